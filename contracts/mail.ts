@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const OutboxEntry = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  toEmail: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+export const OutboxPage = z.object({ items: z.array(OutboxEntry), nextCursor: z.string().nullable(), smtpConfigured: z.boolean() });

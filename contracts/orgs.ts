@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Email, Name, Uuid } from './common.js';
+import { CountryCode, CurrencyCode, isSubdivisionOf, LanguageCode } from './geo.js';
+import { Role } from './roles.js';
+
+export const ORG_KINDS = ['chamber', 'association', 'federation', 'self_help_group'] as const;
+export const OrgKind = z.enum(ORG_KINDS);
+
+export const OrgInput = z
+  .object({
+    name: Name,
+    kind: OrgKind,
+    country: CountryCode,
+    regions: z.array(z.string().trim().toUpperCase()).max(200).default([]),
+    languages: z.array(LanguageCode).min(1).max(20),
+    currency: CurrencyCode,
+    shareMemberDataUpward: z.boolean().default(false),
+  })
+  .superRefine((org, ctx) => {
+    org.regions.forEach((r, i) => {
+      if (!isSubdivisionOf(r, org.country)) {
+        ctx.addIssue({ code: 'custom', path: ['regions', i], params: { code: 'orgs.region_not_in_country', region: r, country: org.country } });
+      }
+    });
+  });
+export type OrgInput = z.infer<typeof OrgInput>;
+
+export const Org = z.object({
+  id: Uuid,
+  parentId: Uuid.nullable(),
+  name: z.string(),
+  kind: OrgKind,
+  country: z.string(),
+  regions: z.array(z.string()),
+  languages: z.array(z.string()),
+  currency: z.string(),
+  shareMemberDataUpward: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Org = z.infer<typeof Org>;
+
+export const OrgSummary = z.object({ id: Uuid, name: z.string(), role: Role, parentId: Uuid.nullable() });
+export type OrgSummary = z.infer<typeof OrgSummary>;
+
+export const Branch = Org;
+export type Branch = z.infer<typeof Branch>;
+
+export const AttachBranchInput = z.object({ orgId: Uuid });
+
+export const Person = z.object({
+  userId: Uuid,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  since: z.iso.datetime(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const RoleChange = z.object({ role: Role });
+
+export const InvitationInput = z.object({ email: Email, role: Role });
+export const Invitation = z.object({
+  id: Uuid,
+  email: z.string(),
+  role: Role,
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const InvitationPreview = z.object({
+  orgName: z.string(),
+  email: z.string(),
+  role: Role,
+  hasAccount: z.boolean(),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+export const AcceptInvitationInput = z.object({
+  name: Name.optional(),
+  password: z.string().min(10).max(200).optional(),
+});
+
+export const ApiTokenInput = z.object({ name: Name, role: z.enum(['staff', 'viewer']) });
+export const ApiToken = z.object({
+  id: Uuid,
+  name: z.string(),
+  role: z.enum(['staff', 'viewer']),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+export const CreatedApiToken = z.object({ token: ApiToken, secret: z.string() });

@@ -1,0 +1,74 @@
+import { count, sql } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { OrgInput } from '../../contracts/orgs.js';
+import type { Role } from '../../contracts/roles.js';
+import { createBranch } from '../modules/orgs/branch-service.js';
+import { createOrgWithAdmin } from '../modules/orgs/org-service.js';
+import { orgs, userRoles } from '../modules/orgs/tables.js';
+import { recordAudit } from '../platform/audit/record.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { users } from '../platform/auth/tables.js';
+import { withSystem, type Tx } from '../platform/db/tenancy.js';
+
+export const DEMO_PASSWORD = 'roundtable-demo';
+
+// Ghana's sixteen regions since 2019 (GH-BA, Brong-Ahafo, was split).
+const GHANA_REGIONS = ['GH-AA', 'GH-AF', 'GH-AH', 'GH-BE', 'GH-BO', 'GH-CP', 'GH-EP', 'GH-NE', 'GH-NP', 'GH-OT', 'GH-SV', 'GH-TV', 'GH-UE', 'GH-UW', 'GH-WN', 'GH-WP'];
+
+const national: OrgInput = {
+  name: 'Ghana National Chamber of Commerce and Industry',
+  kind: 'chamber',
+  country: 'GH',
+  regions: GHANA_REGIONS,
+  languages: ['en'],
+  currency: 'GHS',
+  shareMemberDataUpward: false,
+};
+
+const branches: Array<OrgInput & { staff: { name: string; email: string } }> = [
+  { name: 'Greater Accra Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-AA'], languages: ['en'], currency: 'GHS', shareMemberDataUpward: true, staff: { name: 'Kofi Adjei', email: 'kofi.adjei@accra.ghanachamber.example' } },
+  { name: 'Ashanti Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-AH'], languages: ['en', 'tw'], currency: 'GHS', shareMemberDataUpward: true, staff: { name: 'Akosua Darko', email: 'akosua.darko@ashanti.ghanachamber.example' } },
+  { name: 'Northern Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-NP'], languages: ['en', 'dag'], currency: 'GHS', shareMemberDataUpward: false, staff: { name: 'Abdul-Rahman Issah', email: 'abdul-rahman.issah@northern.ghanachamber.example' } },
+];
+
+/** One person per role in the national chamber, so every view can be tried. */
+export const DEMO_PEOPLE: Array<{ name: string; email: string; role: Role }> = [
+  { name: 'Ama Mensah', email: 'ama.mensah@ghanachamber.example', role: 'admin' },
+  { name: 'Kwame Asante', email: 'kwame.asante@ghanachamber.example', role: 'staff' },
+  { name: 'Abena Owusu', email: 'abena.owusu@bonwirekente.example', role: 'member' },
+  { name: 'Yaw Boateng', email: 'yaw.boateng@trade.gov.example', role: 'official' },
+  { name: 'Efua Sarpong', email: 'efua.sarpong@sme-programme.example', role: 'viewer' },
+];
+
+async function addPerson(tx: Tx, orgId: string, person: { name: string; email: string }, role: Role, passwordHash: string, actor: { userId: string; name: string }) {
+  const [user] = await tx.insert(users).values({ name: person.name, email: person.email, passwordHash }).returning();
+  await tx.insert(userRoles).values({ orgId, userId: user!.id, role });
+  await recordAudit({ tx, orgId, role: 'admin', actor, locale: 'en' }, { action: 'person.add', entityType: 'user', entityId: user!.id, after: { name: person.name, role } });
+  return user!;
+}
+
+/** Creates the demo world when the database holds no organisation yet; returns what was made, or null. */
+export async function seedDemoIfEmpty(db: NodePgDatabase) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return withSystem(db, async (tx) => {
+    // Serialise concurrent first starts (several processes on one database).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727001)`);
+    const [{ n }] = (await tx.select({ n: count() }).from(orgs)) as [{ n: number }];
+    if (n > 0) return null;
+
+    const [adminSpec, ...others] = DEMO_PEOPLE;
+    const [admin] = await tx.insert(users).values({ name: adminSpec!.name, email: adminSpec!.email, passwordHash }).returning();
+    const actor = { userId: admin!.id, name: admin!.name };
+    const chamber = await createOrgWithAdmin(tx, national, actor);
+    for (const person of others) await addPerson(tx, chamber.id, person, person.role, passwordHash, actor);
+
+    const created = [];
+    for (const { staff, ...branch } of branches) {
+      const ctx = { tx, orgId: chamber.id, role: 'admin' as Role, actor, locale: 'en' };
+      const org = await createBranch(ctx, branch);
+      await addPerson(tx, org.id, staff, 'staff', passwordHash, actor);
+      created.push({ ...staff, role: 'staff' as Role, org: org.name });
+    }
+    return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };
+  });
+}

@@ -1,0 +1,42 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './platform/config.js';
+import { openMigratedDatabase } from './platform/runtime.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+
+const startedAt = performance.now();
+const config = loadConfig();
+const database = await openMigratedDatabase(config);
+const app = await buildApp({ config, database });
+
+const demo = config.ROUNDTABLE_DEMO === 'on' || (config.ROUNDTABLE_DEMO === 'auto' && database.kind === 'pglite');
+if (demo) {
+  const seeded = await seedDemoIfEmpty(database.db);
+  if (seeded) app.log.info({ users: seeded.users.map((u) => `${u.email} (${u.role})`), password: seeded.password }, 'demo data created');
+}
+
+await app.listen({ port: config.PORT, host: config.HOST });
+app.log.info({ database: database.kind, ms: Math.round(performance.now() - startedAt), url: config.publicUrl }, 'Roundtable is ready');
+
+// Graceful shutdown: stop accepting, let requests in flight finish, then
+// close the database so the embedded one flushes to disk.
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    app.log.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, 20_000);
+  try {
+    await app.close();
+    await database.close();
+    clearTimeout(force);
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,55 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { OrgInput } from '../../../contracts/orgs.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { isConstraintViolation } from '../../platform/db/pg-errors.js';
+import { roleOfUser } from './org-service.js';
+import { orgSnapshot } from './present.js';
+import { orgs, userRoles } from './tables.js';
+
+export async function listBranches(ctx: TenantCtx) {
+  return ctx.tx.select().from(orgs).where(eq(orgs.parentId, ctx.orgId)).orderBy(asc(orgs.name));
+}
+
+/** A new branch under the current organisation; the acting admin becomes its first admin. */
+export async function createBranch(ctx: TenantCtx, input: OrgInput) {
+  const [branch] = await ctx.tx.insert(orgs).values({ ...input, parentId: ctx.orgId }).returning();
+  if (ctx.actor.userId) await ctx.tx.insert(userRoles).values({ orgId: branch!.id, userId: ctx.actor.userId, role: 'admin' });
+  await recordAudit(ctx, { action: 'branch.create', entityType: 'org', entityId: branch!.id, after: orgSnapshot(branch!) });
+  return branch!;
+}
+
+/** Makes an existing organisation a branch; only someone who administers both may. */
+export async function attachBranch(ctx: TenantCtx, branchId: string) {
+  if (branchId === ctx.orgId) throw new AppError('orgs.branch_cycle');
+  if (!ctx.actor.userId || (await roleOfUser(ctx.tx, ctx.actor.userId, branchId)) !== 'admin') {
+    throw new AppError('orgs.not_admin_of_branch');
+  }
+  const [target] = await ctx.tx.select().from(orgs).where(eq(orgs.id, branchId));
+  if (!target) throw new AppError('orgs.not_found');
+  if (target.parentId) throw new AppError('orgs.already_branch');
+  try {
+    const [after] = await ctx.tx
+      .update(orgs)
+      .set({ parentId: ctx.orgId, updatedAt: sql`now()` })
+      .where(eq(orgs.id, branchId))
+      .returning();
+    await recordAudit(ctx, { action: 'branch.attach', entityType: 'org', entityId: branchId, before: { parentId: null }, after: { parentId: ctx.orgId } });
+    return after!;
+  } catch (error) {
+    if (isConstraintViolation(error, 'orgs_branch_cycle')) throw new AppError('orgs.branch_cycle');
+    throw error;
+  }
+}
+
+export async function detachBranch(ctx: TenantCtx, branchId: string) {
+  const [after] = await ctx.tx
+    .update(orgs)
+    .set({ parentId: null, updatedAt: sql`now()` })
+    .where(and(eq(orgs.id, branchId), eq(orgs.parentId, ctx.orgId)))
+    .returning();
+  if (!after) throw new AppError('orgs.not_found');
+  await recordAudit(ctx, { action: 'branch.detach', entityType: 'org', entityId: branchId, before: { parentId: ctx.orgId }, after: { parentId: null } });
+  return after;
+}

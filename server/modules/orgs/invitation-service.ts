@@ -1,0 +1,132 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../../contracts/roles.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { hashPassword } from '../../platform/auth/passwords.js';
+import { users } from '../../platform/auth/tables.js';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { queueMail } from '../../platform/mail/queue-mail.js';
+import { getCurrentOrg } from './org-service.js';
+import { invitationStatus, presentInvitation } from './present.js';
+import { invitations, orgs, userRoles } from './tables.js';
+
+const INVITATION_DAYS = 7;
+
+export async function invitePerson(ctx: TenantCtx, input: { email: string; role: Role }, publicUrl: string) {
+  const [existing] = await ctx.tx
+    .select({ userId: users.id })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.orgId, ctx.orgId)))
+    .where(sql`lower(${users.email}) = ${input.email}`);
+  if (existing) throw new AppError('orgs.already_in_organisation', { email: input.email });
+  const org = await getCurrentOrg(ctx);
+  const token = newSecret();
+  const [row] = await ctx.tx
+    .insert(invitations)
+    .values({
+      orgId: ctx.orgId,
+      email: input.email,
+      role: input.role,
+      tokenHash: hashSecret(token),
+      invitedBy: ctx.actor.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    })
+    .returning();
+  await queueMail(ctx.tx, {
+    orgId: ctx.orgId,
+    kind: 'invitation',
+    to: input.email,
+    // The invitee has no account yet: write in the organisation's first
+    // language when the interface speaks it, else in the inviter's.
+    locale: ['en', 'fr', 'es', 'ru'].includes(org.languages[0] ?? '') ? org.languages[0]! : ctx.locale,
+    params: { orgName: org.name, inviter: ctx.actor.name, role: input.role, link: `${publicUrl}/invitation/${token}`, days: String(INVITATION_DAYS) },
+  });
+  await recordAudit(ctx, { action: 'invitation.create', entityType: 'invitation', entityId: row!.id, after: { email: input.email, role: input.role } });
+  return presentInvitation(row!);
+}
+
+export async function listInvitations(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
+  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const rows = await ctx.tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.orgId, ctx.orgId),
+        isNull(invitations.acceptedAt),
+        after ? sql`(${invitations.createdAt}, ${invitations.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return { nextCursor: page.nextCursor, items: page.items.map(presentInvitation) };
+}
+
+export async function revokeInvitation(ctx: TenantCtx, id: string) {
+  const [row] = await ctx.tx
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(invitations.id, id), eq(invitations.orgId, ctx.orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .returning();
+  if (!row) throw new AppError('orgs.invitation_not_found');
+  await recordAudit(ctx, { action: 'invitation.revoke', entityType: 'invitation', entityId: id, before: { email: row.email, role: row.role } });
+}
+
+async function findUsableInvitation(tx: Tx, token: string) {
+  const [row] = await tx
+    .select({ invitation: invitations, orgName: orgs.name })
+    .from(invitations)
+    .innerJoin(orgs, eq(orgs.id, invitations.orgId))
+    .where(eq(invitations.tokenHash, hashSecret(token)))
+    .for('update', { of: invitations });
+  if (!row || invitationStatus(row.invitation) !== 'pending') throw new AppError('orgs.invitation_invalid');
+  return row;
+}
+
+async function userByEmail(tx: Tx, email: string) {
+  const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return user;
+}
+
+/** What the invitation page shows before the person accepts. System context: the token is the credential. */
+export async function previewInvitation(tx: Tx, token: string) {
+  const { invitation, orgName } = await findUsableInvitation(tx, token);
+  return { orgName, email: invitation.email, role: invitation.role as Role, hasAccount: Boolean(await userByEmail(tx, invitation.email)) };
+}
+
+/**
+ * Accepts an invitation. A newcomer sets a name and password; someone who
+ * already has an account must be signed in as the invited address.
+ */
+export async function acceptInvitation(
+  tx: Tx,
+  token: string,
+  input: { name?: string; password?: string; locale: string },
+  signedInUserId: string | null,
+) {
+  const { invitation } = await findUsableInvitation(tx, token);
+  let user = await userByEmail(tx, invitation.email);
+  if (user) {
+    if (user.id !== signedInUserId) throw new AppError('orgs.invitation_email_mismatch', { email: invitation.email });
+  } else {
+    const fieldErrors = [];
+    if (!input.name) fieldErrors.push({ path: 'name', code: 'required' });
+    if (!input.password) fieldErrors.push({ path: 'password', code: 'required' });
+    if (fieldErrors.length) throw new AppError('validation_failed', {}, fieldErrors);
+    [user] = await tx
+      .insert(users)
+      .values({ email: invitation.email, name: input.name!, passwordHash: await hashPassword(input.password!), locale: input.locale })
+      .returning();
+  }
+  await tx
+    .insert(userRoles)
+    .values({ orgId: invitation.orgId, userId: user!.id, role: invitation.role })
+    .onConflictDoUpdate({ target: [userRoles.orgId, userRoles.userId], set: { role: invitation.role } });
+  await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(eq(invitations.id, invitation.id));
+  const ctx = { tx, orgId: invitation.orgId, role: invitation.role as Role, actor: { userId: user!.id, name: user!.name }, locale: input.locale };
+  await recordAudit(ctx, { action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id, after: { userId: user!.id, role: invitation.role } });
+  return { userId: user!.id, orgId: invitation.orgId };
+}

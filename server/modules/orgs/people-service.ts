@@ -1,0 +1,65 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Person } from '../../../contracts/orgs.js';
+import type { Role } from '../../../contracts/roles.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { users } from '../../platform/auth/tables.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { userRoles } from './tables.js';
+
+export async function listPeople(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
+  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const rows = await ctx.tx
+    .select({ userId: users.id, name: users.name, email: users.email, role: userRoles.role, since: userRoles.createdAt })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(
+      and(
+        eq(userRoles.orgId, ctx.orgId),
+        after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(sql`lower(${users.name})`, asc(users.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.name.toLowerCase(), r.userId]);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r): Person => ({ ...r, role: r.role as Role, since: r.since.toISOString() })),
+  };
+}
+
+async function currentRole(ctx: TenantCtx, userId: string): Promise<Role> {
+  const [row] = await ctx.tx
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, userId)))
+    .for('update');
+  if (!row) throw new AppError('orgs.user_not_found');
+  return row.role as Role;
+}
+
+// An organisation must keep one admin, or nobody could manage it again.
+async function refuseLosingLastAdmin(ctx: TenantCtx, from: Role, to: Role | null) {
+  if (from !== 'admin' || to === 'admin') return;
+  const [row] = await ctx.tx
+    .select({ n: count() })
+    .from(userRoles)
+    .where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.role, 'admin')));
+  if ((row?.n ?? 0) <= 1) throw new AppError('orgs.last_admin');
+}
+
+export async function changeRole(ctx: TenantCtx, userId: string, role: Role) {
+  const before = await currentRole(ctx, userId);
+  if (before === role) return;
+  await refuseLosingLastAdmin(ctx, before, role);
+  await ctx.tx.update(userRoles).set({ role }).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, userId)));
+  await recordAudit(ctx, { action: 'person.role_change', entityType: 'user', entityId: userId, before: { role: before }, after: { role } });
+}
+
+export async function removePerson(ctx: TenantCtx, userId: string) {
+  const before = await currentRole(ctx, userId);
+  await refuseLosingLastAdmin(ctx, before, null);
+  await ctx.tx.delete(userRoles).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, userId)));
+  await recordAudit(ctx, { action: 'person.remove', entityType: 'user', entityId: userId, before: { role: before } });
+}

@@ -1,0 +1,56 @@
+import type { ApiToken, Invitation, Org } from '../../../contracts/orgs.js';
+import type { Role } from '../../../contracts/roles.js';
+import type { apiTokens, invitations, orgs } from './tables.js';
+
+type OrgRow = typeof orgs.$inferSelect;
+
+export function presentOrg(row: OrgRow): Org {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    kind: row.kind as Org['kind'],
+    country: row.country,
+    regions: row.regions,
+    languages: row.languages,
+    currency: row.currency,
+    shareMemberDataUpward: row.shareMemberDataUpward,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function invitationStatus(row: typeof invitations.$inferSelect, now = new Date()): Invitation['status'] {
+  if (row.acceptedAt) return 'accepted';
+  if (row.revokedAt) return 'revoked';
+  if (row.expiresAt < now) return 'expired';
+  return 'pending';
+}
+
+export function presentInvitation(row: typeof invitations.$inferSelect): Invitation {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    status: invitationStatus(row),
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
+}
+
+export function presentApiToken(row: typeof apiTokens.$inferSelect): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as ApiToken['role'],
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** The fields of an organisation worth keeping in the audit log. */
+export function orgSnapshot(row: OrgRow) {
+  const { createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,173 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Ok, Page, PageQuery, Uuid } from '../../../contracts/common.js';
+import {
+  AcceptInvitationInput,
+  ApiToken,
+  ApiTokenInput,
+  AttachBranchInput,
+  Branch,
+  CreatedApiToken,
+  Invitation,
+  InvitationInput,
+  InvitationPreview,
+  Org,
+  OrgInput,
+  Person,
+  RoleChange,
+} from '../../../contracts/orgs.js';
+import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
+import { createSession, deleteSession } from '../../platform/auth/sessions.js';
+import { sessionCookieOptions } from '../../platform/auth/routes.js';
+import { withSystem } from '../../platform/db/tenancy.js';
+import { attachBranch, createBranch, detachBranch, listBranches } from './branch-service.js';
+import { acceptInvitation, invitePerson, listInvitations, previewInvitation, revokeInvitation } from './invitation-service.js';
+import { getCurrentOrg, updateOrg } from './org-service.js';
+import { changeRole, listPeople, removePerson } from './people-service.js';
+import { presentOrg } from './present.js';
+import { createApiToken, listApiTokens, revokeApiToken } from './token-service.js';
+
+const tags = ['organisations'];
+const IdParams = z.object({ id: Uuid });
+
+export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
+  const flushMail = () => void app.mailer.flush().catch(() => undefined);
+
+  app.get('/api/v1/org', { schema: { tags, response: { 200: Org } }, config: { auth: 'tenant', permission: 'org.read' } }, async (request) =>
+    presentOrg(await app.tenant(request, getCurrentOrg)),
+  );
+
+  app.put(
+    '/api/v1/org',
+    { schema: { tags, body: OrgInput, response: { 200: Org } }, config: { auth: 'tenant', permission: 'org.update' } },
+    async (request) => presentOrg(await app.tenant(request, (ctx) => updateOrg(ctx, request.body))),
+  );
+
+  app.get(
+    '/api/v1/org/branches',
+    { schema: { tags, response: { 200: z.object({ items: z.array(Branch) }) } }, config: { auth: 'tenant', permission: 'branches.read' } },
+    async (request) => ({ items: (await app.tenant(request, listBranches)).map(presentOrg) }),
+  );
+
+  app.post(
+    '/api/v1/org/branches',
+    { schema: { tags, body: OrgInput, response: { 201: Branch } }, config: { auth: 'tenant', permission: 'branches.manage' } },
+    async (request, reply) => {
+      reply.code(201);
+      return presentOrg(await app.tenant(request, (ctx) => createBranch(ctx, request.body)));
+    },
+  );
+
+  app.post(
+    '/api/v1/org/branches/attach',
+    { schema: { tags, body: AttachBranchInput, response: { 200: Branch } }, config: { auth: 'tenant', permission: 'branches.manage' } },
+    async (request) => presentOrg(await app.tenant(request, (ctx) => attachBranch(ctx, request.body.orgId))),
+  );
+
+  app.delete(
+    '/api/v1/org/branches/:id',
+    { schema: { tags, params: IdParams, response: { 200: Branch } }, config: { auth: 'tenant', permission: 'branches.manage' } },
+    async (request) => presentOrg(await app.tenant(request, (ctx) => detachBranch(ctx, request.params.id))),
+  );
+
+  app.get(
+    '/api/v1/org/people',
+    { schema: { tags, querystring: PageQuery, response: { 200: Page(Person) } }, config: { auth: 'tenant', permission: 'people.read' } },
+    async (request) => app.tenant(request, (ctx) => listPeople(ctx, request.query)),
+  );
+
+  app.put(
+    '/api/v1/org/people/:id/role',
+    { schema: { tags, params: IdParams, body: RoleChange, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'people.manage' } },
+    async (request) => {
+      await app.tenant(request, (ctx) => changeRole(ctx, request.params.id, request.body.role));
+      return { ok: true as const };
+    },
+  );
+
+  app.delete(
+    '/api/v1/org/people/:id',
+    { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'people.manage' } },
+    async (request) => {
+      await app.tenant(request, (ctx) => removePerson(ctx, request.params.id));
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/v1/org/invitations',
+    { schema: { tags, querystring: PageQuery, response: { 200: Page(Invitation) } }, config: { auth: 'tenant', permission: 'people.manage' } },
+    async (request) => app.tenant(request, (ctx) => listInvitations(ctx, request.query)),
+  );
+
+  app.post(
+    '/api/v1/org/invitations',
+    { schema: { tags, body: InvitationInput, response: { 201: Invitation } }, config: { auth: 'tenant', permission: 'people.manage' } },
+    async (request, reply) => {
+      const invitation = await app.tenant(request, (ctx) => invitePerson(ctx, request.body, app.config.publicUrl));
+      flushMail();
+      reply.code(201);
+      return invitation;
+    },
+  );
+
+  app.delete(
+    '/api/v1/org/invitations/:id',
+    { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'people.manage' } },
+    async (request) => {
+      await app.tenant(request, (ctx) => revokeInvitation(ctx, request.params.id));
+      return { ok: true as const };
+    },
+  );
+
+  // The token in the link is the credential: these two are public.
+  const TokenParams = z.object({ token: z.string().min(10).max(200) });
+  app.get(
+    '/api/v1/invitations/:token',
+    { schema: { tags, params: TokenParams, response: { 200: InvitationPreview } }, config: { auth: 'public' } },
+    async (request) => withSystem(app.database.db, (tx) => previewInvitation(tx, request.params.token)),
+  );
+
+  app.post(
+    '/api/v1/invitations/:token/accept',
+    { schema: { tags, params: TokenParams, body: AcceptInvitationInput, response: { 200: Ok } }, config: { auth: 'public' } },
+    async (request, reply) => {
+      const signedIn = request.principal?.kind === 'session' ? request.principal.user!.id : null;
+      const token = await withSystem(app.database.db, async (tx) => {
+        const accepted = await acceptInvitation(tx, request.params.token, { ...request.body, locale: request.locale }, signedIn);
+        // Signed in afterwards, in the organisation just joined.
+        return (await createSession(tx, accepted.userId, accepted.orgId, request.headers['user-agent'])).token;
+      });
+      if (request.principal?.sessionHash) {
+        // Replace the old session rather than leave two behind.
+        await deleteSession(app.database.db, request.principal.sessionHash);
+      }
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.config.secureCookies));
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/v1/org/api-tokens',
+    { schema: { tags, response: { 200: z.object({ items: z.array(ApiToken) }) } }, config: { auth: 'tenant', permission: 'tokens.manage' } },
+    async (request) => ({ items: await app.tenant(request, listApiTokens) }),
+  );
+
+  app.post(
+    '/api/v1/org/api-tokens',
+    { schema: { tags, body: ApiTokenInput, response: { 201: CreatedApiToken } }, config: { auth: 'tenant', permission: 'tokens.manage' } },
+    async (request, reply) => {
+      reply.code(201);
+      return app.tenant(request, (ctx) => createApiToken(ctx, request.body));
+    },
+  );
+
+  app.delete(
+    '/api/v1/org/api-tokens/:id',
+    { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'tokens.manage' } },
+    async (request) => {
+      await app.tenant(request, (ctx) => revokeApiToken(ctx, request.params.id));
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,60 @@
+import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import type { AuditEntry, AuditQuery } from '../../../contracts/audit.js';
+import { decodeCursor, pageOf } from '../db/cursor.js';
+import type { TenantCtx } from '../db/tenancy.js';
+import { auditLog } from './tables.js';
+
+type Filter = Omit<AuditQuery, 'limit' | 'cursor'>;
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function conditions(ctx: TenantCtx, f: Filter) {
+  return [
+    eq(auditLog.orgId, ctx.orgId),
+    f.actor ? ilike(auditLog.actorName, `%${escapeLike(f.actor)}%`) : undefined,
+    f.action ? ilike(auditLog.action, `${escapeLike(f.action)}%`) : undefined,
+    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+    f.from ? gte(auditLog.at, sql`${f.from}::date`) : undefined,
+    // `to` is inclusive: everything before the next day.
+    f.to ? lt(auditLog.at, sql`${f.to}::date + 1`) : undefined,
+  ];
+}
+
+function present(row: typeof auditLog.$inferSelect): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorName: row.actorName,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: (row.before as Record<string, unknown> | null) ?? null,
+    after: (row.after as Record<string, unknown> | null) ?? null,
+  };
+}
+
+/** Newest first; the cursor is the last id seen (ids only grow). */
+export async function listAudit(ctx: TenantCtx, query: AuditQuery) {
+  const after = decodeCursor<[number]>(query.cursor, 1);
+  const rows = await ctx.tx
+    .select()
+    .from(auditLog)
+    .where(and(...conditions(ctx, query), after ? lt(auditLog.id, Number(after[0])) : undefined))
+    .orderBy(desc(auditLog.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.id]);
+  return { nextCursor: page.nextCursor, items: page.items.map(present) };
+}
+
+/** All matching entries in batches, for a streamed export. */
+export async function* auditBatches(ctx: TenantCtx, filter: Filter, batchSize = 1000) {
+  let cursor: string | undefined;
+  do {
+    const page = await listAudit(ctx, { ...filter, limit: batchSize, cursor });
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -1,0 +1,25 @@
+import { AppError } from '../errors/app-error.js';
+
+// Cursors are the sort key of the last row seen, base64url-encoded JSON:
+// opaque to clients, stable while rows are added before or after.
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor<T extends unknown[]>(cursor: string | undefined, arity: number): T | null {
+  if (!cursor) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity) return key as T;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation_failed', {}, [{ path: 'cursor', code: 'invalid_cursor' }]);
+}
+
+/** Splits a fetched `limit + 1` rows into the page and the next cursor. */
+export function pageOf<R>(rows: R[], limit: number, keyOf: (row: R) => unknown[]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,0 +1,29 @@
+import { authErrors } from '../auth/errors.js';
+import { orgErrors } from '../../modules/orgs/errors.js';
+
+// Codes every part of the app may throw, with their HTTP status. Each module
+// adds its own table; a code missing here is a bug caught by the i18n test.
+export const platformErrors = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export const errorStatus: Record<string, number> = {
+  ...platformErrors,
+  ...authErrors,
+  ...orgErrors,
+};
+
+export function statusOf(code: string): number {
+  return errorStatus[code] ?? 500;
+}

@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { pickLocale, translator, zodMessage } from '../i18n/i18n.js';
+import { AppError, type FieldError } from './app-error.js';
+import { statusOf } from './catalogue.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+// Fastify's own failures (bad JSON, wrong content type, oversize body) get
+// stable codes too, so no input ever reaches the client as a bare 500.
+function codeOfFastifyError(error: FastifyError): string | undefined {
+  if (error.statusCode === 429) return 'rate_limited';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'bad_request';
+  return undefined;
+}
+
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  const locale = request.locale ?? pickLocale(request.headers['accept-language']);
+  const t = translator(locale);
+  const base = (code: string, params: Record<string, unknown> = {}, status = statusOf(code)) => ({
+    type: `urn:roundtable:error:${code}`,
+    title: t(`errors.${code}`, params),
+    status,
+    code,
+    instance: request.url,
+  });
+
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return {
+      ...base('validation_failed'),
+      errors: error.validation.map((v) => {
+        const issue = { ...v.params, code: v.keyword } as Record<string, unknown>;
+        const custom = v.keyword === 'custom' && typeof issue.params === 'object' ? (issue.params as Record<string, unknown>) : null;
+        const code = typeof custom?.code === 'string' ? custom.code : v.keyword;
+        const message = custom?.code ? t(`errors.${code}`, custom) : zodMessage(locale, issue);
+        return { path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), code, message };
+      }),
+    };
+  }
+  if (error instanceof AppError) {
+    const problem: Problem = base(error.code, error.params);
+    if (error.fieldErrors.length > 0) {
+      problem.errors = error.fieldErrors.map((f) => ({ path: f.path, code: f.code, message: t(`errors.${f.code}`, f.params ?? {}) }));
+    }
+    return problem;
+  }
+  if (isResponseSerializationError(error)) return base('internal');
+  const fastifyError = error as FastifyError;
+  const code = codeOfFastifyError(fastifyError);
+  if (code) return { ...base(code, {}, fastifyError.statusCode ?? statusOf(code)), detail: fastifyError.message };
+  return base('internal');
+}
+
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(error, request);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: problem.code }, 'request refused');
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}

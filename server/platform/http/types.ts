@@ -1,0 +1,28 @@
+import type { Locale } from '../../../contracts/roles.js';
+import type { Principal } from '../auth/sessions.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { TenantCtx } from '../db/tenancy.js';
+import type { Mailer } from '../mail/mailer.js';
+
+export type RouteAuth = 'public' | 'user' | 'tenant';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call: anyone, any signed-in person, or someone acting for an organisation. */
+    auth?: RouteAuth;
+    /** With `tenant`: the permission checked against the caller's role. */
+    permission?: string;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    locale: Locale;
+  }
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    mailer: Mailer;
+    /** Runs a service in one tenant transaction for the caller's organisation. */
+    tenant<T>(request: FastifyRequest, work: (ctx: TenantCtx) => Promise<T>): Promise<T>;
+  }
+}

@@ -1,0 +1,80 @@
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { FastifyBaseLogger } from 'fastify';
+import { withSystem } from '../db/tenancy.js';
+import { mailOutbox } from './tables.js';
+
+const MAX_ATTEMPTS = 5;
+const POLL_MS = 10_000;
+
+export interface Mailer {
+  /** True when an SMTP server is configured and mail leaves the outbox. */
+  readonly sends: boolean;
+  /** Sends what is pending now (called after a request queued mail). */
+  flush(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends the outbox through SMTP. Rows are claimed with SKIP LOCKED, so
+ * several app processes on one database never send the same mail twice.
+ */
+export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
+  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+
+  async function sendBatch(): Promise<number> {
+    if (!transport) return 0;
+    let sent = 0;
+    for (;;) {
+      const done = await withSystem(db, async (tx) => {
+        const [mail] = await tx
+          .select()
+          .from(mailOutbox)
+          .where(and(eq(mailOutbox.status, 'pending'), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
+          .orderBy(asc(mailOutbox.createdAt))
+          .limit(1)
+          .for('update', { skipLocked: true });
+        if (!mail) return false;
+        try {
+          await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.body });
+          await tx.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, attempts: mail.attempts + 1 }).where(eq(mailOutbox.id, mail.id));
+          sent++;
+        } catch (error) {
+          const attempts = mail.attempts + 1;
+          options.log.warn({ err: error, mailId: mail.id }, 'mail not sent');
+          await tx
+            .update(mailOutbox)
+            .set({ attempts, lastError: String((error as Error).message).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending' })
+            .where(eq(mailOutbox.id, mail.id));
+          return false;
+        }
+        return true;
+      });
+      if (!done) return sent;
+    }
+  }
+
+  return {
+    sends: transport !== null,
+    flush() {
+      // One batch at a time per process; a flush during a batch joins it.
+      running ??= sendBatch().finally(() => (running = undefined));
+      return running;
+    },
+    start() {
+      if (!transport || timer) return;
+      timer = setInterval(() => void this.flush().catch((err) => options.log.error({ err }, 'mail dispatch failed')), POLL_MS);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+      transport?.close();
+    },
+  };
+}
