@@ -32,8 +32,11 @@ GRANT USAGE ON SEQUENCE audit_log_id_seq TO roundtable_app;
 --> statement-breakpoint
 ALTER TABLE orgs ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+-- Visible: the current organisation, its branches, its umbrella, and any
+-- organisation the person administers (PostgreSQL checks an updated row
+-- against this policy too, so detaching a branch needs the last clause).
 CREATE POLICY orgs_read ON orgs FOR SELECT TO roundtable_app
-  USING (id = app_org() OR parent_id = app_org() OR id = app_parent_org());
+  USING (id = app_org() OR parent_id = app_org() OR id = app_parent_org() OR app_user_is_admin_of(id));
 --> statement-breakpoint
 CREATE POLICY orgs_create_branch ON orgs FOR INSERT TO roundtable_app
   WITH CHECK (parent_id = app_org());

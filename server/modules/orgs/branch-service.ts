@@ -44,12 +44,10 @@ export async function attachBranch(ctx: TenantCtx, branchId: string) {
 }
 
 export async function detachBranch(ctx: TenantCtx, branchId: string) {
-  const [after] = await ctx.tx
-    .update(orgs)
-    .set({ parentId: null, updatedAt: sql`now()` })
-    .where(and(eq(orgs.id, branchId), eq(orgs.parentId, ctx.orgId)))
-    .returning();
-  if (!after) throw new AppError('orgs.not_found');
+  const [branch] = await ctx.tx.select().from(orgs).where(and(eq(orgs.id, branchId), eq(orgs.parentId, ctx.orgId)));
+  if (!branch) throw new AppError('orgs.not_found');
+  // No RETURNING: once detached, the branch is no longer visible from here.
+  await ctx.tx.update(orgs).set({ parentId: null, updatedAt: sql`now()` }).where(eq(orgs.id, branchId));
   await recordAudit(ctx, { action: 'branch.detach', entityType: 'org', entityId: branchId, before: { parentId: ctx.orgId }, after: { parentId: null } });
-  return after;
+  return { ...branch, parentId: null };
 }

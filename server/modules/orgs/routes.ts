@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SessionInfo } from '../../../contracts/auth.js';
 import { Ok, Page, PageQuery, Uuid } from '../../../contracts/common.js';
 import {
   AcceptInvitationInput,
@@ -18,6 +19,7 @@ import {
 } from '../../../contracts/orgs.js';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
 import { createSession, deleteSession } from '../../platform/auth/sessions.js';
+import { presentSession } from '../../platform/auth/present-session.js';
 import { sessionCookieOptions } from '../../platform/auth/routes.js';
 import { withSystem } from '../../platform/db/tenancy.js';
 import { attachBranch, createBranch, detachBranch, listBranches } from './branch-service.js';
@@ -130,7 +132,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/invitations/:token/accept',
-    { schema: { tags, params: TokenParams, body: AcceptInvitationInput, response: { 200: Ok } }, config: { auth: 'public' } },
+    { schema: { tags, params: TokenParams, body: AcceptInvitationInput, response: { 200: SessionInfo } }, config: { auth: 'public' } },
     async (request, reply) => {
       const signedIn = request.principal?.kind === 'session' ? request.principal.user!.id : null;
       const token = await withSystem(app.database.db, async (tx) => {
@@ -143,7 +145,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         await deleteSession(app.database.db, request.principal.sessionHash);
       }
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.config.secureCookies));
-      return { ok: true as const };
+      return presentSession(app, request, token);
     },
   );
 

@@ -11,12 +11,11 @@ import {
   SwitchOrgInput,
 } from '../../../contracts/auth.js';
 import { Ok } from '../../../contracts/common.js';
-import type { Locale, Role } from '../../../contracts/roles.js';
-import { getCurrentOrg } from '../../modules/orgs/org-service.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
 import { AppError } from '../errors/app-error.js';
 import * as auth from './auth-service.js';
-import { deleteSession, principalFromSession, SESSION_DAYS } from './sessions.js';
+import { presentSession } from './present-session.js';
+import { deleteSession, SESSION_DAYS } from './sessions.js';
 
 export function sessionCookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_DAYS * 86_400 };
@@ -27,28 +26,9 @@ const tags = ['auth'];
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const setSession = (reply: FastifyReply, token: string) => reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app.config.secureCookies));
 
-  async function present(request: FastifyRequest, userId: string, csrfToken: string): Promise<SessionInfo> {
-    const info = await auth.sessionInfo(app.database.db, userId, request.principal?.orgId ?? null);
-    const current = info.current;
-    let org: SessionInfo['org'] = null;
-    if (current) {
-      const full = await app.tenant(request, getCurrentOrg);
-      org = { id: full.id, name: full.name, role: current.role as Role, currency: full.currency, languages: full.languages, country: full.country };
-    }
-    return {
-      user: { id: info.user.id, name: info.user.name, email: info.user.email, locale: info.user.locale as Locale },
-      org,
-      orgs: info.orgs.map((o) => ({ ...o, role: o.role as Role })),
-      csrfToken,
-    };
-  }
-
-  // A fresh login looks the new session up again so the answer is exactly
-  // what a later GET /session would say.
   async function respondWithNewSession(request: FastifyRequest, reply: FastifyReply, token: string) {
     setSession(reply, token);
-    request.principal = await principalFromSession(app.database.db, token);
-    return present(request, request.principal!.user!.id, request.principal!.csrfToken!);
+    return presentSession(app, request, token);
   }
 
   const loginLimit = {
@@ -69,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/signup',
-    { schema: { tags, body: SignupInput, response: { 201: SessionInfo } }, config: { auth: 'public', rateLimit: { ...loginLimit, max: 5, hook: 'onRequest', keyGenerator: (r: FastifyRequest) => r.ip } } },
+    { schema: { tags, body: SignupInput, response: { 201: SessionInfo } }, config: { auth: 'public', rateLimit: { ...loginLimit, hook: 'onRequest', keyGenerator: (r: FastifyRequest) => r.ip } } },
     async (request, reply) => {
       const { token } = await auth.signup(app.database.db, request.body, request.headers['user-agent']);
       reply.code(201);
@@ -84,9 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/v1/auth/session', { schema: { tags, response: { 200: SessionInfo } }, config: { auth: 'user' } }, async (request) => {
-    const p = request.principal!;
-    if (p.kind !== 'session') throw new AppError('forbidden');
-    return present(request, p.user!.id, p.csrfToken!);
+    return presentSession(app, request);
   });
 
   app.post(
@@ -96,14 +74,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = request.principal!;
       if (p.kind !== 'session') throw new AppError('forbidden');
       await auth.switchOrg(app.database.db, p.sessionHash!, p.user!.id, request.body.orgId);
-      request.principal = await principalFromSession(app.database.db, request.cookies[SESSION_COOKIE]!);
-      return present(request, p.user!.id, p.csrfToken!);
+      return presentSession(app, request, request.cookies[SESSION_COOKIE]!);
     },
   );
 
   app.post(
     '/api/v1/auth/forgot-password',
-    { schema: { tags, body: ForgotPasswordInput, response: { 202: Ok } }, config: { auth: 'public', rateLimit: { ...loginLimit, max: 5 } } },
+    { schema: { tags, body: ForgotPasswordInput, response: { 202: Ok } }, config: { auth: 'public', rateLimit: loginLimit } },
     async (request, reply) => {
       await auth.requestPasswordReset(app.database.db, request.body.email, app.config.publicUrl);
       void app.mailer.flush().catch(() => undefined);
@@ -125,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const p = request.principal!;
     if (p.kind !== 'session') throw new AppError('forbidden');
     await auth.updateProfile(app.database.db, p.user!.id, request.body);
-    return present(request, p.user!.id, p.csrfToken!);
+    return presentSession(app, request);
   });
 
   app.post(

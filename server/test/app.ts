@@ -1,0 +1,75 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import type { Database } from '../platform/db/database.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://roundtable.test', LOGIN_RATE_LIMIT: '1000', ...env });
+  const app = await buildApp({ config, database, serveWeb: false, logger: false });
+  await app.ready();
+  return { app, database, config };
+}
+
+/** One app on one fresh database for the whole test file. */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const holder = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(holder, await startTestApp(env));
+  });
+  afterAll(async () => {
+    await holder.app?.close();
+    await holder.database?.close();
+  });
+  return holder;
+}
+
+/** A signed-in browser: carries the session cookie and CSRF token like the web app does. */
+export class Client {
+  constructor(
+    readonly app: FastifyInstance,
+    public cookie = '',
+    public csrf = '',
+  ) {}
+
+  async request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf && options.method && options.method !== 'GET') headers['x-csrf-token'] ??= this.csrf;
+    const res = await this.app.inject({ ...options, headers });
+    const set = res.cookies.find((c) => c.name === 'rt_session');
+    if (set) this.cookie = set.value ? `rt_session=${set.value}` : '';
+    if (res.statusCode < 300 && res.headers['content-type']?.includes('json')) {
+      const body = res.json() as { csrfToken?: string };
+      if (body?.csrfToken) this.csrf = body.csrfToken;
+    }
+    return res;
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request({ method: 'GET', url, headers });
+  }
+  post(url: string, payload?: unknown, headers?: Record<string, string>) {
+    return this.request({ method: 'POST', url, payload: payload as object, headers });
+  }
+  put(url: string, payload?: unknown, headers?: Record<string, string>) {
+    return this.request({ method: 'PUT', url, payload: payload as object, headers });
+  }
+  delete(url: string, headers?: Record<string, string>) {
+    return this.request({ method: 'DELETE', url, headers });
+  }
+
+  async login(email: string, password: string) {
+    const res = await this.post('/api/v1/auth/login', { email, password });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+    return this;
+  }
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { OrgInput } from '../../contracts/orgs.js';
+import type { Role } from '../../contracts/roles.js';
+import { userRoles } from '../modules/orgs/tables.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { users } from '../platform/auth/tables.js';
+import { withSystem } from '../platform/db/tenancy.js';
+import { Client } from './app.js';
+
+export const PASSWORD = 'correct horse battery';
+let passwordHash: Promise<string> | undefined;
+
+export function uniqueEmail(prefix = 'person') {
+  return `${prefix}.${randomBytes(4).toString('hex')}@example.test`;
+}
+
+export function orgInput(overrides: Partial<OrgInput> = {}): OrgInput {
+  return {
+    name: `Chamber ${randomBytes(3).toString('hex')}`,
+    kind: 'chamber',
+    country: 'GH',
+    regions: ['GH-AA'],
+    languages: ['en'],
+    currency: 'GHS',
+    shareMemberDataUpward: false,
+    ...overrides,
+  };
+}
+
+/** A new organisation signed up through the API; returns its admin's client. */
+export async function createOrg(app: FastifyInstance, overrides: Partial<OrgInput> = {}) {
+  const client = new Client(app);
+  const email = uniqueEmail('admin');
+  const res = await client.post('/api/v1/auth/signup', {
+    admin: { name: 'Test Admin', email, password: PASSWORD },
+    org: orgInput(overrides),
+  });
+  if (res.statusCode !== 201) throw new Error(`signup failed: ${res.body}`);
+  const session = res.json() as { org: { id: string; name: string }; user: { id: string } };
+  return { orgId: session.org.id, orgName: session.org.name, admin: client, adminEmail: email, adminId: session.user.id };
+}
+
+/** A person with `role` in `orgId`, signed in there. */
+export async function createPerson(app: FastifyInstance, orgId: string, role: Role, name = `Person ${role}`) {
+  passwordHash ??= hashPassword(PASSWORD);
+  const email = uniqueEmail(role);
+  const user = await withSystem(app.database.db, async (tx) => {
+    const [u] = await tx.insert(users).values({ email, name, passwordHash: await passwordHash! }).returning();
+    await tx.insert(userRoles).values({ orgId, userId: u!.id, role });
+    return u!;
+  });
+  const client = await new Client(app).login(email, PASSWORD);
+  const switched = await client.post('/api/v1/auth/switch-org', { orgId });
+  if (switched.statusCode !== 200) throw new Error(`switch failed: ${switched.body}`);
+  return { client, email, userId: user.id };
+}
