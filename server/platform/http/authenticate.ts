@@ -8,6 +8,14 @@ import { AppError } from '../errors/app-error.js';
 import { pickLocale } from '../i18n/i18n.js';
 
 export const SESSION_COOKIE = 'rt_session';
+
+/** Every API route with what it declares; the isolation test walks this table. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  config: { auth?: string; permission?: string };
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest) {
@@ -27,8 +35,14 @@ export const authenticate = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('locale', 'en');
 
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, config: route.config as RouteEntry['config'], schema: route.schema as RouteEntry['schema'] });
+    }
     const config = route.config as { auth?: string; permission?: string } | undefined;
     if (!config?.auth) throw new Error(`Route ${route.method} ${route.url} declares no auth`);
     if (config.auth === 'tenant' && (!config.permission || !knownPermission(config.permission))) {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { RouteEntry } from './authenticate.js';
 
 export type RouteAuth = 'public' | 'user' | 'tenant';
 
@@ -22,6 +23,7 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     mailer: Mailer;
+    routeTable: RouteEntry[];
     /** Runs a service in one tenant transaction for the caller's organisation. */
     tenant<T>(request: FastifyRequest, work: (ctx: TenantCtx) => Promise<T>): Promise<T>;
   }

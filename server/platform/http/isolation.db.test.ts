@@ -1,0 +1,96 @@
+import { inArray, or, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../../../contracts/roles.js';
+import { apiTokens, invitations, orgs, userRoles } from '../../modules/orgs/tables.js';
+import { Client, useTestApp } from '../../test/app.js';
+import { createOrg, createPerson, orgInput } from '../../test/factories.js';
+import { sampleInput } from '../../test/sample-input.js';
+import { auditLog } from '../audit/tables.js';
+import { users } from '../auth/tables.js';
+import { withSystem } from '../db/tenancy.js';
+import { mailOutbox } from '../mail/tables.js';
+
+const t = useTestApp();
+
+// Everything organisation A holds, read as the owner, to prove that nothing
+// organisation B does changes it.
+async function snapshotOf(orgIds: string[]) {
+  return withSystem(t.database.db, async (tx) => ({
+    orgs: await tx.select().from(orgs).where(or(inArray(orgs.id, orgIds), inArray(orgs.parentId, orgIds))).orderBy(orgs.id),
+    roles: await tx.select().from(userRoles).where(inArray(userRoles.orgId, orgIds)).orderBy(userRoles.userId),
+    users: await tx.select({ id: users.id, name: users.name, email: users.email, hash: users.passwordHash }).from(users).where(sql`${users.id} in (select user_id from user_roles where org_id in ${orgIds})`).orderBy(users.id),
+    invitations: await tx.select().from(invitations).where(inArray(invitations.orgId, orgIds)).orderBy(invitations.id),
+    tokens: await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name }).from(apiTokens).where(inArray(apiTokens.orgId, orgIds)).orderBy(apiTokens.id),
+    mail: await tx.select().from(mailOutbox).where(inArray(mailOutbox.orgId, orgIds)).orderBy(mailOutbox.id),
+    audit: await tx.select().from(auditLog).where(inArray(auditLog.orgId, orgIds)).orderBy(auditLog.id),
+  }));
+}
+
+describe('tenant isolation, for every route and every role', () => {
+  const victim = { ids: [] as string[], secrets: [] as string[], orgIds: [] as string[] };
+  const attackers: Array<{ label: string; client: Client; bearer?: string }> = [];
+
+  beforeAll(async () => {
+    const a = await createOrg(t.app, { name: 'Victim Chamber of Tamale' });
+    const branch = (await a.admin.post('/api/v1/org/branches', orgInput({ name: 'Victim Branch Yendi' }))).json();
+    await a.admin.post('/api/v1/auth/switch-org', { orgId: a.orgId });
+    const staff = await createPerson(t.app, a.orgId, 'staff', 'Victim Staff Wumpini');
+    const invitation = (await a.admin.post('/api/v1/org/invitations', { email: 'victim.invitee@example.test', role: 'staff' })).json();
+    const token = (await a.admin.post('/api/v1/org/api-tokens', { name: 'Victim token', role: 'viewer' })).json();
+    const mail = (await a.admin.get('/api/v1/mail/outbox')).json().items[0];
+    victim.orgIds = [a.orgId, branch.id];
+    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id];
+    victim.secrets = ['Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email, ...victim.ids];
+
+    const b = await createOrg(t.app, { name: 'Other Chamber' });
+    attackers.push({ label: 'admin', client: b.admin });
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      attackers.push({ label: role, client: (await createPerson(t.app, b.orgId, role)).client });
+    }
+    for (const role of ['staff', 'viewer'] as const) {
+      const created = (await b.admin.post('/api/v1/org/api-tokens', { name: `B ${role}`, role })).json();
+      attackers.push({ label: `token:${role}`, client: new Client(t.app), bearer: created.secret });
+    }
+    attackers.push({ label: 'anonymous', client: new Client(t.app) });
+  });
+
+  it('no route lets another organisation read or change its data', async () => {
+    const routes = t.app.routeTable.filter(
+      // Signing out or changing one's own password touches only the caller.
+      (r) => !['/api/v1/auth/logout', '/api/v1/auth/password'].includes(r.url) && !r.url.includes(':token'),
+    );
+    expect(routes.length).toBeGreaterThan(20);
+    const before = await snapshotOf(victim.orgIds);
+    const succeeded = new Map<string, number>();
+    const failures: string[] = [];
+
+    for (const route of routes) {
+      const params = route.url.match(/:(\w+)/g) ?? [];
+      const idChoices = params.length ? victim.ids : [victim.ids[0]!];
+      for (const foreignId of idChoices) {
+        const url = params.reduce((u, p) => u.replace(p, foreignId), route.url);
+        const payload = route.schema?.body ? sampleInput(route.schema.body, foreignId) : undefined;
+        const query = route.schema?.querystring ? (sampleInput(route.schema.querystring, foreignId) as Record<string, unknown>) : undefined;
+        const search = query ? `?${new URLSearchParams(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'from' && k !== 'to').map(([k, v]) => [k, String(v)]))}` : '';
+        for (const attacker of attackers) {
+          const headers = attacker.bearer ? { authorization: `Bearer ${attacker.bearer}` } : undefined;
+          const res = await attacker.client.request({ method: route.method as 'GET', url: url + (route.method === 'GET' ? search : ''), payload: payload as object, headers });
+          const where = `${attacker.label} ${route.method} ${url}`;
+          if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (res.statusCode < 300) succeeded.set(attacker.label, (succeeded.get(attacker.label) ?? 0) + 1);
+          let body = res.body;
+          if (res.headers['content-type']?.includes('problem+json')) body = JSON.stringify({ ...res.json(), instance: undefined, detail: undefined });
+          for (const secret of victim.secrets) {
+            if (body.includes(secret)) failures.push(`${where}: leaked ${secret} (${res.statusCode})`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotOf(victim.orgIds)).toEqual(before);
+    // Every signed-in role could use its own organisation: the probes were real.
+    for (const label of ['admin', 'staff', 'member', 'official', 'viewer', 'token:staff', 'token:viewer']) {
+      expect(succeeded.get(label) ?? 0, label).toBeGreaterThan(0);
+    }
+  });
+});
