@@ -92,6 +92,15 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
     return sendProblem(new AppError('not_found'), request, reply);
   });
 
+  // While shutting down, answers to requests still in flight ask the client
+  // to close its keep-alive connection, so close() does not wait on it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onReady', async () => app.mailer.start());
   app.addHook('onClose', async () => app.mailer.stop());
   return app;

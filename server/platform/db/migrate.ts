@@ -1,20 +1,28 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './database.js';
 
 export const APP_ROLE = 'roundtable_app';
+const MIGRATION_LOCK = 727_002;
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
-/** Applies the committed SQL migrations; safe to run at every start. */
+/** Applies the committed SQL migrations; safe to run at every start, from several processes at once. */
 export async function runMigrations(database: Database): Promise<void> {
-  // Roles are cluster-wide in PostgreSQL, so they cannot live in a
-  // per-database migration that might run twice on one server.
-  await database.db.execute(
-    sql.raw(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`),
-  );
-  await database.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
-  await database.db.execute(sql`CREATE EXTENSION IF NOT EXISTS unaccent`);
-  await migrate(database.db, { migrationsFolder });
+  // One client for the lock and the migrations: the embedded database has a
+  // single connection, and the lock makes a second process wait its turn.
+  const client = await database.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // Roles are cluster-wide in PostgreSQL, so they cannot live in a
+    // per-database migration that might run twice on one server.
+    await client.query(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    await client.query('CREATE EXTENSION IF NOT EXISTS unaccent');
+    await migrate(drizzle(client), { migrationsFolder });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
 }

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { Command, InvalidArgumentError } from 'commander';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { Email, Password } from '../contracts/common.js';
+import { OrgInput } from '../contracts/orgs.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { createOrgWithAdmin } from './modules/orgs/org-service.js';
+import { userRoles } from './modules/orgs/tables.js';
+import { recordAudit } from './platform/audit/record.js';
+import { hashPassword } from './platform/auth/passwords.js';
+import { users } from './platform/auth/tables.js';
+import { writeBackup } from './platform/backup/backup.js';
+import { restoreBackup } from './platform/backup/restore.js';
+import { loadConfig } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { withSystem } from './platform/db/tenancy.js';
+import { openMigratedDatabase } from './platform/runtime.js';
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openMigratedDatabase(loadConfig());
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>) {
+  return (value: string) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new InvalidArgumentError(parsed.error.issues[0]?.message ?? 'invalid');
+    return parsed.data;
+  };
+}
+
+const program = new Command('roundtable').description('Roundtable operator commands. The database is DATABASE_URL, or the embedded one in DATA_DIR.');
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(() => withDatabase(async (db) => console.log(`Database (${db.kind}) is up to date.`)));
+
+program
+  .command('seed-demo')
+  .description('Create the demo organisations and users, if the database is empty')
+  .action(() =>
+    withDatabase(async (db) => {
+      const seeded = await seedDemoIfEmpty(db.db);
+      if (!seeded) return console.log('The database already holds organisations; demo data not added.');
+      console.log(`Demo data created. Password for every demo user: ${seeded.password}`);
+      for (const u of seeded.users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+    }),
+  );
+
+program
+  .command('create-admin')
+  .description('Create an admin: of a new organisation, or added to an existing one with --org-id')
+  .requiredOption('--email <email>', 'e-mail address', parseWith(Email))
+  .requiredOption('--name <name>', 'full name')
+  .option('--password <password>', 'password (else ROUNDTABLE_ADMIN_PASSWORD, else one is generated)')
+  .option('--org-id <uuid>', 'existing organisation to administer', parseWith(z.uuid()))
+  .option('--org-name <name>', 'name of a new organisation')
+  .option('--country <code>', 'ISO 3166-1 country of the new organisation', 'GH')
+  .option('--currency <code>', 'ISO 4217 currency of the new organisation', 'GHS')
+  .option('--kind <kind>', 'chamber, association, federation or self_help_group', 'chamber')
+  .action((opts) =>
+    withDatabase(async (db) => {
+      const generated = !opts.password && !process.env.ROUNDTABLE_ADMIN_PASSWORD;
+      const password = Password.parse(opts.password ?? process.env.ROUNDTABLE_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url'));
+      if (!opts.orgId && !opts.orgName) throw new InvalidArgumentError('Give --org-id or --org-name.');
+      const org = opts.orgId ? null : OrgInput.parse({ name: opts.orgName, kind: opts.kind, country: opts.country, currency: opts.currency, languages: ['en'] });
+      const passwordHash = await hashPassword(password);
+      const orgId = await withSystem(db.db, async (tx) => {
+        // An existing account keeps its name and gets the new password.
+        const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${opts.email}`);
+        const [user] = existing
+          ? await tx.update(users).set({ passwordHash }).where(sql`id = ${existing.id}`).returning()
+          : await tx.insert(users).values({ email: opts.email, name: opts.name, passwordHash }).returning();
+        const actor = { userId: user!.id, name: 'roundtable create-admin' };
+        if (org) return (await createOrgWithAdmin(tx, org, { userId: user!.id, name: user!.name })).id;
+        await tx
+          .insert(userRoles)
+          .values({ orgId: opts.orgId, userId: user!.id, role: 'admin' })
+          .onConflictDoUpdate({ target: [userRoles.orgId, userRoles.userId], set: { role: 'admin' } });
+        await recordAudit({ tx, orgId: opts.orgId, role: 'admin', actor, locale: 'en' }, { action: 'person.add', entityType: 'user', entityId: user!.id, after: { role: 'admin' } });
+        return opts.orgId as string;
+      });
+      console.log(`${opts.email} is an admin of organisation ${orgId}.`);
+      if (generated) console.log(`Generated password: ${password}`);
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('Write a consistent backup of the whole database to a file')
+  .action((file: string) =>
+    withDatabase(async (db) => {
+      const { tables, rows } = await writeBackup(db, file);
+      console.log(`Backup written to ${file}: ${rows} rows in ${tables} tables.`);
+    }),
+  );
+
+program
+  .command('restore <file>')
+  .description('Load a backup into an empty database (all or nothing)')
+  .action((file: string) =>
+    withDatabase(async (db) => {
+      const { rows } = await restoreBackup(db, file);
+      console.log(`Restored ${rows} rows from ${file}.`);
+    }),
+  );
+
+program.parseAsync().catch((error: Error) => {
+  console.error(`roundtable: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { PoolClient } from 'pg';
+import type { Database } from '../db/database.js';
+import { appliedMigrations, BACKUP_FORMAT, BACKUP_VERSION, dataTables } from './backup.js';
+
+const BATCH = 500;
+
+export class RestoreError extends Error {}
+
+async function insertBatch(client: PoolClient, table: string, rows: unknown[]) {
+  if (rows.length === 0) return;
+  await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(rows)]);
+}
+
+// Serial columns must continue after the restored ids.
+async function resetSequences(client: PoolClient) {
+  const res = await client.query<{ tbl: string; col: string; seq: string }>(`
+    SELECT c.relname AS tbl, a.attname AS col, pg_get_serial_sequence(format('%I', c.relname), a.attname) AS seq
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+    WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0
+      AND pg_get_serial_sequence(format('%I', c.relname), a.attname) IS NOT NULL`);
+  for (const r of res.rows) {
+    await client.query(`SELECT setval($1, COALESCE((SELECT max("${r.col}") FROM "${r.tbl}"), 0) + 1, false)`, [r.seq]);
+  }
+}
+
+/**
+ * Loads a backup into a migrated, empty database, all in one transaction:
+ * a restore that fails half-way leaves the database as empty as before.
+ */
+export async function restoreBackup(database: Database, file: string): Promise<{ rows: number }> {
+  if (!fs.existsSync(file)) throw new RestoreError(`No backup file at ${file}`);
+  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  // Take the iterator before anything awaits: lines read earlier would be lost.
+  const iterator = lines[Symbol.asyncIterator]();
+  const client = await database.pool.connect();
+  let rows = 0;
+  try {
+    await client.query('BEGIN');
+    const first = await iterator.next();
+    const header = first.done ? null : JSON.parse(first.value);
+    if (header?.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION) throw new RestoreError('This file is not a Roundtable backup.');
+    const current = await appliedMigrations(client);
+    if (JSON.stringify(current) !== JSON.stringify(header.migrations)) {
+      throw new RestoreError('The backup was made by another version of Roundtable (its database schema differs).');
+    }
+    const known = new Set(await dataTables(client));
+    for (const table of known) {
+      const { rows: any } = await client.query(`SELECT 1 FROM "${table}" LIMIT 1`);
+      if (any.length > 0) throw new RestoreError(`The database is not empty (table ${table} has rows). Restore into a new database.`);
+    }
+    // Rows arrive table by table in name order, so foreign keys and triggers
+    // are held back until the whole set is in.
+    await client.query('SET LOCAL session_replication_role = replica');
+    let table: string | null = null;
+    let batch: unknown[] = [];
+    for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
+      if (!line) continue;
+      const item = JSON.parse(line) as { table?: string; r?: unknown };
+      if (item.table !== undefined) {
+        if (table) await insertBatch(client, table, batch);
+        batch = [];
+        if (!known.has(item.table)) throw new RestoreError(`Unknown table in backup: ${item.table}`);
+        table = item.table;
+      } else if (table && item.r) {
+        batch.push(item.r);
+        rows++;
+        if (batch.length >= BATCH) {
+          await insertBatch(client, table, batch);
+          batch = [];
+        }
+      }
+    }
+    if (table) await insertBatch(client, table, batch);
+    await resetSequences(client);
+    await client.query('COMMIT');
+    return { rows };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    lines.close();
+    client.release();
+  }
+}
