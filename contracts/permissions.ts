@@ -1,0 +1,33 @@
+import type { Role } from './roles.js';
+
+const ALL: readonly Role[] = ['admin', 'staff', 'member', 'official', 'viewer'];
+
+/**
+ * Who may do what: the one table the server enforces and the web app uses
+ * to show only what a person may do. Deny by default: a role not listed is
+ * refused, and a permission not listed is refused to everyone.
+ */
+export const PERMISSIONS = {
+  'org.read': ALL,
+  'org.update': ['admin'],
+  'branches.read': ['admin', 'staff', 'viewer'],
+  'branches.manage': ['admin'],
+  // Staff see the people they work with; members, officials and viewers see
+  // only themselves, through their session.
+  'people.read': ['admin', 'staff'],
+  'people.manage': ['admin'],
+  'tokens.manage': ['admin'],
+  'audit.read': ['admin'],
+  'mail.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: string): boolean {
+  if (!role) return false;
+  return (PERMISSIONS as Record<string, readonly Role[]>)[permission]?.includes(role) ?? false;
+}
+
+export function knownPermission(permission: string): boolean {
+  return permission in PERMISSIONS;
+}

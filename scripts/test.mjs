@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Runs every test (unit, both databases, browser journeys) in one vitest run
+// and ends with the line CI reads: `tests: N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return;
+  if (process.getuid?.() !== 0) {
+    console.error('Browser tests need Debian chromium: run `sudo apt-get install -y chromium`.');
+    process.exit(1);
+  }
+  console.log('Installing Debian chromium for the browser tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+ensureChromium();
+fs.mkdirSync('.vitest-results', { recursive: true });
+const resultsFile = '.vitest-results/results.json';
+fs.rmSync(resultsFile, { force: true });
+const run = spawnSync(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+
+let passed = 0;
+let failed = 0;
+if (fs.existsSync(resultsFile)) {
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests;
+  // A file that failed to load counts as a failure even with no test in it.
+  failed += results.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+}
+if (run.status !== 0 && failed === 0) failed = 1;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || run.status !== 0 || passed === 0 ? 1 : 0);

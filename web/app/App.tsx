@@ -1,0 +1,60 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
+import { ProblemAlert } from '../ui/ProblemAlert.js';
+import { Loading } from '../ui/Loading.js';
+import { useSession } from './session.js';
+import { Shell } from './Shell.js';
+
+const page = (load: () => Promise<Record<string, unknown>>, name: string) =>
+  lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
+
+const SignInPage = page(() => import('../features/auth/SignInPage.js'), 'SignInPage');
+const SignUpPage = page(() => import('../features/auth/SignUpPage.js'), 'SignUpPage');
+const ForgotPasswordPage = page(() => import('../features/auth/ForgotPasswordPage.js'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('../features/auth/ResetPasswordPage.js'), 'ResetPasswordPage');
+const InvitationPage = page(() => import('../features/auth/InvitationPage.js'), 'InvitationPage');
+const ProfilePage = page(() => import('../features/auth/ProfilePage.js'), 'ProfilePage');
+const HomePage = page(() => import('../features/home/HomePage.js'), 'HomePage');
+const OrgSettingsPage = page(() => import('../features/orgs/OrgSettingsPage.js'), 'OrgSettingsPage');
+const PeoplePage = page(() => import('../features/orgs/PeoplePage.js'), 'PeoplePage');
+const BranchesPage = page(() => import('../features/orgs/BranchesPage.js'), 'BranchesPage');
+const ApiTokensPage = page(() => import('../features/orgs/ApiTokensPage.js'), 'ApiTokensPage');
+const AuditPage = page(() => import('../features/audit/AuditPage.js'), 'AuditPage');
+const OutboxPage = page(() => import('../features/mail/OutboxPage.js'), 'OutboxPage');
+
+function RequireSession() {
+  const { data: session, isPending, error } = useSession();
+  const location = useLocation();
+  if (isPending) return <Loading />;
+  if (error) return <ProblemAlert error={error} />;
+  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Shell session={session} />;
+}
+
+const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: lazyPage(<SignInPage />) },
+  { path: '/sign-up', element: lazyPage(<SignUpPage />) },
+  { path: '/forgot-password', element: lazyPage(<ForgotPasswordPage />) },
+  { path: '/reset-password/:token', element: lazyPage(<ResetPasswordPage />) },
+  { path: '/invitation/:token', element: lazyPage(<InvitationPage />) },
+  {
+    element: <RequireSession />,
+    children: [
+      { index: true, element: lazyPage(<HomePage />) },
+      { path: 'profile', element: lazyPage(<ProfilePage />) },
+      { path: 'organisation', element: lazyPage(<OrgSettingsPage />) },
+      { path: 'people', element: lazyPage(<PeoplePage />) },
+      { path: 'branches', element: lazyPage(<BranchesPage />) },
+      { path: 'api-tokens', element: lazyPage(<ApiTokensPage />) },
+      { path: 'audit', element: lazyPage(<AuditPage />) },
+      { path: 'outbox', element: lazyPage(<OutboxPage />) },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,19 @@
+import { i18n } from './i18n.js';
+
+export function formatDateTime(iso: string | null | undefined) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | null | undefined) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+function displayNames(type: 'region' | 'language' | 'currency') {
+  return new Intl.DisplayNames([i18n.language], { type, fallback: 'code' });
+}
+
+export const countryName = (code: string) => displayNames('region').of(code) ?? code;
+export const languageName = (code: string) => displayNames('language').of(code) ?? code;
+export const currencyName = (code: string) => displayNames('currency').of(code) ?? code;

@@ -1,0 +1,37 @@
+import { IconBuildingCommunity, IconHistory, IconHome, IconKey, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { Permission } from '../../contracts/permissions.js';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  permission: Permission;
+}
+
+export interface NavSection {
+  label: string;
+  items: NavItem[];
+}
+
+// Each module adds its pages to a section here; a person sees only the items
+// their role permits.
+export const navigation: NavSection[] = [
+  { label: 'nav.section.work', items: [{ to: '/', label: 'nav.home', icon: IconHome, permission: 'org.read' }] },
+  {
+    label: 'nav.section.organisation',
+    items: [
+      { to: '/organisation', label: 'nav.organisation', icon: IconSettings, permission: 'org.read' },
+      { to: '/people', label: 'nav.people', icon: IconUsers, permission: 'people.read' },
+      { to: '/branches', label: 'nav.branches', icon: IconBuildingCommunity, permission: 'branches.read' },
+    ],
+  },
+  {
+    label: 'nav.section.administration',
+    items: [
+      { to: '/audit', label: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
+      { to: '/outbox', label: 'nav.outbox', icon: IconMail, permission: 'mail.read' },
+      { to: '/api-tokens', label: 'nav.apiTokens', icon: IconKey, permission: 'tokens.manage' },
+    ],
+  },
+];

@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '../../contracts/auth.js';
+import { can } from '../../contracts/permissions.js';
+import { api, ApiError, setCsrfToken } from './api.js';
+import { i18n } from './i18n.js';
+
+export const SESSION_KEY = ['session'];
+
+async function fetchSession(): Promise<SessionInfo | null> {
+  try {
+    const session = await api<SessionInfo>('/api/v1/auth/session');
+    setCsrfToken(session.csrfToken);
+    if (session.user.locale !== i18n.language) await i18n.changeLanguage(session.user.locale);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.problem.status === 401) return null;
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+}
+
+/** Stores a session answer (sign-in, switch, profile) and refetches everything else. */
+export function useAcceptSession() {
+  const queryClient = useQueryClient();
+  return async (session: SessionInfo | null) => {
+    if (session) {
+      setCsrfToken(session.csrfToken);
+      if (session.user.locale !== i18n.language) await i18n.changeLanguage(session.user.locale);
+    }
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+    queryClient.setQueryData(SESSION_KEY, session);
+  };
+}
+
+export function useCan() {
+  const { data } = useSession();
+  return (permission: string) => can(data?.org?.role, permission);
+}
+
+export function useSignOut() {
+  const accept = useAcceptSession();
+  return useMutation({
+    mutationFn: () => api('/api/v1/auth/logout', { method: 'POST' }),
+    onSettled: () => accept(null),
+  });
+}

@@ -1,0 +1,87 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AuditEntry } from '../../../contracts/audit.js';
+import type { Branch, Org } from '../../../contracts/orgs.js';
+import { api } from '../../app/api.js';
+import { countryName, formatDateTime, languageName } from '../../app/format.js';
+import { useCan, useSession } from '../../app/session.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+
+/** The state of the organisation at a glance; each block links to where it is managed. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: session } = useSession();
+  const org = useQuery({ queryKey: ['org'], queryFn: () => api<Org>('/api/v1/org') });
+  const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches'), enabled: can('branches.read') });
+  const audit = useQuery({ queryKey: ['audit', 'recent'], queryFn: () => api<{ items: AuditEntry[] }>('/api/v1/audit?limit=8'), enabled: can('audit.read') });
+  if (org.isPending) return <Loading />;
+  const o = org.data;
+  return (
+    <Stack>
+      <PageHeader title={o?.name ?? ''}>
+        <Badge variant="light">{t(`roles.${session?.org?.role}`)}</Badge>
+      </PageHeader>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('home.organisation')}
+          </Title>
+          {o && (
+            <Stack gap={4}>
+              <Text size="sm">{t(`org.kinds.${o.kind}`)} · {countryName(o.country)} · {o.currency}</Text>
+              <Text size="sm">{t('org.regions')}: {o.regions.length ? o.regions.join(', ') : t('home.noRegions')}</Text>
+              <Text size="sm">{t('org.languages')}: {o.languages.map(languageName).join(', ')}</Text>
+              <Anchor component={Link} to="/organisation" size="sm">
+                {t('home.openSettings')}
+              </Anchor>
+            </Stack>
+          )}
+        </Paper>
+        {can('branches.read') && (
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t('nav.branches')}
+            </Title>
+            {branches.data?.items.length ? (
+              <Stack gap={4}>
+                {branches.data.items.map((b) => (
+                  <Group key={b.id} justify="space-between">
+                    <Text size="sm">{b.name}</Text>
+                    <Text size="xs" c="dimmed">{b.regions.join(', ')}</Text>
+                  </Group>
+                ))}
+              </Stack>
+            ) : (
+              <Text size="sm" c="dimmed">{t('branches.empty')}</Text>
+            )}
+          </Paper>
+        )}
+      </SimpleGrid>
+      {can('audit.read') && (
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h4">{t('home.recentChanges')}</Title>
+            <Anchor component={Link} to="/audit" size="sm">{t('home.openAudit')}</Anchor>
+          </Group>
+          <Table.ScrollContainer minWidth={480}>
+            <Table>
+              <Table.Tbody>
+                {audit.data?.items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{formatDateTime(e.at)}</Table.Td>
+                    <Table.Td>{e.actorName}</Table.Td>
+                    <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { Accordion, Alert, Badge, Group, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { OutboxEntry } from '../../../contracts/mail.js';
+import { api, withQuery } from '../../app/api.js';
+import { formatDateTime } from '../../app/format.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+
+const STATUS_COLOR = { pending: 'blue', sent: 'teal', failed: 'red' } as const;
+
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const outbox = useInfiniteQuery({
+    queryKey: ['outbox'],
+    queryFn: ({ pageParam }) => api<{ items: OutboxEntry[]; nextCursor: string | null; smtpConfigured: boolean }>(withQuery('/api/v1/mail/outbox', { limit: 30, cursor: pageParam })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = outbox.data?.pages.flatMap((p) => p.items) ?? [];
+  const smtp = outbox.data?.pages[0]?.smtpConfigured;
+  return (
+    <Stack>
+      <PageHeader title={t('nav.outbox')} />
+      {smtp === false && <Alert color="yellow">{t('outbox.noSmtp')}</Alert>}
+      <ProblemAlert error={outbox.error} />
+      {outbox.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <EmptyState>{t('outbox.empty')}</EmptyState>
+      ) : (
+        <Accordion variant="separated">
+          {items.map((m) => (
+            <Accordion.Item key={m.id} value={m.id}>
+              <Accordion.Control>
+                <Group justify="space-between" wrap="wrap" gap="xs">
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600}>{m.subject}</Text>
+                    <Text size="xs" c="dimmed">{m.toEmail} · {formatDateTime(m.createdAt)}</Text>
+                  </Stack>
+                  <Badge variant="light" color={STATUS_COLOR[m.status]}>{t(`outbox.statuses.${m.status}`)}</Badge>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</Text>
+                {m.lastError && <Text size="xs" c="red" mt="xs">{m.lastError}</Text>}
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      )}
+      <LoadMore hasMore={outbox.hasNextPage} loading={outbox.isFetchingNextPage} onLoad={() => void outbox.fetchNextPage()} />
+    </Stack>
+  );
+}

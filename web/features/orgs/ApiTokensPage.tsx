@@ -1,0 +1,90 @@
+import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiTokenInput, type ApiToken } from '../../../contracts/orgs.js';
+import { api } from '../../app/api.js';
+import { formatDateTime } from '../../app/format.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+
+export function ApiTokensPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState<string | null>(null);
+  const tokens = useQuery({ queryKey: ['api-tokens'], queryFn: () => api<{ items: ApiToken[] }>('/api/v1/org/api-tokens') });
+  const form = useContractForm(ApiTokenInput, { name: '', role: 'viewer' as const });
+  const create = useMutation({
+    mutationFn: (values: typeof form.values) => api<{ token: ApiToken; secret: string }>('/api/v1/org/api-tokens', { method: 'POST', body: values }),
+    onSuccess: (created) => {
+      setSecret(created.secret);
+      form.reset();
+      void queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/org/api-tokens/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['api-tokens'] }),
+  });
+  return (
+    <Stack>
+      <PageHeader title={t('nav.apiTokens')} />
+      <Text size="sm" c="dimmed">{t('tokens.intro')}</Text>
+      {secret && (
+        <Alert color="yellow" title={t('tokens.copyNow')} withCloseButton onClose={() => setSecret(null)}>
+          <Group>
+            <Code>{secret}</Code>
+            <CopyButton value={secret}>{({ copied, copy }) => <Button size="xs" onClick={copy}>{copied ? t('ui.copied') : t('ui.copy')}</Button>}</CopyButton>
+          </Group>
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('tokens.name')} required miw={240} {...form.getInputProps('name')} />
+            <Select label={t('people.role')} allowDeselect={false} data={(['viewer', 'staff'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))} {...form.getInputProps('role')} />
+            <Button type="submit" loading={create.isPending}>{t('tokens.create')}</Button>
+          </Group>
+        </form>
+      </Paper>
+      <ProblemAlert error={tokens.error ?? create.error ?? revoke.error} />
+      {tokens.isPending ? (
+        <Loading />
+      ) : !tokens.data?.items.length ? (
+        <EmptyState>{t('tokens.empty')}</EmptyState>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={600}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('tokens.name')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('tokens.created')}</Table.Th><Table.Th>{t('tokens.lastUsed')}</Table.Th><Table.Th /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.data.items.map((tok) => (
+                  <Table.Tr key={tok.id}>
+                    <Table.Td>{tok.name}</Table.Td>
+                    <Table.Td>{t(`roles.${tok.role}`)}</Table.Td>
+                    <Table.Td>{formatDateTime(tok.createdAt)}</Table.Td>
+                    <Table.Td>{formatDateTime(tok.lastUsedAt)}</Table.Td>
+                    <Table.Td>
+                      {tok.revokedAt ? (
+                        <Badge color="gray" variant="light">{t('tokens.revoked')}</Badge>
+                      ) : (
+                        <ConfirmButton label={t('tokens.revoke')} question={t('tokens.revokeQuestion', { name: tok.name })} onConfirm={() => revoke.mutateAsync(tok.id)} />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

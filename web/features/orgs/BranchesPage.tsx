@@ -1,0 +1,136 @@
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { SessionInfo } from '../../../contracts/auth.js';
+import { OrgInput, type Branch } from '../../../contracts/orgs.js';
+import { api } from '../../app/api.js';
+import { formatDate, languageName } from '../../app/format.js';
+import { SESSION_KEY, useAcceptSession, useCan, useSession } from '../../app/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { emptyOrg, OrgFields } from './OrgFields.js';
+
+function NewBranch({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const queryClient = useQueryClient();
+  const form = useContractForm(OrgInput, emptyOrg(session?.org?.country, session?.org?.currency));
+  const create = useMutation({
+    mutationFn: (values: typeof form.values) => api<Branch>('/api/v1/org/branches', { method: 'POST', body: values }),
+    onSuccess: async (b) => {
+      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      notifications.show({ color: 'teal', message: t('branches.created', { name: b.name }) });
+      onDone();
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
+      <Stack>
+        <ProblemAlert error={create.error} />
+        <OrgFields form={form} />
+        <Button type="submit" loading={create.isPending}>{t('branches.create')}</Button>
+      </Stack>
+    </form>
+  );
+}
+
+function AttachBranch({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const queryClient = useQueryClient();
+  // Organisations this person administers that have no umbrella yet.
+  const candidates = (session?.orgs ?? []).filter((o) => o.role === 'admin' && !o.parentId && o.id !== session?.org?.id);
+  const attach = useMutation({
+    mutationFn: (orgId: string) => api<Branch>('/api/v1/org/branches/attach', { method: 'POST', body: { orgId } }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      onDone();
+    },
+  });
+  if (candidates.length === 0) return <Text size="sm" c="dimmed">{t('branches.noCandidates')}</Text>;
+  return (
+    <Stack>
+      <ProblemAlert error={attach.error} />
+      <Select label={t('branches.attachWhich')} data={candidates.map((o) => ({ value: o.id, label: o.name }))} onChange={(id) => id && attach.mutate(id)} disabled={attach.isPending} />
+    </Stack>
+  );
+}
+
+export function BranchesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const accept = useAcceptSession();
+  const { data: session } = useSession();
+  const queryClient = useQueryClient();
+  const manage = can('branches.manage');
+  const [creating, createModal] = useDisclosure(false);
+  const [attaching, attachModal] = useDisclosure(false);
+  const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches') });
+  const detach = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/org/branches/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['branches'] }),
+  });
+  const myOrgs = new Set(session?.orgs.map((o) => o.id));
+  const switchTo = async (orgId: string) => {
+    await accept(await api<SessionInfo>('/api/v1/auth/switch-org', { method: 'POST', body: { orgId } }));
+    navigate('/');
+  };
+  return (
+    <Stack>
+      <PageHeader title={t('nav.branches')}>
+        {manage && <Button onClick={createModal.open}>{t('branches.new')}</Button>}
+        {manage && <Button variant="default" onClick={attachModal.open}>{t('branches.attach')}</Button>}
+      </PageHeader>
+      <Text size="sm" c="dimmed">{t('branches.intro')}</Text>
+      <ProblemAlert error={branches.error ?? detach.error} />
+      {branches.isPending ? (
+        <Loading />
+      ) : !branches.data?.items.length ? (
+        <EmptyState>{t('branches.empty')}</EmptyState>
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('org.name')}</Table.Th><Table.Th>{t('org.regions')}</Table.Th><Table.Th>{t('org.languages')}</Table.Th><Table.Th>{t('branches.since')}</Table.Th><Table.Th /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {branches.data.items.map((b) => (
+                  <Table.Tr key={b.id}>
+                    <Table.Td>{b.name}</Table.Td>
+                    <Table.Td>{b.regions.join(', ') || '—'}</Table.Td>
+                    <Table.Td>{b.languages.map(languageName).join(', ')}</Table.Td>
+                    <Table.Td>{formatDate(b.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {myOrgs.has(b.id) && <Button size="xs" variant="light" onClick={() => void switchTo(b.id)}>{t('branches.open')}</Button>}
+                        {manage && <ConfirmButton label={t('branches.detach')} question={t('branches.detachQuestion', { name: b.name })} onConfirm={() => detach.mutateAsync(b.id)} />}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Modal opened={creating} onClose={createModal.close} title={t('branches.new')} size="lg">
+        <NewBranch onDone={createModal.close} />
+      </Modal>
+      <Modal opened={attaching} onClose={attachModal.close} title={t('branches.attach')}>
+        <AttachBranch onDone={attachModal.close} />
+      </Modal>
+    </Stack>
+  );
+}

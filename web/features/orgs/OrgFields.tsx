@@ -1,0 +1,55 @@
+import { Checkbox, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ORG_KINDS, type OrgInput } from '../../../contracts/orgs.js';
+import { countryOptions, currencyOptions, languageOptions, regionOptions } from './org-options.js';
+
+type OrgForm = UseFormReturnType<any>;
+
+/** The fields of an organisation, used by sign-up, settings and new branches. `prefix` is where they sit in the form values. */
+export function OrgFields({ form, prefix = '', readOnly = false }: { form: OrgForm; prefix?: string; readOnly?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const p = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const values: OrgInput = prefix ? form.getValues()[prefix] : form.getValues();
+  const countries = useMemo(countryOptions, [i18n.language]);
+  const currencies = useMemo(currencyOptions, [i18n.language]);
+  const regions = useMemo(() => regionOptions(values.country), [values.country]);
+  return (
+    <Stack gap="sm">
+      <TextInput label={t('org.name')} required readOnly={readOnly} {...form.getInputProps(p('name'))} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('org.kind')} required readOnly={readOnly} allowDeselect={false} data={ORG_KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} {...form.getInputProps(p('kind'))} />
+        <Select
+          label={t('org.country')}
+          required
+          searchable
+          readOnly={readOnly}
+          allowDeselect={false}
+          data={countries}
+          {...form.getInputProps(p('country'))}
+          onChange={(value) => {
+            form.setFieldValue(p('country'), value ?? '');
+            form.setFieldValue(p('regions'), []);
+          }}
+        />
+      </SimpleGrid>
+      <MultiSelect label={t('org.regions')} description={t('org.regionsHelp')} searchable clearable readOnly={readOnly} data={regions} {...form.getInputProps(p('regions'))} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <MultiSelect label={t('org.languages')} required searchable readOnly={readOnly} data={languageOptions(values.languages)} {...form.getInputProps(p('languages'))} />
+        <Select label={t('org.currency')} required searchable readOnly={readOnly} allowDeselect={false} data={currencies} {...form.getInputProps(p('currency'))} />
+      </SimpleGrid>
+      <Checkbox label={t('org.shareMemberDataUpward')} disabled={readOnly} {...form.getInputProps(p('shareMemberDataUpward'), { type: 'checkbox' })} />
+    </Stack>
+  );
+}
+
+export const emptyOrg = (country = 'GH', currency = 'GHS'): OrgInput => ({
+  name: '',
+  kind: 'chamber',
+  country,
+  regions: [],
+  languages: ['en'],
+  currency,
+  shareMemberDataUpward: false,
+});

@@ -1,0 +1,64 @@
+import { Button, Paper, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { OrgInput, type Org } from '../../../contracts/orgs.js';
+import { api } from '../../app/api.js';
+import { SESSION_KEY, useCan } from '../../app/session.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { OrgFields } from './OrgFields.js';
+
+function SettingsForm({ org }: { org: Org }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const editable = can('org.update');
+  const form = useContractForm(OrgInput, {
+    name: org.name,
+    kind: org.kind,
+    country: org.country,
+    regions: org.regions,
+    languages: org.languages,
+    currency: org.currency,
+    shareMemberDataUpward: org.shareMemberDataUpward,
+  });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) => api<Org>('/api/v1/org', { method: 'PUT', body: values }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['org'], saved);
+      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      form.resetDirty();
+      notifications.show({ color: 'teal', message: t('ui.saved') });
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  return (
+    <Paper withBorder p="md" maw={760}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
+        <Stack>
+          <ProblemAlert error={save.error} />
+          <OrgFields form={form} readOnly={!editable} />
+          {editable && (
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} w="fit-content">
+              {t('ui.save')}
+            </Button>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function OrgSettingsPage() {
+  const { t } = useTranslation();
+  const org = useQuery({ queryKey: ['org'], queryFn: () => api<Org>('/api/v1/org') });
+  return (
+    <Stack>
+      <PageHeader title={t('nav.organisation')} />
+      {org.isPending ? <Loading /> : org.error ? <ProblemAlert error={org.error} /> : <SettingsForm org={org.data} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,165 @@
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { InvitationInput, type Invitation, type Person } from '../../../contracts/orgs.js';
+import { ROLES, type Role } from '../../../contracts/roles.js';
+import { api } from '../../app/api.js';
+import { formatDate } from '../../app/format.js';
+import { useCan, useSession } from '../../app/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+
+function InviteForm() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useContractForm(InvitationInput, { email: '', role: 'staff' as Role });
+  const invite = useMutation({
+    mutationFn: (values: typeof form.values) => api<Invitation>('/api/v1/org/invitations', { method: 'POST', body: values }),
+    onSuccess: (inv) => {
+      form.reset();
+      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+      notifications.show({ color: 'teal', message: t('people.invited', { email: inv.email }) });
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">{t('people.invite')}</Title>
+      <form onSubmit={form.onSubmit((v) => invite.mutate(v))} noValidate>
+        <Stack>
+          <ProblemAlert error={invite.error} />
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('auth.email')} type="email" required miw={260} {...form.getInputProps('email')} />
+            <Select label={t('people.role')} allowDeselect={false} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} {...form.getInputProps('role')} />
+            <Button type="submit" loading={invite.isPending}>{t('people.sendInvitation')}</Button>
+          </Group>
+          <Text size="xs" c="dimmed">{t('people.rolesHelp')}</Text>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function Invitations() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useCursorPages<Invitation>(['invitations'], '/api/v1/org/invitations');
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/org/invitations/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invitations'] }),
+  });
+  if (list.isPending) return <Loading />;
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">{t('people.invitations')}</Title>
+      <ProblemAlert error={list.error ?? revoke.error} />
+      {list.items.length === 0 ? (
+        <Text c="dimmed" size="sm">{t('people.noInvitations')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('people.status')}</Table.Th><Table.Th>{t('people.expires')}</Table.Th><Table.Th /></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((inv) => (
+                <Table.Tr key={inv.id}>
+                  <Table.Td>{inv.email}</Table.Td>
+                  <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
+                  <Table.Td><Badge variant="light" color={inv.status === 'pending' ? 'blue' : 'gray'}>{t(`people.statuses.${inv.status}`)}</Badge></Table.Td>
+                  <Table.Td>{formatDate(inv.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    {inv.status === 'pending' && (
+                      <ConfirmButton label={t('people.revoke')} question={t('people.revokeQuestion', { email: inv.email })} onConfirm={() => revoke.mutateAsync(inv.id)} />
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </Paper>
+  );
+}
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: session } = useSession();
+  const queryClient = useQueryClient();
+  const manage = can('people.manage');
+  const people = useCursorPages<Person>(['people'], '/api/v1/org/people');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['people'] });
+  const changeRole = useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) => api(`/api/v1/org/people/${userId}/role`, { method: 'PUT', body: { role } }),
+    onSuccess: () => {
+      void refresh();
+      notifications.show({ color: 'teal', message: t('ui.saved') });
+    },
+  });
+  const remove = useMutation({ mutationFn: (userId: string) => api(`/api/v1/org/people/${userId}`, { method: 'DELETE' }), onSuccess: refresh });
+  return (
+    <Stack>
+      <PageHeader title={t('nav.people')} />
+      {manage && <InviteForm />}
+      <Paper withBorder p="md">
+        <ProblemAlert error={people.error ?? changeRole.error ?? remove.error} />
+        {people.isPending ? (
+          <Loading />
+        ) : people.items.length === 0 ? (
+          <EmptyState>{t('people.empty')}</EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr><Table.Th>{t('auth.name')}</Table.Th><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('people.since')}</Table.Th>{manage && <Table.Th />}</Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {people.items.map((p) => (
+                  <Table.Tr key={p.userId}>
+                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td>{p.email}</Table.Td>
+                    <Table.Td>
+                      {manage ? (
+                        <Select
+                          aria-label={t('people.roleOf', { name: p.name })}
+                          size="xs"
+                          w={140}
+                          allowDeselect={false}
+                          value={p.role}
+                          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                          onChange={(role) => role && role !== p.role && changeRole.mutate({ userId: p.userId, role: role as Role })}
+                        />
+                      ) : (
+                        t(`roles.${p.role}`)
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatDate(p.since)}</Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        {p.userId !== session?.user.id && (
+                          <ConfirmButton label={t('people.remove')} question={t('people.removeQuestion', { name: p.name })} onConfirm={() => remove.mutateAsync(p.userId)} />
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <LoadMore hasMore={people.hasNextPage} loading={people.isFetchingNextPage} onLoad={() => void people.fetchNextPage()} />
+      </Paper>
+      {manage && <Invitations />}
+    </Stack>
+  );
+}

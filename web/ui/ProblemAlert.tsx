@@ -1,0 +1,21 @@
+import { Alert } from '@mantine/core';
+import { ApiError } from '../app/api.js';
+import { useTranslation } from 'react-i18next';
+
+/** The reason a request was refused, in the user's language; nothing when there is no error. */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const title = error instanceof ApiError ? error.problem.title : t('errors.internal');
+  return (
+    <Alert color="red" role="alert" title={title} variant="light">
+      {error instanceof ApiError && error.problem.errors?.length
+        ? error.problem.errors.map((e) => (
+            <div key={e.path}>
+              {e.path}: {e.message}
+            </div>
+          ))
+        : null}
+    </Alert>
+  );
+}
