@@ -1,4 +1,5 @@
 import { iso31661, iso31662 } from 'iso-3166';
+import { iso6393 } from 'iso-639-3';
 import { z } from 'zod';
 
 // ISO 3166 codes from the `iso-3166` package (maintained from the ISO and
@@ -31,11 +32,21 @@ export const CurrencyCode = z
   .trim()
   .toUpperCase()
   .refine((c) => currencies.has(c), { params: { code: 'geo.unknown_currency' } });
+// ISO 639-1 where a language has a two-letter code, else ISO 639-3 (many
+// local languages, e.g. Dagbani `dag`, have only the latter).
+const languageNames = new Map<string, string>();
+for (const l of iso6393) {
+  if (l.iso6391) languageNames.set(l.iso6391, l.name);
+  else languageNames.set(l.iso6393, l.name);
+}
+
+/** The English name of a language code, for codes the browser's Intl does not know. */
+export function languageEnglishName(code: string): string | undefined {
+  return languageNames.get(code);
+}
+
 export const LanguageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2,3}$/)
-  .refine((l) => new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(l) !== undefined, {
-    params: { code: 'geo.unknown_language' },
-  });
+  .refine((l) => languageNames.has(l), { params: { code: 'geo.unknown_language' } });

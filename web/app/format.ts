@@ -1,3 +1,4 @@
+import { languageEnglishName } from '../../contracts/geo.js';
 import { i18n } from './i18n.js';
 
 export function formatDateTime(iso: string | null | undefined) {
@@ -10,10 +11,13 @@ export function formatDate(iso: string | null | undefined) {
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
-function displayNames(type: 'region' | 'language' | 'currency') {
+function displayNames(type: 'region' | 'currency') {
   return new Intl.DisplayNames([i18n.language], { type, fallback: 'code' });
 }
 
 export const countryName = (code: string) => displayNames('region').of(code) ?? code;
-export const languageName = (code: string) => displayNames('language').of(code) ?? code;
+export function languageName(code: string) {
+  const name = new Intl.DisplayNames([i18n.language], { type: 'language', fallback: 'none' }).of(code);
+  return name ?? languageEnglishName(code) ?? code;
+}
 export const currencyName = (code: string) => displayNames('currency').of(code) ?? code;

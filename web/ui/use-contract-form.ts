@@ -6,8 +6,8 @@ import { ApiError } from '../app/api.js';
  * A Mantine form validated by the same zod contract the server applies, so
  * the browser refuses what the server would refuse, with the same words.
  */
-export function useContractForm<S extends z.ZodType>(schema: S, initialValues: z.input<S>) {
-  return useForm<z.input<S>>({
+export function useContractForm<T extends Record<string, any>>(schema: z.ZodType<unknown, T>, initialValues: T) {
+  return useForm<T>({
     mode: 'controlled',
     initialValues,
     validate: schemaResolver(schema, { sync: true }),

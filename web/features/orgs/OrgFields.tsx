@@ -1,11 +1,15 @@
 import { Checkbox, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, type OrgInput } from '../../../contracts/orgs.js';
 import { countryOptions, currencyOptions, languageOptions, regionOptions } from './org-options.js';
 
-type OrgForm = UseFormReturnType<any>;
+// The part of a Mantine form these fields use; the values may nest the organisation under `prefix`.
+interface OrgForm {
+  getValues(): any;
+  getInputProps(path: string, options?: { type?: 'input' | 'checkbox' }): any;
+  setFieldValue(path: string, value: unknown): void;
+}
 
 /** The fields of an organisation, used by sign-up, settings and new branches. `prefix` is where they sit in the form values. */
 export function OrgFields({ form, prefix = '', readOnly = false }: { form: OrgForm; prefix?: string; readOnly?: boolean }) {

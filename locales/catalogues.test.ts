@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { errorStatus } from '../server/platform/errors/catalogue.js';
+import { catalogues } from './index.js';
+
+function flatten(value: unknown, prefix = ''): Record<string, string> {
+  if (typeof value === 'string') return { [prefix]: value };
+  return Object.assign({}, ...Object.entries(value as object).map(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k)));
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const en = flatten(catalogues.en);
+
+describe('translation catalogues', () => {
+  for (const lng of ['fr', 'es', 'ru'] as const) {
+    const other = flatten(catalogues[lng]);
+    it(`${lng} has every key of en, filled, with the same placeholders`, () => {
+      expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(en)) {
+        expect(other[key]?.trim(), `${lng}:${key}`).toBeTruthy();
+        expect(placeholders(other[key]!), `${lng}:${key}`).toEqual(placeholders(text));
+      }
+    });
+    it(`${lng} is translated, not copied`, () => {
+      const same = Object.keys(en).filter((k) => en[k] === other[k] && !/^\{\{\w+\}\}$/.test(en[k]!));
+      // A few words are the same in both languages (e.g. "Organisation", "Type").
+      expect(same.length / Object.keys(en).length).toBeLessThan(0.05);
+    });
+  }
+
+  it('has a message for every error code the server can send', () => {
+    for (const code of Object.keys(errorStatus)) expect(en[`errors.${code}`], code).toBeTruthy();
+  });
+});

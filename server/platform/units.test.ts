@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { can, knownPermission, PERMISSIONS } from '../../contracts/permissions.js';
+import { ROLES } from '../../contracts/roles.js';
+import { OrgInput } from '../../contracts/orgs.js';
+import { changedFields } from './audit/record.js';
+import { loadConfig } from './config.js';
+import { decodeCursor, encodeCursor, pageOf } from './db/cursor.js';
+import { neutraliseFormula } from './export/csv.js';
+import { pickLocale } from './i18n/i18n.js';
+import { hashSecret, sameSecret } from './auth/tokens.js';
+
+describe('permissions', () => {
+  it('deny by default: unknown permission or no role is refused', () => {
+    for (const role of ROLES) expect(can(role, 'no.such.permission')).toBe(false);
+    expect(can(null, 'org.read')).toBe(false);
+    expect(knownPermission('org.read')).toBe(true);
+  });
+  it('only admins manage the organisation and read the audit log', () => {
+    for (const permission of ['org.update', 'people.manage', 'audit.read', 'mail.read', 'tokens.manage'] as const) {
+      expect(ROLES.filter((r) => can(r, permission))).toEqual(['admin']);
+    }
+    expect(PERMISSIONS['org.read']).toEqual(ROLES);
+  });
+});
+
+describe('locale negotiation', () => {
+  it('takes the first supported language of Accept-Language', () => {
+    expect(pickLocale('de-CH, fr;q=0.9, en;q=0.8')).toBe('fr');
+    expect(pickLocale('ru-RU')).toBe('ru');
+    expect(pickLocale('zz')).toBe('en');
+    expect(pickLocale(undefined)).toBe('en');
+  });
+});
+
+describe('cursors', () => {
+  it('round-trips a sort key and rejects garbage with a field error', () => {
+    expect(decodeCursor(encodeCursor(['abc', 'f00']), 2)).toEqual(['abc', 'f00']);
+    expect(decodeCursor(undefined, 1)).toBeNull();
+    expect(() => decodeCursor('!!!', 1)).toThrow();
+    expect(() => decodeCursor(encodeCursor([1, 2]), 1)).toThrow();
+  });
+  it('gives a next cursor only when there is more', () => {
+    expect(pageOf([1, 2, 3], 2, (n) => [n])).toEqual({ items: [1, 2], nextCursor: encodeCursor([2]) });
+    expect(pageOf([1, 2], 2, (n) => [n])).toEqual({ items: [1, 2], nextCursor: null });
+  });
+});
+
+describe('CSV cells', () => {
+  it('neutralises spreadsheet formulas and leaves plain text', () => {
+    expect(neutraliseFormula('=1+1')).toBe("'=1+1");
+    expect(neutraliseFormula('+233 24 000')).toBe("'+233 24 000");
+    expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(neutraliseFormula('Kente weaving')).toBe('Kente weaving');
+  });
+});
+
+describe('audit diffs', () => {
+  it('keeps only changed fields', () => {
+    expect(changedFields({ a: 1, b: [1], c: 'x' }, { a: 1, b: [1, 2], c: 'y' })).toEqual({ before: { b: [1], c: 'x' }, after: { b: [1, 2], c: 'y' } });
+  });
+});
+
+describe('secrets', () => {
+  it('hashes deterministically and compares in constant time', () => {
+    expect(hashSecret('a')).toBe(hashSecret('a'));
+    expect(hashSecret('a')).not.toBe(hashSecret('b'));
+    expect(sameSecret('abc', 'abc')).toBe(true);
+    expect(sameSecret('abc', 'abd')).toBe(false);
+    expect(sameSecret('abc', 'ab')).toBe(false);
+  });
+});
+
+describe('organisation contract', () => {
+  it('normalises codes and checks regions against the country', () => {
+    const ok = OrgInput.parse({ name: ' Tamale Chamber ', kind: 'chamber', country: 'gh', regions: ['gh-np'], languages: ['EN', 'dag'], currency: 'ghs' });
+    expect(ok).toMatchObject({ name: 'Tamale Chamber', country: 'GH', regions: ['GH-NP'], languages: ['en', 'dag'], currency: 'GHS' });
+    const bad = OrgInput.safeParse({ name: 'X', kind: 'chamber', country: 'GH', regions: ['KE-30'], languages: ['xx1'], currency: 'GHS' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['languages.0', 'regions.0']);
+    expect(OrgInput.safeParse({ ...ok, kind: 'guild' }).error!.issues[0]!.path).toEqual(['kind']);
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the embedded database on port 3000 and refuses nonsense', () => {
+    const c = loadConfig({});
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.PORT).toBe(3000);
+    expect(c.secureCookies).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: 'https://chamber.example/' }).secureCookies).toBe(true);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
