@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure logic once, and every database test twice, on the
-// embedded PGlite and on the PostgreSQL server (TEST_DATABASE_URL).
+// Pure logic once; every database test twice, on the embedded PGlite and on
+// the PostgreSQL server (TEST_DATABASE_URL); browser journeys on the built app.
 export default defineConfig({
   test: {
     projects: [
@@ -28,6 +28,15 @@ export default defineConfig({
           env: { TEST_DB: 'postgres' },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

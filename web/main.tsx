@@ -20,11 +20,29 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = createTheme({ primaryColor: 'teal', primaryShade: 8, defaultRadius: 'sm' });
+// Shade 9 and a darker "dimmed" keep text at WCAG AA contrast (4.5:1).
+const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, defaultRadius: 'sm' });
+// Light badges and highlights: the palest shade behind the darkest text.
+const lightVariants = Object.fromEntries(
+  ['teal', 'blue', 'red', 'gray', 'yellow'].flatMap((c) => [
+    [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
+    [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+  ]),
+);
+const cssVariablesResolver = () => ({ variables: {}, light: {
+    ...lightVariants,
+    '--mantine-color-dimmed': '#555d66',
+    '--mantine-color-error': '#c92a2a',
+    '--mantine-primary-color-light': 'var(--mantine-color-teal-0)',
+    '--mantine-primary-color-light-hover': 'var(--mantine-color-teal-1)',
+    '--mantine-primary-color-light-color': '#06664a',
+    // Shade 9 has no darker neighbour, so Mantine would lighten it on hover.
+    '--mantine-primary-color-filled-hover': '#06664a',
+  }, dark: {} });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <ErrorBoundary>

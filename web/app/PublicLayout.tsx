@@ -23,7 +23,7 @@ export function PublicLayout({ title, children, wide }: { title: string; childre
       <Container size={wide ? 640 : 420} w="100%" px={0}>
         <Stack gap="sm">
           <Group justify="space-between">
-            <Text fw={700} c="teal.8" size="lg">
+            <Text fw={700} c="teal.9" size="lg">
               Roundtable
             </Text>
             <LanguagePicker />

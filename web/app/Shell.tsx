@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Select, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, Menu, NavLink, Select, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
 import { Link, NavLink as RouterLink, Outlet, useNavigate } from 'react-router';
@@ -42,14 +42,14 @@ export function Shell({ session }: { session: SessionInfo }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group wrap="nowrap" gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
-            <Text component={Link} to="/" fw={700} c="teal.8" visibleFrom="xs">
+            <Text component={Link} to="/" fw={700} c="teal.9" visibleFrom="xs">
               Roundtable
             </Text>
             <OrgSwitcher session={session} />
           </Group>
           <Menu position="bottom-end">
             <Menu.Target>
-              <UnstyledButton aria-label={t('shell.account')}>
+              <UnstyledButton aria-label={`${session.user.name} (${t('shell.account')})`}>
                 <Group gap={4} wrap="nowrap">
                   <IconUser size={18} />
                   <Text size="sm" visibleFrom="sm">{session.user.name}</Text>
@@ -69,8 +69,8 @@ export function Shell({ session }: { session: SessionInfo }) {
           </Menu>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
-        <ScrollArea>
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto' }}>
+        <div>
           {navigation.map((section) => {
             const items = section.items.filter((i) => can(role, i.permission));
             if (items.length === 0) return null;
@@ -85,7 +85,7 @@ export function Shell({ session }: { session: SessionInfo }) {
               </div>
             );
           })}
-        </ScrollArea>
+        </div>
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -5,7 +5,7 @@ export function Loading() {
   const { t } = useTranslation();
   return (
     <Center p="xl">
-      <Loader aria-label={t('ui.loading')} />
+      <Loader role="status" aria-label={t('ui.loading')} />
     </Center>
   );
 }

@@ -12,6 +12,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 
 const EMPTY = { actor: '', action: '', entityType: '', entityId: '', from: '', to: '' };
 
@@ -65,7 +66,7 @@ export function AuditPage() {
         <EmptyState>{t('audit.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760}>
             <Table striped verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('audit.when')}</Table.Th><Table.Th>{t('audit.actor')}</Table.Th><Table.Th>{t('audit.action')}</Table.Th><Table.Th>{t('audit.entity')}</Table.Th><Table.Th>{t('audit.change')}</Table.Th></Table.Tr>
@@ -82,7 +83,7 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
       <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />

@@ -1,5 +1,4 @@
 import { Button, Paper, PasswordInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PasswordChangeInput, ProfileInput, type SessionInfo } from '../../../contracts/auth.js';
@@ -10,6 +9,7 @@ import { useAcceptSession, useSession } from '../../app/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { notify } from '../../ui/notify.js';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -21,7 +21,7 @@ export function ProfilePage() {
     mutationFn: (values: typeof profile.values) => api<SessionInfo>('/api/v1/auth/profile', { method: 'PUT', body: values }),
     onSuccess: async (s) => {
       await accept(s);
-      notifications.show({ color: 'teal', message: t('ui.saved') });
+      notify(t('ui.saved'));
     },
     onError: (error) => applyServerErrors(profile, error),
   });
@@ -29,7 +29,7 @@ export function ProfilePage() {
     mutationFn: (values: typeof password.values) => api('/api/v1/auth/password', { method: 'POST', body: values }),
     onSuccess: () => {
       password.reset();
-      notifications.show({ color: 'teal', message: t('profile.passwordChanged') });
+      notify(t('profile.passwordChanged'));
     },
     onError: (error) => applyServerErrors(password, error),
   });

@@ -9,6 +9,7 @@ import { countryName, formatDateTime, languageName } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 
 /** The state of the organisation at a glance; each block links to where it is managed. */
 export function HomePage() {
@@ -67,7 +68,7 @@ export function HomePage() {
             <Title order={2} size="h4">{t('home.recentChanges')}</Title>
             <Anchor component={Link} to="/audit" size="sm">{t('home.openAudit')}</Anchor>
           </Group>
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable minWidth={480}>
             <Table>
               <Table.Tbody>
                 {audit.data?.items.map((e) => (
@@ -79,7 +80,7 @@ export function HomePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
     </Stack>

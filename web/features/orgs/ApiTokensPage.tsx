@@ -11,6 +11,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -59,7 +60,7 @@ export function ApiTokensPage() {
         <EmptyState>{t('tokens.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={600}>
+          <ScrollTable minWidth={600}>
             <Table>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('tokens.name')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('tokens.created')}</Table.Th><Table.Th>{t('tokens.lastUsed')}</Table.Th><Table.Th /></Table.Tr>
@@ -82,7 +83,7 @@ export function ApiTokensPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
     </Stack>

@@ -1,6 +1,5 @@
 import { Button, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -16,6 +15,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { emptyOrg, OrgFields } from './OrgFields.js';
+import { notify } from '../../ui/notify.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 
 function NewBranch({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ function NewBranch({ onDone }: { onDone: () => void }) {
     onSuccess: async (b) => {
       await queryClient.invalidateQueries({ queryKey: ['branches'] });
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-      notifications.show({ color: 'teal', message: t('branches.created', { name: b.name }) });
+      notify(t('branches.created', { name: b.name }));
       onDone();
     },
     onError: (error) => applyServerErrors(form, error),
@@ -100,7 +101,7 @@ export function BranchesPage() {
         <EmptyState>{t('branches.empty')}</EmptyState>
       ) : (
         <Paper withBorder>
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('org.name')}</Table.Th><Table.Th>{t('org.regions')}</Table.Th><Table.Th>{t('org.languages')}</Table.Th><Table.Th>{t('branches.since')}</Table.Th><Table.Th /></Table.Tr>
@@ -122,7 +123,7 @@ export function BranchesPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </Paper>
       )}
       <Modal opened={creating} onClose={createModal.close} title={t('branches.new')} size="lg">

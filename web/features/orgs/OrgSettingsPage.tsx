@@ -1,5 +1,4 @@
 import { Button, Paper, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { OrgInput, type Org } from '../../../contracts/orgs.js';
@@ -10,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { OrgFields } from './OrgFields.js';
+import { notify } from '../../ui/notify.js';
 
 function SettingsForm({ org }: { org: Org }) {
   const { t } = useTranslation();
@@ -31,7 +31,7 @@ function SettingsForm({ org }: { org: Org }) {
       queryClient.setQueryData(['org'], saved);
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       form.resetDirty();
-      notifications.show({ color: 'teal', message: t('ui.saved') });
+      notify(t('ui.saved'));
     },
     onError: (error) => applyServerErrors(form, error),
   });

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { InvitationInput, type Invitation, type Person } from '../../../contracts/orgs.js';
@@ -15,6 +14,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { notify } from '../../ui/notify.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 
 function InviteForm() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ function InviteForm() {
     onSuccess: (inv) => {
       form.reset();
       void queryClient.invalidateQueries({ queryKey: ['invitations'] });
-      notifications.show({ color: 'teal', message: t('people.invited', { email: inv.email }) });
+      notify(t('people.invited', { email: inv.email }));
     },
     onError: (error) => applyServerErrors(form, error),
   });
@@ -63,7 +64,7 @@ function Invitations() {
       {list.items.length === 0 ? (
         <Text c="dimmed" size="sm">{t('people.noInvitations')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560}>
           <Table>
             <Table.Thead>
               <Table.Tr><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('people.status')}</Table.Th><Table.Th>{t('people.expires')}</Table.Th><Table.Th /></Table.Tr>
@@ -84,7 +85,7 @@ function Invitations() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
     </Paper>
@@ -103,7 +104,7 @@ export function PeoplePage() {
     mutationFn: ({ userId, role }: { userId: string; role: Role }) => api(`/api/v1/org/people/${userId}/role`, { method: 'PUT', body: { role } }),
     onSuccess: () => {
       void refresh();
-      notifications.show({ color: 'teal', message: t('ui.saved') });
+      notify(t('ui.saved'));
     },
   });
   const remove = useMutation({ mutationFn: (userId: string) => api(`/api/v1/org/people/${userId}`, { method: 'DELETE' }), onSuccess: refresh });
@@ -118,7 +119,7 @@ export function PeoplePage() {
         ) : people.items.length === 0 ? (
           <EmptyState>{t('people.empty')}</EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('auth.name')}</Table.Th><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('people.since')}</Table.Th>{manage && <Table.Th />}</Table.Tr>
@@ -155,7 +156,7 @@ export function PeoplePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <LoadMore hasMore={people.hasNextPage} loading={people.isFetchingNextPage} onLoad={() => void people.fetchNextPage()} />
       </Paper>

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../server/test/process.js';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    // Without the background-networking flags Chromium keeps calling home,
+    // which this closed network refuses.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page in its own context; CSP is bypassed only so that axe-core can be injected. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, ...options });
+  return context.newPage();
+}
+
+/** A product server on a fresh embedded database, with demo data. */
+export async function startProduct(): Promise<ServerProcess & { dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-'));
+  return { ...(await startServerProcess({ DATA_DIR: dir })), dir };
+}
+
+export async function stopProduct(product: ServerProcess & { dir: string }) {
+  product.child.kill('SIGTERM');
+  await product.exited;
+  fs.rmSync(product.dir, { recursive: true, force: true });
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page, where: string) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string; html: string }> };
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 120)} — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}`).join(' | ')}`);
+  });
+  expect(violations, where).toEqual([]);
+}
+
+export async function signIn(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel(/e-mail|correo|почта/i).fill(email);
+  await page.getByLabel(/^(password|mot de passe|contraseña|пароль)/i).fill(password);
+  await page.locator('button[type=submit]').click();
+}

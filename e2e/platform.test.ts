@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
+import { expectAccessible, launchBrowser, openPage, signIn, startProduct, stopProduct } from './browser.js';
+
+const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
+let product: Awaited<ReturnType<typeof startProduct>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  if (product) await stopProduct(product);
+});
+
+describe('an admin runs the organisation', () => {
+  it('signs in, invites a staff member who joins from the link in the outbox, and sees it in the audit log', async () => {
+    const page = await openPage(browser, { viewport: { width: 1280, height: 860 } });
+    await page.goto(product.url);
+    await expect.poll(() => page.url()).toContain('/sign-in');
+    await expectAccessible(page, 'sign-in');
+    await signIn(page, product.url, admin.email, DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Ghana National Chamber of Commerce and Industry' }).waitFor();
+    await expectAccessible(page, 'overview');
+
+    await page.getByRole('link', { name: 'People and roles' }).click();
+    await page.getByLabel('E-mail').fill('adwoa.nyarko@ghanachamber.example');
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByRole('cell', { name: 'adwoa.nyarko@ghanachamber.example' }).waitFor();
+    await expectAccessible(page, 'people');
+
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await page.getByText('No mail server is configured').waitFor();
+    await page.getByText(/invites you to Ghana National Chamber/).first().click();
+    const body = await page.locator('.mantine-Accordion-panel').first().innerText();
+    const link = /http:\/\/\S+\/invitation\/[\w-]+/.exec(body)![0].replace(/^http:\/\/localhost:\d+/, product.url);
+    await expectAccessible(page, 'outbox');
+
+    const invitee = await openPage(browser, { viewport: { width: 390, height: 780 } });
+    await invitee.goto(link);
+    await invitee.getByText(/You are invited to join Ghana National Chamber/).waitFor();
+    await invitee.getByLabel('Full name').fill('Adwoa Nyarko');
+    await invitee.getByLabel(/^Password/).fill('short');
+    await invitee.getByRole('button', { name: 'Accept and join' }).click();
+    await invitee.getByText(/at least 10|>=10|10 char/i).first().waitFor();
+    await invitee.getByLabel(/^Password/).fill('adwoa secret 2026');
+    await invitee.getByRole('button', { name: 'Accept and join' }).click();
+    await invitee.getByRole('heading', { name: 'Ghana National Chamber of Commerce and Industry' }).waitFor();
+    // Staff do not administer: no audit log, no settings form.
+    await invitee.getByRole('button', { name: 'Open the menu' }).click();
+    await invitee.getByRole('link', { name: 'People and roles' }).waitFor();
+    expect(await invitee.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: 'Invitation accepted' }).waitFor();
+    await page.getByLabel('Action').fill('invitation.accept');
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await expectAccessible(page, 'audit log');
+  });
+
+  it('edits the organisation settings with checks in the browser, and undoes nothing silently', async () => {
+    const page = await openPage(browser);
+    await signIn(page, product.url, admin.email, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
+    const name = page.getByLabel(/^Name/);
+    await name.fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Too small|>=1/).first().waitFor();
+    await name.fill('Ghana Chamber of Commerce');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByLabel(/^Name/).inputValue()).toBe('Ghana Chamber of Commerce');
+    await expectAccessible(page, 'organisation settings');
+  });
+});
+
+describe('on a phone, in another language', () => {
+  it('signs up a new association in French with messages in French', async () => {
+    const page = await openPage(browser, { viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+    await page.goto(`${product.url}/sign-up`);
+    await page.getByRole('heading', { name: 'Inscrivez votre organisation' }).waitFor();
+    await page.getByRole('button', { name: "S'inscrire" }).click();
+    await page.getByText('Obligatoire.', { exact: false }).first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    expect(await page.locator('[aria-invalid=true]').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'sign-up (fr)');
+
+    await page.getByLabel(/^Nom\s*\*?$/).fill('Association des transformatrices de karité de Tamale');
+    await page.getByLabel('Nom complet').fill('Fatima Alhassan');
+    await page.getByLabel('E-mail').fill('fatima@shea.example');
+    await page.getByLabel(/^Mot de passe/).fill('karite tamale 2026');
+    await page.getByRole('button', { name: "S'inscrire" }).click();
+    await page.getByRole('heading', { name: 'Association des transformatrices de karité de Tamale' }).waitFor();
+    await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
+    await page.getByRole('link', { name: 'Antennes' }).click();
+    await page.getByText('Aucune antenne pour l’instant.'.replace('’', "'")).waitFor();
+    await expectAccessible(page, 'branches (fr, phone)');
+  });
+});
