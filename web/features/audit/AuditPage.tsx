@@ -6,13 +6,11 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../contracts/audit.js';
 import { withQuery } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
-import { EmptyState } from '../../ui/EmptyState.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { LoadMore } from '../../ui/LoadMore.js';
-import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
-import { ScrollTable } from '../../ui/ScrollTable.js';
 
 const EMPTY = { actor: '', action: '', entityType: '', entityId: '', from: '', to: '' };
 
@@ -60,32 +58,23 @@ export function AuditPage() {
         </Group>
       </Paper>
       <ProblemAlert error={log.error} />
-      {log.isPending ? (
-        <Loading />
-      ) : log.items.length === 0 ? (
-        <EmptyState>{t('audit.empty')}</EmptyState>
-      ) : (
-        <Paper withBorder>
-          <ScrollTable minWidth={760}>
-            <Table striped verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t('audit.when')}</Table.Th><Table.Th>{t('audit.actor')}</Table.Th><Table.Th>{t('audit.action')}</Table.Th><Table.Th>{t('audit.entity')}</Table.Th><Table.Th>{t('audit.change')}</Table.Th></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                    <Table.Td>{e.actorName}</Table.Td>
-                    <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
-                    <Table.Td><Text size="xs">{e.entityType}</Text><Text size="xs" c="dimmed">{e.entityId}</Text></Table.Td>
-                    <Table.Td><Change entry={e} /></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </Paper>
-      )}
+      <DataTable
+        pending={log.isPending}
+        empty={log.items.length === 0}
+        emptyText={t('audit.empty')}
+        minWidth={760}
+        headers={[t('audit.when'), t('audit.actor'), t('audit.action'), t('audit.entity'), t('audit.change')]}
+      >
+        {log.items.map((e) => (
+          <Table.Tr key={e.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
+            <Table.Td>{e.actorName}</Table.Td>
+            <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
+            <Table.Td><Text size="xs">{e.entityType}</Text><Text size="xs" c="dimmed">{e.entityId}</Text></Table.Td>
+            <Table.Td><Change entry={e} /></Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <LoadMore hasMore={log.hasNextPage} loading={log.isFetchingNextPage} onLoad={() => void log.fetchNextPage()} />
     </Stack>
   );

@@ -6,12 +6,10 @@ import { ApiTokenInput, type ApiToken } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
-import { EmptyState } from '../../ui/EmptyState.js';
-import { Loading } from '../../ui/Loading.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
-import { ScrollTable } from '../../ui/ScrollTable.js';
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -54,38 +52,29 @@ export function ApiTokensPage() {
         </form>
       </Paper>
       <ProblemAlert error={tokens.error ?? create.error ?? revoke.error} />
-      {tokens.isPending ? (
-        <Loading />
-      ) : !tokens.data?.items.length ? (
-        <EmptyState>{t('tokens.empty')}</EmptyState>
-      ) : (
-        <Paper withBorder>
-          <ScrollTable minWidth={600}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t('tokens.name')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('tokens.created')}</Table.Th><Table.Th>{t('tokens.lastUsed')}</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.items.map((tok) => (
-                  <Table.Tr key={tok.id}>
-                    <Table.Td>{tok.name}</Table.Td>
-                    <Table.Td>{t(`roles.${tok.role}`)}</Table.Td>
-                    <Table.Td>{formatDateTime(tok.createdAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(tok.lastUsedAt)}</Table.Td>
-                    <Table.Td>
-                      {tok.revokedAt ? (
-                        <Badge color="gray" variant="light">{t('tokens.revoked')}</Badge>
-                      ) : (
-                        <ConfirmButton label={t('tokens.revoke')} question={t('tokens.revokeQuestion', { name: tok.name })} onConfirm={() => revoke.mutateAsync(tok.id)} />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </Paper>
-      )}
+      <DataTable
+        pending={tokens.isPending}
+        empty={!tokens.data?.items.length}
+        emptyText={t('tokens.empty')}
+        minWidth={600}
+        headers={[t('tokens.name'), t('people.role'), t('tokens.created'), t('tokens.lastUsed'), '']}
+      >
+        {tokens.data?.items.map((tok) => (
+          <Table.Tr key={tok.id}>
+            <Table.Td>{tok.name}</Table.Td>
+            <Table.Td>{t(`roles.${tok.role}`)}</Table.Td>
+            <Table.Td>{formatDateTime(tok.createdAt)}</Table.Td>
+            <Table.Td>{formatDateTime(tok.lastUsedAt)}</Table.Td>
+            <Table.Td>
+              {tok.revokedAt ? (
+                <Badge color="gray" variant="light">{t('tokens.revoked')}</Badge>
+              ) : (
+                <ConfirmButton label={t('tokens.revoke')} question={t('tokens.revokeQuestion', { name: tok.name })} onConfirm={() => revoke.mutateAsync(tok.id)} />
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

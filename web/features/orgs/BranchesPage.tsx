@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,12 @@ import { api } from '../../app/api.js';
 import { formatDate, languageName } from '../../app/format.js';
 import { SESSION_KEY, useAcceptSession, useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
-import { EmptyState } from '../../ui/EmptyState.js';
-import { Loading } from '../../ui/Loading.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { emptyOrg, OrgFields } from './OrgFields.js';
 import { notify } from '../../ui/notify.js';
-import { ScrollTable } from '../../ui/ScrollTable.js';
 
 function NewBranch({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -95,37 +93,28 @@ export function BranchesPage() {
       </PageHeader>
       <Text size="sm" c="dimmed">{t('branches.intro')}</Text>
       <ProblemAlert error={branches.error ?? detach.error} />
-      {branches.isPending ? (
-        <Loading />
-      ) : !branches.data?.items.length ? (
-        <EmptyState>{t('branches.empty')}</EmptyState>
-      ) : (
-        <Paper withBorder>
-          <ScrollTable minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t('org.name')}</Table.Th><Table.Th>{t('org.regions')}</Table.Th><Table.Th>{t('org.languages')}</Table.Th><Table.Th>{t('branches.since')}</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {branches.data.items.map((b) => (
-                  <Table.Tr key={b.id}>
-                    <Table.Td>{b.name}</Table.Td>
-                    <Table.Td>{b.regions.join(', ') || '—'}</Table.Td>
-                    <Table.Td>{b.languages.map(languageName).join(', ')}</Table.Td>
-                    <Table.Td>{formatDate(b.createdAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        {myOrgs.has(b.id) && <Button size="xs" variant="light" onClick={() => void switchTo(b.id)}>{t('branches.open')}</Button>}
-                        {manage && <ConfirmButton label={t('branches.detach')} question={t('branches.detachQuestion', { name: b.name })} onConfirm={() => detach.mutateAsync(b.id)} />}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </Paper>
-      )}
+      <DataTable
+        pending={branches.isPending}
+        empty={!branches.data?.items.length}
+        emptyText={t('branches.empty')}
+        minWidth={640}
+        headers={[t('org.name'), t('org.regions'), t('org.languages'), t('branches.since'), '']}
+      >
+        {branches.data?.items.map((b) => (
+          <Table.Tr key={b.id}>
+            <Table.Td>{b.name}</Table.Td>
+            <Table.Td>{b.regions.join(', ') || '—'}</Table.Td>
+            <Table.Td>{b.languages.map(languageName).join(', ')}</Table.Td>
+            <Table.Td>{formatDate(b.createdAt)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                {myOrgs.has(b.id) && <Button size="xs" variant="light" onClick={() => void switchTo(b.id)}>{t('branches.open')}</Button>}
+                {manage && <ConfirmButton label={t('branches.detach')} question={t('branches.detachQuestion', { name: b.name })} onConfirm={() => detach.mutateAsync(b.id)} />}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Modal opened={creating} onClose={createModal.close} title={t('branches.new')} size="lg">
         <NewBranch onDone={createModal.close} />
       </Modal>

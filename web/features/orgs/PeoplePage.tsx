@@ -7,15 +7,13 @@ import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
-import { EmptyState } from '../../ui/EmptyState.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { LoadMore } from '../../ui/LoadMore.js';
-import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { notify } from '../../ui/notify.js';
-import { ScrollTable } from '../../ui/ScrollTable.js';
 
 function InviteForm() {
   const { t } = useTranslation();
@@ -56,37 +54,32 @@ function Invitations() {
     mutationFn: (id: string) => api(`/api/v1/org/invitations/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invitations'] }),
   });
-  if (list.isPending) return <Loading />;
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm">{t('people.invitations')}</Title>
       <ProblemAlert error={list.error ?? revoke.error} />
-      {list.items.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('people.noInvitations')}</Text>
-      ) : (
-        <ScrollTable minWidth={560}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('people.status')}</Table.Th><Table.Th>{t('people.expires')}</Table.Th><Table.Th /></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((inv) => (
-                <Table.Tr key={inv.id}>
-                  <Table.Td>{inv.email}</Table.Td>
-                  <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
-                  <Table.Td><Badge variant="light" color={inv.status === 'pending' ? 'blue' : 'gray'}>{t(`people.statuses.${inv.status}`)}</Badge></Table.Td>
-                  <Table.Td>{formatDate(inv.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    {inv.status === 'pending' && (
-                      <ConfirmButton label={t('people.revoke')} question={t('people.revokeQuestion', { email: inv.email })} onConfirm={() => revoke.mutateAsync(inv.id)} />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
+      <DataTable
+        bordered={false}
+        pending={list.isPending}
+        empty={list.items.length === 0}
+        emptyText={t('people.noInvitations')}
+        minWidth={560}
+        headers={[t('auth.email'), t('people.role'), t('people.status'), t('people.expires'), '']}
+      >
+        {list.items.map((inv) => (
+          <Table.Tr key={inv.id}>
+            <Table.Td>{inv.email}</Table.Td>
+            <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
+            <Table.Td><Badge variant="light" color={inv.status === 'pending' ? 'blue' : 'gray'}>{t(`people.statuses.${inv.status}`)}</Badge></Table.Td>
+            <Table.Td>{formatDate(inv.expiresAt)}</Table.Td>
+            <Table.Td>
+              {inv.status === 'pending' && (
+                <ConfirmButton label={t('people.revoke')} question={t('people.revokeQuestion', { email: inv.email })} onConfirm={() => revoke.mutateAsync(inv.id)} />
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
     </Paper>
   );
@@ -114,50 +107,44 @@ export function PeoplePage() {
       {manage && <InviteForm />}
       <Paper withBorder p="md">
         <ProblemAlert error={people.error ?? changeRole.error ?? remove.error} />
-        {people.isPending ? (
-          <Loading />
-        ) : people.items.length === 0 ? (
-          <EmptyState>{t('people.empty')}</EmptyState>
-        ) : (
-          <ScrollTable minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr><Table.Th>{t('auth.name')}</Table.Th><Table.Th>{t('auth.email')}</Table.Th><Table.Th>{t('people.role')}</Table.Th><Table.Th>{t('people.since')}</Table.Th>{manage && <Table.Th />}</Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.items.map((p) => (
-                  <Table.Tr key={p.userId}>
-                    <Table.Td>{p.name}</Table.Td>
-                    <Table.Td>{p.email}</Table.Td>
-                    <Table.Td>
-                      {manage ? (
-                        <Select
-                          aria-label={t('people.roleOf', { name: p.name })}
-                          size="xs"
-                          w={140}
-                          allowDeselect={false}
-                          value={p.role}
-                          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                          onChange={(role) => role && role !== p.role && changeRole.mutate({ userId: p.userId, role: role as Role })}
-                        />
-                      ) : (
-                        t(`roles.${p.role}`)
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDate(p.since)}</Table.Td>
-                    {manage && (
-                      <Table.Td>
-                        {p.userId !== session?.user.id && (
-                          <ConfirmButton label={t('people.remove')} question={t('people.removeQuestion', { name: p.name })} onConfirm={() => remove.mutateAsync(p.userId)} />
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        )}
+        <DataTable
+          bordered={false}
+          pending={people.isPending}
+          empty={people.items.length === 0}
+          emptyText={t('people.empty')}
+          minWidth={640}
+          headers={[t('auth.name'), t('auth.email'), t('people.role'), t('people.since'), ...(manage ? [''] : [])]}
+        >
+          {people.items.map((p) => (
+            <Table.Tr key={p.userId}>
+              <Table.Td>{p.name}</Table.Td>
+              <Table.Td>{p.email}</Table.Td>
+              <Table.Td>
+                {manage ? (
+                  <Select
+                    aria-label={t('people.roleOf', { name: p.name })}
+                    size="xs"
+                    w={140}
+                    allowDeselect={false}
+                    value={p.role}
+                    data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                    onChange={(role) => role && role !== p.role && changeRole.mutate({ userId: p.userId, role: role as Role })}
+                  />
+                ) : (
+                  t(`roles.${p.role}`)
+                )}
+              </Table.Td>
+              <Table.Td>{formatDate(p.since)}</Table.Td>
+              {manage && (
+                <Table.Td>
+                  {p.userId !== session?.user.id && (
+                    <ConfirmButton label={t('people.remove')} question={t('people.removeQuestion', { name: p.name })} onConfirm={() => remove.mutateAsync(p.userId)} />
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
         <LoadMore hasMore={people.hasNextPage} loading={people.isFetchingNextPage} onLoad={() => void people.fetchNextPage()} />
       </Paper>
       {manage && <Invitations />}
