@@ -18,6 +18,16 @@ export const PERMISSIONS = {
   'people.manage': ['admin'],
   'tokens.manage': ['admin'],
   'audit.read': ['admin'],
+  // Member registry: staff run it, viewers (e.g. donors) read it, a member
+  // firm's own user sees only its own record (members.self).
+  'members.read': ['admin', 'staff', 'viewer'],
+  'members.write': ['admin', 'staff'],
+  'members.export': ['admin', 'staff'],
+  'members.import': ['admin', 'staff'],
+  'members.settings': ['admin'],
+  'members.privacy': ['admin'],
+  'members.self': ['member'],
+  'membership.manage': ['admin', 'staff'],
   'mail.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

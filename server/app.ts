@@ -9,6 +9,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { memberRoutes } from './modules/members/routes/member-routes.js';
+import { membershipRoutes } from './modules/members/routes/membership-routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -81,6 +83,8 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(mailRoutes);
+  await app.register(memberRoutes);
+  await app.register(membershipRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });

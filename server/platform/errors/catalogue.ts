@@ -1,4 +1,5 @@
 import { authErrors } from '../auth/errors.js';
+import { memberErrors } from '../../modules/members/errors.js';
 import { orgErrors } from '../../modules/orgs/errors.js';
 
 // Codes every part of the app may throw, with their HTTP status. Each module
@@ -22,6 +23,7 @@ export const errorStatus: Record<string, number> = {
   ...platformErrors,
   ...authErrors,
   ...orgErrors,
+  ...memberErrors,
 };
 
 export function statusOf(code: string): number {

@@ -1,0 +1,73 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { and, asc, gt } from 'drizzle-orm';
+import type { MemberFilter } from '../../../contracts/members.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { csvWriter, writeRow } from '../../platform/export/csv.js';
+import { memberConditions } from './search-members.js';
+import { members } from './tables.js';
+
+export const EXPORT_COLUMNS = [
+  'id', 'legal_name', 'trade_name', 'registration_number', 'tax_number', 'isic_class', 'region', 'district', 'address',
+  'latitude', 'longitude', 'employees_female', 'employees_male', 'turnover', 'size_class', 'formality', 'women_led',
+  'youth_led', 'owner_sex', 'founded_year', 'products', 'export_status', 'email', 'phone', 'website', 'tags', 'status',
+  'joined_on', 'renewal_due_on',
+] as const;
+
+function row(m: typeof members.$inferSelect): Array<string | number | boolean | null> {
+  return [
+    m.id, m.legalName, m.tradeName, m.registrationNumber, m.taxNumber, m.isicClass, m.region, m.district, m.address,
+    m.latitude, m.longitude, m.employeesFemale, m.employeesMale, m.turnover, m.sizeClass, m.formality, m.womenLed,
+    m.youthLed, m.ownerSex, m.foundedYear, m.products, m.exportStatus, m.email, m.phone, m.website, m.tags.join(', '), m.status,
+    m.joinedOn, m.renewalDueOn,
+  ];
+}
+
+/** Matching members in id order, a batch at a time: memory stays flat however many there are. */
+async function* batches(ctx: TenantCtx, filter: Omit<MemberFilter, 'sort'>, size = 1000) {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await ctx.tx
+      .select()
+      .from(members)
+      .where(and(...memberConditions(ctx, filter), after ? gt(members.id, after) : undefined))
+      .orderBy(asc(members.id))
+      .limit(size);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** Streams a CSV; `run` executes the reading inside the caller's tenant transaction. */
+export function exportMembersCsv(run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>, filter: Omit<MemberFilter, 'sort'>): Readable {
+  const csv = csvWriter([...EXPORT_COLUMNS]);
+  run(async (ctx) => {
+    for await (const batch of batches(ctx, filter)) for (const m of batch) await writeRow(csv, row(m));
+  }).then(
+    () => csv.end(),
+    (error) => csv.destroy(error),
+  );
+  return csv;
+}
+
+export function exportMembersXlsx(run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>, filter: Omit<MemberFilter, 'sort'>): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('members');
+  sheet.addRow([...EXPORT_COLUMNS]).commit();
+  run(async (ctx) => {
+    for await (const batch of batches(ctx, filter)) {
+      // Cells are written as text, never as formulas, so no neutralising is needed here.
+      for (const m of batch) sheet.addRow(row(m)).commit();
+    }
+  }).then(
+    async () => {
+      sheet.commit();
+      await workbook.commit();
+    },
+    (error) => out.destroy(error),
+  );
+  return out;
+}
+

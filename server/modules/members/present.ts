@@ -1,0 +1,72 @@
+import type { Contact, Invoice, Member, Tier } from '../../../contracts/members.js';
+import type { invoices, memberContacts, members } from './tables.js';
+
+export function presentMember(row: typeof members.$inferSelect): Member {
+  return {
+    id: row.id,
+    legalName: row.legalName,
+    tradeName: row.tradeName,
+    registrationNumber: row.registrationNumber,
+    taxNumber: row.taxNumber,
+    isicClass: row.isicClass,
+    region: row.region,
+    district: row.district,
+    address: row.address,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    employeesFemale: row.employeesFemale,
+    employeesMale: row.employeesMale,
+    turnover: row.turnover,
+    sizeClass: row.sizeClass as Member['sizeClass'],
+    formality: row.formality as Member['formality'],
+    womenLed: row.womenLed,
+    youthLed: row.youthLed,
+    ownerSex: row.ownerSex as Member['ownerSex'],
+    foundedYear: row.foundedYear,
+    products: row.products,
+    exportStatus: row.exportStatus as Member['exportStatus'],
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    tags: row.tags,
+    tierId: row.tierId,
+    status: row.status as Member['status'],
+    joinedOn: row.joinedOn,
+    renewalDueOn: row.renewalDueOn,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentContact(row: typeof memberContacts.$inferSelect): Contact {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    email: row.email,
+    phone: row.phone,
+    sex: row.sex,
+    consentToContact: row.consentToContact,
+    consentRecordedAt: row.consentRecordedAt?.toISOString() ?? null,
+    erased: row.erasedAt !== null,
+  };
+}
+
+export function presentInvoice(row: typeof invoices.$inferSelect, paid: number): Invoice {
+  return {
+    id: row.id,
+    memberId: row.memberId,
+    number: row.number,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    amount: row.amount,
+    paid,
+    currency: row.currency,
+    issuedOn: row.issuedOn,
+    dueOn: row.dueOn,
+    status: row.status as Invoice['status'],
+  };
+}
+
+export type { Tier };

@@ -1,0 +1,71 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { MemberFilter, MemberQuery } from '../../../contracts/members.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { members } from './tables.js';
+
+// The expression the trigram index is built on (migration 0004).
+const searchName = sql`f_unaccent(lower(${members.legalName} || ' ' || coalesce(${members.tradeName}, '')))`;
+
+function sectorCondition(code: string): SQL {
+  if (/^[A-Za-z]$/.test(code)) return eq(members.isicSection, code.toUpperCase());
+  if (code.length === 2) return eq(members.isicDivision, code);
+  if (code.length === 3) return eq(members.isicGroup, code);
+  return eq(members.isicClass, code);
+}
+
+export function memberConditions(ctx: TenantCtx, f: Omit<MemberFilter, 'sort'>): Array<SQL | undefined> {
+  const q = f.q ? sql`f_unaccent(lower(${f.q}))` : null;
+  return [
+    eq(members.orgId, ctx.orgId),
+    // Substring anywhere, or a close spelling of a word ("kentey" finds "Kente").
+    q ? sql`(${searchName} LIKE '%' || ${q} || '%' OR ${q} <% ${searchName})` : undefined,
+    f.sector ? sectorCondition(f.sector) : undefined,
+    f.region ? eq(members.region, f.region) : undefined,
+    f.size?.length ? inArray(members.sizeClass, f.size) : undefined,
+    f.status?.length ? inArray(members.status, f.status) : undefined,
+    f.informal ? eq(members.formality, f.informal === 'true' ? 'informal' : 'formal') : undefined,
+    f.womenLed ? eq(members.womenLed, f.womenLed === 'true') : undefined,
+    f.tag ? sql`${members.tags} @> ARRAY[${f.tag}]::text[]` : undefined,
+  ];
+}
+
+/**
+ * The first sort key of each order and its type. Cursors carry that key as
+ * text, cast back on the way in, so no precision is lost through JavaScript.
+ */
+function ordering(query: MemberQuery): { key: SQL; type: SQL; desc: boolean } {
+  if (query.q) return { key: sql`word_similarity(f_unaccent(lower(${query.q})), ${searchName})`, type: sql.raw('real'), desc: true };
+  const desc = query.sort.startsWith('-');
+  switch (query.sort.replace('-', '')) {
+    case 'created':
+      return { key: sql`${members.createdAt}`, type: sql.raw('timestamptz'), desc };
+    case 'renewal':
+      return { key: sql`coalesce(${members.renewalDueOn}, '9999-12-31'::date)`, type: sql.raw('date'), desc };
+    default:
+      return { key: sql`lower(${members.legalName})`, type: sql.raw('text'), desc };
+  }
+}
+
+export async function searchMembers(ctx: TenantCtx, query: MemberQuery) {
+  const { key, type, desc } = ordering(query);
+  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const afterCondition = after
+    ? desc
+      ? sql`(${key}, ${members.id}) < (${after[0]}::${type}, ${after[1]}::uuid)`
+      : sql`(${key}, ${members.id}) > (${after[0]}::${type}, ${after[1]}::uuid)`
+    : undefined;
+  const rows = await ctx.tx
+    .select({ member: members, k: sql<string>`(${key})::text` })
+    .from(members)
+    .where(and(...memberConditions(ctx, query), afterCondition))
+    .orderBy(desc ? sql`${key} desc, ${members.id} desc` : sql`${key} asc, ${members.id} asc`)
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.k, r.member.id]);
+  return { nextCursor: page.nextCursor, items: page.items.map((r) => r.member) };
+}
+
+export async function countMembers(ctx: TenantCtx, filter: Omit<MemberFilter, 'sort'>) {
+  const [row] = await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(members).where(and(...memberConditions(ctx, filter)));
+  return row!.n;
+}
