@@ -20,8 +20,9 @@ const optionalText = (max: number) =>
     .max(max)
     .transform((v) => (v === '' ? null : v))
     .nullable()
-    .optional();
-const count = z.number().int().min(0).max(10_000_000).nullable().optional();
+    .default(null);
+// Absent optional fields are null: a PUT replaces the whole record.
+const count = z.number().int().min(0).max(10_000_000).nullable().default(null);
 /** Money in minor units (e.g. pesewas), never floats. */
 export const Minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -36,27 +37,27 @@ export const MemberInput = z
     tradeName: optionalText(300),
     registrationNumber: optionalText(100),
     taxNumber: optionalText(100),
-    isicClass: IsicClassCode.nullable().optional(),
-    region: z.string().trim().toUpperCase().nullable().optional(),
+    isicClass: IsicClassCode.nullable().default(null),
+    region: z.string().trim().toUpperCase().nullable().default(null),
     district: optionalText(200),
     address: optionalText(1000),
-    latitude: z.number().min(-90).max(90).nullable().optional(),
-    longitude: z.number().min(-180).max(180).nullable().optional(),
+    latitude: z.number().min(-90).max(90).nullable().default(null),
+    longitude: z.number().min(-180).max(180).nullable().default(null),
     employeesFemale: count,
     employeesMale: count,
-    turnover: Minor.nullable().optional(),
+    turnover: Minor.nullable().default(null),
     formality: z.enum(['formal', 'informal']).default('formal'),
     womenLed: z.boolean().default(false),
     youthLed: z.boolean().default(false),
-    ownerSex: z.enum(['female', 'male', 'other']).nullable().optional(),
-    foundedYear: z.number().int().min(1800).max(2100).nullable().optional(),
+    ownerSex: z.enum(['female', 'male', 'other']).nullable().default(null),
+    foundedYear: z.number().int().min(1800).max(2100).nullable().default(null),
     products: z.string().trim().max(2000).default(''),
     exportStatus: z.enum(EXPORT_STATUSES).default('none'),
-    email: Email.nullable().optional().or(z.literal('').transform(() => null)),
+    email: Email.nullable().default(null).or(z.literal('').transform(() => null)),
     phone: optionalText(50),
     website: optionalText(300),
     tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(30).default([]),
-    tierId: Uuid.nullable().optional(),
+    tierId: Uuid.nullable().default(null),
   })
   .refine((m) => (m.latitude == null) === (m.longitude == null), { path: ['longitude'], params: { code: 'members.point_incomplete' } });
 export type MemberInput = z.infer<typeof MemberInput>;
@@ -126,9 +127,9 @@ export const MemberUpdate = MemberInput.and(z.object({ version: z.number().int()
 export const ContactInput = z.object({
   name: z.string().trim().min(1).max(200),
   role: z.string().trim().max(200).default(''),
-  email: Email.nullable().optional().or(z.literal('').transform(() => null)),
+  email: Email.nullable().default(null).or(z.literal('').transform(() => null)),
   phone: optionalText(50),
-  sex: z.enum(['female', 'male', 'other']).nullable().optional(),
+  sex: z.enum(['female', 'male', 'other']).nullable().default(null),
   consentToContact: z.boolean().default(false),
 });
 export const Contact = z.object({

@@ -55,3 +55,17 @@ export async function createPerson(app: FastifyInstance, orgId: string, role: Ro
   if (switched.statusCode !== 200) throw new Error(`switch failed: ${switched.body}`);
   return { client, email, userId: user.id };
 }
+
+/** A member firm through the API, with defaults a Ghanaian chamber would have. */
+export async function createMemberFirm(client: Client, overrides: Record<string, unknown> = {}) {
+  const res = await client.post('/api/v1/members', {
+    legalName: `Firm ${randomBytes(3).toString('hex')}`,
+    isicClass: '1079',
+    region: 'GH-AA',
+    employeesFemale: 2,
+    employeesMale: 1,
+    ...overrides,
+  });
+  if (res.statusCode !== 201) throw new Error(`member not created: ${res.body}`);
+  return res.json() as { id: string; version: number; sizeClass: string | null; status: string; legalName: string };
+}

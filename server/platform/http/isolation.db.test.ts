@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../contracts/roles.js';
 import { apiTokens, invitations, orgs, userRoles } from '../../modules/orgs/tables.js';
 import { Client, useTestApp } from '../../test/app.js';
-import { createOrg, createPerson, orgInput } from '../../test/factories.js';
+import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
+import { invoices, memberContacts, memberInteractions, members, membershipFees, membershipStatusHistory, membershipTiers, memberSettings, payments, savedViews } from '../../modules/members/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { auditLog } from '../audit/tables.js';
 import { users } from '../auth/tables.js';
@@ -23,6 +24,16 @@ async function snapshotOf(orgIds: string[]) {
     tokens: await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, name: apiTokens.name }).from(apiTokens).where(inArray(apiTokens.orgId, orgIds)).orderBy(apiTokens.id),
     mail: await tx.select().from(mailOutbox).where(inArray(mailOutbox.orgId, orgIds)).orderBy(mailOutbox.id),
     audit: await tx.select().from(auditLog).where(inArray(auditLog.orgId, orgIds)).orderBy(auditLog.id),
+    members: await tx.select().from(members).where(inArray(members.orgId, orgIds)).orderBy(members.id),
+    contacts: await tx.select().from(memberContacts).where(inArray(memberContacts.orgId, orgIds)).orderBy(memberContacts.id),
+    interactions: await tx.select().from(memberInteractions).where(inArray(memberInteractions.orgId, orgIds)).orderBy(memberInteractions.id),
+    history: await tx.select().from(membershipStatusHistory).where(inArray(membershipStatusHistory.orgId, orgIds)).orderBy(membershipStatusHistory.id),
+    tiers: await tx.select().from(membershipTiers).where(inArray(membershipTiers.orgId, orgIds)).orderBy(membershipTiers.id),
+    fees: await tx.select().from(membershipFees).where(inArray(membershipFees.orgId, orgIds)).orderBy(membershipFees.tierId, membershipFees.sizeClass),
+    invoices: await tx.select().from(invoices).where(inArray(invoices.orgId, orgIds)).orderBy(invoices.id),
+    payments: await tx.select().from(payments).where(inArray(payments.orgId, orgIds)).orderBy(payments.id),
+    settings: await tx.select().from(memberSettings).where(inArray(memberSettings.orgId, orgIds)),
+    views: await tx.select().from(savedViews).where(inArray(savedViews.orgId, orgIds)).orderBy(savedViews.id),
   }));
 }
 
@@ -38,9 +49,20 @@ describe('tenant isolation, for every route and every role', () => {
     const invitation = (await a.admin.post('/api/v1/org/invitations', { email: 'victim.invitee@example.test', role: 'staff' })).json();
     const token = (await a.admin.post('/api/v1/org/api-tokens', { name: 'Victim token', role: 'viewer' })).json();
     const mail = (await a.admin.get('/api/v1/mail/outbox')).json().items[0];
+    await a.admin.post('/api/v1/membership/tiers', { name: 'Victim tier', fees: { micro: 100, small: 200, medium: 300, large: 400 } });
+    const tier = (await a.admin.get('/api/v1/membership/tiers')).json().items[0];
+    const firm = await createMemberFirm(a.admin, { legalName: 'Victim Shea Processors', tierId: tier.id, region: 'GH-AA' });
+    await a.admin.post(`/api/v1/members/${firm.id}/status`, { status: 'active' });
+    const invoice = (await a.admin.get(`/api/v1/members/${firm.id}/invoices`)).json().items[0];
+    const contact = (await a.admin.post(`/api/v1/members/${firm.id}/contacts`, { name: 'Victim Contact Mariama', consentToContact: true })).json();
+    await a.admin.post(`/api/v1/members/${firm.id}/interactions`, { kind: 'visit', occurredOn: '2026-01-05', summary: 'Victim visit notes' });
+    const view = (await a.admin.post('/api/v1/members/views', { name: 'Victim view', query: { region: 'GH-AA' } })).json();
     victim.orgIds = [a.orgId, branch.id];
-    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id];
-    victim.secrets = ['Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email, ...victim.ids];
+    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id];
+    victim.secrets = [
+      'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
+      'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view', ...victim.ids,
+    ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });
     attackers.push({ label: 'admin', client: b.admin });
