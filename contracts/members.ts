@@ -26,6 +26,9 @@ const count = z.number().int().min(0).max(10_000_000).nullable().default(null);
 /** Money in minor units (e.g. pesewas), never floats. */
 export const Minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+// An empty field means "no e-mail"; anything else must be an address.
+const OptionalEmail = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), Email.nullable()).default(null);
+
 export const IsicClassCode = z
   .string()
   .trim()
@@ -53,7 +56,7 @@ export const MemberInput = z
     foundedYear: z.number().int().min(1800).max(2100).nullable().default(null),
     products: z.string().trim().max(2000).default(''),
     exportStatus: z.enum(EXPORT_STATUSES).default('none'),
-    email: Email.nullable().default(null).or(z.literal('').transform(() => null)),
+    email: OptionalEmail,
     phone: optionalText(50),
     website: optionalText(300),
     tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(30).default([]),
@@ -127,7 +130,7 @@ export const MemberUpdate = MemberInput.and(z.object({ version: z.number().int()
 export const ContactInput = z.object({
   name: z.string().trim().min(1).max(200),
   role: z.string().trim().max(200).default(''),
-  email: Email.nullable().default(null).or(z.literal('').transform(() => null)),
+  email: OptionalEmail,
   phone: optionalText(50),
   sex: z.enum(['female', 'male', 'other']).nullable().default(null),
   consentToContact: z.boolean().default(false),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { memberRoutes } from './modules/members/routes/member-routes.js';
 import { membershipRoutes } from './modules/members/routes/membership-routes.js';
+import { importRoutes } from './modules/members/routes/import-routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -62,6 +64,8 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
     },
   });
   await app.register(cookie);
+  // Uploads: one file of at most 25 MB and a few small fields.
+  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => Object.assign(new Error(`Too many attempts; retry after ${context.after}`), { statusCode: 429 }),
@@ -85,6 +89,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(mailRoutes);
   await app.register(memberRoutes);
   await app.register(membershipRoutes);
+  await app.register(importRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });

@@ -14,7 +14,8 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://roundtable.test', LOGIN_RATE_LIMIT: '1000', ...env });
-  const app = await buildApp({ config, database, serveWeb: false, logger: false });
+  // TEST_LOG=1 shows the server's log, e.g. the cause of a 500.
+  const app = await buildApp({ config, database, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   return { app, database, config };
 }

@@ -14,7 +14,7 @@ type MemberRow = typeof members.$inferSelect;
 /** What the organisation's settings need to check and classify a firm. */
 export async function memberRules(ctx: TenantCtx) {
   const [org, settings] = await Promise.all([getCurrentOrg(ctx), getMemberSettings(ctx)]);
-  return { regions: new Set(org.regions), country: org.country, settings };
+  return { regions: new Set(org.regions), country: org.country, currency: org.currency, settings };
 }
 export type MemberRules = Awaited<ReturnType<typeof memberRules>>;
 

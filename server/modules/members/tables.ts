@@ -85,6 +85,7 @@ export const members = pgTable(
     joinedOn: date('joined_on'),
     renewalDueOn: date('renewal_due_on'),
     remindedForRenewalOn: date('reminded_for_renewal_on'),
+    importId: uuid('import_id'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -228,4 +229,21 @@ export const savedViews = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('saved_views_name_key').on(t.orgId, t.userId, t.name)],
+);
+
+/** One spreadsheet import: who brought which firms in, and when. */
+export const memberImports = pgTable(
+  'member_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    rows: integer('rows').notNull(),
+    created: integer('created').notNull(),
+    merged: integer('merged').notNull(),
+    skipped: integer('skipped').notNull(),
+    importedBy: text('imported_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('member_imports_org_idx').on(t.orgId, t.createdAt)],
 );

@@ -18,8 +18,8 @@ export interface Problem {
 // stable codes too, so no input ever reaches the client as a bare 500.
 function codeOfFastifyError(error: FastifyError): string | undefined {
   if (error.statusCode === 429) return 'rate_limited';
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
+  if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';
+  if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'bad_request';
   return undefined;
 }

@@ -1,0 +1,153 @@
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Client } from '../../test/app.js';
+import { useTestApp } from '../../test/app.js';
+import { createMemberFirm, createOrg } from '../../test/factories.js';
+
+const t = useTestApp();
+const ghana = { regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
+
+async function send(client: Client, step: 'preview' | 'check' | 'commit', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, JSON.stringify(v));
+  form.append('file', new Blob([new Uint8Array(file)]), filename);
+  const encoded = new Response(form);
+  const payload = Buffer.from(await encoded.arrayBuffer());
+  return client.request({ method: 'POST', url: `/api/v1/members/import/${step}`, payload, headers: { 'content-type': encoded.headers.get('content-type')! } });
+}
+
+const csv = (text: string) => Buffer.from(text, 'utf8');
+
+async function xlsx(rows: unknown[][]) {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Members');
+  rows.forEach((r) => sheet.addRow(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('importing the spreadsheets chambers have', () => {
+  it('previews columns with a suggested mapping', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const res = await send(admin, 'preview', csv('Company name;Region;ISIC;E-mail\nKente House;Ashanti;1312;kente@example.test\n'), 'members.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'csv', encoding: 'utf-8', columns: ['Company name', 'Region', 'ISIC', 'E-mail'], rowCount: 1, suggestedMapping: { legalName: 0, region: 1, isicClass: 2, email: 3 } });
+  });
+
+  it('reports every row that would be rejected and why, and imports nothing while any remain', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const file = csv(
+      [
+        'Name,Registration number,ISIC,Region,Email,Female employees',
+        'Good Firm,R-1,1079,GH-AA,good@example.test,3',
+        'Bad Sector,R-2,9999,GH-AA,,',
+        'Far Away,R-3,1079,Upper East,,',
+        'Bad Mail,R-4,1079,GH-AA,not-an-email,',
+        'Copy of Good,R-1,1079,GH-AA,,',
+        'Bad Count,R-5,1079,GH-AA,,many',
+        ',R-6,1079,GH-AA,,',
+      ].join('\n'),
+    );
+    const report = (await send(admin, 'check', file, 'members.csv')).json();
+    expect(report.rows).toBe(7);
+    expect(report.valid).toBe(1);
+    const reasons = Object.fromEntries(report.rejected.map((r: { row: number; problems: Array<{ field: string; code: string }> }) => [r.row, r.problems.map((p) => `${p.field}:${p.code}`)]));
+    expect(reasons).toEqual({
+      3: ['isicClass:members.isic_unknown'],
+      4: ['region:members.region_not_in_org'],
+      5: ['email:invalid_format'],
+      6: ['registrationNumber:members.import_duplicate_in_file'],
+      7: ['employeesFemale:members.import_value'],
+      8: ['legalName:too_small'],
+    });
+    const refused = await send(admin, 'commit', file, 'members.csv');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('members.import_has_errors');
+    expect((await admin.get('/api/v1/members')).json().total).toBe(0);
+  });
+
+  it('finds probable duplicates, merges or creates as decided, and lands whole', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const existing = await createMemberFirm(admin, { legalName: 'Tamale Shea Butter Processors', registrationNumber: 'CS-77', region: 'GH-NP', products: '' });
+    const namesake = await createMemberFirm(admin, { legalName: 'Kumasi Auto Repairs Limited', region: 'GH-AH' });
+    const file = await xlsx([
+      ['Legal name', 'Registration number', 'Region', 'Products', 'Status', 'Member since', 'Turnover'],
+      ['Tamale Shea Butter Processing', 'CS-77', 'GH-NP', 'Shea butter', 'active', '2019-04-03', '12000.50'],
+      ['Kumasi Auto Repairs Ltd', '', 'GH-AH', '', 'active', '', ''],
+      ['Bolga Baskets', '', 'GH-NP', 'Baskets', 'lapsed', '01/02/2020', { formula: '1000*2', result: 2000 }],
+    ]);
+    const report = (await send(admin, 'check', file, 'register.xlsx')).json();
+    expect(report.rejected).toEqual([]);
+    expect(report.duplicates.map((d: { row: number; candidates: Array<{ memberId: string; reason: string }> }) => [d.row, d.candidates[0]!.memberId, d.candidates[0]!.reason])).toEqual([
+      [2, existing.id, 'registration_number'],
+      [3, namesake.id, 'similar_name'],
+    ]);
+    expect(report.duplicates[0].suggested).toEqual({ merge: existing.id });
+    expect(report.duplicates[1].suggested).toBe('create');
+
+    const result = (await send(admin, 'commit', file, 'register.xlsx', { decisions: { 3: 'skip' } })).json();
+    expect(result).toMatchObject({ created: 1, merged: 1, skipped: 1 });
+    const merged = (await admin.get(`/api/v1/members/${existing.id}`)).json();
+    expect(merged).toMatchObject({ legalName: 'Tamale Shea Butter Processors', products: 'Shea butter', turnover: 1200050 });
+    const list = (await admin.get('/api/v1/members?q=bolga')).json().items;
+    expect(list[0]).toMatchObject({ legalName: 'Bolga Baskets', status: 'lapsed', joinedOn: '2020-02-01', turnover: 200000 });
+    const audit = (await admin.get('/api/v1/audit?action=member.import')).json().items;
+    expect(audit[0].after).toMatchObject({ created: 1, merged: 1, skipped: 1, filename: 'register.xlsx' });
+  });
+
+  it('rolls everything back when a step fails half-way', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const file = csv('Name,Region\nFirst New Firm,GH-AA\nSecond New Firm,GH-AA\n');
+    const res = await send(admin, 'commit', file, 'x.csv', { decisions: { 3: { merge: '00000000-0000-4000-8000-000000000000' } } });
+    expect(res.statusCode).toBe(404);
+    expect((await admin.get('/api/v1/members')).json().total).toBe(0);
+    expect((await admin.get('/api/v1/audit?action=member.import')).json().items).toEqual([]);
+  });
+
+  it('refuses hostile and malformed files cleanly', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const code = async (file: Buffer, name: string) => (await send(admin, 'preview', file, name)).json().code;
+    expect(await code(Buffer.from('PK\u0003\u0004 this is not really a zip'), 'evil.xlsx')).toBe('members.import_unreadable');
+    expect(await code(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'photo.xlsx')).toBe('members.import_unreadable');
+    expect(await code(csv('only a header\n'), 'x.csv')).toBe('members.import_empty');
+    expect(await code(csv(`${Array.from({ length: 1_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(999)}1\n`), 'wide.csv')).toBe('members.import_too_many_columns');
+    // A zip whose one entry claims to unpack to far more than it may.
+    expect(await code(zipBomb(), 'bomb.xlsx')).toBe('members.import_too_large');
+    const huge = await send(admin, 'preview', Buffer.alloc(26 * 1024 * 1024, 65), 'huge.csv');
+    expect(huge.statusCode).toBe(413);
+    // Windows-1252 text is read as such, not refused or mangled.
+    const latin = Buffer.from('Nom;Région\nSociété Générale de Karité;Ashanti\n', 'latin1');
+    const preview = (await send(admin, 'preview', latin, 'latin.csv')).json();
+    expect(preview).toMatchObject({ encoding: 'windows-1252', columns: ['Nom', 'Région'], sample: [['Société Générale de Karité', 'Ashanti']] });
+  });
+});
+
+/** A minimal zip with one 200 MB entry of zeros, compressed to a few hundred kilobytes. */
+function zipBomb(): Buffer {
+  const size = 400 * 1024 * 1024;
+  const data = deflateRawSync(Buffer.alloc(size));
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(size, 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
