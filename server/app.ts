@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { memberRoutes } from './modules/members/routes/member-routes.js';
 import { membershipRoutes } from './modules/members/routes/membership-routes.js';
 import { importRoutes } from './modules/members/routes/import-routes.js';
+import { portalPrivacyRoutes } from './modules/members/routes/portal-privacy-routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -90,6 +91,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(memberRoutes);
   await app.register(membershipRoutes);
   await app.register(importRoutes);
+  await app.register(portalPrivacyRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });

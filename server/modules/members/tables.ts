@@ -207,15 +207,20 @@ export const payments = pgTable(
   ],
 );
 
-/** A member firm's own user accounts (role "member"). */
-export const memberUsers = pgTable(
-  'member_users',
+/**
+ * Who may use the member portal for a firm: an e-mail address, so access can
+ * be granted before the person has an account (they join by invitation).
+ */
+export const memberPortalAccess = pgTable(
+  'member_portal_access',
   {
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('member_users_member_idx').on(t.memberId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.email] }), index('member_portal_access_member_idx').on(t.memberId)],
 );
 
 export const savedViews = pgTable(
