@@ -22,8 +22,9 @@ describe('translation catalogues', () => {
     });
     it(`${lng} is translated, not copied`, () => {
       const same = Object.keys(en).filter((k) => en[k] === other[k] && !/^\{\{\w+\}\}$/.test(en[k]!));
-      // A few words are the same in both languages (e.g. "Organisation", "Type").
-      expect(same.length / Object.keys(en).length).toBeLessThan(0.05);
+      // Some words are the same in both languages (Organisation, Type, Latitude,
+      // Micro, Description, E-mail); a copied catalogue would be near 100 %.
+      expect(same.length / Object.keys(en).length).toBeLessThan(0.08);
     });
   }
 

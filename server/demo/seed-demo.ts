@@ -9,6 +9,7 @@ import { recordAudit } from '../platform/audit/record.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { users } from '../platform/auth/tables.js';
 import { withSystem, type Tx } from '../platform/db/tenancy.js';
+import { seedDemoMembers } from './seed-members.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -62,11 +63,15 @@ export async function seedDemoIfEmpty(db: NodePgDatabase) {
     const chamber = await createOrgWithAdmin(tx, national, actor);
     for (const person of others) await addPerson(tx, chamber.id, person, person.role, passwordHash, actor);
 
+    const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
+    await seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, portalEmail: member.email }, actor);
     const created = [];
+    let seed = 2;
     for (const { staff, ...branch } of branches) {
       const ctx = { tx, orgId: chamber.id, role: 'admin' as Role, actor, locale: 'en' };
       const org = await createBranch(ctx, branch);
       await addPerson(tx, org.id, staff, 'staff', passwordHash, actor);
+      await seedDemoMembers(tx, { orgId: org.id, regions: branch.regions, count: 50, seed: seed++ }, actor);
       created.push({ ...staff, role: 'staff' as Role, org: org.name });
     }
     return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };

@@ -21,6 +21,13 @@ const BranchesPage = page(() => import('../features/orgs/BranchesPage.js'), 'Bra
 const ApiTokensPage = page(() => import('../features/orgs/ApiTokensPage.js'), 'ApiTokensPage');
 const AuditPage = page(() => import('../features/audit/AuditPage.js'), 'AuditPage');
 const OutboxPage = page(() => import('../features/mail/OutboxPage.js'), 'OutboxPage');
+const MembersPage = page(() => import('../features/members/MembersPage.js'), 'MembersPage');
+const NewMemberPage = page(() => import('../features/members/NewMemberPage.js'), 'NewMemberPage');
+const MemberPage = page(() => import('../features/members/MemberPage.js'), 'MemberPage');
+const ImportPage = page(() => import('../features/members/ImportPage.js'), 'ImportPage');
+const MembershipDashboardPage = page(() => import('../features/members/MembershipDashboardPage.js'), 'MembershipDashboardPage');
+const MembershipSettingsPage = page(() => import('../features/members/MembershipSettingsPage.js'), 'MembershipSettingsPage');
+const PortalPage = page(() => import('../features/members/PortalPage.js'), 'PortalPage');
 
 function RequireSession() {
   const { data: session, isPending, error } = useSession();
@@ -50,6 +57,13 @@ const router = createBrowserRouter([
       { path: 'api-tokens', element: lazyPage(<ApiTokensPage />) },
       { path: 'audit', element: lazyPage(<AuditPage />) },
       { path: 'outbox', element: lazyPage(<OutboxPage />) },
+      { path: 'members', element: lazyPage(<MembersPage />) },
+      { path: 'members/new', element: lazyPage(<NewMemberPage />) },
+      { path: 'members/import', element: lazyPage(<ImportPage />) },
+      { path: 'members/:id', element: lazyPage(<MemberPage />) },
+      { path: 'membership', element: lazyPage(<MembershipDashboardPage />) },
+      { path: 'membership/settings', element: lazyPage(<MembershipSettingsPage />) },
+      { path: 'my-firm', element: lazyPage(<PortalPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -19,6 +19,9 @@ let csrfToken = '';
 export function setCsrfToken(token: string) {
   csrfToken = token;
 }
+export function getCsrfToken() {
+  return csrfToken;
+}
 
 export async function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = options.method ?? 'GET';

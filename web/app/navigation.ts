@@ -1,4 +1,4 @@
-import { IconBuildingCommunity, IconHistory, IconHome, IconKey, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconHistory, IconHome, IconKey, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -17,7 +17,21 @@ export interface NavSection {
 // Each module adds its pages to a section here; a person sees only the items
 // their role permits.
 export const navigation: NavSection[] = [
-  { label: 'nav.section.work', items: [{ to: '/', label: 'nav.home', icon: IconHome, permission: 'org.read' }] },
+  {
+    label: 'nav.section.work',
+    items: [
+      { to: '/', label: 'nav.home', icon: IconHome, permission: 'org.read' },
+      { to: '/my-firm', label: 'nav.myFirm', icon: IconBuildingStore, permission: 'members.self' },
+    ],
+  },
+  {
+    label: 'nav.section.members',
+    items: [
+      { to: '/members', label: 'nav.members', icon: IconBuildingStore, permission: 'members.read' },
+      { to: '/membership', label: 'nav.membershipDashboard', icon: IconChartBar, permission: 'members.read' },
+      { to: '/membership/settings', label: 'nav.membershipSettings', icon: IconAdjustments, permission: 'members.settings' },
+    ],
+  },
   {
     label: 'nav.section.organisation',
     items: [

@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../contracts/roles.js';
+import type { Tx } from '../platform/db/tenancy.js';
+import type { TenantCtx } from '../platform/db/tenancy.js';
+import { addContact, addInteraction } from '../modules/members/contact-service.js';
+import { createMember, memberRules } from '../modules/members/member-service.js';
+import { changeStatus, createTier } from '../modules/members/membership-service.js';
+import { recordPayment } from '../modules/members/billing-service.js';
+import { invoices, membershipStatusHistory } from '../modules/members/tables.js';
+import { grantPortalAccess } from '../modules/members/portal-service.js';
+import { updateMemberSettings } from '../modules/members/settings-service.js';
+
+/** A small seeded random generator, so the demo world is the same on every machine. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What such a chamber's members really do, with their ISIC Rev.4 class.
+const TRADES = [
+  { isic: '1061', words: ['Gari Processing', 'Cassava Mills', 'Gari & Kokonte'], products: 'gari, cassava flour, kokonte', tags: ['cassava', 'agro-processing'] },
+  { isic: '1040', words: ['Shea Butter Processors', 'Shea Women Cooperative', 'Shea Products'], products: 'unrefined shea butter, shea soap', tags: ['shea', 'agro-processing'] },
+  { isic: '1312', words: ['Kente Weavers', 'Kente House', 'Handloom Textiles'], products: 'kente cloth, stoles, bags', tags: ['kente', 'crafts'] },
+  { isic: '4620', words: ['Cocoa Buyers', 'Cocoa Trading', 'Produce Buying Co.'], products: 'cocoa beans, cashew', tags: ['cocoa', 'trade'] },
+  { isic: '4520', words: ['Auto Repairs', 'Fitting Shop', 'Motors Garage'], products: 'vehicle repair, spraying, welding', tags: ['auto'] },
+  { isic: '5510', words: ['Guest House', 'Lodge', 'Hotel'], products: 'rooms, conference hall, catering', tags: ['tourism'] },
+  { isic: '7911', words: ['Tours', 'Travel & Tours', 'Eco-Tours'], products: 'tours to Mole, Kakum and Cape Coast', tags: ['tourism'] },
+  { isic: '6201', words: ['Software Solutions', 'Digital Labs', 'Tech Hub'], products: 'mobile apps, websites, payment integration', tags: ['ict'] },
+  { isic: '6202', words: ['ICT Consult', 'Systems & Networks', 'IT Services'], products: 'networking, IT support, training', tags: ['ict'] },
+];
+const PLACES: Record<string, string[]> = {
+  'GH-AA': ['Accra', 'Tema', 'Madina', 'Osu', 'Kaneshie', 'Dansoman', 'Ashaiman'],
+  'GH-AH': ['Kumasi', 'Bonwire', 'Ejisu', 'Obuasi', 'Adum', 'Suame', 'Kejetia'],
+  'GH-NP': ['Tamale', 'Yendi', 'Savelugu', 'Tolon', 'Kumbungu', 'Gushegu'],
+  'GH-CP': ['Cape Coast', 'Elmina', 'Winneba'],
+  'GH-WP': ['Takoradi', 'Tarkwa'],
+};
+const OWNERS = ['Mensah', 'Asante', 'Owusu', 'Boateng', 'Osei', 'Addo', 'Appiah', 'Issah', 'Alhassan', 'Mahama', 'Abubakar', 'Seidu', 'Quaye', 'Tetteh', 'Agyeman', 'Darko', 'Nyarko', 'Fuseini'];
+const FIRST = { female: ['Ama', 'Akosua', 'Abena', 'Efua', 'Adwoa', 'Mariama', 'Abiba', 'Fatima', 'Yaa', 'Esi'], male: ['Kwame', 'Kofi', 'Yaw', 'Kwabena', 'Ibrahim', 'Abdul', 'Fuseini', 'Kojo', 'Kwesi', 'Mohammed'] };
+
+export interface DemoMembersPlan {
+  orgId: string;
+  regions: string[];
+  count: number;
+  seed: number;
+  portalEmail?: string;
+}
+
+/** A believable member registry for one organisation: firms, contacts, statuses over two years, invoices and payments. */
+export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { userId: string; name: string }) {
+  const rnd = random(plan.seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const ctx: TenantCtx = { tx, orgId: plan.orgId, role: 'admin' as Role, actor, locale: 'en' };
+  await updateMemberSettings(ctx, {
+    microMaxEmployees: 5,
+    smallMaxEmployees: 29,
+    mediumMaxEmployees: 99,
+    microMaxTurnover: null,
+    smallMaxTurnover: null,
+    mediumMaxTurnover: null,
+    districts: [
+      { region: 'GH-NP', name: 'Tamale Metropolitan' },
+      { region: 'GH-NP', name: 'Yendi Municipal' },
+      { region: 'GH-AH', name: 'Kumasi Metropolitan' },
+      { region: 'GH-AH', name: 'Ejisu Municipal' },
+      { region: 'GH-AA', name: 'Accra Metropolitan' },
+      { region: 'GH-AA', name: 'Tema Metropolitan' },
+    ].filter((d) => plan.regions.includes(d.region)),
+  });
+  const ordinary = await createTier(ctx, { name: 'Ordinary', description: 'Micro and small enterprises', active: true, fees: { micro: 15000, small: 40000, medium: 120000, large: 300000 } });
+  await createTier(ctx, { name: 'Corporate', description: 'Medium and large companies', active: true, fees: { micro: 60000, small: 100000, medium: 250000, large: 600000 } });
+  const rules = await memberRules(ctx);
+  const today = new Date();
+  const created: string[] = [];
+
+  for (let i = 0; i < plan.count; i++) {
+    const trade = pick(TRADES);
+    const region = pick(plan.regions.filter((r) => PLACES[r]));
+    const place = pick(PLACES[region]!);
+    const womenLed = rnd() < (trade.isic === '1040' ? 0.9 : 0.35);
+    const sex = womenLed ? 'female' : 'male';
+    const owner = `${pick(FIRST[sex])} ${pick(OWNERS)}`;
+    const informal = rnd() < (['1040', '1061', '4520'].includes(trade.isic) ? 0.45 : 0.1);
+    const employees = Math.round(rnd() < 0.6 ? 1 + rnd() * 4 : rnd() < 0.8 ? 6 + rnd() * 20 : 30 + rnd() * 80);
+    const female = Math.round(employees * (womenLed ? 0.5 + rnd() * 0.4 : rnd() * 0.4));
+    const name = rnd() < 0.5 ? `${place} ${pick(trade.words)}` : `${owner.split(' ')[1]} ${pick(trade.words)}`;
+    const firm = await createMember(
+      ctx,
+      {
+        legalName: `${name}${rnd() < 0.5 && !informal ? ' Ltd' : ''}`,
+        tradeName: null,
+        registrationNumber: informal ? null : `CS${String(100000 + Math.floor(rnd() * 899999))}`,
+        taxNumber: informal ? null : `C00${String(Math.floor(rnd() * 99999999)).padStart(8, '0')}`,
+        isicClass: trade.isic,
+        region,
+        district: null,
+        address: `${Math.floor(1 + rnd() * 120)} ${pick(['Market Road', 'Station Road', 'High Street', 'Hospital Road', 'Zongo Lane'])}, ${place}`,
+        latitude: null,
+        longitude: null,
+        employeesFemale: female,
+        employeesMale: employees - female,
+        turnover: Math.round(employees * (20000 + rnd() * 60000)) * 100,
+        formality: informal ? 'informal' : 'formal',
+        womenLed,
+        youthLed: rnd() < 0.25,
+        ownerSex: sex,
+        foundedYear: 1985 + Math.floor(rnd() * 38),
+        products: trade.products,
+        exportStatus: ['4620', '1040', '1312'].includes(trade.isic) && rnd() < 0.4 ? 'occasional' : 'none',
+        email: null,
+        phone: `+233 ${20 + Math.floor(rnd() * 40)} ${String(Math.floor(rnd() * 9999999)).padStart(7, '0')}`,
+        website: null,
+        tags: trade.tags,
+        tierId: ordinary.id,
+      },
+      rules,
+    );
+    created.push(firm.id);
+    await addContact(ctx, firm.id, { name: owner, role: 'Owner', email: null, phone: null, sex, consentToContact: rnd() < 0.8 });
+    const roll = rnd();
+    if (roll < 0.82) {
+      // Joined some time in the last two years; a few have lapsed since.
+      const joined = new Date(today.getTime() - Math.floor(rnd() * 700) * 86_400_000);
+      const member = await changeStatus(ctx, firm.id, 'active', 'Approved by the membership committee', joined);
+      await tx.update(membershipStatusHistory).set({ changedAt: joined }).where(sql`member_id = ${firm.id} and to_status = 'active'`);
+      const [invoice] = await tx.select().from(invoices).where(sql`member_id = ${firm.id}`);
+      if (invoice && rnd() < 0.75) {
+        const paidOn = new Date(joined.getTime() + Math.floor(rnd() * 25) * 86_400_000).toISOString().slice(0, 10);
+        await recordPayment(ctx, invoice.id, { amount: invoice.amount, paidOn, method: pick(['mobile_money', 'mobile_money', 'cash', 'bank_transfer']), reference: `MM${Math.floor(rnd() * 1e8)}` });
+      }
+      if (member.renewalDueOn && member.renewalDueOn < today.toISOString().slice(0, 10) && rnd() < 0.6) {
+        await changeStatus(ctx, firm.id, 'lapsed', 'Renewal not paid');
+      }
+      if (rnd() < 0.5) {
+        await addInteraction(ctx, firm.id, { kind: pick(['service', 'visit', 'call', 'meeting'] as const), occurredOn: joined.toISOString().slice(0, 10), summary: pick(['Certificate of origin issued', 'Export documentation advice', 'Visited the workshop', 'Attended the SME finance clinic', 'Asked about port clearance delays']), service: rnd() < 0.5 ? pick(['Certificate of origin', 'Export advisory', 'Business clinic']) : null });
+      }
+    }
+  }
+  if (plan.portalEmail && created[0]) await grantPortalAccess(ctx, created[0], plan.portalEmail, 'http://localhost:3000').catch(() => undefined);
+  return created.length;
+}

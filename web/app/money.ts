@@ -1,0 +1,24 @@
+import { i18n } from './i18n.js';
+
+function digits(currency: string) {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Minor units (pesewas) shown as money in the user's locale. */
+export function formatMoney(minor: number | null | undefined, currency: string) {
+  if (minor === null || minor === undefined) return '—';
+  return new Intl.NumberFormat(i18n.language, { style: 'currency', currency }).format(minor / 10 ** digits(currency));
+}
+
+export function toMinor(major: number | string | null | undefined, currency: string): number | null {
+  if (major === '' || major === null || major === undefined) return null;
+  return Math.round(Number(major) * 10 ** digits(currency));
+}
+
+export function toMajor(minor: number | null | undefined, currency: string): number | string {
+  return minor === null || minor === undefined ? '' : minor / 10 ** digits(currency);
+}
+
+export function formatNumber(n: number) {
+  return new Intl.NumberFormat(i18n.language).format(n);
+}

@@ -1,0 +1,110 @@
+import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Tier } from '../../../contracts/members.js';
+import { EXPORT_STATUSES } from '../../../contracts/members.js';
+import { api } from '../../app/api.js';
+import { toMajor, toMinor } from '../../app/money.js';
+import { useSession } from '../../app/session.js';
+import { isicClassOptions } from './isic-options.js';
+import { memberKeys } from './api.js';
+
+interface MemberForm {
+  getValues(): any;
+  getInputProps(path: string, options?: { type?: 'input' | 'checkbox' }): any;
+  setFieldValue(path: string, value: unknown): void;
+}
+
+/** The fields of a member firm, shared by the new-member form, the profile tab and the member portal. */
+export function MemberFields({ form, withTier = true }: { form: MemberForm; withTier?: boolean }) {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  const currency = session?.org?.currency ?? 'GHS';
+  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
+  const settings = useQuery({ queryKey: memberKeys.settings, queryFn: () => api<{ districts: Array<{ region: string; name: string }> }>('/api/v1/members/settings'), enabled: withTier });
+  const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: () => api<{ items: Tier[] }>('/api/v1/membership/tiers'), enabled: withTier });
+  const values = form.getValues();
+  const districts = (settings.data?.districts ?? []).filter((d) => !values.region || d.region === values.region).map((d) => d.name);
+  const turnover = form.getInputProps('turnover');
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h5">{t('members.identity')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('members.legalName')} required {...form.getInputProps('legalName')} />
+        <TextInput label={t('members.tradeName')} {...form.getInputProps('tradeName')} />
+        <TextInput label={t('members.registrationNumber')} {...form.getInputProps('registrationNumber')} />
+        <TextInput label={t('members.taxNumber')} {...form.getInputProps('taxNumber')} />
+      </SimpleGrid>
+      <Select label={t('members.sector')} description={t('members.sectorHelp')} searchable clearable limit={50} data={isicClassOptions} {...form.getInputProps('isicClass')} />
+      <Title order={2} size="h5">{t('members.location')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select label={t('members.region')} clearable data={org.data?.regions ?? []} {...form.getInputProps('region')} />
+        <Select label={t('members.district')} clearable searchable data={districts} {...form.getInputProps('district')} />
+        <TextInput label={t('members.address')} {...form.getInputProps('address')} />
+        <NumberInput label={t('members.latitude')} decimalScale={6} min={-90} max={90} {...form.getInputProps('latitude')} />
+        <NumberInput label={t('members.longitude')} decimalScale={6} min={-180} max={180} {...form.getInputProps('longitude')} />
+      </SimpleGrid>
+      <Title order={2} size="h5">{t('members.sizeAndOwnership')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput label={t('members.employeesFemale')} min={0} allowDecimal={false} {...form.getInputProps('employeesFemale')} />
+        <NumberInput label={t('members.employeesMale')} min={0} allowDecimal={false} {...form.getInputProps('employeesMale')} />
+        <NumberInput
+          label={t('members.turnover', { currency })}
+          min={0}
+          thousandSeparator=" "
+          error={turnover.error}
+          value={toMajor(values.turnover, currency)}
+          onChange={(v) => form.setFieldValue('turnover', toMinor(v, currency))}
+        />
+        <Select label={t('members.formality')} allowDeselect={false} data={(['formal', 'informal'] as const).map((v) => ({ value: v, label: t(`members.formalities.${v}`) }))} {...form.getInputProps('formality')} />
+        <Select label={t('members.ownerSex')} clearable data={(['female', 'male', 'other'] as const).map((v) => ({ value: v, label: t(`members.sexes.${v}`) }))} {...form.getInputProps('ownerSex')} />
+        <NumberInput label={t('members.foundedYear')} min={1800} max={2100} allowDecimal={false} {...form.getInputProps('foundedYear')} />
+      </SimpleGrid>
+      <Group>
+        <Checkbox label={t('members.womenLed')} {...form.getInputProps('womenLed', { type: 'checkbox' })} />
+        <Checkbox label={t('members.youthLed')} {...form.getInputProps('youthLed', { type: 'checkbox' })} />
+      </Group>
+      <Title order={2} size="h5">{t('members.business')}</Title>
+      <Textarea label={t('members.products')} autosize minRows={2} {...form.getInputProps('products')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select label={t('members.exportStatus')} allowDeselect={false} data={EXPORT_STATUSES.map((v) => ({ value: v, label: t(`members.exports.${v}`) }))} {...form.getInputProps('exportStatus')} />
+        <TextInput label={t('auth.email')} type="email" {...form.getInputProps('email')} />
+        <TextInput label={t('members.phone')} type="tel" {...form.getInputProps('phone')} />
+        <TextInput label={t('members.website')} {...form.getInputProps('website')} />
+        {withTier && (
+          <Select label={t('members.tier')} clearable data={(tiers.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} {...form.getInputProps('tierId')} />
+        )}
+      </SimpleGrid>
+      <TagsInput label={t('members.tags')} description={t('members.tagsHelp')} {...form.getInputProps('tags')} />
+    </Stack>
+  );
+}
+
+// Text fields hold '' (the contract reads it as "none"); numbers and choices hold null.
+export const emptyMember = {
+  legalName: '',
+  tradeName: '',
+  registrationNumber: '',
+  taxNumber: '',
+  isicClass: null,
+  region: null,
+  district: '',
+  address: '',
+  latitude: null,
+  longitude: null,
+  employeesFemale: null,
+  employeesMale: null,
+  turnover: null,
+  formality: 'formal' as const,
+  womenLed: false,
+  youthLed: false,
+  ownerSex: null,
+  foundedYear: null,
+  products: '',
+  exportStatus: 'none' as const,
+  email: '',
+  phone: '',
+  website: '',
+  tags: [] as string[],
+  tierId: null,
+};

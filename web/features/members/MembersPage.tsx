@@ -1,0 +1,168 @@
+import { Anchor, Badge, Button, Chip, Group, Menu, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MEMBER_SORTS, MEMBER_STATUSES, SIZE_CLASSES, type Member } from '../../../contracts/members.js';
+import { api, withQuery } from '../../app/api.js';
+import { formatDate } from '../../app/format.js';
+import { formatNumber } from '../../app/money.js';
+import { useCan } from '../../app/session.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { memberKeys } from './api.js';
+import { isicFilterOptions, isicTitle } from './isic-options.js';
+import { StatusBadge } from './StatusBadge.js';
+
+interface Filters {
+  q: string;
+  sector: string | null;
+  region: string | null;
+  size: string[];
+  status: string[];
+  informal: boolean;
+  womenLed: boolean;
+  tag: string;
+  sort: string;
+}
+const EMPTY: Filters = { q: '', sector: null, region: null, size: [], status: [], informal: false, womenLed: false, tag: '', sort: 'name' };
+
+/** Filters as query parameters, leaving out what is not set. */
+function toParams(f: Filters): Record<string, string | undefined> {
+  return {
+    q: f.q || undefined,
+    sector: f.sector ?? undefined,
+    region: f.region ?? undefined,
+    size: f.size.join(',') || undefined,
+    status: f.status.join(',') || undefined,
+    informal: f.informal ? 'true' : undefined,
+    womenLed: f.womenLed ? 'true' : undefined,
+    tag: f.tag || undefined,
+    sort: f.sort === 'name' ? undefined : f.sort,
+  };
+}
+
+function fromParams(q: Record<string, unknown>): Filters {
+  const list = (v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : Array.isArray(v) ? (v as string[]) : []);
+  return {
+    ...EMPTY,
+    q: String(q.q ?? ''),
+    sector: (q.sector as string) ?? null,
+    region: (q.region as string) ?? null,
+    size: list(q.size),
+    status: list(q.status),
+    informal: q.informal === 'true',
+    womenLed: q.womenLed === 'true',
+    tag: String(q.tag ?? ''),
+    sort: String(q.sort ?? 'name'),
+  };
+}
+
+function SavedViews({ filters, onApply }: { filters: Filters; onApply: (f: Filters) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const views = useQuery({ queryKey: memberKeys.views, queryFn: () => api<{ items: Array<{ id: string; name: string; query: Record<string, unknown> }> }>('/api/v1/members/views') });
+  const save = useMutation({
+    mutationFn: () => api('/api/v1/members/views', { method: 'POST', body: { name, query: Object.fromEntries(Object.entries(toParams(filters)).filter(([, v]) => v !== undefined)) } }),
+    onSuccess: () => {
+      setName('');
+      void queryClient.invalidateQueries({ queryKey: memberKeys.views });
+    },
+  });
+  const remove = useMutation({ mutationFn: (id: string) => api(`/api/v1/members/views/${id}`, { method: 'DELETE' }), onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.views }) });
+  return (
+    <Group gap="xs" wrap="wrap">
+      {views.data?.items.map((v) => (
+        <Group key={v.id} gap={2}>
+          <Button size="compact-sm" variant="light" onClick={() => onApply(fromParams(v.query))}>{v.name}</Button>
+          <Button size="compact-sm" variant="subtle" color="gray" aria-label={t('members.deleteView', { name: v.name })} onClick={() => remove.mutate(v.id)}>×</Button>
+        </Group>
+      ))}
+      <TextInput size="xs" placeholder={t('members.viewName')} aria-label={t('members.viewName')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={160} />
+      <Button size="compact-sm" variant="default" disabled={!name.trim()} loading={save.isPending} onClick={() => save.mutate()}>{t('members.saveView')}</Button>
+    </Group>
+  );
+}
+
+export function MembersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [debounced] = useDebouncedValue(filters, 300);
+  const params = toParams(debounced);
+  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
+  const list = useCursorPages<Member>([...memberKeys.all, 'list'], '/api/v1/members', params);
+  const total = (list.data?.pages[0] as unknown as { total?: number } | undefined)?.total;
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
+  const exportParams = { ...params, sort: undefined };
+  return (
+    <Stack>
+      <PageHeader title={t('nav.members')}>
+        {can('members.write') && <Button component={Link} to="/members/new" leftSection={<IconPlus size={16} />}>{t('members.new')}</Button>}
+        {can('members.import') && <Button component={Link} to="/members/import" variant="default" leftSection={<IconUpload size={16} />}>{t('members.import.title')}</Button>}
+        {can('members.export') && (
+          <Menu>
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconDownload size={16} />}>{t('members.export')}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item component="a" href={withQuery('/api/v1/members/export.csv', exportParams)}>CSV</Menu.Item>
+              <Menu.Item component="a" href={withQuery('/api/v1/members/export.xlsx', exportParams)}>Excel (XLSX)</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        )}
+      </PageHeader>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            <TextInput label={t('members.search')} placeholder={t('members.searchHint')} value={filters.q} onChange={(e) => set('q', e.currentTarget.value)} />
+            <Select label={t('members.sector')} searchable clearable data={isicFilterOptions} value={filters.sector} onChange={(v) => set('sector', v)} />
+            <Select label={t('members.region')} clearable data={org.data?.regions ?? []} value={filters.region} onChange={(v) => set('region', v)} />
+            <TextInput label={t('members.tag')} value={filters.tag} onChange={(e) => set('tag', e.currentTarget.value)} />
+            <MultiSelect label={t('members.size')} data={SIZE_CLASSES.map((s) => ({ value: s, label: t(`members.sizes.${s}`) }))} value={filters.size} onChange={(v) => set('size', v)} />
+            <MultiSelect label={t('members.status')} data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))} value={filters.status} onChange={(v) => set('status', v)} />
+            <Select label={t('members.sort')} allowDeselect={false} data={MEMBER_SORTS.map((s) => ({ value: s, label: t(`members.sorts.${s}`) }))} value={filters.sort} onChange={(v) => set('sort', v ?? 'name')} />
+            <Group gap="xs" align="flex-end">
+              <Chip checked={filters.informal} onChange={(v) => set('informal', v)}>{t('members.formalities.informal')}</Chip>
+              <Chip checked={filters.womenLed} onChange={(v) => set('womenLed', v)}>{t('members.womenLed')}</Chip>
+            </Group>
+          </SimpleGrid>
+          <Group justify="space-between" wrap="wrap">
+            <SavedViews filters={filters} onApply={setFilters} />
+            <Anchor component="button" size="sm" onClick={() => setFilters(EMPTY)}>{t('ui.clearFilters')}</Anchor>
+          </Group>
+        </Stack>
+      </Paper>
+      <ProblemAlert error={list.error} />
+      {total !== undefined && <Text size="sm" c="dimmed">{t('members.count', { count: total, formatted: formatNumber(total) })}</Text>}
+      <DataTable
+        pending={list.isPending}
+        empty={list.items.length === 0}
+        emptyText={t('members.empty')}
+        minWidth={720}
+        headers={[t('members.legalName'), t('members.sector'), t('members.region'), t('members.size'), t('members.status'), t('members.renewalDueOn')]}
+      >
+        {list.items.map((m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/members/${m.id}`}>{m.legalName}</Anchor>
+              {m.womenLed && <Badge ml="xs" size="xs" variant="light">{t('members.womenLedShort')}</Badge>}
+            </Table.Td>
+            <Table.Td><Text size="sm" lineClamp={1} title={isicTitle(m.isicClass)}>{m.isicClass ? `${m.isicClass} ${isicTitle(m.isicClass)}` : '—'}</Text></Table.Td>
+            <Table.Td>{m.region ?? '—'}</Table.Td>
+            <Table.Td>{m.sizeClass ? t(`members.sizes.${m.sizeClass}`) : '—'}</Table.Td>
+            <Table.Td><StatusBadge status={m.status} /></Table.Td>
+            <Table.Td>{formatDate(m.renewalDueOn)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.js';
+import { formatMoney, formatNumber } from '../../app/money.js';
+import { useCan, useSession } from '../../app/session.js';
+import { BarChart } from '../../ui/BarChart.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { isicTitle } from './isic-options.js';
+
+type Count = { key: string | null; count: number };
+interface Dashboard {
+  statuses: Record<string, number>;
+  series: Array<{ month: string; active: number; joins: number; lapses: number; income: number }>;
+  arrears: { amount: number; firms: number };
+  bySector: Count[];
+  byRegion: Count[];
+  bySize: Count[];
+  byOwnership: Count[];
+  byFormality: Count[];
+}
+
+function Breakdown({ title, rows, label }: { title: string; rows: Count[]; label: (k: string | null) => string }) {
+  const total = rows.reduce((s, r) => s + r.count, 0) || 1;
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="xs">{title}</Title>
+      <Table>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={String(r.key)}>
+              <Table.Td>{label(r.key)}</Table.Td>
+              <Table.Td ta="right">{formatNumber(r.count)}</Table.Td>
+              <Table.Td ta="right" c="dimmed">{Math.round((r.count / total) * 100)} %</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{label}</Text>
+      <Text size="xl" fw={700}>{value}</Text>
+    </Paper>
+  );
+}
+
+export function MembershipDashboardPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: session } = useSession();
+  const currency = session?.org?.currency ?? 'GHS';
+  const d = useQuery({ queryKey: ['members', 'dashboard'], queryFn: () => api<Dashboard>('/api/v1/members/dashboard?months=12') });
+  const branches = useQuery({
+    queryKey: ['members', 'dashboard', 'branches'],
+    queryFn: () => api<{ items: Array<{ orgId: string; name: string; total: number; active: number; applicants: number; lapsed: number; womenLedActive: number; informalActive: number }> }>('/api/v1/members/dashboard/branches'),
+    enabled: can('branches.read'),
+  });
+  if (d.isPending) return <Loading />;
+  if (d.error) return <ProblemAlert error={d.error} />;
+  const s = d.data;
+  const income = s.series.reduce((sum, m) => sum + m.income, 0);
+  return (
+    <Stack>
+      <PageHeader title={t('nav.membershipDashboard')} />
+      <SimpleGrid cols={{ base: 2, md: 5 }}>
+        <Stat label={t('members.statuses.active')} value={formatNumber(s.statuses.active ?? 0)} />
+        <Stat label={t('members.statuses.applicant')} value={formatNumber(s.statuses.applicant ?? 0)} />
+        <Stat label={t('members.statuses.lapsed')} value={formatNumber(s.statuses.lapsed ?? 0)} />
+        <Stat label={t('members.dashboard.income12')} value={formatMoney(income, currency)} />
+        <Stat label={t('members.dashboard.arrears')} value={`${formatMoney(s.arrears.amount, currency)} (${formatNumber(s.arrears.firms)})`} />
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">{t('members.dashboard.overTime')}</Title>
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <BarChart label={t('members.dashboard.activeByMonth')} data={s.series.map((m) => ({ key: m.month, value: m.active }))} />
+          <DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={420} headers={[t('members.dashboard.month'), t('members.statuses.active'), t('members.dashboard.joins'), t('members.dashboard.lapses'), t('members.dashboard.income')]}>
+            {s.series.map((m) => (
+              <Table.Tr key={m.month}>
+                <Table.Td>{m.month}</Table.Td>
+                <Table.Td>{formatNumber(m.active)}</Table.Td>
+                <Table.Td>{formatNumber(m.joins)}</Table.Td>
+                <Table.Td>{formatNumber(m.lapses)}</Table.Td>
+                <Table.Td>{formatMoney(m.income, currency)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </SimpleGrid>
+      </Paper>
+      <Text size="sm" c="dimmed">{t('members.dashboard.activeOnly')}</Text>
+      <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
+        <Breakdown title={t('members.sector')} rows={s.bySector} label={(k) => (k ? `${k} — ${isicTitle(k)}` : t('members.dashboard.unknown'))} />
+        <Breakdown title={t('members.region')} rows={s.byRegion} label={(k) => k ?? t('members.dashboard.unknown')} />
+        <Breakdown title={t('members.size')} rows={s.bySize} label={(k) => (k ? t(`members.sizes.${k}`) : t('members.dashboard.unknown'))} />
+        <Breakdown title={t('members.dashboard.ownership')} rows={s.byOwnership} label={(k) => t(`members.dashboard.ownerships.${k}`)} />
+        <Breakdown title={t('members.formality')} rows={s.byFormality} label={(k) => t(`members.formalities.${k}`)} />
+      </SimpleGrid>
+      {can('branches.read') && branches.data && branches.data.items.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h5" mb="xs">{t('members.dashboard.branches')}</Title>
+          <DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={640} headers={[t('org.name'), t('members.dashboard.total'), t('members.statuses.active'), t('members.statuses.applicant'), t('members.statuses.lapsed'), t('members.womenLed'), t('members.formalities.informal')]}>
+            {branches.data.items.map((b) => (
+              <Table.Tr key={b.orgId}>
+                <Table.Td>{b.name}</Table.Td>
+                <Table.Td>{formatNumber(b.total)}</Table.Td>
+                <Table.Td>{formatNumber(b.active)}</Table.Td>
+                <Table.Td>{formatNumber(b.applicants)}</Table.Td>
+                <Table.Td>{formatNumber(b.lapsed)}</Table.Td>
+                <Table.Td>{formatNumber(b.womenLedActive)}</Table.Td>
+                <Table.Td>{formatNumber(b.informalActive)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,142 @@
+import { Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS, type Invoice, type Member } from '../../../contracts/members.js';
+import { api } from '../../app/api.js';
+import { formatDate, formatDateTime } from '../../app/format.js';
+import { formatMoney, toMajor, toMinor } from '../../app/money.js';
+import { useCan } from '../../app/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerErrors } from '../../ui/use-contract-form.js';
+import { memberKeys } from './api.js';
+import { useForm } from '@mantine/form';
+
+export function InvoicesTable({ invoices, onPay, onVoid }: { invoices: Invoice[]; onPay?: (i: Invoice) => void; onVoid?: (i: Invoice) => Promise<unknown> }) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      bordered={false}
+      pending={false}
+      empty={invoices.length === 0}
+      emptyText={t('members.invoices.empty')}
+      minWidth={640}
+      headers={[t('members.invoices.number'), t('members.invoices.period'), t('members.invoices.amount'), t('members.invoices.paid'), t('members.invoices.due'), t('members.status'), '']}
+    >
+      {invoices.map((i) => (
+        <Table.Tr key={i.id}>
+          <Table.Td>{i.number}</Table.Td>
+          <Table.Td>{formatDate(i.periodStart)} – {formatDate(i.periodEnd)}</Table.Td>
+          <Table.Td>{formatMoney(i.amount, i.currency)}</Table.Td>
+          <Table.Td>{formatMoney(i.paid, i.currency)}</Table.Td>
+          <Table.Td>{formatDate(i.dueOn)}</Table.Td>
+          <Table.Td><Badge variant="light" color={i.status === 'paid' ? 'teal' : i.status === 'void' ? 'gray' : 'blue'}>{t(`members.invoices.statuses.${i.status}`)}</Badge></Table.Td>
+          <Table.Td>
+            {i.status === 'open' && (
+              <Group gap="xs" wrap="nowrap">
+                {onPay && <Button size="xs" variant="light" onClick={() => onPay(i)}>{t('members.invoices.recordPayment')}</Button>}
+                {onVoid && i.paid === 0 && <ConfirmButton label={t('members.invoices.void')} question={t('members.invoices.voidQuestion', { number: i.number })} onConfirm={() => onVoid(i)} />}
+              </Group>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
+
+function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({ initialValues: { amount: toMajor(invoice.amount - invoice.paid, invoice.currency), paidOn: new Date().toISOString().slice(0, 10), method: 'mobile_money', reference: '' } });
+  const pay = useMutation({
+    mutationFn: (v: typeof form.values) => api(`/api/v1/invoices/${invoice.id}/payments`, { method: 'POST', body: { ...v, amount: toMinor(v.amount, invoice.currency) } }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: memberKeys.invoices(invoice.memberId) });
+      onClose();
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('members.invoices.paymentFor', { number: invoice.number })}>
+      <form onSubmit={form.onSubmit((v) => pay.mutate(v))} noValidate>
+        <Stack>
+          <ProblemAlert error={pay.error} />
+          <NumberInput label={t('members.invoices.amount')} min={0} required {...form.getInputProps('amount')} />
+          <TextInput label={t('members.invoices.paidOn')} type="date" required {...form.getInputProps('paidOn')} />
+          <Select label={t('members.invoices.method')} allowDeselect={false} data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`members.invoices.methods.${m}`) }))} {...form.getInputProps('method')} />
+          <TextInput label={t('members.invoices.reference')} {...form.getInputProps('reference')} />
+          <Button type="submit" loading={pay.isPending}>{t('members.invoices.recordPayment')}</Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function PortalAccess({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const access = useQuery({ queryKey: memberKeys.portal(memberId), queryFn: () => api<{ items: Array<{ email: string; grantedBy: string; createdAt: string }> }>(`/api/v1/members/${memberId}/portal-access`) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: memberKeys.portal(memberId) });
+  const grant = useMutation({ mutationFn: () => api(`/api/v1/members/${memberId}/portal-access`, { method: 'POST', body: { email } }), onSuccess: () => { setEmail(''); void refresh(); } });
+  const revoke = useMutation({ mutationFn: (e: string) => api(`/api/v1/members/${memberId}/portal-access/${encodeURIComponent(e)}`, { method: 'DELETE' }), onSuccess: refresh });
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="xs">{t('members.portal.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('members.portal.help')}</Text>
+      <ProblemAlert error={grant.error ?? revoke.error} />
+      <Stack gap={4} mb="sm">
+        {access.data?.items.map((a) => (
+          <Group key={a.email} justify="space-between">
+            <Text size="sm">{a.email} <Text span c="dimmed" size="xs">({a.grantedBy}, {formatDateTime(a.createdAt)})</Text></Text>
+            <ConfirmButton label={t('people.revoke')} question={t('members.portal.revokeQuestion', { email: a.email })} onConfirm={() => revoke.mutateAsync(a.email)} />
+          </Group>
+        ))}
+      </Stack>
+      <Group align="flex-end">
+        <TextInput label={t('auth.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} miw={260} />
+        <Button onClick={() => grant.mutate()} loading={grant.isPending} disabled={!email.includes('@')}>{t('members.portal.grant')}</Button>
+      </Group>
+    </Paper>
+  );
+}
+
+export function MembershipTab({ member }: { member: Member }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [paying, setPaying] = useState<Invoice | null>(null);
+  const history = useQuery({ queryKey: memberKeys.history(member.id), queryFn: () => api<{ items: Array<{ fromStatus: string | null; toStatus: string; reason: string; changedBy: string; changedAt: string }> }>(`/api/v1/members/${member.id}/status-history`) });
+  const invoices = useQuery({ queryKey: memberKeys.invoices(member.id), queryFn: () => api<{ items: Invoice[] }>(`/api/v1/members/${member.id}/invoices`) });
+  const voidInvoice = useMutation({ mutationFn: (i: Invoice) => api(`/api/v1/invoices/${i.id}/void`, { method: 'POST' }), onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.invoices(member.id) }) });
+  const manage = can('membership.manage');
+  return (
+    <Stack maw={1000}>
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="sm">{t('members.invoices.title')}</Title>
+        <ProblemAlert error={invoices.error ?? voidInvoice.error} />
+        <InvoicesTable invoices={invoices.data?.items ?? []} onPay={manage ? setPaying : undefined} onVoid={manage ? (i) => voidInvoice.mutateAsync(i) : undefined} />
+      </Paper>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={2} size="h5" mb="sm">{t('members.history')}</Title>
+          <Stack gap={6}>
+            {history.data?.items.map((h, i) => (
+              <Text size="sm" key={i}>
+                {formatDateTime(h.changedAt)} — {h.fromStatus ? `${t(`members.statuses.${h.fromStatus}`)} → ` : ''}<b>{t(`members.statuses.${h.toStatus}`)}</b> ({h.changedBy}){h.reason ? `: ${h.reason}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </Paper>
+        {can('members.write') && <PortalAccess memberId={member.id} />}
+      </SimpleGrid>
+      {can('members.privacy') && (
+        <Anchor size="sm" href={`/api/v1/members/${member.id}/privacy-export`}>{t('members.privacy.exportFirm')}</Anchor>
+      )}
+      {paying && <PaymentModal invoice={paying} onClose={() => setPaying(null)} />}
+    </Stack>
+  );
+}

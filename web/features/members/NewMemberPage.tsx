@@ -1,0 +1,40 @@
+import { Button, Paper, Stack } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { MemberInput, type Member } from '../../../contracts/members.js';
+import { api } from '../../app/api.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { memberKeys } from './api.js';
+import { emptyMember, MemberFields } from './MemberFields.js';
+
+export function NewMemberPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useContractForm(MemberInput, emptyMember);
+  const create = useMutation({
+    mutationFn: (values: typeof form.values) => api<Member>('/api/v1/members', { method: 'POST', body: values }),
+    onSuccess: (m) => {
+      void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+      navigate(`/members/${m.id}`);
+    },
+    onError: (error) => applyServerErrors(form, error),
+  });
+  return (
+    <Stack maw={900}>
+      <PageHeader title={t('members.new')} />
+      <Paper withBorder p="md">
+        <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
+          <Stack>
+            <ProblemAlert error={create.error} />
+            <MemberFields form={form} />
+            <Button type="submit" loading={create.isPending} w="fit-content">{t('members.create')}</Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
