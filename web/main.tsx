@@ -26,7 +26,8 @@ const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, defaultRadius
 const lightVariants = Object.fromEntries(
   ['teal', 'blue', 'red', 'gray', 'yellow'].flatMap((c) => [
     [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
-    [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+    // Yellow's darkest shade is still too light on a pale background.
+    [`--mantine-color-${c}-light-color`, c === 'yellow' ? '#7a4a00' : `var(--mantine-color-${c}-9)`],
   ]),
 );
 const cssVariablesResolver = () => ({ variables: {}, light: {

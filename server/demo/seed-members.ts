@@ -126,6 +126,8 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
       // Joined some time in the last two years; a few have lapsed since.
       const joined = new Date(today.getTime() - Math.floor(rnd() * 700) * 86_400_000);
       const member = await changeStatus(ctx, firm.id, 'active', 'Approved by the membership committee', joined);
+      // History in the order it would have happened: applied, approved.
+      await tx.update(membershipStatusHistory).set({ changedAt: new Date(joined.getTime() - 7 * 86_400_000) }).where(sql`member_id = ${firm.id} and to_status = 'applicant'`);
       await tx.update(membershipStatusHistory).set({ changedAt: joined }).where(sql`member_id = ${firm.id} and to_status = 'active'`);
       const [invoice] = await tx.select().from(invoices).where(sql`member_id = ${firm.id}`);
       if (invoice && rnd() < 0.75) {
@@ -134,6 +136,8 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
       }
       if (member.renewalDueOn && member.renewalDueOn < today.toISOString().slice(0, 10) && rnd() < 0.6) {
         await changeStatus(ctx, firm.id, 'lapsed', 'Renewal not paid');
+        const lapsedOn = new Date(new Date(`${member.renewalDueOn}T00:00:00Z`).getTime() + 30 * 86_400_000);
+        if (lapsedOn < today) await tx.update(membershipStatusHistory).set({ changedAt: lapsedOn }).where(sql`member_id = ${firm.id} and to_status = 'lapsed'`);
       }
       if (rnd() < 0.5) {
         await addInteraction(ctx, firm.id, { kind: pick(['service', 'visit', 'call', 'meeting'] as const), occurredOn: joined.toISOString().slice(0, 10), summary: pick(['Certificate of origin issued', 'Export documentation advice', 'Visited the workshop', 'Attended the SME finance clinic', 'Asked about port clearance delays']), service: rnd() < 0.5 ? pick(['Certificate of origin', 'Export advisory', 'Business clinic']) : null });

@@ -8,18 +8,19 @@ import { formatDate, formatDateTime } from '../../app/format.js';
 import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { Loading } from '../../ui/Loading.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors } from '../../ui/use-contract-form.js';
 import { memberKeys } from './api.js';
 import { useForm } from '@mantine/form';
 
-export function InvoicesTable({ invoices, onPay, onVoid }: { invoices: Invoice[]; onPay?: (i: Invoice) => void; onVoid?: (i: Invoice) => Promise<unknown> }) {
+export function InvoicesTable({ invoices, pending = false, onPay, onVoid }: { invoices: Invoice[]; pending?: boolean; onPay?: (i: Invoice) => void; onVoid?: (i: Invoice) => Promise<unknown> }) {
   const { t } = useTranslation();
   return (
     <DataTable
       bordered={false}
-      pending={false}
+      pending={pending}
       empty={invoices.length === 0}
       emptyText={t('members.invoices.empty')}
       minWidth={640}
@@ -118,11 +119,12 @@ export function MembershipTab({ member }: { member: Member }) {
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="sm">{t('members.invoices.title')}</Title>
         <ProblemAlert error={invoices.error ?? voidInvoice.error} />
-        <InvoicesTable invoices={invoices.data?.items ?? []} onPay={manage ? setPaying : undefined} onVoid={manage ? (i) => voidInvoice.mutateAsync(i) : undefined} />
+        <InvoicesTable invoices={invoices.data?.items ?? []} pending={invoices.isPending} onPay={manage ? setPaying : undefined} onVoid={manage ? (i) => voidInvoice.mutateAsync(i) : undefined} />
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="sm">{t('members.history')}</Title>
+          {history.isPending && <Loading />}
           <Stack gap={6}>
             {history.data?.items.map((h, i) => (
               <Text size="sm" key={i}>

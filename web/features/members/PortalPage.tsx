@@ -50,7 +50,7 @@ export function PortalPage() {
       </PageHeader>
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="sm">{t('members.invoices.title')}</Title>
-        <InvoicesTable invoices={invoices.data?.items ?? []} />
+        <InvoicesTable invoices={invoices.data?.items ?? []} pending={invoices.isPending} />
       </Paper>
       <Paper withBorder p="md">
         <OwnProfile key={firm.data.version} firm={firm.data} />
