@@ -4,8 +4,9 @@ import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { members } from './tables.js';
 
-// The expression the trigram index is built on (migration 0004).
-const searchName = sql`f_unaccent(lower(${members.legalName} || ' ' || coalesce(${members.tradeName}, '')))`;
+// Name matching runs in member_name_matches() (migration 0010): under
+// row-level security the trigram index could not be used from here.
+const nameMatches = (q: string) => sql`${members.id} IN (SELECT member_id FROM member_name_matches(${q}))`;
 
 function sectorCondition(code: string): SQL {
   if (/^[A-Za-z]$/.test(code)) return eq(members.isicSection, code.toUpperCase());
@@ -15,11 +16,10 @@ function sectorCondition(code: string): SQL {
 }
 
 export function memberConditions(ctx: TenantCtx, f: Omit<MemberFilter, 'sort'>): Array<SQL | undefined> {
-  const q = f.q ? sql`f_unaccent(lower(${f.q}))` : null;
   return [
     eq(members.orgId, ctx.orgId),
     // Substring anywhere, or a close spelling of a word ("kentey" finds "Kente").
-    q ? sql`(${searchName} LIKE '%' || ${q} || '%' OR ${q} <% ${searchName})` : undefined,
+    f.q ? nameMatches(f.q) : undefined,
     f.sector ? sectorCondition(f.sector) : undefined,
     f.region ? eq(members.region, f.region) : undefined,
     f.size?.length ? inArray(members.sizeClass, f.size) : undefined,
@@ -35,7 +35,6 @@ export function memberConditions(ctx: TenantCtx, f: Omit<MemberFilter, 'sort'>):
  * text, cast back on the way in, so no precision is lost through JavaScript.
  */
 function ordering(query: MemberQuery): { key: SQL; type: SQL; desc: boolean } {
-  if (query.q) return { key: sql`word_similarity(f_unaccent(lower(${query.q})), ${searchName})`, type: sql.raw('real'), desc: true };
   const desc = query.sort.startsWith('-');
   switch (query.sort.replace('-', '')) {
     case 'created':
@@ -47,7 +46,26 @@ function ordering(query: MemberQuery): { key: SQL; type: SQL; desc: boolean } {
   }
 }
 
+/** With a name to search, the best matches first: ids and scores from the match function, then the rows. */
+async function searchByName(ctx: TenantCtx, query: MemberQuery & { q: string }) {
+  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const { q: _q, ...filters } = query;
+  const ranked = await ctx.tx.execute<{ id: string; k: string }>(sql`
+    SELECT ${members.id} AS id, nm.score::text AS k
+    FROM ${members} JOIN member_name_matches(${query.q}) nm ON nm.member_id = ${members.id}
+    WHERE ${and(...memberConditions(ctx, filters))}
+      ${after ? sql`AND (nm.score, ${members.id}) < (${after[0]}::real, ${after[1]}::uuid)` : sql``}
+    ORDER BY nm.score DESC, ${members.id} DESC
+    LIMIT ${query.limit + 1}`);
+  const page = pageOf(ranked.rows, query.limit, (r) => [r.k, r.id]);
+  const ids = page.items.map((r) => r.id);
+  const rows = ids.length ? await ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids))) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { nextCursor: page.nextCursor, items: ids.map((id) => byId.get(id)!).filter(Boolean) };
+}
+
 export async function searchMembers(ctx: TenantCtx, query: MemberQuery) {
+  if (query.q) return searchByName(ctx, query as MemberQuery & { q: string });
   const { key, type, desc } = ordering(query);
   const after = decodeCursor<[string, string]>(query.cursor, 2);
   const afterCondition = after

@@ -92,9 +92,9 @@ export const members = pgTable(
   },
   (t) => [
     index('members_org_name_idx').on(t.orgId, sql`lower(${t.legalName})`, t.id),
-    index('members_org_status_idx').on(t.orgId, t.status),
+    index('members_org_status_idx').on(t.orgId, t.status, t.sizeClass),
     index('members_org_isic_idx').on(t.orgId, t.isicDivision, t.isicGroup, t.isicClass),
-    index('members_org_region_idx').on(t.orgId, t.region),
+    index('members_org_region_idx').on(t.orgId, t.region, t.status),
     index('members_org_created_idx').on(t.orgId, t.createdAt, t.id),
     index('members_org_reg_idx').on(t.orgId, t.registrationNumber),
     index('members_tags_idx').using('gin', t.tags),

@@ -98,7 +98,7 @@ export function MembersPage() {
   const params = toParams(debounced);
   const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
   const list = useCursorPages<Member>([...memberKeys.all, 'list'], '/api/v1/members', params);
-  const total = (list.data?.pages[0] as unknown as { total?: number } | undefined)?.total;
+  const total = (list.data?.pages[0] as unknown as { total?: number | null } | undefined)?.total;
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
   const exportParams = { ...params, sort: undefined };
   return (
@@ -140,7 +140,7 @@ export function MembersPage() {
         </Stack>
       </Paper>
       <ProblemAlert error={list.error} />
-      {total !== undefined && <Text size="sm" c="dimmed">{t('members.count', { count: total, formatted: formatNumber(total) })}</Text>}
+      {total != null && <Text size="sm" c="dimmed">{t('members.count', { count: total, formatted: formatNumber(total) })}</Text>}
       <DataTable
         pending={list.isPending}
         empty={list.items.length === 0}

@@ -38,24 +38,17 @@ async function findDuplicates(ctx: TenantCtx, rows: CheckedRow[]) {
       if (m) add(r.row, { memberId: m.id, legalName: m.legalName, reason: 'registration_number', similarity: 1 });
     }
   }
-  // Names are compared in the database, where the trigram index is: the
-  // file's names go into a temporary table dropped at the end of the request.
-  await ctx.tx.execute(sql`CREATE TEMP TABLE import_names (row int, name text) ON COMMIT DROP`);
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000).filter((r) => !found.has(r.row));
-    if (chunk.length === 0) continue;
-    const json = JSON.stringify(chunk.map((r) => ({ row: r.row, name: r.values.legalName })));
-    await ctx.tx.execute(sql`INSERT INTO import_names SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(row int, name text)`);
+  // Names are compared in the database, where the trigram index is (see
+  // member_similar_names, migration 0010), a chunk of names at a time.
+  const pending = rows.filter((r) => !found.has(r.row));
+  const similar: Array<{ row_number: number; member_id: string; legal_name: string; score: number }> = [];
+  for (let i = 0; i < pending.length; i += 5000) {
+    const names = JSON.stringify(pending.slice(i, i + 5000).map((r) => ({ row: r.row, name: r.values.legalName })));
+    const res = await ctx.tx.execute<(typeof similar)[number]>(sql`SELECT * FROM member_similar_names(${names}::jsonb, ${SIMILAR_NAME}::real)`);
+    similar.push(...res.rows);
   }
-  await ctx.tx.execute(sql.raw(`SET LOCAL pg_trgm.similarity_threshold = ${SIMILAR_NAME}`));
-  const similar = await ctx.tx.execute<{ row: number; id: string; legal_name: string; sim: number }>(sql`
-    SELECT t.row, m.id, m.legal_name, similarity(f_unaccent(lower(m.legal_name || ' ' || coalesce(m.trade_name, ''))), f_unaccent(lower(t.name))) AS sim
-    FROM import_names t JOIN members m
-      ON m.org_id = ${ctx.orgId} AND f_unaccent(lower(m.legal_name || ' ' || coalesce(m.trade_name, ''))) % f_unaccent(lower(t.name))
-    ORDER BY t.row, sim DESC`);
-  await ctx.tx.execute(sql`DROP TABLE import_names`);
-  for (const s of similar.rows) {
-    if ((found.get(s.row)?.length ?? 0) < 3) add(s.row, { memberId: s.id, legalName: s.legal_name, reason: 'similar_name', similarity: Math.round(Number(s.sim) * 100) / 100 });
+  for (const s of similar) {
+    if ((found.get(s.row_number)?.length ?? 0) < 3) add(s.row_number, { memberId: s.member_id, legalName: s.legal_name, reason: 'similar_name', similarity: Math.round(Number(s.score) * 100) / 100 });
   }
   return found;
 }

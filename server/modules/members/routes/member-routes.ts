@@ -26,11 +26,13 @@ const ExportFilter = MemberFilter.omit({ sort: true });
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/members',
-    { schema: { tags, querystring: MemberQuery, response: { 200: z.object({ items: z.array(Member), nextCursor: z.string().nullable(), total: z.number().int() }) } }, config: { auth: 'tenant', permission: 'members.read' } },
+    { schema: { tags, querystring: MemberQuery, response: { 200: z.object({ items: z.array(Member), nextCursor: z.string().nullable(), total: z.number().int().nullable() }) } }, config: { auth: 'tenant', permission: 'members.read' } },
     async (request) =>
       app.tenant(request, async (ctx) => {
         const page = await searchMembers(ctx, request.query);
-        return { items: page.items.map(presentMember), nextCursor: page.nextCursor, total: await countMembers(ctx, request.query) };
+        // The total is counted for the first page only; later pages reuse it.
+        const total = request.query.cursor ? null : await countMembers(ctx, request.query);
+        return { items: page.items.map(presentMember), nextCursor: page.nextCursor, total };
       }),
   );
 
