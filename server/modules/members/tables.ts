@@ -86,6 +86,8 @@ export const members = pgTable(
     renewalDueOn: date('renewal_due_on'),
     remindedForRenewalOn: date('reminded_for_renewal_on'),
     importId: uuid('import_id'),
+    // Generated in the database (migration 0011): the name, lower case, without accents.
+    searchName: text('search_name').generatedAlwaysAs(sql`f_unaccent(lower(legal_name || ' ' || coalesce(trade_name, '')))`),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),

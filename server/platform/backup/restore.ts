@@ -9,9 +9,18 @@ const BATCH = 500;
 
 export class RestoreError extends Error {}
 
-async function insertBatch(client: PoolClient, table: string, rows: unknown[]) {
+// Generated columns are computed again by the database, never restored.
+async function writableColumns(client: PoolClient, table: string): Promise<string> {
+  const res = await client.query<{ name: string }>(
+    `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
+    [`"${table}"`],
+  );
+  return res.rows.map((r) => `"${r.name}"`).join(', ');
+}
+
+async function insertBatch(client: PoolClient, table: string, columns: string, rows: unknown[]) {
   if (rows.length === 0) return;
-  await client.query(`INSERT INTO "${table}" SELECT * FROM json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(rows)]);
+  await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(rows)]);
 }
 
 // Serial columns must continue after the restored ids.
@@ -55,25 +64,27 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     // are held back until the whole set is in.
     await client.query('SET LOCAL session_replication_role = replica');
     let table: string | null = null;
+    let columns = '';
     let batch: unknown[] = [];
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
       const item = JSON.parse(line) as { table?: string; r?: unknown };
       if (item.table !== undefined) {
-        if (table) await insertBatch(client, table, batch);
+        if (table) await insertBatch(client, table, columns, batch);
         batch = [];
         if (!known.has(item.table)) throw new RestoreError(`Unknown table in backup: ${item.table}`);
         table = item.table;
+        columns = await writableColumns(client, table);
       } else if (table && item.r) {
         batch.push(item.r);
         rows++;
         if (batch.length >= BATCH) {
-          await insertBatch(client, table, batch);
+          await insertBatch(client, table, columns, batch);
           batch = [];
         }
       }
     }
-    if (table) await insertBatch(client, table, batch);
+    if (table) await insertBatch(client, table, columns, batch);
     await resetSequences(client);
     await client.query('COMMIT');
     return { rows };
