@@ -50,8 +50,9 @@ function ordering(query: MemberQuery): { key: SQL; type: SQL; desc: boolean } {
 async function searchByName(ctx: TenantCtx, query: MemberQuery & { q: string }) {
   const after = decodeCursor<[string, string]>(query.cursor, 2);
   const { q: _q, ...filters } = query;
-  const ranked = await ctx.tx.execute<{ id: string; k: string }>(sql`
-    SELECT ${members.id} AS id, nm.score::text AS k
+  // The match function runs once: the total of the first page comes with it.
+  const ranked = await ctx.tx.execute<{ id: string; k: string; total: number }>(sql`
+    SELECT ${members.id} AS id, nm.score::text AS k, count(*) OVER ()::int AS total
     FROM ${members} JOIN member_name_matches(${query.q}) nm ON nm.member_id = ${members.id}
     WHERE ${and(...memberConditions(ctx, filters))}
       ${after ? sql`AND (nm.score, ${members.id}) < (${after[0]}::real, ${after[1]}::uuid)` : sql``}
@@ -61,7 +62,7 @@ async function searchByName(ctx: TenantCtx, query: MemberQuery & { q: string }) 
   const ids = page.items.map((r) => r.id);
   const rows = ids.length ? await ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids))) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { nextCursor: page.nextCursor, items: ids.map((id) => byId.get(id)!).filter(Boolean) };
+  return { nextCursor: page.nextCursor, items: ids.map((id) => byId.get(id)!).filter(Boolean), total: after ? null : (ranked.rows[0]?.total ?? 0) };
 }
 
 export async function searchMembers(ctx: TenantCtx, query: MemberQuery) {
@@ -80,7 +81,7 @@ export async function searchMembers(ctx: TenantCtx, query: MemberQuery) {
     .orderBy(desc ? sql`${key} desc, ${members.id} desc` : sql`${key} asc, ${members.id} asc`)
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.k, r.member.id]);
-  return { nextCursor: page.nextCursor, items: page.items.map((r) => r.member) };
+  return { nextCursor: page.nextCursor, items: page.items.map((r) => r.member), total: undefined as number | null | undefined };
 }
 
 export async function countMembers(ctx: TenantCtx, filter: Omit<MemberFilter, 'sort'>) {

@@ -31,7 +31,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       app.tenant(request, async (ctx) => {
         const page = await searchMembers(ctx, request.query);
         // The total is counted for the first page only; later pages reuse it.
-        const total = request.query.cursor ? null : await countMembers(ctx, request.query);
+        const total = request.query.cursor ? null : (page.total ?? (await countMembers(ctx, request.query)));
         return { items: page.items.map(presentMember), nextCursor: page.nextCursor, total };
       }),
   );
