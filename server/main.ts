@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { loadConfig } from './platform/config.js';
 import { openMigratedDatabase } from './platform/runtime.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { sendRenewalReminders } from './modules/members/renewal-reminders.js';
+import { startJobs } from './platform/jobs/jobs.js';
 
 const startedAt = performance.now();
 const config = loadConfig();
@@ -13,6 +15,8 @@ if (demo) {
   const seeded = await seedDemoIfEmpty(database.db);
   if (seeded) app.log.info({ users: seeded.users.map((u) => `${u.email} (${u.role})`), password: seeded.password }, 'demo data created');
 }
+
+const jobs = await startJobs(database, [{ name: 'renewal-reminders', cron: '0 6 * * *', run: (db) => sendRenewalReminders(db) }], app.log);
 
 await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info({ database: database.kind, ms: Math.round(performance.now() - startedAt), url: config.publicUrl }, 'Roundtable is ready');
@@ -30,6 +34,7 @@ async function shutdown(signal: string) {
   }, 20_000);
   try {
     await app.close();
+    await jobs.stop({ graceful: true, wait: true, timeout: 10_000 });
     await database.close();
     clearTimeout(force);
     process.exit(0);
