@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../server/test/process.js';
 
 const require = createRequire(import.meta.url);
@@ -54,4 +54,17 @@ export async function signIn(page: Page, base: string, email: string, password: 
   await page.getByLabel(/e-mail|correo|почта/i).fill(email);
   await page.getByLabel(/^(password|mot de passe|contraseña|пароль)/i).fill(password);
   await page.locator('button[type=submit]').click();
+}
+
+/** The product and a browser for one test file, started together and stopped after it. */
+export function useProductAndBrowser() {
+  const held = {} as { product: Awaited<ReturnType<typeof startProduct>>; browser: Browser };
+  beforeAll(async () => {
+    [held.product, held.browser] = await Promise.all([startProduct(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    if (held.product) await stopProduct(held.product);
+  });
+  return held;
 }

@@ -1,28 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
-import { expectAccessible, launchBrowser, openPage, signIn, startProduct, stopProduct } from './browser.js';
+import { expectAccessible, openPage, signIn, useProductAndBrowser } from './browser.js';
 
 const staff = DEMO_PEOPLE.find((p) => p.role === 'staff')!;
 const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
-let product: Awaited<ReturnType<typeof startProduct>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  if (product) await stopProduct(product);
-});
+const env = useProductAndBrowser();
 
 describe('a membership officer keeps the registry', () => {
   it('imports a spreadsheet, finds a firm by a misspelt name, and records its fee payment', async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
-    await signIn(page, product.url, staff.email, DEMO_PASSWORD);
+    const page = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(page, env.product.url, staff.email, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Member firms' }).click();
     await page.getByText(/Firms found: /).waitFor();
     await expectAccessible(page, 'member list');
@@ -73,8 +63,8 @@ describe('a membership officer keeps the registry', () => {
 
 describe('a member firm', () => {
   it('sees its own record and invoices, on a phone', async () => {
-    const page = await openPage(browser, { viewport: { width: 375, height: 740 } });
-    await signIn(page, product.url, member.email, DEMO_PASSWORD);
+    const page = await openPage(env.browser, { viewport: { width: 375, height: 740 } });
+    await signIn(page, env.product.url, member.email, DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Open the menu' }).click();
     await page.getByRole('link', { name: 'My firm' }).click();
     await page.getByText('Invoices').waitFor();

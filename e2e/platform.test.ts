@@ -1,27 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
-import { expectAccessible, launchBrowser, openPage, signIn, startProduct, stopProduct } from './browser.js';
+import { expectAccessible, openPage, signIn, useProductAndBrowser } from './browser.js';
 
 const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
-let product: Awaited<ReturnType<typeof startProduct>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  if (product) await stopProduct(product);
-});
+const env = useProductAndBrowser();
 
 describe('an admin runs the organisation', () => {
   it('signs in, invites a staff member who joins from the link in the outbox, and sees it in the audit log', async () => {
-    const page = await openPage(browser, { viewport: { width: 1280, height: 860 } });
-    await page.goto(product.url);
+    const page = await openPage(env.browser, { viewport: { width: 1280, height: 860 } });
+    await page.goto(env.product.url);
     await expect.poll(() => page.url()).toContain('/sign-in');
     await expectAccessible(page, 'sign-in');
-    await signIn(page, product.url, admin.email, DEMO_PASSWORD);
+    await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
     await page.getByRole('heading', { name: 'Ghana National Chamber of Commerce and Industry' }).waitFor();
     await expectAccessible(page, 'overview');
 
@@ -35,10 +25,10 @@ describe('an admin runs the organisation', () => {
     await page.getByText('No mail server is configured').waitFor();
     await page.getByText(/invites you to Ghana National Chamber/).first().click();
     const body = await page.locator('.mantine-Accordion-panel').first().innerText();
-    const link = /http:\/\/\S+\/invitation\/[\w-]+/.exec(body)![0].replace(/^http:\/\/localhost:\d+/, product.url);
+    const link = /http:\/\/\S+\/invitation\/[\w-]+/.exec(body)![0].replace(/^http:\/\/localhost:\d+/, env.product.url);
     await expectAccessible(page, 'outbox');
 
-    const invitee = await openPage(browser, { viewport: { width: 390, height: 780 } });
+    const invitee = await openPage(env.browser, { viewport: { width: 390, height: 780 } });
     await invitee.goto(link);
     await invitee.getByText(/You are invited to join Ghana National Chamber/).waitFor();
     await invitee.getByLabel('Full name').fill('Adwoa Nyarko');
@@ -61,8 +51,8 @@ describe('an admin runs the organisation', () => {
   });
 
   it('edits the organisation settings with checks in the browser, and undoes nothing silently', async () => {
-    const page = await openPage(browser);
-    await signIn(page, product.url, admin.email, DEMO_PASSWORD);
+    const page = await openPage(env.browser);
+    await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Organisation', exact: true }).click();
     const name = page.getByLabel(/^Name/);
     await name.fill('');
@@ -79,8 +69,8 @@ describe('an admin runs the organisation', () => {
 
 describe('on a phone, in another language', () => {
   it('signs up a new association in French with messages in French', async () => {
-    const page = await openPage(browser, { viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
-    await page.goto(`${product.url}/sign-up`);
+    const page = await openPage(env.browser, { viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+    await page.goto(`${env.product.url}/sign-up`);
     await page.getByRole('heading', { name: 'Inscrivez votre organisation' }).waitFor();
     await page.getByRole('button', { name: "S'inscrire" }).click();
     await page.getByText('Obligatoire.', { exact: false }).first().waitFor({ timeout: 5000 }).catch(() => undefined);

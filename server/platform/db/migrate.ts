@@ -20,6 +20,9 @@ export async function runMigrations(database: Database): Promise<void> {
     await client.query(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     await client.query('CREATE EXTENSION IF NOT EXISTS unaccent');
+    // pg-boss creates its schema with IF NOT EXISTS, which races when two app
+    // processes start together; created here, under the lock, it never does.
+    await client.query('CREATE SCHEMA IF NOT EXISTS pgboss');
     await migrate(drizzle(client), { migrationsFolder });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -9,6 +9,26 @@ export interface JobDefinition {
   run(database: Database, data: Record<string, unknown>): Promise<unknown>;
 }
 
+const START_LOCK = 727_003;
+
+/**
+ * pg-boss installs its tables on first start; two processes doing so at once
+ * deadlock. On PostgreSQL one process starts at a time, the others wait on a
+ * lock held on a connection of its own (the embedded database has only one
+ * connection and only one process anyway).
+ */
+async function startSerialised(database: Database, start: () => Promise<unknown>) {
+  if (database.kind !== 'postgres') return start();
+  const lock = await database.pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [START_LOCK]);
+    await start();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
+    lock.release();
+  }
+}
+
 /**
  * Background jobs on pg-boss, in the app's own database: it runs the same on
  * PostgreSQL and on the embedded database, and several app processes share
@@ -25,7 +45,7 @@ export async function startJobs(database: Database, jobs: JobDefinition[], log: 
     schedule: true,
   });
   boss.on('error', (err) => log.error({ err }, 'job system error'));
-  await boss.start();
+  await startSerialised(database, () => boss.start());
   for (const job of jobs) {
     await boss.createQueue(job.name);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });

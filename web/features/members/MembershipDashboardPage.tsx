@@ -1,4 +1,6 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate } from '../../app/format.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api.js';
@@ -63,6 +65,10 @@ export function MembershipDashboardPage() {
     queryFn: () => api<{ items: Array<{ orgId: string; name: string; total: number; active: number; applicants: number; lapsed: number; womenLedActive: number; informalActive: number }> }>('/api/v1/members/dashboard/branches'),
     enabled: can('branches.read'),
   });
+  const arrears = useQuery({
+    queryKey: ['members', 'arrears'],
+    queryFn: () => api<{ items: Array<{ memberId: string; legalName: string; amount: number; oldestDue: string }> }>('/api/v1/membership/arrears'),
+  });
   if (d.isPending) return <Loading />;
   if (d.error) return <ProblemAlert error={d.error} />;
   const s = d.data;
@@ -93,6 +99,19 @@ export function MembershipDashboardPage() {
             ))}
           </DataTable>
         </SimpleGrid>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h5" mb="xs">{t('members.dashboard.inArrears')}</Title>
+        <ProblemAlert error={arrears.error} />
+        <DataTable bordered={false} pending={arrears.isPending} empty={!arrears.data?.items.length} emptyText={t('members.dashboard.noArrears')} minWidth={480} headers={[t('members.legalName'), t('members.dashboard.owed'), t('members.dashboard.oldestDue')]}>
+          {arrears.data?.items.map((a) => (
+            <Table.Tr key={a.memberId}>
+              <Table.Td><Anchor component={Link} to={`/members/${a.memberId}`}>{a.legalName}</Anchor></Table.Td>
+              <Table.Td>{formatMoney(a.amount, currency)}</Table.Td>
+              <Table.Td>{formatDate(a.oldestDue)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Paper>
       <Text size="sm" c="dimmed">{t('members.dashboard.activeOnly')}</Text>
       <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
