@@ -19,6 +19,12 @@ function ensureChromium() {
 }
 
 ensureChromium();
+
+// The type check counts as one test: a type error fails the run like any other.
+console.log('Type-checking…');
+const typecheck = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+const typecheckPassed = typecheck.status === 0;
+
 fs.mkdirSync('.vitest-results', { recursive: true });
 const resultsFile = '.vitest-results/results.json';
 fs.rmSync(resultsFile, { force: true });
@@ -38,5 +44,7 @@ if (fs.existsSync(resultsFile)) {
   failed += results.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+if (typecheckPassed) passed++;
+else failed++;
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || run.status !== 0 || passed === 0 ? 1 : 0);

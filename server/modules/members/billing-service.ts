@@ -84,7 +84,7 @@ export async function recordPayment(ctx: TenantCtx, invoiceId: string, input: { 
   if (paid + input.amount > invoice.amount) {
     throw new AppError('validation_failed', {}, [{ path: 'amount', code: 'members.payment_exceeds', params: { open: invoice.amount - paid } }]);
   }
-  const [payment] = await ctx.tx.insert(payments).values({ orgId: ctx.orgId, invoiceId, ...input, recordedBy: ctx.actor.name }).returning();
+  await ctx.tx.insert(payments).values({ orgId: ctx.orgId, invoiceId, ...input, recordedBy: ctx.actor.name });
   if (paid + input.amount === invoice.amount) {
     await ctx.tx.update(invoices).set({ status: 'paid' }).where(eq(invoices.id, invoiceId));
   }
