@@ -1,4 +1,4 @@
-import type { Contact, Invoice, Member, Tier } from '../../../contracts/members.js';
+import type { Contact, Invoice, Member } from '../../../contracts/members.js';
 import type { invoices, memberContacts, members } from './tables.js';
 
 export function presentMember(row: typeof members.$inferSelect): Member {
@@ -68,5 +68,3 @@ export function presentInvoice(row: typeof invoices.$inferSelect, paid: number):
     status: row.status as Invoice['status'],
   };
 }
-
-export type { Tier };

@@ -2,9 +2,6 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 
-export const ORG_KINDS = ['chamber', 'association', 'federation', 'self_help_group'] as const;
-
-
 // Organisations are the tenants. Branches point to their umbrella; the tree
 // is shallow in practice (national -> regional) but not limited here.
 export const orgs = pgTable(
