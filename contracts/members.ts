@@ -6,6 +6,8 @@ export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export const MEMBER_STATUSES = ['applicant', 'active', 'lapsed', 'suspended', 'resigned'] as const;
 export const EXPORT_STATUSES = ['none', 'occasional', 'regular'] as const;
 export const INTERACTION_KINDS = ['call', 'visit', 'email', 'meeting', 'service', 'note'] as const;
+export const SEXES = ['female', 'male', 'other'] as const;
+export const Sex = z.enum(SEXES);
 export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'mobile_money', 'cheque', 'card', 'other'] as const;
 
 export const SizeClass = z.enum(SIZE_CLASSES);
@@ -52,7 +54,7 @@ export const MemberInput = z
     formality: z.enum(['formal', 'informal']).default('formal'),
     womenLed: z.boolean().default(false),
     youthLed: z.boolean().default(false),
-    ownerSex: z.enum(['female', 'male', 'other']).nullable().default(null),
+    ownerSex: Sex.nullable().default(null),
     foundedYear: z.number().int().min(1800).max(2100).nullable().default(null),
     products: z.string().trim().max(2000).default(''),
     exportStatus: z.enum(EXPORT_STATUSES).default('none'),
@@ -84,7 +86,7 @@ export const Member = z.object({
   formality: z.enum(['formal', 'informal']),
   womenLed: z.boolean(),
   youthLed: z.boolean(),
-  ownerSex: z.enum(['female', 'male', 'other']).nullable(),
+  ownerSex: Sex.nullable(),
   foundedYear: z.number().nullable(),
   products: z.string(),
   exportStatus: z.enum(EXPORT_STATUSES),
@@ -132,7 +134,7 @@ export const ContactInput = z.object({
   role: z.string().trim().max(200).default(''),
   email: OptionalEmail,
   phone: optionalText(50),
-  sex: z.enum(['female', 'male', 'other']).nullable().default(null),
+  sex: Sex.nullable().default(null),
   consentToContact: z.boolean().default(false),
 });
 export const Contact = z.object({

@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { withSystem } from '../../platform/db/tenancy.js';
+import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { orgs } from '../orgs/tables.js';
 import { addDays } from './billing-service.js';
@@ -35,7 +36,7 @@ export async function sendRenewalReminders(database: Database, today = new Date(
         .from(memberContacts)
         .where(and(eq(memberContacts.memberId, member.id), eq(memberContacts.consentToContact, true), isNull(memberContacts.erasedAt), sql`${memberContacts.email} is not null`));
       const recipients = contacts.length ? contacts.map((c) => c.email!) : member.email ? [member.email] : [];
-      const locale = ['en', 'fr', 'es', 'ru'].includes(languages[0] ?? '') ? languages[0]! : 'en';
+      const locale = orgMailLocale(languages, 'en');
       for (const to of recipients) {
         await queueMail(tx, { orgId: member.orgId, kind: 'renewal_reminder', to, locale, params: { firm: member.legalName, orgName, date: member.renewalDueOn! } });
         mails++;

@@ -4,9 +4,10 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { users } from '../../platform/auth/tables.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { newestFirst, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { getCurrentOrg } from './org-service.js';
 import { invitationStatus, presentInvitation } from './present.js';
@@ -38,9 +39,8 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
     orgId: ctx.orgId,
     kind: 'invitation',
     to: input.email,
-    // The invitee has no account yet: write in the organisation's first
-    // language when the interface speaks it, else in the inviter's.
-    locale: ['en', 'fr', 'es', 'ru'].includes(org.languages[0] ?? '') ? org.languages[0]! : ctx.locale,
+    // The invitee has no account yet: the organisation's language, else the inviter's.
+    locale: orgMailLocale(org.languages, ctx.locale),
     params: { orgName: org.name, inviter: ctx.actor.name, role: input.role, link: `${publicUrl}/invitation/${token}`, days: String(INVITATION_DAYS) },
   });
   await recordAudit(ctx, { action: 'invitation.create', entityType: 'invitation', entityId: row!.id, after: { email: input.email, role: input.role } });
@@ -48,7 +48,6 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
 }
 
 export async function listInvitations(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
   const rows = await ctx.tx
     .select()
     .from(invitations)
@@ -56,12 +55,12 @@ export async function listInvitations(ctx: TenantCtx, query: { limit: number; cu
       and(
         eq(invitations.orgId, ctx.orgId),
         isNull(invitations.acceptedAt),
-        after ? sql`(${invitations.createdAt}, ${invitations.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+        newestFirst.after(invitations.createdAt, invitations.id, query.cursor),
       ),
     )
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = pageOf(rows, query.limit, newestFirst.key);
   return { nextCursor: page.nextCursor, items: page.items.map(presentInvitation) };
 }
 

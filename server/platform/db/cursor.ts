@@ -1,3 +1,4 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { AppError } from '../errors/app-error.js';
 
 // Cursors are the sort key of the last row seen, base64url-encoded JSON:
@@ -23,3 +24,15 @@ export function pageOf<R>(rows: R[], limit: number, keyOf: (row: R) => unknown[]
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
+
+/**
+ * For lists newest first by (created_at, id): the condition for the rows
+ * after `cursor`, and the key a row leaves in the next cursor.
+ */
+export const newestFirst = {
+  after(createdAt: AnyColumn, id: AnyColumn, cursor: string | undefined): SQL | undefined {
+    const after = decodeCursor<[string, string]>(cursor, 2);
+    return after ? sql`(${createdAt}, ${id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined;
+  },
+  key: (row: { createdAt: Date; id: string }) => [row.createdAt.toISOString(), row.id],
+};

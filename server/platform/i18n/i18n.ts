@@ -28,6 +28,15 @@ export function pickLocale(value: string | undefined | null): Locale {
   return 'en';
 }
 
+/**
+ * The language to write to an organisation's people in: its first working
+ * language when the interface has it, else `fallback`.
+ */
+export function orgMailLocale(languages: string[], fallback: string): Locale {
+  const first = languages[0] ?? '';
+  return (LOCALES as readonly string[]).includes(first) ? (first as Locale) : pickLocale(fallback);
+}
+
 const zodLocales = { en: z.locales.en(), fr: z.locales.fr(), es: z.locales.es(), ru: z.locales.ru() };
 
 /** The message zod would give for this issue, in the given language. */

@@ -1,9 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PageQuery, Uuid } from '../../../contracts/common.js';
 import { OutboxEntry, OutboxPage } from '../../../contracts/mail.js';
-import { decodeCursor, pageOf } from '../db/cursor.js';
+import { newestFirst, pageOf } from '../db/cursor.js';
 import { AppError } from '../errors/app-error.js';
 import { mailOutbox } from './tables.js';
 
@@ -29,7 +29,6 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/mail/outbox',
     { schema: { tags, querystring: PageQuery, response: { 200: OutboxPage } }, config: { auth: 'tenant', permission: 'mail.read' } },
     async (request) => {
-      const after = decodeCursor<[string, string]>(request.query.cursor, 2);
       const rows = await app.tenant(request, (ctx) =>
         ctx.tx
           .select()
@@ -37,13 +36,13 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(
             and(
               eq(mailOutbox.orgId, ctx.orgId),
-              after ? sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined,
+              newestFirst.after(mailOutbox.createdAt, mailOutbox.id, request.query.cursor),
             ),
           )
           .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
           .limit(request.query.limit + 1),
       );
-      const page = pageOf(rows, request.query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+      const page = pageOf(rows, request.query.limit, newestFirst.key);
       return { items: page.items.map(present), nextCursor: page.nextCursor, smtpConfigured: app.mailer.sends };
     },
   );

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ContactInput, type Contact } from '../../../contracts/members.js';
+import { SEXES, ContactInput, type Contact } from '../../../contracts/members.js';
 import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
@@ -68,7 +68,7 @@ export function ContactsTab({ memberId }: { memberId: string }) {
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <TextInput label={t('auth.name')} required {...form.getInputProps('name')} />
                 <TextInput label={t('members.contacts.role')} {...form.getInputProps('role')} />
-                <Select label={t('members.contacts.sex')} clearable data={(['female', 'male', 'other'] as const).map((v) => ({ value: v, label: t(`members.sexes.${v}`) }))} {...form.getInputProps('sex')} />
+                <Select label={t('members.contacts.sex')} clearable data={SEXES.map((v) => ({ value: v, label: t(`members.sexes.${v}`) }))} {...form.getInputProps('sex')} />
                 <TextInput label={t('auth.email')} type="email" {...form.getInputProps('email')} />
                 <TextInput label={t('members.phone')} type="tel" {...form.getInputProps('phone')} />
               </SimpleGrid>

@@ -2,7 +2,7 @@ import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Tex
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../contracts/members.js';
-import { EXPORT_STATUSES } from '../../../contracts/members.js';
+import { SEXES, EXPORT_STATUSES } from '../../../contracts/members.js';
 import { api } from '../../app/api.js';
 import { toMajor, toMinor } from '../../app/money.js';
 import { useSession } from '../../app/session.js';
@@ -57,7 +57,7 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
           onChange={(v) => form.setFieldValue('turnover', toMinor(v, currency))}
         />
         <Select label={t('members.formality')} allowDeselect={false} data={(['formal', 'informal'] as const).map((v) => ({ value: v, label: t(`members.formalities.${v}`) }))} {...form.getInputProps('formality')} />
-        <Select label={t('members.ownerSex')} clearable data={(['female', 'male', 'other'] as const).map((v) => ({ value: v, label: t(`members.sexes.${v}`) }))} {...form.getInputProps('ownerSex')} />
+        <Select label={t('members.ownerSex')} clearable data={SEXES.map((v) => ({ value: v, label: t(`members.sexes.${v}`) }))} {...form.getInputProps('ownerSex')} />
         <NumberInput label={t('members.foundedYear')} min={1800} max={2100} allowDecimal={false} {...form.getInputProps('foundedYear')} />
       </SimpleGrid>
       <Group>
