@@ -115,6 +115,9 @@ describe('finding firms', () => {
     const staff = await createPerson(t.app, orgId, 'staff');
     expect((await staff.client.get('/api/v1/members/views')).json().items).toEqual([]);
     expect((await staff.client.delete(`/api/v1/members/views/${view.id}`)).json().code).toBe('members.view_not_found');
+    // Views belong to a person: an API token has none.
+    const token = (await admin.post('/api/v1/org/api-tokens', { name: 'Dashboard', role: 'staff' })).json().secret;
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/members/views', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(403);
     expect((await admin.delete(`/api/v1/members/views/${view.id}`)).statusCode).toBe(200);
   });
 });

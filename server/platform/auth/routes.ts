@@ -12,7 +12,6 @@ import {
 } from '../../../contracts/auth.js';
 import { Ok } from '../../../contracts/common.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
-import { AppError } from '../errors/app-error.js';
 import * as auth from './auth-service.js';
 import { presentSession } from './present-session.js';
 import { deleteSession, SESSION_DAYS } from './sessions.js';
@@ -72,7 +71,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, body: SwitchOrgInput, response: { 200: SessionInfo } }, config: { auth: 'user' } },
     async (request) => {
       const p = request.principal!;
-      if (p.kind !== 'session') throw new AppError('forbidden');
       await auth.switchOrg(app.database.db, p.sessionHash!, p.user!.id, request.body.orgId);
       return presentSession(app, request, request.cookies[SESSION_COOKIE]!);
     },
@@ -100,7 +98,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/api/v1/auth/profile', { schema: { tags, body: ProfileInput, response: { 200: SessionInfo } }, config: { auth: 'user' } }, async (request) => {
     const p = request.principal!;
-    if (p.kind !== 'session') throw new AppError('forbidden');
     await auth.updateProfile(app.database.db, p.user!.id, request.body);
     return presentSession(app, request);
   });
@@ -110,7 +107,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, body: PasswordChangeInput, response: { 200: Ok } }, config: { auth: 'user', rateLimit: loginLimit } },
     async (request) => {
       const p = request.principal!;
-      if (p.kind !== 'session') throw new AppError('forbidden');
       await auth.changePassword(app.database.db, p.user!.id, p.sessionHash!, request.body);
       return { ok: true as const };
     },

@@ -70,6 +70,7 @@ export const authenticate = fp(async (app: FastifyInstance) => {
     }
     if (!principal.orgId) throw new AppError('auth.no_organisation');
     if (!can(principal.role, config.permission!)) throw new AppError('forbidden');
+    if (config.person && !principal.user) throw new AppError('forbidden');
   });
 
   app.decorate('tenant', function tenant(request, work) {

@@ -14,6 +14,8 @@ declare module 'fastify' {
     auth?: RouteAuth;
     /** With `tenant`: the permission checked against the caller's role. */
     permission?: string;
+    /** With `tenant`: only a signed-in person, not an API token (the route keeps things per person). */
+    person?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

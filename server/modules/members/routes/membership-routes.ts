@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Ok, Uuid } from '../../../../contracts/common.js';
 import { Invoice, Member, MemberFilter, MemberSettingsInput, PaymentInput, StatusChangeInput, StatusHistoryEntry, Tier, TierInput } from '../../../../contracts/members.js';
-import { AppError } from '../../../platform/errors/app-error.js';
 import { arrears, listInvoices, recordPayment, voidInvoice } from '../billing-service.js';
 import { changeStatus, createTier, listTiers, statusHistory, updateTier } from '../membership-service.js';
 import { presentMember } from '../present.js';
@@ -104,16 +103,14 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/api/v1/members/views', { schema: { tags, response: { 200: z.object({ items: z.array(SavedView) }) } }, config: { auth: 'tenant', permission: 'members.read' } }, async (request) => {
-    if (!request.principal?.user) throw new AppError('forbidden');
+  app.get('/api/v1/members/views', { schema: { tags, response: { 200: z.object({ items: z.array(SavedView) }) } }, config: { auth: 'tenant', permission: 'members.read', person: true } }, async (request) => {
     return { items: (await app.tenant(request, listViews)).map((v) => ({ id: v.id, name: v.name, query: v.query })) };
   });
 
   app.post(
     '/api/v1/members/views',
-    { schema: { tags, body: z.object({ name: z.string().trim().min(1).max(100), query: MemberFilter.partial().strip() }), response: { 200: SavedView } }, config: { auth: 'tenant', permission: 'members.read' } },
+    { schema: { tags, body: z.object({ name: z.string().trim().min(1).max(100), query: MemberFilter.partial().strip() }), response: { 200: SavedView } }, config: { auth: 'tenant', permission: 'members.read', person: true } },
     async (request) => {
-      if (!request.principal?.user) throw new AppError('forbidden');
       const v = await app.tenant(request, (ctx) => saveView(ctx, request.body));
       return { id: v.id, name: v.name, query: v.query };
     },
@@ -121,9 +118,8 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/v1/members/views/:id',
-    { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'members.read' } },
+    { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'members.read', person: true } },
     async (request) => {
-      if (!request.principal?.user) throw new AppError('forbidden');
       await app.tenant(request, (ctx) => deleteView(ctx, request.params.id));
       return { ok: true as const };
     },
