@@ -11,6 +11,8 @@ import { seedManyFirms } from './members-fixture.js';
 const QUERIES = {
   'fuzzy name (q=kumasi mensa kente)': 'q=kumasi%20mensa%20kente',
   'misspelt name (q=tamale shea procesors)': 'q=tamale%20shea%20procesors',
+  'short word (q=ho)': 'q=ho',
+  'active members': 'status=active',
   'sector division 10 + region': 'sector=10&region=GH-NP',
   'size + status + women-led': 'size=small,medium&status=active&womenLed=true',
   'tag + informal, by renewal': 'tag=crafts&informal=true&sort=renewal',

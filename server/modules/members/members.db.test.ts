@@ -65,6 +65,12 @@ describe('finding firms', () => {
     expect(await names('q=societe%20kente')).toEqual(['Société Kenté Bonwire']);
     expect(await names('q=kentey')).toEqual(['Société Kenté Bonwire']);
     expect(await names('q=shea')).toEqual(['Tamale Shea Butter Processors']);
+    // Each word on its own: order and a misspelling do not matter, every word must match.
+    expect(await names('q=procesors%20%20tamale')).toEqual(['Tamale Shea Butter Processors']);
+    expect(await names('q=tamale%20gari')).toEqual([]);
+    // A short word matches the start of a word only; a word of symbols alone is ignored.
+    expect(await names('q=ku')).toEqual(['Kumasi Auto Repairs']);
+    expect(await names('q=%25%20_')).toEqual([]);
     expect(await names('sector=C')).toHaveLength(3);
     expect(await names('sector=10')).toEqual(['Accra Cassava Gari Ltd', 'Tamale Shea Butter Processors']);
     expect(await names('sector=106')).toEqual(['Accra Cassava Gari Ltd']);
