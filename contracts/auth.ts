@@ -10,6 +10,8 @@ export const SessionInfo = z.object({
   org: z.object({ id: z.uuid(), name: z.string(), role: Role, currency: z.string(), languages: z.array(z.string()), country: z.string() }).nullable(),
   orgs: z.array(OrgSummary),
   csrfToken: z.string(),
+  /** Where map tiles come from; null when the deployment has no map (offline). */
+  map: z.object({ tileUrl: z.string(), attribution: z.string() }).nullable(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

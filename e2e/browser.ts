@@ -19,8 +19,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A page in its own context; CSP is bypassed only so that axe-core can be injected. */
+const BLANK_TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
+
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ bypassCSP: true, ...options });
+  // Tests never reach the internet: map tiles are answered with a blank tile.
+  await context.route(/^https:\/\/([a-z]\.)?tile\.openstreetmap\.org\//, (route) => route.fulfill({ contentType: 'image/png', body: BLANK_TILE }));
   return context.newPage();
 }
 

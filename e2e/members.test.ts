@@ -42,6 +42,11 @@ describe('a membership officer keeps the registry', () => {
     await page.getByRole('tab', { name: 'Profile' }).waitFor();
     await expectAccessible(page, 'member profile');
 
+    // Place the firm on the map: a click fills the coordinates the form saves.
+    await page.getByRole('application', { name: 'Map: click to place the firm' }).click({ position: { x: 200, y: 120 } });
+    expect(await page.getByLabel('Latitude').inputValue()).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(await page.getByLabel('Longitude').inputValue()).toMatch(/^-?\d+(\.\d+)?$/);
+
     // Approve with a tier so that the year's invoice is issued, then record the payment.
     await page.getByLabel('Membership tier').first().click();
     await page.getByRole('option', { name: 'Ordinary' }).click();

@@ -17,7 +17,7 @@ import { portalPrivacyRoutes } from './modules/members/routes/portal-privacy-rou
 import { orgRoutes } from './modules/orgs/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
-import type { Config } from './platform/config.js';
+import { tileOrigin, type Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { AppError } from './platform/errors/app-error.js';
 import { sendProblem } from './platform/errors/problem.js';
@@ -59,7 +59,8 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
         defaultSrc: ["'self'"],
         // Mantine and swagger-ui set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // Tile subdomains like {s}.tile… are allowed through the wildcard of their origin.
+        imgSrc: ["'self'", 'data:', ...(config.map ? [tileOrigin(config.map.tileUrl)] : [])],
         scriptSrc: ["'self'"],
       },
     },

@@ -16,9 +16,18 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Map tiles for picking a firm's location; "off" where browsers cannot reach a tile server.
+  MAP_TILE_URL: z.union([z.literal('off'), z.string().regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'an https URL with {z}, {x} and {y}')])
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
 });
 
-export type Config = z.infer<typeof schema> & { pgliteDir: string; publicUrl: string; secureCookies: boolean };
+export type Config = z.infer<typeof schema> & { pgliteDir: string; publicUrl: string; secureCookies: boolean; map: { tileUrl: string; attribution: string } | null };
+
+/** The origin of a tile URL for the content security policy; a {s} subdomain becomes a wildcard. */
+export function tileOrigin(tileUrl: string): string {
+  return /^https:\/\/[^/]+/.exec(tileUrl)![0].replace('{s}', '*');
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
@@ -33,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteDir: path.resolve(c.DATA_DIR, 'pglite'),
     publicUrl,
     secureCookies: c.SECURE_COOKIES === 'on' || (c.SECURE_COOKIES === 'auto' && publicUrl.startsWith('https:')),
+    map: c.MAP_TILE_URL === 'off' ? null : { tileUrl: c.MAP_TILE_URL, attribution: c.MAP_ATTRIBUTION },
   };
 }

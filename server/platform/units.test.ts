@@ -3,7 +3,7 @@ import { can, knownPermission, PERMISSIONS } from '../../contracts/permissions.j
 import { ROLES } from '../../contracts/roles.js';
 import { OrgInput } from '../../contracts/orgs.js';
 import { changedFields } from './audit/record.js';
-import { loadConfig } from './config.js';
+import { loadConfig, tileOrigin } from './config.js';
 import { decodeCursor, encodeCursor, pageOf } from './db/cursor.js';
 import { neutraliseFormula } from './export/csv.js';
 import { pickLocale } from './i18n/i18n.js';
@@ -89,5 +89,11 @@ describe('configuration', () => {
     expect(c.secureCookies).toBe(false);
     expect(loadConfig({ PUBLIC_URL: 'https://chamber.example/' }).secureCookies).toBe(true);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+  it('takes map tiles from OpenStreetMap unless told otherwise, and lets the browser load them', () => {
+    expect(loadConfig({}).map?.tileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'off' }).map).toBeNull();
+    expect(() => loadConfig({ MAP_TILE_URL: 'http://tiles.example/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_URL/);
+    expect(tileOrigin('https://{s}.tiles.example/v1/{z}/{x}/{y}.png')).toBe('https://*.tiles.example');
   });
 });

@@ -26,5 +26,6 @@ export async function presentSession(app: FastifyInstance, request: FastifyReque
     org,
     orgs: info.orgs.map((o) => ({ ...o, role: o.role as Role })),
     csrfToken: p.csrfToken!,
+    map: app.config.map,
   };
 }

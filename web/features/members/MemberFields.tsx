@@ -1,5 +1,6 @@
 import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tier } from '../../../contracts/members.js';
 import { SEXES, EXPORT_STATUSES } from '../../../contracts/members.js';
@@ -8,6 +9,8 @@ import { toMajor, toMinor } from '../../app/money.js';
 import { useSession } from '../../app/session.js';
 import { isicClassOptions } from './isic-options.js';
 import { memberKeys } from './api.js';
+
+const MapPointPicker = lazy(() => import('./MapPointPicker.js'));
 
 interface MemberForm {
   getValues(): any;
@@ -44,6 +47,15 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
         <NumberInput label={t('members.latitude')} decimalScale={6} min={-90} max={90} {...form.getInputProps('latitude')} />
         <NumberInput label={t('members.longitude')} decimalScale={6} min={-180} max={180} {...form.getInputProps('longitude')} />
       </SimpleGrid>
+      <Suspense fallback={null}>
+        <MapPointPicker
+          value={{ latitude: values.latitude, longitude: values.longitude }}
+          onChange={(p) => {
+            form.setFieldValue('latitude', p.latitude);
+            form.setFieldValue('longitude', p.longitude);
+          }}
+        />
+      </Suspense>
       <Title order={2} size="h5">{t('members.sizeAndOwnership')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NumberInput label={t('members.employeesFemale')} min={0} allowDecimal={false} {...form.getInputProps('employeesFemale')} />
