@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   'members.self': ['member'],
   'membership.manage': ['admin', 'staff'],
   'mail.read': ['admin'],
+  // Consultations: staff build forms, send them and enter answers from calls
+  // and interviews; viewers read the results. Respondents use their link.
+  'surveys.read': ['admin', 'staff', 'viewer'],
+  'surveys.manage': ['admin', 'staff'],
+  'surveys.export': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

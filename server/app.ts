@@ -15,6 +15,9 @@ import { membershipRoutes } from './modules/members/routes/membership-routes.js'
 import { importRoutes } from './modules/members/routes/import-routes.js';
 import { portalPrivacyRoutes } from './modules/members/routes/portal-privacy-routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
+import { consultationRoutes } from './modules/surveys/routes/consultation-routes.js';
+import { formRoutes } from './modules/surveys/routes/form-routes.js';
+import { respondRoutes } from './modules/surveys/routes/respond-routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { tileOrigin, type Config } from './platform/config.js';
@@ -93,6 +96,9 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(membershipRoutes);
   await app.register(importRoutes);
   await app.register(portalPrivacyRoutes);
+  await app.register(formRoutes);
+  await app.register(consultationRoutes);
+  await app.register(respondRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });

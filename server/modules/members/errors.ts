@@ -16,11 +16,6 @@ export const memberErrors = {
   'members.contact_not_found': 404,
   'members.view_not_found': 404,
   'members.not_linked': 403,
-  'members.import_unreadable': 400,
-  'members.import_too_large': 413,
-  'members.import_too_many_columns': 400,
-  'members.import_too_many_rows': 400,
-  'members.import_empty': 400,
   'members.import_mapping': 400,
   'members.import_has_errors': 409,
 } as const;

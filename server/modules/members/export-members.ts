@@ -1,9 +1,8 @@
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import { and, asc, gt } from 'drizzle-orm';
 import type { MemberFilter } from '../../../contracts/members.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { csvWriter, writeRow } from '../../platform/export/csv.js';
+import { streamTable, type TableFormat } from '../../platform/export/stream-table.js';
 import { memberConditions } from './search-members.js';
 import { members } from './tables.js';
 
@@ -39,35 +38,11 @@ async function* batches(ctx: TenantCtx, filter: Omit<MemberFilter, 'sort'>, size
   }
 }
 
-/** Streams a CSV; `run` executes the reading inside the caller's tenant transaction. */
-export function exportMembersCsv(run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>, filter: Omit<MemberFilter, 'sort'>): Readable {
-  const csv = csvWriter([...EXPORT_COLUMNS]);
-  run(async (ctx) => {
-    for await (const batch of batches(ctx, filter)) for (const m of batch) await writeRow(csv, row(m));
-  }).then(
-    () => csv.end(),
-    (error) => csv.destroy(error),
+/** Streams the matching firms as CSV or XLSX; `run` executes the reading inside the caller's tenant transaction. */
+export function exportMembers(format: TableFormat, run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>, filter: Omit<MemberFilter, 'sort'>): Readable {
+  return streamTable(format, 'members', [...EXPORT_COLUMNS], (write) =>
+    run(async (ctx) => {
+      for await (const batch of batches(ctx, filter)) for (const m of batch) await write(row(m));
+    }),
   );
-  return csv;
 }
-
-export function exportMembersXlsx(run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>, filter: Omit<MemberFilter, 'sort'>): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet('members');
-  sheet.addRow([...EXPORT_COLUMNS]).commit();
-  run(async (ctx) => {
-    for await (const batch of batches(ctx, filter)) {
-      // Cells are written as text, never as formulas, so no neutralising is needed here.
-      for (const m of batch) sheet.addRow(row(m)).commit();
-    }
-  }).then(
-    async () => {
-      sheet.commit();
-      await workbook.commit();
-    },
-    (error) => out.destroy(error),
-  );
-  return out;
-}
-

@@ -107,12 +107,12 @@ describe('importing the spreadsheets chambers have', () => {
   it('refuses hostile and malformed files cleanly', async () => {
     const { admin } = await createOrg(t.app, ghana);
     const code = async (file: Buffer, name: string) => (await send(admin, 'preview', file, name)).json().code;
-    expect(await code(Buffer.from('PK\u0003\u0004 this is not really a zip'), 'evil.xlsx')).toBe('members.import_unreadable');
-    expect(await code(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'photo.xlsx')).toBe('members.import_unreadable');
-    expect(await code(csv('only a header\n'), 'x.csv')).toBe('members.import_empty');
-    expect(await code(csv(`${Array.from({ length: 1_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(999)}1\n`), 'wide.csv')).toBe('members.import_too_many_columns');
+    expect(await code(Buffer.from('PK\u0003\u0004 this is not really a zip'), 'evil.xlsx')).toBe('file.unreadable');
+    expect(await code(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'photo.xlsx')).toBe('file.unreadable');
+    expect(await code(csv('only a header\n'), 'x.csv')).toBe('file.empty');
+    expect(await code(csv(`${Array.from({ length: 1_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(999)}1\n`), 'wide.csv')).toBe('file.too_many_columns');
     // A zip whose one entry claims to unpack to far more than it may.
-    expect(await code(zipBomb(), 'bomb.xlsx')).toBe('members.import_too_large');
+    expect(await code(zipBomb(), 'bomb.xlsx')).toBe('file.too_large');
     const huge = await send(admin, 'preview', Buffer.alloc(26 * 1024 * 1024, 65), 'huge.csv');
     expect(huge.statusCode).toBe(413);
     // Windows-1252 text is read as such, not refused or mangled.

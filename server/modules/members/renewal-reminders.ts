@@ -1,11 +1,12 @@
-import { and, eq, gte, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { withSystem } from '../../platform/db/tenancy.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { orgs } from '../orgs/tables.js';
+import { firmRecipients } from './audience.js';
 import { addDays } from './billing-service.js';
-import { memberContacts, members } from './tables.js';
+import { members } from './tables.js';
 
 export const REMINDER_DAYS = 30;
 
@@ -31,11 +32,7 @@ export async function sendRenewalReminders(database: Database, today = new Date(
       .for('update', { of: members, skipLocked: true });
     let mails = 0;
     for (const { member, orgName, languages } of due) {
-      const contacts = await tx
-        .select({ email: memberContacts.email, name: memberContacts.name })
-        .from(memberContacts)
-        .where(and(eq(memberContacts.memberId, member.id), eq(memberContacts.consentToContact, true), isNull(memberContacts.erasedAt), sql`${memberContacts.email} is not null`));
-      const recipients = contacts.length ? contacts.map((c) => c.email!) : member.email ? [member.email] : [];
+      const recipients = await firmRecipients(tx, member);
       const locale = orgMailLocale(languages, 'en');
       for (const to of recipients) {
         await queueMail(tx, { orgId: member.orgId, kind: 'renewal_reminder', to, locale, params: { firm: member.legalName, orgName, date: member.renewalDueOn! } });

@@ -8,7 +8,7 @@ import { members } from './tables.js';
 // row-level security the trigram index could not be used from here.
 const nameMatches = (q: string) => sql`${members.id} IN (SELECT member_id FROM member_name_matches(${q}))`;
 
-function sectorCondition(code: string): SQL {
+export function sectorCondition(code: string): SQL {
   if (/^[A-Za-z]$/.test(code)) return eq(members.isicSection, code.toUpperCase());
   if (code.length === 2) return eq(members.isicDivision, code);
   if (code.length === 3) return eq(members.isicGroup, code);

@@ -18,7 +18,7 @@ export class AppError extends Error {
   constructor(
     readonly code: string,
     readonly params: Record<string, string | number> = {},
-    readonly fieldErrors: Array<Omit<FieldError, 'message'> & { params?: Record<string, string | number> }> = [],
+    readonly fieldErrors: Array<Omit<FieldError, 'message'> & { params?: Record<string, string | number>; message?: string }> = [],
   ) {
     super(code);
     this.name = 'AppError';

@@ -1,6 +1,7 @@
 import { authErrors } from '../auth/errors.js';
 import { memberErrors } from '../../modules/members/errors.js';
 import { orgErrors } from '../../modules/orgs/errors.js';
+import { surveyErrors } from '../../modules/surveys/errors.js';
 
 // Codes every part of the app may throw, with their HTTP status. Each module
 // adds its own table; a code missing here is a bug caught by the i18n test.
@@ -17,6 +18,12 @@ export const platformErrors = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // Uploaded spreadsheets (platform/files), whichever module reads them.
+  'file.unreadable': 400,
+  'file.too_large': 413,
+  'file.too_many_columns': 400,
+  'file.too_many_rows': 400,
+  'file.empty': 400,
 } as const;
 
 export const errorStatus: Record<string, number> = {
@@ -24,6 +31,7 @@ export const errorStatus: Record<string, number> = {
   ...authErrors,
   ...orgErrors,
   ...memberErrors,
+  ...surveyErrors,
 };
 
 export function statusOf(code: string): number {

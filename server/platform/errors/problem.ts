@@ -50,7 +50,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof AppError) {
     const problem: Problem = base(error.code, error.params);
     if (error.fieldErrors.length > 0) {
-      problem.errors = error.fieldErrors.map((f) => ({ path: f.path, code: f.code, message: t(`errors.${f.code}`, f.params ?? {}) }));
+      // A form author's own message (a survey constraint) is already in the respondent's language.
+      problem.errors = error.fieldErrors.map((f) => ({ path: f.path, code: f.code, message: f.message ?? t(`errors.${f.code}`, f.params ?? {}) }));
     }
     return problem;
   }

@@ -20,7 +20,7 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // a zip bomb is refused without being inflated.
 async function checkZip(buffer: Buffer): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err ? reject(new AppError('members.import_unreadable')) : resolve(z!))),
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err ? reject(new AppError('file.unreadable')) : resolve(z!))),
   );
   let entries = 0;
   let total = 0;
@@ -31,13 +31,13 @@ async function checkZip(buffer: Buffer): Promise<void> {
       const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
       if (entries > TABLE_LIMITS.zipEntries || total > TABLE_LIMITS.unzippedBytes || ratio > 1000) {
         zip.close();
-        reject(new AppError('members.import_too_large'));
+        reject(new AppError('file.too_large'));
         return;
       }
       zip.readEntry();
     });
     zip.on('end', resolve);
-    zip.on('error', () => reject(new AppError('members.import_unreadable')));
+    zip.on('error', () => reject(new AppError('file.unreadable')));
     zip.readEntry();
   });
 }
@@ -57,8 +57,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 function limitShape(columns: number, rows: number) {
-  if (columns > TABLE_LIMITS.columns) throw new AppError('members.import_too_many_columns', { max: TABLE_LIMITS.columns });
-  if (rows > TABLE_LIMITS.rows) throw new AppError('members.import_too_many_rows', { max: TABLE_LIMITS.rows });
+  if (columns > TABLE_LIMITS.columns) throw new AppError('file.too_many_columns', { max: TABLE_LIMITS.columns });
+  if (rows > TABLE_LIMITS.rows) throw new AppError('file.too_many_rows', { max: TABLE_LIMITS.rows });
 }
 
 async function readXlsx(buffer: Buffer): Promise<Table> {
@@ -76,7 +76,7 @@ async function readXlsx(buffer: Buffer): Promise<Table> {
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('members.import_unreadable');
+    throw new AppError('file.unreadable');
   }
   return toTable('xlsx', 'xlsx', rows);
 }
@@ -96,24 +96,53 @@ function readCsv(buffer: Buffer): Table {
   try {
     rows = parse(text.replace(/^\uFEFF/, ''), { delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, max_record_size: 1_000_000 });
   } catch {
-    throw new AppError('members.import_unreadable');
+    throw new AppError('file.unreadable');
   }
   return toTable('csv', encoding, rows);
 }
 
 function toTable(format: Table['format'], encoding: string, all: string[][]): Table {
   const nonEmpty = all.filter((r) => r.some((c) => c !== ''));
-  if (nonEmpty.length < 2) throw new AppError('members.import_empty');
+  if (nonEmpty.length < 2) throw new AppError('file.empty');
   const [header, ...rows] = nonEmpty;
   limitShape(header!.length, rows.length);
   return { format, encoding, columns: header!.map((c, i) => c || `column ${i + 1}`), rows };
 }
 
+/**
+ * Every sheet of a small XLSX workbook by name, rows of text (empty rows
+ * kept, so that row numbers match what the author sees). For forms and
+ * similar small workbooks: the whole file is loaded, so it is limited to 5 MB.
+ */
+export async function readSheets(buffer: Buffer): Promise<Map<string, string[][]>> {
+  if (buffer.length > 5 * 1024 * 1024) throw new AppError('file.too_large');
+  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('file.unreadable');
+  await checkZip(buffer);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('file.unreadable');
+  }
+  const sheets = new Map<string, string[][]>();
+  for (const sheet of workbook.worksheets) {
+    limitShape(sheet.columnCount, sheet.rowCount);
+    const rows: string[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const values = sheet.getRow(r).values as ExcelJS.CellValue[];
+      // values is sparse and 1-based: read every column, holes included.
+      rows.push(Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])));
+    }
+    sheets.set(sheet.name.trim().toLowerCase(), rows);
+  }
+  return sheets;
+}
+
 /** Reads an uploaded CSV or XLSX file, refusing what is too large, malformed or hostile. */
 export async function readTable(buffer: Buffer, filename: string): Promise<Table> {
-  if (buffer.length > TABLE_LIMITS.bytes) throw new AppError('members.import_too_large');
+  if (buffer.length > TABLE_LIMITS.bytes) throw new AppError('file.too_large');
   const isZip = buffer.subarray(0, 4).equals(ZIP_MAGIC);
   if (isZip) return readXlsx(buffer);
-  if (/\.xlsx?$/i.test(filename)) throw new AppError('members.import_unreadable');
+  if (/\.xlsx?$/i.test(filename)) throw new AppError('file.unreadable');
   return readCsv(buffer);
 }

@@ -2,7 +2,7 @@ import type { Tx } from '../db/tenancy.js';
 import { translator } from '../i18n/i18n.js';
 import { mailOutbox } from './tables.js';
 
-export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder';
+export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder';
 
 /**
  * Puts a mail in the outbox inside the caller's transaction. Subject and

@@ -13,7 +13,8 @@ import {
   MemberUpdate,
 } from '../../../../contracts/members.js';
 import { addContact, addInteraction, listContacts, listInteractions, removeContact, updateContact } from '../contact-service.js';
-import { exportMembersCsv, exportMembersXlsx } from '../export-members.js';
+import { TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
+import { exportMembers } from '../export-members.js';
 import { createMember, getMember, updateMember } from '../member-service.js';
 import { presentContact, presentMember } from '../present.js';
 import { countMembers, searchMembers } from '../search-members.js';
@@ -51,9 +52,9 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       { schema: { tags, querystring: ExportFilter }, config: { auth: 'tenant', permission: 'members.export' } },
       async (request, reply) => {
         const run = (work: Parameters<typeof app.tenant>[1]) => app.tenant(request, work) as Promise<void>;
-        const stream = format === 'csv' ? exportMembersCsv(run, request.query) : exportMembersXlsx(run, request.query);
+        const stream = exportMembers(format, run, request.query);
         reply.header('content-disposition', `attachment; filename="members.${format}"`);
-        reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        reply.type(TABLE_CONTENT_TYPES[format]);
         return reply.send(stream);
       },
     );

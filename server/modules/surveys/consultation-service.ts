@@ -1,0 +1,171 @@
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { Consultation, ConsultationInput } from '../../../contracts/surveys.js';
+import { newSecret, hashSecret } from '../../platform/auth/tokens.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { orgMailLocale } from '../../platform/i18n/i18n.js';
+import { queueMail } from '../../platform/mail/queue-mail.js';
+import { firmProfiles, firmRecipients, firmsInAudience } from '../members/audience.js';
+import { getCurrentOrg } from '../orgs/org-service.js';
+import { getFormRow, publishForm } from './form-service.js';
+import { consultationInvitations, consultations, forms, responses } from './tables.js';
+
+type Row = typeof consultations.$inferSelect;
+
+export async function getConsultationRow(ctx: TenantCtx, id: string): Promise<Row> {
+  const [row] = await ctx.tx.select().from(consultations).where(and(eq(consultations.id, id), eq(consultations.orgId, ctx.orgId)));
+  if (!row) throw new AppError('surveys.consultation_not_found');
+  return row;
+}
+
+export const respondentUrl = (publicUrl: string, token: string) => `${publicUrl}/r/${token}`;
+
+async function present(ctx: TenantCtx, row: Row, publicUrl: string): Promise<Consultation> {
+  const [counts] = await ctx.tx.execute<{ invited: number; submitted: number; drafts: number; form_title: string }>(sql`
+    SELECT (SELECT count(*)::int FROM ${consultationInvitations} WHERE consultation_id = ${row.id}) AS invited,
+           (SELECT count(*) FILTER (WHERE status = 'submitted')::int FROM ${responses} WHERE consultation_id = ${row.id}) AS submitted,
+           (SELECT count(*) FILTER (WHERE status = 'draft')::int FROM ${responses} WHERE consultation_id = ${row.id}) AS drafts,
+           (SELECT title FROM ${forms} WHERE id = ${row.formId}) AS form_title`).then((r) => r.rows);
+  return {
+    id: row.id,
+    title: row.title,
+    formId: row.formId,
+    formTitle: counts!.form_title,
+    formVersion: row.formVersion,
+    identity: row.identity as Consultation['identity'],
+    audience: row.audience,
+    status: row.status as Consultation['status'],
+    closesOn: row.closesOn,
+    publicUrl: row.publicToken && row.status !== 'draft' ? respondentUrl(publicUrl, `p-${row.publicToken}`) : null,
+    invited: counts!.invited,
+    submitted: counts!.submitted,
+    drafts: counts!.drafts,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function getConsultation(ctx: TenantCtx, id: string, publicUrl: string) {
+  return present(ctx, await getConsultationRow(ctx, id), publicUrl);
+}
+
+export async function listConsultations(ctx: TenantCtx, query: { limit: number; cursor?: string; status?: string }, publicUrl: string) {
+  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const rows = await ctx.tx
+    .select()
+    .from(consultations)
+    .where(and(
+      eq(consultations.orgId, ctx.orgId),
+      query.status ? eq(consultations.status, query.status) : undefined,
+      after ? or(lt(consultations.createdAt, new Date(after[0])), and(eq(consultations.createdAt, new Date(after[0])), lt(consultations.id, after[1]))) : undefined,
+    ))
+    .orderBy(desc(consultations.createdAt), desc(consultations.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
+  return { items: await Promise.all(page.items.map((r) => present(ctx, r, publicUrl))), nextCursor: page.nextCursor };
+}
+
+export async function createConsultation(ctx: TenantCtx, input: ConsultationInput) {
+  await getFormRow(ctx, input.formId);
+  const [row] = await ctx.tx
+    .insert(consultations)
+    .values({ orgId: ctx.orgId, title: input.title, formId: input.formId, identity: input.identity, audience: input.audience, closesOn: input.closesOn })
+    .returning();
+  await recordAudit(ctx, { action: 'consultation.create', entityType: 'consultation', entityId: row!.id, after: { title: input.title } });
+  return row!;
+}
+
+export async function updateConsultation(ctx: TenantCtx, id: string, input: ConsultationInput) {
+  const before = await getConsultationRow(ctx, id);
+  if (before.status !== 'draft') throw new AppError('surveys.consultation_not_draft');
+  await getFormRow(ctx, input.formId);
+  const [row] = await ctx.tx
+    .update(consultations)
+    .set({ title: input.title, formId: input.formId, identity: input.identity, audience: input.audience, closesOn: input.closesOn })
+    .where(and(eq(consultations.id, id), eq(consultations.orgId, ctx.orgId)))
+    .returning();
+  await recordAudit(ctx, { action: 'consultation.update', entityType: 'consultation', entityId: id, before: { title: before.title }, after: { title: row!.title } });
+  return row!;
+}
+
+async function inviteMail(ctx: TenantCtx, row: Row, member: { id: string; email: string | null; legalName: string }, link: string, kind: 'consultation_invitation' | 'consultation_reminder') {
+  const org = await getCurrentOrg(ctx);
+  const locale = orgMailLocale(org.languages, ctx.locale);
+  for (const to of await firmRecipients(ctx.tx, member)) {
+    await queueMail(ctx.tx, { orgId: ctx.orgId, kind, to, locale, params: { orgName: org.name, firm: member.legalName, title: row.title, link, closesOn: row.closesOn ?? '—' } });
+  }
+}
+
+/**
+ * Opens a consultation: publishes its form (freezing the version every
+ * response will answer), and either invites every firm of the audience with
+ * a personal link or creates the public link. All in one transaction.
+ */
+export async function openConsultation(ctx: TenantCtx, id: string, publicUrl: string) {
+  const row = await getConsultationRow(ctx, id);
+  if (row.status !== 'draft') throw new AppError('surveys.consultation_not_draft');
+  const form = await publishForm(ctx, row.formId);
+  let invited = 0;
+  let publicToken: string | null = null;
+  if (row.identity === 'anonymous') {
+    publicToken = newSecret();
+  } else {
+    const firms = await firmsInAudience(ctx, row.audience);
+    const emails = await firmEmails(ctx, firms.map((f) => f.id));
+    for (const firm of firms) {
+      const token = `i-${newSecret()}`;
+      await ctx.tx.insert(consultationInvitations).values({ orgId: ctx.orgId, consultationId: id, memberId: firm.id, tokenHash: hashSecret(token) });
+      await inviteMail(ctx, row, { ...firm, email: emails.get(firm.id) ?? null }, respondentUrl(publicUrl, token), 'consultation_invitation');
+      invited++;
+    }
+  }
+  const [opened] = await ctx.tx
+    .update(consultations)
+    .set({ status: 'open', formVersion: form.publishedVersion, publicToken, openedAt: new Date() })
+    .where(and(eq(consultations.id, id), eq(consultations.orgId, ctx.orgId)))
+    .returning();
+  await recordAudit(ctx, { action: 'consultation.open', entityType: 'consultation', entityId: id, after: { formVersion: form.publishedVersion, invited } });
+  return opened!;
+}
+
+async function firmEmails(ctx: TenantCtx, ids: string[]) {
+  const profiles = await firmProfiles(ctx, ids);
+  return new Map([...profiles].map(([id, p]) => [id, p.email]));
+}
+
+export async function closeConsultation(ctx: TenantCtx, id: string) {
+  const row = await getConsultationRow(ctx, id);
+  if (row.status !== 'open') throw new AppError('surveys.consultation_not_open');
+  await ctx.tx.update(consultations).set({ status: 'closed' }).where(and(eq(consultations.id, id), eq(consultations.orgId, ctx.orgId)));
+  await recordAudit(ctx, { action: 'consultation.close', entityType: 'consultation', entityId: id });
+}
+
+/**
+ * Reminds invited firms that have not submitted: their personal link is
+ * renewed (only its hash is kept, so the old one cannot be re-sent) and
+ * mailed again. A firm is reminded at most once a day.
+ */
+export async function remindNonRespondents(ctx: TenantCtx, id: string, publicUrl: string, now = new Date()) {
+  const row = await getConsultationRow(ctx, id);
+  if (row.status !== 'open') throw new AppError('surveys.consultation_not_open');
+  if (row.identity !== 'firm') throw new AppError('surveys.anonymous_entry');
+  const due = await ctx.tx.execute<{ member_id: string }>(sql`
+    SELECT i.member_id FROM ${consultationInvitations} i
+    WHERE i.consultation_id = ${id} AND i.org_id = ${ctx.orgId}
+      AND (i.reminded_at IS NULL OR i.reminded_at < ${new Date(now.getTime() - 20 * 3600 * 1000)})
+      AND NOT EXISTS (SELECT 1 FROM ${responses} r WHERE r.consultation_id = i.consultation_id AND r.member_id = i.member_id AND r.status = 'submitted')`);
+  const ids = due.rows.map((r) => r.member_id);
+  const profiles = await firmProfiles(ctx, ids);
+  for (const memberId of ids) {
+    const token = `i-${newSecret()}`;
+    await ctx.tx
+      .update(consultationInvitations)
+      .set({ tokenHash: hashSecret(token), remindedAt: now })
+      .where(and(eq(consultationInvitations.consultationId, id), eq(consultationInvitations.memberId, memberId), eq(consultationInvitations.orgId, ctx.orgId)));
+    const p = profiles.get(memberId);
+    if (p) await inviteMail(ctx, row, { id: memberId, email: p.email, legalName: p.name }, respondentUrl(publicUrl, token), 'consultation_reminder');
+  }
+  await recordAudit(ctx, { action: 'consultation.remind', entityType: 'consultation', entityId: id, after: { firms: ids.length } });
+  return { reminded: ids.length };
+}

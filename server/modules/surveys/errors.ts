@@ -1,0 +1,15 @@
+export const surveyErrors = {
+  'surveys.form_not_found': 404,
+  'surveys.form_has_problems': 409,
+  'surveys.form_in_use': 409,
+  'surveys.form_unpublished': 409,
+  'surveys.consultation_not_found': 404,
+  'surveys.consultation_not_draft': 409,
+  'surveys.consultation_not_open': 409,
+  'surveys.link_invalid': 404,
+  'surveys.already_submitted': 409,
+  'surveys.answers_invalid': 400,
+  'surveys.not_invited': 409,
+  'surveys.anonymous_entry': 409,
+  'surveys.xlsform_invalid': 400,
+} as const;

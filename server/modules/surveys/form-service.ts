@@ -1,0 +1,101 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { FormInput } from '../../../contracts/surveys.js';
+import { checkDefinition } from '../../../contracts/surveys/check-definition.js';
+import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { consultations, forms, formVersions, responses } from './tables.js';
+
+const titleOf = (d: FormDefinition) => (d.title[d.languages[0]!] ?? Object.values(d.title)[0] ?? '').trim() || '—';
+
+export async function getFormRow(ctx: TenantCtx, id: string) {
+  const [row] = await ctx.tx.select().from(forms).where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId)));
+  if (!row) throw new AppError('surveys.form_not_found');
+  return row;
+}
+
+async function publishedDefinition(ctx: TenantCtx, formId: string, version: number) {
+  if (!version) return null;
+  const [v] = await ctx.tx.select({ definition: formVersions.definition }).from(formVersions).where(and(eq(formVersions.formId, formId), eq(formVersions.version, version), eq(formVersions.orgId, ctx.orgId)));
+  return v?.definition ?? null;
+}
+
+export async function presentForm(ctx: TenantCtx, row: typeof forms.$inferSelect) {
+  const published = await publishedDefinition(ctx, row.id, row.publishedVersion);
+  const versions = await ctx.tx
+    .select({
+      version: formVersions.version,
+      publishedAt: formVersions.publishedAt,
+      responses: sql<number>`(SELECT count(*)::int FROM ${responses} r JOIN ${consultations} c ON c.id = r.consultation_id WHERE c.form_id = ${row.id} AND r.form_version = ${formVersions.version})`,
+    })
+    .from(formVersions)
+    .where(and(eq(formVersions.formId, row.id), eq(formVersions.orgId, ctx.orgId)))
+    .orderBy(desc(formVersions.version));
+  return {
+    id: row.id,
+    title: row.title,
+    purpose: row.purpose as FormInput['purpose'],
+    publishedVersion: row.publishedVersion,
+    hasChanges: JSON.stringify(published) !== JSON.stringify(row.definition),
+    updatedAt: row.updatedAt.toISOString(),
+    definition: row.definition,
+    problems: checkDefinition(row.definition),
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString(), responses: v.responses })),
+  };
+}
+
+export async function listForms(ctx: TenantCtx) {
+  const rows = await ctx.tx.select().from(forms).where(eq(forms.orgId, ctx.orgId)).orderBy(desc(forms.updatedAt)).limit(500);
+  return Promise.all(rows.map(async (r) => {
+    const { definition: _d, problems: _p, versions: _v, ...summary } = await presentForm(ctx, r);
+    return summary;
+  }));
+}
+
+export async function createForm(ctx: TenantCtx, input: FormInput) {
+  const [row] = await ctx.tx.insert(forms).values({ orgId: ctx.orgId, title: titleOf(input.definition), purpose: input.purpose, definition: input.definition }).returning();
+  await recordAudit(ctx, { action: 'form.create', entityType: 'form', entityId: row!.id, after: { title: row!.title } });
+  return row!;
+}
+
+/** Changes the working copy; published versions, and the responses to them, stay as they were. */
+export async function updateForm(ctx: TenantCtx, id: string, input: FormInput) {
+  const before = await getFormRow(ctx, id);
+  const [row] = await ctx.tx
+    .update(forms)
+    .set({ title: titleOf(input.definition), purpose: input.purpose, definition: input.definition, updatedAt: new Date() })
+    .where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId)))
+    .returning();
+  await recordAudit(ctx, { action: 'form.update', entityType: 'form', entityId: id, before: { title: before.title }, after: { title: row!.title } });
+  return row!;
+}
+
+/** Freezes the working copy as the next version, unless it is unchanged or has problems. */
+export async function publishForm(ctx: TenantCtx, id: string) {
+  const row = await getFormRow(ctx, id);
+  const problems = checkDefinition(row.definition);
+  if (problems.length) throw new AppError('surveys.form_has_problems', { count: problems.length });
+  const published = await publishedDefinition(ctx, id, row.publishedVersion);
+  if (published && JSON.stringify(published) === JSON.stringify(row.definition)) return row;
+  const version = row.publishedVersion + 1;
+  await ctx.tx.insert(formVersions).values({ orgId: ctx.orgId, formId: id, version, definition: row.definition });
+  const [updated] = await ctx.tx.update(forms).set({ publishedVersion: version }).where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId))).returning();
+  await recordAudit(ctx, { action: 'form.publish', entityType: 'form', entityId: id, after: { version } });
+  return updated!;
+}
+
+export async function formVersion(ctx: TenantCtx, formId: string, version: number): Promise<FormDefinition> {
+  const definition = await publishedDefinition(ctx, formId, version);
+  if (!definition) throw new AppError('surveys.form_not_found');
+  return definition;
+}
+
+/** A form no consultation uses can be deleted; otherwise its answers would lose their questions. */
+export async function deleteForm(ctx: TenantCtx, id: string) {
+  const row = await getFormRow(ctx, id);
+  const [used] = await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(consultations).where(and(eq(consultations.formId, id), eq(consultations.orgId, ctx.orgId)));
+  if (used!.n > 0) throw new AppError('surveys.form_in_use', { count: used!.n });
+  await ctx.tx.delete(forms).where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId)));
+  await recordAudit(ctx, { action: 'form.delete', entityType: 'form', entityId: id, before: { title: row.title } });
+}

@@ -1,0 +1,153 @@
+import { and, eq } from 'drizzle-orm';
+import type { RespondentView } from '../../../contracts/surveys.js';
+import { checkAnswers, type AnswerProblem, type Answers } from '../../../contracts/surveys/check-answers.js';
+import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
+import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { firmProfiles } from '../members/audience.js';
+import { getCurrentOrg } from '../orgs/org-service.js';
+import { getConsultationRow } from './consultation-service.js';
+import { formVersion } from './form-service.js';
+import { consultationInvitations, consultations, responses } from './tables.js';
+
+/** Whom a respondent link stands for: a firm's personal invitation, or the public link of an anonymous consultation. */
+export interface RespondentLink {
+  orgId: string;
+  consultationId: string;
+  memberId: string | null;
+}
+
+/**
+ * Finds the organisation behind a link before any tenant is known (so as the
+ * owner, reading only the link's own row). Personal links are stored hashed.
+ */
+export async function resolveLink(tx: Tx, token: string): Promise<RespondentLink> {
+  if (token.startsWith('i-')) {
+    const [row] = await tx
+      .select({ orgId: consultationInvitations.orgId, consultationId: consultationInvitations.consultationId, memberId: consultationInvitations.memberId })
+      .from(consultationInvitations)
+      .where(eq(consultationInvitations.tokenHash, hashSecret(token)));
+    if (row) return row;
+  } else if (token.startsWith('p-')) {
+    const [row] = await tx
+      .select({ orgId: consultations.orgId, consultationId: consultations.id })
+      .from(consultations)
+      .where(and(eq(consultations.publicToken, token.slice(2)), eq(consultations.identity, 'anonymous')));
+    if (row) return { ...row, memberId: null };
+  }
+  throw new AppError('surveys.link_invalid');
+}
+
+async function openConsultation(ctx: TenantCtx, id: string, today: string) {
+  const row = await getConsultationRow(ctx, id);
+  const closed = row.status !== 'open' || (row.closesOn !== null && row.closesOn < today);
+  return { row, closed };
+}
+
+async function findResponse(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null) {
+  const where = link.memberId
+    ? and(eq(responses.consultationId, link.consultationId), eq(responses.memberId, link.memberId))
+    : resumeKey
+      ? and(eq(responses.consultationId, link.consultationId), eq(responses.resumeKeyHash, hashSecret(resumeKey)))
+      : undefined;
+  if (!where) return null;
+  const [row] = await ctx.tx.select().from(responses).where(and(where, eq(responses.orgId, ctx.orgId)));
+  return row ?? null;
+}
+
+export async function respondentView(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null, today = new Date().toISOString().slice(0, 10)): Promise<RespondentView> {
+  const { row, closed } = await openConsultation(ctx, link.consultationId, today);
+  if (row.status === 'draft' || !row.formVersion) throw new AppError('surveys.link_invalid');
+  const org = await getCurrentOrg(ctx);
+  const response = await findResponse(ctx, link, resumeKey);
+  const firm = link.memberId ? (await firmProfiles(ctx, [link.memberId])).get(link.memberId) : undefined;
+  if (closed && response?.status !== 'submitted') throw new AppError('surveys.consultation_not_open');
+  return {
+    consultation: { title: row.title, orgName: org.name, closesOn: row.closesOn, identity: row.identity as RespondentView['consultation']['identity'] },
+    firmName: firm?.name ?? null,
+    form: await formVersion(ctx, row.formId, row.formVersion),
+    answers: response?.answers ?? {},
+    status: response ? (response.status as 'draft' | 'submitted') : 'new',
+    resumeKey: link.memberId ? null : resumeKey && response ? resumeKey : null,
+  };
+}
+
+/** Answer problems as field errors, with the form author's message in the respondent's language. */
+export function answerErrors(problems: AnswerProblem[], form: FormDefinition, locale: string) {
+  return problems.map((p) => ({ path: p.path, code: p.code, params: p.params, message: p.message ? pickLabel(p.message, locale, form.languages) : undefined }));
+}
+
+interface SaveInput {
+  answers: Answers;
+  submit: boolean;
+  channel: 'web' | 'phone' | 'field';
+  resumeKey?: string | null;
+}
+
+/**
+ * Keeps a respondent's answers: a draft as typed (to resume later), a
+ * submission only when it passes every check of the form, the same checks
+ * the respondent page ran. Submitting snapshots the firm's profile.
+ */
+export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: SaveInput, today = new Date().toISOString().slice(0, 10)) {
+  const { row, closed } = await openConsultation(ctx, link.consultationId, today);
+  if (closed) throw new AppError('surveys.consultation_not_open');
+  const form = await formVersion(ctx, row.formId, row.formVersion!);
+  const existing = await findResponse(ctx, link, input.resumeKey ?? null);
+  if (existing?.status === 'submitted') throw new AppError('surveys.already_submitted');
+  const { answers, problems } = checkAnswers(form, input.answers, { complete: input.submit, today });
+  if (problems.length) throw new AppError('surveys.answers_invalid', { count: problems.length }, answerErrors(problems, form, ctx.locale));
+
+  let resumeKey = input.resumeKey ?? null;
+  const firm = input.submit && link.memberId ? (await firmProfiles(ctx, [link.memberId])).get(link.memberId) : undefined;
+  const values = {
+    answers,
+    status: input.submit ? 'submitted' : 'draft',
+    channel: input.channel,
+    enteredBy: ctx.actor.userId,
+    updatedAt: new Date(),
+    submittedAt: input.submit ? new Date() : null,
+    firm: firm ? { sector: firm.sector, region: firm.region, size: firm.size, ownership: firm.ownership, ownerSex: firm.ownerSex } : null,
+  };
+  let id: string;
+  if (existing) {
+    id = existing.id;
+    await ctx.tx.update(responses).set(values).where(and(eq(responses.id, existing.id), eq(responses.orgId, ctx.orgId)));
+  } else {
+    if (!link.memberId) resumeKey = newSecret();
+    const [created] = await ctx.tx
+      .insert(responses)
+      .values({ ...values, orgId: ctx.orgId, consultationId: row.id, formVersion: row.formVersion!, memberId: link.memberId, resumeKeyHash: resumeKey ? hashSecret(resumeKey) : null })
+      .returning({ id: responses.id });
+    id = created!.id;
+  }
+  if (input.submit) await recordAudit(ctx, { action: 'response.submit', entityType: 'response', entityId: id, after: { consultation: row.title, channel: input.channel } });
+  return { id, status: values.status as 'draft' | 'submitted', resumeKey: link.memberId ? null : resumeKey };
+}
+
+/**
+ * Staff enter a firm's answers from a phone call or a field interview. The
+ * firm counts as invited from then on, so the response rate stays honest.
+ */
+export async function enterForFirm(ctx: TenantCtx, consultationId: string, input: { memberId: string; answers: Answers; submit: boolean; channel: 'web' | 'phone' | 'field' }) {
+  const row = await getConsultationRow(ctx, consultationId);
+  if (row.identity !== 'firm') throw new AppError('surveys.anonymous_entry');
+  const firm = (await firmProfiles(ctx, [input.memberId])).get(input.memberId);
+  if (!firm) throw new AppError('members.not_found');
+  await ctx.tx
+    .insert(consultationInvitations)
+    .values({ orgId: ctx.orgId, consultationId, memberId: input.memberId, tokenHash: hashSecret(`i-${newSecret()}`) })
+    .onConflictDoNothing();
+  return saveResponse(ctx, { orgId: ctx.orgId, consultationId, memberId: input.memberId }, { ...input, resumeKey: null });
+}
+
+/** The answers held for one firm in one consultation, for staff to continue an interview. */
+export async function firmResponse(ctx: TenantCtx, consultationId: string, memberId: string) {
+  const [row] = await ctx.tx
+    .select({ answers: responses.answers, status: responses.status, channel: responses.channel })
+    .from(responses)
+    .where(and(eq(responses.consultationId, consultationId), eq(responses.memberId, memberId), eq(responses.orgId, ctx.orgId)));
+  return row ?? null;
+}

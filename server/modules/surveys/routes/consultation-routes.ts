@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Ok, Page, Uuid } from '../../../../contracts/common.js';
+import {
+  Analysis, AnalysisQuery, Answers, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RESPONSE_CHANNELS, StaffAnswersInput,
+  TagAnswerInput, TextAnswer, TextAnswersQuery,
+} from '../../../../contracts/surveys.js';
+import { streamTable, TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
+import { analyseConsultation, answerExportColumns, exportAnswers, listTextAnswers, tagTextAnswer } from '../analysis-service.js';
+import {
+  closeConsultation, createConsultation, getConsultation, getConsultationRow, listConsultations, openConsultation, remindNonRespondents, updateConsultation,
+} from '../consultation-service.js';
+import { formVersion } from '../form-service.js';
+import { enterForFirm, firmResponse } from '../respond-service.js';
+
+const tags = ['surveys'];
+const IdParams = z.object({ id: Uuid });
+const read = { auth: 'tenant' as const, permission: 'surveys.read' };
+const manage = { auth: 'tenant' as const, permission: 'surveys.manage' };
+
+export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const url = app.config.publicUrl;
+
+  app.get('/api/v1/consultations', { schema: { tags, querystring: ConsultationQuery, response: { 200: Page(Consultation) } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => listConsultations(ctx, request.query, url)),
+  );
+
+  app.post('/api/v1/consultations', { schema: { tags, body: ConsultationInput, response: { 201: Consultation } }, config: manage }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getConsultation(ctx, (await createConsultation(ctx, request.body)).id, url));
+  });
+
+  app.get('/api/v1/consultations/:id', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => getConsultation(ctx, request.params.id, url)),
+  );
+
+  app.put('/api/v1/consultations/:id', { schema: { tags, params: IdParams, body: ConsultationInput, response: { 200: Consultation } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => getConsultation(ctx, (await updateConsultation(ctx, request.params.id, request.body)).id, url)),
+  );
+
+  app.post('/api/v1/consultations/:id/open', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => getConsultation(ctx, (await openConsultation(ctx, request.params.id, url)).id, url)),
+  );
+
+  app.post('/api/v1/consultations/:id/close', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: manage }, async (request) => {
+    await app.tenant(request, (ctx) => closeConsultation(ctx, request.params.id));
+    return { ok: true as const };
+  });
+
+  app.post('/api/v1/consultations/:id/remind', { schema: { tags, params: IdParams, response: { 200: z.object({ reminded: z.number().int() }) } }, config: manage }, async (request) =>
+    app.tenant(request, (ctx) => remindNonRespondents(ctx, request.params.id, url)),
+  );
+
+  // The form version this consultation's respondents answer (for staff entering answers).
+  app.get('/api/v1/consultations/:id/form', { schema: { tags, params: IdParams, response: { 200: FormDefinition } }, config: read }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      const row = await getConsultationRow(ctx, request.params.id);
+      return formVersion(ctx, row.formId, row.formVersion ?? 0);
+    }),
+  );
+
+  app.get('/api/v1/consultations/:id/analysis', { schema: { tags, params: IdParams, querystring: AnalysisQuery, response: { 200: Analysis } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => analyseConsultation(ctx, request.params.id, request.query)),
+  );
+
+  app.get('/api/v1/consultations/:id/text-answers', { schema: { tags, params: IdParams, querystring: TextAnswersQuery, response: { 200: Page(TextAnswer) } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => listTextAnswers(ctx, request.params.id, request.query)),
+  );
+
+  app.put(
+    '/api/v1/consultations/:id/responses/:responseId/tags',
+    { schema: { tags, params: IdParams.extend({ responseId: Uuid }), body: TagAnswerInput, response: { 200: z.object({ tags: z.array(z.string()) }) } }, config: manage },
+    async (request) => app.tenant(request, (ctx) => tagTextAnswer(ctx, request.params.id, request.params.responseId, request.body)),
+  );
+
+  const FirmParams = IdParams.extend({ memberId: Uuid });
+  app.get(
+    '/api/v1/consultations/:id/firms/:memberId/response',
+    { schema: { tags, params: FirmParams, response: { 200: z.object({ answers: Answers, status: z.enum(['new', 'draft', 'submitted']), channel: z.enum(RESPONSE_CHANNELS).nullable() }) } }, config: manage },
+    async (request) => {
+      const found = await app.tenant(request, (ctx) => firmResponse(ctx, request.params.id, request.params.memberId));
+      return found ? { answers: found.answers, status: found.status as 'draft' | 'submitted', channel: found.channel as (typeof RESPONSE_CHANNELS)[number] } : { answers: {}, status: 'new' as const, channel: null };
+    },
+  );
+
+  app.put(
+    '/api/v1/consultations/:id/firms/:memberId/response',
+    { schema: { tags, params: FirmParams, body: StaffAnswersInput.omit({ memberId: true }), response: { 200: z.object({ status: z.enum(['draft', 'submitted']) }) } }, config: manage },
+    async (request) => {
+      const saved = await app.tenant(request, (ctx) => enterForFirm(ctx, request.params.id, { ...request.body, memberId: request.params.memberId }));
+      return { status: saved.status };
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/api/v1/consultations/:id/answers.${format}`, { schema: { tags, params: IdParams }, config: { auth: 'tenant', permission: 'surveys.export' } }, async (request, reply) => {
+      const columns = await app.tenant(request, (ctx) => answerExportColumns(ctx, request.params.id));
+      const stream = streamTable(format, 'answers', columns, (write) => app.tenant(request, (ctx) => exportAnswers(ctx, request.params.id, write)));
+      reply.header('content-disposition', `attachment; filename="answers-${request.params.id.slice(0, 8)}.${format}"`);
+      reply.type(TABLE_CONTENT_TYPES[format]);
+      return reply.send(stream);
+    });
+  }
+};

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Audience } from '../../../contracts/surveys.js';
+import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
+import { users } from '../../platform/auth/tables.js';
+import { members } from '../members/tables.js';
+import { orgs } from '../orgs/tables.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** A form and its working copy; published versions are frozen in form_versions. */
+export const forms = pgTable(
+  'forms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull().default('survey'),
+    definition: jsonb('definition').$type<FormDefinition>().notNull(),
+    publishedVersion: integer('published_version').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('forms_org_idx').on(t.orgId, t.updatedAt), check('forms_purpose_check', sql`${t.purpose} IN ('survey', 'interview', 'evaluation')`)],
+);
+
+/** A published version never changes: responses keep the version they answered. */
+export const formVersions = pgTable(
+  'form_versions',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    formId: uuid('form_id').notNull().references(() => forms.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<FormDefinition>().notNull(),
+    publishedAt: ts('published_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.formId, t.version] })],
+);
+
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    formId: uuid('form_id').notNull().references(() => forms.id, { onDelete: 'restrict' }),
+    /** Set when opened: the form version every response of this consultation answers. */
+    formVersion: integer('form_version'),
+    identity: text('identity').notNull(),
+    audience: jsonb('audience').$type<Audience>().notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('draft'),
+    /** For anonymous consultations: the public link's token. */
+    publicToken: text('public_token'),
+    closesOn: date('closes_on', { mode: 'string' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    openedAt: ts('opened_at'),
+  },
+  (t) => [
+    index('consultations_org_idx').on(t.orgId, t.createdAt),
+    uniqueIndex('consultations_public_token_key').on(t.publicToken),
+    check('consultations_identity_check', sql`${t.identity} IN ('firm', 'anonymous')`),
+    check('consultations_status_check', sql`${t.status} IN ('draft', 'open', 'closed')`),
+  ],
+);
+
+/** A member firm asked to answer, with its personal link (stored hashed). */
+export const consultationInvitations = pgTable(
+  'consultation_invitations',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    invitedAt: ts('invited_at').notNull().defaultNow(),
+    remindedAt: ts('reminded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.memberId] }), uniqueIndex('consultation_invitations_token_key').on(t.tokenHash)],
+);
+
+/**
+ * One respondent's answers. `firm` holds the firm as it was when it answered
+ * (sector section, region, size, ownership, owner's sex), so evidence keeps
+ * describing the firm that gave it and cross-tabs need no join.
+ */
+export const responses = pgTable(
+  'responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    formVersion: integer('form_version').notNull(),
+    memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
+    /** Anonymous respondents resume with a key only they hold (stored hashed). */
+    resumeKeyHash: text('resume_key_hash'),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    firm: jsonb('firm').$type<Record<string, string | null>>(),
+    status: text('status').notNull().default('draft'),
+    channel: text('channel').notNull().default('web'),
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
+    textTags: jsonb('text_tags').$type<Record<string, string[]>>().notNull().default(sql`'{}'::jsonb`),
+    startedAt: ts('started_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    submittedAt: ts('submitted_at'),
+  },
+  (t) => [
+    uniqueIndex('responses_firm_key').on(t.consultationId, t.memberId),
+    uniqueIndex('responses_resume_key').on(t.resumeKeyHash),
+    index('responses_consultation_idx').on(t.consultationId, t.status),
+    check('responses_status_check', sql`${t.status} IN ('draft', 'submitted')`),
+    check('responses_channel_check', sql`${t.channel} IN ('web', 'phone', 'field')`),
+  ],
+);
