@@ -68,6 +68,16 @@ export class Client {
     return this.request({ method: 'DELETE', url, headers });
   }
 
+  /** A multipart upload of one file, with text fields sent as JSON. */
+  async upload(url: string, file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, JSON.stringify(v));
+    form.append('file', new Blob([new Uint8Array(file)]), filename);
+    const encoded = new Response(form);
+    const payload = Buffer.from(await encoded.arrayBuffer());
+    return this.request({ method: 'POST', url, payload, headers: { 'content-type': encoded.headers.get('content-type')! } });
+  }
+
   async login(email: string, password: string) {
     const res = await this.post('/api/v1/auth/login', { email, password });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

@@ -8,13 +8,8 @@ import { createMemberFirm, createOrg } from '../../test/factories.js';
 const t = useTestApp();
 const ghana = { regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
 
-async function send(client: Client, step: 'preview' | 'check' | 'commit', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, JSON.stringify(v));
-  form.append('file', new Blob([new Uint8Array(file)]), filename);
-  const encoded = new Response(form);
-  const payload = Buffer.from(await encoded.arrayBuffer());
-  return client.request({ method: 'POST', url: `/api/v1/members/import/${step}`, payload, headers: { 'content-type': encoded.headers.get('content-type')! } });
+function send(client: Client, step: 'preview' | 'check' | 'commit', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
+  return client.upload(`/api/v1/members/import/${step}`, file, filename, fields);
 }
 
 const csv = (text: string) => Buffer.from(text, 'utf8');

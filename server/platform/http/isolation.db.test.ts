@@ -5,7 +5,9 @@ import { apiTokens, invitations, orgs, userRoles } from '../../modules/orgs/tabl
 import { Client, useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
 import { invoices, memberContacts, memberInteractions, members, membershipFees, membershipStatusHistory, membershipTiers, memberSettings, payments, savedViews } from '../../modules/members/tables.js';
+import { consultationInvitations, consultations, forms, formVersions, responses } from '../../modules/surveys/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
+import { createPublishedForm, portClearanceForm } from '../../test/survey-factories.js';
 import { auditLog } from '../audit/tables.js';
 import { users } from '../auth/tables.js';
 import { withSystem } from '../db/tenancy.js';
@@ -34,6 +36,11 @@ async function snapshotOf(orgIds: string[]) {
     payments: await tx.select().from(payments).where(inArray(payments.orgId, orgIds)).orderBy(payments.id),
     settings: await tx.select().from(memberSettings).where(inArray(memberSettings.orgId, orgIds)),
     views: await tx.select().from(savedViews).where(inArray(savedViews.orgId, orgIds)).orderBy(savedViews.id),
+    forms: await tx.select().from(forms).where(inArray(forms.orgId, orgIds)).orderBy(forms.id),
+    formVersions: await tx.select().from(formVersions).where(inArray(formVersions.orgId, orgIds)).orderBy(formVersions.formId, formVersions.version),
+    consultations: await tx.select().from(consultations).where(inArray(consultations.orgId, orgIds)).orderBy(consultations.id),
+    invitedFirms: await tx.select().from(consultationInvitations).where(inArray(consultationInvitations.orgId, orgIds)).orderBy(consultationInvitations.memberId),
+    responses: await tx.select().from(responses).where(inArray(responses.orgId, orgIds)).orderBy(responses.id),
   }));
 }
 
@@ -57,11 +64,19 @@ describe('tenant isolation, for every route and every role', () => {
     const contact = (await a.admin.post(`/api/v1/members/${firm.id}/contacts`, { name: 'Victim Contact Mariama', consentToContact: true })).json();
     await a.admin.post(`/api/v1/members/${firm.id}/interactions`, { kind: 'visit', occurredOn: '2026-01-05', summary: 'Victim visit notes' });
     const view = (await a.admin.post('/api/v1/members/views', { name: 'Victim view', query: { region: 'GH-AA' } })).json();
+    const definition = portClearanceForm();
+    definition.title = { en: 'Victim survey form' };
+    const form = await createPublishedForm(a.admin, definition);
+    const consultation = (await a.admin.post('/api/v1/consultations', { title: 'Victim consultation', formId: form.id, identity: 'firm' })).json();
+    await a.admin.post(`/api/v1/consultations/${consultation.id}/open`);
+    await a.admin.put(`/api/v1/consultations/${consultation.id}/firms/${firm.id}/response`, { answers: { imports: 'no', comment: 'Victim comment' }, submit: true, channel: 'phone' });
+    const response = (await a.admin.get(`/api/v1/consultations/${consultation.id}/text-answers?question=comment`)).json().items[0];
     victim.orgIds = [a.orgId, branch.id];
-    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id];
+    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
-      'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view', ...victim.ids,
+      'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view',
+      'Victim survey form', 'Victim consultation', 'Victim comment', ...victim.ids,
     ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });
