@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorStatus } from '../server/platform/errors/catalogue.js';
-import { catalogues } from './index.js';
+import { catalogues, respondCatalogues } from './index.js';
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
   if (typeof value === 'string') return { [prefix]: value };
@@ -8,11 +8,13 @@ function flatten(value: unknown, prefix = ''): Record<string, string> {
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-const en = flatten(catalogues.en);
+// The respondent page's own catalogue is held to the same rules.
+const all = (lng: keyof typeof catalogues) => flatten({ ...catalogues[lng], respondPage: respondCatalogues[lng] });
+const en = all('en');
 
 describe('translation catalogues', () => {
   for (const lng of ['fr', 'es', 'ru'] as const) {
-    const other = flatten(catalogues[lng]);
+    const other = all(lng);
     it(`${lng} has every key of en, filled, with the same placeholders`, () => {
       expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
       for (const [key, text] of Object.entries(en)) {

@@ -105,7 +105,9 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   // Client-side routes load the app shell; unknown API paths stay problems.
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+      // A respondent's link opens the light respondent page, not the staff app.
+      const page = request.url.startsWith('/r/') ? 'respond.html' : 'index.html';
+      return reply.type('text/html').sendFile(page, { maxAge: 0 });
     }
     return sendProblem(new AppError('not_found'), request, reply);
   });

@@ -1,5 +1,5 @@
 import { compile, isEmptyValue, asBool, type Compiled, type Value } from './expression.js';
-import { walkQuestions, type FormDefinition, type Question, type Translated } from './form-definition.js';
+import { walkQuestions, type FormDefinition, type Question, type Translated } from './form-model.js';
 
 /**
  * Checks a response against its form, the same way in the respondent's
@@ -94,9 +94,11 @@ export interface CheckOptions {
   today?: string;
 }
 
-export function checkAnswers(form: FormDefinition, input: Answers, options: CheckOptions): { answers: Answers; problems: AnswerProblem[] } {
+export function checkAnswers(form: FormDefinition, input: Answers, options: CheckOptions): { answers: Answers; problems: AnswerProblem[]; shown: Set<string> } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const problems: AnswerProblem[] = [];
+  // Paths of the questions skip logic shows now: the respondent page draws exactly these.
+  const shown = new Set<string>();
   const top: Answers = {};
   const repeatOf = new Map<string, string>();
   for (const { question, repeat } of walkQuestions(form.questions)) if (repeat) repeatOf.set(question.name, repeat);
@@ -122,6 +124,7 @@ export function checkAnswers(form: FormDefinition, input: Answers, options: Chec
       const path = `${prefix}${q.name}`;
       const scope = scopeFor(instance, source[q.name]);
       if (q.relevant && !asBool(expr(q.relevant).evaluate(scope))) continue;
+      shown.add(path);
       if (q.type === 'group') {
         visit(q.children ?? [], source, target, instance, prefix);
         continue;
@@ -170,5 +173,5 @@ export function checkAnswers(form: FormDefinition, input: Answers, options: Chec
     }
   };
   visit(form.questions, input ?? {}, top, null, '');
-  return { answers: top, problems: options.complete ? problems : problems.filter((p) => p.code === 'survey.unknown_question' || p.code === 'survey.too_many' || p.code === 'survey.too_long') };
+  return { answers: top, shown, problems: options.complete ? problems : problems.filter((p) => p.code === 'survey.unknown_question' || p.code === 'survey.too_many' || p.code === 'survey.too_long') };
 }

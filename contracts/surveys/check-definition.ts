@@ -1,5 +1,5 @@
 import { compile, ExpressionError } from './expression.js';
-import { CHOICE_TYPES, walkQuestions, type DefinitionProblem, type FormDefinition } from './form-definition.js';
+import { CHOICE_TYPES, walkQuestions, type DefinitionProblem, type FormDefinition } from './form-model.js';
 
 /**
  * What is wrong with a form as its author wrote it: names used twice,

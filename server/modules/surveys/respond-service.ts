@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { RespondentView } from '../../../contracts/surveys.js';
 import { checkAnswers, type AnswerProblem, type Answers } from '../../../contracts/surveys/check-answers.js';
 import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
@@ -10,7 +10,7 @@ import { firmProfiles } from '../members/audience.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
-import { consultationInvitations, consultations, responses } from './tables.js';
+import { consultationInvitations, consultations, responseFiles, responses } from './tables.js';
 
 /** Whom a respondent link stands for: a firm's personal invitation, or the public link of an anonymous consultation. */
 export interface RespondentLink {
@@ -99,6 +99,7 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
   if (existing?.status === 'submitted') throw new AppError('surveys.already_submitted');
   const { answers, problems } = checkAnswers(form, input.answers, { complete: input.submit, today });
   if (problems.length) throw new AppError('surveys.answers_invalid', { count: problems.length }, answerErrors(problems, form, ctx.locale));
+  await checkFileAnswers(ctx, row.id, answers);
 
   let resumeKey = input.resumeKey ?? null;
   const firm = input.submit && link.memberId ? (await firmProfiles(ctx, [link.memberId])).get(link.memberId) : undefined;
@@ -150,4 +151,42 @@ export async function firmResponse(ctx: TenantCtx, consultationId: string, membe
     .from(responses)
     .where(and(eq(responses.consultationId, consultationId), eq(responses.memberId, memberId), eq(responses.orgId, ctx.orgId)));
   return row ?? null;
+}
+
+export const MAX_RESPONSE_FILE = 5 * 1024 * 1024;
+
+/** Keeps a file a respondent attached; the answer then refers to it by id. */
+export async function storeResponseFile(ctx: TenantCtx, link: RespondentLink, file: { buffer: Buffer; filename: string; contentType: string }, today = new Date().toISOString().slice(0, 10)) {
+  const { closed } = await openConsultation(ctx, link.consultationId, today);
+  if (closed) throw new AppError('surveys.consultation_not_open');
+  if (file.buffer.length > MAX_RESPONSE_FILE) throw new AppError('payload_too_large');
+  const name = file.filename.replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
+  const [row] = await ctx.tx
+    .insert(responseFiles)
+    .values({ orgId: ctx.orgId, consultationId: link.consultationId, name, contentType: file.contentType.slice(0, 100) || 'application/octet-stream', size: file.buffer.length, data: file.buffer })
+    .returning({ id: responseFiles.id, name: responseFiles.name });
+  return { fileId: row!.id, name: row!.name };
+}
+
+export async function responseFile(ctx: TenantCtx, consultationId: string, fileId: string) {
+  const [row] = await ctx.tx.select().from(responseFiles).where(and(eq(responseFiles.id, fileId), eq(responseFiles.consultationId, consultationId), eq(responseFiles.orgId, ctx.orgId)));
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Every file an answer refers to must have been attached to this consultation. */
+async function checkFileAnswers(ctx: TenantCtx, consultationId: string, answers: Answers) {
+  const ids: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const f = v as { fileId?: unknown };
+      if (typeof f.fileId === 'string') ids.push(f.fileId);
+      else Object.values(v).forEach(walk);
+    }
+  };
+  walk(answers);
+  if (!ids.length) return;
+  const found = await ctx.tx.select({ id: responseFiles.id }).from(responseFiles).where(and(inArray(responseFiles.id, ids), eq(responseFiles.consultationId, consultationId), eq(responseFiles.orgId, ctx.orgId)));
+  if (found.length !== new Set(ids).size) throw new AppError('surveys.answers_invalid', { count: 1 }, [{ path: 'file', code: 'survey.invalid_answer' }]);
 }

@@ -262,6 +262,26 @@ describe('an anonymous consultation', () => {
   });
 });
 
+describe('files attached to answers', () => {
+  it('keeps a respondent file, refuses answers naming a file it does not hold, and lets staff download it', async () => {
+    const { admin } = await createOrg(t.app);
+    const form = await createPublishedForm(admin, { title: { en: 'Permits' }, languages: ['en'], questions: [{ name: 'permit', type: 'file', label: { en: 'Photo of your permit' }, required: true }] });
+    const id = (await admin.post('/api/v1/consultations', { title: 'Permits', formId: form.id, identity: 'anonymous' })).json().id;
+    const token = /\/r\/(p-[\w-]+)$/.exec((await admin.post(`/api/v1/consultations/${id}/open`)).json().publicUrl)![1]!;
+    const anon = new Client(t.app);
+    const stored = await anon.upload(`/api/v1/respond/${token}/files`, Buffer.from('%PDF-1.4 permit'), 'permit.pdf');
+    expect(stored.statusCode).toBe(201);
+    const forged = await anon.put(`/api/v1/respond/${token}`, { answers: { permit: { fileId: '00000000-0000-4000-8000-000000000000', name: 'x.pdf' } }, submit: true });
+    expect(forged.json().code).toBe('surveys.answers_invalid');
+    expect((await anon.put(`/api/v1/respond/${token}`, { answers: { permit: stored.json() }, submit: true })).json().status).toBe('submitted');
+    const file = await admin.get(`/api/v1/consultations/${id}/files/${stored.json().fileId}`);
+    expect(file.headers['content-disposition']).toContain('attachment');
+    expect(file.body).toBe('%PDF-1.4 permit');
+    const tooBig = await anon.upload(`/api/v1/respond/${token}/files`, Buffer.alloc(5 * 1024 * 1024 + 1), 'huge.bin');
+    expect(tooBig.statusCode).toBe(413);
+  });
+});
+
 describe('who may do what', () => {
   it('lets viewers read results but not send or change; members see no consultations', async () => {
     const { admin, orgId } = await createOrg(t.app);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Audience } from '../../../contracts/surveys.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { users } from '../../platform/auth/tables.js';
@@ -109,4 +109,26 @@ export const responses = pgTable(
     check('responses_status_check', sql`${t.status} IN ('draft', 'submitted')`),
     check('responses_channel_check', sql`${t.channel} IN ('web', 'phone', 'field')`),
   ],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Files respondents attach to an answer (a photo of a receipt, a permit).
+ * Kept in the database so that a backup holds them and both databases work
+ * alike; at most 5 MB each.
+ */
+export const responseFiles = pgTable(
+  'response_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('response_files_consultation_idx').on(t.consultationId), check('response_files_size_check', sql`${t.size} <= 5242880`)],
 );

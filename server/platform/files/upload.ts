@@ -5,19 +5,20 @@ import { AppError } from '../errors/app-error.js';
 export interface Upload {
   buffer: Buffer;
   filename: string;
+  mimetype: string;
   fields: Record<string, string>;
 }
 
 /** The one file and the text fields of a multipart request. */
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-  let file: { buffer: Buffer; filename: string } | null = null;
+  let file: { buffer: Buffer; filename: string; mimetype: string } | null = null;
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const buffer = await part.toBuffer();
       if (part.file.truncated) throw new AppError('payload_too_large');
-      file = { buffer, filename: part.filename };
+      file = { buffer, filename: part.filename, mimetype: part.mimetype };
     } else {
       fields[part.fieldname] = String(part.value);
     }

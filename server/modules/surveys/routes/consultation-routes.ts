@@ -11,7 +11,7 @@ import {
   closeConsultation, createConsultation, getConsultation, getConsultationRow, listConsultations, openConsultation, remindNonRespondents, updateConsultation,
 } from '../consultation-service.js';
 import { formVersion } from '../form-service.js';
-import { enterForFirm, firmResponse } from '../respond-service.js';
+import { enterForFirm, firmResponse, responseFile } from '../respond-service.js';
 
 const tags = ['surveys'];
 const IdParams = z.object({ id: Uuid });
@@ -91,6 +91,15 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
       return { status: saved.status };
     },
   );
+
+  // A respondent's attachment: always downloaded, never shown inline, whatever it claims to be.
+  app.get('/api/v1/consultations/:id/files/:fileId', { schema: { tags, params: IdParams.extend({ fileId: Uuid }) }, config: read }, async (request, reply) => {
+    const file = await app.tenant(request, (ctx) => responseFile(ctx, request.params.id, request.params.fileId));
+    reply.header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.type('application/octet-stream');
+    return reply.send(file.data);
+  });
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/api/v1/consultations/:id/answers.${format}`, { schema: { tags, params: IdParams }, config: { auth: 'tenant', permission: 'surveys.export' } }, async (request, reply) => {

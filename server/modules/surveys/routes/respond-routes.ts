@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RespondentView, SaveAnswersInput } from '../../../../contracts/surveys.js';
 import { withSystem, withTenant } from '../../../platform/db/tenancy.js';
-import { resolveLink, respondentView, saveResponse, type RespondentLink } from '../respond-service.js';
+import { readUpload } from '../../../platform/files/upload.js';
+import { resolveLink, respondentView, saveResponse, storeResponseFile, type RespondentLink } from '../respond-service.js';
 
 const tags = ['respondents'];
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
@@ -33,5 +34,16 @@ export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
         const saved = await saveResponse(ctx, link, { ...request.body, channel: 'web' });
         return { status: saved.status, resumeKey: saved.resumeKey };
       }),
+  );
+
+  app.post(
+    '/api/v1/respond/:token/files',
+    { schema: { tags, params: TokenParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const stored = await asRespondent(request, (ctx, link) => storeResponseFile(ctx, link, { buffer: upload.buffer, filename: upload.filename, contentType: upload.mimetype }));
+      reply.code(201);
+      return stored;
+    },
   );
 };
