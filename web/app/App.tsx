@@ -28,6 +28,10 @@ const ImportPage = page(() => import('../features/members/ImportPage.js'), 'Impo
 const MembershipDashboardPage = page(() => import('../features/members/MembershipDashboardPage.js'), 'MembershipDashboardPage');
 const MembershipSettingsPage = page(() => import('../features/members/MembershipSettingsPage.js'), 'MembershipSettingsPage');
 const PortalPage = page(() => import('../features/members/PortalPage.js'), 'PortalPage');
+const FormsPage = page(() => import('../features/surveys/FormsPage.js'), 'FormsPage');
+const FormBuilderPage = page(() => import('../features/surveys/FormBuilderPage.js'), 'FormBuilderPage');
+const ConsultationsPage = page(() => import('../features/surveys/ConsultationsPage.js'), 'ConsultationsPage');
+const ConsultationPage = page(() => import('../features/surveys/ConsultationPage.js'), 'ConsultationPage');
 
 function RequireSession() {
   const { data: session, isPending, error } = useSession();
@@ -64,6 +68,10 @@ const router = createBrowserRouter([
       { path: 'membership', element: lazyPage(<MembershipDashboardPage />) },
       { path: 'membership/settings', element: lazyPage(<MembershipSettingsPage />) },
       { path: 'my-firm', element: lazyPage(<PortalPage />) },
+      { path: 'forms', element: lazyPage(<FormsPage />) },
+      { path: 'forms/:id', element: lazyPage(<FormBuilderPage />) },
+      { path: 'consultations', element: lazyPage(<ConsultationsPage />) },
+      { path: 'consultations/:id', element: lazyPage(<ConsultationPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

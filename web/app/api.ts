@@ -51,3 +51,19 @@ export function withQuery(path: string, params: Record<string, string | number |
   const s = search.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/** Sends one file (multipart) with text fields as JSON, and reads the JSON answer. */
+export async function uploadFile<T>(path: string, file: File, fields: Record<string, unknown> = {}): Promise<T> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, JSON.stringify(v));
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', body: form, headers: { 'x-csrf-token': csrfToken, 'accept-language': i18n.language }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError({ type: 'urn:roundtable:error:network', title: i18n.t('errors.network'), status: 0, code: 'network' });
+  }
+  const body = await res.json().catch(() => ({ type: 'urn:roundtable:error:internal', title: i18n.t('errors.internal'), status: res.status, code: 'internal' }));
+  if (!res.ok) throw new ApiError(body as Problem);
+  return body as T;
+}

@@ -1,4 +1,4 @@
-import { IconAdjustments, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconHistory, IconHome, IconKey, IconMail, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -30,6 +30,13 @@ export const navigation: NavSection[] = [
       { to: '/members', label: 'nav.members', icon: IconBuildingStore, permission: 'members.read' },
       { to: '/membership', label: 'nav.membershipDashboard', icon: IconChartBar, permission: 'members.read' },
       { to: '/membership/settings', label: 'nav.membershipSettings', icon: IconAdjustments, permission: 'members.settings' },
+    ],
+  },
+  {
+    label: 'nav.section.voice',
+    items: [
+      { to: '/consultations', label: 'nav.consultations', icon: IconMessages, permission: 'surveys.read' },
+      { to: '/forms', label: 'nav.forms', icon: IconForms, permission: 'surveys.read' },
     ],
   },
   {

@@ -5,9 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportReport } from '../../../contracts/member-import.js';
-import { ApiError } from '../../app/api.js';
-import { i18n } from '../../app/i18n.js';
-import { getCsrfToken } from '../../app/api.js';
+import { uploadFile } from '../../app/api.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -17,20 +15,7 @@ type Preview = { format: string; encoding: string; columns: string[]; rowCount: 
 type Decision = 'create' | 'skip' | { merge: string };
 
 /** The file goes up with each step (multipart); the server keeps nothing between steps. */
-async function upload<T>(step: string, file: File, fields: Record<string, unknown> = {}): Promise<T> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, JSON.stringify(v));
-  form.append('file', file, file.name);
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/members/import/${step}`, { method: 'POST', body: form, headers: { 'x-csrf-token': getCsrfToken(), 'accept-language': i18n.language } });
-  } catch {
-    throw new ApiError({ type: 'urn:roundtable:error:network', title: i18n.t('errors.network'), status: 0, code: 'network' });
-  }
-  const body = await res.json();
-  if (!res.ok) throw new ApiError(body);
-  return body as T;
-}
+const upload = <T,>(step: string, file: File, fields: Record<string, unknown> = {}) => uploadFile<T>(`/api/v1/members/import/${step}`, file, fields);
 
 const decisionKey = (d: Decision) => (typeof d === 'string' ? d : `merge:${d.merge}`);
 const decisionOf = (key: string): Decision => (key.startsWith('merge:') ? { merge: key.slice(6) } : (key as 'create' | 'skip'));
