@@ -46,7 +46,7 @@ program
   .description('Create the demo organisations and users, if the database is empty')
   .action(() =>
     withDatabase(async (db) => {
-      const seeded = await seedDemoIfEmpty(db.db);
+      const seeded = await seedDemoIfEmpty(db.db, loadConfig().publicUrl);
       if (!seeded) return console.log('The database already holds organisations; demo data not added.');
       console.log(`Demo data created. Password for every demo user: ${seeded.password}`);
       for (const u of seeded.users) console.log(`  ${u.role.padEnd(8)} ${u.email}`);

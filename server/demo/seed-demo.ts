@@ -9,6 +9,7 @@ import { recordAudit } from '../platform/audit/record.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { users } from '../platform/auth/tables.js';
 import { withSystem, type Tx } from '../platform/db/tenancy.js';
+import { seedDemoConsultation } from './seed-consultations.js';
 import { seedDemoMembers } from './seed-members.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -49,7 +50,7 @@ async function addPerson(tx: Tx, orgId: string, person: { name: string; email: s
 }
 
 /** Creates the demo world when the database holds no organisation yet; returns what was made, or null. */
-export async function seedDemoIfEmpty(db: NodePgDatabase) {
+export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://localhost:3000') {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return withSystem(db, async (tx) => {
     // Serialise concurrent first starts (several processes on one database).
@@ -65,6 +66,7 @@ export async function seedDemoIfEmpty(db: NodePgDatabase) {
 
     const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
     await seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, portalEmail: member.email }, actor);
+    await seedDemoConsultation(tx, chamber.id, actor, publicUrl);
     const created = [];
     let seed = 2;
     for (const { staff, ...branch } of branches) {

@@ -111,7 +111,8 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
         foundedYear: 1985 + Math.floor(rnd() * 38),
         products: trade.products,
         exportStatus: ['4620', '1040', '1312'].includes(trade.isic) && rnd() < 0.4 ? 'occasional' : 'none',
-        email: null,
+        // Most firms give an address: consultations and reminders reach them by e-mail.
+        email: i % 4 === 3 ? null : `info@${i + 1}.${name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.example`,
         phone: `+233 ${20 + Math.floor(rnd() * 40)} ${String(Math.floor(rnd() * 9999999)).padStart(7, '0')}`,
         website: null,
         tags: trade.tags,

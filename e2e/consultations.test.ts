@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
+import { expectAccessible, openPage, signIn, useProductAndBrowser } from './browser.js';
+
+const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
+const env = useProductAndBrowser();
+
+describe('a consultation of members', () => {
+  it('staff remind the firms that have not answered; one answers on a phone, offline for a while, and its answer counts', async () => {
+    const staffPage = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(staffPage, env.product.url, admin.email, DEMO_PASSWORD);
+    await staffPage.getByRole('link', { name: 'Consultations' }).click();
+    await staffPage.getByRole('link', { name: 'Port clearance delays 2026' }).click();
+    await staffPage.getByText('Does your firm import through Tema port?').first().waitFor();
+    const answeredBefore = Number(await staffPage.getByText('Answered', { exact: true }).locator('xpath=following-sibling::*[1]').textContent());
+    expect(answeredBefore).toBeGreaterThan(10);
+    await expectAccessible(staffPage, 'consultation results');
+    await staffPage.getByLabel('Cross-tabulate by').first().click();
+    await staffPage.getByRole('option', { name: 'Region' }).click();
+    await staffPage.getByRole('columnheader', { name: 'GH-AA' }).first().waitFor();
+    await staffPage.getByRole('tab', { name: 'Free-text answers' }).click();
+    await staffPage.getByText('Publish the official charges.').first().waitFor();
+
+    await staffPage.getByRole('tab', { name: 'Results' }).click();
+    await staffPage.getByRole('button', { name: 'Remind' }).click();
+    await staffPage.getByRole('dialog').getByRole('button', { name: 'Remind' }).click();
+    await staffPage.getByText(/firms reminded/).waitFor();
+    const outbox = await staffPage.request.get(`${env.product.url}/api/v1/mail/outbox?limit=200`);
+    const reminder = ((await outbox.json()).items as Array<{ kind: string; body: string }>).find((m) => m.kind === 'consultation_reminder')!;
+    const link = /https?:\/\/\S+\/r\/(i-[\w-]+)/.exec(reminder.body)![1]!;
+
+    // The firm answers on a cheap phone.
+    const phone = await openPage(env.browser, { viewport: { width: 360, height: 720 } });
+    await phone.goto(`${env.product.url}/r/${link}`);
+    await phone.getByRole('heading', { name: 'Port clearance delays' }).waitFor();
+    await phone.getByRole('radio', { name: 'Yes' }).first().check();
+    // Skip logic: the port questions appear only for importers.
+    const days = phone.getByLabel(/Days to clear a container/);
+    await days.fill('400');
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await phone.getByText('Between 0 and 364 days').waitFor();
+    await expectAccessible(phone, 'respondent page with an error');
+
+    // The connection drops: the answer stays on the phone and goes when it returns.
+    await phone.context().setOffline(true);
+    await days.fill('12');
+    await phone.getByText(/No connection: your answers are kept on this phone/).waitFor({ timeout: 10_000 });
+    await phone.context().setOffline(false);
+    await phone.getByText('Saved.').waitFor({ timeout: 15_000 });
+    await phone.reload();
+    await phone.getByLabel(/Days to clear a container/).waitFor();
+    expect(await phone.getByLabel(/Days to clear a container/).inputValue()).toBe('12');
+
+    await phone.getByRole('button', { name: 'Send my answers' }).click();
+    await phone.getByText(/Thank you. Your answers were sent/).waitFor();
+
+    await staffPage.reload();
+    await staffPage.getByText('Does your firm import through Tema port?').first().waitFor();
+    const answeredAfter = Number(await staffPage.getByText('Answered', { exact: true }).locator('xpath=following-sibling::*[1]').textContent());
+    expect(answeredAfter).toBe(answeredBefore + 1);
+  });
+
+  it('builds a form in the browser and publishes it', async () => {
+    const page = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Forms' }).click();
+    await page.getByRole('button', { name: 'New form' }).click();
+    await page.getByLabel('Title (English)').fill('Training evaluation');
+    await page.getByLabel('Label (English)').first().fill('How useful was the training?');
+    await page.getByLabel('Type').first().click();
+    await page.getByRole('option', { name: 'Scale' }).click();
+    await page.getByRole('button', { name: 'Add a question' }).last().click();
+    await page.getByLabel('Name').nth(1).fill('q1');
+    await page.getByText('Another question already has this name.').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await page.getByLabel('Name').nth(1).fill('comment');
+    await page.getByLabel('Label (English)').nth(1).fill('What should we change?');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Version 1 published.').waitFor();
+    await expectAccessible(page, 'form builder');
+  });
+});
