@@ -3,6 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/platform/config.js';
+import { openDatabase, type Database } from '../server/platform/db/database.js';
+import { runMigrations } from '../server/platform/db/migrate.js';
 import { createServerDatabase } from '../server/test/database.js';
 import { startServerProcess, type ServerProcess } from '../server/test/process.js';
 
@@ -46,4 +50,33 @@ export function rssMb(pid: number): number {
 
 export function machine() {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** A fresh migrated database of either kind, with its app in-process (no HTTP), dropped by `close`. */
+export async function inProcessProduct(kind: 'pglite' | 'postgres') {
+  let drop = async () => {};
+  let database: Database;
+  if (kind === 'postgres') {
+    const db = await createServerDatabase();
+    database = await openDatabase({ url: db.url, pgliteDir: '' });
+    drop = db.drop;
+  } else {
+    database = await openDatabase({ pgliteDir: 'memory://' });
+  }
+  await runMigrations(database);
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' }), database, serveWeb: false, logger: false });
+  return {
+    database,
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10;
 }

@@ -1,11 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/platform/config.js';
-import { openDatabase, type Database } from '../server/platform/db/database.js';
-import { runMigrations } from '../server/platform/db/migrate.js';
-import { createServerDatabase } from '../server/test/database.js';
 import { Client } from '../server/test/app.js';
 import { createOrg } from '../server/test/factories.js';
+import { inProcessProduct, percentile } from './lib.js';
 import { seedManyFirms } from './members-fixture.js';
 
 const QUERIES = {
@@ -19,25 +15,10 @@ const QUERIES = {
   'all, newest first': 'sort=-created',
 };
 
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
-
 /** p50/p95 of member searches over 100,000 firms, through the API (in-process inject, database as configured). */
 export async function membersSearch(kind: 'pglite' | 'postgres', runs = 40) {
-  let database: Database;
-  let drop = async () => {};
-  if (kind === 'postgres') {
-    const db = await createServerDatabase();
-    database = await openDatabase({ url: db.url, pgliteDir: '' });
-    drop = db.drop;
-  } else {
-    database = await openDatabase({ pgliteDir: 'memory://' });
-  }
+  const { app, database, close } = await inProcessProduct(kind);
   try {
-    await runMigrations(database);
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' }), database, serveWeb: false, logger: false });
     const { admin, orgId } = await createOrg(app, { regions: ['GH-AA', 'GH-AH', 'GH-NP', 'GH-CP', 'GH-WP', 'GH-EP', 'GH-UE'] });
     const t0 = performance.now();
     await seedManyFirms(database, orgId);
@@ -52,14 +33,12 @@ export async function membersSearch(kind: 'pglite' | 'postgres', runs = 40) {
         times.push(performance.now() - start);
         total = res.json().total;
       }
-      results[name] = { p50: Math.round(percentile(times, 50) * 10) / 10, p95: Math.round(percentile(times, 95) * 10) / 10, total };
+      results[name] = { p50: percentile(times, 50), p95: percentile(times, 95), total };
     }
     const [{ n }] = (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from members`)).rows as [{ n: number }];
-    await app.close();
     return { kind, firms: n, seedMs: seeded, results };
   } finally {
-    await database.close();
-    await drop();
+    await close();
   }
 }
 

@@ -3,19 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/platform/config.js';
-import { openDatabase, type Database } from '../server/platform/db/database.js';
-import { runMigrations } from '../server/platform/db/migrate.js';
-import { createServerDatabase } from '../server/test/database.js';
+import type { Database } from '../server/platform/db/database.js';
 import type { Client } from '../server/test/app.js';
 import { createOrg } from '../server/test/factories.js';
+import { inProcessProduct, percentile } from './lib.js';
 import { createPublishedForm } from '../server/test/survey-factories.js';
-
-function percentile(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10;
-}
 
 /** 100,000 submitted responses to the port clearance form, written in SQL, firms' profiles varied. */
 export async function seedResponses(database: Database, orgId: string, consultationId: string, count = 100_000) {
@@ -38,18 +30,8 @@ export async function seedResponses(database: Database, orgId: string, consultat
 
 /** p50/p95 of a consultation's analysis (every question) and of one cross-tab, over 100,000 responses, through the API. */
 export async function surveyAnalysis(kind: 'pglite' | 'postgres', runs = 20) {
-  let database: Database;
-  let drop = async () => {};
-  if (kind === 'postgres') {
-    const db = await createServerDatabase();
-    database = await openDatabase({ url: db.url, pgliteDir: '' });
-    drop = db.drop;
-  } else {
-    database = await openDatabase({ pgliteDir: 'memory://' });
-  }
+  const { app, database, close } = await inProcessProduct(kind);
   try {
-    await runMigrations(database);
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' }), database, serveWeb: false, logger: false });
     const { admin, orgId } = await createOrg(app);
     const form = await createPublishedForm(admin as Client);
     const id = (await admin.post('/api/v1/consultations', { title: 'Bench', formId: form.id, identity: 'anonymous' })).json().id;
@@ -66,11 +48,9 @@ export async function surveyAnalysis(kind: 'pglite' | 'postgres', runs = 20) {
       }
       results[name] = { p50: percentile(times, 50), p95: percentile(times, 95) };
     }
-    await app.close();
     return { kind, responses: 100_000, results };
   } finally {
-    await database.close();
-    await drop();
+    await close();
   }
 }
 

@@ -31,7 +31,9 @@ export default function MapPointPicker({ value, onChange }: { value: MapPoint; o
 
   useEffect(() => {
     if (!element.current || !tiles) return;
-    const m = L.map(element.current, { worldCopyJump: true, keyboard: true });
+    // No Leaflet prefix link in the attribution: its colour fails contrast; the tile credit stays.
+    const m = L.map(element.current, { worldCopyJump: true, keyboard: true, attributionControl: false });
+    L.control.attribution({ prefix: false }).addTo(m);
     L.tileLayer(tiles.tileUrl, { attribution: tiles.attribution, maxZoom: 19 }).addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => change.current({ latitude: round(e.latlng.lat), longitude: round(e.latlng.lng) }));
     m.setView([0, 0], 2);
