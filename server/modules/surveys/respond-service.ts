@@ -40,7 +40,7 @@ export async function resolveLink(tx: Tx, token: string): Promise<RespondentLink
   throw new AppError('surveys.link_invalid');
 }
 
-async function openConsultation(ctx: TenantCtx, id: string, today: string) {
+async function consultationState(ctx: TenantCtx, id: string, today: string) {
   const row = await getConsultationRow(ctx, id);
   const closed = row.status !== 'open' || (row.closesOn !== null && row.closesOn < today);
   return { row, closed };
@@ -58,7 +58,7 @@ async function findResponse(ctx: TenantCtx, link: RespondentLink, resumeKey: str
 }
 
 export async function respondentView(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null, today = new Date().toISOString().slice(0, 10)): Promise<RespondentView> {
-  const { row, closed } = await openConsultation(ctx, link.consultationId, today);
+  const { row, closed } = await consultationState(ctx, link.consultationId, today);
   if (row.status === 'draft' || !row.formVersion) throw new AppError('surveys.link_invalid');
   const org = await getCurrentOrg(ctx);
   const response = await findResponse(ctx, link, resumeKey);
@@ -92,7 +92,7 @@ interface SaveInput {
  * the respondent page ran. Submitting snapshots the firm's profile.
  */
 export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: SaveInput, today = new Date().toISOString().slice(0, 10)) {
-  const { row, closed } = await openConsultation(ctx, link.consultationId, today);
+  const { row, closed } = await consultationState(ctx, link.consultationId, today);
   if (closed) throw new AppError('surveys.consultation_not_open');
   const form = await formVersion(ctx, row.formId, row.formVersion!);
   const existing = await findResponse(ctx, link, input.resumeKey ?? null);
@@ -157,7 +157,7 @@ export const MAX_RESPONSE_FILE = 5 * 1024 * 1024;
 
 /** Keeps a file a respondent attached; the answer then refers to it by id. */
 export async function storeResponseFile(ctx: TenantCtx, link: RespondentLink, file: { buffer: Buffer; filename: string; contentType: string }, today = new Date().toISOString().slice(0, 10)) {
-  const { closed } = await openConsultation(ctx, link.consultationId, today);
+  const { closed } = await consultationState(ctx, link.consultationId, today);
   if (closed) throw new AppError('surveys.consultation_not_open');
   if (file.buffer.length > MAX_RESPONSE_FILE) throw new AppError('payload_too_large');
   const name = file.filename.replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
