@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const Email = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 export const Password = z.string().min(10).max(200);
 export const Uuid = z.uuid();
+/** The `:id` of a route's path. */
+export const IdParams = z.object({ id: Uuid });
 export const Name = z.string().trim().min(1).max(200);
 
 /** Cursor pagination: `cursor` is opaque, returned as `nextCursor` by the previous page. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SessionInfo } from '../../../contracts/auth.js';
-import { Ok, Page, PageQuery, Uuid } from '../../../contracts/common.js';
+import { Ok, Page, PageQuery, IdParams } from '../../../contracts/common.js';
 import {
   AcceptInvitationInput,
   ApiToken,
@@ -30,7 +30,6 @@ import { presentOrg } from './present.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './token-service.js';
 
 const tags = ['organisations'];
-const IdParams = z.object({ id: Uuid });
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   const flushMail = () => void app.mailer.flush().catch(() => undefined);

@@ -10,6 +10,7 @@ import { BarChart } from '../../ui/BarChart.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { isicTitle } from './isic-options.js';
 
@@ -41,15 +42,6 @@ function Breakdown({ title, rows, label }: { title: string; rows: Count[]; label
           ))}
         </Table.Tbody>
       </Table>
-    </Paper>
-  );
-}
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{label}</Text>
-      <Text size="xl" fw={700}>{value}</Text>
     </Paper>
   );
 }

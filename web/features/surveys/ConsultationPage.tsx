@@ -15,21 +15,13 @@ import { Loading } from '../../ui/Loading.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { isicTitle } from '../members/isic-options.js';
 import { fetchConsultation, surveyKeys } from './api.js';
 import { statusColor } from './ConsultationsPage.js';
 import { QuestionResults } from './QuestionResults.js';
-
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>{label}</Text>
-      <Text size="lg" fw={700}>{value}</Text>
-    </Paper>
-  );
-}
 
 function Results({ c, form }: { c: Consultation; form: FormDefinition }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, Uuid } from '../../../../contracts/common.js';
+import { Ok, IdParams, Uuid } from '../../../../contracts/common.js';
 import {
   Contact,
   ContactInput,
@@ -20,7 +20,6 @@ import { presentContact, presentMember } from '../present.js';
 import { countMembers, searchMembers } from '../search-members.js';
 
 const tags = ['members'];
-const IdParams = z.object({ id: Uuid });
 const ContactParams = z.object({ id: Uuid, contactId: Uuid });
 const ExportFilter = MemberFilter.omit({ sort: true });
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, Uuid } from '../../../../contracts/common.js';
+import { Ok, IdParams, Uuid } from '../../../../contracts/common.js';
 import { Invoice, Member, MemberFilter, MemberSettingsInput, PaymentInput, StatusChangeInput, StatusHistoryEntry, Tier, TierInput } from '../../../../contracts/members.js';
 import { arrears, listInvoices, recordPayment, voidInvoice } from '../billing-service.js';
 import { changeStatus, createTier, listTiers, statusHistory, updateTier } from '../membership-service.js';
@@ -9,7 +9,6 @@ import { deleteView, listViews, saveView } from '../saved-views.js';
 import { getMemberSettings, updateMemberSettings } from '../settings-service.js';
 
 const tags = ['membership'];
-const IdParams = z.object({ id: Uuid });
 const Settings = MemberSettingsInput;
 const SavedView = z.object({ id: Uuid, name: z.string(), query: z.record(z.string(), z.unknown()) });
 

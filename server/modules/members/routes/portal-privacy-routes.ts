@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Email, Ok, Uuid } from '../../../../contracts/common.js';
+import { Email, Ok, IdParams, Uuid } from '../../../../contracts/common.js';
 import { Invoice, Member, MemberUpdate } from '../../../../contracts/members.js';
 import { listInvoices } from '../billing-service.js';
 import { branchesDashboard, membershipDashboard } from '../dashboard-service.js';
@@ -9,7 +9,6 @@ import { presentMember } from '../present.js';
 import { erasePerson, exportFirmData, exportPersonData } from '../privacy-service.js';
 
 const tags = ['members'];
-const IdParams = z.object({ id: Uuid });
 const Count = z.object({ key: z.string().nullable(), count: z.number() });
 
 export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, Page, Uuid } from '../../../../contracts/common.js';
+import { Ok, Page, IdParams, Uuid } from '../../../../contracts/common.js';
 import {
   Analysis, AnalysisQuery, Answers, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RESPONSE_CHANNELS, StaffAnswersInput,
   TagAnswerInput, TextAnswer, TextAnswersQuery,
@@ -14,7 +14,6 @@ import { formVersion } from '../form-service.js';
 import { enterForFirm, firmResponse, responseFile } from '../respond-service.js';
 
 const tags = ['surveys'];
-const IdParams = z.object({ id: Uuid });
 const read = { auth: 'tenant' as const, permission: 'surveys.read' };
 const manage = { auth: 'tenant' as const, permission: 'surveys.manage' };
 
