@@ -40,9 +40,9 @@ export const Form = FormSummary.extend({
 });
 export type Form = z.infer<typeof Form>;
 
+/** A refused file is a problem+json naming each cell; an accepted one says what was left out. */
 export const XlsformImportResult = z.object({
-  form: FormSummary.nullable(),
-  problems: z.array(XlsformProblem),
+  form: FormSummary,
   notices: z.array(XlsformProblem),
 });
 

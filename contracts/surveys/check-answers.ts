@@ -100,11 +100,13 @@ export function checkAnswers(form: FormDefinition, input: Answers, options: Chec
   // Paths of the questions skip logic shows now: the respondent page draws exactly these.
   const shown = new Set<string>();
   const top: Answers = {};
+  // Questions inside a repeat, with their repeat; the others may be answered at the top level.
   const repeatOf = new Map<string, string>();
-  for (const { question, repeat } of walkQuestions(form.questions)) if (repeat) repeatOf.set(question.name, repeat);
-
   const known = new Set<string>();
-  for (const { question, repeat } of walkQuestions(form.questions)) if (!repeat) known.add(question.name);
+  for (const { question, repeat } of walkQuestions(form.questions)) {
+    if (repeat) repeatOf.set(question.name, repeat);
+    else known.add(question.name);
+  }
   for (const name of Object.keys(input ?? {})) if (!known.has(name)) problems.push({ path: name, code: 'survey.unknown_question' });
 
   const scopeFor = (instance: Answers | null, self: unknown) => ({

@@ -78,7 +78,6 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   // Answered from the scope in run(); listed so that the check knows it.
   today: () => null,
 };
-export const EXPRESSION_FUNCTIONS = Object.keys(FUNCTIONS).map((f) => f.replace('_', '-'));
 
 export interface Compiled {
   ast: jsep.Expression;
@@ -207,4 +206,4 @@ function run(node: jsep.Expression, scope: Scope, names: string[]): Value {
   throw new ExpressionError('survey.expression_syntax', `unexpected ${node.type}`);
 }
 
-export { asBool, asText, asNumber, empty as isEmptyValue };
+export { asBool, empty as isEmptyValue };

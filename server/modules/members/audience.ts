@@ -21,7 +21,7 @@ export async function firmsInAudience(ctx: TenantCtx, audience: Audience) {
     audience.youthLed === undefined ? undefined : eq(members.youthLed, audience.youthLed),
     audience.informal === undefined ? undefined : eq(members.formality, audience.informal ? 'informal' : 'formal'),
   ];
-  return ctx.tx.select({ id: members.id, legalName: members.legalName }).from(members).where(and(...conditions));
+  return ctx.tx.select({ id: members.id, legalName: members.legalName, email: members.email }).from(members).where(and(...conditions));
 }
 
 /** Addresses to write to about a firm: its contacts who agreed to be contacted, else the firm's own address. */

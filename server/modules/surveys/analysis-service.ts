@@ -81,6 +81,7 @@ export async function analyseConsultation(ctx: TenantCtx, consultationId: string
     : { rows: [] };
 
   const answeredBy = new Map(totals.rows.map((t) => [t.name, t.answered]));
+  const statsBy = new Map(stats.rows.map(({ name, ...s }) => [name, s]));
   const submittedCount = totals.rows[0]?.total ?? 0;
   return {
     invited: row.identity === 'firm' ? invited : 0,
@@ -92,8 +93,8 @@ export async function analyseConsultation(ctx: TenantCtx, consultationId: string
       type: q.type,
       answered: answeredBy.get(q.name) ?? 0,
       counts: counts.rows.filter((c) => c.name === q.name).map((c) => ({ value: c.value, count: c.n, by: c.by })),
-      stats: NUMERIC.includes(q.type) ? (stats.rows.find((s) => s.name === q.name) ?? { mean: null, min: null, max: null, median: null }) : null,
-    })).map((q) => ({ ...q, stats: q.stats ? { mean: q.stats.mean, min: q.stats.min, max: q.stats.max, median: q.stats.median } : null })),
+      stats: NUMERIC.includes(q.type) ? (statsBy.get(q.name) ?? { mean: null, min: null, max: null, median: null }) : null,
+    })),
   };
 }
 

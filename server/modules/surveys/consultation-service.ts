@@ -89,12 +89,15 @@ export async function updateConsultation(ctx: TenantCtx, id: string, input: Cons
   return row!;
 }
 
-async function inviteMail(ctx: TenantCtx, row: Row, member: { id: string; email: string | null; legalName: string }, link: string, kind: 'consultation_invitation' | 'consultation_reminder') {
+/** Writes to firms about one consultation; the organisation's name and mail language are read once, not per firm. */
+async function firmMailer(ctx: TenantCtx, row: Row, kind: 'consultation_invitation' | 'consultation_reminder') {
   const org = await getCurrentOrg(ctx);
   const locale = orgMailLocale(org.languages, ctx.locale);
-  for (const to of await firmRecipients(ctx.tx, member)) {
-    await queueMail(ctx.tx, { orgId: ctx.orgId, kind, to, locale, params: { orgName: org.name, firm: member.legalName, title: row.title, link, closesOn: row.closesOn ?? '—' } });
-  }
+  return async (member: { id: string; email: string | null; legalName: string }, link: string) => {
+    for (const to of await firmRecipients(ctx.tx, member)) {
+      await queueMail(ctx.tx, { orgId: ctx.orgId, kind, to, locale, params: { orgName: org.name, firm: member.legalName, title: row.title, link, closesOn: row.closesOn ?? '—' } });
+    }
+  };
 }
 
 /**
@@ -111,12 +114,11 @@ export async function openConsultation(ctx: TenantCtx, id: string, publicUrl: st
   if (row.identity === 'anonymous') {
     publicToken = newSecret();
   } else {
-    const firms = await firmsInAudience(ctx, row.audience);
-    const emails = await firmEmails(ctx, firms.map((f) => f.id));
-    for (const firm of firms) {
+    const invite = await firmMailer(ctx, row, 'consultation_invitation');
+    for (const firm of await firmsInAudience(ctx, row.audience)) {
       const token = `i-${newSecret()}`;
       await ctx.tx.insert(consultationInvitations).values({ orgId: ctx.orgId, consultationId: id, memberId: firm.id, tokenHash: hashSecret(token) });
-      await inviteMail(ctx, row, { ...firm, email: emails.get(firm.id) ?? null }, respondentUrl(publicUrl, token), 'consultation_invitation');
+      await invite(firm, respondentUrl(publicUrl, token));
       invited++;
     }
   }
@@ -127,11 +129,6 @@ export async function openConsultation(ctx: TenantCtx, id: string, publicUrl: st
     .returning();
   await recordAudit(ctx, { action: 'consultation.open', entityType: 'consultation', entityId: id, after: { formVersion: form.publishedVersion, invited } });
   return opened!;
-}
-
-async function firmEmails(ctx: TenantCtx, ids: string[]) {
-  const profiles = await firmProfiles(ctx, ids);
-  return new Map([...profiles].map(([id, p]) => [id, p.email]));
 }
 
 export async function closeConsultation(ctx: TenantCtx, id: string) {
@@ -157,6 +154,7 @@ export async function remindNonRespondents(ctx: TenantCtx, id: string, publicUrl
       AND NOT EXISTS (SELECT 1 FROM ${responses} r WHERE r.consultation_id = i.consultation_id AND r.member_id = i.member_id AND r.status = 'submitted')`);
   const ids = due.rows.map((r) => r.member_id);
   const profiles = await firmProfiles(ctx, ids);
+  const remind = await firmMailer(ctx, row, 'consultation_reminder');
   for (const memberId of ids) {
     const token = `i-${newSecret()}`;
     await ctx.tx
@@ -164,7 +162,7 @@ export async function remindNonRespondents(ctx: TenantCtx, id: string, publicUrl
       .set({ tokenHash: hashSecret(token), remindedAt: now })
       .where(and(eq(consultationInvitations.consultationId, id), eq(consultationInvitations.memberId, memberId), eq(consultationInvitations.orgId, ctx.orgId)));
     const p = profiles.get(memberId);
-    if (p) await inviteMail(ctx, row, { id: memberId, email: p.email, legalName: p.name }, respondentUrl(publicUrl, token), 'consultation_reminder');
+    if (p) await remind({ id: memberId, email: p.email, legalName: p.name }, respondentUrl(publicUrl, token));
   }
   await recordAudit(ctx, { action: 'consultation.remind', entityType: 'consultation', entityId: id, after: { firms: ids.length } });
   return { reminded: ids.length };

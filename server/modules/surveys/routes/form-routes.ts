@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, Uuid } from '../../../../contracts/common.js';
+import { Ok, IdParams } from '../../../../contracts/common.js';
 import { Form, FormInput, FormSummary, XlsformImportResult } from '../../../../contracts/surveys.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { readUpload } from '../../../platform/files/upload.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
-import { createForm, deleteForm, formVersion, getFormRow, listForms, presentForm, publishForm, updateForm } from '../form-service.js';
+import { createForm, deleteForm, formVersion, getFormRow, listForms, presentForm, publishForm, summarise, updateForm } from '../form-service.js';
 import { readXlsform } from '../xlsform/read-xlsform.js';
 import { writeXlsform } from '../xlsform/write-xlsform.js';
 
 const tags = ['surveys'];
-const IdParams = z.object({ id: Uuid });
 const read = { auth: 'tenant' as const, permission: 'surveys.read' };
 const manage = { auth: 'tenant' as const, permission: 'surveys.manage' };
 
@@ -34,9 +33,8 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('surveys.xlsform_invalid', { count: result.problems.length }, result.problems.slice(0, 200).map((p) => ({ path: `${p.sheet}!${p.column}${p.row}`, code: p.code, params: p.params })));
       }
       const row = await createForm(ctx, { definition: result.definition, purpose: 'survey' });
-      const { definition: _d, problems: _p, versions: _v, ...summary } = await presentForm(ctx, row);
       reply.code(201);
-      return { form: summary, problems: [], notices: result.notices };
+      return { form: summarise(row, null), notices: result.notices };
     });
   });
 
