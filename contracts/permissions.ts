@@ -34,6 +34,12 @@ export const PERMISSIONS = {
   'surveys.read': ['admin', 'staff', 'viewer'],
   'surveys.manage': ['admin', 'staff'],
   'surveys.export': ['admin', 'staff'],
+  // Issue intake: member firms raise problems and say "this affects us too";
+  // everyone in the organisation sees the issues and their counts; staff
+  // triage, merge and forward them, and see which firms are behind each.
+  'intake.read': ['admin', 'staff', 'viewer', 'member'],
+  'intake.raise': ['admin', 'staff', 'member'],
+  'intake.triage': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

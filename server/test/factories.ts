@@ -69,3 +69,11 @@ export async function createMemberFirm(client: Client, overrides: Record<string,
   if (res.statusCode !== 201) throw new Error(`member not created: ${res.body}`);
   return res.json() as { id: string; version: number; sizeClass: string | null; status: string; legalName: string };
 }
+
+/** A member firm's own user: a person with the member role whose address opens the firm's portal. */
+export async function createFirmUser(app: FastifyInstance, admin: Client, orgId: string, memberId: string) {
+  const person = await createPerson(app, orgId, 'member', 'Firm owner');
+  const granted = await admin.post(`/api/v1/members/${memberId}/portal-access`, { email: person.email });
+  if (granted.statusCode !== 200) throw new Error(`portal access not granted: ${granted.body}`);
+  return person.client;
+}

@@ -10,7 +10,6 @@ export interface FieldContext {
   strings: Strings;
   shown: Set<string>;
   errors: Map<string, string>;
-  token: string;
   upload(file: File): Promise<{ fileId: string; name: string } | null>;
 }
 

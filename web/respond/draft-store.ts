@@ -3,7 +3,8 @@ import type { Answers } from '../../contracts/surveys/check-answers.js';
 /**
  * Answers are written to the phone first, then sent: a dropped connection,
  * a closed tab or a flat battery loses nothing typed. The copy on the phone
- * is removed once the answers are submitted.
+ * is removed once the answers are submitted. A page with no key (a preview)
+ * keeps nothing.
  */
 export interface LocalDraft {
   answers: Answers;
@@ -13,7 +14,8 @@ export interface LocalDraft {
 
 const key = (token: string) => `rt-respond:${token}`;
 
-export function readDraft(token: string): LocalDraft | null {
+export function readDraft(token: string | null): LocalDraft | null {
+  if (token === null) return null;
   try {
     const raw = localStorage.getItem(key(token));
     return raw ? (JSON.parse(raw) as LocalDraft) : null;
@@ -22,7 +24,8 @@ export function readDraft(token: string): LocalDraft | null {
   }
 }
 
-export function writeDraft(token: string, draft: LocalDraft): void {
+export function writeDraft(token: string | null, draft: LocalDraft): void {
+  if (token === null) return;
   try {
     localStorage.setItem(key(token), JSON.stringify(draft));
   } catch {
@@ -30,7 +33,8 @@ export function writeDraft(token: string, draft: LocalDraft): void {
   }
 }
 
-export function clearDraft(token: string): void {
+export function clearDraft(token: string | null): void {
+  if (token === null) return;
   try {
     localStorage.removeItem(key(token));
   } catch {

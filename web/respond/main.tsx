@@ -6,31 +6,20 @@ import { checkAnswers, type AnswerProblem, type Answers } from '../../contracts/
 import { pickLabel } from '../../contracts/surveys/form-model.js';
 import { clearDraft, readDraft, writeDraft } from './draft-store.js';
 import { Fields, type FieldContext } from './QuestionField.js';
+import { HttpError, previewKey, sourceFor } from './source.js';
 import { fill, loadStrings, preferredLanguage, type Strings } from './strings.js';
 
 /**
  * The page a member firm (or anyone with a public link) answers on. It is
  * Preact and a few shared modules only, for a cheap phone on a slow network;
  * it checks answers with the same code as the server, and keeps every answer
- * on the phone until the server has it.
+ * on the phone until the server has it. Staff entering a firm's answers and
+ * a form's author previewing it use the same page (see source.ts).
  */
 
-const token = decodeURIComponent(location.pathname.split('/')[2] ?? '');
-const api = `/api/v1/respond/${encodeURIComponent(token)}`;
+const source = sourceFor(location);
+const draftKey = source.draftKey;
 type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'sending' | 'done';
-
-class HttpError extends Error {
-  constructor(readonly status: number, readonly body: { code?: string; title?: string; errors?: Array<{ path: string; message: string }> }) {
-    super(body.title ?? String(status));
-  }
-}
-
-async function call<T>(method: string, url: string, body?: unknown, lang = 'en'): Promise<T> {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'accept-language': lang }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = await res.json().catch(() => ({}));
-  if (!res.ok) throw new HttpError(res.status, json);
-  return json as T;
-}
 
 function messageFor(p: AnswerProblem, strings: Strings, lang: string, languages: string[]): string {
   if (p.message) return pickLabel(p.message, lang, languages);
@@ -46,7 +35,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
   const [errors, setErrors] = useState(new Map<string, string>());
   const [state, setState] = useState<SaveState>(view.status === 'submitted' ? 'done' : 'idle');
   const [justSent, setJustSent] = useState(false);
-  const [resumeKey, setResumeKey] = useState(view.resumeKey ?? readDraft(token)?.resumeKey ?? null);
+  const [resumeKey, setResumeKey] = useState(view.resumeKey ?? readDraft(draftKey)?.resumeKey ?? null);
   const timer = useRef<number | undefined>(undefined);
   const latest = useRef({ answers, resumeKey });
   latest.current = { answers, resumeKey };
@@ -57,10 +46,10 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
     const { answers: a, resumeKey: key } = latest.current;
     setState('saving');
     try {
-      const saved = await call<{ resumeKey: string | null }>('PUT', api, { answers: a, submit: false, resumeKey: key }, lang);
+      const saved = await source.save({ answers: a, submit: false, resumeKey: key }, lang);
       if (saved.resumeKey && saved.resumeKey !== key) {
         setResumeKey(saved.resumeKey);
-        writeDraft(token, { answers: a, resumeKey: saved.resumeKey, savedAt: Date.now() });
+        writeDraft(draftKey, { answers: a, resumeKey: saved.resumeKey, savedAt: Date.now() });
         history.replaceState(null, '', `${location.pathname}?resume=${encodeURIComponent(saved.resumeKey)}`);
       }
       setState('saved');
@@ -86,10 +75,10 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
     if (value === undefined) delete next[name];
     else next[name] = value;
     setAnswers(next);
-    writeDraft(token, { answers: next, resumeKey, savedAt: Date.now() });
+    writeDraft(draftKey, { answers: next, resumeKey, savedAt: Date.now() });
     if (errors.size) setErrors(new Map());
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), 2000) as unknown as number;
+    if (source.mode !== 'preview') timer.current = setTimeout(() => void save(), 2000) as unknown as number;
   };
 
   const submit = async (e: Event) => {
@@ -103,8 +92,8 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
     }
     setState('sending');
     try {
-      await call('PUT', api, { answers: result.answers, submit: true, resumeKey }, lang);
-      clearDraft(token);
+      await source.save({ answers: result.answers, submit: true, resumeKey }, lang);
+      clearDraft(draftKey);
       setJustSent(true);
       setState('done');
       scrollTo(0, 0);
@@ -126,24 +115,25 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
 
   const title = pickLabel(form.title, lang, form.languages) || view.consultation.title;
   if (state === 'done') {
+    const said =
+      source.mode === 'preview' ? strings.previewChecked
+      : source.mode === 'staff' ? fill(justSent ? strings.recorded : strings.submitted, { firm: view.firmName ?? '' })
+      : justSent ? fill(strings.thanks, { org: view.consultation.orgName }) : strings.submitted;
     return (
       <section>
-        <h1>{view.consultation.title}</h1>
-        <p role="status">{justSent ? fill(strings.thanks, { org: view.consultation.orgName }) : strings.submitted}</p>
+        <h1>{title}</h1>
+        <p role="status">{said}</p>
+        {source.mode === 'preview' && <button type="button" onClick={() => { setAnswers({}); setJustSent(false); setState('idle'); }}>{strings.previewAgain}</button>}
+        {source.backTo && <p><a href={source.backTo}>{strings.back}</a></p>}
       </section>
     );
   }
   const ctx: FieldContext = {
-    lang, languages: form.languages, strings, shown: checked.shown, errors, token,
+    lang, languages: form.languages, strings, shown: checked.shown, errors,
     upload: async (file) => {
-      const body = new FormData();
-      body.append('file', file);
-      const res = await fetch(`${api}/files${resumeKey ? `?resume=${encodeURIComponent(resumeKey)}` : ''}`, { method: 'POST', body });
-      if (!res.ok) {
-        setErrors(new Map([['', strings.uploadFailed]]));
-        return null;
-      }
-      return (await res.json()) as { fileId: string; name: string };
+      const stored = await source.upload(file, resumeKey);
+      if (!stored) setErrors(new Map([['', strings.uploadFailed]]));
+      return stored;
     },
   };
   return (
@@ -151,7 +141,9 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
       <header>
         <p class="org">{view.consultation.orgName}</p>
         <h1>{title}</h1>
-        {view.firmName && <p>{fill(strings.for, { firm: view.firmName })}</p>}
+        {source.mode === 'preview' && <p class="notice" role="note">{strings.preview}</p>}
+        {source.mode === 'staff' && <p class="notice" role="note">{fill(source.channel === 'field' ? strings.enteringField : strings.enteringPhone, { firm: view.firmName ?? '' })}</p>}
+        {source.mode !== 'staff' && view.firmName && <p>{fill(strings.for, { firm: view.firmName })}</p>}
         {view.consultation.closesOn && <p class="hint">{fill(strings.closes, { date: new Date(`${view.consultation.closesOn}T00:00:00`).toLocaleDateString(lang) })}</p>}
         {form.languages.length > 1 && (
           <label class="language">
@@ -165,8 +157,8 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
       {errors.size > 0 && <p class="error" role="alert">{errors.get('') ?? strings.fix}</p>}
       <Fields questions={form.questions} values={answers} onChange={change} prefix="" ctx={ctx} />
       <footer>
-        <button type="submit" class="primary" disabled={state === 'sending'}>{state === 'sending' ? strings.sending : strings.submit}</button>
-        <button type="button" onClick={() => void save()}>{strings.save}</button>
+        <button type="submit" class="primary" disabled={state === 'sending'}>{state === 'sending' ? strings.sending : source.mode === 'preview' ? strings.previewCheck : source.mode === 'staff' ? strings.record : strings.submit}</button>
+        {source.mode !== 'preview' && <button type="button" onClick={() => void save()}>{strings.save}</button>}
         <p role="status" class="hint">{state === 'saving' ? strings.saving : state === 'saved' ? strings.saved : state === 'offline' ? strings.savedOffline : ''}</p>
         {resumeKey && view.consultation.identity === 'anonymous' && (
           <p class="hint">{strings.resumeLink} <a href={`${location.pathname}?resume=${encodeURIComponent(resumeKey)}`}>{`${location.origin}${location.pathname}?resume=…`}</a></p>
@@ -178,26 +170,35 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
 
 async function start() {
   const root = document.getElementById('respond')!;
-  const local = readDraft(token);
+  const local = readDraft(draftKey);
   const resume = new URLSearchParams(location.search).get('resume') ?? local?.resumeKey ?? null;
   const guess = preferredLanguage(['en', 'fr', 'es', 'ru']);
   try {
-    const view = await call<RespondentView>('GET', `${api}${resume ? `?resume=${encodeURIComponent(resume)}` : ''}`, undefined, guess);
+    const view = await source.load(resume, guess);
     const lang = preferredLanguage(view.form.languages);
     const strings = await loadStrings(lang);
     document.documentElement.lang = lang;
-    document.title = view.consultation.title;
+    document.title = view.consultation.title || pickLabel(view.form.title, lang, view.form.languages);
     // What the phone holds is at least as new as the server's draft: it is written first.
     const initial = view.status === 'submitted' ? view.answers : { ...view.answers, ...(local?.answers ?? {}) };
+    const draw = (v: RespondentView) => render(<Respondent view={{ ...v, resumeKey: v.resumeKey ?? resume }} initial={initial} strings={strings} initialLang={lang} />, root);
     root.textContent = '';
-    render(<Respondent view={{ ...view, resumeKey: view.resumeKey ?? resume }} initial={initial} strings={strings} initialLang={lang} />, root);
+    draw(view);
+    // A preview follows the builder: each change there draws the form again.
+    if (source.mode === 'preview') addEventListener('storage', (e) => e.key?.startsWith(previewKey('')) && void source.load(null, lang).then(draw));
   } catch (e) {
     const strings = await loadStrings(guess);
     root.innerHTML = '';
     const p = document.createElement('p');
     p.className = 'error';
     p.setAttribute('role', 'alert');
-    p.textContent = e instanceof HttpError && e.body.code === 'surveys.consultation_not_open' ? strings.closed : e instanceof HttpError ? strings.error : strings.savedOffline;
+    const code = e instanceof HttpError ? e.body.code : null;
+    p.textContent =
+      code === 'surveys.consultation_not_open' ? strings.closed
+      : code === 'preview_missing' ? strings.previewMissing
+      : e instanceof HttpError && source.mode === 'staff' ? (e.body.title ?? strings.error)
+      : e instanceof HttpError ? strings.error
+      : strings.savedOffline;
     root.append(p);
   }
 }

@@ -133,24 +133,35 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
  * firm counts as invited from then on, so the response rate stays honest.
  */
 export async function enterForFirm(ctx: TenantCtx, consultationId: string, input: { memberId: string; answers: Answers; submit: boolean; channel: 'web' | 'phone' | 'field' }) {
-  const row = await getConsultationRow(ctx, consultationId);
-  if (row.identity !== 'firm') throw new AppError('surveys.anonymous_entry');
-  const firm = (await firmProfiles(ctx, [input.memberId])).get(input.memberId);
-  if (!firm) throw new AppError('members.not_found');
+  const link = await staffLink(ctx, consultationId, input.memberId);
   await ctx.tx
     .insert(consultationInvitations)
     .values({ orgId: ctx.orgId, consultationId, memberId: input.memberId, tokenHash: hashSecret(`i-${newSecret()}`) })
     .onConflictDoNothing();
-  return saveResponse(ctx, { orgId: ctx.orgId, consultationId, memberId: input.memberId }, { ...input, resumeKey: null });
+  return saveResponse(ctx, link, { ...input, resumeKey: null });
 }
 
-/** The answers held for one firm in one consultation, for staff to continue an interview. */
-export async function firmResponse(ctx: TenantCtx, consultationId: string, memberId: string) {
+/**
+ * What staff see when they take a firm's answers by phone or in the field:
+ * the same view as the firm's own link, so the same page and checks serve both.
+ */
+export async function staffView(ctx: TenantCtx, consultationId: string, memberId: string) {
+  const link = await staffLink(ctx, consultationId, memberId);
+  const view = await respondentView(ctx, link, null);
   const [row] = await ctx.tx
-    .select({ answers: responses.answers, status: responses.status, channel: responses.channel })
+    .select({ channel: responses.channel })
     .from(responses)
     .where(and(eq(responses.consultationId, consultationId), eq(responses.memberId, memberId), eq(responses.orgId, ctx.orgId)));
-  return row ?? null;
+  return { ...view, channel: (row?.channel ?? null) as 'web' | 'phone' | 'field' | null };
+}
+
+/** Staff act for a firm only in a consultation that records firms, and only for a firm of the registry. */
+export async function staffLink(ctx: TenantCtx, consultationId: string, memberId: string): Promise<RespondentLink> {
+  const row = await getConsultationRow(ctx, consultationId);
+  if (row.identity !== 'firm') throw new AppError('surveys.anonymous_entry');
+  const firm = (await firmProfiles(ctx, [memberId])).get(memberId);
+  if (!firm) throw new AppError('members.not_found');
+  return { orgId: ctx.orgId, consultationId, memberId };
 }
 
 export const MAX_RESPONSE_FILE = 5 * 1024 * 1024;

@@ -174,7 +174,12 @@ describe('a consultation of member firms', () => {
     expect((await admin.post(`/api/v1/consultations/${id}/remind`)).json()).toEqual({ reminded: 0 });
     await anon.put(`/api/v1/respond/${reminder.token}`, { answers: { imports: 'no', satisfaction: 4, rating: { speed: 'good', cost: 'poor' }, comment: '=HYPERLINK("x")' }, submit: true });
 
-    // A phone interview with a firm outside the segment: it counts as invited from then on.
+    // A phone interview with a firm outside the segment: staff see the firm's page, then it counts as invited.
+    const before = (await admin.get(`/api/v1/consultations/${id}/firms/${c.id}/response`)).json();
+    expect(before).toMatchObject({ status: 'new', firmName: 'Accra Traders', channel: null, answers: {} });
+    expect(before.form.questions.map((x: { name: string }) => x.name)).toContain('imports');
+    const note = await admin.upload(`/api/v1/consultations/${id}/firms/${c.id}/files`, Buffer.from('call notes'), 'notes.txt');
+    expect(note.statusCode).toBe(201);
     const phone = await admin.put(`/api/v1/consultations/${id}/firms/${c.id}/response`, { answers: { ...good, days: 3, problems: ['systems'] }, submit: true, channel: 'phone' });
     expect(phone.json()).toEqual({ status: 'submitted' });
     expect((await admin.get(`/api/v1/consultations/${id}/firms/${c.id}/response`)).json()).toMatchObject({ status: 'submitted', channel: 'phone' });

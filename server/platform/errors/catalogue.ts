@@ -2,6 +2,7 @@ import { authErrors } from '../auth/errors.js';
 import { memberErrors } from '../../modules/members/errors.js';
 import { orgErrors } from '../../modules/orgs/errors.js';
 import { surveyErrors } from '../../modules/surveys/errors.js';
+import { intakeErrors } from '../../modules/intake/errors.js';
 
 // Codes every part of the app may throw, with their HTTP status. Each module
 // adds its own table; a code missing here is a bug caught by the i18n test.
@@ -32,6 +33,7 @@ export const errorStatus: Record<string, number> = {
   ...orgErrors,
   ...memberErrors,
   ...surveyErrors,
+  ...intakeErrors,
 };
 
 export function statusOf(code: string): number {

@@ -6,6 +6,7 @@ import { Client, useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
 import { invoices, memberContacts, memberInteractions, members, membershipFees, membershipStatusHistory, membershipTiers, memberSettings, payments, savedViews } from '../../modules/members/tables.js';
 import { consultationInvitations, consultations, forms, formVersions, responses } from '../../modules/surveys/tables.js';
+import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules/intake/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, portClearanceForm } from '../../test/survey-factories.js';
 import { auditLog } from '../audit/tables.js';
@@ -41,6 +42,9 @@ async function snapshotOf(orgIds: string[]) {
     consultations: await tx.select().from(consultations).where(inArray(consultations.orgId, orgIds)).orderBy(consultations.id),
     invitedFirms: await tx.select().from(consultationInvitations).where(inArray(consultationInvitations.orgId, orgIds)).orderBy(consultationInvitations.memberId),
     responses: await tx.select().from(responses).where(inArray(responses.orgId, orgIds)).orderBy(responses.id),
+    memberIssues: await tx.select().from(memberIssues).where(inArray(memberIssues.orgId, orgIds)).orderBy(memberIssues.id),
+    memberIssueFirms: await tx.select().from(memberIssueFirms).where(inArray(memberIssueFirms.orgId, orgIds)).orderBy(memberIssueFirms.issueId, memberIssueFirms.memberId),
+    memberIssueEvents: await tx.select().from(memberIssueEvents).where(inArray(memberIssueEvents.orgId, orgIds)).orderBy(memberIssueEvents.id),
   }));
 }
 
@@ -71,12 +75,13 @@ describe('tenant isolation, for every route and every role', () => {
     await a.admin.post(`/api/v1/consultations/${consultation.id}/open`);
     await a.admin.put(`/api/v1/consultations/${consultation.id}/firms/${firm.id}/response`, { answers: { imports: 'no', comment: 'Victim comment' }, submit: true, channel: 'phone' });
     const response = (await a.admin.get(`/api/v1/consultations/${consultation.id}/text-answers?question=comment`)).json().items[0];
+    const issue = (await a.admin.post('/api/v1/member-issues', { title: 'Victim issue about shea levies', description: 'Victim issue description', category: 'tax', memberId: firm.id })).json();
     victim.orgIds = [a.orgId, branch.id];
-    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId];
+    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
       'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view',
-      'Victim survey form', 'Victim consultation', 'Victim comment', ...victim.ids,
+      'Victim survey form', 'Victim consultation', 'Victim comment', 'Victim issue about shea levies', 'Victim issue description', ...victim.ids,
     ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });

@@ -21,6 +21,7 @@ import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { isicTitle } from '../members/isic-options.js';
 import { fetchConsultation, surveyKeys } from './api.js';
 import { statusColor } from './ConsultationsPage.js';
+import { EnterAnswersButton } from './EnterAnswersButton.js';
 import { QuestionResults } from './QuestionResults.js';
 
 function Results({ c, form }: { c: Consultation; form: FormDefinition }) {
@@ -157,6 +158,7 @@ export function ConsultationPage() {
         {manage && x.status === 'open' && x.identity === 'firm' && (
           <ConfirmButton color="blue" variant="light" size="sm" label={t('surveys.remind')} question={t('surveys.remindQuestion')} onConfirm={() => action.mutateAsync('remind')} />
         )}
+        {manage && x.status === 'open' && x.identity === 'firm' && <EnterAnswersButton consultationId={x.id} />}
         {manage && x.status === 'open' && <ConfirmButton size="sm" label={t('surveys.close')} question={t('surveys.closeQuestion')} onConfirm={() => action.mutateAsync('close')} />}
       </PageHeader>
       <Text size="sm" c="dimmed">

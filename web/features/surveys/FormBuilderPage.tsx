@@ -9,6 +9,7 @@ import { walkQuestions, type FormDefinition } from '../../../contracts/surveys/f
 import { api } from '../../app/api.js';
 import { formatDateTime, languageName } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
+import { previewKey, type PreviewHandOver } from '../../respond/source.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -35,6 +36,15 @@ export function FormBuilderPage() {
       setPurpose(form.data.purpose);
     }
   }, [form.data, draft]);
+  // The preview tab reads the form being edited from here, and redraws on each change.
+  useEffect(() => {
+    if (!draft) return;
+    try {
+      localStorage.setItem(previewKey(id), JSON.stringify({ form: draft, orgName: session?.org?.name ?? '' } satisfies PreviewHandOver));
+    } catch {
+      // Storage full or disabled: the preview says it has nothing to show.
+    }
+  }, [draft, id, session?.org?.name]);
   const problems = useMemo(() => {
     const map = new Map<string, string[]>();
     for (const p of draft ? checkDefinition(draft) : []) map.set(p.name, [...(map.get(p.name) ?? []), t(`errors.${p.code}`, p.params ?? {})]);
@@ -70,6 +80,7 @@ export function FormBuilderPage() {
     <Stack>
       <PageHeader title={form.data.title}>
         <Anchor href={`/api/v1/forms/${id}/xlsform`}>{t('surveys.downloadXlsform')}</Anchor>
+        <Button component="a" href={`/r/preview/${encodeURIComponent(id)}`} target="_blank" rel="noopener" variant="default">{t('surveys.preview')}</Button>
         {editable && (
           <>
             <Button variant="default" onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty}>{t('ui.save')}</Button>

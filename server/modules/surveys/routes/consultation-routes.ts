@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Ok, Page, IdParams, Uuid } from '../../../../contracts/common.js';
 import {
-  Analysis, AnalysisQuery, Answers, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RESPONSE_CHANNELS, StaffAnswersInput,
+  Analysis, AnalysisQuery, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RespondentView, RESPONSE_CHANNELS, StaffAnswersInput,
   TagAnswerInput, TextAnswer, TextAnswersQuery,
 } from '../../../../contracts/surveys.js';
 import { streamTable, TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
@@ -11,7 +11,8 @@ import {
   closeConsultation, createConsultation, getConsultation, getConsultationRow, listConsultations, openConsultation, remindNonRespondents, updateConsultation,
 } from '../consultation-service.js';
 import { formVersion } from '../form-service.js';
-import { enterForFirm, firmResponse, responseFile } from '../respond-service.js';
+import { readUpload } from '../../../platform/files/upload.js';
+import { enterForFirm, responseFile, staffLink, staffView, storeResponseFile } from '../respond-service.js';
 
 const tags = ['surveys'];
 const read = { auth: 'tenant' as const, permission: 'surveys.read' };
@@ -75,10 +76,20 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   const FirmParams = IdParams.extend({ memberId: Uuid });
   app.get(
     '/api/v1/consultations/:id/firms/:memberId/response',
-    { schema: { tags, params: FirmParams, response: { 200: z.object({ answers: Answers, status: z.enum(['new', 'draft', 'submitted']), channel: z.enum(RESPONSE_CHANNELS).nullable() }) } }, config: manage },
-    async (request) => {
-      const found = await app.tenant(request, (ctx) => firmResponse(ctx, request.params.id, request.params.memberId));
-      return found ? { answers: found.answers, status: found.status as 'draft' | 'submitted', channel: found.channel as (typeof RESPONSE_CHANNELS)[number] } : { answers: {}, status: 'new' as const, channel: null };
+    { schema: { tags, params: FirmParams, response: { 200: RespondentView.extend({ channel: z.enum(RESPONSE_CHANNELS).nullable() }) } }, config: manage },
+    async (request) => app.tenant(request, (ctx) => staffView(ctx, request.params.id, request.params.memberId)),
+  );
+
+  app.post(
+    '/api/v1/consultations/:id/firms/:memberId/files',
+    { schema: { tags, params: FirmParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: manage },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const stored = await app.tenant(request, async (ctx) =>
+        storeResponseFile(ctx, await staffLink(ctx, request.params.id, request.params.memberId), { buffer: upload.buffer, filename: upload.filename, contentType: upload.mimetype }),
+      );
+      reply.code(201);
+      return stored;
     },
   );
 

@@ -1,0 +1,275 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AffectedFirm, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput } from '../../../contracts/intake.js';
+import { can } from '../../../contracts/permissions.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { ownFirm } from '../members/portal-service.js';
+import { members } from '../members/tables.js';
+import { memberIssueEvents, memberIssueFirms, memberIssues } from './tables.js';
+import { checkMerge, checkStatusChange } from './triage.js';
+
+type Row = typeof memberIssues.$inferSelect;
+type Via = 'portal' | 'staff' | 'merge';
+
+/** Staff see which firms are behind an issue; a member firm sees counts and its own part only. */
+const seesFirms = (ctx: TenantCtx) => can(ctx.role, 'intake.triage');
+
+/** The firm a person acts for: a member user's own firm, or the firm staff name. */
+async function actingFirm(ctx: TenantCtx, memberId: string | undefined): Promise<{ id: string; via: Via }> {
+  if (ctx.role === 'member') return { id: (await ownFirm(ctx)).id, via: 'portal' };
+  if (!memberId) throw fieldError('memberId', 'intake.firm_required');
+  const [firm] = await ctx.tx.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), eq(members.orgId, ctx.orgId)));
+  if (!firm) throw fieldError('memberId', 'members.not_found');
+  return { id: firm.id, via: 'staff' };
+}
+
+/** A member user's firm, if the person is one; staff act for none. */
+async function viewerFirm(ctx: TenantCtx): Promise<string | null> {
+  if (ctx.role !== 'member') return null;
+  try {
+    return (await ownFirm(ctx)).id;
+  } catch {
+    return null;
+  }
+}
+
+async function getRow(ctx: TenantCtx, id: string, lock = false): Promise<Row> {
+  const query = ctx.tx.select().from(memberIssues).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('intake.issue_not_found');
+  return row;
+}
+
+async function addEvent(ctx: TenantCtx, issueId: string, event: { action: MemberIssueEvent['action']; fromStatus?: string | null; toStatus?: string | null; note?: string }) {
+  await ctx.tx.insert(memberIssueEvents).values({
+    orgId: ctx.orgId, issueId, actorUserId: ctx.actor.userId, actorName: ctx.actor.name, action: event.action,
+    fromStatus: event.fromStatus ?? null, toStatus: event.toStatus ?? null, note: event.note ?? '',
+  });
+}
+
+/** Keeps the stored count equal to the firms listed, in the same transaction as the change. */
+async function recount(ctx: TenantCtx, issueId: string) {
+  await ctx.tx
+    .update(memberIssues)
+    .set({ affectedFirms: sql`(SELECT count(*)::int FROM ${memberIssueFirms} WHERE ${memberIssueFirms.issueId} = ${issueId})`, updatedAt: new Date() })
+    .where(and(eq(memberIssues.id, issueId), eq(memberIssues.orgId, ctx.orgId)));
+}
+
+type Breakdown = MemberIssue['breakdown'];
+const emptyBreakdown = (): Breakdown => ({ bySector: [], byRegion: [], bySize: [] });
+
+/** Affected firms by ISIC section, region and size class, for many issues in one grouped query. */
+async function breakdowns(ctx: TenantCtx, issueIds: string[]): Promise<Map<string, Breakdown>> {
+  const result = new Map(issueIds.map((id) => [id, emptyBreakdown()]));
+  if (!issueIds.length) return result;
+  const rows = await ctx.tx.execute<{ issue_id: string; dim: number; key: string | null; count: number }>(sql`
+    SELECT f.issue_id, grouping(m.isic_section, m.region, m.size_class) AS dim,
+           coalesce(m.isic_section, m.region, m.size_class) AS key, count(*)::int AS count
+    FROM ${memberIssueFirms} f JOIN ${members} m ON m.id = f.member_id
+    WHERE f.org_id = ${ctx.orgId} AND f.issue_id IN (${sql.join(issueIds.map((id) => sql`${id}::uuid`), sql`, `)})
+    GROUP BY GROUPING SETS ((f.issue_id, m.isic_section), (f.issue_id, m.region), (f.issue_id, m.size_class))
+    ORDER BY count DESC, key`);
+  // grouping() sets a bit for each column left out: 3 = section kept, 5 = region kept, 6 = size kept.
+  const field = { 3: 'bySector', 5: 'byRegion', 6: 'bySize' } as const;
+  for (const r of rows.rows) {
+    const name = field[Number(r.dim) as keyof typeof field];
+    if (name) result.get(r.issue_id)![name].push({ key: r.key, count: r.count });
+  }
+  return result;
+}
+
+async function present(ctx: TenantCtx, rows: Row[]): Promise<MemberIssue[]> {
+  const ids = rows.map((r) => r.id);
+  const firm = await viewerFirm(ctx);
+  // One after another: a transaction's queries share one connection.
+  const counts = await breakdowns(ctx, ids);
+  const mine = firm && ids.length
+    ? await ctx.tx.select({ id: memberIssueFirms.issueId }).from(memberIssueFirms).where(and(eq(memberIssueFirms.memberId, firm), inArray(memberIssueFirms.issueId, ids)))
+    : [];
+  const raisers = seesFirms(ctx) ? await namesOf(ctx, rows.map((r) => r.raisedByMemberId).filter((x): x is string => !!x)) : new Map<string, string>();
+  const targets = await titlesOf(ctx, rows.map((r) => r.mergedIntoId).filter((x): x is string => !!x));
+  const ours = new Set(mine.map((m) => m.id));
+  return rows.map((r) => ({
+    id: r.id, title: r.title, description: r.description, category: r.category as MemberIssue['category'], status: r.status as IssueStatus,
+    responseNote: r.responseNote,
+    mergedInto: r.mergedIntoId ? { id: r.mergedIntoId, title: targets.get(r.mergedIntoId) ?? '' } : null,
+    raisedBy: r.raisedByMemberId ? (raisers.get(r.raisedByMemberId) ?? null) : null,
+    affectedFirms: r.affectedFirms, affectsUs: ours.has(r.id), breakdown: counts.get(r.id)!,
+    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+async function namesOf(ctx: TenantCtx, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await ctx.tx.select({ id: members.id, name: members.legalName }).from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function titlesOf(ctx: TenantCtx, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await ctx.tx.select({ id: memberIssues.id, title: memberIssues.title }).from(memberIssues).where(and(eq(memberIssues.orgId, ctx.orgId), inArray(memberIssues.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+/** Words of the search, each of which must appear in the title or the description. */
+function textCondition(q: string): SQL | undefined {
+  const words = q.split(/\s+/).filter((w) => w.length > 0).slice(0, 8);
+  if (!words.length) return undefined;
+  return and(...words.map((w) => sql`f_unaccent(${memberIssues.title} || ' ' || ${memberIssues.description}) ILIKE '%' || f_unaccent(${w.replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'`));
+}
+
+export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) {
+  // Members see what is being worked on, not what was set aside or folded into another issue.
+  const statuses = ctx.role === 'member' ? (query.status ?? ['new', 'triaged', 'forwarded']).filter((s) => s !== 'merged' && s !== 'declined') : query.status;
+  const byCount = query.sort === 'most_affected';
+  const after = decodeCursor<[number | string, string, string]>(query.cursor, 3);
+  const rows = await ctx.tx
+    .select()
+    .from(memberIssues)
+    .where(and(
+      eq(memberIssues.orgId, ctx.orgId),
+      statuses?.length ? inArray(memberIssues.status, statuses) : undefined,
+      query.category ? eq(memberIssues.category, query.category) : undefined,
+      query.q ? textCondition(query.q) : undefined,
+      after
+        ? byCount
+          ? sql`(${memberIssues.affectedFirms}, ${memberIssues.createdAt}, ${memberIssues.id}) < (${after[0]}::int, ${after[1]}::timestamptz, ${after[2]}::uuid)`
+          : sql`(${memberIssues.createdAt}, ${memberIssues.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)`
+        : undefined,
+    ))
+    .orderBy(...(byCount ? [desc(memberIssues.affectedFirms)] : []), desc(memberIssues.createdAt), desc(memberIssues.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.affectedFirms, r.createdAt.toISOString(), r.id]);
+  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
+}
+
+export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<MemberIssueDetail> {
+  const row = await getRow(ctx, id);
+  if (ctx.role === 'member' && (row.status === 'declined' || row.status === 'merged')) {
+    // A member still sees where an issue it raised or shares went.
+    const firm = await viewerFirm(ctx);
+    const [shared] = firm ? await ctx.tx.select({ id: memberIssueFirms.issueId }).from(memberIssueFirms).where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.memberId, firm))) : [];
+    if (!shared && row.raisedByMemberId !== firm) throw new AppError('intake.issue_not_found');
+  }
+  const [issue] = await present(ctx, [row]);
+  const events = await ctx.tx.select().from(memberIssueEvents).where(and(eq(memberIssueEvents.issueId, id), eq(memberIssueEvents.orgId, ctx.orgId))).orderBy(asc(memberIssueEvents.at), asc(memberIssueEvents.id));
+  const mergedFrom = await ctx.tx.select({ id: memberIssues.id, title: memberIssues.title }).from(memberIssues).where(and(eq(memberIssues.mergedIntoId, id), eq(memberIssues.orgId, ctx.orgId)));
+  const staff = seesFirms(ctx);
+  return {
+    ...issue!,
+    // Members see the steps, not who among the staff took them.
+    history: events.map((e) => ({ at: e.at.toISOString(), actor: staff ? e.actorName : '', action: e.action as MemberIssueEvent['action'], fromStatus: e.fromStatus, toStatus: e.toStatus, note: staff || e.action === 'status' ? e.note : '' })),
+    mergedFrom,
+  };
+}
+
+/** Open issues whose title is close to the words given, so a member can join one instead of raising a duplicate. */
+export async function similarIssues(ctx: TenantCtx, text: string) {
+  const words = text.trim();
+  if (words.length < 3) return [];
+  const rows = await ctx.tx
+    .select()
+    .from(memberIssues)
+    .where(and(
+      eq(memberIssues.orgId, ctx.orgId),
+      inArray(memberIssues.status, ['new', 'triaged', 'forwarded']),
+      sql`word_similarity(f_unaccent(${words}), f_unaccent(${memberIssues.title} || ' ' || ${memberIssues.description})) > 0.35`,
+    ))
+    .orderBy(sql`word_similarity(f_unaccent(${words}), f_unaccent(${memberIssues.title})) DESC`)
+    .limit(5);
+  return (await present(ctx, rows)).map(({ id, title, category, status, affectedFirms, affectsUs }) => ({ id, title, category, status, affectedFirms, affectsUs }));
+}
+
+export async function raiseMemberIssue(ctx: TenantCtx, input: MemberIssueInput) {
+  const firm = await actingFirm(ctx, input.memberId);
+  const [row] = await ctx.tx
+    .insert(memberIssues)
+    .values({ orgId: ctx.orgId, title: input.title, description: input.description, category: input.category, raisedByMemberId: firm.id, raisedByUserId: ctx.actor.userId, affectedFirms: 1 })
+    .returning();
+  await ctx.tx.insert(memberIssueFirms).values({ orgId: ctx.orgId, issueId: row!.id, memberId: firm.id, via: firm.via });
+  await addEvent(ctx, row!.id, { action: 'raised', toStatus: 'new' });
+  await recordAudit(ctx, { action: 'member_issue.raise', entityType: 'member_issue', entityId: row!.id, after: { title: input.title, category: input.category } });
+  return row!;
+}
+
+export async function editMemberIssue(ctx: TenantCtx, id: string, input: { title: string; description: string; category: string }) {
+  const before = await getRow(ctx, id, true);
+  if (before.status === 'merged') throw new AppError('intake.issue_merged');
+  await ctx.tx.update(memberIssues).set({ ...input, updatedAt: new Date() }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
+  await addEvent(ctx, id, { action: 'edited', note: before.title !== input.title ? before.title : '' });
+  await recordAudit(ctx, { action: 'member_issue.edit', entityType: 'member_issue', entityId: id, before: { title: before.title, category: before.category }, after: { title: input.title, category: input.category } });
+}
+
+/** "This affects us too": a firm joins an issue; joining twice changes nothing. */
+export async function addAffectedFirm(ctx: TenantCtx, id: string, input: { memberId?: string; note: string }) {
+  const row = await getRow(ctx, id, true);
+  if (row.status === 'merged') throw new AppError('intake.issue_merged');
+  const firm = await actingFirm(ctx, input.memberId);
+  const added = await ctx.tx
+    .insert(memberIssueFirms)
+    .values({ orgId: ctx.orgId, issueId: id, memberId: firm.id, via: firm.via, note: input.note })
+    .onConflictDoNothing()
+    .returning();
+  if (added.length) {
+    await addEvent(ctx, id, { action: 'affected' });
+    await recount(ctx, id);
+  }
+}
+
+export async function removeAffectedFirm(ctx: TenantCtx, id: string, memberId: string | undefined) {
+  const row = await getRow(ctx, id, true);
+  if (row.status === 'merged') throw new AppError('intake.issue_merged');
+  const firm = await actingFirm(ctx, memberId);
+  const removed = await ctx.tx.delete(memberIssueFirms).where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.memberId, firm.id), eq(memberIssueFirms.orgId, ctx.orgId))).returning();
+  if (removed.length) {
+    await addEvent(ctx, id, { action: 'unaffected' });
+    await recount(ctx, id);
+  }
+}
+
+export async function affectedFirms(ctx: TenantCtx, id: string): Promise<AffectedFirm[]> {
+  await getRow(ctx, id);
+  const rows = await ctx.tx
+    .select({ memberId: members.id, name: members.legalName, sector: members.isicSection, region: members.region, size: members.sizeClass, addedAt: memberIssueFirms.addedAt, via: memberIssueFirms.via, note: memberIssueFirms.note })
+    .from(memberIssueFirms)
+    .innerJoin(members, eq(members.id, memberIssueFirms.memberId))
+    .where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.orgId, ctx.orgId)))
+    .orderBy(asc(memberIssueFirms.addedAt), asc(members.legalName));
+  return rows.map((r) => ({ ...r, addedAt: r.addedAt.toISOString() }));
+}
+
+export async function changeIssueStatus(ctx: TenantCtx, id: string, input: StatusChangeInput) {
+  const row = await getRow(ctx, id, true);
+  if (!checkStatusChange(row.status as IssueStatus, input.status, input.note) && input.note === row.responseNote) return;
+  await ctx.tx.update(memberIssues).set({ status: input.status, responseNote: input.note, updatedAt: new Date() }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
+  await addEvent(ctx, id, { action: 'status', fromStatus: row.status, toStatus: input.status, note: input.note });
+  await recordAudit(ctx, { action: 'member_issue.status', entityType: 'member_issue', entityId: id, before: { status: row.status }, after: { status: input.status } });
+}
+
+/**
+ * Folds a duplicate into another issue: its firms join the other issue (a firm
+ * in both counts once), and it closes pointing there, so its members can follow.
+ */
+export async function mergeMemberIssue(ctx: TenantCtx, id: string, input: { into: string; note: string }) {
+  // Lock both rows in a fixed order, so two opposite merges cannot deadlock.
+  const [first, second] = [id, input.into].sort();
+  const locked = new Map([[first!, await getRow(ctx, first!, true)], [second!, await getRow(ctx, second!, true)]]);
+  const source = locked.get(id)!;
+  const target = locked.get(input.into)!;
+  checkMerge({ id: source.id, status: source.status as IssueStatus }, { id: target.id, status: target.status as IssueStatus });
+  await ctx.tx.execute(sql`
+    INSERT INTO ${memberIssueFirms} (org_id, issue_id, member_id, via, note, added_at)
+    SELECT org_id, ${target.id}::uuid, member_id, 'merge', note, added_at FROM ${memberIssueFirms}
+    WHERE issue_id = ${source.id}::uuid AND org_id = ${ctx.orgId}
+    ON CONFLICT DO NOTHING`);
+  await ctx.tx
+    .update(memberIssues)
+    .set({ status: 'merged', mergedIntoId: target.id, responseNote: input.note, updatedAt: new Date() })
+    .where(and(eq(memberIssues.id, source.id), eq(memberIssues.orgId, ctx.orgId)));
+  await recount(ctx, target.id);
+  await addEvent(ctx, source.id, { action: 'merged', fromStatus: source.status, toStatus: 'merged', note: input.note || target.title });
+  await addEvent(ctx, target.id, { action: 'merged_from', note: source.title });
+  await recordAudit(ctx, { action: 'member_issue.merge', entityType: 'member_issue', entityId: source.id, before: { status: source.status }, after: { mergedInto: target.id } });
+}

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
+import {
+  AffectedFirm, AffectedInput, MemberIssue, MemberIssueDetail, MemberIssueEdit, MemberIssueInput, MemberIssueQuery, MergeInput, SimilarIssue, StatusChangeInput,
+} from '../../../../contracts/intake.js';
+import {
+  addAffectedFirm, affectedFirms, changeIssueStatus, editMemberIssue, getMemberIssue, listMemberIssues, mergeMemberIssue, raiseMemberIssue, removeAffectedFirm, similarIssues,
+} from '../intake-service.js';
+
+const tags = ['intake'];
+const read = { auth: 'tenant' as const, permission: 'intake.read' };
+const raise = { auth: 'tenant' as const, permission: 'intake.raise' };
+const triage = { auth: 'tenant' as const, permission: 'intake.triage' };
+
+export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/member-issues', { schema: { tags, querystring: MemberIssueQuery, response: { 200: Page(MemberIssue) } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => listMemberIssues(ctx, request.query)),
+  );
+
+  app.get('/api/v1/member-issues/similar', { schema: { tags, querystring: z.object({ text: z.string().max(300).default('') }), response: { 200: z.object({ items: z.array(SimilarIssue) }) } }, config: read }, async (request) => ({
+    items: await app.tenant(request, (ctx) => similarIssues(ctx, request.query.text)),
+  }));
+
+  app.post('/api/v1/member-issues', { schema: { tags, body: MemberIssueInput, response: { 201: MemberIssueDetail } }, config: raise }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getMemberIssue(ctx, (await raiseMemberIssue(ctx, request.body)).id));
+  });
+
+  app.get('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, response: { 200: MemberIssueDetail } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => getMemberIssue(ctx, request.params.id)),
+  );
+
+  app.put('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, body: MemberIssueEdit, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await editMemberIssue(ctx, request.params.id, request.body);
+      return getMemberIssue(ctx, request.params.id);
+    }),
+  );
+
+  app.get('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(AffectedFirm) }) } }, config: triage }, async (request) => ({
+    items: await app.tenant(request, (ctx) => affectedFirms(ctx, request.params.id)),
+  }));
+
+  app.post('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, body: AffectedInput, response: { 200: MemberIssueDetail } }, config: raise }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await addAffectedFirm(ctx, request.params.id, request.body);
+      return getMemberIssue(ctx, request.params.id);
+    }),
+  );
+
+  app.delete('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, querystring: z.object({ memberId: Uuid.optional() }), response: { 200: Ok } }, config: raise }, async (request) => {
+    await app.tenant(request, (ctx) => removeAffectedFirm(ctx, request.params.id, request.query.memberId));
+    return { ok: true as const };
+  });
+
+  app.post('/api/v1/member-issues/:id/status', { schema: { tags, params: IdParams, body: StatusChangeInput, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await changeIssueStatus(ctx, request.params.id, request.body);
+      return getMemberIssue(ctx, request.params.id);
+    }),
+  );
+
+  app.post('/api/v1/member-issues/:id/merge', { schema: { tags, params: IdParams, body: MergeInput, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await mergeMemberIssue(ctx, request.params.id, request.body);
+      return getMemberIssue(ctx, request.body.into);
+    }),
+  );
+};

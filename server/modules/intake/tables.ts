@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/tables.js';
+import { members } from '../members/tables.js';
+import { orgs } from '../orgs/tables.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** A problem a member firm raised (or staff recorded for it). */
+export const memberIssues = pgTable(
+  'member_issues',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull().default('new'),
+    /** What staff say to members about it (why declined, where it went). */
+    responseNote: text('response_note').notNull().default(''),
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => memberIssues.id, { onDelete: 'set null' }),
+    raisedByMemberId: uuid('raised_by_member_id').references(() => members.id, { onDelete: 'set null' }),
+    raisedByUserId: uuid('raised_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Kept current by the affected-firms writes, so lists sort by it without counting. */
+    affectedFirms: integer('affected_firms').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_issues_org_idx').on(t.orgId, t.createdAt),
+    check('member_issues_category_check', sql`${t.category} IN ('regulation', 'tax', 'infrastructure', 'finance', 'corruption', 'skills', 'markets', 'other')`),
+    check('member_issues_status_check', sql`${t.status} IN ('new', 'triaged', 'forwarded', 'declined', 'merged')`),
+    check('member_issues_merged_check', sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),
+  ],
+);
+
+/** The firms an issue affects: the one that raised it and each that said "this affects us too". */
+export const memberIssueFirms = pgTable(
+  'member_issue_firms',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull().references(() => memberIssues.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    /** portal: the firm itself; staff: recorded by staff; merge: came with a merged duplicate. */
+    via: text('via').notNull(),
+    note: text('note').notNull().default(''),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.memberId] }), index('member_issue_firms_member_idx').on(t.memberId), check('member_issue_firms_via_check', sql`${t.via} IN ('portal', 'staff', 'merge')`)],
+);
+
+/** What happened to an issue, never rewritten: who changed what, when, and what they said. */
+export const memberIssueEvents = pgTable(
+  'member_issue_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull().references(() => memberIssues.id, { onDelete: 'cascade' }),
+    // The clock, not the transaction's start: events of one transaction keep their order.
+    at: ts('at').notNull().default(sql`clock_timestamp()`),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('member_issue_events_issue_idx').on(t.issueId, t.at)],
+);
