@@ -32,6 +32,8 @@ const FormsPage = page(() => import('../features/surveys/FormsPage.js'), 'FormsP
 const FormBuilderPage = page(() => import('../features/surveys/FormBuilderPage.js'), 'FormBuilderPage');
 const ConsultationsPage = page(() => import('../features/surveys/ConsultationsPage.js'), 'ConsultationsPage');
 const ConsultationPage = page(() => import('../features/surveys/ConsultationPage.js'), 'ConsultationPage');
+const IssuesPage = page(() => import('../features/intake/IssuesPage.js'), 'IssuesPage');
+const IssuePage = page(() => import('../features/intake/IssuePage.js'), 'IssuePage');
 
 function RequireSession() {
   const { data: session, isPending, error } = useSession();
@@ -72,6 +74,8 @@ const router = createBrowserRouter([
       { path: 'forms/:id', element: lazyPage(<FormBuilderPage />) },
       { path: 'consultations', element: lazyPage(<ConsultationsPage />) },
       { path: 'consultations/:id', element: lazyPage(<ConsultationPage />) },
+      { path: 'issues', element: lazyPage(<IssuesPage />) },
+      { path: 'issues/:id', element: lazyPage(<IssuePage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

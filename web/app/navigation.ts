@@ -1,4 +1,4 @@
-import { IconAdjustments, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconAlertTriangle, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -35,6 +35,7 @@ export const navigation: NavSection[] = [
   {
     label: 'nav.section.voice',
     items: [
+      { to: '/issues', label: 'nav.issues', icon: IconAlertTriangle, permission: 'intake.read' },
       { to: '/consultations', label: 'nav.consultations', icon: IconMessages, permission: 'surveys.read' },
       { to: '/forms', label: 'nav.forms', icon: IconForms, permission: 'surveys.read' },
     ],

@@ -1,0 +1,91 @@
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ISSUE_CATEGORIES, ISSUE_STATUSES, type MemberIssue } from '../../../contracts/intake.js';
+import { formatDate } from '../../app/format.js';
+import { useCan, useSession } from '../../app/session.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { Loading } from '../../ui/Loading.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { AffectedSummary } from './AffectedCounts.js';
+import { intakeKeys, setAffectsUs, statusColor } from './api.js';
+import { RaiseIssue } from './RaiseIssue.js';
+
+/** A member firm's own say on an issue: join it, or step back from it. */
+export function AffectsUsButton({ issue }: { issue: Pick<MemberIssue, 'id' | 'affectsUs' | 'status'> }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: () => setAffectsUs(issue.id, !issue.affectsUs),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: intakeKeys.all }),
+  });
+  if (issue.status === 'merged') return null;
+  return (
+    <Button size="xs" variant={issue.affectsUs ? 'light' : 'filled'} onClick={() => toggle.mutate()} loading={toggle.isPending} aria-pressed={issue.affectsUs}>
+      {issue.affectsUs ? t('intake.affectsUs') : t('intake.affectsUsToo')}
+    </Button>
+  );
+}
+
+export function IssuesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: session } = useSession();
+  const isMember = session?.org?.role === 'member';
+  const staff = can('intake.triage');
+  const [opened, { open, close }] = useDisclosure(false);
+  const [q, setQ] = useState('');
+  const [search] = useDebouncedValue(q, 300);
+  const [status, setStatus] = useState<string[]>(staff ? ['new', 'triaged'] : []);
+  const [category, setCategory] = useState<string | null>(null);
+  const [sort, setSort] = useState<'newest' | 'most_affected'>('most_affected');
+  const pages = useCursorPages<MemberIssue>([...intakeKeys.all, 'list'], '/api/v1/member-issues', { q: search || undefined, status: status.join(',') || undefined, category: category ?? undefined, sort }, 25);
+  return (
+    <Stack>
+      <PageHeader title={t('nav.issues')}>
+        {can('intake.raise') && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t('intake.raise')}</Button>}
+      </PageHeader>
+      <Text size="sm" c="dimmed">{isMember ? t('intake.introMember') : t('intake.introStaff')}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <TextInput leftSection={<IconSearch size={16} />} label={t('intake.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+        {!isMember && <MultiSelect label={t('intake.status')} data={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) }))} value={status} onChange={setStatus} clearable />}
+        <Select label={t('intake.category')} clearable data={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`intake.categories.${c}`) }))} value={category} onChange={setCategory} />
+        <Select label={t('intake.sort')} allowDeselect={false} data={[{ value: 'most_affected', label: t('intake.sorts.most_affected') }, { value: 'newest', label: t('intake.sorts.newest') }]} value={sort} onChange={(v) => v && setSort(v as typeof sort)} />
+      </SimpleGrid>
+      <ProblemAlert error={pages.error} />
+      {pages.isPending ? <Loading /> : pages.items.length === 0 ? (
+        <EmptyState>{q || category || status.length ? t('intake.noMatch') : t('intake.noIssues')}</EmptyState>
+      ) : (
+        <Stack gap="sm">
+          {pages.items.map((issue) => (
+            <Paper key={issue.id} withBorder p="md">
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <Stack gap={4}>
+                  <Anchor component={Link} to={`/issues/${issue.id}`} fw={600}>{issue.title}</Anchor>
+                  <Group gap={6}>
+                    <Badge variant="light" color={statusColor[issue.status]}>{t(`intake.statuses.${issue.status}`)}</Badge>
+                    <Badge variant="default">{t(`intake.categories.${issue.category}`)}</Badge>
+                    <Text size="xs" c="dimmed">{[issue.raisedBy, formatDate(issue.createdAt.slice(0, 10))].filter(Boolean).join(' · ')}</Text>
+                  </Group>
+                  <AffectedSummary count={issue.affectedFirms} breakdown={issue.breakdown} />
+                </Stack>
+                {isMember && <AffectsUsButton issue={issue} />}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
+      <Modal opened={opened} onClose={close} title={t('intake.raise')} size="lg">
+        <RaiseIssue onClose={close} />
+      </Modal>
+    </Stack>
+  );
+}
