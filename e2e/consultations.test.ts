@@ -78,5 +78,36 @@ describe('a consultation of members', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Version 1 published.').waitFor();
     await expectAccessible(page, 'form builder');
+
+    // The preview is the respondent's page, following the builder as it changes.
+    const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Preview' }).click()]);
+    await preview.getByRole('heading', { name: 'Training evaluation' }).waitFor();
+    await preview.getByText(/Preview: answers are checked here/).waitFor();
+    await page.getByLabel('Label (English)').nth(1).fill('What should we change next time?');
+    await preview.getByText('What should we change next time?').waitFor();
+    await preview.getByRole('button', { name: 'Check my answers' }).click();
+    await preview.getByText('These answers pass every check of the form. Nothing was sent.').waitFor();
+  });
+
+  it("staff take a firm's answers over the telephone on the respondent's page", async () => {
+    const page = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Consultations' }).waitFor();
+    // A firm that was not invited (not active) and has not answered.
+    const lapsed = (await (await page.request.get(`${env.product.url}/api/v1/members?status=lapsed&limit=1`)).json()).items[0] as { legalName: string };
+    await page.getByRole('link', { name: 'Consultations' }).click();
+    await page.getByRole('link', { name: 'Port clearance delays 2026' }).click();
+    await page.getByRole('button', { name: "Enter a firm's answers" }).click();
+    await page.getByRole('button', { name: 'Open the form' }).click();
+    await page.getByText('Choose the firm whose answers you are entering.').waitFor();
+    await page.getByRole('dialog').getByRole('combobox', { name: /^Firm/ }).fill(lapsed.legalName);
+    await page.getByRole('option', { name: lapsed.legalName }).first().click();
+    await page.getByRole('button', { name: 'Open the form' }).click();
+    await page.getByText(`You are entering ${lapsed.legalName}'s answers from a telephone call.`).waitFor();
+    await page.getByRole('radio', { name: 'No' }).first().check();
+    await page.getByRole('button', { name: 'Record the answers' }).click();
+    await page.getByText(`The answers of ${lapsed.legalName} are recorded.`).waitFor();
+    await page.getByRole('link', { name: 'Back to the consultation' }).click();
+    await page.getByText('Does your firm import through Tema port?').first().waitFor();
   });
 });

@@ -44,7 +44,8 @@ const cssVariablesResolver = () => ({ variables: {}, light: {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      {/* Bottom, so a notice never covers the page header where the actions are. */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <ErrorBoundary>
           <App />

@@ -10,6 +10,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { users } from '../platform/auth/tables.js';
 import { withSystem, type Tx } from '../platform/db/tenancy.js';
 import { seedDemoConsultation } from './seed-consultations.js';
+import { seedDemoMemberIssues } from './seed-member-issues.js';
 import { seedDemoMembers } from './seed-members.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -67,6 +68,7 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
     await seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, portalEmail: member.email }, actor);
     await seedDemoConsultation(tx, chamber.id, actor, publicUrl);
+    await seedDemoMemberIssues(tx, chamber.id, actor);
     const created = [];
     let seed = 2;
     for (const { staff, ...branch } of branches) {

@@ -31,6 +31,7 @@ function applyLocale(lng: string) {
   z.config({
     customError: (issue) => {
       const params = (issue as { params?: Record<string, unknown> }).params;
+      if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return i18n.t('errors.required');
       return issue.code === 'custom' && typeof params?.code === 'string' ? i18n.t(`errors.${params.code}`, params) : undefined;
     },
   });

@@ -42,7 +42,9 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
         const issue = { ...v.params, code: v.keyword } as Record<string, unknown>;
         const custom = v.keyword === 'custom' && typeof issue.params === 'object' ? (issue.params as Record<string, unknown>) : null;
         const code = typeof custom?.code === 'string' ? custom.code : v.keyword;
-        const message = custom?.code ? t(`errors.${code}`, custom) : zodMessage(locale, issue);
+        // An empty required text reads "Required.", not zod's "expected string to have >=1 characters".
+        const empty = v.keyword === 'too_small' && issue.origin === 'string' && issue.minimum === 1;
+        const message = custom?.code ? t(`errors.${code}`, custom) : empty ? t('errors.required') : zodMessage(locale, issue);
         return { path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), code, message };
       }),
     };

@@ -65,19 +65,17 @@ export function IssuesPage() {
       ) : (
         <Stack gap="sm">
           {pages.items.map((issue) => (
-            <Paper key={issue.id} withBorder p="md">
-              <Group justify="space-between" align="flex-start" wrap="nowrap">
-                <Stack gap={4}>
-                  <Anchor component={Link} to={`/issues/${issue.id}`} fw={600}>{issue.title}</Anchor>
-                  <Group gap={6}>
-                    <Badge variant="light" color={statusColor[issue.status]}>{t(`intake.statuses.${issue.status}`)}</Badge>
-                    <Badge variant="default">{t(`intake.categories.${issue.category}`)}</Badge>
-                    <Text size="xs" c="dimmed">{[issue.raisedBy, formatDate(issue.createdAt.slice(0, 10))].filter(Boolean).join(' · ')}</Text>
-                  </Group>
-                  <AffectedSummary count={issue.affectedFirms} breakdown={issue.breakdown} />
-                </Stack>
-                {isMember && <AffectsUsButton issue={issue} />}
-              </Group>
+            <Paper key={issue.id} component="article" aria-labelledby={`issue-${issue.id}`} withBorder p="md">
+              <Stack gap={4}>
+                <Anchor id={`issue-${issue.id}`} component={Link} to={`/issues/${issue.id}`} fw={600}>{issue.title}</Anchor>
+                <Group gap={6}>
+                  <Badge variant="light" color={statusColor[issue.status]}>{t(`intake.statuses.${issue.status}`)}</Badge>
+                  <Badge variant="default">{t(`intake.categories.${issue.category}`)}</Badge>
+                  <Text size="xs" c="dimmed">{[issue.raisedBy, formatDate(issue.createdAt.slice(0, 10))].filter(Boolean).join(' · ')}</Text>
+                </Group>
+                <AffectedSummary count={issue.affectedFirms} breakdown={issue.breakdown} />
+                {isMember && <Group mt={4}><AffectsUsButton issue={issue} /></Group>}
+              </Stack>
             </Paper>
           ))}
         </Stack>
