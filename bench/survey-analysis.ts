@@ -37,6 +37,12 @@ export async function surveyAnalysis(kind: 'pglite' | 'postgres', runs = 20) {
     const id = (await admin.post('/api/v1/consultations', { title: 'Bench', formId: form.id, identity: 'anonymous' })).json().id;
     await admin.post(`/api/v1/consultations/${id}/open`);
     await seedResponses(database, orgId, id);
+    // Rows written in SQL are older than the tallies: the first analysis counts them, once.
+    const firstStart = performance.now();
+    const first = await admin.get(`/api/v1/consultations/${id}/analysis`);
+    if (first.statusCode !== 200) throw new Error(first.body);
+    const firstAnalysisMs = Math.round(performance.now() - firstStart);
+    await database.db.execute(sql`VACUUM ANALYZE response_tallies`);
     const results: Record<string, { p50: number; p95: number }> = {};
     for (const [name, query] of Object.entries({ 'every question': '', 'cross-tab by region': '?by=region', 'cross-tab by size, one region': '?by=size&region=GH-NP' })) {
       const times: number[] = [];
@@ -48,7 +54,7 @@ export async function surveyAnalysis(kind: 'pglite' | 'postgres', runs = 20) {
       }
       results[name] = { p50: percentile(times, 50), p95: percentile(times, 95) };
     }
-    return { kind, responses: 100_000, results };
+    return { kind, responses: 100_000, firstAnalysisCountingOlderResponsesMs: firstAnalysisMs, results };
   } finally {
     await close();
   }

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Analysis, AnalysisQuery } from '../../../contracts/surveys.js';
-import { walkQuestions, type FormDefinition, type Question } from '../../../contracts/surveys/form-definition.js';
+import { walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -8,25 +8,11 @@ import type { WriteRow } from '../../platform/export/stream-table.js';
 import { firmProfiles } from '../members/audience.js';
 import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
-import { consultationInvitations, responses } from './tables.js';
+import { chartable, COUNTING, NUMERIC } from './answer-values.js';
+import { tallyOlderResponses } from './response-tallies.js';
+import { consultationInvitations, responses, responseTallies } from './tables.js';
 
-/** How each question type is counted: by value, by each value of a list, by first place, by matrix cell. */
-const COUNTING: Partial<Record<Question['type'], 'one' | 'many' | 'first' | 'cell'>> = {
-  select_one: 'one', scale: 'one', select_multiple: 'many', ranking: 'first', matrix: 'cell',
-};
-const NUMERIC: Array<Question['type']> = ['integer', 'decimal', 'scale'];
-const DIMENSION_KEY = { sector: 'sector', region: 'region', size: 'size', ownership: 'ownership', ownerSex: 'ownerSex' } as const;
-
-/** Submitted responses of a consultation, narrowed by the firm as it was when it answered. */
-function submitted(ctx: TenantCtx, consultationId: string, q: AnalysisQuery): SQL {
-  const parts = [
-    sql`r.org_id = ${ctx.orgId}`, sql`r.consultation_id = ${consultationId}`, sql`r.status = 'submitted'`,
-    q.sector ? sql`r.firm->>'sector' = ${q.sector}` : undefined,
-    q.region ? sql`r.firm->>'region' = ${q.region}` : undefined,
-    q.size ? sql`r.firm->>'size' = ${q.size}` : undefined,
-  ].filter(Boolean) as SQL[];
-  return sql.join(parts, sql` AND `);
-}
+const DIMENSION_COLUMN = { sector: sql`v.sector`, region: sql`v.region`, size: sql`v.size`, ownership: sql`v.ownership`, ownerSex: sql`v.owner_sex` } as const;
 
 async function consultationForm(ctx: TenantCtx, consultationId: string) {
   const row = await getConsultationRow(ctx, consultationId);
@@ -34,66 +20,81 @@ async function consultationForm(ctx: TenantCtx, consultationId: string) {
   return { row, form: await formVersion(ctx, row.formId, row.formVersion) };
 }
 
-/** Top-level answerable questions (repeats are exported, not charted). */
-function chartable(form: FormDefinition): Question[] {
-  return [...walkQuestions(form.questions)].filter((w) => !w.repeat && !['group', 'repeat', 'note'].includes(w.question.type)).map((w) => w.question);
+/** The median of numbers given with how often each was given. */
+export function weightedMedian(values: Array<{ num: number; n: number }>): number | null {
+  const sorted = [...values].sort((a, b) => a.num - b.num);
+  const total = sorted.reduce((t, v) => t + v.n, 0);
+  if (!total) return null;
+  const at = (k: number) => {
+    let seen = 0;
+    for (const v of sorted) if ((seen += v.n) > k) return v.num;
+    return sorted.at(-1)!.num;
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }
 
 /**
  * Response rate, then per question: how many answered, counts per value (or
  * per value and per dimension of the firm when crossed), and for numbers
- * mean, min, max and median. Two queries over the consultation's responses,
- * whatever the number of questions.
+ * mean, min, max and median. Submissions were counted into tallies as they
+ * arrived, so this sums a few hundred rows, whatever the number of responses.
  */
 export async function analyseConsultation(ctx: TenantCtx, consultationId: string, query: AnalysisQuery): Promise<Analysis> {
   const { row, form } = await consultationForm(ctx, consultationId);
+  await tallyOlderResponses(ctx, consultationId, form);
   const questions = chartable(form);
-  const where = submitted(ctx, consultationId, query);
-  const by = query.by ? sql`r.firm->>${DIMENSION_KEY[query.by]}` : sql`NULL::text`;
-  const counted = questions.filter((q) => COUNTING[q.type]);
-  const numeric = questions.filter((q) => NUMERIC.includes(q.type));
+  const by = query.by ? DIMENSION_COLUMN[query.by] : sql`NULL::text`;
+  const where = sql.join([
+    sql`v.org_id = ${ctx.orgId}`, sql`v.consultation_id = ${consultationId}`,
+    query.sector ? sql`v.sector = ${query.sector}` : undefined,
+    query.region ? sql`v.region = ${query.region}` : undefined,
+    query.size ? sql`v.size = ${query.size}` : undefined,
+  ].filter(Boolean) as SQL[], sql` AND `);
 
   const [{ invited }] = (await ctx.tx.execute<{ invited: number }>(sql`SELECT count(*)::int AS invited FROM ${consultationInvitations} WHERE consultation_id = ${consultationId} AND org_id = ${ctx.orgId}`)).rows as [{ invited: number }];
-  const totals = await ctx.tx.execute<{ name: string; answered: number; total: number }>(sql`
-    SELECT q.name, count(*) FILTER (WHERE r.answers ? q.name)::int AS answered, count(*)::int AS total
-    FROM ${responses} r CROSS JOIN unnest(${sql.param(questions.map((q) => q.name))}::text[]) AS q(name)
-    WHERE ${where} GROUP BY q.name`);
-  const counts = counted.length
-    ? await ctx.tx.execute<{ name: string; value: string; by: string | null; n: number }>(sql`
-        SELECT q.name, v.value, ${by} AS by, count(*)::int AS n
-        FROM ${responses} r
-        CROSS JOIN unnest(${sql.param(counted.map((q) => q.name))}::text[], ${sql.param(counted.map((q) => COUNTING[q.type]!))}::text[]) AS q(name, how)
-        CROSS JOIN LATERAL (
-          SELECT r.answers->>q.name WHERE q.how = 'one' AND r.answers ? q.name
-          UNION ALL SELECT x FROM jsonb_array_elements_text(CASE WHEN q.how = 'many' AND jsonb_typeof(r.answers->q.name) = 'array' THEN r.answers->q.name ELSE '[]' END) x
-          UNION ALL SELECT r.answers->q.name->>0 WHERE q.how = 'first' AND jsonb_typeof(r.answers->q.name) = 'array'
-          UNION ALL SELECT e.key || '=' || (e.value #>> '{}') FROM jsonb_each(CASE WHEN q.how = 'cell' AND jsonb_typeof(r.answers->q.name) = 'object' THEN r.answers->q.name ELSE '{}' END) e
-        ) AS v(value)
-        WHERE ${where}
-        GROUP BY 1, 2, 3`)
-    : { rows: [] };
-  const stats = numeric.length
-    ? await ctx.tx.execute<{ name: string; mean: number | null; min: number | null; max: number | null; median: number | null }>(sql`
-        SELECT q.name, avg(x)::float8 AS mean, min(x)::float8 AS min, max(x)::float8 AS max, percentile_cont(0.5) WITHIN GROUP (ORDER BY x)::float8 AS median
-        FROM ${responses} r CROSS JOIN unnest(${sql.param(numeric.map((q) => q.name))}::text[]) AS q(name)
-        CROSS JOIN LATERAL (SELECT (r.answers->>q.name)::numeric WHERE jsonb_typeof(r.answers->q.name) = 'number') AS v(x)
-        WHERE ${where} GROUP BY q.name`)
-    : { rows: [] };
+  const tallies = await ctx.tx.execute<{ question: string; value: string | null; num: number | null; by: string | null; answered: number; n: number }>(sql`
+    SELECT v.question, v.value, v.num, ${by} AS by, sum(v.answered)::int AS answered, sum(v.n)::int AS n
+    FROM ${responseTallies} v WHERE ${where}
+    GROUP BY 1, 2, 3, 4`);
 
-  const answeredBy = new Map(totals.rows.map((t) => [t.name, t.answered]));
-  const statsBy = new Map(stats.rows.map(({ name, ...s }) => [name, s]));
-  const submittedCount = totals.rows[0]?.total ?? 0;
+  const answered = new Map<string, number>();
+  const counts = new Map<string, Map<string, { value: string; count: number; by: string | null }>>();
+  const numbers = new Map<string, Array<{ num: number; n: number }>>();
+  for (const t of tallies.rows) {
+    answered.set(t.question, (answered.get(t.question) ?? 0) + t.answered);
+    if (t.value !== null) {
+      const perValue = counts.get(t.question) ?? new Map();
+      const key = JSON.stringify([t.value, t.by]);
+      const c = perValue.get(key) ?? { value: t.value, count: 0, by: t.by };
+      c.count += t.n;
+      perValue.set(key, c);
+      counts.set(t.question, perValue);
+    }
+    if (t.num !== null) numbers.set(t.question, [...(numbers.get(t.question) ?? []), { num: Number(t.num), n: t.n }]);
+  }
+  const statsOf = (name: string) => {
+    const xs = numbers.get(name) ?? [];
+    const total = xs.reduce((s, x) => s + x.n, 0);
+    if (!total) return { mean: null, min: null, max: null, median: null };
+    return {
+      mean: xs.reduce((s, x) => s + x.num * x.n, 0) / total,
+      min: xs.reduce((m, x) => Math.min(m, x.num), Infinity),
+      max: xs.reduce((m, x) => Math.max(m, x.num), -Infinity),
+      median: weightedMedian(xs),
+    };
+  };
+  const total = answered.get('') ?? 0;
   return {
     invited: row.identity === 'firm' ? invited : 0,
-    submitted: submittedCount,
-    responseRate: row.identity === 'firm' && invited > 0 ? submittedCount / invited : null,
+    submitted: total,
+    responseRate: row.identity === 'firm' && invited > 0 ? total / invited : null,
     dimension: query.by ?? null,
     questions: questions.map((q) => ({
       name: q.name,
       type: q.type,
-      answered: answeredBy.get(q.name) ?? 0,
-      counts: counts.rows.filter((c) => c.name === q.name).map((c) => ({ value: c.value, count: c.n, by: c.by })),
-      stats: NUMERIC.includes(q.type) ? (statsBy.get(q.name) ?? { mean: null, min: null, max: null, median: null }) : null,
+      answered: answered.get(q.name) ?? 0,
+      counts: COUNTING[q.type] ? [...(counts.get(q.name)?.values() ?? [])] : [],
+      stats: NUMERIC.includes(q.type) ? statsOf(q.name) : null,
     })),
   };
 }

@@ -10,6 +10,7 @@ import { firmProfiles } from '../members/audience.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
+import { tallyResponses } from './response-tallies.js';
 import { consultationInvitations, consultations, responseFiles, responses } from './tables.js';
 
 /** Whom a respondent link stands for: a firm's personal invitation, or the public link of an anonymous consultation. */
@@ -124,6 +125,7 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
       .returning({ id: responses.id });
     id = created!.id;
   }
+  if (input.submit) await tallyResponses(ctx, row.id, form, [{ id, answers, firm: values.firm }]);
   if (input.submit) await recordAudit(ctx, { action: 'response.submit', entityType: 'response', entityId: id, after: { consultation: row.title, channel: input.channel } });
   return { id, status: values.status as 'draft' | 'submitted', resumeKey: link.memberId ? null : resumeKey };
 }

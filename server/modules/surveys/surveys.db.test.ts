@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { Client, useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
 import { createPublishedForm, mailedLinks, portClearanceForm, xlsformWorkbook } from '../../test/survey-factories.js';
@@ -198,6 +199,10 @@ describe('a consultation of member firms', () => {
     const byOwnership = (await admin.get(`/api/v1/consultations/${id}/analysis?by=ownership`)).json();
     expect(byOwnership.questions[0].counts).toEqual(expect.arrayContaining([{ value: 'yes', count: 1, by: 'women_led' }]));
     expect((await admin.get(`/api/v1/consultations/${id}/analysis?region=GH-AA`)).json().submitted).toBe(1);
+    // Submissions from before answers were kept as rows are written there on the first analysis, with the same result.
+    await t.app.database.db.execute(sql`DELETE FROM response_tallies WHERE consultation_id = ${id}`);
+    await t.app.database.db.execute(sql`UPDATE responses SET tallied = false WHERE consultation_id = ${id}`);
+    expect((await admin.get(`/api/v1/consultations/${id}/analysis`)).json()).toEqual(analysis);
 
     // Free text: listed, tagged, filtered by tag.
     const texts = (await admin.get(`/api/v1/consultations/${id}/text-answers?question=comment`)).json().items;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Audience } from '../../../contracts/surveys.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { users } from '../../platform/auth/tables.js';
@@ -98,6 +98,8 @@ export const responses = pgTable(
     channel: text('channel').notNull().default('web'),
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     textTags: jsonb('text_tags').$type<Record<string, string[]>>().notNull().default(sql`'{}'::jsonb`),
+    /** Its answers are counted in response_tallies; false only for submissions older than that table. */
+    tallied: boolean('tallied').notNull().default(false),
     startedAt: ts('started_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     submittedAt: ts('submitted_at'),
@@ -106,6 +108,7 @@ export const responses = pgTable(
     uniqueIndex('responses_firm_key').on(t.consultationId, t.memberId),
     uniqueIndex('responses_resume_key').on(t.resumeKeyHash),
     index('responses_consultation_idx').on(t.consultationId, t.status),
+    index('responses_untallied_idx').on(t.consultationId).where(sql`${t.status} = 'submitted' AND NOT ${t.tallied}`),
     check('responses_status_check', sql`${t.status} IN ('draft', 'submitted')`),
     check('responses_channel_check', sql`${t.channel} IN ('web', 'phone', 'field')`),
   ],
@@ -131,4 +134,34 @@ export const responseFiles = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('response_files_consultation_idx').on(t.consultationId), check('response_files_size_check', sql`${t.size} <= 5242880`)],
+);
+
+/**
+ * Running counts of submitted answers (see answer-values.ts): per question,
+ * value or number, and the firm's profile at submission. A submission adds
+ * to them once, in its own transaction, so a chart or a cross-tab sums a few
+ * hundred rows whatever the number of responses. The question '' counts
+ * responses themselves.
+ */
+export const responseTallies = pgTable(
+  'response_tallies',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    question: text('question').notNull(),
+    value: text('value'),
+    num: doublePrecision('num'),
+    sector: text('sector'),
+    region: text('region'),
+    size: text('size'),
+    ownership: text('ownership'),
+    ownerSex: text('owner_sex'),
+    /** Responses that answered the question (one per response). */
+    answered: integer('answered').notNull().default(0),
+    /** Times this value was given (a list answer gives several values). */
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    unique('response_tallies_key').on(t.consultationId, t.question, t.value, t.num, t.sector, t.region, t.size, t.ownership, t.ownerSex).nullsNotDistinct(),
+  ],
 );
