@@ -57,7 +57,7 @@ describe('an admin runs the organisation', () => {
     const name = page.getByLabel(/^Name/);
     await name.fill('');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Too small|>=1/).first().waitFor();
+    await page.getByText('Required.').first().waitFor();
     await name.fill('Ghana Chamber of Commerce');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();

@@ -42,7 +42,7 @@ export function weightedMedian(values: Array<{ num: number; n: number }>): numbe
 export async function analyseConsultation(ctx: TenantCtx, consultationId: string, query: AnalysisQuery): Promise<Analysis> {
   const { row, form } = await consultationForm(ctx, consultationId);
   await tallyOlderResponses(ctx, consultationId, form);
-  const questions = chartable(form);
+  const questions = chartable(form).map((w) => w.question);
   const by = query.by ? DIMENSION_COLUMN[query.by] : sql`NULL::text`;
   const where = sql.join([
     sql`v.org_id = ${ctx.orgId}`, sql`v.consultation_id = ${consultationId}`,

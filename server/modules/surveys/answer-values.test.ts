@@ -57,3 +57,29 @@ describe('tallies and medians', () => {
     expect(weightedMedian([{ num: 5, n: 2 }, { num: 1, n: 1 }, { num: 9, n: 1 }])).toBe(5);
   });
 });
+
+describe('answers inside a repeat', () => {
+  const form = {
+    ...portClearanceForm(),
+    questions: [
+      {
+        name: 'shipments', type: 'repeat' as const, label: { en: 'Shipments' }, children: [
+          { name: 'port', type: 'select_one' as const, label: { en: 'Port' }, choices: [{ value: 'tema', label: { en: 'Tema' } }, { value: 'takoradi', label: { en: 'Takoradi' } }] },
+          { name: 'weeks', type: 'integer' as const, label: { en: 'Weeks' } },
+        ],
+      },
+    ],
+  };
+
+  it('counts each entry and averages over entries, answered once per response', () => {
+    const rows = answerValues(chartable(form), { shipments: [{ port: 'tema', weeks: 2 }, { port: 'tema', weeks: 4 }, { port: 'takoradi' }] });
+    expect(rows).toEqual([
+      { question: 'port', value: 'tema', num: null, lead: true },
+      { question: 'port', value: 'tema', num: null, lead: false },
+      { question: 'port', value: 'takoradi', num: null, lead: false },
+      { question: 'weeks', value: null, num: 2, lead: true },
+      { question: 'weeks', value: null, num: 4, lead: false },
+    ]);
+    expect(answerValues(chartable(form), { shipments: 'not a list' })).toEqual([]);
+  });
+});

@@ -6,16 +6,16 @@ export const COUNTING: Partial<Record<Question['type'], 'one' | 'many' | 'first'
 };
 export const NUMERIC: Array<Question['type']> = ['integer', 'decimal', 'scale'];
 
-/** Top-level answerable questions (repeats are exported, not charted). */
-export function chartable(form: FormDefinition): Question[] {
-  return [...walkQuestions(form.questions)].filter((w) => !w.repeat && !['group', 'repeat', 'note'].includes(w.question.type)).map((w) => w.question);
+/** Every answerable question, with the repeat it sits in (its answers are then one per entry of the repeat). */
+export function chartable(form: FormDefinition): Array<{ question: Question; repeat: string | null }> {
+  return [...walkQuestions(form.questions)].filter((w) => !['group', 'repeat', 'note'].includes(w.question.type));
 }
 
 /**
  * One submitted answer as the rows analysis counts. `lead` marks exactly one
- * row per answered question (so "answered" is a count of lead rows); `value`
- * is what is counted (a choice, or `row=choice` for a matrix); `num` is what
- * is averaged. Written once at submission, so analysis is a GROUP BY.
+ * row per answered question (so "answered" counts responses); `value` is what
+ * is counted (a choice, or `row=choice` for a matrix); `num` is what is
+ * averaged, once per answer given (each entry of a repeat gives one).
  */
 export interface AnswerValue {
   question: string;
@@ -24,29 +24,37 @@ export interface AnswerValue {
   lead: boolean;
 }
 
-export function answerValues(questions: Question[], answers: Record<string, unknown>): AnswerValue[] {
+function countedValues(q: Question, answer: unknown): string[] {
+  switch (COUNTING[q.type]) {
+    case 'one':
+      return [String(answer)];
+    case 'many':
+      return Array.isArray(answer) ? answer.map(String) : [];
+    case 'first':
+      return Array.isArray(answer) && answer.length ? [String(answer[0])] : [];
+    case 'cell':
+      return typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? Object.entries(answer).map(([row, choice]) => `${row}=${String(choice)}`) : [];
+    default:
+      return [];
+  }
+}
+
+const given = (a: unknown) => a !== undefined && a !== null && a !== '';
+
+export function answerValues(questions: Array<{ question: Question; repeat: string | null }>, answers: Record<string, unknown>): AnswerValue[] {
   const rows: AnswerValue[] = [];
-  for (const q of questions) {
-    const answer = answers[q.name];
-    if (answer === undefined || answer === null || answer === '') continue;
-    const values: string[] = [];
-    switch (COUNTING[q.type]) {
-      case 'one':
-        values.push(String(answer));
-        break;
-      case 'many':
-        if (Array.isArray(answer)) values.push(...answer.map(String));
-        break;
-      case 'first':
-        if (Array.isArray(answer) && answer.length) values.push(String(answer[0]));
-        break;
-      case 'cell':
-        if (typeof answer === 'object' && !Array.isArray(answer)) for (const [row, choice] of Object.entries(answer)) values.push(`${row}=${String(choice)}`);
-        break;
+  for (const { question: q, repeat } of questions) {
+    const entries = repeat ? (Array.isArray(answers[repeat]) ? (answers[repeat] as Array<Record<string, unknown> | null>) : []) : [answers];
+    const before = rows.length;
+    for (const entry of entries) {
+      const answer = entry?.[q.name];
+      if (!given(answer)) continue;
+      const num = NUMERIC.includes(q.type) && typeof answer === 'number' && Number.isFinite(answer) ? answer : null;
+      const values = countedValues(q, answer);
+      if (!values.length) rows.push({ question: q.name, value: null, num, lead: false });
+      else values.forEach((value, i) => rows.push({ question: q.name, value, num: i === 0 ? num : null, lead: false }));
     }
-    const num = NUMERIC.includes(q.type) && typeof answer === 'number' && Number.isFinite(answer) ? answer : null;
-    if (!values.length) rows.push({ question: q.name, value: null, num, lead: true });
-    else values.forEach((value, i) => rows.push({ question: q.name, value, num: i === 0 ? num : null, lead: i === 0 }));
+    if (rows.length > before) rows[before]!.lead = true;
   }
   return rows;
 }

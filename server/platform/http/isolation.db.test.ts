@@ -5,7 +5,7 @@ import { apiTokens, invitations, orgs, userRoles } from '../../modules/orgs/tabl
 import { Client, useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
 import { invoices, memberContacts, memberInteractions, members, membershipFees, membershipStatusHistory, membershipTiers, memberSettings, payments, savedViews } from '../../modules/members/tables.js';
-import { consultationInvitations, consultations, forms, formVersions, responses } from '../../modules/surveys/tables.js';
+import { consultationInvitations, consultations, forms, formVersions, responses, responseTallies } from '../../modules/surveys/tables.js';
 import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules/intake/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, portClearanceForm } from '../../test/survey-factories.js';
@@ -42,6 +42,7 @@ async function snapshotOf(orgIds: string[]) {
     consultations: await tx.select().from(consultations).where(inArray(consultations.orgId, orgIds)).orderBy(consultations.id),
     invitedFirms: await tx.select().from(consultationInvitations).where(inArray(consultationInvitations.orgId, orgIds)).orderBy(consultationInvitations.memberId),
     responses: await tx.select().from(responses).where(inArray(responses.orgId, orgIds)).orderBy(responses.id),
+    tallies: await tx.select().from(responseTallies).where(inArray(responseTallies.orgId, orgIds)).orderBy(responseTallies.question, responseTallies.value, responseTallies.n),
     memberIssues: await tx.select().from(memberIssues).where(inArray(memberIssues.orgId, orgIds)).orderBy(memberIssues.id),
     memberIssueFirms: await tx.select().from(memberIssueFirms).where(inArray(memberIssueFirms.orgId, orgIds)).orderBy(memberIssueFirms.issueId, memberIssueFirms.memberId),
     memberIssueEvents: await tx.select().from(memberIssueEvents).where(inArray(memberIssueEvents.orgId, orgIds)).orderBy(memberIssueEvents.id),
