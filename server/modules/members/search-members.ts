@@ -26,7 +26,7 @@ export function memberConditions(ctx: TenantCtx, f: Omit<MemberFilter, 'sort'>):
     f.status?.length ? inArray(members.status, f.status) : undefined,
     f.informal ? eq(members.formality, f.informal === 'true' ? 'informal' : 'formal') : undefined,
     f.womenLed ? eq(members.womenLed, f.womenLed === 'true') : undefined,
-    f.tag ? sql`${members.id} IN (SELECT members_tagged(${f.tag}))` : undefined,
+    f.tag ? sql`${members.tags} @> ARRAY[${f.tag}]::text[]` : undefined,
   ];
 }
 
