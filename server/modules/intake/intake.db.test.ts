@@ -40,6 +40,9 @@ describe('issue intake', () => {
     const firms = (await c.admin.get(`/api/v1/member-issues/${issue.id}/firms`)).json().items;
     expect(firms.map((f: { name: string; via: string }) => [f.name, f.via])).toEqual([['Accra Foods', 'portal'], ['Bonwire Kente', 'portal']]);
     expect((await c.admin.get(`/api/v1/member-issues/${issue.id}`)).json().raisedBy).toBe('Accra Foods');
+    // A firm's data export holds the issues it raised or shares.
+    const exported = (await c.admin.get(`/api/v1/members/${c.food.id}/privacy-export`)).json();
+    expect(exported.memberIssues).toEqual([expect.objectContaining({ title: port.title, raisedByThisFirm: true, via: 'portal' })]);
 
     // "Not us after all" takes the firm off again.
     await c.weaverUser.delete(`/api/v1/member-issues/${issue.id}/firms`);

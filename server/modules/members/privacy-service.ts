@@ -8,6 +8,8 @@ import { listContacts, listInteractions } from './contact-service.js';
 import { getMember } from './member-service.js';
 import { statusHistory } from './membership-service.js';
 import { memberContacts, memberPortalAccess, payments, invoices } from './tables.js';
+import { memberIssueFirms, memberIssues } from '../intake/tables.js';
+import { consultations, responses } from '../surveys/tables.js';
 
 /** Everything held about a firm, for a data subject request. */
 export async function exportFirmData(ctx: TenantCtx, memberId: string) {
@@ -22,6 +24,17 @@ export async function exportFirmData(ctx: TenantCtx, memberId: string) {
     invoices: await listInvoices(ctx, memberId),
     payments: await ctx.tx.select({ payment: payments }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(and(eq(payments.orgId, ctx.orgId), eq(invoices.memberId, memberId))),
     portalAccess: await ctx.tx.select().from(memberPortalAccess).where(and(eq(memberPortalAccess.orgId, ctx.orgId), eq(memberPortalAccess.memberId, memberId))),
+    // What the firm told the organisation elsewhere: its answers to consultations and the issues it raised or shares.
+    consultationResponses: await ctx.tx
+      .select({ consultation: consultations.title, status: responses.status, channel: responses.channel, answers: responses.answers, submittedAt: responses.submittedAt })
+      .from(responses)
+      .innerJoin(consultations, eq(consultations.id, responses.consultationId))
+      .where(and(eq(responses.orgId, ctx.orgId), eq(responses.memberId, memberId))),
+    memberIssues: await ctx.tx
+      .select({ title: memberIssues.title, description: memberIssues.description, raisedByThisFirm: sql<boolean>`${memberIssues.raisedByMemberId} = ${memberId}`, via: memberIssueFirms.via, note: memberIssueFirms.note, addedAt: memberIssueFirms.addedAt })
+      .from(memberIssueFirms)
+      .innerJoin(memberIssues, eq(memberIssues.id, memberIssueFirms.issueId))
+      .where(and(eq(memberIssueFirms.orgId, ctx.orgId), eq(memberIssueFirms.memberId, memberId))),
     auditTrail: await ctx.tx
       .select()
       .from(auditLog)
