@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AffectedFirm, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput } from '../../../contracts/intake.js';
+import type { AffectedFirm, IssueCategory, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput } from '../../../contracts/intake.js';
 import { can } from '../../../contracts/permissions.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { ownFirm } from '../members/portal-service.js';
@@ -80,17 +81,20 @@ async function breakdowns(ctx: TenantCtx, issueIds: string[]): Promise<Map<strin
   return result;
 }
 
-async function present(ctx: TenantCtx, rows: Row[]): Promise<MemberIssue[]> {
+/** Which of these issues the viewer's firm shares. */
+async function sharedBy(ctx: TenantCtx, firm: string | null, ids: string[]): Promise<Set<string>> {
+  if (!firm || !ids.length) return new Set();
+  const rows = await ctx.tx.select({ id: memberIssueFirms.issueId }).from(memberIssueFirms).where(and(eq(memberIssueFirms.memberId, firm), inArray(memberIssueFirms.issueId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+async function present(ctx: TenantCtx, rows: Row[], firm: string | null): Promise<MemberIssue[]> {
   const ids = rows.map((r) => r.id);
-  const firm = await viewerFirm(ctx);
   // One after another: a transaction's queries share one connection.
   const counts = await breakdowns(ctx, ids);
-  const mine = firm && ids.length
-    ? await ctx.tx.select({ id: memberIssueFirms.issueId }).from(memberIssueFirms).where(and(eq(memberIssueFirms.memberId, firm), inArray(memberIssueFirms.issueId, ids)))
-    : [];
+  const ours = await sharedBy(ctx, firm, ids);
   const raisers = seesFirms(ctx) ? await namesOf(ctx, rows.map((r) => r.raisedByMemberId).filter((x): x is string => !!x)) : new Map<string, string>();
   const targets = await titlesOf(ctx, rows.map((r) => r.mergedIntoId).filter((x): x is string => !!x));
-  const ours = new Set(mine.map((m) => m.id));
   return rows.map((r) => ({
     id: r.id, title: r.title, description: r.description, category: r.category as MemberIssue['category'], status: r.status as IssueStatus,
     responseNote: r.responseNote,
@@ -117,7 +121,7 @@ async function titlesOf(ctx: TenantCtx, ids: string[]) {
 function textCondition(q: string): SQL | undefined {
   const words = q.split(/\s+/).filter((w) => w.length > 0).slice(0, 8);
   if (!words.length) return undefined;
-  return and(...words.map((w) => sql`f_unaccent(${memberIssues.title} || ' ' || ${memberIssues.description}) ILIKE '%' || f_unaccent(${w.replace(/[\\%_]/g, (c) => `\\${c}`)}) || '%'`));
+  return and(...words.map((w) => sql`f_unaccent(${memberIssues.title} || ' ' || ${memberIssues.description}) ILIKE '%' || f_unaccent(${escapeLike(w)}) || '%'`));
 }
 
 export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) {
@@ -142,18 +146,17 @@ export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) 
     .orderBy(...(byCount ? [desc(memberIssues.affectedFirms)] : []), desc(memberIssues.createdAt), desc(memberIssues.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.affectedFirms, r.createdAt.toISOString(), r.id]);
-  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
+  return { items: await present(ctx, page.items, await viewerFirm(ctx)), nextCursor: page.nextCursor };
 }
 
 export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<MemberIssueDetail> {
   const row = await getRow(ctx, id);
-  if (ctx.role === 'member' && (row.status === 'declined' || row.status === 'merged')) {
-    // A member still sees where an issue it raised or shares went.
-    const firm = await viewerFirm(ctx);
-    const [shared] = firm ? await ctx.tx.select({ id: memberIssueFirms.issueId }).from(memberIssueFirms).where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.memberId, firm))) : [];
-    if (!shared && row.raisedByMemberId !== firm) throw new AppError('intake.issue_not_found');
+  const firm = await viewerFirm(ctx);
+  const [issue] = await present(ctx, [row], firm);
+  // A member still sees where an issue it raised or shares went, and no other closed issue.
+  if (ctx.role === 'member' && (row.status === 'declined' || row.status === 'merged') && !issue!.affectsUs && row.raisedByMemberId !== firm) {
+    throw new AppError('intake.issue_not_found');
   }
-  const [issue] = await present(ctx, [row]);
   const events = await ctx.tx.select().from(memberIssueEvents).where(and(eq(memberIssueEvents.issueId, id), eq(memberIssueEvents.orgId, ctx.orgId))).orderBy(asc(memberIssueEvents.at), asc(memberIssueEvents.id));
   const mergedFrom = await ctx.tx.select({ id: memberIssues.id, title: memberIssues.title }).from(memberIssues).where(and(eq(memberIssues.mergedIntoId, id), eq(memberIssues.orgId, ctx.orgId)));
   const staff = seesFirms(ctx);
@@ -179,7 +182,9 @@ export async function similarIssues(ctx: TenantCtx, text: string) {
     ))
     .orderBy(sql`word_similarity(f_unaccent(${words}), f_unaccent(${memberIssues.title})) DESC`)
     .limit(5);
-  return (await present(ctx, rows)).map(({ id, title, category, status, affectedFirms, affectsUs }) => ({ id, title, category, status, affectedFirms, affectsUs }));
+  // Offered while typing: no breakdowns, names or history, only what the offer shows.
+  const ours = await sharedBy(ctx, await viewerFirm(ctx), rows.map((r) => r.id));
+  return rows.map((r) => ({ id: r.id, title: r.title, category: r.category as IssueCategory, status: r.status as IssueStatus, affectedFirms: r.affectedFirms, affectsUs: ours.has(r.id) }));
 }
 
 export async function raiseMemberIssue(ctx: TenantCtx, input: MemberIssueInput) {

@@ -59,13 +59,18 @@ async function findResponse(ctx: TenantCtx, link: RespondentLink, resumeKey: str
 }
 
 export async function respondentView(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null, today = new Date().toISOString().slice(0, 10)): Promise<RespondentView> {
+  return (await viewWithResponse(ctx, link, resumeKey, today)).view;
+}
+
+/** The respondent's view, and the response row it was read from (staff also want its channel). */
+async function viewWithResponse(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null, today: string) {
   const { row, closed } = await consultationState(ctx, link.consultationId, today);
   if (row.status === 'draft' || !row.formVersion) throw new AppError('surveys.link_invalid');
   const org = await getCurrentOrg(ctx);
   const response = await findResponse(ctx, link, resumeKey);
   const firm = link.memberId ? (await firmProfiles(ctx, [link.memberId])).get(link.memberId) : undefined;
   if (closed && response?.status !== 'submitted') throw new AppError('surveys.consultation_not_open');
-  return {
+  const view: RespondentView = {
     consultation: { title: row.title, orgName: org.name, closesOn: row.closesOn, identity: row.identity as RespondentView['consultation']['identity'] },
     firmName: firm?.name ?? null,
     form: await formVersion(ctx, row.formId, row.formVersion),
@@ -73,6 +78,7 @@ export async function respondentView(ctx: TenantCtx, link: RespondentLink, resum
     status: response ? (response.status as 'draft' | 'submitted') : 'new',
     resumeKey: link.memberId ? null : resumeKey && response ? resumeKey : null,
   };
+  return { view, response };
 }
 
 /** Answer problems as field errors, with the form author's message in the respondent's language. */
@@ -125,8 +131,10 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
       .returning({ id: responses.id });
     id = created!.id;
   }
-  if (input.submit) await tallyResponses(ctx, row.id, form, [{ id, answers, firm: values.firm }]);
-  if (input.submit) await recordAudit(ctx, { action: 'response.submit', entityType: 'response', entityId: id, after: { consultation: row.title, channel: input.channel } });
+  if (input.submit) {
+    await tallyResponses(ctx, row.id, form, [{ id, answers, firm: values.firm }]);
+    await recordAudit(ctx, { action: 'response.submit', entityType: 'response', entityId: id, after: { consultation: row.title, channel: input.channel } });
+  }
   return { id, status: values.status as 'draft' | 'submitted', resumeKey: link.memberId ? null : resumeKey };
 }
 
@@ -149,12 +157,8 @@ export async function enterForFirm(ctx: TenantCtx, consultationId: string, input
  */
 export async function staffView(ctx: TenantCtx, consultationId: string, memberId: string) {
   const link = await staffLink(ctx, consultationId, memberId);
-  const view = await respondentView(ctx, link, null);
-  const [row] = await ctx.tx
-    .select({ channel: responses.channel })
-    .from(responses)
-    .where(and(eq(responses.consultationId, consultationId), eq(responses.memberId, memberId), eq(responses.orgId, ctx.orgId)));
-  return { ...view, channel: (row?.channel ?? null) as 'web' | 'phone' | 'field' | null };
+  const { view, response } = await viewWithResponse(ctx, link, null, new Date().toISOString().slice(0, 10));
+  return { ...view, channel: (response?.channel ?? null) as 'web' | 'phone' | 'field' | null };
 }
 
 /** Staff act for a firm only in a consultation that records firms, and only for a firm of the registry. */

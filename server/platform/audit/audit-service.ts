@@ -1,14 +1,11 @@
 import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../../contracts/audit.js';
 import { decodeCursor, pageOf } from '../db/cursor.js';
+import { escapeLike } from '../db/like.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import { auditLog } from './tables.js';
 
 type Filter = Omit<AuditQuery, 'limit' | 'cursor'>;
-
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function conditions(ctx: TenantCtx, f: Filter) {
   return [
