@@ -13,7 +13,9 @@ type MemberRow = typeof members.$inferSelect;
 
 /** What the organisation's settings need to check and classify a firm. */
 export async function memberRules(ctx: TenantCtx) {
-  const [org, settings] = await Promise.all([getCurrentOrg(ctx), getMemberSettings(ctx)]);
+  // One after another: a transaction's queries share one connection (pg warns of, and will refuse, overlapping ones).
+  const org = await getCurrentOrg(ctx);
+  const settings = await getMemberSettings(ctx);
   return { regions: new Set(org.regions), country: org.country, currency: org.currency, settings };
 }
 export type MemberRules = Awaited<ReturnType<typeof memberRules>>;

@@ -22,32 +22,47 @@ export async function getConsultationRow(ctx: TenantCtx, id: string): Promise<Ro
 
 export const respondentUrl = (publicUrl: string, token: string) => `${publicUrl}/r/${token}`;
 
-async function present(ctx: TenantCtx, row: Row, publicUrl: string): Promise<Consultation> {
-  const [counts] = await ctx.tx.execute<{ invited: number; submitted: number; drafts: number; form_title: string }>(sql`
-    SELECT (SELECT count(*)::int FROM ${consultationInvitations} WHERE consultation_id = ${row.id}) AS invited,
-           (SELECT count(*) FILTER (WHERE status = 'submitted')::int FROM ${responses} WHERE consultation_id = ${row.id}) AS submitted,
-           (SELECT count(*) FILTER (WHERE status = 'draft')::int FROM ${responses} WHERE consultation_id = ${row.id}) AS drafts,
-           (SELECT title FROM ${forms} WHERE id = ${row.formId}) AS form_title`).then((r) => r.rows);
-  return {
-    id: row.id,
-    title: row.title,
-    formId: row.formId,
-    formTitle: counts!.form_title,
-    formVersion: row.formVersion,
-    identity: row.identity as Consultation['identity'],
-    audience: row.audience,
-    status: row.status as Consultation['status'],
-    closesOn: row.closesOn,
-    publicUrl: row.publicToken && row.status !== 'draft' ? respondentUrl(publicUrl, `p-${row.publicToken}`) : null,
-    invited: counts!.invited,
-    submitted: counts!.submitted,
-    drafts: counts!.drafts,
-    createdAt: row.createdAt.toISOString(),
-  };
+/** Consultations with their counts: one query for a whole page, each response read once. */
+async function present(ctx: TenantCtx, rows: Row[], publicUrl: string): Promise<Consultation[]> {
+  if (!rows.length) return [];
+  const ids = sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `);
+  const counted = await ctx.tx.execute<{ id: string; invited: number; submitted: number; drafts: number; form_title: string }>(sql`
+    SELECT c.id,
+           (SELECT count(*)::int FROM ${consultationInvitations} i WHERE i.consultation_id = c.id) AS invited,
+           coalesce(r.submitted, 0) AS submitted, coalesce(r.drafts, 0) AS drafts,
+           f.title AS form_title
+    FROM ${consultations} c
+    JOIN ${forms} f ON f.id = c.form_id
+    LEFT JOIN (
+      SELECT consultation_id, count(*) FILTER (WHERE status = 'submitted')::int AS submitted, count(*) FILTER (WHERE status = 'draft')::int AS drafts
+      FROM ${responses} WHERE consultation_id IN (${ids}) GROUP BY consultation_id
+    ) r ON r.consultation_id = c.id
+    WHERE c.id IN (${ids}) AND c.org_id = ${ctx.orgId}`);
+  const byId = new Map(counted.rows.map((c) => [c.id, c]));
+  return rows.map((row) => {
+    const counts = byId.get(row.id)!;
+    return {
+      id: row.id,
+      title: row.title,
+      formId: row.formId,
+      formTitle: counts.form_title,
+      formVersion: row.formVersion,
+      identity: row.identity as Consultation['identity'],
+      audience: row.audience,
+      status: row.status as Consultation['status'],
+      closesOn: row.closesOn,
+      publicUrl: row.publicToken && row.status !== 'draft' ? respondentUrl(publicUrl, `p-${row.publicToken}`) : null,
+      invited: counts.invited,
+      submitted: counts.submitted,
+      drafts: counts.drafts,
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
 }
 
 export async function getConsultation(ctx: TenantCtx, id: string, publicUrl: string) {
-  return present(ctx, await getConsultationRow(ctx, id), publicUrl);
+  const [presented] = await present(ctx, [await getConsultationRow(ctx, id)], publicUrl);
+  return presented!;
 }
 
 export async function listConsultations(ctx: TenantCtx, query: { limit: number; cursor?: string; status?: string }, publicUrl: string) {
@@ -63,7 +78,7 @@ export async function listConsultations(ctx: TenantCtx, query: { limit: number; 
     .orderBy(desc(consultations.createdAt), desc(consultations.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-  return { items: await Promise.all(page.items.map((r) => present(ctx, r, publicUrl))), nextCursor: page.nextCursor };
+  return { items: await present(ctx, page.items, publicUrl), nextCursor: page.nextCursor };
 }
 
 export async function createConsultation(ctx: TenantCtx, input: ConsultationInput) {
