@@ -78,6 +78,8 @@ export type MemberIssueEvent = z.infer<typeof MemberIssueEvent>;
 export const MemberIssueDetail = MemberIssue.extend({
   history: z.array(MemberIssueEvent),
   mergedFrom: z.array(z.object({ id: Uuid, title: z.string() })),
+  /** The advocacy issues built on it. */
+  takenUpIn: z.array(z.object({ id: Uuid, title: z.string() })).default([]),
 });
 export type MemberIssueDetail = z.infer<typeof MemberIssueDetail>;
 

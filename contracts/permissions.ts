@@ -40,6 +40,16 @@ export const PERMISSIONS = {
   'intake.read': ['admin', 'staff', 'viewer', 'member'],
   'intake.raise': ['admin', 'staff', 'member'],
   'intake.triage': ['admin', 'staff'],
+  // Advocacy: staff build the case and run the campaign; viewers (board,
+  // donors) follow it; the director (admin) approves position papers.
+  'advocacy.read': ['admin', 'staff', 'viewer'],
+  'advocacy.manage': ['admin', 'staff'],
+  'advocacy.approve': ['admin'],
+  // Public-private dialogue: staff run the forums; officials invited to a
+  // forum see that forum only, and may report progress on its decisions.
+  'dialogue.read': ['admin', 'staff', 'viewer', 'official'],
+  'dialogue.manage': ['admin', 'staff'],
+  'dialogue.follow_up': ['admin', 'staff', 'official'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -149,7 +149,7 @@ export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) 
   return { items: await present(ctx, page.items, await viewerFirm(ctx)), nextCursor: page.nextCursor };
 }
 
-export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<MemberIssueDetail> {
+export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<Omit<MemberIssueDetail, 'takenUpIn'>> {
   const row = await getRow(ctx, id);
   const firm = await viewerFirm(ctx);
   const [issue] = await present(ctx, [row], firm);
@@ -277,4 +277,39 @@ export async function mergeMemberIssue(ctx: TenantCtx, id: string, input: { into
   await addEvent(ctx, source.id, { action: 'merged', fromStatus: source.status, toStatus: 'merged', note: input.note || target.title });
   await addEvent(ctx, target.id, { action: 'merged_from', note: source.title });
   await recordAudit(ctx, { action: 'member_issue.merge', entityType: 'member_issue', entityId: source.id, before: { status: source.status }, after: { mergedInto: target.id } });
+}
+
+// ---- for advocacy, which builds its case on member issues ----
+
+/** Member issues as evidence: title, status and who they affect, read afresh. */
+export async function memberIssueFigures(ctx: TenantCtx, ids: string[]) {
+  if (!ids.length) return new Map<string, { id: string; title: string; status: IssueStatus; affectedFirms: number; breakdown: Breakdown }>();
+  const rows = await ctx.tx.select().from(memberIssues).where(and(eq(memberIssues.orgId, ctx.orgId), inArray(memberIssues.id, ids)));
+  const counts = await breakdowns(ctx, rows.map((r) => r.id));
+  return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, status: r.status as IssueStatus, affectedFirms: r.affectedFirms, breakdown: counts.get(r.id)! }]));
+}
+
+/** Distinct firms behind each group of member issues: a firm in two issues of a group counts once. */
+export async function distinctFirms(ctx: TenantCtx, groups: Array<{ key: string; issueIds: string[] }>): Promise<Map<string, number>> {
+  const pairs = groups.flatMap((g) => g.issueIds.map((id) => sql`(${g.key}::text, ${id}::uuid)`));
+  const result = new Map(groups.map((g) => [g.key, 0]));
+  if (!pairs.length) return result;
+  const rows = await ctx.tx.execute<{ key: string; firms: number }>(sql`
+    SELECT g.key, count(DISTINCT f.member_id)::int AS firms
+    FROM (VALUES ${sql.join(pairs, sql`, `)}) AS g(key, issue_id)
+    JOIN ${memberIssueFirms} f ON f.issue_id = g.issue_id AND f.org_id = ${ctx.orgId}
+    GROUP BY g.key`);
+  for (const r of rows.rows) result.set(r.key, r.firms);
+  return result;
+}
+
+/**
+ * A member issue taken up as advocacy evidence is forwarded, so the firms
+ * that raised it see where it went. Declined or merged issues are not evidence.
+ */
+export async function takeUpMemberIssue(ctx: TenantCtx, id: string, advocacyTitle: string) {
+  const row = await getRow(ctx, id, true);
+  if (row.status === 'merged') throw new AppError('intake.issue_merged');
+  if (row.status === 'declined') throw new AppError('intake.issue_declined');
+  if (row.status !== 'forwarded') await changeIssueStatus(ctx, id, { status: 'forwarded', note: advocacyTitle });
 }

@@ -3,6 +3,7 @@ import { memberErrors } from '../../modules/members/errors.js';
 import { orgErrors } from '../../modules/orgs/errors.js';
 import { surveyErrors } from '../../modules/surveys/errors.js';
 import { intakeErrors } from '../../modules/intake/errors.js';
+import { advocacyErrors } from '../../modules/advocacy/errors.js';
 
 // Codes every part of the app may throw, with their HTTP status. Each module
 // adds its own table; a code missing here is a bug caught by the i18n test.
@@ -34,6 +35,7 @@ export const errorStatus: Record<string, number> = {
   ...memberErrors,
   ...surveyErrors,
   ...intakeErrors,
+  ...advocacyErrors,
 };
 
 export function statusOf(code: string): number {

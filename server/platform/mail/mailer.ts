@@ -40,7 +40,7 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
           .for('update', { skipLocked: true });
         if (!mail) return false;
         try {
-          await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.body });
+          await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.body, attachments: mail.attachments });
           await tx.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, attempts: mail.attempts + 1 }).where(eq(mailOutbox.id, mail.id));
           sent++;
         } catch (error) {

@@ -1,8 +1,8 @@
 import type { Tx } from '../db/tenancy.js';
 import { translator } from '../i18n/i18n.js';
-import { mailOutbox } from './tables.js';
+import { mailOutbox, type MailAttachment } from './tables.js';
 
-export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder';
+export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue';
 
 /**
  * Puts a mail in the outbox inside the caller's transaction. Subject and
@@ -10,7 +10,7 @@ export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_re
  */
 export async function queueMail(
   tx: Tx,
-  mail: { orgId: string | null; kind: MailKind; to: string; locale: string; params: Record<string, string> },
+  mail: { orgId: string | null; kind: MailKind; to: string; locale: string; params: Record<string, string>; attachments?: MailAttachment[] },
 ) {
   const t = translator(mail.locale);
   const [row] = await tx
@@ -21,6 +21,7 @@ export async function queueMail(
       toEmail: mail.to,
       subject: t(`mail.${mail.kind}.subject`, mail.params),
       body: t(`mail.${mail.kind}.body`, mail.params),
+      attachments: mail.attachments ?? [],
     })
     .returning({ id: mailOutbox.id });
   return row!.id;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
+import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { issuesBuiltOn } from '../../advocacy/issue-service.js';
 import {
   AffectedFirm, AffectedInput, MemberIssue, MemberIssueDetail, MemberIssueEdit, MemberIssueInput, MemberIssueQuery, MergeInput, SimilarIssue, StatusChangeInput,
 } from '../../../../contracts/intake.js';
@@ -9,6 +11,11 @@ import {
 } from '../intake-service.js';
 
 const tags = ['intake'];
+
+/** An issue with the advocacy issues built on it: the chain, walked back from the member's side. */
+async function issueDetail(ctx: TenantCtx, id: string) {
+  return { ...(await getMemberIssue(ctx, id)), takenUpIn: await issuesBuiltOn(ctx, id) };
+}
 const read = { auth: 'tenant' as const, permission: 'intake.read' };
 const raise = { auth: 'tenant' as const, permission: 'intake.raise' };
 const triage = { auth: 'tenant' as const, permission: 'intake.triage' };
@@ -24,17 +31,17 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/member-issues', { schema: { tags, body: MemberIssueInput, response: { 201: MemberIssueDetail } }, config: raise }, async (request, reply) => {
     reply.code(201);
-    return app.tenant(request, async (ctx) => getMemberIssue(ctx, (await raiseMemberIssue(ctx, request.body)).id));
+    return app.tenant(request, async (ctx) => issueDetail(ctx, (await raiseMemberIssue(ctx, request.body)).id));
   });
 
   app.get('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, response: { 200: MemberIssueDetail } }, config: read }, async (request) =>
-    app.tenant(request, (ctx) => getMemberIssue(ctx, request.params.id)),
+    app.tenant(request, (ctx) => issueDetail(ctx, request.params.id)),
   );
 
   app.put('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, body: MemberIssueEdit, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
     app.tenant(request, async (ctx) => {
       await editMemberIssue(ctx, request.params.id, request.body);
-      return getMemberIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     }),
   );
 
@@ -45,7 +52,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, body: AffectedInput, response: { 200: MemberIssueDetail } }, config: raise }, async (request) =>
     app.tenant(request, async (ctx) => {
       await addAffectedFirm(ctx, request.params.id, request.body);
-      return getMemberIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     }),
   );
 
@@ -57,14 +64,14 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/member-issues/:id/status', { schema: { tags, params: IdParams, body: StatusChangeInput, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
     app.tenant(request, async (ctx) => {
       await changeIssueStatus(ctx, request.params.id, request.body);
-      return getMemberIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     }),
   );
 
   app.post('/api/v1/member-issues/:id/merge', { schema: { tags, params: IdParams, body: MergeInput, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
     app.tenant(request, async (ctx) => {
       await mergeMemberIssue(ctx, request.params.id, request.body);
-      return getMemberIssue(ctx, request.body.into);
+      return issueDetail(ctx, request.body.into);
     }),
   );
 };

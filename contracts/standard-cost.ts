@@ -1,0 +1,31 @@
+import type { CostActivityInput, FirmsBySize } from './advocacy.js';
+
+/**
+ * The Standard Cost Model: price × quantity, where price = time × tariff +
+ * out-of-pocket cost and quantity = firms × frequency. Money in minor units,
+ * rounded once per activity so the parts add up to the total shown.
+ */
+export function perFirmYearly(a: Pick<CostActivityInput, 'minutes' | 'hourlyTariff' | 'outOfPocket' | 'perYear'>): number {
+  return Math.round(((a.minutes / 60) * a.hourlyTariff + a.outOfPocket) * a.perYear);
+}
+
+export const firmCount = (f: FirmsBySize) => f.micro + f.small + f.medium + f.large;
+
+export function activityCost(a: CostActivityInput) {
+  const perFirm = perFirmYearly(a);
+  const bySize = { micro: perFirm * a.firms.micro, small: perFirm * a.firms.small, medium: perFirm * a.firms.medium, large: perFirm * a.firms.large };
+  return { perFirm, bySize, total: bySize.micro + bySize.small + bySize.medium + bySize.large };
+}
+
+export function standardCost(activities: CostActivityInput[]) {
+  const bySize = { micro: 0, small: 0, medium: 0, large: 0 };
+  let total = 0;
+  let perFirm = 0;
+  for (const a of activities) {
+    const c = activityCost(a);
+    for (const k of Object.keys(bySize) as Array<keyof typeof bySize>) bySize[k] += c.bySize[k];
+    total += c.total;
+    perFirm += c.perFirm;
+  }
+  return { total, bySize, perFirm };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { activityCost, standardCost } from '../../../contracts/standard-cost.js';
+import { priorityScore } from './priority.js';
+
+describe('priority score', () => {
+  it('weighs reach, severity and feasibility, from 0 to 100', () => {
+    expect(priorityScore({ firms: 0, severity: 1, feasibility: 1 })).toBe(0);
+    expect(priorityScore({ firms: 100, severity: 5, feasibility: 5 })).toBe(100);
+    expect(priorityScore({ firms: 5000, severity: 5, feasibility: 5 })).toBe(100);
+    // Ten firms are half-way to full reach on the log scale.
+    expect(priorityScore({ firms: 10, severity: 1, feasibility: 1 })).toBe(21);
+    expect(priorityScore({ firms: 0, severity: 5, feasibility: 1 })).toBe(35);
+    expect(priorityScore({ firms: 0, severity: 1, feasibility: 5 })).toBe(25);
+  });
+});
+
+describe('Standard Cost Model', () => {
+  const declaration = { name: 'File the monthly return', minutes: 90, hourlyTariff: 2000, outOfPocket: 500, perYear: 12, firms: { micro: 100, small: 20, medium: 5, large: 1 } };
+  it('prices an activity as time × tariff + out-of-pocket, times frequency and firms', () => {
+    // 1.5 h × 20.00 + 5.00 = 35.00 a time, 12 times a year = 420.00 per firm.
+    expect(activityCost(declaration)).toEqual({ perFirm: 42000, bySize: { micro: 4200000, small: 840000, medium: 210000, large: 42000 }, total: 5292000 });
+  });
+  it('adds activities, and a rule done every second year costs half', () => {
+    const inspection = { name: 'Host the inspection', minutes: 240, hourlyTariff: 2000, outOfPocket: 0, perYear: 0.5, firms: { micro: 0, small: 20, medium: 5, large: 1 } };
+    const both = standardCost([declaration, inspection]);
+    expect(both.perFirm).toBe(42000 + 4000);
+    expect(both.total).toBe(5292000 + 4000 * 26);
+    expect(both.bySize.micro).toBe(4200000);
+    expect(standardCost([])).toEqual({ total: 0, bySize: { micro: 0, small: 0, medium: 0, large: 0 }, perFirm: 0 });
+  });
+});

@@ -1,0 +1,55 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Evidence, EvidenceInput } from '../../../contracts/advocacy.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
+import { memberIssueFigures, takeUpMemberIssue } from '../intake/intake-service.js';
+import { questionEvidence } from '../surveys/question-evidence.js';
+import { addAdvocacyEvent } from './history.js';
+import { advocacyEvidence, advocacyIssues } from './tables.js';
+
+/**
+ * Evidence is a link, not a copy: each read asks intake and the consultation
+ * for their current figures, so an issue's case grows as firms join and answer.
+ */
+export async function evidenceOf(ctx: TenantCtx, issueId: string): Promise<Evidence[]> {
+  const rows = await ctx.tx.select().from(advocacyEvidence).where(and(eq(advocacyEvidence.issueId, issueId), eq(advocacyEvidence.orgId, ctx.orgId))).orderBy(asc(advocacyEvidence.addedAt), asc(advocacyEvidence.id));
+  const figures = await memberIssueFigures(ctx, rows.flatMap((r) => (r.memberIssueId ? [r.memberIssueId] : [])));
+  const result: Evidence[] = [];
+  for (const r of rows) {
+    const base = { id: r.id, note: r.note, addedAt: r.addedAt.toISOString() };
+    if (r.memberIssueId) result.push({ ...base, kind: 'member_issue', memberIssue: figures.get(r.memberIssueId) ?? null, question: null });
+    else result.push({ ...base, kind: 'survey_question', memberIssue: null, question: await questionEvidence(ctx, r.consultationId!, r.question!).catch(() => null) });
+  }
+  return result;
+}
+
+export async function linkEvidence(ctx: TenantCtx, issueId: string, input: EvidenceInput) {
+  const [issue] = await ctx.tx.select({ title: advocacyIssues.title }).from(advocacyIssues).where(and(eq(advocacyIssues.id, issueId), eq(advocacyIssues.orgId, ctx.orgId))).for('update');
+  if (!issue) throw new AppError('advocacy.issue_not_found');
+  let label: string;
+  if ('memberIssueId' in input) {
+    await takeUpMemberIssue(ctx, input.memberIssueId, issue.title);
+    label = (await memberIssueFigures(ctx, [input.memberIssueId])).get(input.memberIssueId)!.title;
+  } else {
+    // Checks the question exists and can be counted before linking to it.
+    const q = await questionEvidence(ctx, input.consultationId, input.question);
+    label = `${q.consultationTitle}: ${q.label}`;
+  }
+  try {
+    await ctx.tx.insert(advocacyEvidence).values({
+      orgId: ctx.orgId, issueId, note: input.note,
+      ...('memberIssueId' in input ? { memberIssueId: input.memberIssueId } : { consultationId: input.consultationId, question: input.question }),
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('advocacy.evidence_exists');
+    throw error;
+  }
+  await addAdvocacyEvent(ctx, issueId, { action: 'evidence_added', to: label, note: input.note });
+}
+
+export async function unlinkEvidence(ctx: TenantCtx, issueId: string, evidenceId: string) {
+  const [removed] = await ctx.tx.delete(advocacyEvidence).where(and(eq(advocacyEvidence.id, evidenceId), eq(advocacyEvidence.issueId, issueId), eq(advocacyEvidence.orgId, ctx.orgId))).returning();
+  if (!removed) throw new AppError('advocacy.evidence_not_found');
+  await addAdvocacyEvent(ctx, issueId, { action: 'evidence_removed', from: removed.memberIssueId ? 'member_issue' : `${removed.question}` });
+}

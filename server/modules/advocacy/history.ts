@@ -1,0 +1,17 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { AdvocacyEvent } from '../../../contracts/advocacy.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { advocacyEvents } from './tables.js';
+
+/** Adds a step to an issue's history; the app role can add, never rewrite. */
+export async function addAdvocacyEvent(ctx: TenantCtx, issueId: string, event: { action: string; from?: string | null; to?: string | null; note?: string }) {
+  await ctx.tx.insert(advocacyEvents).values({
+    orgId: ctx.orgId, issueId, actorUserId: ctx.actor.userId, actorName: ctx.actor.name,
+    action: event.action, fromValue: event.from ?? null, toValue: event.to ?? null, note: event.note ?? '',
+  });
+}
+
+export async function advocacyHistory(ctx: TenantCtx, issueId: string): Promise<AdvocacyEvent[]> {
+  const rows = await ctx.tx.select().from(advocacyEvents).where(and(eq(advocacyEvents.issueId, issueId), eq(advocacyEvents.orgId, ctx.orgId))).orderBy(asc(advocacyEvents.at), asc(advocacyEvents.id));
+  return rows.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, from: e.fromValue, to: e.toValue, note: e.note }));
+}

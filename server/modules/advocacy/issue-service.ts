@@ -1,0 +1,175 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, OutcomeInput, PpdStep, StepScore } from '../../../contracts/advocacy.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { distinctFirms } from '../intake/intake-service.js';
+import { getCurrentOrg } from '../orgs/org-service.js';
+import { costSummaries } from './cost-service.js';
+import { evidenceOf, linkEvidence } from './evidence-service.js';
+import { addAdvocacyEvent, advocacyHistory } from './history.js';
+import { priorityScore } from './priority.js';
+import { advocacyEvidence, advocacyIssues, advocacyStepScores } from './tables.js';
+
+type Row = typeof advocacyIssues.$inferSelect;
+
+/** Issues a chamber works on are tens, not thousands: lists show them all, most urgent first. */
+export const LIST_LIMIT = 500;
+
+export async function getIssueRow(ctx: TenantCtx, id: string, lock = false): Promise<Row> {
+  const query = ctx.tx.select().from(advocacyIssues).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('advocacy.issue_not_found');
+  return row;
+}
+
+async function checkRegions(ctx: TenantCtx, regions: string[]) {
+  const known = new Set((await getCurrentOrg(ctx)).regions);
+  const i = regions.findIndex((r) => !known.has(r));
+  if (i >= 0) throw fieldError(`regions.${i}`, 'members.region_not_in_org', { region: regions[i]! });
+}
+
+/** Firms behind each issue: distinct firms across the member issues it is built on. */
+async function firmsBehind(ctx: TenantCtx, issueIds: string[]) {
+  if (!issueIds.length) return new Map<string, number>();
+  const links = await ctx.tx
+    .select({ issueId: advocacyEvidence.issueId, memberIssueId: advocacyEvidence.memberIssueId })
+    .from(advocacyEvidence)
+    .where(and(eq(advocacyEvidence.orgId, ctx.orgId), inArray(advocacyEvidence.issueId, issueIds), isNotNull(advocacyEvidence.memberIssueId)));
+  return distinctFirms(ctx, issueIds.map((id) => ({ key: id, issueIds: links.filter((l) => l.issueId === id).map((l) => l.memberIssueId!) })));
+}
+
+async function present(ctx: TenantCtx, rows: Row[]): Promise<AdvocacyIssue[]> {
+  const ids = rows.map((r) => r.id);
+  const firms = await firmsBehind(ctx, ids);
+  const costs = await costSummaries(ctx, ids);
+  return rows.map((r) => {
+    const priority = { firms: firms.get(r.id) ?? 0, severity: r.severity, feasibility: r.feasibility };
+    return {
+      id: r.id, title: r.title, category: r.category as AdvocacyIssue['category'], sectors: r.sectors, regions: r.regions,
+      step: r.step as PpdStep, outcome: r.outcome as AdvocacyIssue['outcome'], published: r.published,
+      priority: { ...priority, score: priorityScore(priority) },
+      yearlyCost: costs.get(r.id)?.yearlyCost ?? 0,
+      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    };
+  });
+}
+
+export async function listAdvocacyIssues(ctx: TenantCtx, query: { step?: PpdStep; state: 'open' | 'closed' | 'all'; q?: string }) {
+  const rows = await ctx.tx
+    .select()
+    .from(advocacyIssues)
+    .where(and(
+      eq(advocacyIssues.orgId, ctx.orgId),
+      query.step ? eq(advocacyIssues.step, query.step) : undefined,
+      query.state === 'open' ? isNull(advocacyIssues.outcome) : query.state === 'closed' ? isNotNull(advocacyIssues.outcome) : undefined,
+      query.q ? sql`f_unaccent(${advocacyIssues.title} || ' ' || ${advocacyIssues.problem}) ILIKE '%' || f_unaccent(${escapeLike(query.q)}) || '%'` : undefined,
+    ))
+    .orderBy(desc(advocacyIssues.createdAt))
+    .limit(LIST_LIMIT);
+  const items = await present(ctx, rows);
+  return items.sort((a, b) => b.priority.score - a.priority.score || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The latest score of each step; earlier ones stay in the history. */
+async function currentScores(ctx: TenantCtx, issueId: string): Promise<StepScore[]> {
+  const rows = await ctx.tx
+    .selectDistinctOn([advocacyStepScores.step])
+    .from(advocacyStepScores)
+    .where(and(eq(advocacyStepScores.issueId, issueId), eq(advocacyStepScores.orgId, ctx.orgId)))
+    .orderBy(asc(advocacyStepScores.step), desc(advocacyStepScores.at), desc(advocacyStepScores.id));
+  return rows.map((r) => ({ step: r.step as PpdStep, score: r.score, note: r.note, at: r.at.toISOString(), actor: r.actorName }));
+}
+
+export async function getAdvocacyIssue(ctx: TenantCtx, id: string): Promise<AdvocacyIssueDetail> {
+  const row = await getIssueRow(ctx, id);
+  const [issue] = await present(ctx, [row]);
+  const costs = (await costSummaries(ctx, [id])).get(id)!;
+  const claims = row.outcome === 'adopted' || row.outcome === 'implemented';
+  return {
+    ...issue!,
+    problem: row.problem,
+    outcomeEvidence: row.outcomeEvidence,
+    outcomeAt: row.outcomeAt?.toISOString() ?? null,
+    savingShare: row.savingShare,
+    savingClaimed: claims ? Math.round((costs.yearlyCost * row.savingShare) / 100) : null,
+    scores: await currentScores(ctx, id),
+    evidence: await evidenceOf(ctx, id),
+    costs,
+    history: await advocacyHistory(ctx, id),
+  };
+}
+
+export async function createAdvocacyIssue(ctx: TenantCtx, input: AdvocacyIssueInput & { fromMemberIssueId?: string }) {
+  await checkRegions(ctx, input.regions);
+  const [row] = await ctx.tx
+    .insert(advocacyIssues)
+    .values({ orgId: ctx.orgId, title: input.title, problem: input.problem, category: input.category, sectors: [...new Set(input.sectors)], regions: [...new Set(input.regions)], severity: input.severity, feasibility: input.feasibility })
+    .returning();
+  await addAdvocacyEvent(ctx, row!.id, { action: 'created', to: 'diagnostic' });
+  if (input.fromMemberIssueId) await linkEvidence(ctx, row!.id, { memberIssueId: input.fromMemberIssueId, note: '' });
+  await recordAudit(ctx, { action: 'advocacy_issue.create', entityType: 'advocacy_issue', entityId: row!.id, after: { title: input.title } });
+  return row!;
+}
+
+export async function editAdvocacyIssue(ctx: TenantCtx, id: string, input: AdvocacyIssueInput) {
+  const before = await getIssueRow(ctx, id, true);
+  await checkRegions(ctx, input.regions);
+  await ctx.tx
+    .update(advocacyIssues)
+    .set({ title: input.title, problem: input.problem, category: input.category, sectors: [...new Set(input.sectors)], regions: [...new Set(input.regions)], severity: input.severity, feasibility: input.feasibility, updatedAt: new Date() })
+    .where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  // The priority's parts are kept as their own steps, so a score can be traced to who judged it.
+  if (before.severity !== input.severity) await addAdvocacyEvent(ctx, id, { action: 'severity', from: String(before.severity), to: String(input.severity) });
+  if (before.feasibility !== input.feasibility) await addAdvocacyEvent(ctx, id, { action: 'feasibility', from: String(before.feasibility), to: String(input.feasibility) });
+  if (before.title !== input.title || before.problem !== input.problem || before.category !== input.category || before.sectors.join() !== input.sectors.join() || before.regions.join() !== input.regions.join()) {
+    await addAdvocacyEvent(ctx, id, { action: 'edited', from: before.title !== input.title ? before.title : null, to: before.title !== input.title ? input.title : null });
+  }
+}
+
+export async function moveToStep(ctx: TenantCtx, id: string, input: { step: PpdStep; note: string }) {
+  const before = await getIssueRow(ctx, id, true);
+  if (before.step === input.step) return;
+  await ctx.tx.update(advocacyIssues).set({ step: input.step, updatedAt: new Date() }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  await addAdvocacyEvent(ctx, id, { action: 'step', from: before.step, to: input.step, note: input.note });
+}
+
+/** Scores the dialogue's contribution at a step, 0–3; a new score adds to the history, never replaces it. */
+export async function scoreStep(ctx: TenantCtx, id: string, input: { step: PpdStep; score: number; note: string }) {
+  await getIssueRow(ctx, id, true);
+  const [previous] = (await currentScores(ctx, id)).filter((s) => s.step === input.step);
+  await ctx.tx.insert(advocacyStepScores).values({ orgId: ctx.orgId, issueId: id, step: input.step, score: input.score, note: input.note, actorUserId: ctx.actor.userId, actorName: ctx.actor.name });
+  await addAdvocacyEvent(ctx, id, { action: 'score', from: previous ? `${input.step}:${previous.score}` : null, to: `${input.step}:${input.score}`, note: input.note });
+  await ctx.tx.update(advocacyIssues).set({ updatedAt: new Date() }).where(eq(advocacyIssues.id, id));
+}
+
+/** Records how the issue ended (or clears it, when a reform is back in play); an outcome needs what shows it. */
+export async function setOutcome(ctx: TenantCtx, id: string, input: OutcomeInput) {
+  const before = await getIssueRow(ctx, id, true);
+  if (input.outcome && !input.evidence) throw fieldError('evidence', 'advocacy.outcome_evidence_required');
+  await ctx.tx
+    .update(advocacyIssues)
+    .set({ outcome: input.outcome, outcomeEvidence: input.outcome ? input.evidence : '', outcomeAt: input.outcome ? new Date() : null, savingShare: input.savingShare, updatedAt: new Date() })
+    .where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  await addAdvocacyEvent(ctx, id, { action: 'outcome', from: before.outcome, to: input.outcome, note: input.evidence });
+  await recordAudit(ctx, { action: 'advocacy_issue.outcome', entityType: 'advocacy_issue', entityId: id, before: { outcome: before.outcome }, after: { outcome: input.outcome } });
+}
+
+/** Shows the issue, its step, decisions and outcome on the public reform tracker, or takes it off. */
+export async function setPublished(ctx: TenantCtx, id: string, published: boolean) {
+  const before = await getIssueRow(ctx, id, true);
+  if (before.published === published) return;
+  await ctx.tx.update(advocacyIssues).set({ published, updatedAt: new Date() }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  await addAdvocacyEvent(ctx, id, { action: published ? 'published' : 'unpublished' });
+}
+
+/** The advocacy issues a member issue feeds, for its page: the way back along the chain. */
+export async function issuesBuiltOn(ctx: TenantCtx, memberIssueId: string) {
+  return ctx.tx
+    .select({ id: advocacyIssues.id, title: advocacyIssues.title })
+    .from(advocacyEvidence)
+    .innerJoin(advocacyIssues, eq(advocacyIssues.id, advocacyEvidence.issueId))
+    .where(and(eq(advocacyEvidence.orgId, ctx.orgId), eq(advocacyEvidence.memberIssueId, memberIssueId)))
+    .orderBy(asc(advocacyIssues.title));
+}

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, AdvocacyQuery, CostActivityInput, EvidenceInput, NewAdvocacyIssue, OutcomeInput, StepInput, StepScoreInput,
+} from '../../../../contracts/advocacy.js';
+import { IdParams, Uuid } from '../../../../contracts/common.js';
+import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { addCostActivity, removeCostActivity, updateCostActivity } from '../cost-service.js';
+import { linkEvidence, unlinkEvidence } from '../evidence-service.js';
+import {
+  createAdvocacyIssue, editAdvocacyIssue, getAdvocacyIssue, listAdvocacyIssues, moveToStep, scoreStep, setOutcome, setPublished,
+} from '../issue-service.js';
+
+const tags = ['advocacy'];
+const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
+const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
+const Detail = { 200: AdvocacyIssueDetail };
+const ChildParams = z.object({ id: Uuid, childId: Uuid });
+
+export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: z.object({ items: z.array(AdvocacyIssue) }) } }, config: read }, async (request) => ({
+    items: await app.tenant(request, (ctx) => listAdvocacyIssues(ctx, request.query)),
+  }));
+
+  app.post('/api/v1/advocacy-issues', { schema: { tags, body: NewAdvocacyIssue, response: { 201: AdvocacyIssueDetail } }, config: manage }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getAdvocacyIssue(ctx, (await createAdvocacyIssue(ctx, request.body)).id));
+  });
+
+  app.get('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, response: Detail }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => getAdvocacyIssue(ctx, request.params.id)),
+  );
+
+  /** Runs a change, then answers with the issue as it now stands. */
+  const change = <B>(work: (ctx: TenantCtx, id: string, body: B) => Promise<unknown>) =>
+    async (request: FastifyRequest & { params: { id: string }; body: B }) => app.tenant(request, async (ctx) => {
+      await work(ctx, request.params.id, request.body);
+      return getAdvocacyIssue(ctx, request.params.id);
+    });
+
+  app.put('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, body: AdvocacyIssueInput, response: Detail }, config: manage }, change(editAdvocacyIssue));
+  app.post('/api/v1/advocacy-issues/:id/step', { schema: { tags, params: IdParams, body: StepInput, response: Detail }, config: manage }, change(moveToStep));
+  app.post('/api/v1/advocacy-issues/:id/scores', { schema: { tags, params: IdParams, body: StepScoreInput, response: Detail }, config: manage }, change(scoreStep));
+  app.post('/api/v1/advocacy-issues/:id/outcome', { schema: { tags, params: IdParams, body: OutcomeInput, response: Detail }, config: manage }, change(setOutcome));
+  app.post('/api/v1/advocacy-issues/:id/publication', { schema: { tags, params: IdParams, body: z.object({ published: z.boolean() }), response: Detail }, config: manage }, change((ctx, id, body: { published: boolean }) => setPublished(ctx, id, body.published)));
+  app.post('/api/v1/advocacy-issues/:id/evidence', { schema: { tags, params: IdParams, body: EvidenceInput, response: Detail }, config: manage }, change(linkEvidence));
+  app.post('/api/v1/advocacy-issues/:id/cost-activities', { schema: { tags, params: IdParams, body: CostActivityInput, response: Detail }, config: manage }, change(addCostActivity));
+
+  app.delete('/api/v1/advocacy-issues/:id/evidence/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await unlinkEvidence(ctx, request.params.id, request.params.childId);
+      return getAdvocacyIssue(ctx, request.params.id);
+    }),
+  );
+  app.put('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, body: CostActivityInput, response: Detail }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await updateCostActivity(ctx, request.params.id, request.params.childId, request.body);
+      return getAdvocacyIssue(ctx, request.params.id);
+    }),
+  );
+  app.delete('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await removeCostActivity(ctx, request.params.id, request.params.childId);
+      return getAdvocacyIssue(ctx, request.params.id);
+    }),
+  );
+};
