@@ -19,7 +19,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 
-const IsicSection = z.string().regex(/^[A-U]$/, 'advocacy.bad_sector');
+const IsicSection = z.string().refine((s) => /^[A-U]$/.test(s), { params: { code: 'advocacy.bad_sector' } });
 const Region = z.string().trim().min(1).max(50);
 const Level = z.number().int().min(1).max(5);
 
@@ -162,6 +162,12 @@ export type CostSummary = z.infer<typeof CostSummary>;
 
 export const LinkedItem = z.object({ id: Uuid, title: z.string() });
 
+export const IssueDecision = z.object({
+  id: Uuid, text: z.string(), owner: z.string(), dueOn: z.iso.date().nullable(), status: z.enum(['open', 'done', 'dropped']), overdue: z.boolean(),
+  meeting: z.object({ id: Uuid, title: z.string(), startsAt: z.iso.datetime(), forumName: z.string() }),
+  followUps: z.array(z.object({ at: z.iso.datetime(), actor: z.string(), note: z.string(), status: z.enum(['open', 'done', 'dropped']).nullable() })),
+});
+
 export const AdvocacyIssueDetail = AdvocacyIssue.extend({
   problem: z.string(),
   outcomeEvidence: z.string(),
@@ -173,5 +179,10 @@ export const AdvocacyIssueDetail = AdvocacyIssue.extend({
   evidence: z.array(Evidence),
   costs: CostSummary,
   history: z.array(AdvocacyEvent),
+  /** Where the issue went in public-private dialogue: meetings that discussed it, what they decided. */
+  dialogue: z.object({
+    meetings: z.array(z.object({ meetingId: Uuid, meetingTitle: z.string(), startsAt: z.iso.datetime(), status: z.enum(['planned', 'held', 'cancelled']), forumId: Uuid, forumName: z.string(), item: z.string() })),
+    decisions: z.array(IssueDecision),
+  }),
 });
 export type AdvocacyIssueDetail = z.infer<typeof AdvocacyIssueDetail>;

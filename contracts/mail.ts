@@ -6,6 +6,8 @@ export const OutboxEntry = z.object({
   toEmail: z.string(),
   subject: z.string(),
   body: z.string(),
+  /** Files sent with the mail, such as a meeting's calendar invitation. */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
   status: z.enum(['pending', 'sent', 'failed']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

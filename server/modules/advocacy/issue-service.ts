@@ -82,7 +82,7 @@ async function currentScores(ctx: TenantCtx, issueId: string): Promise<StepScore
   return rows.map((r) => ({ step: r.step as PpdStep, score: r.score, note: r.note, at: r.at.toISOString(), actor: r.actorName }));
 }
 
-export async function getAdvocacyIssue(ctx: TenantCtx, id: string): Promise<AdvocacyIssueDetail> {
+export async function getAdvocacyIssue(ctx: TenantCtx, id: string): Promise<Omit<AdvocacyIssueDetail, 'dialogue'>> {
   const row = await getIssueRow(ctx, id);
   const [issue] = await present(ctx, [row]);
   const costs = (await costSummaries(ctx, [id])).get(id)!;

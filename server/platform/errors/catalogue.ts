@@ -4,6 +4,7 @@ import { orgErrors } from '../../modules/orgs/errors.js';
 import { surveyErrors } from '../../modules/surveys/errors.js';
 import { intakeErrors } from '../../modules/intake/errors.js';
 import { advocacyErrors } from '../../modules/advocacy/errors.js';
+import { dialogueErrors } from '../../modules/dialogue/errors.js';
 
 // Codes every part of the app may throw, with their HTTP status. Each module
 // adds its own table; a code missing here is a bug caught by the i18n test.
@@ -36,6 +37,7 @@ export const errorStatus: Record<string, number> = {
   ...surveyErrors,
   ...intakeErrors,
   ...advocacyErrors,
+  ...dialogueErrors,
 };
 
 export function statusOf(code: string): number {

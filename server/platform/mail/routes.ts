@@ -16,6 +16,7 @@ function present(row: typeof mailOutbox.$inferSelect): OutboxEntry {
     toEmail: row.toEmail,
     subject: row.subject,
     body: row.body,
+    attachments: row.attachments,
     status: row.status as OutboxEntry['status'],
     attempts: row.attempts,
     lastError: row.lastError,

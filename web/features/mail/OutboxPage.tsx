@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Group, Stack, Text } from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../contracts/mail.js';
@@ -46,6 +46,11 @@ export function OutboxPage() {
               </Accordion.Control>
               <Accordion.Panel>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</Text>
+                {m.attachments.map((a) => (
+                  <Anchor key={a.filename} size="xs" mt="xs" display="block" download={a.filename} href={`data:${a.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(a.content)}`}>
+                    {t('outbox.attachment', { file: a.filename })}
+                  </Anchor>
+                ))}
                 {m.lastError && <Text size="xs" c="red" mt="xs">{m.lastError}</Text>}
               </Accordion.Panel>
             </Accordion.Item>

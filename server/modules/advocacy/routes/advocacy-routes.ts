@@ -6,6 +6,7 @@ import {
 } from '../../../../contracts/advocacy.js';
 import { IdParams, Uuid } from '../../../../contracts/common.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { dialogueOfIssue } from '../../dialogue/decision-service.js';
 import { addCostActivity, removeCostActivity, updateCostActivity } from '../cost-service.js';
 import { linkEvidence, unlinkEvidence } from '../evidence-service.js';
 import {
@@ -13,6 +14,11 @@ import {
 } from '../issue-service.js';
 
 const tags = ['advocacy'];
+
+/** The issue with where it went in the dialogue, so the chain can be walked from here. */
+async function issueDetail(ctx: TenantCtx, id: string) {
+  return { ...(await getAdvocacyIssue(ctx, id)), dialogue: await dialogueOfIssue(ctx, id) };
+}
 const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
 const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
 const Detail = { 200: AdvocacyIssueDetail };
@@ -25,18 +31,18 @@ export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/advocacy-issues', { schema: { tags, body: NewAdvocacyIssue, response: { 201: AdvocacyIssueDetail } }, config: manage }, async (request, reply) => {
     reply.code(201);
-    return app.tenant(request, async (ctx) => getAdvocacyIssue(ctx, (await createAdvocacyIssue(ctx, request.body)).id));
+    return app.tenant(request, async (ctx) => issueDetail(ctx, (await createAdvocacyIssue(ctx, request.body)).id));
   });
 
   app.get('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, response: Detail }, config: read }, async (request) =>
-    app.tenant(request, (ctx) => getAdvocacyIssue(ctx, request.params.id)),
+    app.tenant(request, (ctx) => issueDetail(ctx, request.params.id)),
   );
 
   /** Runs a change, then answers with the issue as it now stands. */
   const change = <B>(work: (ctx: TenantCtx, id: string, body: B) => Promise<unknown>) =>
     async (request: FastifyRequest & { params: { id: string }; body: B }) => app.tenant(request, async (ctx) => {
       await work(ctx, request.params.id, request.body);
-      return getAdvocacyIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     });
 
   app.put('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, body: AdvocacyIssueInput, response: Detail }, config: manage }, change(editAdvocacyIssue));
@@ -50,19 +56,19 @@ export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/api/v1/advocacy-issues/:id/evidence/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: manage }, async (request) =>
     app.tenant(request, async (ctx) => {
       await unlinkEvidence(ctx, request.params.id, request.params.childId);
-      return getAdvocacyIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     }),
   );
   app.put('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, body: CostActivityInput, response: Detail }, config: manage }, async (request) =>
     app.tenant(request, async (ctx) => {
       await updateCostActivity(ctx, request.params.id, request.params.childId, request.body);
-      return getAdvocacyIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     }),
   );
   app.delete('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: manage }, async (request) =>
     app.tenant(request, async (ctx) => {
       await removeCostActivity(ctx, request.params.id, request.params.childId);
-      return getAdvocacyIssue(ctx, request.params.id);
+      return issueDetail(ctx, request.params.id);
     }),
   );
 };

@@ -1,0 +1,42 @@
+import { createEvent } from 'ics';
+
+export interface CalendarMeeting {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  agenda: string[];
+  sequence: number;
+  cancelled: boolean;
+  organizer: { name: string; email?: string };
+  attendees: Array<{ name: string; email: string }>;
+}
+
+/**
+ * The iCalendar invitation of a meeting. The uid is the meeting's, and the
+ * sequence rises with each re-sent invitation, so calendars update the event
+ * they already hold instead of adding a second one.
+ */
+export function meetingCalendar(m: CalendarMeeting): string {
+  const { error, value } = createEvent({
+    uid: `${m.id}@roundtable`,
+    sequence: m.sequence,
+    method: 'REQUEST',
+    productId: 'roundtable/dialogue',
+    start: m.startsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: m.endsAt.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: m.title,
+    description: m.agenda.map((item, i) => `${i + 1}. ${item}`).join('\n'),
+    location: m.location || undefined,
+    status: m.cancelled ? 'CANCELLED' : 'CONFIRMED',
+    organizer: m.organizer.email ? { name: m.organizer.name, email: m.organizer.email } : { name: m.organizer.name },
+    attendees: m.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' })),
+  });
+  if (error || !value) throw error ?? new Error('calendar not built');
+  return value;
+}

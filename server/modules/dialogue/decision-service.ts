@@ -1,0 +1,115 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Decision, DecisionInput, DecisionStatus, FollowUpInput } from '../../../contracts/dialogue.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { addAdvocacyEvent } from '../advocacy/history.js';
+import { advocacyIssues } from '../advocacy/tables.js';
+import { getForumRow, visibleForumIds } from './forum-service.js';
+import { getMeetingRow } from './meeting-service.js';
+import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums } from './tables.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Decisions with their meeting, issue and follow-ups, in the forums the
+ * person may see. `where` is written over `d` (decisions) and `m` (meetings).
+ */
+export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decision[]> {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return [];
+  const rows = await ctx.tx.execute<{
+    id: string; text: string; owner: string; due_on: string | null; status: DecisionStatus; agenda_item_id: string | null;
+    meeting_id: string; meeting_title: string; starts_at: string; forum_name: string; issue_id: string | null; issue_title: string | null;
+  }>(sql`
+    SELECT d.id, d.text, d.owner, d.due_on::text, d.status, d.agenda_item_id, m.id AS meeting_id, m.title AS meeting_title, m.starts_at, f.name AS forum_name, i.id AS issue_id, i.title AS issue_title
+    FROM ${forumDecisions} d
+    JOIN ${forumMeetings} m ON m.id = d.meeting_id
+    JOIN ${forums} f ON f.id = m.forum_id
+    LEFT JOIN ${advocacyIssues} i ON i.id = d.issue_id
+    WHERE d.org_id = ${ctx.orgId} AND ${where}
+      ${visible ? sql`AND m.forum_id IN (${sql.join(visible.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+    ORDER BY d.due_on ASC NULLS LAST, d.created_at ASC
+    LIMIT 500`);
+  const ids = rows.rows.map((r) => r.id);
+  const steps = ids.length
+    ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.at), asc(decisionFollowUps.id))
+    : [];
+  return rows.rows.map((r) => ({
+    id: r.id, text: r.text, owner: r.owner, dueOn: r.due_on, status: r.status,
+    overdue: r.status === 'open' && !!r.due_on && r.due_on < today(),
+    meeting: { id: r.meeting_id, title: r.meeting_title, startsAt: new Date(r.starts_at).toISOString(), forumName: r.forum_name },
+    agendaItemId: r.agenda_item_id,
+    issue: r.issue_id ? { id: r.issue_id, title: r.issue_title! } : null,
+    followUps: steps.filter((s) => s.decisionId === r.id).map((s) => ({ at: s.at.toISOString(), actor: s.actorName, note: s.note, status: s.status as DecisionStatus | null })),
+  }));
+}
+
+export async function listDecisions(ctx: TenantCtx, query: { status?: DecisionStatus; forumId?: string; overdue?: boolean }) {
+  if (query.forumId) await getForumRow(ctx, query.forumId);
+  return decisionsWhere(ctx, sql.join([
+    sql`true`,
+    query.status ? sql`d.status = ${query.status}` : undefined,
+    query.forumId ? sql`m.forum_id = ${query.forumId}` : undefined,
+    query.overdue ? sql`d.status = 'open' AND d.due_on < current_date` : undefined,
+  ].filter(Boolean) as SQL[], sql` AND `));
+}
+
+/**
+ * A decision of a meeting. Taken under an agenda item that carries an
+ * advocacy issue, it belongs to that issue too, and the issue's history says so.
+ */
+export async function addDecision(ctx: TenantCtx, meetingId: string, input: DecisionInput) {
+  const meeting = await getMeetingRow(ctx, meetingId, true);
+  let issueId: string | null = null;
+  if (input.agendaItemId) {
+    const [item] = await ctx.tx.select().from(agendaItems).where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.orgId, ctx.orgId)));
+    if (!item) throw fieldError('agendaItemId', 'dialogue.agenda_item_not_found');
+    issueId = item.issueId;
+  }
+  const [row] = await ctx.tx.insert(forumDecisions).values({ orgId: ctx.orgId, meetingId, agendaItemId: input.agendaItemId, issueId, text: input.text, owner: input.owner, dueOn: input.dueOn }).returning();
+  if (issueId) await addAdvocacyEvent(ctx, issueId, { action: 'decision', to: meeting.title, note: input.text });
+  return row!;
+}
+
+async function getDecisionRow(ctx: TenantCtx, id: string) {
+  const [row] = await ctx.tx.select().from(forumDecisions).where(and(eq(forumDecisions.id, id), eq(forumDecisions.orgId, ctx.orgId))).for('update');
+  if (!row) throw new AppError('dialogue.decision_not_found');
+  // An official reaches only the decisions of their own forums.
+  await getMeetingRow(ctx, row.meetingId).catch(() => {
+    throw new AppError('dialogue.decision_not_found');
+  });
+  return row;
+}
+
+/** A step on a decision: what was done, and whether that closes it. Steps are only ever added. */
+export async function addFollowUp(ctx: TenantCtx, decisionId: string, input: FollowUpInput) {
+  const decision = await getDecisionRow(ctx, decisionId);
+  const changes = input.status && input.status !== decision.status;
+  await ctx.tx.insert(decisionFollowUps).values({ orgId: ctx.orgId, decisionId, actorUserId: ctx.actor.userId, actorName: ctx.actor.name, note: input.note, status: changes ? input.status : null });
+  if (changes) {
+    await ctx.tx.update(forumDecisions).set({ status: input.status, closedAt: input.status === 'open' ? null : new Date() }).where(eq(forumDecisions.id, decisionId));
+    if (decision.issueId) await addAdvocacyEvent(ctx, decision.issueId, { action: 'decision_status', from: decision.status, to: input.status!, note: `${decision.text} — ${input.note}` });
+  }
+}
+
+export async function getDecision(ctx: TenantCtx, id: string): Promise<Decision> {
+  await getDecisionRow(ctx, id);
+  return (await decisionsWhere(ctx, sql`d.id = ${id}`))[0]!;
+}
+
+/** Where an advocacy issue went in the dialogue: the meetings that discussed it and what they decided. */
+export async function dialogueOfIssue(ctx: TenantCtx, issueId: string) {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return { meetings: [], decisions: [] };
+  const agenda = await ctx.tx
+    .select({ meetingId: forumMeetings.id, meetingTitle: forumMeetings.title, startsAt: forumMeetings.startsAt, status: forumMeetings.status, forumId: forums.id, forumName: forums.name, item: agendaItems.title })
+    .from(agendaItems)
+    .innerJoin(forumMeetings, eq(forumMeetings.id, agendaItems.meetingId))
+    .innerJoin(forums, eq(forums.id, forumMeetings.forumId))
+    .where(and(eq(agendaItems.orgId, ctx.orgId), eq(agendaItems.issueId, issueId), visible ? inArray(forums.id, visible) : undefined))
+    .orderBy(asc(forumMeetings.startsAt));
+  return {
+    meetings: agenda.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), status: a.status as 'planned' | 'held' | 'cancelled' })),
+    decisions: await decisionsWhere(ctx, sql`d.issue_id = ${issueId}`),
+  };
+}

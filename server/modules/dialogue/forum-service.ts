@@ -1,0 +1,134 @@
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Forum, ForumDetail, ForumInput, ForumMember, ForumMemberInput, MeetingSummary } from '../../../contracts/dialogue.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { users } from '../../platform/auth/tables.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { userRoles } from '../orgs/tables.js';
+import { forumDecisions, forumMeetings, forumMembers, forums } from './tables.js';
+
+type ForumRow = typeof forums.$inferSelect;
+
+/**
+ * The forums a person may see: all of them for the organisation's own people,
+ * only those they sit in for an official. Returns null for "all".
+ */
+export async function visibleForumIds(ctx: TenantCtx): Promise<string[] | null> {
+  if (ctx.role !== 'official') return null;
+  if (!ctx.actor.userId) return [];
+  const rows = await ctx.tx.select({ id: forumMembers.forumId }).from(forumMembers).where(and(eq(forumMembers.orgId, ctx.orgId), eq(forumMembers.userId, ctx.actor.userId)));
+  return [...new Set(rows.map((r) => r.id))];
+}
+
+/** A forum the person may see; any other reads as not found, so officials learn nothing of other forums. */
+export async function getForumRow(ctx: TenantCtx, id: string, lock = false): Promise<ForumRow> {
+  const visible = await visibleForumIds(ctx);
+  const query = ctx.tx.select().from(forums).where(and(eq(forums.id, id), eq(forums.orgId, ctx.orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row || (visible && !visible.includes(row.id))) throw new AppError('dialogue.forum_not_found');
+  return row;
+}
+
+/** Meetings with their forum's name and how many of their decisions are still open. */
+export async function meetingSummaries(ctx: TenantCtx, where: ReturnType<typeof and>): Promise<MeetingSummary[]> {
+  const rows = await ctx.tx
+    .select({
+      m: forumMeetings, forumName: forums.name,
+      openDecisions: sql<number>`(SELECT count(*)::int FROM ${forumDecisions} d WHERE d.meeting_id = ${forumMeetings}.id AND d.status = 'open')`,
+    })
+    .from(forumMeetings)
+    .innerJoin(forums, eq(forums.id, forumMeetings.forumId))
+    .where(and(eq(forumMeetings.orgId, ctx.orgId), where))
+    .orderBy(asc(forumMeetings.startsAt));
+  return rows.map(({ m, forumName, openDecisions }) => ({
+    id: m.id, forumId: m.forumId, forumName, title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(),
+    location: m.location, status: m.status as MeetingSummary['status'], openDecisions,
+  }));
+}
+
+async function present(ctx: TenantCtx, rows: ForumRow[]): Promise<Forum[]> {
+  const ids = rows.map((r) => r.id);
+  if (!ids.length) return [];
+  const counts = await ctx.tx
+    .select({
+      forumId: forums.id,
+      members: sql<number>`(SELECT count(*)::int FROM ${forumMembers} fm WHERE fm.forum_id = ${forums}.id)`,
+      openDecisions: sql<number>`(SELECT count(*)::int FROM ${forumDecisions} d JOIN ${forumMeetings} m ON m.id = d.meeting_id WHERE m.forum_id = ${forums}.id AND d.status = 'open')`,
+    })
+    .from(forums)
+    .where(inArray(forums.id, ids));
+  const upcoming = await meetingSummaries(ctx, and(inArray(forumMeetings.forumId, ids), eq(forumMeetings.status, 'planned'), gte(forumMeetings.endsAt, new Date())));
+  return rows.map((r) => {
+    const c = counts.find((x) => x.forumId === r.id);
+    return {
+      id: r.id, name: r.name, kind: r.kind as Forum['kind'], description: r.description, isPublic: r.isPublic,
+      members: c?.members ?? 0, openDecisions: c?.openDecisions ?? 0, nextMeeting: upcoming.find((m) => m.forumId === r.id) ?? null,
+    };
+  });
+}
+
+export async function listForums(ctx: TenantCtx): Promise<Forum[]> {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return [];
+  const rows = await ctx.tx.select().from(forums).where(and(eq(forums.orgId, ctx.orgId), visible ? inArray(forums.id, visible) : undefined)).orderBy(asc(forums.name));
+  return present(ctx, rows);
+}
+
+async function forumMemberList(ctx: TenantCtx, forumId: string): Promise<ForumMember[]> {
+  const rows = await ctx.tx
+    .select({ m: forumMembers, userName: users.name })
+    .from(forumMembers)
+    .leftJoin(users, eq(users.id, forumMembers.userId))
+    .where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId)))
+    .orderBy(asc(forumMembers.side), asc(forumMembers.name));
+  return rows.map(({ m, userName }) => ({
+    id: m.id, side: m.side as ForumMember['side'], name: m.name, email: m.email, affiliation: m.affiliation, role: m.role as ForumMember['role'], userId: m.userId, userName,
+  }));
+}
+
+export async function getForum(ctx: TenantCtx, id: string): Promise<ForumDetail> {
+  const row = await getForumRow(ctx, id);
+  const [forum] = await present(ctx, [row]);
+  return { ...forum!, memberList: await forumMemberList(ctx, id), meetings: await meetingSummaries(ctx, eq(forumMeetings.forumId, id)) };
+}
+
+export async function createForum(ctx: TenantCtx, input: ForumInput) {
+  const [row] = await ctx.tx.insert(forums).values({ orgId: ctx.orgId, ...input }).returning();
+  await recordAudit(ctx, { action: 'forum.create', entityType: 'forum', entityId: row!.id, after: { name: input.name } });
+  return row!;
+}
+
+export async function updateForum(ctx: TenantCtx, id: string, input: ForumInput) {
+  const before = await getForumRow(ctx, id, true);
+  await ctx.tx.update(forums).set(input).where(and(eq(forums.id, id), eq(forums.orgId, ctx.orgId)));
+  await recordAudit(ctx, { action: 'forum.update', entityType: 'forum', entityId: id, before: { name: before.name, isPublic: before.isPublic }, after: { name: input.name, isPublic: input.isPublic } });
+}
+
+/** An official's account must belong to the organisation; their forums are then theirs to see. */
+async function checkAccount(ctx: TenantCtx, userId: string | null) {
+  if (!userId) return;
+  const [role] = await ctx.tx.select({ role: userRoles.role }).from(userRoles).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, userId)));
+  if (!role) throw fieldError('userId', 'dialogue.account_not_in_org');
+}
+
+export async function addForumMember(ctx: TenantCtx, forumId: string, input: ForumMemberInput) {
+  await getForumRow(ctx, forumId, true);
+  await checkAccount(ctx, input.userId);
+  const [row] = await ctx.tx.insert(forumMembers).values({ orgId: ctx.orgId, forumId, ...input }).returning();
+  await recordAudit(ctx, { action: 'forum.member_add', entityType: 'forum', entityId: forumId, after: { name: input.name, side: input.side, userId: input.userId } });
+  return row!;
+}
+
+export async function updateForumMember(ctx: TenantCtx, forumId: string, memberId: string, input: ForumMemberInput) {
+  await getForumRow(ctx, forumId, true);
+  await checkAccount(ctx, input.userId);
+  const updated = await ctx.tx.update(forumMembers).set(input).where(and(eq(forumMembers.id, memberId), eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId))).returning();
+  if (!updated.length) throw new AppError('dialogue.member_not_found');
+}
+
+export async function removeForumMember(ctx: TenantCtx, forumId: string, memberId: string) {
+  await getForumRow(ctx, forumId, true);
+  const [removed] = await ctx.tx.delete(forumMembers).where(and(eq(forumMembers.id, memberId), eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId))).returning();
+  if (!removed) throw new AppError('dialogue.member_not_found');
+  await recordAudit(ctx, { action: 'forum.member_remove', entityType: 'forum', entityId: forumId, before: { name: removed.name, side: removed.side } });
+}

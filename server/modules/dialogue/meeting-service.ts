@@ -1,0 +1,168 @@
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { AgendaItemInput, MeetingDetail, MeetingInput, MinutesInput } from '../../../contracts/dialogue.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { orgMailLocale } from '../../platform/i18n/i18n.js';
+import { queueMail } from '../../platform/mail/queue-mail.js';
+import { addAdvocacyEvent } from '../advocacy/history.js';
+import { getIssueRow } from '../advocacy/issue-service.js';
+import { advocacyIssues } from '../advocacy/tables.js';
+import { getCurrentOrg } from '../orgs/org-service.js';
+import { meetingCalendar } from './calendar.js';
+import { decisionsWhere } from './decision-service.js';
+import { getForumRow, meetingSummaries, visibleForumIds } from './forum-service.js';
+import { agendaItems, forumMeetings, forumMembers, meetingAttendance } from './tables.js';
+
+type MeetingRow = typeof forumMeetings.$inferSelect;
+
+/** A meeting of a forum the person may see. */
+export async function getMeetingRow(ctx: TenantCtx, id: string, lock = false): Promise<MeetingRow> {
+  const query = ctx.tx.select().from(forumMeetings).where(and(eq(forumMeetings.id, id), eq(forumMeetings.orgId, ctx.orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('dialogue.meeting_not_found');
+  await getForumRow(ctx, row.forumId).catch(() => {
+    throw new AppError('dialogue.meeting_not_found');
+  });
+  return row;
+}
+
+/** Meetings from today on, across the forums the person may see. */
+export async function upcomingMeetings(ctx: TenantCtx) {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return [];
+  const since = new Date();
+  since.setUTCHours(0, 0, 0, 0);
+  return meetingSummaries(ctx, and(gte(forumMeetings.endsAt, since), visible ? inArray(forumMeetings.forumId, visible) : undefined));
+}
+
+async function agendaOf(ctx: TenantCtx, meetingId: string) {
+  const rows = await ctx.tx
+    .select({ a: agendaItems, issueTitle: advocacyIssues.title })
+    .from(agendaItems)
+    .leftJoin(advocacyIssues, eq(advocacyIssues.id, agendaItems.issueId))
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.orgId, ctx.orgId)))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id));
+  return rows.map(({ a, issueTitle }) => ({ id: a.id, position: a.position, title: a.title, issueId: a.issueId, issueTitle, notes: a.notes }));
+}
+
+export async function getMeeting(ctx: TenantCtx, id: string): Promise<MeetingDetail> {
+  const row = await getMeetingRow(ctx, id);
+  const [summary] = await meetingSummaries(ctx, eq(forumMeetings.id, id));
+  const attendance = await ctx.tx
+    .select({ memberId: forumMembers.id, name: forumMembers.name, side: forumMembers.side, affiliation: forumMembers.affiliation, present: meetingAttendance.present })
+    .from(forumMembers)
+    .leftJoin(meetingAttendance, and(eq(meetingAttendance.forumMemberId, forumMembers.id), eq(meetingAttendance.meetingId, id)))
+    .where(and(eq(forumMembers.forumId, row.forumId), eq(forumMembers.orgId, ctx.orgId)))
+    .orderBy(asc(forumMembers.side), asc(forumMembers.name));
+  return {
+    ...summary!,
+    minutes: row.minutes,
+    invitedAt: row.invitedAt?.toISOString() ?? null,
+    agenda: await agendaOf(ctx, id),
+    attendance: attendance.map((a) => ({ ...a, side: a.side as 'private' | 'public', present: a.present ?? null })),
+    decisions: await decisionsWhere(ctx, sql`d.meeting_id = ${id}`),
+  };
+}
+
+export async function createMeeting(ctx: TenantCtx, forumId: string, input: MeetingInput) {
+  await getForumRow(ctx, forumId);
+  const [row] = await ctx.tx.insert(forumMeetings).values({ orgId: ctx.orgId, forumId, title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location }).returning();
+  return row!;
+}
+
+export async function updateMeeting(ctx: TenantCtx, id: string, input: MeetingInput) {
+  await getMeetingRow(ctx, id, true);
+  await ctx.tx.update(forumMeetings).set({ title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location, updatedAt: new Date() }).where(eq(forumMeetings.id, id));
+}
+
+/** Puts an item on the agenda; an advocacy issue brought to the table records it in the issue's history. */
+export async function addAgendaItem(ctx: TenantCtx, meetingId: string, input: AgendaItemInput) {
+  const meeting = await getMeetingRow(ctx, meetingId, true);
+  if (input.issueId) {
+    await getIssueRow(ctx, input.issueId).catch(() => {
+      throw fieldError('issueId', 'advocacy.issue_not_found');
+    });
+  }
+  await ctx.tx.insert(agendaItems).values({
+    orgId: ctx.orgId, meetingId, title: input.title, issueId: input.issueId, notes: input.notes,
+    position: sql`(SELECT coalesce(max(position), 0) + 1 FROM ${agendaItems} WHERE meeting_id = ${meetingId})`,
+  });
+  if (input.issueId) await addAdvocacyEvent(ctx, input.issueId, { action: 'agenda', to: meeting.title, note: input.title });
+}
+
+export async function removeAgendaItem(ctx: TenantCtx, meetingId: string, itemId: string) {
+  await getMeetingRow(ctx, meetingId, true);
+  const [removed] = await ctx.tx.delete(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.orgId, ctx.orgId))).returning();
+  if (!removed) throw new AppError('dialogue.agenda_item_not_found');
+}
+
+/** Moves an item one place up or down, swapping with its neighbour. */
+export async function moveAgendaItem(ctx: TenantCtx, meetingId: string, itemId: string, direction: 'up' | 'down') {
+  await getMeetingRow(ctx, meetingId, true);
+  const items = await agendaOf(ctx, meetingId);
+  const i = items.findIndex((x) => x.id === itemId);
+  if (i < 0) throw new AppError('dialogue.agenda_item_not_found');
+  const j = direction === 'up' ? i - 1 : i + 1;
+  if (j < 0 || j >= items.length) return;
+  const order = items.map((x) => x.id);
+  [order[i], order[j]] = [order[j]!, order[i]!];
+  for (const [k, id] of order.entries()) await ctx.tx.update(agendaItems).set({ position: k + 1 }).where(eq(agendaItems.id, id));
+}
+
+/** Records what happened: minutes, who came (the others absent), and whether it was held. */
+export async function recordMinutes(ctx: TenantCtx, meetingId: string, input: MinutesInput) {
+  const meeting = await getMeetingRow(ctx, meetingId, true);
+  const members = await ctx.tx.select({ id: forumMembers.id }).from(forumMembers).where(and(eq(forumMembers.forumId, meeting.forumId), eq(forumMembers.orgId, ctx.orgId)));
+  const known = new Set(members.map((m) => m.id));
+  const stranger = input.present.findIndex((id) => !known.has(id));
+  if (stranger >= 0) throw fieldError(`present.${stranger}`, 'dialogue.member_not_found');
+  await ctx.tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId));
+  if (members.length) {
+    await ctx.tx.insert(meetingAttendance).values(members.map((m) => ({ orgId: ctx.orgId, meetingId, forumMemberId: m.id, present: input.present.includes(m.id) })));
+  }
+  await ctx.tx.update(forumMeetings).set({ minutes: input.minutes, status: input.status, updatedAt: new Date() }).where(eq(forumMeetings.id, meetingId));
+  await recordAudit(ctx, { action: 'meeting.minutes', entityType: 'meeting', entityId: meetingId, before: { status: meeting.status }, after: { status: input.status, present: input.present.length } });
+}
+
+async function calendarOf(ctx: TenantCtx, meeting: MeetingRow, sequence: number) {
+  const org = await getCurrentOrg(ctx);
+  const agenda = await agendaOf(ctx, meeting.id);
+  const invitees = await ctx.tx.select().from(forumMembers).where(and(eq(forumMembers.forumId, meeting.forumId), eq(forumMembers.orgId, ctx.orgId)));
+  const attendees = invitees.filter((m) => m.email).map((m) => ({ name: m.name, email: m.email }));
+  const ics = meetingCalendar({
+    id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location,
+    agenda: agenda.map((a) => a.title), sequence, cancelled: meeting.status === 'cancelled', organizer: { name: org.name }, attendees,
+  });
+  return { org, agenda, attendees, ics };
+}
+
+/** The meeting as a calendar file, for staff to add to their own calendar. */
+export async function meetingCalendarFile(ctx: TenantCtx, meetingId: string) {
+  const meeting = await getMeetingRow(ctx, meetingId);
+  return (await calendarOf(ctx, meeting, meeting.sequence)).ics;
+}
+
+/**
+ * Mails every forum member with an address an invitation with the meeting as
+ * an iCalendar file. Sending again (a new time, a new agenda) raises the
+ * sequence, so calendars move the event rather than add a second one.
+ */
+export async function sendInvitations(ctx: TenantCtx, meetingId: string) {
+  const meeting = await getMeetingRow(ctx, meetingId, true);
+  if (meeting.status !== 'planned') throw new AppError('dialogue.meeting_not_planned');
+  const sequence = meeting.invitedAt ? meeting.sequence + 1 : meeting.sequence;
+  const { org, agenda, attendees, ics } = await calendarOf(ctx, meeting, sequence);
+  if (!attendees.length) throw new AppError('dialogue.no_invitees');
+  const locale = orgMailLocale(org.languages, ctx.locale);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(meeting.startsAt) + ' UTC';
+  for (const a of attendees) {
+    await queueMail(ctx.tx, {
+      orgId: ctx.orgId, kind: 'meeting_invitation', to: a.email, locale,
+      params: { name: a.name, title: meeting.title, orgName: org.name, when, location: meeting.location || '—', agenda: agenda.map((x, i) => `${i + 1}. ${x.title}`).join('\n') || '—' },
+      attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
+    });
+  }
+  await ctx.tx.update(forumMeetings).set({ sequence, invitedAt: new Date() }).where(eq(forumMeetings.id, meetingId));
+  return { invited: attendees.length };
+}

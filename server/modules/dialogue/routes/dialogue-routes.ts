@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, Uuid } from '../../../../contracts/common.js';
+import {
+  AgendaItemInput, Decision, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
+} from '../../../../contracts/dialogue.js';
+import { translator } from '../../../platform/i18n/i18n.js';
+import { getCurrentOrg } from '../../orgs/org-service.js';
+import { addDecision, addFollowUp, getDecision, listDecisions } from '../decision-service.js';
+import { addForumMember, createForum, getForum, listForums, removeForumMember, updateForum, updateForumMember } from '../forum-service.js';
+import {
+  addAgendaItem, createMeeting, getMeeting, meetingCalendarFile, moveAgendaItem, recordMinutes, removeAgendaItem, sendInvitations, updateMeeting, upcomingMeetings,
+} from '../meeting-service.js';
+import { minutesPdf } from '../minutes-pdf.js';
+
+const tags = ['dialogue'];
+const read = { auth: 'tenant' as const, permission: 'dialogue.read' };
+const manage = { auth: 'tenant' as const, permission: 'dialogue.manage' };
+const followUp = { auth: 'tenant' as const, permission: 'dialogue.follow_up' };
+const ChildParams = z.object({ id: Uuid, childId: Uuid });
+
+export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
+  // ---- forums ----
+  app.get('/api/v1/forums', { schema: { tags, response: { 200: z.object({ items: z.array(Forum) }) } }, config: read }, async (request) => ({
+    items: await app.tenant(request, (ctx) => listForums(ctx)),
+  }));
+  app.post('/api/v1/forums', { schema: { tags, body: ForumInput, response: { 201: ForumDetail } }, config: manage }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getForum(ctx, (await createForum(ctx, request.body)).id));
+  });
+  app.get('/api/v1/forums/:id', { schema: { tags, params: IdParams, response: { 200: ForumDetail } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => getForum(ctx, request.params.id)),
+  );
+  app.put('/api/v1/forums/:id', { schema: { tags, params: IdParams, body: ForumInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await updateForum(ctx, request.params.id, request.body);
+      return getForum(ctx, request.params.id);
+    }),
+  );
+  app.post('/api/v1/forums/:id/members', { schema: { tags, params: IdParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await addForumMember(ctx, request.params.id, request.body);
+      return getForum(ctx, request.params.id);
+    }),
+  );
+  app.put('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await updateForumMember(ctx, request.params.id, request.params.childId, request.body);
+      return getForum(ctx, request.params.id);
+    }),
+  );
+  app.delete('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await removeForumMember(ctx, request.params.id, request.params.childId);
+      return getForum(ctx, request.params.id);
+    }),
+  );
+
+  // ---- meetings ----
+  app.get('/api/v1/meetings/upcoming', { schema: { tags, response: { 200: z.object({ items: z.array(MeetingSummary) }) } }, config: read }, async (request) => ({
+    items: await app.tenant(request, (ctx) => upcomingMeetings(ctx)),
+  }));
+  app.post('/api/v1/forums/:id/meetings', { schema: { tags, params: IdParams, body: MeetingInput, response: { 201: MeetingDetail } }, config: manage }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getMeeting(ctx, (await createMeeting(ctx, request.params.id, request.body)).id));
+  });
+  app.get('/api/v1/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingDetail } }, config: read }, async (request) =>
+    app.tenant(request, (ctx) => getMeeting(ctx, request.params.id)),
+  );
+  app.put('/api/v1/meetings/:id', { schema: { tags, params: IdParams, body: MeetingInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await updateMeeting(ctx, request.params.id, request.body);
+      return getMeeting(ctx, request.params.id);
+    }),
+  );
+  app.post('/api/v1/meetings/:id/agenda', { schema: { tags, params: IdParams, body: AgendaItemInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await addAgendaItem(ctx, request.params.id, request.body);
+      return getMeeting(ctx, request.params.id);
+    }),
+  );
+  app.post('/api/v1/meetings/:id/agenda/:childId/move', { schema: { tags, params: ChildParams, body: z.object({ direction: z.enum(['up', 'down']) }), response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await moveAgendaItem(ctx, request.params.id, request.params.childId, request.body.direction);
+      return getMeeting(ctx, request.params.id);
+    }),
+  );
+  app.delete('/api/v1/meetings/:id/agenda/:childId', { schema: { tags, params: ChildParams, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await removeAgendaItem(ctx, request.params.id, request.params.childId);
+      return getMeeting(ctx, request.params.id);
+    }),
+  );
+  app.put('/api/v1/meetings/:id/minutes', { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await recordMinutes(ctx, request.params.id, request.body);
+      return getMeeting(ctx, request.params.id);
+    }),
+  );
+  app.post('/api/v1/meetings/:id/invitations', { schema: { tags, params: IdParams, response: { 200: z.object({ invited: z.number().int() }) } }, config: manage }, async (request) => {
+    const result = await app.tenant(request, (ctx) => sendInvitations(ctx, request.params.id));
+    void app.mailer.flush();
+    return result;
+  });
+  app.get('/api/v1/meetings/:id/calendar.ics', { schema: { tags, params: IdParams }, config: read }, async (request, reply) => {
+    const ics = await app.tenant(request, (ctx) => meetingCalendarFile(ctx, request.params.id));
+    reply.header('content-type', 'text/calendar; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="meeting-${request.params.id.slice(0, 8)}.ics"`);
+    return ics;
+  });
+  app.get('/api/v1/meetings/:id/minutes.pdf', { schema: { tags, params: IdParams }, config: read }, async (request, reply) => {
+    const { meeting, orgName, locale } = await app.tenant(request, async (ctx) => ({ meeting: await getMeeting(ctx, request.params.id), orgName: (await getCurrentOrg(ctx)).name, locale: ctx.locale }));
+    const pdf = await minutesPdf(meeting, orgName, translator(locale), locale);
+    reply.header('content-type', 'application/pdf');
+    reply.header('content-disposition', `attachment; filename="minutes-${request.params.id.slice(0, 8)}.pdf"`);
+    return pdf;
+  });
+
+  // ---- decisions ----
+  app.get('/api/v1/decisions', { schema: { tags, querystring: DecisionQuery, response: { 200: z.object({ items: z.array(Decision) }) } }, config: read }, async (request) => ({
+    items: await app.tenant(request, (ctx) => listDecisions(ctx, request.query)),
+  }));
+  app.post('/api/v1/meetings/:id/decisions', { schema: { tags, params: IdParams, body: DecisionInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await addDecision(ctx, request.params.id, request.body);
+      return getMeeting(ctx, request.params.id);
+    }),
+  );
+  app.post('/api/v1/decisions/:id/follow-ups', { schema: { tags, params: IdParams, body: FollowUpInput, response: { 200: Decision } }, config: followUp }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await addFollowUp(ctx, request.params.id, request.body);
+      return getDecision(ctx, request.params.id);
+    }),
+  );
+};
