@@ -1,0 +1,47 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Outcome, PpdStep, StepScore } from '../../../contracts/advocacy.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { getCurrentOrg } from '../orgs/org-service.js';
+import { costSummaries } from './cost-service.js';
+import { advocacyIssues, advocacyStepScores } from './tables.js';
+
+export interface PublishedIssue {
+  id: string;
+  title: string;
+  category: string;
+  problem: string;
+  step: PpdStep;
+  outcome: Outcome | null;
+  outcomeEvidence: string;
+  outcomeAt: Date | null;
+  updatedAt: Date;
+  scores: Array<Pick<StepScore, 'step' | 'score'>>;
+  savingClaimed: number | null;
+}
+
+/**
+ * What the organisation shows the public: only issues it chose to publish,
+ * with their step, scores and outcome. Nothing about the firms behind them.
+ */
+export async function publishedIssues(ctx: TenantCtx) {
+  const org = await getCurrentOrg(ctx);
+  const rows = await ctx.tx.select().from(advocacyIssues).where(and(eq(advocacyIssues.orgId, ctx.orgId), eq(advocacyIssues.published, true))).orderBy(desc(advocacyIssues.updatedAt)).limit(200);
+  const ids = rows.map((r) => r.id);
+  const scores = ids.length
+    ? await ctx.tx.selectDistinctOn([advocacyStepScores.issueId, advocacyStepScores.step], { issueId: advocacyStepScores.issueId, step: advocacyStepScores.step, score: advocacyStepScores.score })
+      .from(advocacyStepScores)
+      .where(and(eq(advocacyStepScores.orgId, ctx.orgId), inArray(advocacyStepScores.issueId, ids)))
+      .orderBy(advocacyStepScores.issueId, advocacyStepScores.step, desc(advocacyStepScores.at))
+    : [];
+  const costs = await costSummaries(ctx, ids);
+  const issues: PublishedIssue[] = rows.map((r) => {
+    const claims = r.outcome === 'adopted' || r.outcome === 'implemented';
+    return {
+      id: r.id, title: r.title, category: r.category, problem: r.problem, step: r.step as PpdStep, outcome: r.outcome as Outcome | null,
+      outcomeEvidence: r.outcomeEvidence, outcomeAt: r.outcomeAt, updatedAt: r.updatedAt,
+      scores: scores.filter((s) => s.issueId === r.id).map((s) => ({ step: s.step as PpdStep, score: s.score })),
+      savingClaimed: claims ? Math.round(((costs.get(r.id)?.yearlyCost ?? 0) * r.savingShare) / 100) : null,
+    };
+  });
+  return { org: { name: org.name, currency: org.currency, languages: org.languages }, issues };
+}
