@@ -34,6 +34,11 @@ const ConsultationsPage = page(() => import('../features/surveys/ConsultationsPa
 const ConsultationPage = page(() => import('../features/surveys/ConsultationPage.js'), 'ConsultationPage');
 const IssuesPage = page(() => import('../features/intake/IssuesPage.js'), 'IssuesPage');
 const IssuePage = page(() => import('../features/intake/IssuePage.js'), 'IssuePage');
+const AdvocacyPage = page(() => import('../features/advocacy/AdvocacyPage.js'), 'AdvocacyPage');
+const AdvocacyIssuePage = page(() => import('../features/advocacy/AdvocacyIssuePage.js'), 'AdvocacyIssuePage');
+const DialoguePage = page(() => import('../features/dialogue/DialoguePage.js'), 'DialoguePage');
+const ForumPage = page(() => import('../features/dialogue/ForumPage.js'), 'ForumPage');
+const MeetingPage = page(() => import('../features/dialogue/MeetingPage.js'), 'MeetingPage');
 
 function RequireSession() {
   const { data: session, isPending, error } = useSession();
@@ -76,6 +81,11 @@ const router = createBrowserRouter([
       { path: 'consultations/:id', element: lazyPage(<ConsultationPage />) },
       { path: 'issues', element: lazyPage(<IssuesPage />) },
       { path: 'issues/:id', element: lazyPage(<IssuePage />) },
+      { path: 'advocacy', element: lazyPage(<AdvocacyPage />) },
+      { path: 'advocacy/:id', element: lazyPage(<AdvocacyIssuePage />) },
+      { path: 'dialogue', element: lazyPage(<DialoguePage />) },
+      { path: 'dialogue/forums/:id', element: lazyPage(<ForumPage />) },
+      { path: 'dialogue/meetings/:id', element: lazyPage(<MeetingPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { IconAdjustments, IconAlertTriangle, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -38,6 +38,13 @@ export const navigation: NavSection[] = [
       { to: '/issues', label: 'nav.issues', icon: IconAlertTriangle, permission: 'intake.read' },
       { to: '/consultations', label: 'nav.consultations', icon: IconMessages, permission: 'surveys.read' },
       { to: '/forms', label: 'nav.forms', icon: IconForms, permission: 'surveys.read' },
+    ],
+  },
+  {
+    label: 'nav.section.advocacy',
+    items: [
+      { to: '/advocacy', label: 'nav.advocacy', icon: IconSpeakerphone, permission: 'advocacy.read' },
+      { to: '/dialogue', label: 'nav.dialogue', icon: IconBuildingBank, permission: 'dialogue.read' },
     ],
   },
   {

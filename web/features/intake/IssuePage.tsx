@@ -101,6 +101,22 @@ export function IssuePage() {
           ))}
         </Text>
       )}
+      {(x.takenUpIn.length > 0 || (can('advocacy.manage') && x.status !== 'merged' && x.status !== 'declined')) && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">{t('intake.advocacy')}</Title>
+          {x.takenUpIn.length > 0 ? (
+            <Text size="sm">
+              {t('intake.takenUpIn')}{' '}
+              {x.takenUpIn.map((a, i) => (
+                <span key={a.id}>{i > 0 && ', '}{can('advocacy.read') ? <Anchor component={Link} to={`/advocacy/${a.id}`}>{a.title}</Anchor> : a.title}</span>
+              ))}
+            </Text>
+          ) : <Text size="sm" c="dimmed">{t('intake.notTakenUp')}</Text>}
+          {can('advocacy.manage') && x.status !== 'merged' && x.status !== 'declined' && (
+            <Button mt="sm" size="xs" variant="light" component={Link} to={`/advocacy?from=${x.id}`}>{t('intake.startAdvocacy')}</Button>
+          )}
+        </Paper>
+      )}
       {staff && x.status !== 'merged' && <TriagePanel key={x.updatedAt} issue={x} />}
       {staff && <AffectedFirmsPanel issue={x} />}
       <Paper withBorder p="md">

@@ -1,0 +1,124 @@
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Timeline, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import type { AdvocacyEvent, AdvocacyIssueDetail, AdvocacyIssueInput } from '../../../contracts/advocacy.js';
+import { api } from '../../app/api.js';
+import { formatDateTime } from '../../app/format.js';
+import { formatMoney } from '../../app/money.js';
+import { useCan } from '../../app/session.js';
+import { Loading } from '../../ui/Loading.js';
+import { notify } from '../../ui/notify.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { Stat } from '../../ui/Stat.js';
+import { advocacyKeys, fetchAdvocacyIssue, outcomeColor, stepColor } from './api.js';
+import { CostPanel } from './CostPanel.js';
+import { EvidencePanel } from './EvidencePanel.js';
+import { IssueForm } from './IssueForm.js';
+import { IssueDialoguePanel, ReformPanel } from './ReformPanel.js';
+
+/** One step of the history in words: values that are codes (steps, outcomes, money) are translated. */
+function EventText({ event, currency }: { event: AdvocacyEvent; currency: string }) {
+  const { t } = useTranslation();
+  const step = (v: string | null) => (v ? t(`advocacy.steps.${v}`) : '—');
+  const outcome = (v: string | null) => (v ? t(`advocacy.outcomes.${v}`) : t('advocacy.reform.noOutcome'));
+  const score = (v: string | null) => (v ? `${step(v.split(':')[0]!)} ${v.split(':')[1]}/3` : '—');
+  const money = (v: string | null) => formatMoney(Number(v ?? 0), currency);
+  const text: Record<string, () => string> = {
+    step: () => t('advocacy.events.step', { from: step(event.from), to: step(event.to) }),
+    outcome: () => t('advocacy.events.outcome', { to: outcome(event.to) }),
+    score: () => t('advocacy.events.score', { to: score(event.to) }),
+    cost: () => t('advocacy.events.cost', { from: money(event.from), to: money(event.to) }),
+    severity: () => t('advocacy.events.severity', { from: event.from, to: event.to }),
+    feasibility: () => t('advocacy.events.feasibility', { from: event.from, to: event.to }),
+    evidence_added: () => t('advocacy.events.evidence_added', { what: event.to }),
+    agenda: () => t('advocacy.events.agenda', { meeting: event.to }),
+    decision: () => t('advocacy.events.decision', { meeting: event.to }),
+    decision_status: () => t('advocacy.events.decision_status', { to: t(`dialogue.decisionStatuses.${event.to}`) }),
+  };
+  return <>{text[event.action]?.() ?? t(`advocacy.events.${event.action}`)}</>;
+}
+
+export function AdvocacyIssuePage() {
+  const { id } = useParams() as { id: string };
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [editing, setEditing] = useState<AdvocacyIssueInput | null>(null);
+  const issue = useQuery({ queryKey: advocacyKeys.one(id), queryFn: () => fetchAdvocacyIssue(id) });
+  const save = useMutation({
+    mutationFn: (input: AdvocacyIssueInput) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`, { method: 'PUT', body: input }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(advocacyKeys.one(id), updated);
+      void queryClient.invalidateQueries({ queryKey: advocacyKeys.all });
+      notify(t('ui.saved'));
+      setEditing(null);
+    },
+  });
+  if (issue.isPending) return <Loading />;
+  if (issue.error) return <ProblemAlert error={issue.error} />;
+  const x = issue.data;
+  const tab = params.get('tab') ?? 'case';
+  return (
+    <Stack>
+      <PageHeader title={x.title}>
+        <Badge variant="light" color={stepColor[x.step]}>{t(`advocacy.steps.${x.step}`)}</Badge>
+        {x.outcome && <Badge variant="filled" color={outcomeColor[x.outcome]}>{t(`advocacy.outcomes.${x.outcome}`)}</Badge>}
+        <Badge variant="default">{t(`advocacy.categories.${x.category}`)}</Badge>
+        {can('advocacy.manage') && !editing && (
+          <Button size="xs" variant="default" onClick={() => setEditing({ title: x.title, problem: x.problem, category: x.category, sectors: x.sectors, regions: x.regions, severity: x.priority.severity, feasibility: x.priority.feasibility })}>{t('ui.edit')}</Button>
+        )}
+      </PageHeader>
+      {editing ? (
+        <Paper withBorder p="md">
+          <IssueForm value={editing} onChange={setEditing} onSubmit={() => save.mutate(editing)} onCancel={() => setEditing(null)} pending={save.isPending} error={save.error} submitLabel={t('ui.save')} />
+        </Paper>
+      ) : (
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Stat label={t('advocacy.priority')} value={`${x.priority.score} / 100`} />
+          <Stat label={t('advocacy.firms')} value={String(x.priority.firms)} />
+          <Stat label={t('advocacy.severityFeasibility')} value={`${x.priority.severity} · ${x.priority.feasibility}`} />
+          <Stat label={t('advocacy.yearlyCost')} value={formatMoney(x.costs.yearlyCost, x.costs.currency)} />
+        </SimpleGrid>
+      )}
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'case' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="case">{t('advocacy.tabs.case')}</Tabs.Tab>
+          <Tabs.Tab value="cost">{t('advocacy.tabs.cost')}</Tabs.Tab>
+          <Tabs.Tab value="reform">{t('advocacy.tabs.reform')}</Tabs.Tab>
+          <Tabs.Tab value="dialogue">{t('advocacy.tabs.dialogue')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('advocacy.tabs.history')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="case" pt="md">
+          <Stack>
+            <Paper withBorder p="md">
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{x.problem}</Text>
+              <Group gap={4} mt="sm">
+                {x.sectors.map((s) => <Badge key={s} size="xs" variant="outline">{t('advocacy.sectorBadge', { code: s })}</Badge>)}
+                {x.regions.map((r) => <Badge key={r} size="xs" variant="outline" color="gray">{r}</Badge>)}
+              </Group>
+            </Paper>
+            <Title order={2} size="h4">{t('advocacy.evidence.title')}</Title>
+            <EvidencePanel issue={x} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="cost" pt="md"><CostPanel issue={x} /></Tabs.Panel>
+        <Tabs.Panel value="reform" pt="md"><ReformPanel issue={x} /></Tabs.Panel>
+        <Tabs.Panel value="dialogue" pt="md"><IssueDialoguePanel issue={x} /></Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <Timeline bulletSize={14} lineWidth={2}>
+            {x.history.map((e, i) => (
+              <Timeline.Item key={i} title={<EventText event={e} currency={x.costs.currency} />}>
+                <Text size="xs" c="dimmed">{[formatDateTime(e.at), e.actor].filter(Boolean).join(' · ')}</Text>
+                {e.note && <Text size="sm">{e.note}</Text>}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DECISION_STATUSES, type Decision } from '../../../contracts/dialogue.js';
+import { ApiError } from '../../app/api.js';
+import { formatDate, formatDateTime } from '../../app/format.js';
+import { useCan } from '../../app/session.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { addFollowUp, dialogueKeys } from './api.js';
+
+export function DecisionBadge({ decision }: { decision: Pick<Decision, 'status' | 'overdue'> }) {
+  const { t } = useTranslation();
+  return <Badge variant="light" color={decision.overdue ? 'red' : decision.status === 'done' ? 'teal' : 'gray'}>{decision.overdue ? t('dialogue.overdue') : t(`dialogue.decisionStatuses.${decision.status}`)}</Badge>;
+}
+
+/** A decision, its follow-ups so far, and the form to add the next one (which may close it). */
+export function DecisionCard({ decision, showMeeting = false }: { decision: Decision; showMeeting?: boolean }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const save = useMutation({
+    mutationFn: () => addFollowUp(decision.id, { note, status: status ?? undefined }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['advocacy-issues'] });
+      setNote('');
+      setStatus(null);
+      setOpen(false);
+    },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  return (
+    <Paper withBorder p="sm" component="article">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2}>
+          <Text fw={600} size="sm">{decision.text}</Text>
+          <Text size="xs" c="dimmed">
+            {[t('dialogue.ownerIs', { owner: decision.owner }), decision.dueOn && t('dialogue.dueOn', { date: formatDate(decision.dueOn) })].filter(Boolean).join(' · ')}
+          </Text>
+          {decision.issue && <Anchor component={Link} to={`/advocacy/${decision.issue.id}`} size="xs">{decision.issue.title}</Anchor>}
+          {showMeeting && <Anchor component={Link} to={`/dialogue/meetings/${decision.meeting.id}`} size="xs">{decision.meeting.forumName} · {decision.meeting.title} · {formatDate(decision.meeting.startsAt.slice(0, 10))}</Anchor>}
+        </Stack>
+        <DecisionBadge decision={decision} />
+      </Group>
+      {decision.followUps.length > 0 && (
+        <Timeline bulletSize={10} lineWidth={1} mt="sm">
+          {decision.followUps.map((f, i) => (
+            <Timeline.Item key={i} title={<Text size="sm">{f.note}</Text>}>
+              <Text size="xs" c="dimmed">{[formatDateTime(f.at), f.actor, f.status && t(`dialogue.decisionStatuses.${f.status}`)].filter(Boolean).join(' · ')}</Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+      {can('dialogue.follow_up') && (open ? (
+        <Stack gap="xs" mt="sm">
+          <Textarea label={t('dialogue.followUp')} required autosize minRows={2} value={note} error={errors.note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+          <Select label={t('dialogue.newStatus')} clearable placeholder={t('dialogue.keepStatus')} value={status} onChange={setStatus} data={DECISION_STATUSES.filter((s) => s !== decision.status).map((s) => ({ value: s, label: t(`dialogue.decisionStatuses.${s}`) }))} />
+          <ProblemAlert error={save.error} />
+          <Group>
+            <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>{t('dialogue.addFollowUp')}</Button>
+            <Button size="xs" variant="default" onClick={() => setOpen(false)}>{t('ui.confirm.cancel')}</Button>
+          </Group>
+        </Stack>
+      ) : <Button size="xs" variant="subtle" mt="xs" onClick={() => setOpen(true)}>{t('dialogue.addFollowUp')}</Button>)}
+    </Paper>
+  );
+}

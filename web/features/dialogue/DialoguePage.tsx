@@ -1,0 +1,109 @@
+import { Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { FORUM_KINDS, type Decision, type Forum, type ForumDetail, type ForumInput, type MeetingSummary } from '../../../contracts/dialogue.js';
+import { ApiError, api, withQuery } from '../../app/api.js';
+import { formatDateTime } from '../../app/format.js';
+import { useCan } from '../../app/session.js';
+import { EmptyState } from '../../ui/EmptyState.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { dialogueKeys, meetingStatusColor } from './api.js';
+import { DecisionCard } from './DecisionCard.js';
+
+export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput & { id?: string }; onSaved(forum: ForumDetail): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState<ForumInput>({ name: initial.name, kind: initial.kind, description: initial.description, isPublic: initial.isPublic });
+  const save = useMutation({
+    mutationFn: () => api<ForumDetail>(initial.id ? `/api/v1/forums/${initial.id}` : '/api/v1/forums', { method: initial.id ? 'PUT' : 'POST', body: input }),
+    onSuccess: onSaved,
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  return (
+    <Stack component="form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <TextInput label={t('dialogue.forumName')} required data-autofocus value={input.name} error={errors.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
+      <Select label={t('dialogue.kind')} allowDeselect={false} value={input.kind} onChange={(v) => v && setInput({ ...input, kind: v as ForumInput['kind'] })} data={FORUM_KINDS.map((k) => ({ value: k, label: t(`dialogue.kinds.${k}`) }))} />
+      <Textarea label={t('dialogue.description')} autosize minRows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.currentTarget.value })} />
+      <Switch label={t('dialogue.isPublic')} description={t('dialogue.isPublicHelp')} checked={input.isPublic} onChange={(e) => setInput({ ...input, isPublic: e.currentTarget.checked })} />
+      <ProblemAlert error={save.error} />
+      <Group>
+        <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
+        <Button variant="default" onClick={onCancel}>{t('ui.confirm.cancel')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function MeetingLine({ meeting, withForum = false }: { meeting: MeetingSummary; withForum?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <Stack gap={0}>
+        <Anchor component={Link} to={`/dialogue/meetings/${meeting.id}`} fw={600} size="sm">{meeting.title}</Anchor>
+        <Text size="xs" c="dimmed">{[formatDateTime(meeting.startsAt), withForum && meeting.forumName, meeting.location].filter(Boolean).join(' · ')}</Text>
+      </Stack>
+      <Group gap={4} wrap="nowrap">
+        {meeting.openDecisions > 0 && <Badge size="xs" variant="outline">{t('dialogue.openDecisionsCount', { n: meeting.openDecisions })}</Badge>}
+        <Badge size="xs" variant="light" color={meetingStatusColor[meeting.status]}>{t(`dialogue.meetingStatuses.${meeting.status}`)}</Badge>
+      </Group>
+    </Group>
+  );
+}
+
+export function DialoguePage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [which, setWhich] = useState<'open' | 'overdue'>('open');
+  const forums = useQuery({ queryKey: dialogueKeys.forums, queryFn: () => api<{ items: Forum[] }>('/api/v1/forums') });
+  const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: () => api<{ items: MeetingSummary[] }>('/api/v1/meetings/upcoming') });
+  const filters = which === 'overdue' ? { overdue: 'true' } : { status: 'open' };
+  const decisions = useQuery({ queryKey: dialogueKeys.decisions(filters), queryFn: () => api<{ items: Decision[] }>(withQuery('/api/v1/decisions', filters)) });
+  return (
+    <Stack>
+      <PageHeader title={t('nav.dialogue')}>
+        {can('dialogue.manage') && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('dialogue.newForum')}</Button>}
+      </PageHeader>
+      <Text size="sm" c="dimmed">{t('dialogue.intro')}</Text>
+      <ProblemAlert error={forums.error ?? upcoming.error ?? decisions.error} />
+      <Title order={2} size="h4">{t('dialogue.forums')}</Title>
+      {forums.isPending ? <Loading /> : forums.data?.items.length ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {forums.data.items.map((f) => (
+            <Paper key={f.id} withBorder p="md" component="article">
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Anchor component={Link} to={`/dialogue/forums/${f.id}`} fw={600}>{f.name}</Anchor>
+                <Badge variant="default" size="sm">{t(`dialogue.kinds.${f.kind}`)}</Badge>
+              </Group>
+              <Text size="xs" c="dimmed" mt={4}>{t('dialogue.forumFacts', { members: f.members, open: f.openDecisions })}</Text>
+              {f.nextMeeting && <Text size="sm" mt={4}>{t('dialogue.next')}: <Anchor component={Link} to={`/dialogue/meetings/${f.nextMeeting.id}`} size="sm">{f.nextMeeting.title}</Anchor> · {formatDateTime(f.nextMeeting.startsAt)}</Text>}
+            </Paper>
+          ))}
+        </SimpleGrid>
+      ) : <EmptyState>{can('dialogue.manage') ? t('dialogue.noForums') : t('dialogue.noForumsOfficial')}</EmptyState>}
+      <Title order={2} size="h4">{t('dialogue.upcoming')}</Title>
+      {upcoming.isPending ? <Loading /> : upcoming.data?.items.length ? (
+        <Paper withBorder p="sm"><Stack gap="xs">{upcoming.data.items.map((m) => <MeetingLine key={m.id} meeting={m} withForum />)}</Stack></Paper>
+      ) : <EmptyState>{t('dialogue.noUpcoming')}</EmptyState>}
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('dialogue.decisions')}</Title>
+        <SegmentedControl size="xs" value={which} onChange={(v) => setWhich(v as typeof which)} data={[{ value: 'open', label: t('dialogue.openDecisions') }, { value: 'overdue', label: t('dialogue.overdueDecisions') }]} />
+      </Group>
+      {decisions.isPending ? <Loading /> : decisions.data?.items.length ? (
+        <Stack gap="xs">{decisions.data.items.map((d) => <DecisionCard key={d.id} decision={d} showMeeting />)}</Stack>
+      ) : <EmptyState>{which === 'overdue' ? t('dialogue.noOverdue') : t('dialogue.noOpenDecisions')}</EmptyState>}
+      <Modal opened={creating} onClose={() => setCreating(false)} title={t('dialogue.newForum')}>
+        <ForumForm initial={{ name: '', kind: 'round_table', description: '', isPublic: false }} onCancel={() => setCreating(false)} onSaved={async (f) => {
+          await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });
+          navigate(`/dialogue/forums/${f.id}`);
+        }} />
+      </Modal>
+    </Stack>
+  );
+}
