@@ -11,6 +11,7 @@ import { users } from '../platform/auth/tables.js';
 import { withSystem, type Tx } from '../platform/db/tenancy.js';
 import { seedDemoConsultation } from './seed-consultations.js';
 import { seedDemoMemberIssues } from './seed-member-issues.js';
+import { seedDemoAdvocacy } from './seed-advocacy.js';
 import { seedDemoMembers } from './seed-members.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -69,6 +70,7 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     await seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, portalEmail: member.email }, actor);
     await seedDemoConsultation(tx, chamber.id, actor, publicUrl);
     await seedDemoMemberIssues(tx, chamber.id, actor);
+    await seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email);
     const created = [];
     let seed = 2;
     for (const { staff, ...branch } of branches) {

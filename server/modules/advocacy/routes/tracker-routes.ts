@@ -18,11 +18,11 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { orgId } = request.params;
-      // An unknown organisation fails in publishedIssues with orgs.not_found (404).
+      // Decisions show only from public forums. An unknown organisation fails in publishedIssues with orgs.not_found (404).
       const data = await withTenant(app.database.db, { orgId, role: 'viewer', actor: { userId: null, name: 'Public' }, locale: request.locale }, async (ctx) => {
         const published = await publishedIssues(ctx);
         const ids = published.issues.map((i) => i.id);
-        const decisions = ids.length ? await decisionsWhere(ctx, sql`d.issue_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`) : [];
+        const decisions = ids.length ? await decisionsWhere(ctx, sql`f.is_public AND d.issue_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`) : [];
         const byIssue = new Map<string, TrackerDecision[]>();
         for (const d of decisions) byIssue.set(d.issue!.id, [...(byIssue.get(d.issue!.id) ?? []), d]);
         return { ...published, decisions: byIssue };
