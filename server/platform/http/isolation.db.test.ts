@@ -7,6 +7,8 @@ import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/
 import { invoices, memberContacts, memberInteractions, members, membershipFees, membershipStatusHistory, membershipTiers, memberSettings, payments, savedViews } from '../../modules/members/tables.js';
 import { consultationInvitations, consultations, forms, formVersions, responses, responseTallies } from '../../modules/surveys/tables.js';
 import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules/intake/tables.js';
+import { advocacyCostActivities, advocacyEvents, advocacyEvidence, advocacyIssues, advocacyStepScores } from '../../modules/advocacy/tables.js';
+import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from '../../modules/dialogue/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, portClearanceForm } from '../../test/survey-factories.js';
 import { auditLog } from '../audit/tables.js';
@@ -46,6 +48,17 @@ async function snapshotOf(orgIds: string[]) {
     memberIssues: await tx.select().from(memberIssues).where(inArray(memberIssues.orgId, orgIds)).orderBy(memberIssues.id),
     memberIssueFirms: await tx.select().from(memberIssueFirms).where(inArray(memberIssueFirms.orgId, orgIds)).orderBy(memberIssueFirms.issueId, memberIssueFirms.memberId),
     memberIssueEvents: await tx.select().from(memberIssueEvents).where(inArray(memberIssueEvents.orgId, orgIds)).orderBy(memberIssueEvents.id),
+    advocacyIssues: await tx.select().from(advocacyIssues).where(inArray(advocacyIssues.orgId, orgIds)).orderBy(advocacyIssues.id),
+    advocacyEvidence: await tx.select().from(advocacyEvidence).where(inArray(advocacyEvidence.orgId, orgIds)).orderBy(advocacyEvidence.id),
+    advocacyCosts: await tx.select().from(advocacyCostActivities).where(inArray(advocacyCostActivities.orgId, orgIds)).orderBy(advocacyCostActivities.id),
+    advocacyScores: await tx.select().from(advocacyStepScores).where(inArray(advocacyStepScores.orgId, orgIds)).orderBy(advocacyStepScores.id),
+    advocacyEvents: await tx.select().from(advocacyEvents).where(inArray(advocacyEvents.orgId, orgIds)).orderBy(advocacyEvents.id),
+    forums: await tx.select().from(forums).where(inArray(forums.orgId, orgIds)).orderBy(forums.id),
+    forumMembers: await tx.select().from(forumMembers).where(inArray(forumMembers.orgId, orgIds)).orderBy(forumMembers.id),
+    meetings: await tx.select().from(forumMeetings).where(inArray(forumMeetings.orgId, orgIds)).orderBy(forumMeetings.id),
+    agenda: await tx.select().from(agendaItems).where(inArray(agendaItems.orgId, orgIds)).orderBy(agendaItems.id),
+    decisions: await tx.select().from(forumDecisions).where(inArray(forumDecisions.orgId, orgIds)).orderBy(forumDecisions.id),
+    followUps: await tx.select().from(decisionFollowUps).where(inArray(decisionFollowUps.orgId, orgIds)).orderBy(decisionFollowUps.id),
   }));
 }
 
@@ -77,12 +90,24 @@ describe('tenant isolation, for every route and every role', () => {
     await a.admin.put(`/api/v1/consultations/${consultation.id}/firms/${firm.id}/response`, { answers: { imports: 'no', comment: 'Victim comment' }, submit: true, channel: 'phone' });
     const response = (await a.admin.get(`/api/v1/consultations/${consultation.id}/text-answers?question=comment`)).json().items[0];
     const issue = (await a.admin.post('/api/v1/member-issues', { title: 'Victim issue about shea levies', description: 'Victim issue description', category: 'tax', memberId: firm.id })).json();
+    const advocacy = (await a.admin.post('/api/v1/advocacy-issues', { title: 'Victim advocacy on shea export levy', problem: 'Victim advocacy problem', category: 'tax', fromMemberIssueId: issue.id })).json();
+    const costed = (await a.admin.post(`/api/v1/advocacy-issues/${advocacy.id}/cost-activities`, { name: 'Victim cost activity', minutes: 60, hourlyTariff: 1000, outOfPocket: 0, perYear: 1, firms: { micro: 1, small: 0, medium: 0, large: 0 } })).json();
+    const forum = (await a.admin.post('/api/v1/forums', { name: 'Victim shea round table', kind: 'round_table' })).json();
+    const seat = (await a.admin.post(`/api/v1/forums/${forum.id}/members`, { side: 'public', name: 'Victim official Alhassan', email: 'alhassan@victim.example' })).json().memberList[0];
+    const meeting = (await a.admin.post(`/api/v1/forums/${forum.id}/meetings`, { title: 'Victim meeting', startsAt: '2027-01-10T09:00:00Z', endsAt: '2027-01-10T11:00:00Z' })).json();
+    const agenda = (await a.admin.post(`/api/v1/meetings/${meeting.id}/agenda`, { title: 'Victim agenda item', issueId: advocacy.id })).json().agenda[0];
+    const decision = (await a.admin.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'Victim decision text', owner: 'Victim owner', agendaItemId: agenda.id })).json().decisions[0];
     victim.orgIds = [a.orgId, branch.id];
-    victim.ids = [a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id];
+    victim.ids = [
+      a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id,
+      advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
+    ];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
       'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view',
-      'Victim survey form', 'Victim consultation', 'Victim comment', 'Victim issue about shea levies', 'Victim issue description', ...victim.ids,
+      'Victim survey form', 'Victim consultation', 'Victim comment', 'Victim issue about shea levies', 'Victim issue description',
+      'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
+      'Victim meeting', 'Victim agenda item', 'Victim decision text', ...victim.ids,
     ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });
@@ -100,7 +125,8 @@ describe('tenant isolation, for every route and every role', () => {
   it('no route lets another organisation read or change its data', async () => {
     const routes = t.app.routeTable.filter(
       // Signing out or changing one's own password touches only the caller.
-      (r) => !['/api/v1/auth/logout', '/api/v1/auth/password'].includes(r.url) && !r.url.includes(':token'),
+      // The reform tracker is public by design: it shows an organisation's name and what it published (nothing here is).
+      (r) => !['/api/v1/auth/logout', '/api/v1/auth/password', '/reforms/:orgId'].includes(r.url) && !r.url.includes(':token'),
     );
     expect(routes.length).toBeGreaterThan(20);
     const before = await snapshotOf(victim.orgIds);
