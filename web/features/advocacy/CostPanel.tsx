@@ -10,6 +10,7 @@ import { formatMoney, formatNumber, toMajor, toMinor } from '../../app/money.js'
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { Stat } from '../../ui/Stat.js';
 import { advocacyKeys, changeIssue } from './api.js';
@@ -35,7 +36,7 @@ function ActivityForm({ issue, activity, onDone }: { issue: AdvocacyIssueDetail;
   );
   const preview = activityCost(input);
   return (
-    <Stack component="form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+    <Form onSubmit={() => save.mutate()}>
       <TextInput label={t('advocacy.cost.activity')} description={t('advocacy.cost.activityHelp')} required data-autofocus value={input.name} error={errors.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NumberInput label={t('advocacy.cost.minutes')} min={0} allowDecimal={false} value={input.minutes} error={errors.minutes} onChange={(v) => setInput({ ...input, minutes: Number(v) || 0 })} />
@@ -55,7 +56,7 @@ function ActivityForm({ issue, activity, onDone }: { issue: AdvocacyIssueDetail;
         <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
         <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
       </Group>
-    </Stack>
+    </Form>
   );
 }
 

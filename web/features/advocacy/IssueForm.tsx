@@ -4,6 +4,7 @@ import { ADVOCACY_CATEGORIES, type AdvocacyIssueInput } from '../../../contracts
 import { useQuery } from '@tanstack/react-query';
 import { ISIC } from '../../../contracts/isic.js';
 import { ApiError, api } from '../../app/api.js';
+import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 
 const SECTIONS = ISIC.filter((e) => e.level === 'section').map((s) => ({ value: s.code, label: `${s.code} — ${s.title}` }));
@@ -29,7 +30,7 @@ export function IssueForm({ value, onChange, onSubmit, onCancel, pending, error,
   const errors = error instanceof ApiError ? error.fieldErrors : {};
   const regionErrors = Object.entries(errors).filter(([k]) => k.startsWith('regions')).map(([, v]) => v);
   return (
-    <Stack component="form" onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+    <Form onSubmit={() => onSubmit()}>
       <TextInput label={t('advocacy.fields.title')} required data-autofocus value={value.title} error={errors.title} onChange={(e) => onChange({ ...value, title: e.currentTarget.value })} />
       <Select label={t('advocacy.fields.category')} allowDeselect={false} data={ADVOCACY_CATEGORIES.map((c) => ({ value: c, label: t(`advocacy.categories.${c}`) }))} value={value.category} onChange={(v) => v && onChange({ ...value, category: v as AdvocacyIssueInput['category'] })} />
       <Textarea label={t('advocacy.fields.problem')} description={t('advocacy.fields.problemHelp')} required autosize minRows={4} value={value.problem} error={errors.problem} onChange={(e) => onChange({ ...value, problem: e.currentTarget.value })} />
@@ -46,6 +47,6 @@ export function IssueForm({ value, onChange, onSubmit, onCancel, pending, error,
         <Button type="submit" loading={pending}>{submitLabel}</Button>
         <Button variant="default" onClick={onCancel}>{t('ui.confirm.cancel')}</Button>
       </Group>
-    </Stack>
+    </Form>
   );
 }

@@ -11,6 +11,7 @@ import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { dialogueKeys, meetingStatusColor } from './api.js';
 import { DecisionCard } from './DecisionCard.js';
@@ -24,7 +25,7 @@ export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput 
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
-    <Stack component="form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+    <Form onSubmit={() => save.mutate()}>
       <TextInput label={t('dialogue.forumName')} required data-autofocus value={input.name} error={errors.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
       <Select label={t('dialogue.kind')} allowDeselect={false} value={input.kind} onChange={(v) => v && setInput({ ...input, kind: v as ForumInput['kind'] })} data={FORUM_KINDS.map((k) => ({ value: k, label: t(`dialogue.kinds.${k}`) }))} />
       <Textarea label={t('dialogue.description')} autosize minRows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.currentTarget.value })} />
@@ -34,7 +35,7 @@ export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput 
         <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
         <Button variant="default" onClick={onCancel}>{t('ui.confirm.cancel')}</Button>
       </Group>
-    </Stack>
+    </Form>
   );
 }
 

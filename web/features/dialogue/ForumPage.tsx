@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { dialogueKeys } from './api.js';
 import { ForumForm, MeetingLine } from './DialoguePage.js';
@@ -35,7 +36,7 @@ function MemberForm({ forumId, member, onDone }: { forumId: string; member: Foru
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
-    <Stack component="form" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+    <Form onSubmit={() => save.mutate()}>
       <TextInput label={t('dialogue.memberName')} required data-autofocus value={input.name} error={errors.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select label={t('dialogue.side')} allowDeselect={false} value={input.side} onChange={(v) => v && setInput({ ...input, side: v as ForumMemberInput['side'] })} data={FORUM_SIDES.map((s) => ({ value: s, label: t(`dialogue.sides.${s}`) }))} />
@@ -50,7 +51,7 @@ function MemberForm({ forumId, member, onDone }: { forumId: string; member: Foru
         <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
         <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
       </Group>
-    </Stack>
+    </Form>
   );
 }
 
@@ -71,7 +72,7 @@ function NewMeeting({ forumId, onDone }: { forumId: string; onDone(): void }) {
   });
   const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
   return (
-    <Stack component="form" onSubmit={(e) => { e.preventDefault(); create.mutate(); }}>
+    <Form onSubmit={() => create.mutate()}>
       <TextInput label={t('dialogue.meetingTitle')} required data-autofocus value={input.title} error={errors.title} onChange={(e) => setInput({ ...input, title: e.currentTarget.value })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput type="datetime-local" label={t('dialogue.startsAt')} required value={input.startsAt} error={errors.startsAt} onChange={(e) => setInput({ ...input, startsAt: e.currentTarget.value, endsAt: input.endsAt || e.currentTarget.value })} />
@@ -83,7 +84,7 @@ function NewMeeting({ forumId, onDone }: { forumId: string; onDone(): void }) {
         <Button type="submit" loading={create.isPending}>{t('dialogue.scheduleMeeting')}</Button>
         <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
       </Group>
-    </Stack>
+    </Form>
   );
 }
 

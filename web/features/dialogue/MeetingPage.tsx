@@ -70,12 +70,14 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
         </Stack>
       )}
       {manage && (
-        <Group mt="sm" align="flex-end" component="form" onSubmit={(e) => { e.preventDefault(); add.mutate({ title, issueId }, { onSuccess: () => { setTitle(''); setIssueId(null); } }); }}>
+        <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate({ title, issueId }, { onSuccess: () => { setTitle(''); setIssueId(null); } }); }}>
+        <Group mt="sm" align="flex-end">
           <Select style={{ flex: 1 }} label={t('dialogue.agendaIssue')} clearable searchable value={issueId} data={(issues.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
             onChange={(v) => { setIssueId(v); if (v && !title) setTitle(issues.data?.items.find((i) => i.id === v)?.title ?? ''); }} />
           <TextInput style={{ flex: 1 }} label={t('dialogue.agendaItem')} value={title} error={errors.title} onChange={(e) => setTitle(e.currentTarget.value)} />
           <Button type="submit" size="sm" loading={add.isPending}>{t('dialogue.addItem')}</Button>
         </Group>
+        </form>
       )}
     </Paper>
   );
@@ -108,7 +110,8 @@ function NewDecision({ meeting }: { meeting: MeetingDetail }) {
   const add = useMeetingChange(meeting.id, '/decisions');
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={(e) => { e.preventDefault(); add.mutate({ ...input, dueOn: input.dueOn || null }, { onSuccess: () => setInput({ text: '', owner: '', dueOn: '', agendaItemId: null }) }); }}>
+    <Paper withBorder p="sm">
+      <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate({ ...input, dueOn: input.dueOn || null }, { onSuccess: () => setInput({ text: '', owner: '', dueOn: '', agendaItemId: null }) }); }}>
       <Title order={3} size="h5" mb="xs">{t('dialogue.recordDecision')}</Title>
       <Stack gap="xs">
         <Textarea label={t('dialogue.decision')} required autosize minRows={2} value={input.text} error={errors.text} onChange={(e) => setInput({ ...input, text: e.currentTarget.value })} />
@@ -120,6 +123,7 @@ function NewDecision({ meeting }: { meeting: MeetingDetail }) {
         <ProblemAlert error={add.error} />
         <Group><Button type="submit" size="xs" loading={add.isPending}>{t('dialogue.recordDecision')}</Button></Group>
       </Stack>
+      </form>
     </Paper>
   );
 }
