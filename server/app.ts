@@ -22,6 +22,7 @@ import { intakeRoutes } from './modules/intake/routes/intake-routes.js';
 import { advocacyRoutes } from './modules/advocacy/routes/advocacy-routes.js';
 import { dialogueRoutes } from './modules/dialogue/routes/dialogue-routes.js';
 import { trackerRoutes } from './modules/advocacy/routes/tracker-routes.js';
+import { paperRoutes } from './modules/advocacy/routes/paper-routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { tileOrigin, type Config } from './platform/config.js';
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(advocacyRoutes);
   await app.register(dialogueRoutes);
   await app.register(trackerRoutes);
+  await app.register(paperRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });

@@ -3,6 +3,7 @@ import { loadConfig } from './platform/config.js';
 import { openMigratedDatabase } from './platform/runtime.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { sendRenewalReminders } from './modules/members/renewal-reminders.js';
+import { sendOverdueActionReminders } from './modules/advocacy/overdue-reminders.js';
 import { startJobs } from './platform/jobs/jobs.js';
 
 const startedAt = performance.now();
@@ -16,7 +17,14 @@ if (demo) {
   if (seeded) app.log.info({ users: seeded.users.map((u) => `${u.email} (${u.role})`), password: seeded.password }, 'demo data created');
 }
 
-const jobs = await startJobs(database, [{ name: 'renewal-reminders', cron: '0 6 * * *', run: (db) => sendRenewalReminders(db) }], app.log);
+const jobs = await startJobs(
+  database,
+  [
+    { name: 'renewal-reminders', cron: '0 6 * * *', run: (db) => sendRenewalReminders(db) },
+    { name: 'overdue-action-reminders', cron: '30 6 * * *', run: (db) => sendOverdueActionReminders(db, config.publicUrl) },
+  ],
+  app.log,
+);
 
 await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info({ database: database.kind, ms: Math.round(performance.now() - startedAt), url: config.publicUrl }, 'Roundtable is ready');

@@ -3,6 +3,8 @@ import type { Role } from '../../contracts/roles.js';
 import { addCostActivity } from '../modules/advocacy/cost-service.js';
 import { linkEvidence } from '../modules/advocacy/evidence-service.js';
 import { createAdvocacyIssue, moveToStep, scoreStep, setOutcome, setPublished } from '../modules/advocacy/issue-service.js';
+import { createPaper, reviewPaper, setPaperPublished, submitPaper } from '../modules/advocacy/paper-service.js';
+import { addAction, addObjective } from '../modules/advocacy/plan-service.js';
 import { addDecision, addFollowUp } from '../modules/dialogue/decision-service.js';
 import { addForumMember, createForum } from '../modules/dialogue/forum-service.js';
 import { addAgendaItem, createMeeting, getMeeting, recordMinutes } from '../modules/dialogue/meeting-service.js';
@@ -49,6 +51,21 @@ export async function seedDemoAdvocacy(tx: Tx, orgId: string, actor: { userId: s
   await scoreStep(ctx, port.id, { step: 'solution_design', score: 2, note: 'Joint protocol drafted in the round table.' });
   await moveToStep(ctx, port.id, { step: 'advocacy', note: 'Protocol handed to the Minister of Trade.' });
   await setPublished(ctx, port.id, true);
+  const paper = await createPaper(ctx, port.id, {
+    title: 'One inspection, one visit: clearing containers at Tema',
+    problem: 'Three agencies inspect the same container on different days. Importers book, travel and pay demurrage three times.',
+    evidence: 'In the chamber\'s 2026 consultation, members need a median of twelve days to clear a container; inspections are the problem named most often. Members estimate the cost at GHS 1.5 million a year.',
+    proposals: '1. One joint inspection by Customs, the FDA and the Standards Authority, booked once.\n2. Inspection within 48 hours of the container\'s arrival.\n3. Results shared between agencies through the single window.',
+    expectedImpact: 'Clearance in four days instead of twelve; most of the GHS 1.5 million a year saved by member firms.',
+  });
+  await submitPaper(ctx, paper.id);
+  await reviewPaper(ctx, paper.id, { decision: 'approve', note: '' });
+  await setPaperPublished(ctx, paper.id, true);
+  await addObjective(ctx, port.id, { text: 'The Minister of Trade signs a joint inspection directive for Tema' });
+  const staffUser = (await tx.select({ id: users.id }).from(users).where(eq(users.email, 'kwame.asante@ghanachamber.example')))[0]?.id ?? null;
+  await addAction(ctx, port.id, { kind: 'letter', title: 'Send the position paper to the Minister of Trade', ownerUserId: staffUser, dueOn: day(-5, 0).slice(0, 10), objectiveId: null });
+  await addAction(ctx, port.id, { kind: 'coalition', title: 'Rally the freight forwarders\' association', ownerUserId: staffUser, dueOn: day(12, 0).slice(0, 10), objectiveId: null });
+  await addAction(ctx, port.id, { kind: 'media', title: 'Press briefing with the consultation results', ownerUserId: actor.userId, dueOn: day(25, 0).slice(0, 10), objectiveId: null });
 
   const vat = await createAdvocacyIssue(ctx, {
     title: 'Pay VAT refunds to exporters within 90 days',

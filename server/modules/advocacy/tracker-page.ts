@@ -29,7 +29,7 @@ footer{color:#5c5f66;font-size:.8rem;padding-bottom:2rem}nav a{margin-right:.75r
 
 const dots = (score: number) => '●'.repeat(score) + '○'.repeat(3 - score);
 
-function issueHtml(issue: PublishedIssue, decisions: TrackerDecision[], t: TFunction, format: { date(d: Date | string): string; money(minor: number): string }) {
+function issueHtml(issue: PublishedIssue, decisions: TrackerDecision[], papers: Array<{ id: string; title: string }>, paperUrl: (id: string) => string, t: TFunction, format: { date(d: Date | string): string; money(minor: number): string }) {
   const current = PPD_STEPS.indexOf(issue.step);
   const steps = PPD_STEPS.map((step, i) => {
     const score = issue.scores.find((s) => s.step === step);
@@ -44,17 +44,18 @@ function issueHtml(issue: PublishedIssue, decisions: TrackerDecision[], t: TFunc
   const decisionsHtml = decisions.length
     ? `<h3>${escape(t('tracker.decisions'))}</h3><ul class="decisions">${decisions.map((d) => `<li>${escape(d.text)} <span class="status ${d.status}">${escape(t(`dialogue.decisionStatuses.${d.status}`))}</span><br><span class="meta">${escape([d.meeting.forumName, format.date(d.meeting.startsAt), t('tracker.owner', { owner: d.owner }), d.dueOn ? t('tracker.due', { date: format.date(d.dueOn) }) : ''].filter(Boolean).join(' · '))}</span></li>`).join('')}</ul>`
     : '';
-  return `<article id="i-${issue.id}"><h2>${escape(issue.title)}</h2><p class="meta">${escape(t(`advocacy.categories.${issue.category}`))} · ${escape(t('tracker.updated', { date: format.date(issue.updatedAt) }))}</p><ol class="steps" aria-label="${escape(t('tracker.stepsLabel'))}">${steps}</ol><p class="problem">${escape(issue.problem)}</p>${outcome}${decisionsHtml}</article>`;
+  const papersHtml = papers.length ? `<h3>${escape(t('tracker.papers'))}</h3><ul class="decisions">${papers.map((p) => `<li><a href="${escape(paperUrl(p.id))}">${escape(p.title)}</a> (PDF)</li>`).join('')}</ul>` : '';
+  return `<article id="i-${issue.id}"><h2>${escape(issue.title)}</h2><p class="meta">${escape(t(`advocacy.categories.${issue.category}`))} · ${escape(t('tracker.updated', { date: format.date(issue.updatedAt) }))}</p><ol class="steps" aria-label="${escape(t('tracker.stepsLabel'))}">${steps}</ol><p class="problem">${escape(issue.problem)}</p>${outcome}${papersHtml}${decisionsHtml}</article>`;
 }
 
 /** The public reform tracker of one organisation, as one light HTML page. */
-export function trackerPage(data: { org: { name: string; currency: string }; issues: PublishedIssue[]; decisions: Map<string, TrackerDecision[]> }, t: TFunction, locale: string, languages: readonly string[], path: string) {
+export function trackerPage(data: { org: { name: string; currency: string }; issues: PublishedIssue[]; decisions: Map<string, TrackerDecision[]>; papers: Map<string, Array<{ id: string; title: string }>> }, t: TFunction, locale: string, languages: readonly string[], path: string) {
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: data.org.currency });
   const digits = moneyFormat.resolvedOptions().maximumFractionDigits ?? 2;
   const format = { date: (d: Date | string) => dateFormat.format(new Date(d)), money: (minor: number) => moneyFormat.format(minor / 10 ** digits) };
   const title = t('tracker.title', { org: data.org.name });
-  const body = data.issues.length ? data.issues.map((i) => issueHtml(i, data.decisions.get(i.id) ?? [], t, format)).join('') : `<p>${escape(t('tracker.empty'))}</p>`;
+  const body = data.issues.length ? data.issues.map((i) => issueHtml(i, data.decisions.get(i.id) ?? [], data.papers.get(i.id) ?? [], (id) => `${path}/papers/${id}?lang=${locale}`, t, format)).join('') : `<p>${escape(t('tracker.empty'))}</p>`;
   const langs = languages.length > 1 ? `<nav aria-label="${escape(t('tracker.language'))}">${languages.map((l) => `<a href="${escape(path)}?lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`).join('')}</nav>` : '';
   return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(t('tracker.intro', { org: data.org.name }))}"><style>${STYLE}</style></head><body><header><h1>${escape(title)}</h1><p class="intro">${escape(t('tracker.intro', { org: data.org.name }))}</p>${langs}</header><main>${body}</main><footer>${escape(t('tracker.footer', { org: data.org.name }))}</footer></body></html>`;
 }

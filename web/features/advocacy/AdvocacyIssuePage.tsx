@@ -17,6 +17,8 @@ import { advocacyKeys, fetchAdvocacyIssue, outcomeColor, stepColor } from './api
 import { CostPanel } from './CostPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { IssueForm } from './IssueForm.js';
+import { PapersPanel } from './PapersPanel.js';
+import { PlanPanel } from './PlanPanel.js';
 import { IssueDialoguePanel, ReformPanel } from './ReformPanel.js';
 
 /** One step of the history in words: values that are codes (steps, outcomes, money) are translated. */
@@ -37,8 +39,11 @@ function EventText({ event, currency }: { event: AdvocacyEvent; currency: string
     agenda: () => t('advocacy.events.agenda', { meeting: event.to }),
     decision: () => t('advocacy.events.decision', { meeting: event.to }),
     decision_status: () => t('advocacy.events.decision_status', { to: t(`dialogue.decisionStatuses.${event.to}`) }),
+    action_status: () => t('advocacy.events.action_status', { to: t(`advocacy.plan.statuses.${event.to}`) }),
+    objective_removed: () => t('advocacy.events.objective_removed', { to: event.from }),
+    action_rescheduled: () => t('advocacy.events.action_rescheduled', { from: event.from, to: event.to }),
   };
-  return <>{text[event.action]?.() ?? t(`advocacy.events.${event.action}`)}</>;
+  return <>{text[event.action]?.() ?? t(`advocacy.events.${event.action}`, { to: event.to ?? '' })}</>;
 }
 
 export function AdvocacyIssuePage() {
@@ -88,6 +93,8 @@ export function AdvocacyIssuePage() {
         <Tabs.List>
           <Tabs.Tab value="case">{t('advocacy.tabs.case')}</Tabs.Tab>
           <Tabs.Tab value="cost">{t('advocacy.tabs.cost')}</Tabs.Tab>
+          <Tabs.Tab value="papers">{t('advocacy.tabs.papers')}</Tabs.Tab>
+          <Tabs.Tab value="plan">{t('advocacy.tabs.plan')}</Tabs.Tab>
           <Tabs.Tab value="reform">{t('advocacy.tabs.reform')}</Tabs.Tab>
           <Tabs.Tab value="dialogue">{t('advocacy.tabs.dialogue')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('advocacy.tabs.history')}</Tabs.Tab>
@@ -106,6 +113,8 @@ export function AdvocacyIssuePage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="cost" pt="md"><CostPanel issue={x} /></Tabs.Panel>
+        <Tabs.Panel value="papers" pt="md"><PapersPanel issue={x} /></Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md"><PlanPanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="reform" pt="md"><ReformPanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="dialogue" pt="md"><IssueDialoguePanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="history" pt="md">

@@ -7,6 +7,8 @@ import {
 import { IdParams, Uuid } from '../../../../contracts/common.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { dialogueOfIssue } from '../../dialogue/decision-service.js';
+import { ActionInput, ActionPlan, ActionQuery, ActionStatusInput, ObjectiveInput, PlannedAction } from '../../../../contracts/action-plan.js';
+import { actionPlan, addAction, addObjective, listActions, removeObjective, setActionStatus, updateAction } from '../plan-service.js';
 import { addCostActivity, removeCostActivity, updateCostActivity } from '../cost-service.js';
 import { linkEvidence, unlinkEvidence } from '../evidence-service.js';
 import {
@@ -71,4 +73,26 @@ export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
       return issueDetail(ctx, request.params.id);
     }),
   );
+
+  // ---- strategy and action plan ----
+  const Plan = { 200: ActionPlan };
+  const planAfter = async (request: FastifyRequest & { params: { id: string } }, work: (ctx: TenantCtx) => Promise<unknown>) =>
+    app.tenant(request, async (ctx) => {
+      await work(ctx);
+      return actionPlan(ctx, request.params.id);
+    });
+  app.get('/api/v1/advocacy-issues/:id/plan', { schema: { tags, params: IdParams, response: Plan }, config: read }, async (request) => app.tenant(request, (ctx) => actionPlan(ctx, request.params.id)));
+  app.get('/api/v1/advocacy-actions', { schema: { tags, querystring: ActionQuery, response: { 200: z.object({ items: z.array(PlannedAction) }) } }, config: read }, async (request) => ({
+    items: await app.tenant(request, (ctx) => listActions(ctx, request.query)),
+  }));
+  app.post('/api/v1/advocacy-issues/:id/objectives', { schema: { tags, params: IdParams, body: ObjectiveInput, response: Plan }, config: manage }, async (request) =>
+    planAfter(request, (ctx) => addObjective(ctx, request.params.id, request.body)));
+  app.delete('/api/v1/advocacy-issues/:id/objectives/:childId', { schema: { tags, params: ChildParams, response: Plan }, config: manage }, async (request) =>
+    planAfter(request, (ctx) => removeObjective(ctx, request.params.id, request.params.childId)));
+  app.post('/api/v1/advocacy-issues/:id/actions', { schema: { tags, params: IdParams, body: ActionInput, response: Plan }, config: manage }, async (request) =>
+    planAfter(request, (ctx) => addAction(ctx, request.params.id, request.body)));
+  app.put('/api/v1/advocacy-issues/:id/actions/:childId', { schema: { tags, params: ChildParams, body: ActionInput, response: Plan }, config: manage }, async (request) =>
+    planAfter(request, (ctx) => updateAction(ctx, request.params.id, request.params.childId, request.body)));
+  app.post('/api/v1/advocacy-issues/:id/actions/:childId/status', { schema: { tags, params: ChildParams, body: ActionStatusInput, response: Plan }, config: manage }, async (request) =>
+    planAfter(request, (ctx) => setActionStatus(ctx, request.params.id, request.params.childId, request.body)));
 };

@@ -5,7 +5,11 @@ import { LOCALES } from '../../../../contracts/roles.js';
 import { withTenant } from '../../../platform/db/tenancy.js';
 import { pickLocale, translator } from '../../../platform/i18n/i18n.js';
 import { decisionsWhere } from '../../dialogue/decision-service.js';
+import { paperPdf } from '../paper-pdf.js';
+import { getPaper, publishedPapers } from '../paper-service.js';
 import { publishedIssues } from '../public-tracker.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import { getCurrentOrg } from '../../orgs/org-service.js';
 import { trackerPage, type TrackerDecision } from '../tracker-page.js';
 
 /** The public reform tracker: no sign-in, read as the organisation's public face. */
@@ -25,11 +29,32 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
         const decisions = ids.length ? await decisionsWhere(ctx, sql`f.is_public AND d.issue_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`) : [];
         const byIssue = new Map<string, TrackerDecision[]>();
         for (const d of decisions) byIssue.set(d.issue!.id, [...(byIssue.get(d.issue!.id) ?? []), d]);
-        return { ...published, decisions: byIssue };
+        const papers = new Map<string, Array<{ id: string; title: string }>>();
+        for (const p of await publishedPapers(ctx)) papers.set(p.issueId, [...(papers.get(p.issueId) ?? []), { id: p.id, title: p.title }]);
+        return { ...published, decisions: byIssue, papers };
       });
       const locale = request.query.lang ?? (data.org.languages.includes(request.locale) ? request.locale : pickLocale(data.org.languages[0]));
       reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300');
       return trackerPage(data, translator(locale), locale, data.org.languages.filter((l) => (LOCALES as readonly string[]).includes(l)), `/reforms/${orgId}`);
+    },
+  );
+
+  // A published position paper, in its approved version, for anyone to download.
+  app.get(
+    '/reforms/:orgId/papers/:paperId',
+    { schema: { tags: ['advocacy'], params: z.object({ orgId: z.uuid(), paperId: z.uuid() }), querystring: z.object({ lang: z.enum(LOCALES).optional() }) }, config: { auth: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const { orgId, paperId } = request.params;
+      const found = await withTenant(app.database.db, { orgId, role: 'viewer', actor: { userId: null, name: 'Public' }, locale: request.locale }, async (ctx) => {
+        if (!(await publishedPapers(ctx)).some((p) => p.id === paperId)) throw new AppError('advocacy.paper_not_found');
+        // The published text is the approved version, even while a newer draft is being written.
+        const latest = await getPaper(ctx, paperId);
+        const paper = latest.approvedVersion === latest.latestVersion ? latest : await getPaper(ctx, paperId, latest.approvedVersion!);
+        return { paper, org: await getCurrentOrg(ctx) };
+      });
+      const locale = request.query.lang ?? pickLocale(found.org.languages[0]);
+      reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="position-paper-v${found.paper.shown.version}.pdf"`);
+      return paperPdf(found.paper, found.org.name, translator(locale), locale);
     },
   );
 };

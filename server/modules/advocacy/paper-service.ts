@@ -1,0 +1,103 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Paper, PaperInput, PaperStatus, PaperSummary, PaperVersion } from '../../../contracts/position-papers.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { addAdvocacyEvent } from './history.js';
+import { getIssueRow } from './issue-service.js';
+import { advocacyIssues, positionPapers, positionPaperVersions } from './tables.js';
+
+type Row = typeof positionPapers.$inferSelect;
+
+const summary = (r: Row): PaperSummary => ({
+  id: r.id, issueId: r.issueId, title: r.title, status: r.status as PaperStatus, latestVersion: r.latestVersion,
+  approvedVersion: r.approvedVersion, published: r.published, updatedAt: r.updatedAt.toISOString(),
+});
+
+async function getPaperRow(ctx: TenantCtx, id: string, lock = false): Promise<Row> {
+  const query = ctx.tx.select().from(positionPapers).where(and(eq(positionPapers.id, id), eq(positionPapers.orgId, ctx.orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('advocacy.paper_not_found');
+  return row;
+}
+
+async function addVersion(ctx: TenantCtx, paperId: string, version: number, input: PaperInput) {
+  await ctx.tx.insert(positionPaperVersions).values({
+    orgId: ctx.orgId, paperId, version, problem: input.problem, evidence: input.evidence, proposals: input.proposals, expectedImpact: input.expectedImpact,
+    authorUserId: ctx.actor.userId, authorName: ctx.actor.name,
+  });
+}
+
+export async function papersOfIssue(ctx: TenantCtx, issueId: string): Promise<PaperSummary[]> {
+  await getIssueRow(ctx, issueId);
+  const rows = await ctx.tx.select().from(positionPapers).where(and(eq(positionPapers.issueId, issueId), eq(positionPapers.orgId, ctx.orgId))).orderBy(desc(positionPapers.updatedAt));
+  return rows.map(summary);
+}
+
+export async function getPaper(ctx: TenantCtx, id: string, version?: number): Promise<Paper> {
+  const row = await getPaperRow(ctx, id);
+  const versions = await ctx.tx.select().from(positionPaperVersions).where(and(eq(positionPaperVersions.paperId, id), eq(positionPaperVersions.orgId, ctx.orgId))).orderBy(asc(positionPaperVersions.version));
+  const wanted = versions.find((v) => v.version === (version ?? row.latestVersion));
+  if (!wanted) throw fieldError('version', 'advocacy.version_not_found');
+  const [issue] = await ctx.tx.select({ title: advocacyIssues.title }).from(advocacyIssues).where(eq(advocacyIssues.id, row.issueId));
+  const present = (v: typeof wanted): PaperVersion => ({ version: v.version, problem: v.problem, evidence: v.evidence, proposals: v.proposals, expectedImpact: v.expectedImpact, author: v.authorName, createdAt: v.createdAt.toISOString() });
+  return { ...summary(row), issueTitle: issue?.title ?? '', shown: present(wanted), versions: versions.map((v) => ({ version: v.version, author: v.authorName, createdAt: v.createdAt.toISOString() })) };
+}
+
+export async function createPaper(ctx: TenantCtx, issueId: string, input: PaperInput) {
+  await getIssueRow(ctx, issueId, true);
+  const [row] = await ctx.tx.insert(positionPapers).values({ orgId: ctx.orgId, issueId, title: input.title }).returning();
+  await addVersion(ctx, row!.id, 1, input);
+  await addAdvocacyEvent(ctx, issueId, { action: 'paper_created', to: input.title });
+  return row!;
+}
+
+/**
+ * Saving makes a new version; earlier ones stay as they were. A paper under
+ * review is frozen until the reviewer decides. Revising an approved paper
+ * starts a new draft, while the approved version stays the published one.
+ */
+export async function revisePaper(ctx: TenantCtx, id: string, input: PaperInput) {
+  const row = await getPaperRow(ctx, id, true);
+  if (row.status === 'in_review') throw new AppError('advocacy.paper_in_review');
+  const version = row.latestVersion + 1;
+  await addVersion(ctx, id, version, input);
+  await ctx.tx.update(positionPapers).set({ title: input.title, latestVersion: version, status: 'draft', updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await addAdvocacyEvent(ctx, row.issueId, { action: 'paper_version', to: `${input.title} v${version}` });
+}
+
+export async function submitPaper(ctx: TenantCtx, id: string) {
+  const row = await getPaperRow(ctx, id, true);
+  if (row.status !== 'draft') throw new AppError('advocacy.paper_not_draft');
+  await ctx.tx.update(positionPapers).set({ status: 'in_review', updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await addAdvocacyEvent(ctx, row.issueId, { action: 'paper_submitted', to: `${row.title} v${row.latestVersion}` });
+}
+
+/** The director approves the version under review, or returns it with what to change. */
+export async function reviewPaper(ctx: TenantCtx, id: string, input: { decision: 'approve' | 'return'; note: string }) {
+  const row = await getPaperRow(ctx, id, true);
+  if (row.status !== 'in_review') throw new AppError('advocacy.paper_not_in_review');
+  if (input.decision === 'return' && !input.note) throw fieldError('note', 'advocacy.review_note_required');
+  const approve = input.decision === 'approve';
+  await ctx.tx.update(positionPapers).set({ status: approve ? 'approved' : 'draft', approvedVersion: approve ? row.latestVersion : row.approvedVersion, updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await addAdvocacyEvent(ctx, row.issueId, { action: approve ? 'paper_approved' : 'paper_returned', to: `${row.title} v${row.latestVersion}`, note: input.note });
+  await recordAudit(ctx, { action: `position_paper.${input.decision}`, entityType: 'position_paper', entityId: id, after: { version: row.latestVersion } });
+}
+
+/** Publishing shows the approved version on the public reform tracker. */
+export async function setPaperPublished(ctx: TenantCtx, id: string, published: boolean) {
+  const row = await getPaperRow(ctx, id, true);
+  if (published && !row.approvedVersion) throw new AppError('advocacy.paper_not_approved');
+  if (row.published === published) return;
+  await ctx.tx.update(positionPapers).set({ published, updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await addAdvocacyEvent(ctx, row.issueId, { action: published ? 'paper_published' : 'paper_unpublished', to: `${row.title} v${row.approvedVersion}` });
+}
+
+/** Published papers of published issues, for the public tracker. */
+export async function publishedPapers(ctx: TenantCtx) {
+  return ctx.tx
+    .select({ id: positionPapers.id, issueId: positionPapers.issueId, title: positionPapers.title, version: positionPapers.approvedVersion })
+    .from(positionPapers)
+    .innerJoin(advocacyIssues, eq(advocacyIssues.id, positionPapers.issueId))
+    .where(and(eq(positionPapers.orgId, ctx.orgId), eq(positionPapers.published, true), eq(advocacyIssues.published, true)));
+}

@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { ActionInput, ActionPlan, ActionStatus, PlannedAction } from '../../../contracts/action-plan.js';
+import { users } from '../../platform/auth/tables.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { userRoles } from '../orgs/tables.js';
+import { addAdvocacyEvent } from './history.js';
+import { getIssueRow } from './issue-service.js';
+import { advocacyActions, advocacyIssues, advocacyObjectives } from './tables.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const OPEN: ActionStatus[] = ['planned', 'in_progress'];
+
+async function actionsWhere(ctx: TenantCtx, where: SQL | undefined): Promise<PlannedAction[]> {
+  const rows = await ctx.tx
+    .select({ a: advocacyActions, issueTitle: advocacyIssues.title, ownerName: users.name })
+    .from(advocacyActions)
+    .innerJoin(advocacyIssues, eq(advocacyIssues.id, advocacyActions.issueId))
+    .leftJoin(users, eq(users.id, advocacyActions.ownerUserId))
+    .where(and(eq(advocacyActions.orgId, ctx.orgId), where))
+    .orderBy(asc(advocacyActions.dueOn), asc(advocacyActions.createdAt))
+    .limit(500);
+  return rows.map(({ a, issueTitle, ownerName }) => ({
+    id: a.id, issueId: a.issueId, issueTitle, kind: a.kind as PlannedAction['kind'], title: a.title,
+    owner: a.ownerUserId ? { id: a.ownerUserId, name: ownerName ?? '' } : null,
+    dueOn: a.dueOn, status: a.status as ActionStatus, doneOn: a.doneOn,
+    overdue: OPEN.includes(a.status as ActionStatus) && a.dueOn < today(), objectiveId: a.objectiveId,
+  }));
+}
+
+export async function actionPlan(ctx: TenantCtx, issueId: string): Promise<ActionPlan> {
+  await getIssueRow(ctx, issueId);
+  const objectives = await ctx.tx.select({ id: advocacyObjectives.id, text: advocacyObjectives.text }).from(advocacyObjectives).where(and(eq(advocacyObjectives.issueId, issueId), eq(advocacyObjectives.orgId, ctx.orgId))).orderBy(asc(advocacyObjectives.createdAt));
+  return { objectives, actions: await actionsWhere(ctx, eq(advocacyActions.issueId, issueId)) };
+}
+
+/** Activities across issues: the overdue ones, or those of the person asking. */
+export async function listActions(ctx: TenantCtx, query: { overdue?: boolean; mine?: boolean }) {
+  return actionsWhere(ctx, and(
+    query.overdue ? and(inArray(advocacyActions.status, OPEN), lt(advocacyActions.dueOn, today())) : undefined,
+    query.mine ? (ctx.actor.userId ? eq(advocacyActions.ownerUserId, ctx.actor.userId) : sql`false`) : undefined,
+  ));
+}
+
+export async function addObjective(ctx: TenantCtx, issueId: string, input: { text: string }) {
+  await getIssueRow(ctx, issueId, true);
+  await ctx.tx.insert(advocacyObjectives).values({ orgId: ctx.orgId, issueId, text: input.text });
+  await addAdvocacyEvent(ctx, issueId, { action: 'objective_added', to: input.text });
+}
+
+export async function removeObjective(ctx: TenantCtx, issueId: string, objectiveId: string) {
+  await getIssueRow(ctx, issueId, true);
+  const [removed] = await ctx.tx.delete(advocacyObjectives).where(and(eq(advocacyObjectives.id, objectiveId), eq(advocacyObjectives.issueId, issueId), eq(advocacyObjectives.orgId, ctx.orgId))).returning();
+  if (!removed) throw new AppError('advocacy.objective_not_found');
+  await addAdvocacyEvent(ctx, issueId, { action: 'objective_removed', from: removed.text });
+}
+
+/** An owner is one of the organisation's own people (admin or staff): they are reminded when late. */
+async function checkAction(ctx: TenantCtx, issueId: string, input: ActionInput) {
+  if (input.ownerUserId) {
+    const [role] = await ctx.tx.select({ role: userRoles.role }).from(userRoles).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, input.ownerUserId)));
+    if (!role || !['admin', 'staff'].includes(role.role)) throw fieldError('ownerUserId', 'advocacy.owner_not_staff');
+  }
+  if (input.objectiveId) {
+    const [objective] = await ctx.tx.select({ id: advocacyObjectives.id }).from(advocacyObjectives).where(and(eq(advocacyObjectives.id, input.objectiveId), eq(advocacyObjectives.issueId, issueId)));
+    if (!objective) throw fieldError('objectiveId', 'advocacy.objective_not_found');
+  }
+}
+
+export async function addAction(ctx: TenantCtx, issueId: string, input: ActionInput) {
+  await getIssueRow(ctx, issueId, true);
+  await checkAction(ctx, issueId, input);
+  await ctx.tx.insert(advocacyActions).values({ orgId: ctx.orgId, issueId, ...input });
+  await addAdvocacyEvent(ctx, issueId, { action: 'action_added', to: input.title });
+}
+
+export async function updateAction(ctx: TenantCtx, issueId: string, actionId: string, input: ActionInput) {
+  await getIssueRow(ctx, issueId, true);
+  await checkAction(ctx, issueId, input);
+  const [before] = await ctx.tx.select().from(advocacyActions).where(and(eq(advocacyActions.id, actionId), eq(advocacyActions.issueId, issueId), eq(advocacyActions.orgId, ctx.orgId)));
+  if (!before) throw new AppError('advocacy.action_not_found');
+  // A new deadline earns a fresh reminder when it, too, passes.
+  await ctx.tx.update(advocacyActions).set({ ...input, remindedOn: before.dueOn === input.dueOn ? before.remindedOn : null }).where(eq(advocacyActions.id, actionId));
+  if (before.dueOn !== input.dueOn) await addAdvocacyEvent(ctx, issueId, { action: 'action_rescheduled', from: before.dueOn, to: input.dueOn, note: input.title });
+}
+
+export async function setActionStatus(ctx: TenantCtx, issueId: string, actionId: string, input: { status: ActionStatus; note: string }) {
+  await getIssueRow(ctx, issueId, true);
+  const [before] = await ctx.tx.select().from(advocacyActions).where(and(eq(advocacyActions.id, actionId), eq(advocacyActions.issueId, issueId), eq(advocacyActions.orgId, ctx.orgId))).for('update');
+  if (!before) throw new AppError('advocacy.action_not_found');
+  if (before.status === input.status) return;
+  await ctx.tx.update(advocacyActions).set({ status: input.status, doneOn: input.status === 'done' ? today() : null }).where(eq(advocacyActions.id, actionId));
+  await addAdvocacyEvent(ctx, issueId, { action: 'action_status', from: before.status, to: input.status, note: [before.title, input.note].filter(Boolean).join(' — ') });
+}

@@ -1,0 +1,103 @@
+import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ActionPlan } from '../../../contracts/action-plan.js';
+import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
+import type { Person } from '../../../contracts/orgs.js';
+import { ApiError, api, withQuery } from '../../app/api.js';
+import { formatDate } from '../../app/format.js';
+import { useCan } from '../../app/session.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { Form } from '../../ui/Form.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { advocacyKeys } from './api.js';
+
+const statusColor = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'dark' } as const;
+
+/** Objectives and the activities that reach them: who does what by when. Overdue work stands out, and its owner is reminded. */
+export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const manage = can('advocacy.manage');
+  const queryClient = useQueryClient();
+  const key = ['advocacy-plan', issue.id];
+  const plan = useQuery({ queryKey: key, queryFn: () => api<ActionPlan>(`/api/v1/advocacy-issues/${issue.id}/plan`) });
+  const people = useQuery({ queryKey: ['people', 'staff'], queryFn: () => api<{ items: Person[] }>(withQuery('/api/v1/org/people', { limit: 200 })), enabled: manage });
+  const [objective, setObjective] = useState('');
+  const blank: ActionInput = { kind: 'meeting', title: '', ownerUserId: null, dueOn: '', objectiveId: null };
+  const [action, setAction] = useState<ActionInput>(blank);
+  const change = useMutation({
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) => api<ActionPlan>(`/api/v1/advocacy-issues/${issue.id}${path}`, { method, body }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(key, updated);
+      await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issue.id) });
+    },
+  });
+  const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
+  const p = plan.data;
+  const staff = (people.data?.items ?? []).filter((x) => x.role === 'admin' || x.role === 'staff').map((x) => ({ value: x.userId, label: x.name }));
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">{t('advocacy.plan.intro')}</Text>
+      <ProblemAlert error={plan.error} />
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="xs">{t('advocacy.plan.objectives')}</Title>
+        {p?.objectives.length ? (
+          <Stack gap={4} component="ol" style={{ paddingLeft: '1.2rem', margin: 0 }}>
+            {p.objectives.map((o) => (
+              <li key={o.id}>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm">{o.text}</Text>
+                  {manage && <ActionIcon variant="subtle" color="red" aria-label={t('ui.remove')} onClick={() => change.mutate({ path: `/objectives/${o.id}`, method: 'DELETE' })}><IconTrash size={16} /></ActionIcon>}
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        ) : <Text size="sm" c="dimmed">{t('advocacy.plan.noObjectives')}</Text>}
+        {manage && (
+          <Form onSubmit={() => change.mutate({ path: '/objectives', body: { text: objective } }, { onSuccess: () => setObjective('') })} mt="sm" gap="xs">
+            <Group align="flex-end">
+              <TextInput style={{ flex: 1 }} label={t('advocacy.plan.newObjective')} value={objective} error={errors.text} onChange={(e) => setObjective(e.currentTarget.value)} />
+              <Button type="submit" size="sm" variant="light">{t('advocacy.plan.addObjective')}</Button>
+            </Group>
+          </Form>
+        )}
+      </Paper>
+      <Title order={3} size="h5">{t('advocacy.plan.activities')}</Title>
+      <DataTable pending={plan.isPending} empty={!p?.actions.length} emptyText={t('advocacy.plan.noActivities')} minWidth={720}
+        headers={[t('advocacy.plan.activity'), t('advocacy.plan.owner'), t('advocacy.plan.due'), t('advocacy.plan.status')]}>
+        {p?.actions.map((a) => (
+          <Table.Tr key={a.id}>
+            <Table.Td><Text size="sm" fw={500}>{a.title}</Text><Text size="xs" c="dimmed">{t(`advocacy.plan.kinds.${a.kind}`)}{a.objectiveId && ` · ${p.objectives.find((o) => o.id === a.objectiveId)?.text ?? ''}`}</Text></Table.Td>
+            <Table.Td>{a.owner?.name ?? '—'}</Table.Td>
+            <Table.Td>{formatDate(a.dueOn)} {a.overdue && <Badge color="red" variant="light" size="sm">{t('dialogue.overdue')}</Badge>}</Table.Td>
+            <Table.Td>
+              {manage ? (
+                <Select size="xs" w={150} aria-label={t('advocacy.plan.statusOf', { title: a.title })} allowDeselect={false} value={a.status}
+                  onChange={(v) => v && change.mutate({ path: `/actions/${a.id}/status`, body: { status: v } })} data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`advocacy.plan.statuses.${s}`) }))} />
+              ) : <Badge variant="light" color={statusColor[a.status]}>{t(`advocacy.plan.statuses.${a.status}`)}</Badge>}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {manage && (
+        <Paper withBorder p="md">
+          <Form onSubmit={() => change.mutate({ path: '/actions', body: action }, { onSuccess: () => setAction(blank) })} gap="xs">
+            <Title order={3} size="h5">{t('advocacy.plan.addActivity')}</Title>
+            <TextInput label={t('advocacy.plan.activity')} required value={action.title} error={errors.title} onChange={(e) => setAction({ ...action, title: e.currentTarget.value })} />
+            <SimpleGrid cols={{ base: 1, sm: 4 }}>
+              <Select label={t('advocacy.plan.kind')} allowDeselect={false} value={action.kind} onChange={(v) => v && setAction({ ...action, kind: v as ActionInput['kind'] })} data={ACTION_KINDS.map((k) => ({ value: k, label: t(`advocacy.plan.kinds.${k}`) }))} />
+              <Select label={t('advocacy.plan.owner')} clearable searchable value={action.ownerUserId} error={errors.ownerUserId} onChange={(v) => setAction({ ...action, ownerUserId: v })} data={staff} />
+              <TextInput type="date" label={t('advocacy.plan.due')} required value={action.dueOn} error={errors.dueOn} onChange={(e) => setAction({ ...action, dueOn: e.currentTarget.value })} />
+              <Select label={t('advocacy.plan.objective')} clearable value={action.objectiveId} onChange={(v) => setAction({ ...action, objectiveId: v })} data={(p?.objectives ?? []).map((o) => ({ value: o.id, label: o.text }))} />
+            </SimpleGrid>
+            <ProblemAlert error={change.error} />
+            <Group><Button type="submit" size="xs" loading={change.isPending}>{t('advocacy.plan.addActivity')}</Button></Group>
+          </Form>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
