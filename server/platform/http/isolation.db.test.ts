@@ -122,7 +122,8 @@ describe('tenant isolation, for every route and every role', () => {
     attackers.push({ label: 'anonymous', client: new Client(t.app) });
   });
 
-  it('no route lets another organisation read or change its data', async () => {
+  // Every route × every foreign id × every attacker: tens of thousands of requests, slow on the embedded database.
+  it('no route lets another organisation read or change its data', { timeout: 300_000 }, async () => {
     const routes = t.app.routeTable.filter(
       // Signing out or changing one's own password touches only the caller.
       // The reform tracker is public by design: it shows an organisation's name and what it published (nothing here is).

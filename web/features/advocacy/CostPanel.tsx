@@ -8,7 +8,7 @@ import { activityCost } from '../../../contracts/standard-cost.js';
 import { ApiError } from '../../app/api.js';
 import { formatMoney, formatNumber, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { EditRemove } from '../../ui/EditRemove.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -92,12 +92,7 @@ export function CostPanel({ issue }: { issue: AdvocacyIssueDetail }) {
             <Table.Td>{formatNumber(a.firms.micro + a.firms.small + a.firms.medium + a.firms.large)}</Table.Td>
             <Table.Td fw={600}>{money(a.yearlyCost)}</Table.Td>
             <Table.Td>
-              {can('advocacy.manage') && (
-                <Group gap={4} wrap="nowrap">
-                  <Button size="xs" variant="subtle" onClick={() => setEditing(a)}>{t('ui.edit')}</Button>
-                  <ConfirmButton label={t('ui.remove')} question={t('advocacy.cost.removeQuestion', { name: a.name })} onConfirm={() => remove.mutateAsync(a.id)} />
-                </Group>
-              )}
+              {can('advocacy.manage') && <EditRemove onEdit={() => setEditing(a)} question={t('advocacy.cost.removeQuestion', { name: a.name })} onRemove={() => remove.mutateAsync(a.id)} />}
             </Table.Td>
           </Table.Tr>
         ))}

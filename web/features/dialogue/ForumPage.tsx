@@ -8,7 +8,7 @@ import { FORUM_ROLES, FORUM_SIDES, type ForumDetail, type ForumMember, type Foru
 import type { Person } from '../../../contracts/orgs.js';
 import { ApiError, api, withQuery } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { EditRemove } from '../../ui/EditRemove.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
@@ -132,12 +132,7 @@ export function ForumPage() {
             <Table.Td>{t(`dialogue.roles.${m.role}`)}</Table.Td>
             <Table.Td>{m.userName ?? '—'}</Table.Td>
             <Table.Td>
-              {manage && (
-                <Group gap={4} wrap="nowrap">
-                  <Button size="xs" variant="subtle" onClick={() => setMember(m)}>{t('ui.edit')}</Button>
-                  <ConfirmButton label={t('ui.remove')} question={t('dialogue.removeMemberQuestion', { name: m.name })} onConfirm={() => remove.mutateAsync(m.id)} />
-                </Group>
-              )}
+              {manage && <EditRemove onEdit={() => setMember(m)} question={t('dialogue.removeMemberQuestion', { name: m.name })} onRemove={() => remove.mutateAsync(m.id)} />}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdParams, Uuid } from '../../../../contracts/common.js';
 import {
   AgendaItemInput, Decision, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
 } from '../../../../contracts/dialogue.js';
+import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { addDecision, addFollowUp, getDecision, listDecisions } from '../decision-service.js';
@@ -20,6 +22,18 @@ const followUp = { auth: 'tenant' as const, permission: 'dialogue.follow_up' };
 const ChildParams = z.object({ id: Uuid, childId: Uuid });
 
 export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Runs a change, then answers with the forum or meeting as it now stands. */
+  const thenForum = (request: FastifyRequest & { params: { id: string } }, work: (ctx: TenantCtx) => Promise<unknown>) =>
+    app.tenant(request, async (ctx) => {
+      await work(ctx);
+      return getForum(ctx, request.params.id);
+    });
+  const thenMeeting = (request: FastifyRequest & { params: { id: string } }, work: (ctx: TenantCtx) => Promise<unknown>) =>
+    app.tenant(request, async (ctx) => {
+      await work(ctx);
+      return getMeeting(ctx, request.params.id);
+    });
+
   // ---- forums ----
   app.get('/api/v1/forums', { schema: { tags, response: { 200: z.object({ items: z.array(Forum) }) } }, config: read }, async (request) => ({
     items: await app.tenant(request, (ctx) => listForums(ctx)),
@@ -32,28 +46,16 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
     app.tenant(request, (ctx) => getForum(ctx, request.params.id)),
   );
   app.put('/api/v1/forums/:id', { schema: { tags, params: IdParams, body: ForumInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await updateForum(ctx, request.params.id, request.body);
-      return getForum(ctx, request.params.id);
-    }),
+    thenForum(request, (ctx) => updateForum(ctx, request.params.id, request.body)),
   );
   app.post('/api/v1/forums/:id/members', { schema: { tags, params: IdParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await addForumMember(ctx, request.params.id, request.body);
-      return getForum(ctx, request.params.id);
-    }),
+    thenForum(request, (ctx) => addForumMember(ctx, request.params.id, request.body)),
   );
   app.put('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await updateForumMember(ctx, request.params.id, request.params.childId, request.body);
-      return getForum(ctx, request.params.id);
-    }),
+    thenForum(request, (ctx) => updateForumMember(ctx, request.params.id, request.params.childId, request.body)),
   );
   app.delete('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, response: { 200: ForumDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await removeForumMember(ctx, request.params.id, request.params.childId);
-      return getForum(ctx, request.params.id);
-    }),
+    thenForum(request, (ctx) => removeForumMember(ctx, request.params.id, request.params.childId)),
   );
 
   // ---- meetings ----
@@ -68,34 +70,19 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
     app.tenant(request, (ctx) => getMeeting(ctx, request.params.id)),
   );
   app.put('/api/v1/meetings/:id', { schema: { tags, params: IdParams, body: MeetingInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await updateMeeting(ctx, request.params.id, request.body);
-      return getMeeting(ctx, request.params.id);
-    }),
+    thenMeeting(request, (ctx) => updateMeeting(ctx, request.params.id, request.body)),
   );
   app.post('/api/v1/meetings/:id/agenda', { schema: { tags, params: IdParams, body: AgendaItemInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await addAgendaItem(ctx, request.params.id, request.body);
-      return getMeeting(ctx, request.params.id);
-    }),
+    thenMeeting(request, (ctx) => addAgendaItem(ctx, request.params.id, request.body)),
   );
   app.post('/api/v1/meetings/:id/agenda/:childId/move', { schema: { tags, params: ChildParams, body: z.object({ direction: z.enum(['up', 'down']) }), response: { 200: MeetingDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await moveAgendaItem(ctx, request.params.id, request.params.childId, request.body.direction);
-      return getMeeting(ctx, request.params.id);
-    }),
+    thenMeeting(request, (ctx) => moveAgendaItem(ctx, request.params.id, request.params.childId, request.body.direction)),
   );
   app.delete('/api/v1/meetings/:id/agenda/:childId', { schema: { tags, params: ChildParams, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await removeAgendaItem(ctx, request.params.id, request.params.childId);
-      return getMeeting(ctx, request.params.id);
-    }),
+    thenMeeting(request, (ctx) => removeAgendaItem(ctx, request.params.id, request.params.childId)),
   );
   app.put('/api/v1/meetings/:id/minutes', { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await recordMinutes(ctx, request.params.id, request.body);
-      return getMeeting(ctx, request.params.id);
-    }),
+    thenMeeting(request, (ctx) => recordMinutes(ctx, request.params.id, request.body)),
   );
   app.post('/api/v1/meetings/:id/invitations', { schema: { tags, params: IdParams, response: { 200: z.object({ invited: z.number().int() }) } }, config: manage }, async (request) => {
     const result = await app.tenant(request, (ctx) => sendInvitations(ctx, request.params.id));
@@ -121,10 +108,7 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
     items: await app.tenant(request, (ctx) => listDecisions(ctx, request.query)),
   }));
   app.post('/api/v1/meetings/:id/decisions', { schema: { tags, params: IdParams, body: DecisionInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => {
-      await addDecision(ctx, request.params.id, request.body);
-      return getMeeting(ctx, request.params.id);
-    }),
+    thenMeeting(request, (ctx) => addDecision(ctx, request.params.id, request.body)),
   );
   app.post('/api/v1/decisions/:id/follow-ups', { schema: { tags, params: IdParams, body: FollowUpInput, response: { 200: Decision } }, config: followUp }, async (request) =>
     app.tenant(request, async (ctx) => {
