@@ -42,7 +42,9 @@ export function DecisionCard({ decision, showMeeting = false }: { decision: Deci
           <Text size="xs" c="dimmed">
             {[t('dialogue.ownerIs', { owner: decision.owner }), decision.dueOn && t('dialogue.dueOn', { date: formatDate(decision.dueOn) })].filter(Boolean).join(' · ')}
           </Text>
-          {decision.issue && <Anchor component={Link} to={`/advocacy/${decision.issue.id}`} size="xs">{decision.issue.title}</Anchor>}
+          {decision.issue && (can('advocacy.read')
+            ? <Anchor component={Link} to={`/advocacy/${decision.issue.id}`} size="xs">{decision.issue.title}</Anchor>
+            : <Text size="xs" c="dimmed">{decision.issue.title}</Text>)}
           {showMeeting && <Anchor component={Link} to={`/dialogue/meetings/${decision.meeting.id}`} size="xs">{decision.meeting.forumName} · {decision.meeting.title} · {formatDate(decision.meeting.startsAt.slice(0, 10))}</Anchor>}
         </Stack>
         <DecisionBadge decision={decision} />

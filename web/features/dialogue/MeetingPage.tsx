@@ -31,6 +31,7 @@ function useMeetingChange(id: string, path: string, method = 'POST') {
 
 function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }) {
   const { t } = useTranslation();
+  const can = useCan();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [issueId, setIssueId] = useState<string | null>(null);
@@ -55,7 +56,9 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
               <Group justify="space-between" wrap="nowrap">
                 <div>
                   <Text size="sm">{a.title}</Text>
-                  {a.issueId && <Anchor component={Link} to={`/advocacy/${a.issueId}`} size="xs">{t('dialogue.fromIssue', { title: a.issueTitle })}</Anchor>}
+                  {a.issueId && (can('advocacy.read')
+                    ? <Anchor component={Link} to={`/advocacy/${a.issueId}`} size="xs">{t('dialogue.fromIssue', { title: a.issueTitle })}</Anchor>
+                    : <Text size="xs" c="dimmed">{t('dialogue.fromIssue', { title: a.issueTitle })}</Text>)}
                 </div>
                 {manage && (
                   <Group gap={2} wrap="nowrap">
