@@ -12,8 +12,8 @@ export interface JobDefinition {
 const START_LOCK = 727_003;
 
 /**
- * pg-boss installs its tables on first start; two processes doing so at once
- * deadlock. On PostgreSQL one process starts at a time, the others wait on a
+ * pg-boss installs its tables on first start, and creates queues; two processes
+ * doing so at once deadlock. On PostgreSQL one process starts at a time, the others wait on a
  * lock held on a connection of its own (the embedded database has only one
  * connection and only one process anyway).
  */
@@ -45,10 +45,16 @@ export async function startJobs(database: Database, jobs: JobDefinition[], log: 
     schedule: true,
   });
   boss.on('error', (err) => log.error({ err }, 'job system error'));
-  await startSerialised(database, () => boss.start());
+  // Creating queues and schedules is serialised too: two processes creating several queues at
+  // once deadlock inside pg-boss (seen with two queues on PostgreSQL).
+  await startSerialised(database, async () => {
+    await boss.start();
+    for (const job of jobs) {
+      await boss.createQueue(job.name);
+      if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    }
+  });
   for (const job of jobs) {
-    await boss.createQueue(job.name);
-    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? (database.kind === 'pglite' ? 30 : 5) }, async ([item]) => {
       log.info({ job: job.name }, 'job started');
       const result = await job.run(database, (item?.data as Record<string, unknown>) ?? {});
