@@ -29,3 +29,12 @@ export function standardCost(activities: CostActivityInput[]) {
   }
   return { total, bySize, perFirm };
 }
+
+/**
+ * The saving claimed for firms once a reform is adopted or implemented: the
+ * share of the regulation's yearly cost it removes. Nothing is claimed before.
+ */
+export function claimedSaving(issue: { outcome: string | null; savingShare: number }, yearlyCost: number): number | null {
+  if (issue.outcome !== 'adopted' && issue.outcome !== 'implemented') return null;
+  return Math.round((yearlyCost * issue.savingShare) / 100);
+}

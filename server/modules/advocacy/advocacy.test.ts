@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityCost, standardCost } from '../../../contracts/standard-cost.js';
+import { activityCost, claimedSaving, standardCost } from '../../../contracts/standard-cost.js';
 import { priorityScore } from './priority.js';
 
 describe('priority score', () => {
@@ -27,5 +27,14 @@ describe('Standard Cost Model', () => {
     expect(both.total).toBe(5292000 + 4000 * 26);
     expect(both.bySize.micro).toBe(4200000);
     expect(standardCost([])).toEqual({ total: 0, bySize: { micro: 0, small: 0, medium: 0, large: 0 }, perFirm: 0 });
+  });
+});
+
+describe('saving claimed', () => {
+  it('is the share of the yearly cost, once the reform is adopted or implemented, and nothing before', () => {
+    expect(claimedSaving({ outcome: 'adopted', savingShare: 75 }, 1680000)).toBe(1260000);
+    expect(claimedSaving({ outcome: 'implemented', savingShare: 90 }, 1001)).toBe(901);
+    expect(claimedSaving({ outcome: 'rejected', savingShare: 100 }, 1680000)).toBeNull();
+    expect(claimedSaving({ outcome: null, savingShare: 100 }, 1680000)).toBeNull();
   });
 });

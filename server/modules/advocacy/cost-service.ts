@@ -5,6 +5,7 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { addAdvocacyEvent } from './history.js';
+import { getIssueRow } from './issue-row.js';
 import { advocacyCostActivities, advocacyIssues } from './tables.js';
 
 type Row = typeof advocacyCostActivities.$inferSelect;
@@ -35,11 +36,6 @@ export async function costSummaries(ctx: TenantCtx, issueIds: string[]): Promise
   }));
 }
 
-async function lockIssue(ctx: TenantCtx, issueId: string) {
-  const [issue] = await ctx.tx.select({ id: advocacyIssues.id }).from(advocacyIssues).where(and(eq(advocacyIssues.id, issueId), eq(advocacyIssues.orgId, ctx.orgId))).for('update');
-  if (!issue) throw new AppError('advocacy.issue_not_found');
-}
-
 /** Each change of the cost is a step in the history, with the yearly total before and after. */
 async function recordCostChange(ctx: TenantCtx, issueId: string, before: number, note: string) {
   const after = (await costSummaries(ctx, [issueId])).get(issueId)!.yearlyCost;
@@ -50,7 +46,7 @@ async function recordCostChange(ctx: TenantCtx, issueId: string, before: number,
 const totalOf = async (ctx: TenantCtx, issueId: string) => (await costSummaries(ctx, [issueId])).get(issueId)!.yearlyCost;
 
 export async function addCostActivity(ctx: TenantCtx, issueId: string, input: CostActivityInput) {
-  await lockIssue(ctx, issueId);
+  await getIssueRow(ctx, issueId, true);
   const before = await totalOf(ctx, issueId);
   await ctx.tx.insert(advocacyCostActivities).values({
     orgId: ctx.orgId, issueId, ...columnsOf(input),
@@ -60,7 +56,7 @@ export async function addCostActivity(ctx: TenantCtx, issueId: string, input: Co
 }
 
 export async function updateCostActivity(ctx: TenantCtx, issueId: string, activityId: string, input: CostActivityInput) {
-  await lockIssue(ctx, issueId);
+  await getIssueRow(ctx, issueId, true);
   const before = await totalOf(ctx, issueId);
   const updated = await ctx.tx.update(advocacyCostActivities).set(columnsOf(input)).where(and(eq(advocacyCostActivities.id, activityId), eq(advocacyCostActivities.issueId, issueId), eq(advocacyCostActivities.orgId, ctx.orgId))).returning();
   if (!updated.length) throw new AppError('advocacy.activity_not_found');
@@ -68,7 +64,7 @@ export async function updateCostActivity(ctx: TenantCtx, issueId: string, activi
 }
 
 export async function removeCostActivity(ctx: TenantCtx, issueId: string, activityId: string) {
-  await lockIssue(ctx, issueId);
+  await getIssueRow(ctx, issueId, true);
   const before = await totalOf(ctx, issueId);
   const [removed] = await ctx.tx.delete(advocacyCostActivities).where(and(eq(advocacyCostActivities.id, activityId), eq(advocacyCostActivities.issueId, issueId), eq(advocacyCostActivities.orgId, ctx.orgId))).returning();
   if (!removed) throw new AppError('advocacy.activity_not_found');

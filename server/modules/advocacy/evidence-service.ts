@@ -6,7 +6,8 @@ import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { memberIssueFigures, takeUpMemberIssue } from '../intake/intake-service.js';
 import { questionEvidence } from '../surveys/question-evidence.js';
 import { addAdvocacyEvent } from './history.js';
-import { advocacyEvidence, advocacyIssues } from './tables.js';
+import { getIssueRow } from './issue-row.js';
+import { advocacyEvidence } from './tables.js';
 
 /**
  * Evidence is a link, not a copy: each read asks intake and the consultation
@@ -25,8 +26,7 @@ export async function evidenceOf(ctx: TenantCtx, issueId: string): Promise<Evide
 }
 
 export async function linkEvidence(ctx: TenantCtx, issueId: string, input: EvidenceInput) {
-  const [issue] = await ctx.tx.select({ title: advocacyIssues.title }).from(advocacyIssues).where(and(eq(advocacyIssues.id, issueId), eq(advocacyIssues.orgId, ctx.orgId))).for('update');
-  if (!issue) throw new AppError('advocacy.issue_not_found');
+  const issue = await getIssueRow(ctx, issueId, true);
   let label: string;
   if ('memberIssueId' in input) {
     await takeUpMemberIssue(ctx, input.memberIssueId, issue.title);

@@ -1,28 +1,23 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, OutcomeInput, PpdStep, StepScore } from '../../../contracts/advocacy.js';
+import type { AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, CostSummary, OutcomeInput, PpdStep, StepScore } from '../../../contracts/advocacy.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { fieldError } from '../../platform/errors/app-error.js';
 import { distinctFirms } from '../intake/intake-service.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
+import { claimedSaving } from '../../../contracts/standard-cost.js';
 import { costSummaries } from './cost-service.js';
 import { evidenceOf, linkEvidence } from './evidence-service.js';
 import { addAdvocacyEvent, advocacyHistory } from './history.js';
+import { getIssueRow, type IssueRow } from './issue-row.js';
 import { priorityScore } from './priority.js';
 import { advocacyEvidence, advocacyIssues, advocacyStepScores } from './tables.js';
 
-type Row = typeof advocacyIssues.$inferSelect;
+type Row = IssueRow;
 
 /** Issues a chamber works on are tens, not thousands: lists show them all, most urgent first. */
 export const LIST_LIMIT = 500;
-
-export async function getIssueRow(ctx: TenantCtx, id: string, lock = false): Promise<Row> {
-  const query = ctx.tx.select().from(advocacyIssues).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw new AppError('advocacy.issue_not_found');
-  return row;
-}
 
 async function checkRegions(ctx: TenantCtx, regions: string[]) {
   const known = new Set((await getCurrentOrg(ctx)).regions);
@@ -40,10 +35,8 @@ async function firmsBehind(ctx: TenantCtx, issueIds: string[]) {
   return distinctFirms(ctx, issueIds.map((id) => ({ key: id, issueIds: links.filter((l) => l.issueId === id).map((l) => l.memberIssueId!) })));
 }
 
-async function present(ctx: TenantCtx, rows: Row[]): Promise<AdvocacyIssue[]> {
-  const ids = rows.map((r) => r.id);
-  const firms = await firmsBehind(ctx, ids);
-  const costs = await costSummaries(ctx, ids);
+async function present(ctx: TenantCtx, rows: Row[], costs: Map<string, CostSummary>): Promise<AdvocacyIssue[]> {
+  const firms = await firmsBehind(ctx, rows.map((r) => r.id));
   return rows.map((r) => {
     const priority = { firms: firms.get(r.id) ?? 0, severity: r.severity, feasibility: r.feasibility };
     return {
@@ -68,32 +61,37 @@ export async function listAdvocacyIssues(ctx: TenantCtx, query: { step?: PpdStep
     ))
     .orderBy(desc(advocacyIssues.createdAt))
     .limit(LIST_LIMIT);
-  const items = await present(ctx, rows);
+  const items = await present(ctx, rows, await costSummaries(ctx, rows.map((r) => r.id)));
   return items.sort((a, b) => b.priority.score - a.priority.score || b.createdAt.localeCompare(a.createdAt));
 }
 
-/** The latest score of each step; earlier ones stay in the history. */
-async function currentScores(ctx: TenantCtx, issueId: string): Promise<StepScore[]> {
+/** The latest score of each step of each issue; earlier ones stay in the history. */
+export async function latestScores(ctx: TenantCtx, issueIds: string[]): Promise<Map<string, StepScore[]>> {
+  const result = new Map(issueIds.map((id) => [id, [] as StepScore[]]));
+  if (!issueIds.length) return result;
   const rows = await ctx.tx
-    .selectDistinctOn([advocacyStepScores.step])
+    .selectDistinctOn([advocacyStepScores.issueId, advocacyStepScores.step])
     .from(advocacyStepScores)
-    .where(and(eq(advocacyStepScores.issueId, issueId), eq(advocacyStepScores.orgId, ctx.orgId)))
-    .orderBy(asc(advocacyStepScores.step), desc(advocacyStepScores.at), desc(advocacyStepScores.id));
-  return rows.map((r) => ({ step: r.step as PpdStep, score: r.score, note: r.note, at: r.at.toISOString(), actor: r.actorName }));
+    .where(and(inArray(advocacyStepScores.issueId, issueIds), eq(advocacyStepScores.orgId, ctx.orgId)))
+    .orderBy(asc(advocacyStepScores.issueId), asc(advocacyStepScores.step), desc(advocacyStepScores.at), desc(advocacyStepScores.id));
+  for (const r of rows) result.get(r.issueId)!.push({ step: r.step as PpdStep, score: r.score, note: r.note, at: r.at.toISOString(), actor: r.actorName });
+  return result;
 }
+
+const currentScores = async (ctx: TenantCtx, issueId: string) => (await latestScores(ctx, [issueId])).get(issueId)!;
 
 export async function getAdvocacyIssue(ctx: TenantCtx, id: string): Promise<Omit<AdvocacyIssueDetail, 'dialogue'>> {
   const row = await getIssueRow(ctx, id);
-  const [issue] = await present(ctx, [row]);
-  const costs = (await costSummaries(ctx, [id])).get(id)!;
-  const claims = row.outcome === 'adopted' || row.outcome === 'implemented';
+  const allCosts = await costSummaries(ctx, [id]);
+  const [issue] = await present(ctx, [row], allCosts);
+  const costs = allCosts.get(id)!;
   return {
     ...issue!,
     problem: row.problem,
     outcomeEvidence: row.outcomeEvidence,
     outcomeAt: row.outcomeAt?.toISOString() ?? null,
     savingShare: row.savingShare,
-    savingClaimed: claims ? Math.round((costs.yearlyCost * row.savingShare) / 100) : null,
+    savingClaimed: claimedSaving(row, costs.yearlyCost),
     scores: await currentScores(ctx, id),
     evidence: await evidenceOf(ctx, id),
     costs,

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { addAdvocacyEvent } from './history.js';
-import { getIssueRow } from './issue-service.js';
+import { getIssueRow } from './issue-row.js';
 import { advocacyIssues, positionPapers, positionPaperVersions } from './tables.js';
 
 type Row = typeof positionPapers.$inferSelect;

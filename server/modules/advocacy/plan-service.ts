@@ -5,7 +5,7 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { userRoles } from '../orgs/tables.js';
 import { addAdvocacyEvent } from './history.js';
-import { getIssueRow } from './issue-service.js';
+import { getIssueRow } from './issue-row.js';
 import { advocacyActions, advocacyIssues, advocacyObjectives } from './tables.js';
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,9 +1,11 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Outcome, PpdStep, StepScore } from '../../../contracts/advocacy.js';
+import { claimedSaving } from '../../../contracts/standard-cost.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { costSummaries } from './cost-service.js';
-import { advocacyIssues, advocacyStepScores } from './tables.js';
+import { latestScores } from './issue-service.js';
+import { advocacyIssues } from './tables.js';
 
 export interface PublishedIssue {
   id: string;
@@ -27,21 +29,13 @@ export async function publishedIssues(ctx: TenantCtx) {
   const org = await getCurrentOrg(ctx);
   const rows = await ctx.tx.select().from(advocacyIssues).where(and(eq(advocacyIssues.orgId, ctx.orgId), eq(advocacyIssues.published, true))).orderBy(desc(advocacyIssues.updatedAt)).limit(200);
   const ids = rows.map((r) => r.id);
-  const scores = ids.length
-    ? await ctx.tx.selectDistinctOn([advocacyStepScores.issueId, advocacyStepScores.step], { issueId: advocacyStepScores.issueId, step: advocacyStepScores.step, score: advocacyStepScores.score })
-      .from(advocacyStepScores)
-      .where(and(eq(advocacyStepScores.orgId, ctx.orgId), inArray(advocacyStepScores.issueId, ids)))
-      .orderBy(advocacyStepScores.issueId, advocacyStepScores.step, desc(advocacyStepScores.at))
-    : [];
+  const scores = await latestScores(ctx, ids);
   const costs = await costSummaries(ctx, ids);
-  const issues: PublishedIssue[] = rows.map((r) => {
-    const claims = r.outcome === 'adopted' || r.outcome === 'implemented';
-    return {
-      id: r.id, title: r.title, category: r.category, problem: r.problem, step: r.step as PpdStep, outcome: r.outcome as Outcome | null,
-      outcomeEvidence: r.outcomeEvidence, outcomeAt: r.outcomeAt, updatedAt: r.updatedAt,
-      scores: scores.filter((s) => s.issueId === r.id).map((s) => ({ step: s.step as PpdStep, score: s.score })),
-      savingClaimed: claims ? Math.round(((costs.get(r.id)?.yearlyCost ?? 0) * r.savingShare) / 100) : null,
-    };
-  });
+  const issues: PublishedIssue[] = rows.map((r) => ({
+    id: r.id, title: r.title, category: r.category, problem: r.problem, step: r.step as PpdStep, outcome: r.outcome as Outcome | null,
+    outcomeEvidence: r.outcomeEvidence, outcomeAt: r.outcomeAt, updatedAt: r.updatedAt,
+    scores: scores.get(r.id)!.map((s) => ({ step: s.step, score: s.score })),
+    savingClaimed: claimedSaving(r, costs.get(r.id)!.yearlyCost),
+  }));
   return { org: { name: org.name, currency: org.currency, languages: org.languages }, issues };
 }

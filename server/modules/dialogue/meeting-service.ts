@@ -6,7 +6,7 @@ import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { addAdvocacyEvent } from '../advocacy/history.js';
-import { getIssueRow } from '../advocacy/issue-service.js';
+import { getIssueRow } from '../advocacy/issue-row.js';
 import { advocacyIssues } from '../advocacy/tables.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { meetingCalendar } from './calendar.js';

@@ -12,10 +12,10 @@ export interface JobDefinition {
 const START_LOCK = 727_003;
 
 /**
- * pg-boss installs its tables on first start, and creates queues; two processes
- * doing so at once deadlock. On PostgreSQL one process starts at a time, the others wait on a
- * lock held on a connection of its own (the embedded database has only one
- * connection and only one process anyway).
+ * pg-boss installs its tables on first start, and creates queues; two
+ * processes doing so at once deadlock. On PostgreSQL one process starts at a
+ * time, the others wait on a lock held on a connection of its own (the
+ * embedded database has only one connection and only one process anyway).
  */
 async function startSerialised(database: Database, start: () => Promise<unknown>) {
   if (database.kind !== 'postgres') return start();

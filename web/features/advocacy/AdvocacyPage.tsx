@@ -17,8 +17,6 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { advocacyKeys, outcomeColor, stepColor } from './api.js';
 import { emptyIssue, IssueForm } from './IssueForm.js';
 
-const INTAKE_TO_ADVOCACY: Record<string, AdvocacyIssueInput['category']> = { regulation: 'regulation', tax: 'tax', infrastructure: 'infrastructure', finance: 'finance', corruption: 'corruption', skills: 'skills', markets: 'markets', other: 'other' };
-
 /** A new issue, blank or started from a member issue (`?from=<member issue>`), which becomes its first evidence. */
 function NewIssue({ fromMemberIssue, onClose }: { fromMemberIssue: string | null; onClose(): void }) {
   const { t } = useTranslation();
@@ -27,7 +25,7 @@ function NewIssue({ fromMemberIssue, onClose }: { fromMemberIssue: string | null
   const [input, setInput] = useState<AdvocacyIssueInput>(emptyIssue());
   const source = useQuery({ queryKey: ['member-issues', 'one', fromMemberIssue], queryFn: () => api<MemberIssueDetail>(`/api/v1/member-issues/${fromMemberIssue}`), enabled: !!fromMemberIssue });
   useEffect(() => {
-    if (source.data) setInput((i) => ({ ...i, title: source.data.title, problem: source.data.description, category: INTAKE_TO_ADVOCACY[source.data.category] ?? 'other' }));
+    if (source.data) setInput((i) => ({ ...i, title: source.data.title, problem: source.data.description, category: source.data.category }));
   }, [source.data]);
   const create = useMutation({
     mutationFn: () => api<AdvocacyIssueDetail>('/api/v1/advocacy-issues', { method: 'POST', body: { ...input, fromMemberIssueId: fromMemberIssue ?? undefined } }),

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { Form } from '../../ui/Form.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -73,14 +74,14 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
         </Stack>
       )}
       {manage && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate({ title, issueId }, { onSuccess: () => { setTitle(''); setIssueId(null); } }); }}>
-        <Group mt="sm" align="flex-end">
-          <Select style={{ flex: 1 }} label={t('dialogue.agendaIssue')} clearable searchable value={issueId} data={(issues.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
-            onChange={(v) => { setIssueId(v); if (v && !title) setTitle(issues.data?.items.find((i) => i.id === v)?.title ?? ''); }} />
-          <TextInput style={{ flex: 1 }} label={t('dialogue.agendaItem')} value={title} error={errors.title} onChange={(e) => setTitle(e.currentTarget.value)} />
-          <Button type="submit" size="sm" loading={add.isPending}>{t('dialogue.addItem')}</Button>
-        </Group>
-        </form>
+        <Form mt="sm" onSubmit={() => add.mutate({ title, issueId }, { onSuccess: () => { setTitle(''); setIssueId(null); } })}>
+          <Group align="flex-end">
+            <Select style={{ flex: 1 }} label={t('dialogue.agendaIssue')} clearable searchable value={issueId} data={(issues.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+              onChange={(v) => { setIssueId(v); if (v && !title) setTitle(issues.data?.items.find((i) => i.id === v)?.title ?? ''); }} />
+            <TextInput style={{ flex: 1 }} label={t('dialogue.agendaItem')} value={title} error={errors.title} onChange={(e) => setTitle(e.currentTarget.value)} />
+            <Button type="submit" size="sm" loading={add.isPending}>{t('dialogue.addItem')}</Button>
+          </Group>
+        </Form>
       )}
     </Paper>
   );
@@ -114,9 +115,8 @@ function NewDecision({ meeting }: { meeting: MeetingDetail }) {
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   return (
     <Paper withBorder p="sm">
-      <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate({ ...input, dueOn: input.dueOn || null }, { onSuccess: () => setInput({ text: '', owner: '', dueOn: '', agendaItemId: null }) }); }}>
       <Title order={3} size="h5" mb="xs">{t('dialogue.recordDecision')}</Title>
-      <Stack gap="xs">
+      <Form gap="xs" onSubmit={() => add.mutate({ ...input, dueOn: input.dueOn || null }, { onSuccess: () => setInput({ text: '', owner: '', dueOn: '', agendaItemId: null }) })}>
         <Textarea label={t('dialogue.decision')} required autosize minRows={2} value={input.text} error={errors.text} onChange={(e) => setInput({ ...input, text: e.currentTarget.value })} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t('dialogue.owner')} required value={input.owner} error={errors.owner} onChange={(e) => setInput({ ...input, owner: e.currentTarget.value })} />
@@ -125,8 +125,7 @@ function NewDecision({ meeting }: { meeting: MeetingDetail }) {
         </SimpleGrid>
         <ProblemAlert error={add.error} />
         <Group><Button type="submit" size="xs" loading={add.isPending}>{t('dialogue.recordDecision')}</Button></Group>
-      </Stack>
-      </form>
+      </Form>
     </Paper>
   );
 }

@@ -46,11 +46,10 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { orgId, paperId } = request.params;
       const found = await withTenant(app.database.db, { orgId, role: 'viewer', actor: { userId: null, name: 'Public' }, locale: request.locale }, async (ctx) => {
-        if (!(await publishedPapers(ctx)).some((p) => p.id === paperId)) throw new AppError('advocacy.paper_not_found');
+        const published = (await publishedPapers(ctx)).find((p) => p.id === paperId);
+        if (!published) throw new AppError('advocacy.paper_not_found');
         // The published text is the approved version, even while a newer draft is being written.
-        const latest = await getPaper(ctx, paperId);
-        const paper = latest.approvedVersion === latest.latestVersion ? latest : await getPaper(ctx, paperId, latest.approvedVersion!);
-        return { paper, org: await getCurrentOrg(ctx) };
+        return { paper: await getPaper(ctx, paperId, published.version!), org: await getCurrentOrg(ctx) };
       });
       const locale = request.query.lang ?? pickLocale(found.org.languages[0]);
       reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="position-paper-v${found.paper.shown.version}.pdf"`);
