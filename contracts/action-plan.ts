@@ -6,7 +6,12 @@ export const ACTION_KINDS = ['meeting', 'letter', 'media', 'coalition', 'researc
 export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export const ObjectiveInput = z.object({ text: z.string().trim().min(3).max(1000) });
+export const ObjectiveInput = z.object({
+  text: z.string().trim().min(3).max(1000),
+  /** The decision-maker the objective aims to move, if one. */
+  targetPersonId: Uuid.nullable().default(null),
+});
+export type ObjectiveInput = z.infer<typeof ObjectiveInput>;
 
 export const ActionInput = z.object({
   kind: z.enum(ACTION_KINDS),
@@ -36,7 +41,7 @@ export const PlannedAction = z.object({
 export type PlannedAction = z.infer<typeof PlannedAction>;
 
 export const ActionPlan = z.object({
-  objectives: z.array(z.object({ id: Uuid, text: z.string() })),
+  objectives: z.array(z.object({ id: Uuid, text: z.string(), target: z.object({ id: Uuid, name: z.string() }).nullable() })),
   actions: z.array(PlannedAction),
 });
 export type ActionPlan = z.infer<typeof ActionPlan>;

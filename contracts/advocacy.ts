@@ -186,3 +186,15 @@ export const AdvocacyIssueDetail = AdvocacyIssue.extend({
   }),
 });
 export type AdvocacyIssueDetail = z.infer<typeof AdvocacyIssueDetail>;
+
+/** A document behind an issue: the regulation, a ministry's letter, a study. Downloaded, never shown inline. */
+export const AdvocacyDocument = z.object({
+  id: Uuid,
+  name: z.string(),
+  description: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type AdvocacyDocument = z.infer<typeof AdvocacyDocument>;

@@ -64,7 +64,9 @@ describe('advocacy and dialogue', () => {
     await staff.getByRole('combobox', { name: /Under agenda item/ }).click();
     await staff.getByRole('option', { name: 'Reliable power for the Kumasi industrial area' }).click();
     await staff.getByRole('button', { name: 'Record decision' }).last().click();
-    await staff.getByText('The utility publishes a load-shedding timetable for the area').waitFor();
+    // The decision's card, not the form that still holds the words until the save returns.
+    await staff.getByRole('article').getByText('The utility publishes a load-shedding timetable for the area').waitFor();
+    expect(await staff.getByLabel(/^Decision/).inputValue()).toBe('');
     await expectAccessible(staff, 'meeting page');
 
     // The official of the ministry sees this forum only, and reports progress on the decision.
@@ -92,5 +94,71 @@ describe('advocacy and dialogue', () => {
     await staff.getByText('Done').first().waitFor();
     await staff.getByRole('tab', { name: 'History' }).click();
     await staff.getByText('A decision was marked Done').waitFor();
+  });
+
+  it('staff map who decides the port issue, aim an objective at the minister, keep a document, and walk from the minister back to the issue', async () => {
+    const staff = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
+    await signIn(staff, env.product.url, admin.email, DEMO_PASSWORD);
+    await staff.getByRole('link', { name: 'Decision-makers' }).click();
+    await staff.getByRole('link', { name: 'Hon. Kofi Ansah' }).waitFor();
+
+    // A new person, refused without a name, then placed in a post of a public body.
+    await staff.getByRole('button', { name: 'Add decision-maker' }).click();
+    await staff.getByRole('dialog').getByRole('button', { name: 'Add decision-maker' }).click();
+    await staff.getByRole('dialog').getByText('Required.').first().waitFor();
+    await staff.getByLabel(/^Name/).fill('Mariama Alhassan');
+    await staff.getByLabel(/^E-mail/).fill('m.alhassan@ports.gov.example');
+    await staff.getByRole('dialog').getByRole('button', { name: 'Add decision-maker' }).click();
+    await staff.getByRole('heading', { name: 'Mariama Alhassan' }).waitFor();
+    await staff.getByRole('combobox', { name: /^Public body/ }).click();
+    await staff.getByRole('option', { name: 'Customs Division, Ghana Revenue Authority' }).click();
+    await staff.getByLabel(/^From/).fill('2026-01-15');
+    await staff.getByLabel(/^Until/).fill('2025-12-01');
+    await staff.getByRole('button', { name: 'Add post' }).click();
+    await staff.getByText('The end cannot come before the start.').first().waitFor();
+    await staff.getByLabel(/^Until/).fill('');
+    await staff.getByRole('button', { name: 'Add post' }).click();
+    await staff.getByRole('cell', { name: /Customs Division/ }).waitFor();
+    await expectAccessible(staff, 'decision-maker page');
+
+    // On the port issue's map, beside the demo's ministers and agencies.
+    await staff.getByRole('link', { name: 'Advocacy issues' }).click();
+    await staff.getByRole('link', { name: 'One joint inspection per container at Tema port' }).click();
+    await staff.getByRole('tab', { name: 'Decision-makers' }).click();
+    await staff.getByRole('img', { name: /Map of the decision-makers/ }).getByText('Hon. Kofi Ansah').waitFor();
+    await staff.getByRole('combobox', { name: /^Decision-maker/ }).fill('Mariama');
+    await staff.getByRole('option', { name: 'Mariama Alhassan' }).click();
+    await staff.getByRole('combobox', { name: 'Stance', exact: true }).click();
+    await staff.getByRole('option', { name: 'Against', exact: true }).click();
+    await staff.getByLabel(/^Note/).fill('Worried about release times');
+    await staff.getByRole('button', { name: 'Put on the map' }).click();
+    await staff.getByRole('cell', { name: 'Worried about release times' }).waitFor();
+    await staff.getByRole('img', { name: /Map of the decision-makers/ }).getByText('Mariama Alhassan').waitFor();
+    // She comes round: the move is a step in the history.
+    await staff.getByRole('combobox', { name: 'Stance of Mariama Alhassan' }).click();
+    await staff.getByRole('option', { name: 'For', exact: true }).click();
+    await expectAccessible(staff, 'decision-makers map');
+    await staff.getByRole('tab', { name: 'History' }).click();
+    await staff.getByText('A decision-maker moved from Against, shapes the decision to For, shapes the decision').waitFor();
+
+    // An objective aimed at her, and a document behind the case.
+    await staff.getByRole('tab', { name: 'Strategy and plan' }).click();
+    await staff.getByLabel('New objective').fill('Customs agrees to release after one joint inspection');
+    await staff.getByRole('combobox', { name: 'Decision-maker to move' }).click();
+    await staff.getByRole('option', { name: 'Mariama Alhassan' }).click();
+    await staff.getByRole('button', { name: 'Add objective' }).click();
+    await staff.getByText(/aimed at/).filter({ hasText: 'Mariama Alhassan' }).waitFor();
+    await staff.getByRole('tab', { name: 'Case and evidence' }).click();
+    await staff.locator('input[type=file]').setInputFiles({ name: 'joint-inspection-protocol.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 protocol') });
+    await staff.getByLabel('What it is').fill('Draft protocol from the agencies');
+    await staff.getByRole('button', { name: 'Add document' }).click();
+    await staff.getByRole('link', { name: 'joint-inspection-protocol.pdf' }).waitFor();
+
+    // From the person back to the issue.
+    await staff.getByRole('link', { name: 'Decision-makers' }).first().click();
+    await staff.getByLabel('Search by name or body').fill('alhassan');
+    await staff.getByRole('link', { name: 'Mariama Alhassan' }).click();
+    await staff.getByRole('link', { name: 'One joint inspection per container at Tema port' }).first().click();
+    await staff.getByRole('cell', { name: 'Worried about release times' }).waitFor();
   });
 });

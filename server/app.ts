@@ -23,6 +23,8 @@ import { advocacyRoutes } from './modules/advocacy/routes/advocacy-routes.js';
 import { dialogueRoutes } from './modules/dialogue/routes/dialogue-routes.js';
 import { trackerRoutes } from './modules/advocacy/routes/tracker-routes.js';
 import { paperRoutes } from './modules/advocacy/routes/paper-routes.js';
+import { decisionMakerRoutes } from './modules/advocacy/routes/decision-maker-routes.js';
+import { documentRoutes } from './modules/advocacy/routes/document-routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { tileOrigin, type Config } from './platform/config.js';
@@ -109,6 +111,8 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(dialogueRoutes);
   await app.register(trackerRoutes);
   await app.register(paperRoutes);
+  await app.register(decisionMakerRoutes);
+  await app.register(documentRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });

@@ -4,7 +4,10 @@ import { addCostActivity } from '../modules/advocacy/cost-service.js';
 import { linkEvidence } from '../modules/advocacy/evidence-service.js';
 import { createAdvocacyIssue, moveToStep, scoreStep, setOutcome, setPublished } from '../modules/advocacy/issue-service.js';
 import { createPaper, reviewPaper, setPaperPublished, submitPaper } from '../modules/advocacy/paper-service.js';
+import { addMembership, createDecisionMaker } from '../modules/advocacy/decision-maker-service.js';
 import { addAction, addObjective } from '../modules/advocacy/plan-service.js';
+import { addPost, createPublicBody, listPublicBodies } from '../modules/advocacy/public-body-service.js';
+import { placeStakeholder } from '../modules/advocacy/stakeholder-service.js';
 import { addDecision, addFollowUp } from '../modules/dialogue/decision-service.js';
 import { addForumMember, createForum } from '../modules/dialogue/forum-service.js';
 import { addAgendaItem, createMeeting, getMeeting, recordMinutes } from '../modules/dialogue/meeting-service.js';
@@ -61,7 +64,14 @@ export async function seedDemoAdvocacy(tx: Tx, orgId: string, actor: { userId: s
   await submitPaper(ctx, paper.id);
   await reviewPaper(ctx, paper.id, { decision: 'approve', note: '' });
   await setPaperPublished(ctx, paper.id, true);
-  await addObjective(ctx, port.id, { text: 'The Minister of Trade signs a joint inspection directive for Tema' });
+  const people = await seedDecisionMakers(ctx);
+  await placeStakeholder(ctx, port.id, people.minister, { stance: 1, influence: 3, note: 'Supports a joint inspection; waits for the agencies to agree.' });
+  await placeStakeholder(ctx, port.id, people.director, { stance: 2, influence: 2, note: 'Co-chairs the round table; carries the protocol inside the ministry.' });
+  await placeStakeholder(ctx, port.id, people.customs, { stance: 0, influence: 3, note: 'Open to it if Customs keeps the final release.' });
+  await placeStakeholder(ctx, port.id, people.fda, { stance: -1, influence: 2, note: 'Fears losing inspection fees.' });
+  await placeStakeholder(ctx, port.id, people.committee, { stance: 1, influence: 1, note: '' });
+  await addObjective(ctx, port.id, { text: 'The Minister of Trade signs a joint inspection directive for Tema', targetPersonId: people.minister });
+  await addObjective(ctx, port.id, { text: 'The Food and Drugs Authority accepts inspecting jointly with Customs', targetPersonId: people.fda });
   const staffUser = (await tx.select({ id: users.id }).from(users).where(eq(users.email, 'kwame.asante@ghanachamber.example')))[0]?.id ?? null;
   await addAction(ctx, port.id, { kind: 'letter', title: 'Send the position paper to the Minister of Trade', ownerUserId: staffUser, dueOn: day(-5, 0).slice(0, 10), objectiveId: null });
   await addAction(ctx, port.id, { kind: 'coalition', title: 'Rally the freight forwarders\' association', ownerUserId: staffUser, dueOn: day(12, 0).slice(0, 10), objectiveId: null });
@@ -119,4 +129,37 @@ export async function seedDemoAdvocacy(tx: Tx, orgId: string, actor: { userId: s
   await addAgendaItem(ctx, next.id, { title: 'VAT refunds for exporters', issueId: vat.id, notes: '' });
 
   await createForum(ctx, { name: 'Monthly meeting with the Ghana Revenue Authority', kind: 'ministry_meeting', description: 'Tax administration questions raised by members.', isPublic: false });
+}
+
+/** The people the chamber lobbies, after Popolo: public bodies, their posts, and who holds them. */
+async function seedDecisionMakers(ctx: TenantCtx) {
+  const bodies: Array<[string, 'ministry' | 'agency' | 'parliament' | 'regulator', string[]]> = [
+    ['Ministry of Trade and Industry', 'ministry', ['Minister', 'Director, Trade Facilitation']],
+    ['Customs Division, Ghana Revenue Authority', 'agency', ['Commissioner']],
+    ['Food and Drugs Authority', 'regulator', ['Chief Executive Officer']],
+    ['Parliament of Ghana: Select Committee on Trade, Industry and Tourism', 'parliament', ['Chair']],
+  ];
+  for (const [name, classification, posts] of bodies) {
+    const body = await createPublicBody(ctx, { name, classification });
+    for (const label of posts) await addPost(ctx, body.id, { label });
+  }
+  const all = await listPublicBodies(ctx);
+  const post = (body: string, label: string) => {
+    const b = all.find((x) => x.name.startsWith(body))!;
+    return { organizationId: b.id, postId: b.posts.find((p) => p.label === label)!.id };
+  };
+  const person = async (name: string, honorificPrefix: string, email: string, at: { organizationId: string; postId: string }, startDate: string) => {
+    const p = await createDecisionMaker(ctx, { name, honorificPrefix, email, phone: '', notes: '' });
+    await addMembership(ctx, p.id, { ...at, role: '', startDate, endDate: null });
+    return p.id;
+  };
+  const minister = await person('Kofi Ansah', 'Hon.', '', post('Ministry of Trade', 'Minister'), '2025-01-20');
+  const director = await person('Yaw Boateng', '', 'yaw.boateng@trade.gov.example', post('Ministry of Trade', 'Director, Trade Facilitation'), '2022-03-01');
+  const customs = await person('Akosua Frimpong', '', 'a.frimpong@customs.gov.example', post('Customs Division', 'Commissioner'), '2024-06-01');
+  const fda = await person('Esi Quaye', 'Dr.', '', post('Food and Drugs Authority', 'Chief Executive Officer'), '2023-09-15');
+  const committee = await person('Ibrahim Mahama', 'Hon.', '', post('Parliament of Ghana', 'Chair'), '2025-02-01');
+  // A predecessor: the directory keeps who held a post before.
+  const former = await createDecisionMaker(ctx, { name: 'Adwoa Sarfo', honorificPrefix: 'Hon.', email: '', phone: '', notes: 'Former Minister of Trade; now in the private sector.' });
+  await addMembership(ctx, former.id, { ...post('Ministry of Trade', 'Minister'), role: '', startDate: '2021-02-01', endDate: '2025-01-07' });
+  return { minister, director, customs, fda, committee };
 }

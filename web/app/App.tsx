@@ -36,6 +36,8 @@ const IssuesPage = page(() => import('../features/intake/IssuesPage.js'), 'Issue
 const IssuePage = page(() => import('../features/intake/IssuePage.js'), 'IssuePage');
 const AdvocacyPage = page(() => import('../features/advocacy/AdvocacyPage.js'), 'AdvocacyPage');
 const AdvocacyIssuePage = page(() => import('../features/advocacy/AdvocacyIssuePage.js'), 'AdvocacyIssuePage');
+const DecisionMakersPage = page(() => import('../features/advocacy/DecisionMakersPage.js'), 'DecisionMakersPage');
+const DecisionMakerPage = page(() => import('../features/advocacy/DecisionMakerPage.js'), 'DecisionMakerPage');
 const DialoguePage = page(() => import('../features/dialogue/DialoguePage.js'), 'DialoguePage');
 const ForumPage = page(() => import('../features/dialogue/ForumPage.js'), 'ForumPage');
 const MeetingPage = page(() => import('../features/dialogue/MeetingPage.js'), 'MeetingPage');
@@ -83,6 +85,8 @@ const router = createBrowserRouter([
       { path: 'issues/:id', element: lazyPage(<IssuePage />) },
       { path: 'advocacy', element: lazyPage(<AdvocacyPage />) },
       { path: 'advocacy/:id', element: lazyPage(<AdvocacyIssuePage />) },
+      { path: 'decision-makers', element: lazyPage(<DecisionMakersPage />) },
+      { path: 'decision-makers/:id', element: lazyPage(<DecisionMakerPage />) },
       { path: 'dialogue', element: lazyPage(<DialoguePage />) },
       { path: 'dialogue/forums/:id', element: lazyPage(<ForumPage />) },
       { path: 'dialogue/meetings/:id', element: lazyPage(<MeetingPage />) },

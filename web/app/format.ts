@@ -21,3 +21,9 @@ export function languageName(code: string) {
   return name ?? languageEnglishName(code) ?? code;
 }
 export const currencyName = (code: string) => displayNames('currency').of(code) ?? code;
+
+/** A file's size in the reader's units: 840 kB, 2.4 MB. */
+export function formatBytes(bytes: number) {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
+  return new Intl.NumberFormat(i18n.language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}

@@ -1,4 +1,4 @@
-import { IconAdjustments, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -44,6 +44,7 @@ export const navigation: NavSection[] = [
     label: 'nav.section.advocacy',
     items: [
       { to: '/advocacy', label: 'nav.advocacy', icon: IconSpeakerphone, permission: 'advocacy.read' },
+      { to: '/decision-makers', label: 'nav.decisionMakers', icon: IconUserStar, permission: 'advocacy.read' },
       { to: '/dialogue', label: 'nav.dialogue', icon: IconBuildingBank, permission: 'dialogue.read' },
     ],
   },

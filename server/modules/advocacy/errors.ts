@@ -17,4 +17,12 @@ export const advocacyErrors = {
   'advocacy.objective_not_found': 404,
   'advocacy.action_not_found': 404,
   'advocacy.owner_not_staff': 400,
+  'advocacy.decision_maker_not_found': 404,
+  'advocacy.body_not_found': 404,
+  'advocacy.post_not_found': 404,
+  'advocacy.post_not_in_body': 400,
+  'advocacy.membership_not_found': 404,
+  'advocacy.membership_dates': 400,
+  'advocacy.stakeholder_not_found': 404,
+  'advocacy.document_not_found': 404,
 } as const;

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { ActionInput, ActionPlan, ActionStatus, PlannedAction } from '../../../contracts/action-plan.js';
+import type { ActionInput, ActionPlan, ActionStatus, ObjectiveInput, PlannedAction } from '../../../contracts/action-plan.js';
 import { users } from '../../platform/auth/tables.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { userRoles } from '../orgs/tables.js';
 import { addAdvocacyEvent } from './history.js';
 import { getIssueRow } from './issue-row.js';
-import { advocacyActions, advocacyIssues, advocacyObjectives } from './tables.js';
+import { advocacyActions, advocacyIssues, advocacyObjectives, dmPeople } from './tables.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const OPEN: ActionStatus[] = ['planned', 'in_progress'];
@@ -30,8 +30,16 @@ async function actionsWhere(ctx: TenantCtx, where: SQL | undefined): Promise<Pla
 
 export async function actionPlan(ctx: TenantCtx, issueId: string): Promise<ActionPlan> {
   await getIssueRow(ctx, issueId);
-  const objectives = await ctx.tx.select({ id: advocacyObjectives.id, text: advocacyObjectives.text }).from(advocacyObjectives).where(and(eq(advocacyObjectives.issueId, issueId), eq(advocacyObjectives.orgId, ctx.orgId))).orderBy(asc(advocacyObjectives.createdAt));
-  return { objectives, actions: await actionsWhere(ctx, eq(advocacyActions.issueId, issueId)) };
+  const objectives = await ctx.tx
+    .select({ id: advocacyObjectives.id, text: advocacyObjectives.text, targetId: dmPeople.id, targetName: dmPeople.name })
+    .from(advocacyObjectives)
+    .leftJoin(dmPeople, eq(dmPeople.id, advocacyObjectives.targetPersonId))
+    .where(and(eq(advocacyObjectives.issueId, issueId), eq(advocacyObjectives.orgId, ctx.orgId)))
+    .orderBy(asc(advocacyObjectives.createdAt));
+  return {
+    objectives: objectives.map((o) => ({ id: o.id, text: o.text, target: o.targetId ? { id: o.targetId, name: o.targetName! } : null })),
+    actions: await actionsWhere(ctx, eq(advocacyActions.issueId, issueId)),
+  };
 }
 
 /** Activities across issues: the overdue ones, or those of the person asking. */
@@ -42,9 +50,13 @@ export async function listActions(ctx: TenantCtx, query: { overdue?: boolean; mi
   ));
 }
 
-export async function addObjective(ctx: TenantCtx, issueId: string, input: { text: string }) {
+export async function addObjective(ctx: TenantCtx, issueId: string, input: ObjectiveInput) {
   await getIssueRow(ctx, issueId, true);
-  await ctx.tx.insert(advocacyObjectives).values({ orgId: ctx.orgId, issueId, text: input.text });
+  if (input.targetPersonId) {
+    const [target] = await ctx.tx.select({ id: dmPeople.id }).from(dmPeople).where(and(eq(dmPeople.id, input.targetPersonId), eq(dmPeople.orgId, ctx.orgId)));
+    if (!target) throw fieldError('targetPersonId', 'advocacy.decision_maker_not_found');
+  }
+  await ctx.tx.insert(advocacyObjectives).values({ orgId: ctx.orgId, issueId, text: input.text, targetPersonId: input.targetPersonId });
   await addAdvocacyEvent(ctx, issueId, { action: 'objective_added', to: input.text });
 }
 

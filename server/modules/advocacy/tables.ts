@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { memberIssues } from '../intake/tables.js';
 import { orgs } from '../orgs/tables.js';
@@ -287,4 +287,28 @@ export const advocacyActions = pgTable(
     check('advocacy_actions_kind_check', sql`${t.kind} IN ('meeting', 'letter', 'media', 'coalition', 'research', 'other')`),
     check('advocacy_actions_status_check', sql`${t.status} IN ('planned', 'in_progress', 'done', 'cancelled')`),
   ],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Documents behind an issue: the regulation itself, a letter from the
+ * ministry, a study. Kept in the database so that a backup holds them and
+ * both databases work alike; at most 10 MB each.
+ */
+export const advocacyDocuments = pgTable(
+  'advocacy_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('advocacy_documents_issue_idx').on(t.issueId, t.createdAt), check('advocacy_documents_size_check', sql`${t.size} <= 10485760`)],
 );

@@ -7,7 +7,7 @@ import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/
 import { invoices, memberContacts, memberInteractions, members, membershipFees, membershipStatusHistory, membershipTiers, memberSettings, payments, savedViews } from '../../modules/members/tables.js';
 import { consultationInvitations, consultations, forms, formVersions, responses, responseTallies } from '../../modules/surveys/tables.js';
 import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules/intake/tables.js';
-import { advocacyCostActivities, advocacyEvents, advocacyEvidence, advocacyIssues, advocacyStepScores } from '../../modules/advocacy/tables.js';
+import { advocacyCostActivities, advocacyDocuments, advocacyEvents, advocacyEvidence, advocacyIssues, advocacyObjectives, advocacyStakeholders, advocacyStepScores, dmMemberships, dmOrganizations, dmPeople, dmPosts } from '../../modules/advocacy/tables.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from '../../modules/dialogue/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, portClearanceForm } from '../../test/survey-factories.js';
@@ -53,6 +53,13 @@ async function snapshotOf(orgIds: string[]) {
     advocacyCosts: await tx.select().from(advocacyCostActivities).where(inArray(advocacyCostActivities.orgId, orgIds)).orderBy(advocacyCostActivities.id),
     advocacyScores: await tx.select().from(advocacyStepScores).where(inArray(advocacyStepScores.orgId, orgIds)).orderBy(advocacyStepScores.id),
     advocacyEvents: await tx.select().from(advocacyEvents).where(inArray(advocacyEvents.orgId, orgIds)).orderBy(advocacyEvents.id),
+    advocacyDocuments: await tx.select().from(advocacyDocuments).where(inArray(advocacyDocuments.orgId, orgIds)).orderBy(advocacyDocuments.id),
+    advocacyObjectives: await tx.select().from(advocacyObjectives).where(inArray(advocacyObjectives.orgId, orgIds)).orderBy(advocacyObjectives.id),
+    stakeholders: await tx.select().from(advocacyStakeholders).where(inArray(advocacyStakeholders.orgId, orgIds)).orderBy(advocacyStakeholders.personId),
+    dmPeople: await tx.select().from(dmPeople).where(inArray(dmPeople.orgId, orgIds)).orderBy(dmPeople.id),
+    dmBodies: await tx.select().from(dmOrganizations).where(inArray(dmOrganizations.orgId, orgIds)).orderBy(dmOrganizations.id),
+    dmPosts: await tx.select().from(dmPosts).where(inArray(dmPosts.orgId, orgIds)).orderBy(dmPosts.id),
+    dmMemberships: await tx.select().from(dmMemberships).where(inArray(dmMemberships.orgId, orgIds)).orderBy(dmMemberships.id),
     forums: await tx.select().from(forums).where(inArray(forums.orgId, orgIds)).orderBy(forums.id),
     forumMembers: await tx.select().from(forumMembers).where(inArray(forumMembers.orgId, orgIds)).orderBy(forumMembers.id),
     meetings: await tx.select().from(forumMeetings).where(inArray(forumMeetings.orgId, orgIds)).orderBy(forumMeetings.id),
@@ -97,17 +104,26 @@ describe('tenant isolation, for every route and every role', () => {
     const meeting = (await a.admin.post(`/api/v1/forums/${forum.id}/meetings`, { title: 'Victim meeting', startsAt: '2027-01-10T09:00:00Z', endsAt: '2027-01-10T11:00:00Z' })).json();
     const agenda = (await a.admin.post(`/api/v1/meetings/${meeting.id}/agenda`, { title: 'Victim agenda item', issueId: advocacy.id })).json().agenda[0];
     const decision = (await a.admin.post(`/api/v1/meetings/${meeting.id}/decisions`, { text: 'Victim decision text', owner: 'Victim owner', agendaItemId: agenda.id })).json().decisions[0];
+    const body = (await a.admin.post('/api/v1/public-bodies', { name: 'Victim Ministry of Food', classification: 'ministry' })).json().items[0];
+    const post = (await a.admin.post(`/api/v1/public-bodies/${body.id}/posts`, { label: 'Victim Deputy Minister' })).json().items[0].posts[0];
+    const dm = (await a.admin.post('/api/v1/decision-makers', { name: 'Victim Hon. Abdulai', email: 'abdulai@victim.example' })).json();
+    const membership = (await a.admin.post(`/api/v1/decision-makers/${dm.id}/memberships`, { organizationId: body.id, postId: post.id })).json().memberships[0];
+    await a.admin.put(`/api/v1/advocacy-issues/${advocacy.id}/stakeholders/${dm.id}`, { stance: 1, influence: 3, note: 'Victim stance note' });
+    const objective = (await a.admin.post(`/api/v1/advocacy-issues/${advocacy.id}/objectives`, { text: 'Victim objective text', targetPersonId: dm.id })).json().objectives[0];
+    const document = (await a.admin.upload(`/api/v1/advocacy-issues/${advocacy.id}/documents`, Buffer.from('Victim document body'), 'victim-levy-study.pdf', { description: 'Victim document description' })).json().items[0];
     victim.orgIds = [a.orgId, branch.id];
     victim.ids = [
       a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id,
       advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
+      body.id, post.id, dm.id, membership.id, objective.id, document.id,
     ];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
       'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view',
       'Victim survey form', 'Victim consultation', 'Victim comment', 'Victim issue about shea levies', 'Victim issue description',
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
-      'Victim meeting', 'Victim agenda item', 'Victim decision text', ...victim.ids,
+      'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
+      'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body', ...victim.ids,
     ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });

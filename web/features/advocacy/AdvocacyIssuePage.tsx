@@ -15,10 +15,12 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { Stat } from '../../ui/Stat.js';
 import { advocacyKeys, fetchAdvocacyIssue, outcomeColor, stepColor } from './api.js';
 import { CostPanel } from './CostPanel.js';
+import { DocumentsPanel } from './DocumentsPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { IssueForm } from './IssueForm.js';
 import { PapersPanel } from './PapersPanel.js';
 import { PlanPanel } from './PlanPanel.js';
+import { StakeholderPanel } from './StakeholderPanel.js';
 import { IssueDialoguePanel, ReformPanel } from './ReformPanel.js';
 
 /** One step of the history in words: values that are codes (steps, outcomes, money) are translated. */
@@ -28,6 +30,11 @@ function EventText({ event, currency }: { event: AdvocacyEvent; currency: string
   const outcome = (v: string | null) => (v ? t(`advocacy.outcomes.${v}`) : t('advocacy.reform.noOutcome'));
   const score = (v: string | null) => (v ? `${step(v.split(':')[0]!)} ${v.split(':')[1]}/3` : '—');
   const money = (v: string | null) => formatMoney(Number(v ?? 0), currency);
+  // A place on the decision-makers' map, stored as "stance:influence".
+  const position = (v: string | null) => {
+    const [stance, influence] = (v ?? '0:2').split(':');
+    return `${t(`decisionMakers.stances.${stance}`)}, ${t(`decisionMakers.influences.${influence}`).toLowerCase()}`;
+  };
   const text: Record<string, () => string> = {
     step: () => t('advocacy.events.step', { from: step(event.from), to: step(event.to) }),
     outcome: () => t('advocacy.events.outcome', { to: outcome(event.to) }),
@@ -42,6 +49,11 @@ function EventText({ event, currency }: { event: AdvocacyEvent; currency: string
     action_status: () => t('advocacy.events.action_status', { to: t(`advocacy.plan.statuses.${event.to}`) }),
     objective_removed: () => t('advocacy.events.objective_removed', { to: event.from }),
     action_rescheduled: () => t('advocacy.events.action_rescheduled', { from: event.from, to: event.to }),
+    stakeholder_added: () => t('advocacy.events.stakeholder_added', { name: event.note, to: position(event.to) }),
+    stakeholder_moved: () => t('advocacy.events.stakeholder_moved', { from: position(event.from), to: position(event.to) }),
+    stakeholder_removed: () => t('advocacy.events.stakeholder_removed', { name: event.from }),
+    document_added: () => t('advocacy.events.document_added', { name: event.to }),
+    document_removed: () => t('advocacy.events.document_removed', { name: event.from }),
   };
   return <>{text[event.action]?.() ?? t(`advocacy.events.${event.action}`, { to: event.to ?? '' })}</>;
 }
@@ -94,6 +106,7 @@ export function AdvocacyIssuePage() {
           <Tabs.Tab value="case">{t('advocacy.tabs.case')}</Tabs.Tab>
           <Tabs.Tab value="cost">{t('advocacy.tabs.cost')}</Tabs.Tab>
           <Tabs.Tab value="papers">{t('advocacy.tabs.papers')}</Tabs.Tab>
+          <Tabs.Tab value="map">{t('advocacy.tabs.map')}</Tabs.Tab>
           <Tabs.Tab value="plan">{t('advocacy.tabs.plan')}</Tabs.Tab>
           <Tabs.Tab value="reform">{t('advocacy.tabs.reform')}</Tabs.Tab>
           <Tabs.Tab value="dialogue">{t('advocacy.tabs.dialogue')}</Tabs.Tab>
@@ -110,10 +123,13 @@ export function AdvocacyIssuePage() {
             </Paper>
             <Title order={2} size="h4">{t('advocacy.evidence.title')}</Title>
             <EvidencePanel issue={x} />
+            <Title order={2} size="h4">{t('advocacy.documents.title')}</Title>
+            <DocumentsPanel issue={x} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="cost" pt="md"><CostPanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="papers" pt="md"><PapersPanel issue={x} /></Tabs.Panel>
+        <Tabs.Panel value="map" pt="md"><StakeholderPanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="plan" pt="md"><PlanPanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="reform" pt="md"><ReformPanel issue={x} /></Tabs.Panel>
         <Tabs.Panel value="dialogue" pt="md"><IssueDialoguePanel issue={x} /></Tabs.Panel>
@@ -122,7 +138,7 @@ export function AdvocacyIssuePage() {
             {x.history.map((e, i) => (
               <Timeline.Item key={i} title={<EventText event={e} currency={x.costs.currency} />}>
                 <Text size="xs" c="dimmed">{[formatDateTime(e.at), e.actor].filter(Boolean).join(' · ')}</Text>
-                {e.note && <Text size="sm">{e.note}</Text>}
+                {e.note && e.action !== 'stakeholder_added' && <Text size="sm">{e.note}</Text>}
               </Timeline.Item>
             ))}
           </Timeline>

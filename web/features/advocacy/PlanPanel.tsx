@@ -1,9 +1,10 @@
-import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ActionPlan } from '../../../contracts/action-plan.js';
+import { Link } from 'react-router';
+import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ActionPlan, type ObjectiveInput } from '../../../contracts/action-plan.js';
 import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
 import type { Person } from '../../../contracts/orgs.js';
 import { ApiError, api, withQuery } from '../../app/api.js';
@@ -13,6 +14,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { advocacyKeys } from './api.js';
+import { decisionMakerKeys, fetchStakeholderMap } from './decision-makers-api.js';
 
 const statusColor = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'dark' } as const;
 
@@ -25,7 +27,10 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const key = ['advocacy-plan', issue.id];
   const plan = useQuery({ queryKey: key, queryFn: () => api<ActionPlan>(`/api/v1/advocacy-issues/${issue.id}/plan`) });
   const people = useQuery({ queryKey: ['people', 'staff'], queryFn: () => api<{ items: Person[] }>(withQuery('/api/v1/org/people', { limit: 200 })), enabled: manage });
-  const [objective, setObjective] = useState('');
+  // Objectives aim at the people on the issue's map.
+  const map = useQuery({ queryKey: decisionMakerKeys.map(issue.id), queryFn: () => fetchStakeholderMap(issue.id), enabled: manage });
+  const blankObjective: ObjectiveInput = { text: '', targetPersonId: null };
+  const [objective, setObjective] = useState<ObjectiveInput>(blankObjective);
   const blank: ActionInput = { kind: 'meeting', title: '', ownerUserId: null, dueOn: '', objectiveId: null };
   const [action, setAction] = useState<ActionInput>(blank);
   const change = useMutation({
@@ -49,7 +54,10 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
             {p.objectives.map((o) => (
               <li key={o.id}>
                 <Group justify="space-between" wrap="nowrap">
-                  <Text size="sm">{o.text}</Text>
+                  <Text size="sm">
+                    {o.text}
+                    {o.target && <Text span size="xs" c="dimmed"> — {t('advocacy.plan.aimedAt')} <Anchor underline="always" component={Link} to={`/decision-makers/${o.target.id}`} size="xs">{o.target.name}</Anchor></Text>}
+                  </Text>
                   {manage && <ActionIcon variant="subtle" color="red" aria-label={t('ui.remove')} onClick={() => change.mutate({ path: `/objectives/${o.id}`, method: 'DELETE' })}><IconTrash size={16} /></ActionIcon>}
                 </Group>
               </li>
@@ -57,9 +65,12 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
           </Stack>
         ) : <Text size="sm" c="dimmed">{t('advocacy.plan.noObjectives')}</Text>}
         {manage && (
-          <Form onSubmit={() => change.mutate({ path: '/objectives', body: { text: objective } }, { onSuccess: () => setObjective('') })} mt="sm" gap="xs">
-            <Group align="flex-end">
-              <TextInput style={{ flex: 1 }} label={t('advocacy.plan.newObjective')} value={objective} error={errors.text} onChange={(e) => setObjective(e.currentTarget.value)} />
+          <Form onSubmit={() => change.mutate({ path: '/objectives', body: objective }, { onSuccess: () => setObjective(blankObjective) })} mt="sm" gap="xs">
+            <Group align="flex-end" wrap="wrap">
+              <TextInput style={{ flex: 2, minWidth: 220 }} label={t('advocacy.plan.newObjective')} value={objective.text} error={errors.text} onChange={(e) => setObjective({ ...objective, text: e.currentTarget.value })} />
+              <Select style={{ flex: 1, minWidth: 180 }} label={t('advocacy.plan.target')} clearable searchable value={objective.targetPersonId} error={errors.targetPersonId}
+                onChange={(v) => setObjective({ ...objective, targetPersonId: v })} data={(map.data?.items ?? []).map((s) => ({ value: s.person.id, label: s.person.name }))}
+                nothingFoundMessage={t('advocacy.plan.targetFromMap')} />
               <Button type="submit" size="sm" variant="light">{t('advocacy.plan.addObjective')}</Button>
             </Group>
           </Form>

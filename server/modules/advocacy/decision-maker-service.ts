@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DecisionMaker, DecisionMakerDetail, DecisionMakerInput, Membership, MembershipInput } from '../../../contracts/decision-makers.js';
+import { changedFields, recordAudit } from '../../platform/audit/record.js';
+import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { escapeLike } from '../../platform/db/like.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { addAdvocacyEvent } from './history.js';
+import { advocacyIssues, advocacyObjectives, advocacyStakeholders, dmMemberships, dmOrganizations, dmPeople, dmPosts } from './tables.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The memberships of some people, with body and post, current ones first. */
+export async function membershipsOf(ctx: TenantCtx, personIds: string[]): Promise<Map<string, Membership[]>> {
+  const byPerson = new Map<string, Membership[]>(personIds.map((id) => [id, []]));
+  if (!personIds.length) return byPerson;
+  const rows = await ctx.tx
+    .select({ m: dmMemberships, body: { id: dmOrganizations.id, name: dmOrganizations.name, classification: dmOrganizations.classification }, post: { id: dmPosts.id, label: dmPosts.label } })
+    .from(dmMemberships)
+    .innerJoin(dmOrganizations, eq(dmOrganizations.id, dmMemberships.organizationId))
+    .leftJoin(dmPosts, eq(dmPosts.id, dmMemberships.postId))
+    .where(and(inArray(dmMemberships.personId, personIds), eq(dmMemberships.orgId, ctx.orgId)))
+    .orderBy(sql`${dmMemberships.endDate} DESC NULLS FIRST`, sql`${dmMemberships.startDate} DESC NULLS LAST`, asc(dmOrganizations.name));
+  const now = today();
+  for (const { m, body, post } of rows) {
+    byPerson.get(m.personId)!.push({
+      id: m.id, organization: body as Membership['organization'], post: post?.id ? { id: post.id, label: post.label } : null,
+      role: m.role, startDate: m.startDate, endDate: m.endDate, current: !m.endDate || m.endDate >= now,
+    });
+  }
+  for (const list of byPerson.values()) list.sort((a, b) => Number(b.current) - Number(a.current));
+  return byPerson;
+}
+
+/** "Post, Body" for each current membership: how a person is introduced on an issue's map. */
+export function currentPosts(memberships: Membership[]): string[] {
+  return memberships.filter((m) => m.current).map((m) => [m.post?.label ?? m.role, m.organization.name].filter(Boolean).join(', '));
+}
+
+type PersonRow = typeof dmPeople.$inferSelect;
+const present = (p: PersonRow, memberships: Membership[]): DecisionMaker => ({
+  id: p.id, name: p.name, honorificPrefix: p.honorificPrefix, email: p.email, phone: p.phone, notes: p.notes, memberships,
+});
+
+async function getPersonRow(ctx: TenantCtx, id: string, lock = false): Promise<PersonRow> {
+  const query = ctx.tx.select().from(dmPeople).where(and(eq(dmPeople.id, id), eq(dmPeople.orgId, ctx.orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw new AppError('advocacy.decision_maker_not_found');
+  return row;
+}
+
+/** The directory, by name: a part of the name or of a body's name, or everyone in one body. */
+export async function listDecisionMakers(ctx: TenantCtx, query: { q?: string; organizationId?: string; limit: number; cursor?: string }) {
+  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const rows = await ctx.tx
+    .select()
+    .from(dmPeople)
+    .where(and(
+      eq(dmPeople.orgId, ctx.orgId),
+      pattern ? sql`(${dmPeople.name} ILIKE ${pattern} OR EXISTS (SELECT 1 FROM ${dmMemberships} m JOIN ${dmOrganizations} o ON o.id = m.organization_id WHERE m.person_id = ${dmPeople.id} AND o.name ILIKE ${pattern}))` : undefined,
+      query.organizationId ? sql`EXISTS (SELECT 1 FROM ${dmMemberships} m WHERE m.person_id = ${dmPeople.id} AND m.organization_id = ${query.organizationId})` : undefined,
+      after ? sql`(${dmPeople.name}, ${dmPeople.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
+    ))
+    .orderBy(asc(dmPeople.name), asc(dmPeople.id))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (r) => [r.name, r.id]);
+  const memberships = await membershipsOf(ctx, page.items.map((p) => p.id));
+  return { items: page.items.map((p) => present(p, memberships.get(p.id)!)), nextCursor: page.nextCursor };
+}
+
+export async function getDecisionMaker(ctx: TenantCtx, id: string): Promise<DecisionMakerDetail> {
+  const person = await getPersonRow(ctx, id);
+  const memberships = (await membershipsOf(ctx, [id])).get(id)!;
+  const issues = await ctx.tx
+    .select({ issueId: advocacyStakeholders.issueId, title: advocacyIssues.title, stance: advocacyStakeholders.stance, influence: advocacyStakeholders.influence, note: advocacyStakeholders.note })
+    .from(advocacyStakeholders)
+    .innerJoin(advocacyIssues, eq(advocacyIssues.id, advocacyStakeholders.issueId))
+    .where(and(eq(advocacyStakeholders.personId, id), eq(advocacyStakeholders.orgId, ctx.orgId)))
+    .orderBy(asc(advocacyIssues.title));
+  const objectives = await ctx.tx
+    .select({ id: advocacyObjectives.id, issueId: advocacyObjectives.issueId, issueTitle: advocacyIssues.title, text: advocacyObjectives.text })
+    .from(advocacyObjectives)
+    .innerJoin(advocacyIssues, eq(advocacyIssues.id, advocacyObjectives.issueId))
+    .where(and(eq(advocacyObjectives.targetPersonId, id), eq(advocacyObjectives.orgId, ctx.orgId)))
+    .orderBy(asc(advocacyIssues.title), asc(advocacyObjectives.createdAt));
+  return { ...present(person, memberships), issues, objectives };
+}
+
+export async function createDecisionMaker(ctx: TenantCtx, input: DecisionMakerInput) {
+  const [row] = await ctx.tx.insert(dmPeople).values({ orgId: ctx.orgId, ...input }).returning();
+  await recordAudit(ctx, { action: 'decision_maker.create', entityType: 'decision_maker', entityId: row!.id, after: { name: input.name } });
+  return row!;
+}
+
+export async function editDecisionMaker(ctx: TenantCtx, id: string, input: DecisionMakerInput) {
+  const before = await getPersonRow(ctx, id, true);
+  await ctx.tx.update(dmPeople).set(input).where(eq(dmPeople.id, id));
+  await recordAudit(ctx, { action: 'decision_maker.update', entityType: 'decision_maker', entityId: id, ...changedFields(before, input) });
+}
+
+/**
+ * Removes a person from the directory. The maps they were on lose them, and
+ * each of those issues' history says so: the history itself keeps their name.
+ */
+export async function removeDecisionMaker(ctx: TenantCtx, id: string) {
+  const person = await getPersonRow(ctx, id, true);
+  const mapped = await ctx.tx.select({ issueId: advocacyStakeholders.issueId }).from(advocacyStakeholders).where(and(eq(advocacyStakeholders.personId, id), eq(advocacyStakeholders.orgId, ctx.orgId)));
+  for (const { issueId } of mapped) await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_removed', from: person.name });
+  await ctx.tx.delete(dmPeople).where(eq(dmPeople.id, id));
+  await recordAudit(ctx, { action: 'decision_maker.delete', entityType: 'decision_maker', entityId: id, before: { name: person.name } });
+}
+
+/** A post must belong to the body the membership is in. */
+async function checkMembership(ctx: TenantCtx, input: MembershipInput) {
+  const [body] = await ctx.tx.select({ id: dmOrganizations.id }).from(dmOrganizations).where(and(eq(dmOrganizations.id, input.organizationId), eq(dmOrganizations.orgId, ctx.orgId)));
+  if (!body) throw fieldError('organizationId', 'advocacy.body_not_found');
+  if (input.postId) {
+    const [post] = await ctx.tx.select({ id: dmPosts.id }).from(dmPosts).where(and(eq(dmPosts.id, input.postId), eq(dmPosts.organizationId, input.organizationId), eq(dmPosts.orgId, ctx.orgId)));
+    if (!post) throw fieldError('postId', 'advocacy.post_not_in_body');
+  }
+}
+
+export async function addMembership(ctx: TenantCtx, personId: string, input: MembershipInput) {
+  await getPersonRow(ctx, personId, true);
+  await checkMembership(ctx, input);
+  const [row] = await ctx.tx.insert(dmMemberships).values({ orgId: ctx.orgId, personId, ...input }).returning({ id: dmMemberships.id });
+  await recordAudit(ctx, { action: 'decision_maker.membership_add', entityType: 'decision_maker', entityId: personId, after: { ...input, membershipId: row!.id } });
+}
+
+export async function editMembership(ctx: TenantCtx, personId: string, membershipId: string, input: MembershipInput) {
+  await getPersonRow(ctx, personId, true);
+  await checkMembership(ctx, input);
+  const [before] = await ctx.tx.select().from(dmMemberships).where(and(eq(dmMemberships.id, membershipId), eq(dmMemberships.personId, personId), eq(dmMemberships.orgId, ctx.orgId)));
+  if (!before) throw new AppError('advocacy.membership_not_found');
+  await ctx.tx.update(dmMemberships).set(input).where(eq(dmMemberships.id, membershipId));
+  await recordAudit(ctx, { action: 'decision_maker.membership_update', entityType: 'decision_maker', entityId: personId, ...changedFields(before, input) });
+}
+
+export async function removeMembership(ctx: TenantCtx, personId: string, membershipId: string) {
+  await getPersonRow(ctx, personId, true);
+  const [removed] = await ctx.tx.delete(dmMemberships).where(and(eq(dmMemberships.id, membershipId), eq(dmMemberships.personId, personId), eq(dmMemberships.orgId, ctx.orgId))).returning();
+  if (!removed) throw new AppError('advocacy.membership_not_found');
+  await recordAudit(ctx, { action: 'decision_maker.membership_remove', entityType: 'decision_maker', entityId: personId, before: { organizationId: removed.organizationId, postId: removed.postId, role: removed.role } });
+}

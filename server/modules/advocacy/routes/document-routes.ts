@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AdvocacyDocument } from '../../../../contracts/advocacy.js';
+import { IdParams, Uuid } from '../../../../contracts/common.js';
+import { parseField, readUpload } from '../../../platform/files/upload.js';
+import { addDocument, getDocument, listDocuments, removeDocument } from '../document-service.js';
+
+const tags = ['advocacy'];
+const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
+const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
+const ChildParams = z.object({ id: Uuid, childId: Uuid });
+const Documents = z.object({ items: z.array(AdvocacyDocument) });
+
+export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/advocacy-issues/:id/documents', { schema: { tags, params: IdParams, response: { 200: Documents } }, config: read }, async (request) =>
+    app.tenant(request, async (ctx) => ({ items: await listDocuments(ctx, request.params.id) })));
+
+  // One file and an optional `description` field (JSON, as every multipart field here).
+  app.post('/api/v1/advocacy-issues/:id/documents', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: Documents } }, config: manage }, async (request, reply) => {
+    const upload = await readUpload(request);
+    const description = parseField(upload.fields, 'description', z.string().trim().max(500), '');
+    const items = await app.tenant(request, async (ctx) => {
+      await addDocument(ctx, request.params.id, { buffer: upload.buffer, filename: upload.filename, contentType: upload.mimetype, description });
+      return listDocuments(ctx, request.params.id);
+    });
+    reply.code(201);
+    return { items };
+  });
+
+  // Always downloaded, never shown inline, whatever it claims to be.
+  app.get('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams }, config: read }, async (request, reply) => {
+    const file = await app.tenant(request, (ctx) => getDocument(ctx, request.params.id, request.params.childId));
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.type('application/octet-stream');
+    return file.data;
+  });
+
+  app.delete('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams, response: { 200: Documents } }, config: manage }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await removeDocument(ctx, request.params.id, request.params.childId);
+      return { items: await listDocuments(ctx, request.params.id) };
+    }));
+};
