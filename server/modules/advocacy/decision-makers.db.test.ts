@@ -37,7 +37,12 @@ describe('decision-makers and the map of an issue', () => {
     expect(withPost.memberships).toEqual([expect.objectContaining({ organization: expect.objectContaining({ name: 'Ministry of Trade and Industry' }), post: { id: minister.id, label: 'Minister' }, current: true })]);
     // The predecessor held the same post until January: the post's holder today is Ansah alone.
     await org.admin.post(`/api/v1/decision-makers/${sarfo.id}/memberships`, { organizationId: ministry.id, postId: minister.id, startDate: '2021-02-01', endDate: '2025-01-07' });
-    await org.admin.post(`/api/v1/decision-makers/${quaye.id}/memberships`, { organizationId: other.id, postId: fdaPost.id });
+    const quayeAt = (await org.admin.post(`/api/v1/decision-makers/${quaye.id}/memberships`, { organizationId: other.id, postId: fdaPost.id, startDate: '2023-09-15' })).json().memberships[0];
+    // Ended, then the end taken back: a post is current until its end date passes.
+    const ended = (await org.admin.put(`/api/v1/decision-makers/${quaye.id}/memberships/${quayeAt.id}`, { organizationId: other.id, postId: fdaPost.id, startDate: '2023-09-15', endDate: '2024-12-31' })).json();
+    expect(ended.memberships[0]).toMatchObject({ current: false, endDate: '2024-12-31' });
+    await org.admin.put(`/api/v1/decision-makers/${quaye.id}/memberships/${quayeAt.id}`, { organizationId: other.id, postId: fdaPost.id, startDate: '2023-09-15' });
+    expect((await org.admin.put(`/api/v1/decision-makers/${ansah.id}/memberships/${quayeAt.id}`, { organizationId: other.id })).statusCode).toBe(404);
     const listed: Body[] = (await viewer.client.get('/api/v1/public-bodies')).json().items;
     expect(listed.find((b) => b.id === ministry.id)).toMatchObject({ people: 1, posts: [{ label: 'Minister', holders: [{ name: 'Kofi Ansah' }] }] });
     const sarfoNow = (await org.admin.get(`/api/v1/decision-makers/${sarfo.id}`)).json();

@@ -8,6 +8,7 @@ import { ApiError, api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { EditRemove } from '../../ui/EditRemove.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { Loading } from '../../ui/Loading.js';
@@ -27,6 +28,12 @@ function Memberships({ person }: { person: DecisionMakerDetail }) {
   const manage = can('advocacy.manage');
   const bodies = useQuery({ queryKey: decisionMakerKeys.bodies, queryFn: fetchPublicBodies, enabled: manage });
   const [input, setInput] = useState<MembershipInput>(blankMembership);
+  // The membership being changed (to set the day someone left a post), or null for a new one.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const reset = () => {
+    setInput(blankMembership);
+    setEditingId(null);
+  };
   const change = useMutation({
     mutationFn: ({ path, method = 'POST', body }: { path: string; method?: string; body?: unknown }) => api<DecisionMakerDetail>(`/api/v1/decision-makers/${person.id}/memberships${path}`, { method, body }),
     onSuccess: (updated) => {
@@ -47,14 +54,25 @@ function Memberships({ person }: { person: DecisionMakerDetail }) {
             <Table.Td>{[m.post?.label, m.role].filter(Boolean).join(' — ') || '—'} {!m.current && <Badge size="xs" variant="default">{t('decisionMakers.past')}</Badge>}</Table.Td>
             <Table.Td>{m.startDate ? formatDate(m.startDate) : '—'}</Table.Td>
             <Table.Td>{m.endDate ? formatDate(m.endDate) : '—'}</Table.Td>
-            {manage && <Table.Td><ConfirmButton label={t('ui.remove')} question={t('decisionMakers.removeMembershipQuestion', { body: m.organization.name })} onConfirm={() => change.mutateAsync({ path: `/${m.id}`, method: 'DELETE' })} /></Table.Td>}
+            {manage && (
+              <Table.Td>
+                <EditRemove
+                  onEdit={() => {
+                    setEditingId(m.id);
+                    setInput({ organizationId: m.organization.id, postId: m.post?.id ?? null, role: m.role, startDate: m.startDate, endDate: m.endDate });
+                  }}
+                  question={t('decisionMakers.removeMembershipQuestion', { body: m.organization.name })}
+                  onRemove={() => change.mutateAsync({ path: `/${m.id}`, method: 'DELETE' })}
+                />
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </DataTable>
       {manage && (
         <Paper withBorder p="md">
-          <Form onSubmit={() => change.mutate({ path: '', body: input }, { onSuccess: () => setInput(blankMembership) })} gap="xs">
-            <Title order={3} size="h5">{t('decisionMakers.addMembership')}</Title>
+          <Form onSubmit={() => change.mutate(editingId ? { path: `/${editingId}`, method: 'PUT', body: input } : { path: '', body: input }, { onSuccess: reset })} gap="xs">
+            <Title order={3} size="h5">{editingId ? t('decisionMakers.changeMembership') : t('decisionMakers.addMembership')}</Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select label={t('decisionMakers.body')} required searchable value={input.organizationId || null} error={errors.organizationId}
                 onChange={(v) => setInput({ ...input, organizationId: v ?? '', postId: null })} data={(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))}
@@ -67,7 +85,10 @@ function Memberships({ person }: { person: DecisionMakerDetail }) {
             </SimpleGrid>
             <Text size="xs" c="dimmed">{t('decisionMakers.bodiesHint')} <Anchor underline="always" component={Link} to="/decision-makers?tab=bodies" size="xs">{t('decisionMakers.bodies')}</Anchor></Text>
             <ProblemAlert error={change.error} />
-            <Group><Button type="submit" size="xs" loading={change.isPending}>{t('decisionMakers.addMembership')}</Button></Group>
+            <Group>
+              <Button type="submit" size="xs" loading={change.isPending}>{editingId ? t('ui.save') : t('decisionMakers.addMembership')}</Button>
+              {editingId && <Button size="xs" variant="default" onClick={reset}>{t('ui.confirm.cancel')}</Button>}
+            </Group>
           </Form>
         </Paper>
       )}

@@ -102,7 +102,13 @@ export function StakeholderPanel({ issue }: { issue: AdvocacyIssueDetail }) {
                 <Select size="xs" w={170} aria-label={t('decisionMakers.influenceOf', { name: s.person.name })} allowDeselect={false} value={String(s.influence)} data={influenceOptions(t)} onChange={(v) => v !== null && move(s, { influence: Number(v) })} />
               ) : t(`decisionMakers.influences.${s.influence}`)}
             </Table.Td>
-            <Table.Td><Text size="sm">{s.note || '—'}</Text></Table.Td>
+            <Table.Td>
+              {manage ? (
+                // Saved when the person leaves the field: a note is a thought, not a form.
+                <TextInput size="xs" key={s.updatedAt} defaultValue={s.note} aria-label={t('decisionMakers.noteOf', { name: s.person.name })}
+                  onBlur={(e) => e.currentTarget.value.trim() !== s.note && move(s, { note: e.currentTarget.value })} />
+              ) : <Text size="sm">{s.note || '—'}</Text>}
+            </Table.Td>
             {manage && (
               <Table.Td>
                 <ConfirmButton label={t('ui.remove')} question={t('decisionMakers.removeFromMapQuestion', { name: s.person.name })} onConfirm={() => place.mutateAsync({ personId: s.person.id, method: 'DELETE' })} />
