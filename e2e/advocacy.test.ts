@@ -84,7 +84,6 @@ describe('advocacy and dialogue', () => {
     await decision.getByRole('button', { name: 'Add follow-up' }).click();
     // Done, it leaves the list of open decisions.
     await expect.poll(() => decision.count()).toBe(0);
-    await ministry.mouse.move(0, 0); // a hovered button's colours are not the page's
     await expectAccessible(ministry, 'dialogue page for an official');
 
     // Back on the issue, the decision and its closure are there: the chain walked back.

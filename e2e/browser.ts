@@ -42,6 +42,10 @@ export async function stopProduct(product: ServerProcess & { dir: string }) {
 
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, where: string) {
+  // The page at rest: a hovered button's colours, or a button caught half-way
+  // through its colour transition after a click, are not the page's.
+  await page.mouse.move(0, 0);
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     type Violation = { id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string; html: string }> };
