@@ -13,7 +13,8 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { dialogueKeys, meetingStatusColor } from './api.js';
+import { dialogueKeys } from './api.js';
+import { MeetingLine } from './MeetingLine.js';
 import { DecisionCard } from './DecisionCard.js';
 
 export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput & { id?: string }; onSaved(forum: ForumDetail): void; onCancel(): void }) {
@@ -36,22 +37,6 @@ export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput 
         <Button variant="default" onClick={onCancel}>{t('ui.confirm.cancel')}</Button>
       </Group>
     </Form>
-  );
-}
-
-export function MeetingLine({ meeting, withForum = false }: { meeting: MeetingSummary; withForum?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="space-between" wrap="nowrap">
-      <Stack gap={0}>
-        <Anchor component={Link} to={`/dialogue/meetings/${meeting.id}`} fw={600} size="sm">{meeting.title}</Anchor>
-        <Text size="xs" c="dimmed">{[formatDateTime(meeting.startsAt), withForum && meeting.forumName, meeting.location].filter(Boolean).join(' · ')}</Text>
-      </Stack>
-      <Group gap={4} wrap="nowrap">
-        {meeting.openDecisions > 0 && <Badge size="xs" variant="outline">{t('dialogue.openDecisionsCount', { n: meeting.openDecisions })}</Badge>}
-        <Badge size="xs" variant="light" color={meetingStatusColor[meeting.status]}>{t(`dialogue.meetingStatuses.${meeting.status}`)}</Badge>
-      </Group>
-    </Group>
   );
 }
 

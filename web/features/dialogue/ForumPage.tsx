@@ -17,7 +17,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { dialogueKeys } from './api.js';
-import { ForumForm, MeetingLine } from './DialoguePage.js';
+import { ForumForm } from './DialoguePage.js';
+import { MeetingLine } from './MeetingLine.js';
 
 const blankMember = (): ForumMemberInput => ({ side: 'private', name: '', email: '', affiliation: '', role: 'member', userId: null });
 

@@ -10,6 +10,7 @@ import { useCan, useSession } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
+import { OverdueActivitiesCard, UpcomingMeetingsCard } from './WorkCards.js';
 
 /** The state of the organisation at a glance; each block links to where it is managed. */
 export function HomePage() {
@@ -26,6 +27,12 @@ export function HomePage() {
       <PageHeader title={o?.name ?? ''}>
         <Badge variant="light">{t(`roles.${session?.org?.role}`)}</Badge>
       </PageHeader>
+      {(can('dialogue.read') || can('advocacy.manage')) && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {can('dialogue.read') && <UpcomingMeetingsCard />}
+          {can('advocacy.manage') && <OverdueActivitiesCard />}
+        </SimpleGrid>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">

@@ -1,0 +1,30 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const base = 'http://localhost:3100';
+async function as(email, w = 1280, h = 1000) {
+  const page = await (await browser.newContext({ viewport: { width: w, height: h } })).newPage();
+  await page.goto(base + '/sign-in');
+  await page.getByLabel(/E-mail/).fill(email);
+  await page.getByLabel(/Password/).fill('roundtable-demo');
+  await page.getByRole('button', { name: /Sign in/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  return page;
+}
+const page = await as('ama.mensah@ghanachamber.example');
+const org = await page.evaluate(async () => (await (await fetch('/api/v1/auth/session')).json()));
+console.log(JSON.stringify(org).slice(0, 300));
+await page.goto(base + '/advocacy');
+await page.getByRole('link', { name: 'One joint inspection per container at Tema port' }).click();
+await page.getByRole('heading', { name: /One joint/ }).waitFor();
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/s-case.png', fullPage: true });
+await page.getByRole('tab', { name: 'History' }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/s-history.png', fullPage: true });
+await page.getByRole('tab', { name: 'Strategy and plan' }).click();
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/s-plan.png', fullPage: true });
+const phone = await as('yaw.boateng@trade.gov.example', 390, 844);
+await phone.waitForTimeout(800);
+await phone.screenshot({ path: '/tmp/s-official.png', fullPage: true });
+await browser.close();
