@@ -92,6 +92,7 @@ describe('decision-makers and the map of an issue', () => {
     // The minister comes round; the same note again is no new step.
     await org.admin.put(`/api/v1/advocacy-issues/${issue.id}/stakeholders/${minister.id}`, { stance: 2, influence: 3, note: 'Promised a directive' });
     await org.admin.put(`/api/v1/advocacy-issues/${issue.id}/stakeholders/${minister.id}`, { stance: 2, influence: 3, note: 'Promised a directive' });
+    await org.admin.put(`/api/v1/advocacy-issues/${issue.id}/stakeholders/${fda.id}`, { stance: -1, influence: 2, note: 'Fears losing fees; open to sharing them' });
     const objective = (await org.admin.post(`/api/v1/advocacy-issues/${issue.id}/objectives`, { text: 'The minister signs a joint inspection directive', targetPersonId: minister.id })).json();
     expect(objective.objectives[0].target).toEqual({ id: minister.id, name: 'Kofi Ansah' });
     expect((await org.admin.post(`/api/v1/advocacy-issues/${issue.id}/objectives`, { text: 'Someone unknown', targetPersonId: issue.id })).json().errors)
@@ -113,6 +114,7 @@ describe('decision-makers and the map of an issue', () => {
       ['stakeholder_added', null, '-1:2', 'Esi Quaye'],
       ['stakeholder_added', null, '0:3', 'Kofi Ansah'],
       ['stakeholder_moved', '0:3', '2:3', 'Kofi Ansah — Promised a directive'],
+      ['stakeholder_note', 'Fears losing fees', 'Fears losing fees; open to sharing them', 'Esi Quaye'],
       ['stakeholder_removed', 'Esi Quaye', null, ''],
       ['stakeholder_removed', 'Kofi Ansah', null, ''],
     ]);

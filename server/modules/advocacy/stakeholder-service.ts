@@ -42,6 +42,9 @@ export async function placeStakeholder(ctx: TenantCtx, issueId: string, personId
   await ctx.tx.update(advocacyStakeholders).set({ ...input, updatedAt: new Date() }).where(and(eq(advocacyStakeholders.issueId, issueId), eq(advocacyStakeholders.personId, personId)));
   if (before.stance !== input.stance || before.influence !== input.influence) {
     await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_moved', from: `${before.stance}:${before.influence}`, to: `${input.stance}:${input.influence}`, note: [person.name, input.note !== before.note ? input.note : ''].filter(Boolean).join(' — ') });
+  } else if (before.note !== input.note) {
+    // What staff learnt about someone is kept too, not only where they stand.
+    await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_note', from: before.note, to: input.note, note: person.name });
   }
 }
 

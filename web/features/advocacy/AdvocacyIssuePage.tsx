@@ -52,6 +52,7 @@ function EventText({ event, currency }: { event: AdvocacyEvent; currency: string
     stakeholder_added: () => t('advocacy.events.stakeholder_added', { name: event.note, to: position(event.to) }),
     stakeholder_moved: () => t('advocacy.events.stakeholder_moved', { from: position(event.from), to: position(event.to) }),
     stakeholder_removed: () => t('advocacy.events.stakeholder_removed', { name: event.from }),
+    stakeholder_note: () => t('advocacy.events.stakeholder_note', { name: event.note, to: event.to }),
     document_added: () => t('advocacy.events.document_added', { name: event.to }),
     document_removed: () => t('advocacy.events.document_removed', { name: event.from }),
   };
@@ -138,7 +139,7 @@ export function AdvocacyIssuePage() {
             {x.history.map((e, i) => (
               <Timeline.Item key={i} title={<EventText event={e} currency={x.costs.currency} />}>
                 <Text size="xs" c="dimmed">{[formatDateTime(e.at), e.actor].filter(Boolean).join(' · ')}</Text>
-                {e.note && e.action !== 'stakeholder_added' && <Text size="sm">{e.note}</Text>}
+                {e.note && e.action !== 'stakeholder_added' && e.action !== 'stakeholder_note' && <Text size="sm">{e.note}</Text>}
               </Timeline.Item>
             ))}
           </Timeline>
