@@ -6,6 +6,9 @@ import { orgs } from '../orgs/tables.js';
 import { consultations } from '../surveys/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+// A history's clock keeps microseconds: two steps written in the same millisecond
+// (one request often writes several) must still come back in the order they happened.
+const clockTs = (name: string) => timestamp(name, { withTimezone: true, precision: 6 });
 const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' });
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const STEPS = ['diagnostic', 'solution_design', 'advocacy', 'legislative', 'implementation'] as const;
@@ -98,7 +101,7 @@ export const advocacyStepScores = pgTable(
     step: text('step').notNull(),
     score: integer('score').notNull(),
     note: text('note').notNull().default(''),
-    at: ts('at').notNull().default(sql`clock_timestamp()`),
+    at: clockTs('at').notNull().default(sql`clock_timestamp()`),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
   },
@@ -117,7 +120,7 @@ export const advocacyEvents = pgTable(
     orgId: orgId(),
     issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
     // The clock, not the transaction's start: events of one transaction keep their order.
-    at: ts('at').notNull().default(sql`clock_timestamp()`),
+    at: clockTs('at').notNull().default(sql`clock_timestamp()`),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),

@@ -5,6 +5,9 @@ import { advocacyIssues } from '../advocacy/tables.js';
 import { orgs } from '../orgs/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+// A history's clock keeps microseconds: two steps written in the same millisecond
+// (one request often writes several) must still come back in the order they happened.
+const clockTs = (name: string) => timestamp(name, { withTimezone: true, precision: 6 });
 const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' });
 
 /** A standing place of public-private dialogue: a round table, a committee, a regular meeting with a ministry. */
@@ -131,7 +134,7 @@ export const decisionFollowUps = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId(),
     decisionId: uuid('decision_id').notNull().references(() => forumDecisions.id, { onDelete: 'cascade' }),
-    at: ts('at').notNull().default(sql`clock_timestamp()`),
+    at: clockTs('at').notNull().default(sql`clock_timestamp()`),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     note: text('note').notNull(),

@@ -5,6 +5,9 @@ import { members } from '../members/tables.js';
 import { orgs } from '../orgs/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+// A history's clock keeps microseconds: two steps written in the same millisecond
+// (one request often writes several) must still come back in the order they happened.
+const clockTs = (name: string) => timestamp(name, { withTimezone: true, precision: 6 });
 
 /** A problem a member firm raised (or staff recorded for it). */
 export const memberIssues = pgTable(
@@ -57,7 +60,7 @@ export const memberIssueEvents = pgTable(
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     issueId: uuid('issue_id').notNull().references(() => memberIssues.id, { onDelete: 'cascade' }),
     // The clock, not the transaction's start: events of one transaction keep their order.
-    at: ts('at').notNull().default(sql`clock_timestamp()`),
+    at: clockTs('at').notNull().default(sql`clock_timestamp()`),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
