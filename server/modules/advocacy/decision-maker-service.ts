@@ -3,12 +3,12 @@ import type { DecisionMaker, DecisionMakerDetail, DecisionMakerInput, Membership
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { todayIso } from '../../platform/dates.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { addAdvocacyEvent } from './history.js';
 import { advocacyIssues, advocacyObjectives, advocacyStakeholders, dmMemberships, dmOrganizations, dmPeople, dmPosts } from './tables.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The memberships of some people, with body and post, current ones first. */
 export async function membershipsOf(ctx: TenantCtx, personIds: string[]): Promise<Map<string, Membership[]>> {
@@ -21,7 +21,7 @@ export async function membershipsOf(ctx: TenantCtx, personIds: string[]): Promis
     .leftJoin(dmPosts, eq(dmPosts.id, dmMemberships.postId))
     .where(and(inArray(dmMemberships.personId, personIds), eq(dmMemberships.orgId, ctx.orgId)))
     .orderBy(sql`${dmMemberships.endDate} DESC NULLS FIRST`, sql`${dmMemberships.startDate} DESC NULLS LAST`, asc(dmOrganizations.name));
-  const now = today();
+  const now = todayIso();
   for (const { m, body, post } of rows) {
     byPerson.get(m.personId)!.push({
       id: m.id, organization: body as Membership['organization'], post: post?.id ? { id: post.id, label: post.label } : null,

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AdvocacyDocument } from '../../../contracts/advocacy.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { storedContentType, storedFileName } from '../../platform/files/attachment.js';
 import { addAdvocacyEvent } from './history.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyDocuments } from './tables.js';
@@ -22,11 +23,10 @@ export async function addDocument(ctx: TenantCtx, issueId: string, file: { buffe
   await getIssueRow(ctx, issueId, true);
   if (file.buffer.length === 0) throw new AppError('file.empty');
   if (file.buffer.length > MAX_DOCUMENT) throw new AppError('file.too_large');
-  // The name is shown and offered back as the download's name: no paths, no control characters.
-  const name = file.filename.replace(/[\u0000-\u001f\\/]/g, '_').trim().slice(0, 200) || 'document';
+  const name = storedFileName(file.filename, 'document');
   await ctx.tx.insert(advocacyDocuments).values({
     orgId: ctx.orgId, issueId, name, description: file.description,
-    contentType: file.contentType.slice(0, 100) || 'application/octet-stream', size: file.buffer.length, data: file.buffer, uploadedBy: ctx.actor.name,
+    contentType: storedContentType(file.contentType), size: file.buffer.length, data: file.buffer, uploadedBy: ctx.actor.name,
   });
   await addAdvocacyEvent(ctx, issueId, { action: 'document_added', to: name });
 }

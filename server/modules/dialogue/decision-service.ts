@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Decision, DecisionInput, DecisionStatus, FollowUpInput } from '../../../contracts/dialogue.js';
+import { todayIso } from '../../platform/dates.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { addAdvocacyEvent } from '../advocacy/history.js';
@@ -8,7 +9,6 @@ import { getForumRow, visibleForumIds } from './forum-service.js';
 import { getMeetingRow } from './meeting-service.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums } from './tables.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Decisions with their meeting, issue and follow-ups, in the forums the
@@ -36,7 +36,7 @@ export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decisi
     : [];
   return rows.rows.map((r) => ({
     id: r.id, text: r.text, owner: r.owner, dueOn: r.due_on, status: r.status,
-    overdue: r.status === 'open' && !!r.due_on && r.due_on < today(),
+    overdue: r.status === 'open' && !!r.due_on && r.due_on < todayIso(),
     meeting: { id: r.meeting_id, title: r.meeting_title, startsAt: new Date(r.starts_at).toISOString(), forumName: r.forum_name },
     agendaItemId: r.agenda_item_id,
     issue: r.issue_id ? { id: r.issue_id, title: r.issue_title! } : null,

@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { storedContentType, storedFileName } from '../../platform/files/attachment.js';
 import { firmProfiles } from '../members/audience.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getConsultationRow } from './consultation-service.js';
@@ -177,10 +178,10 @@ export async function storeResponseFile(ctx: TenantCtx, link: RespondentLink, fi
   const { closed } = await consultationState(ctx, link.consultationId, today);
   if (closed) throw new AppError('surveys.consultation_not_open');
   if (file.buffer.length > MAX_RESPONSE_FILE) throw new AppError('payload_too_large');
-  const name = file.filename.replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
+  const name = storedFileName(file.filename, 'file');
   const [row] = await ctx.tx
     .insert(responseFiles)
-    .values({ orgId: ctx.orgId, consultationId: link.consultationId, name, contentType: file.contentType.slice(0, 100) || 'application/octet-stream', size: file.buffer.length, data: file.buffer })
+    .values({ orgId: ctx.orgId, consultationId: link.consultationId, name, contentType: storedContentType(file.contentType), size: file.buffer.length, data: file.buffer })
     .returning({ id: responseFiles.id, name: responseFiles.name });
   return { fileId: row!.id, name: row!.name };
 }

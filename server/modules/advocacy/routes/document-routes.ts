@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AdvocacyDocument } from '../../../../contracts/advocacy.js';
 import { IdParams, Uuid } from '../../../../contracts/common.js';
+import { sendAttachment } from '../../../platform/files/attachment.js';
 import { parseField, readUpload } from '../../../platform/files/upload.js';
 import { addDocument, getDocument, listDocuments, removeDocument } from '../document-service.js';
 
@@ -27,13 +28,9 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items };
   });
 
-  // Always downloaded, never shown inline, whatever it claims to be.
   app.get('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams }, config: read }, async (request, reply) => {
     const file = await app.tenant(request, (ctx) => getDocument(ctx, request.params.id, request.params.childId));
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.type('application/octet-stream');
-    return file.data;
+    return sendAttachment(reply, file.name, file.data);
   });
 
   app.delete('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams, response: { 200: Documents } }, config: manage }, async (request) =>

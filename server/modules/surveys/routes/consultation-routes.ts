@@ -11,6 +11,7 @@ import {
   closeConsultation, createConsultation, getConsultation, getConsultationRow, listConsultations, openConsultation, remindNonRespondents, updateConsultation,
 } from '../consultation-service.js';
 import { formVersion } from '../form-service.js';
+import { sendAttachment } from '../../../platform/files/attachment.js';
 import { readUpload } from '../../../platform/files/upload.js';
 import { enterForFirm, responseFile, staffLink, staffView, storeResponseFile } from '../respond-service.js';
 
@@ -102,13 +103,10 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // A respondent's attachment: always downloaded, never shown inline, whatever it claims to be.
+  // A respondent's attachment.
   app.get('/api/v1/consultations/:id/files/:fileId', { schema: { tags, params: IdParams.extend({ fileId: Uuid }) }, config: read }, async (request, reply) => {
     const file = await app.tenant(request, (ctx) => responseFile(ctx, request.params.id, request.params.fileId));
-    reply.header('content-disposition', `attachment; filename="${encodeURIComponent(file.name)}"`);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.type('application/octet-stream');
-    return reply.send(file.data);
+    return sendAttachment(reply, file.name, file.data);
   });
 
   for (const format of ['csv', 'xlsx'] as const) {
