@@ -60,6 +60,9 @@ export const Membership = z.object({
 });
 export type Membership = z.infer<typeof Membership>;
 
+/** "Post, Body": how a membership introduces a person, on the map and in the directory. */
+export const postLabel = (m: Pick<Membership, 'post' | 'role' | 'organization'>) => [m.post?.label ?? m.role, m.organization.name].filter(Boolean).join(', ');
+
 export const DecisionMaker = z.object({
   id: Uuid,
   name: z.string(),

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { DecisionMaker, DecisionMakerDetail, DecisionMakerInput, Membership, MembershipInput } from '../../../contracts/decision-makers.js';
+import { postLabel, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type Membership, type MembershipInput } from '../../../contracts/decision-makers.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { escapeLike } from '../../platform/db/like.js';
@@ -34,7 +34,7 @@ export async function membershipsOf(ctx: TenantCtx, personIds: string[]): Promis
 
 /** "Post, Body" for each current membership: how a person is introduced on an issue's map. */
 export function currentPosts(memberships: Membership[]): string[] {
-  return memberships.filter((m) => m.current).map((m) => [m.post?.label ?? m.role, m.organization.name].filter(Boolean).join(', '));
+  return memberships.filter((m) => m.current).map(postLabel);
 }
 
 type PersonRow = typeof dmPeople.$inferSelect;
@@ -42,7 +42,7 @@ const present = (p: PersonRow, memberships: Membership[]): DecisionMaker => ({
   id: p.id, name: p.name, honorificPrefix: p.honorificPrefix, email: p.email, phone: p.phone, notes: p.notes, memberships,
 });
 
-async function getPersonRow(ctx: TenantCtx, id: string, lock = false): Promise<PersonRow> {
+export async function getPersonRow(ctx: TenantCtx, id: string, lock = false): Promise<PersonRow> {
   const query = ctx.tx.select().from(dmPeople).where(and(eq(dmPeople.id, id), eq(dmPeople.orgId, ctx.orgId)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new AppError('advocacy.decision_maker_not_found');

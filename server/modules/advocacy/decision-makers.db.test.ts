@@ -10,8 +10,9 @@ describe('decision-makers and the map of an issue', () => {
   it('keeps people, public bodies, posts and who held them when, and finds them by name or body', async () => {
     const org = await createOrg(t.app);
     const viewer = await createPerson(t.app, org.orgId, 'viewer');
-    const bodies: Body[] = (await org.admin.post('/api/v1/public-bodies', { name: 'Ministry of Trade and Industry', classification: 'ministry' })).json().items;
-    const ministry = bodies[0]!;
+    const created = (await org.admin.post('/api/v1/public-bodies', { name: 'Ministry of Trade and Industry', classification: 'ministry' })).json();
+    const ministry: Body = created.items[0];
+    expect(created.createdId).toBe(ministry.id);
     const other: Body = (await org.admin.post('/api/v1/public-bodies', { name: 'Food and Drugs Authority', classification: 'regulator' })).json().items.find((b: Body) => b.name.startsWith('Food'));
     const minister = (await org.admin.post(`/api/v1/public-bodies/${ministry.id}/posts`, { label: 'Minister' })).json().items.find((b: Body) => b.id === ministry.id).posts[0];
     const fdaPost = (await org.admin.post(`/api/v1/public-bodies/${other.id}/posts`, { label: 'Chief Executive' })).json().items.find((b: Body) => b.id === other.id).posts[0];

@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { StakeholderInput, StakeholderMap } from '../../../contracts/decision-makers.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { currentPosts, membershipsOf } from './decision-maker-service.js';
+import { currentPosts, getPersonRow, membershipsOf } from './decision-maker-service.js';
 import { addAdvocacyEvent } from './history.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyStakeholders, dmPeople } from './tables.js';
@@ -31,8 +31,7 @@ export async function stakeholderMap(ctx: TenantCtx, issueId: string): Promise<S
  */
 export async function placeStakeholder(ctx: TenantCtx, issueId: string, personId: string, input: StakeholderInput) {
   await getIssueRow(ctx, issueId, true);
-  const [person] = await ctx.tx.select({ name: dmPeople.name }).from(dmPeople).where(and(eq(dmPeople.id, personId), eq(dmPeople.orgId, ctx.orgId)));
-  if (!person) throw new AppError('advocacy.decision_maker_not_found');
+  const person = await getPersonRow(ctx, personId);
   const [before] = await ctx.tx.select().from(advocacyStakeholders).where(and(eq(advocacyStakeholders.issueId, issueId), eq(advocacyStakeholders.personId, personId))).for('update');
   if (!before) {
     await ctx.tx.insert(advocacyStakeholders).values({ orgId: ctx.orgId, issueId, personId, ...input });

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { BODY_KINDS, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type PublicBody, type PublicBodyInput } from '../../../contracts/decision-makers.js';
+import { BODY_KINDS, postLabel, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type PublicBody, type PublicBodyInput } from '../../../contracts/decision-makers.js';
 import { ApiError, api } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -60,7 +60,7 @@ function People({ bodies }: { bodies: PublicBody[] }) {
             <Table.Td><Anchor component={Link} to={`/decision-makers/${p.id}`} fw={600}>{fullName(p)}</Anchor></Table.Td>
             <Table.Td>
               {p.memberships.filter((m) => m.current).map((m) => (
-                <Text key={m.id} size="sm">{[m.post?.label ?? m.role, m.organization.name].filter(Boolean).join(', ')}</Text>
+                <Text key={m.id} size="sm">{postLabel(m)}</Text>
               ))}
               {!p.memberships.some((m) => m.current) && <Text size="sm" c="dimmed">—</Text>}
             </Table.Td>
@@ -81,35 +81,34 @@ function BodyEditor({ body: given, onClose }: { body: PublicBody | null; onClose
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // A new body stays open once created, so its posts can be added straight away.
-  const [body, setBody] = useState(given);
+  const [bodyId, setBodyId] = useState(given?.id ?? null);
+  const bodies = useQuery({ queryKey: decisionMakerKeys.bodies, queryFn: fetchPublicBodies });
+  const current = bodies.data?.items.find((b) => b.id === bodyId) ?? null;
   const [input, setInput] = useState<PublicBodyInput>({ name: given?.name ?? '', classification: given?.classification ?? 'ministry' });
   const [post, setPost] = useState('');
   const change = useMutation({
-    mutationFn: ({ path, method = 'POST', body: payload }: { path: string; method?: string; body?: unknown }) => api<{ items: PublicBody[] }>(`/api/v1/public-bodies${path}`, { method, body: payload }),
+    mutationFn: ({ path, method = 'POST', body: payload }: { path: string; method?: string; body?: unknown }) =>
+      api<{ items: PublicBody[]; createdId?: string }>(`/api/v1/public-bodies${path}`, { method, body: payload }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(decisionMakerKeys.bodies, updated);
+      queryClient.setQueryData(decisionMakerKeys.bodies, { items: updated.items });
       void queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
     },
   });
   const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
-  const current = body ? (queryClient.getQueryData<{ items: PublicBody[] }>(decisionMakerKeys.bodies)?.items.find((b) => b.id === body.id) ?? body) : null;
-  const save = () => {
-    const before = new Set((queryClient.getQueryData<{ items: PublicBody[] }>(decisionMakerKeys.bodies)?.items ?? []).map((b) => b.id));
-    change.mutate(body ? { path: `/${body.id}`, method: 'PUT', body: input } : { path: '', body: input }, {
-      onSuccess: (updated) => {
-        notify(t('ui.saved'));
-        if (body) onClose();
-        else setBody(updated.items.find((b) => !before.has(b.id)) ?? null);
-      },
-    });
-  };
+  const save = () => change.mutate(bodyId ? { path: `/${bodyId}`, method: 'PUT', body: input } : { path: '', body: input }, {
+    onSuccess: (updated) => {
+      notify(t('ui.saved'));
+      if (bodyId) onClose();
+      else setBodyId(updated.createdId ?? null);
+    },
+  });
   return (
     <Stack>
       <Form onSubmit={save} gap="sm">
         <TextInput label={t('decisionMakers.bodyName')} required data-autofocus value={input.name} error={errors.name} onChange={(e) => setInput({ ...input, name: e.currentTarget.value })} />
         <Select label={t('decisionMakers.classification')} allowDeselect={false} value={input.classification} onChange={(v) => v && setInput({ ...input, classification: v as PublicBodyInput['classification'] })}
           data={BODY_KINDS.map((k) => ({ value: k, label: t(`decisionMakers.kinds.${k}`) }))} />
-        <Group justify="flex-end"><Button type="submit" loading={change.isPending}>{body ? t('ui.save') : t('decisionMakers.addBody')}</Button></Group>
+        <Group justify="flex-end"><Button type="submit" loading={change.isPending}>{bodyId ? t('ui.save') : t('decisionMakers.addBody')}</Button></Group>
       </Form>
       {current && (
         <Stack gap="xs">

@@ -58,9 +58,13 @@ export const decisionMakerRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   app.get('/api/v1/public-bodies', { schema: { tags, response: { 200: Bodies } }, config: read }, async (request) =>
     app.tenant(request, async (ctx) => ({ items: await listPublicBodies(ctx) })));
-  app.post('/api/v1/public-bodies', { schema: { tags, body: PublicBodyInput, response: { 201: Bodies } }, config: manage }, async (request, reply) => {
+  // With the new body's id, so the screen can go on to its posts.
+  app.post('/api/v1/public-bodies', { schema: { tags, body: PublicBodyInput, response: { 201: Bodies.extend({ createdId: Uuid }) } }, config: manage }, async (request, reply) => {
     reply.code(201);
-    return bodiesAfter(request, (ctx) => createPublicBody(ctx, request.body));
+    return app.tenant(request, async (ctx) => {
+      const created = await createPublicBody(ctx, request.body);
+      return { items: await listPublicBodies(ctx), createdId: created.id };
+    });
   });
   app.put('/api/v1/public-bodies/:id', { schema: { tags, params: IdParams, body: PublicBodyInput, response: { 200: Bodies } }, config: manage }, async (request) =>
     bodiesAfter(request, (ctx) => editPublicBody(ctx, request.params.id, request.body)));
