@@ -51,6 +51,5 @@ export async function removeStakeholder(ctx: TenantCtx, issueId: string, personI
   await getIssueRow(ctx, issueId, true);
   const [removed] = await ctx.tx.delete(advocacyStakeholders).where(and(eq(advocacyStakeholders.issueId, issueId), eq(advocacyStakeholders.personId, personId), eq(advocacyStakeholders.orgId, ctx.orgId))).returning();
   if (!removed) throw new AppError('advocacy.stakeholder_not_found');
-  const [person] = await ctx.tx.select({ name: dmPeople.name }).from(dmPeople).where(eq(dmPeople.id, personId));
-  await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_removed', from: person?.name ?? '' });
+  await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_removed', from: (await getPersonRow(ctx, personId)).name });
 }
