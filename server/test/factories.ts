@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { OrgInput } from '../../contracts/orgs.js';
 import type { Role } from '../../contracts/roles.js';
 import { userRoles } from '../modules/orgs/tables.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { users } from '../platform/auth/tables.js';
+import type { Database } from '../platform/db/database.js';
 import { withSystem } from '../platform/db/tenancy.js';
 import { Client } from './app.js';
 
@@ -76,4 +78,15 @@ export async function createFirmUser(app: FastifyInstance, admin: Client, orgId:
   const granted = await admin.post(`/api/v1/members/${memberId}/portal-access`, { email: person.email });
   if (granted.statusCode !== 200) throw new Error(`portal access not granted: ${granted.body}`);
   return person.client;
+}
+
+/**
+ * Many plain firms at once, straight into the database: lists past the size
+ * a search gathers and sorts (5,000) would take minutes through the API.
+ */
+export async function createManyMemberFirms(database: Database, orgId: string, count: number, fields: { womenLed?: boolean; status?: string } = {}) {
+  await database.db.execute(sql`
+    INSERT INTO members (org_id, legal_name, region, women_led, status)
+    SELECT ${orgId}::uuid, 'Bulk Firm ' || lpad(i::text, 6, '0'), 'GH-AA', ${fields.womenLed ?? false}, ${fields.status ?? 'applicant'}
+    FROM generate_series(1, ${count}) AS i`);
 }

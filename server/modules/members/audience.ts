@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Audience } from '../../../contracts/surveys.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { memberContacts, members } from './tables.js';
-import { sectorCondition } from './search-members.js';
+import { sectorCondition } from './member-conditions.js';
 
 /**
  * What other modules may know of member firms: who belongs to a segment,

@@ -3,7 +3,7 @@ import { and, asc, gt } from 'drizzle-orm';
 import type { MemberFilter } from '../../../contracts/members.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { streamTable, type TableFormat } from '../../platform/export/stream-table.js';
-import { memberConditions } from './search-members.js';
+import { memberConditions } from './member-conditions.js';
 import { members } from './tables.js';
 
 export const EXPORT_COLUMNS = [

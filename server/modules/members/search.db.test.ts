@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type Client } from '../../test/app.js';
+import { createManyMemberFirms, createMemberFirm, createOrg } from '../../test/factories.js';
+
+const t = useTestApp();
+const ghana = { regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
+
+type Page = { items: Array<{ id: string; legalName: string }>; nextCursor: string | null; total: number | null };
+const list = async (client: Client, query: string) => (await client.get(`/api/v1/members?${query}`)).json() as Page;
+const names = async (client: Client, query: string) => (await list(client, query)).items.map((m) => m.legalName);
+
+/** Every page of a list, following the cursors. */
+async function allPages(client: Client, query: string) {
+  const seen: string[] = [];
+  let page = await list(client, query);
+  const total = page.total;
+  for (;;) {
+    seen.push(...page.items.map((m) => m.legalName));
+    if (!page.nextCursor) return { seen, total };
+    page = await list(client, `${query}&cursor=${page.nextCursor}`);
+    expect(page.total).toBeNull();
+  }
+}
+
+describe('searching by short words', () => {
+  it('matches the start of a word, best covered first, without accents, and pages through', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    await createMemberFirm(admin, { legalName: 'Kofi Guest Homestead' });
+    await createMemberFirm(admin, { legalName: 'Hôtel du Lac' });
+    await createMemberFirm(admin, { legalName: 'Ho Shoes' });
+    await createMemberFirm(admin, { legalName: 'Accra Hotels' });
+    await createMemberFirm(admin, { legalName: 'Shoe Horn Limited' });
+
+    // "ho" covers all of Ho, 2 of the 4 letters of Horn, 2 of 5 of Hôtel, 2 of 6 of Hotels, 2 of 9 of Homestead; never Shoes.
+    const byShare = ['Ho Shoes', 'Shoe Horn Limited', 'Hôtel du Lac', 'Accra Hotels', 'Kofi Guest Homestead'];
+    expect(await names(admin, 'q=ho')).toEqual(byShare);
+    expect(await names(admin, 'q=H%C3%94')).toHaveLength(5);
+    const paged = await allPages(admin, 'q=ho&limit=2');
+    expect(paged).toEqual({ seen: byShare, total: 5 });
+
+    // One letter reads every two-letter start under it: 1 of 3 letters of Lac, 1 of 7 of Limited.
+    expect(await names(admin, 'q=l')).toEqual(['Hôtel du Lac', 'Shoe Horn Limited']);
+    // Two short words: each must start a word of the name.
+    expect(await names(admin, 'q=ho%20sh')).toEqual(['Ho Shoes', 'Shoe Horn Limited']);
+    expect(await names(admin, 'q=du%20h')).toEqual(['Hôtel du Lac']);
+    // A short word beside a long one.
+    expect(await names(admin, 'q=ho%20guest')).toEqual(['Kofi Guest Homestead']);
+    expect(await names(admin, 'q=zz')).toEqual([]);
+    expect((await list(admin, 'q=zz')).total).toBe(0);
+  });
+
+  it('combines a short word with the other filters', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    await createMemberFirm(admin, { legalName: 'Ho Weavers', region: 'GH-AH' });
+    await createMemberFirm(admin, { legalName: 'Ho Millers', region: 'GH-AA' });
+    await createMemberFirm(admin, { legalName: 'House of Beads', region: 'GH-AH' });
+    const found = await list(admin, 'q=ho&region=GH-AH');
+    expect(found.items.map((m) => m.legalName)).toEqual(['Ho Weavers', 'House of Beads']);
+    expect(found.total).toBe(2);
+    expect(await allPages(admin, 'q=ho&region=GH-AH&limit=1')).toEqual({ seen: ['Ho Weavers', 'House of Beads'], total: 2 });
+  });
+
+  it('follows a firm renamed, given a trade name, or removed', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const firm = await createMemberFirm(admin, { legalName: 'Tamale Shea', region: 'GH-AA' });
+    await createMemberFirm(admin, { legalName: 'Tamale Gari', region: 'GH-AA' });
+    const renamed = await admin.put(`/api/v1/members/${firm.id}`, { legalName: 'Bolga Baskets', tradeName: 'Yoyo', region: 'GH-AA', version: firm.version });
+    expect(renamed.statusCode).toBe(200);
+    expect(await names(admin, 'q=ta')).toEqual(['Tamale Gari']);
+    expect(await names(admin, 'q=bo')).toEqual(['Bolga Baskets']);
+    expect(await names(admin, 'q=yo')).toEqual(['Bolga Baskets']);
+    // A change that leaves the name alone leaves its words alone.
+    await admin.put(`/api/v1/members/${firm.id}`, { legalName: 'Bolga Baskets', tradeName: 'Yoyo', region: 'GH-AH', version: renamed.json().version });
+    expect((await list(admin, 'q=bo')).total).toBe(1);
+
+    await t.database.db.execute(sql`DELETE FROM members WHERE id = ${firm.id}`);
+    const [left] = (await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_name_starts WHERE member_id = ${firm.id}`)).rows;
+    expect(left!.n).toBe(0);
+  });
+
+  it('never finds another organisation’s firms', async () => {
+    const mine = await createOrg(t.app, ghana);
+    const theirs = await createOrg(t.app, ghana);
+    await createMemberFirm(theirs.admin, { legalName: 'Ho Traders' });
+    expect(await list(mine.admin, 'q=ho')).toMatchObject({ items: [], total: 0 });
+    expect(await list(mine.admin, 'q=h')).toMatchObject({ items: [], total: 0 });
+    expect(await list(mine.admin, 'q=ho%20traders')).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+describe('filtered lists', () => {
+  it('pages a filtered list in every order', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    for (const [legalName, renewal] of [['Delta', '2027-03-01'], ['alpha', '2027-01-01'], ['Charlie', null], ['Bravo', '2027-02-01']] as const) {
+      const firm = await createMemberFirm(admin, { legalName, region: 'GH-AH', womenLed: true });
+      if (renewal) await t.database.db.execute(sql`UPDATE members SET renewal_due_on = ${renewal} WHERE id = ${firm.id}`);
+    }
+    await createMemberFirm(admin, { legalName: 'Echo', region: 'GH-AA', womenLed: true });
+    for (const filter of ['region=GH-AH', 'region=GH-AH&womenLed=true']) {
+      expect(await allPages(admin, `${filter}&limit=3`)).toEqual({ seen: ['alpha', 'Bravo', 'Charlie', 'Delta'], total: 4 });
+      expect((await allPages(admin, `${filter}&limit=3&sort=-name`)).seen).toEqual(['Delta', 'Charlie', 'Bravo', 'alpha']);
+      expect((await allPages(admin, `${filter}&limit=1&sort=renewal`)).seen).toEqual(['alpha', 'Bravo', 'Delta', 'Charlie']);
+      expect((await allPages(admin, `${filter}&limit=2&sort=-created`)).seen).toEqual(['Bravo', 'Charlie', 'alpha', 'Delta']);
+    }
+  });
+
+  it('lists more matches than it gathers, with or without an index for the filter', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    await createManyMemberFirms(t.database, orgId, 5_001, { womenLed: true });
+    await createMemberFirm(admin, { legalName: 'Aaa First', womenLed: true });
+    await createMemberFirm(admin, { legalName: 'Zzz Other' });
+    for (const filter of ['womenLed=true', 'status=applicant']) {
+      const first = await list(admin, `${filter}&limit=2`);
+      expect(first.items.map((m) => m.legalName)).toEqual(['Aaa First', 'Bulk Firm 000001']);
+      expect(first.total).toBe(filter === 'womenLed=true' ? 5_002 : 5_003);
+      expect((await list(admin, `${filter}&limit=2&cursor=${first.nextCursor}`)).items.map((m) => m.legalName)).toEqual(['Bulk Firm 000002', 'Bulk Firm 000003']);
+    }
+  });
+});
