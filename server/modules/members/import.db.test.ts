@@ -85,7 +85,9 @@ describe('importing the spreadsheets chambers have', () => {
     const merged = (await admin.get(`/api/v1/members/${existing.id}`)).json();
     expect(merged).toMatchObject({ legalName: 'Tamale Shea Butter Processors', products: 'Shea butter', turnover: 1200050 });
     const list = (await admin.get('/api/v1/members?q=bolga')).json().items;
-    expect(list[0]).toMatchObject({ legalName: 'Bolga Baskets', status: 'lapsed', joinedOn: '2020-02-01', turnover: 200000 });
+    expect(list[0]).toMatchObject({ legalName: 'Bolga Baskets', status: 'lapsed', joinedOn: '2020-02-01', turnover: 200000, region: 'GH-NP', products: 'Baskets', formality: 'formal', womenLed: false, tags: [], version: 1 });
+    const history = (await admin.get(`/api/v1/members/${list[0].id}/status-history`)).json().items;
+    expect(history).toMatchObject([{ toStatus: 'lapsed', reason: 'import register.xlsx' }]);
     const audit = (await admin.get('/api/v1/audit?action=member.import')).json().items;
     expect(audit[0].after).toMatchObject({ created: 1, merged: 1, skipped: 1, filename: 'register.xlsx' });
   });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ImportMapping } from '../../../../contracts/member-import.js';
 import { recordAudit } from '../../../platform/audit/record.js';
+import { insertRows } from '../../../platform/db/insert-rows.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { Table } from '../../../platform/files/read-table.js';
@@ -9,7 +10,7 @@ import { memberImports, members, membershipStatusHistory } from '../tables.js';
 import { checkImport, type CheckedRow } from './check-import.js';
 
 type Decision = 'create' | 'skip' | { merge: string };
-const BATCH = 1000; // about 30 columns a row: well under the 65,535 parameters of one statement
+const BATCH = 1000; // rows per statement: one JSON parameter of about half a megabyte
 
 // A merge fills what the registry does not know yet; it never overwrites.
 function gapsFilled(existing: typeof members.$inferSelect, incoming: Record<string, unknown>) {
@@ -62,11 +63,15 @@ export async function commitImport(ctx: TenantCtx, table: Table, mapping: Import
 
   for (let i = 0; i < toCreate.length; i += BATCH) {
     const batch = toCreate.slice(i, i + BATCH);
-    const inserted = await ctx.tx
-      .insert(members)
-      .values(batch.map((r) => ({ ...r.values, orgId: ctx.orgId, importId: imp!.id })))
-      .returning({ id: members.id, status: members.status });
-    await ctx.tx.insert(membershipStatusHistory).values(
+    const inserted = await insertRows<{ id: string; status: string }>(
+      ctx.tx,
+      members,
+      batch.map((r) => ({ ...r.values, orgId: ctx.orgId, importId: imp!.id })),
+      sql`id, status`,
+    );
+    await insertRows(
+      ctx.tx,
+      membershipStatusHistory,
       inserted.map((m) => ({ orgId: ctx.orgId, memberId: m.id, toStatus: m.status, reason: `import ${filename}`.slice(0, 500), changedBy: ctx.actor.name })),
     );
   }
