@@ -74,6 +74,7 @@ async function oneStart(ctx: TenantCtx, query: NameQuery, start: string): Promis
     WHERE k.org_id = ${ctx.orgId} AND k.start = ${start}
       ${after ? sql`AND (k.score, k.member_id) < (${after[0]}::real, ${after[1]}::uuid)` : sql``}
     ORDER BY k.score DESC, k.member_id DESC LIMIT ${query.limit + 1}`);
+  // Later pages carry no total (searchByName leaves it out): not counted again.
   const total = after
     ? 0
     : (await ctx.tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_name_starts k WHERE k.org_id = ${ctx.orgId} AND k.start = ${start}`)).rows[0]!.n;
