@@ -5,6 +5,8 @@ export const Password = z.string().min(10).max(200);
 export const Uuid = z.uuid();
 /** The `:id` of a route's path. */
 export const IdParams = z.object({ id: Uuid });
+/** A thing within another: `/…/:id/…/:childId`. */
+export const ChildParams = z.object({ id: Uuid, childId: Uuid });
 export const Name = z.string().trim().min(1).max(200);
 
 /** Cursor pagination: `cursor` is opaque, returned as `nextCursor` by the previous page. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, AdvocacyQuery, CostActivityInput, EvidenceInput, NewAdvocacyIssue, OutcomeInput, StepInput, StepScoreInput,
 } from '../../../../contracts/advocacy.js';
-import { IdParams, Uuid } from '../../../../contracts/common.js';
+import { ChildParams, IdParams } from '../../../../contracts/common.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { dialogueOfIssue } from '../../dialogue/decision-service.js';
 import { ActionInput, ActionPlan, ActionQuery, ActionStatusInput, ObjectiveInput, PlannedAction } from '../../../../contracts/action-plan.js';
@@ -14,17 +14,13 @@ import { linkEvidence, unlinkEvidence } from '../evidence-service.js';
 import {
   createAdvocacyIssue, editAdvocacyIssue, getAdvocacyIssue, listAdvocacyIssues, moveToStep, scoreStep, setOutcome, setPublished,
 } from '../issue-service.js';
-
-const tags = ['advocacy'];
+import { manage, read, tags } from './route-access.js';
 
 /** The issue with where it went in the dialogue, so the chain can be walked from here. */
 async function issueDetail(ctx: TenantCtx, id: string) {
   return { ...(await getAdvocacyIssue(ctx, id)), dialogue: await dialogueOfIssue(ctx, id) };
 }
-const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
-const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
 const Detail = { 200: AdvocacyIssueDetail };
-const ChildParams = z.object({ id: Uuid, childId: Uuid });
 
 export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: z.object({ items: z.array(AdvocacyIssue) }) } }, config: read }, async (request) => ({

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
+import { ChildParams, IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
 import {
   DecisionMaker, DecisionMakerDetail, DecisionMakerInput, DecisionMakerQuery, MembershipInput, PostInput, PublicBody, PublicBodyInput, StakeholderInput, StakeholderMap,
 } from '../../../../contracts/decision-makers.js';
@@ -11,11 +11,8 @@ import {
 } from '../decision-maker-service.js';
 import { addPost, createPublicBody, editPublicBody, listPublicBodies, removePost, removePublicBody } from '../public-body-service.js';
 import { placeStakeholder, removeStakeholder, stakeholderMap } from '../stakeholder-service.js';
+import { manage, read, tags } from './route-access.js';
 
-const tags = ['advocacy'];
-const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
-const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
-const ChildParams = z.object({ id: Uuid, childId: Uuid });
 const Bodies = z.object({ items: z.array(PublicBody) });
 
 /** The directory of decision-makers and public bodies, and each issue's map of who decides it. */

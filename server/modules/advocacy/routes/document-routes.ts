@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AdvocacyDocument } from '../../../../contracts/advocacy.js';
-import { IdParams, Uuid } from '../../../../contracts/common.js';
+import { ChildParams, IdParams } from '../../../../contracts/common.js';
 import { sendAttachment } from '../../../platform/files/attachment.js';
 import { parseField, readUpload } from '../../../platform/files/upload.js';
 import { addDocument, getDocument, listDocuments, removeDocument } from '../document-service.js';
+import { manage, read, tags } from './route-access.js';
 
-const tags = ['advocacy'];
-const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
-const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
-const ChildParams = z.object({ id: Uuid, childId: Uuid });
 const Documents = z.object({ items: z.array(AdvocacyDocument) });
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -6,11 +6,8 @@ import { translator } from '../../../platform/i18n/i18n.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { paperPdf } from '../paper-pdf.js';
 import { createPaper, getPaper, papersOfIssue, reviewPaper, revisePaper, setPaperPublished, submitPaper } from '../paper-service.js';
+import { approve, manage, read, tags } from './route-access.js';
 
-const tags = ['advocacy'];
-const read = { auth: 'tenant' as const, permission: 'advocacy.read' };
-const manage = { auth: 'tenant' as const, permission: 'advocacy.manage' };
-const approve = { auth: 'tenant' as const, permission: 'advocacy.approve' };
 const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 export const paperRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { IdParams, Uuid } from '../../../../contracts/common.js';
+import { ChildParams, IdParams } from '../../../../contracts/common.js';
 import {
   AgendaItemInput, Decision, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
 } from '../../../../contracts/dialogue.js';
@@ -19,7 +19,6 @@ const tags = ['dialogue'];
 const read = { auth: 'tenant' as const, permission: 'dialogue.read' };
 const manage = { auth: 'tenant' as const, permission: 'dialogue.manage' };
 const followUp = { auth: 'tenant' as const, permission: 'dialogue.follow_up' };
-const ChildParams = z.object({ id: Uuid, childId: Uuid });
 
 export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Runs a change, then answers with the forum or meeting as it now stands. */
