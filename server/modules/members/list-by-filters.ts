@@ -3,7 +3,7 @@ import type { MemberQuery } from '../../../contracts/members.js';
 import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { hasFieldFilters, memberConditions } from './member-conditions.js';
-import { membersInOrder } from './members-in-order.js';
+import { gatheredRows, pageOfFirms } from './keyed-pages.js';
 import { members } from './tables.js';
 
 /**
@@ -55,22 +55,10 @@ async function moreThanGathered(ctx: TenantCtx, query: MemberQuery) {
 /** The page when the filters match at most GATHER_AT_MOST firms, with their number; else null. */
 async function gatherAndSort(ctx: TenantCtx, query: MemberQuery) {
   const { key, type, desc } = ordering(query);
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
-  const direction = sql.raw(desc ? 'DESC' : 'ASC');
-  const res = await ctx.tx.execute<{ id: string | null; k: string | null; total: number }>(sql`
-    WITH g AS MATERIALIZED (
-      SELECT ${members.id} AS id, ${key} AS k FROM ${members} WHERE ${and(...memberConditions(ctx, query))} LIMIT ${GATHER_AT_MOST + 1})
-    SELECT p.id, p.k::text AS k, t.total
-    FROM (SELECT count(*)::int AS total FROM g) t
-    LEFT JOIN LATERAL (
-      SELECT g.id, g.k FROM g
-      ${after ? sql`WHERE (g.k, g.id) ${sql.raw(desc ? '<' : '>')} (${after[0]}::${type}, ${after[1]}::uuid)` : sql``}
-      ORDER BY g.k ${direction}, g.id ${direction} LIMIT ${query.limit + 1}) p ON true`);
-  const total = res.rows[0]?.total ?? 0;
+  const gathered = sql`SELECT ${members.id} AS id, ${key} AS k FROM ${members} WHERE ${and(...memberConditions(ctx, query))} LIMIT ${GATHER_AT_MOST + 1}`;
+  const { rows, total } = await gatheredRows(ctx, gathered, { type, desc }, query);
   if (total > GATHER_AT_MOST) return null;
-  const found = res.rows.filter((r): r is { id: string; k: string; total: number } => r.id !== null && r.k !== null);
-  const page = pageOf(found, query.limit, (r) => [r.k, r.id]);
-  return { nextCursor: page.nextCursor, items: await membersInOrder(ctx, page.items.map((r) => r.id)), total: query.cursor ? null : total };
+  return { ...(await pageOfFirms(ctx, rows, query.limit)), total: query.cursor ? null : total };
 }
 
 /** Along the order's index, filtering as it goes; the route counts the first page's total. */

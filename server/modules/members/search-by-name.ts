@@ -1,9 +1,9 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { MemberQuery } from '../../../contracts/members.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { decodeCursor } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { hasFieldFilters, memberConditions } from './member-conditions.js';
-import { membersInOrder } from './members-in-order.js';
+import { gatheredRows, pageOfFirms, type KeyedRow } from './keyed-pages.js';
 import { members } from './tables.js';
 
 type NameQuery = MemberQuery & { q: string };
@@ -18,22 +18,19 @@ export async function searchByName(ctx: TenantCtx, query: NameQuery) {
   const [row] = (await ctx.tx.execute<{ starts: string[] | null }>(sql`SELECT member_search_starts(${query.q}) AS starts`)).rows;
   const starts = row?.starts;
   if (starts && !starts.length) return { items: [], nextCursor: null, total: 0 };
-  const rows = starts ? await rankByStarts(ctx, query, starts) : await rankByMatches(ctx, query);
-  const found = rows.filter((r): r is { id: string; k: string; total: number } => r.id !== null && r.k !== null);
-  const page = pageOf(found, query.limit, (r) => [r.k, r.id]);
-  const total = query.cursor ? null : (rows[0]?.total ?? 0);
-  return { nextCursor: page.nextCursor, items: await membersInOrder(ctx, page.items.map((r) => r.id)), total };
+  const { rows, total } = starts ? await rankByStarts(ctx, query, starts) : await rankByMatches(ctx, query);
+  return { ...(await pageOfFirms(ctx, rows, query.limit)), total: query.cursor ? null : total };
 }
 
-type Ranked = Array<{ id: string | null; k: string | null; total: number }>;
+type Ranked = { rows: KeyedRow[]; total: number };
 
 /** Through member_name_matches(), joined to the firms only when a field filter needs them. */
 async function rankByMatches(ctx: TenantCtx, query: NameQuery): Promise<Ranked> {
   const { q: _q, ...filters } = query;
   const scored = hasFieldFilters(filters)
-    ? sql`SELECT nm.member_id AS id, nm.score FROM ${members} JOIN member_name_matches(${query.q}) nm ON nm.member_id = ${members.id}
+    ? sql`SELECT nm.member_id AS id, nm.score AS k FROM ${members} JOIN member_name_matches(${query.q}) nm ON nm.member_id = ${members.id}
           WHERE ${and(...memberConditions(ctx, filters))}`
-    : sql`SELECT nm.member_id AS id, nm.score FROM member_name_matches(${query.q}) nm`;
+    : sql`SELECT nm.member_id AS id, nm.score AS k FROM member_name_matches(${query.q}) nm`;
   return bestFirst(ctx, scored, query);
 }
 
@@ -60,16 +57,16 @@ async function rankByStarts(ctx: TenantCtx, query: NameQuery, starts: string[]):
     GROUP BY k.member_id, p.i`;
   const perFirm = sql`SELECT member_id, sum(best) / ${starts.length} AS score FROM (${perStart}) s GROUP BY member_id HAVING count(*) = ${starts.length}`;
   const scored = hasFieldFilters(filters)
-    ? sql`SELECT f.member_id AS id, f.score::real AS score FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id
+    ? sql`SELECT f.member_id AS id, f.score::real AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id
           WHERE ${and(...memberConditions(ctx, filters))}`
-    : sql`SELECT f.member_id AS id, f.score::real AS score FROM (${perFirm}) f`;
+    : sql`SELECT f.member_id AS id, f.score::real AS k FROM (${perFirm}) f`;
   return bestFirst(ctx, scored, query);
 }
 
 /** One two-letter start and nothing else: the page is a range of the primary key read backwards, the total its length. */
 async function oneStart(ctx: TenantCtx, query: NameQuery, start: string): Promise<Ranked> {
   const after = decodeCursor<[string, string]>(query.cursor, 2);
-  const res = await ctx.tx.execute<{ id: string; k: string }>(sql`
+  const res = await ctx.tx.execute<KeyedRow>(sql`
     SELECT k.member_id AS id, k.score::text AS k FROM member_name_starts k
     WHERE k.org_id = ${ctx.orgId} AND k.start = ${start}
       ${after ? sql`AND (k.score, k.member_id) < (${after[0]}::real, ${after[1]}::uuid)` : sql``}
@@ -78,23 +75,10 @@ async function oneStart(ctx: TenantCtx, query: NameQuery, start: string): Promis
   const total = after
     ? 0
     : (await ctx.tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_name_starts k WHERE k.org_id = ${ctx.orgId} AND k.start = ${start}`)).rows[0]!.n;
-  return res.rows.length ? res.rows.map((r) => ({ ...r, total })) : [{ id: null, k: null, total }];
+  return { rows: res.rows, total };
 }
 
-/**
- * The page of a scored set, best first, with the size of the set: gathered
- * once, then counted and sorted (a window count over the 22,207 matches of
- * "ho" cost as much again as the matching).
- */
-async function bestFirst(ctx: TenantCtx, scored: SQL, query: NameQuery): Promise<Ranked> {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
-  const res = await ctx.tx.execute<{ id: string | null; k: string | null; total: number }>(sql`
-    WITH g AS MATERIALIZED (${scored})
-    SELECT p.id, p.score::text AS k, t.total
-    FROM (SELECT count(*)::int AS total FROM g) t
-    LEFT JOIN LATERAL (
-      SELECT g.id, g.score FROM g
-      ${after ? sql`WHERE (g.score, g.id) < (${after[0]}::real, ${after[1]}::uuid)` : sql``}
-      ORDER BY g.score DESC, g.id DESC LIMIT ${query.limit + 1}) p ON true`);
-  return res.rows;
+/** A scored set (columns `id` and its score `k`), best first. */
+function bestFirst(ctx: TenantCtx, scored: SQL, query: NameQuery): Promise<Ranked> {
+  return gatheredRows(ctx, scored, { type: sql.raw('real'), desc: true }, query);
 }
