@@ -12,6 +12,6 @@ export async function addAdvocacyEvent(ctx: TenantCtx, issueId: string, event: {
 }
 
 export async function advocacyHistory(ctx: TenantCtx, issueId: string): Promise<AdvocacyEvent[]> {
-  const rows = await ctx.tx.select().from(advocacyEvents).where(and(eq(advocacyEvents.issueId, issueId), eq(advocacyEvents.orgId, ctx.orgId))).orderBy(asc(advocacyEvents.at), asc(advocacyEvents.id));
+  const rows = await ctx.tx.select().from(advocacyEvents).where(and(eq(advocacyEvents.issueId, issueId), eq(advocacyEvents.orgId, ctx.orgId))).orderBy(asc(advocacyEvents.seq));
   return rows.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, from: e.fromValue, to: e.toValue, note: e.note }));
 }

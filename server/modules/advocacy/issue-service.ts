@@ -73,7 +73,7 @@ export async function latestScores(ctx: TenantCtx, issueIds: string[]): Promise<
     .selectDistinctOn([advocacyStepScores.issueId, advocacyStepScores.step])
     .from(advocacyStepScores)
     .where(and(inArray(advocacyStepScores.issueId, issueIds), eq(advocacyStepScores.orgId, ctx.orgId)))
-    .orderBy(asc(advocacyStepScores.issueId), asc(advocacyStepScores.step), desc(advocacyStepScores.at), desc(advocacyStepScores.id));
+    .orderBy(asc(advocacyStepScores.issueId), asc(advocacyStepScores.step), desc(advocacyStepScores.seq));
   for (const r of rows) result.get(r.issueId)!.push({ step: r.step as PpdStep, score: r.score, note: r.note, at: r.at.toISOString(), actor: r.actorName });
   return result;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, customType, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { memberIssues } from '../intake/tables.js';
 import { orgs } from '../orgs/tables.js';
@@ -102,11 +102,14 @@ export const advocacyStepScores = pgTable(
     score: integer('score').notNull(),
     note: text('note').notNull().default(''),
     at: clockTs('at').notNull().default(sql`clock_timestamp()`),
+    // Order of the history: a sequence cannot tie, a clock can (two steps of one
+    // request within the embedded database's clock tick came back swapped).
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
   },
   (t) => [
-    index('advocacy_step_scores_issue_idx').on(t.issueId, t.step, t.at),
+    index('advocacy_step_scores_issue_idx').on(t.issueId, t.step, t.seq),
     check('advocacy_step_scores_step_check', sql`${t.step} IN (${inList(STEPS)})`),
     check('advocacy_step_scores_score_check', sql`${t.score} BETWEEN 0 AND 3`),
   ],
@@ -119,8 +122,10 @@ export const advocacyEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: orgId(),
     issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
-    // The clock, not the transaction's start: events of one transaction keep their order.
     at: clockTs('at').notNull().default(sql`clock_timestamp()`),
+    // Order of the history: a sequence cannot tie, a clock can (two steps of one
+    // request within the embedded database's clock tick came back swapped).
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
@@ -128,7 +133,7 @@ export const advocacyEvents = pgTable(
     toValue: text('to_value'),
     note: text('note').notNull().default(''),
   },
-  (t) => [index('advocacy_events_issue_idx').on(t.issueId, t.at)],
+  (t) => [index('advocacy_events_issue_idx').on(t.issueId, t.seq)],
 );
 
 /** A position paper on an issue; its text lives in versions, never edited in place. */

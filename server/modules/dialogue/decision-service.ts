@@ -32,7 +32,7 @@ export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decisi
     LIMIT 500`);
   const ids = rows.rows.map((r) => r.id);
   const steps = ids.length
-    ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.at), asc(decisionFollowUps.id))
+    ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.seq))
     : [];
   return rows.rows.map((r) => ({
     id: r.id, text: r.text, owner: r.owner, dueOn: r.due_on, status: r.status,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { advocacyIssues } from '../advocacy/tables.js';
 import { orgs } from '../orgs/tables.js';
@@ -135,11 +135,14 @@ export const decisionFollowUps = pgTable(
     orgId: orgId(),
     decisionId: uuid('decision_id').notNull().references(() => forumDecisions.id, { onDelete: 'cascade' }),
     at: clockTs('at').notNull().default(sql`clock_timestamp()`),
+    // Order of the history: a sequence cannot tie, a clock can (two steps of one
+    // request within the embedded database's clock tick came back swapped).
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     note: text('note').notNull(),
     /** The decision's status after this step, when it changed it. */
     status: text('status'),
   },
-  (t) => [index('decision_follow_ups_decision_idx').on(t.decisionId, t.at)],
+  (t) => [index('decision_follow_ups_decision_idx').on(t.decisionId, t.seq)],
 );

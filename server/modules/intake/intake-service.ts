@@ -157,7 +157,7 @@ export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<Omit<M
   if (ctx.role === 'member' && (row.status === 'declined' || row.status === 'merged') && !issue!.affectsUs && row.raisedByMemberId !== firm) {
     throw new AppError('intake.issue_not_found');
   }
-  const events = await ctx.tx.select().from(memberIssueEvents).where(and(eq(memberIssueEvents.issueId, id), eq(memberIssueEvents.orgId, ctx.orgId))).orderBy(asc(memberIssueEvents.at), asc(memberIssueEvents.id));
+  const events = await ctx.tx.select().from(memberIssueEvents).where(and(eq(memberIssueEvents.issueId, id), eq(memberIssueEvents.orgId, ctx.orgId))).orderBy(asc(memberIssueEvents.seq));
   const mergedFrom = await ctx.tx.select({ id: memberIssues.id, title: memberIssues.title }).from(memberIssues).where(and(eq(memberIssues.mergedIntoId, id), eq(memberIssues.orgId, ctx.orgId)));
   const staff = seesFirms(ctx);
   return {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { members } from '../members/tables.js';
 import { orgs } from '../orgs/tables.js';
@@ -59,8 +59,10 @@ export const memberIssueEvents = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     issueId: uuid('issue_id').notNull().references(() => memberIssues.id, { onDelete: 'cascade' }),
-    // The clock, not the transaction's start: events of one transaction keep their order.
     at: clockTs('at').notNull().default(sql`clock_timestamp()`),
+    // Order of the history: a sequence cannot tie, a clock can (two steps of one
+    // request within the embedded database's clock tick came back swapped).
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     actorName: text('actor_name').notNull(),
     action: text('action').notNull(),
@@ -68,5 +70,5 @@ export const memberIssueEvents = pgTable(
     toStatus: text('to_status'),
     note: text('note').notNull().default(''),
   },
-  (t) => [index('member_issue_events_issue_idx').on(t.issueId, t.at)],
+  (t) => [index('member_issue_events_issue_idx').on(t.issueId, t.seq)],
 );
