@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from './common.js';
+import { IsoDate, Uuid } from './common.js';
 
 /** The strategy and action plan of an advocacy issue: objectives, and the activities that reach them. */
 export const ACTION_KINDS = ['meeting', 'letter', 'media', 'coalition', 'research', 'other'] as const;
@@ -18,7 +18,7 @@ export const ActionInput = z.object({
   title: z.string().trim().min(3).max(300),
   /** A member of staff; reminded by e-mail when the activity is overdue. */
   ownerUserId: Uuid.nullable().default(null),
-  dueOn: z.iso.date(),
+  dueOn: IsoDate,
   objectiveId: Uuid.nullable().default(null),
 });
 export type ActionInput = z.infer<typeof ActionInput>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from './common.js';
+import { costIsCountable } from './standard-cost.js';
 import { AffectedBreakdown, ISSUE_STATUSES } from './intake.js';
 
 /**
@@ -133,7 +134,7 @@ const Minor = z.number().int().min(0).max(1e12);
 export const FirmsBySize = z.object({ micro: z.number().int().min(0).max(1e7), small: z.number().int().min(0).max(1e7), medium: z.number().int().min(0).max(1e7), large: z.number().int().min(0).max(1e7) });
 export type FirmsBySize = z.infer<typeof FirmsBySize>;
 
-export const CostActivityInput = z.object({
+const CostActivityFields = z.object({
   /** An administrative activity the rule requires: "fill in the declaration", "travel to the office". */
   name: z.string().trim().min(1).max(200),
   minutes: z.number().int().min(0).max(100000),
@@ -145,9 +146,15 @@ export const CostActivityInput = z.object({
   perYear: z.number().min(0.01).max(10000),
   firms: FirmsBySize,
 });
+/**
+ * Each field within its bounds can still multiply past what a number holds
+ * exactly (tariff × time × frequency × firms): such an activity is refused,
+ * never stored and then unreadable.
+ */
+export const CostActivityInput = CostActivityFields.refine((a) => costIsCountable(a), { path: ['hourlyTariff'], params: { code: 'advocacy.cost_too_large' } });
 export type CostActivityInput = z.infer<typeof CostActivityInput>;
 
-export const CostActivity = CostActivityInput.extend({ id: Uuid, perFirmYearly: z.number().int(), yearlyCost: z.number().int() });
+export const CostActivity = CostActivityFields.extend({ id: Uuid, perFirmYearly: z.number().int(), yearlyCost: z.number().int() });
 export type CostActivity = z.infer<typeof CostActivity>;
 
 export const CostSummary = z.object({

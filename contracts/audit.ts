@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { PageQuery } from './common.js';
+import { IsoDate, PageQuery } from './common.js';
 
 export const AuditFilter = z.object({
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
   entityType: z.string().trim().max(100).optional(),
   entityId: z.string().trim().max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
 });
 export const AuditQuery = PageQuery.extend(AuditFilter.shape);
 export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -7,7 +7,7 @@ export const LoginInput = z.object({ email: Email, password: z.string().min(1).m
 
 export const SessionInfo = z.object({
   user: z.object({ id: z.uuid(), name: z.string(), email: z.string(), locale: Locale }),
-  org: z.object({ id: z.uuid(), name: z.string(), role: Role, currency: z.string(), languages: z.array(z.string()), country: z.string() }).nullable(),
+  org: z.object({ id: z.uuid(), name: z.string(), role: Role, currency: z.string(), languages: z.array(z.string()), country: z.string(), timeZone: z.string(), locale: z.string() }).nullable(),
   orgs: z.array(OrgSummary),
   csrfToken: z.string(),
   /** Where map tiles come from; null when the deployment has no map (offline). */

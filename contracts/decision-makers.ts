@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Name, PageQuery, Uuid } from './common.js';
+import { Email, IsoDate, Name, PageQuery, Uuid } from './common.js';
 
 /**
  * Decision-makers, after the Popolo standard: people, the public bodies they
@@ -42,7 +42,7 @@ export const DecisionMakerInput = z.object({
 });
 export type DecisionMakerInput = z.infer<typeof DecisionMakerInput>;
 
-const DateOrNull = z.iso.date().nullable().default(null);
+const DateOrNull = IsoDate.nullable().default(null);
 export const MembershipInput = z
   .object({ organizationId: Uuid, postId: Uuid.nullable().default(null), role: z.string().trim().max(200).default(''), startDate: DateOrNull, endDate: DateOrNull })
   .refine((m) => !m.startDate || !m.endDate || m.endDate >= m.startDate, { path: ['endDate'], params: { code: 'advocacy.membership_dates' } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Uuid } from './common.js';
+import { Email, IsoDate, IsoDateTime, Uuid } from './common.js';
 
 /**
  * Public-private dialogue: standing forums, their meetings with agenda items
@@ -57,8 +57,8 @@ export type ForumDetail = z.infer<typeof ForumDetail>;
 export const MeetingInput = z
   .object({
     title: z.string().trim().min(3).max(200),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
     location: z.string().trim().max(300).default(''),
   })
   .refine((m) => new Date(m.endsAt) > new Date(m.startsAt), { path: ['endsAt'], params: { code: 'dialogue.ends_before_start' } });
@@ -85,7 +85,7 @@ export type MinutesInput = z.infer<typeof MinutesInput>;
 export const DecisionInput = z.object({
   text: z.string().trim().min(3).max(2000),
   owner: z.string().trim().min(1).max(200),
-  dueOn: z.iso.date().nullable().default(null),
+  dueOn: IsoDate.nullable().default(null),
   agendaItemId: Uuid.nullable().default(null),
 });
 export type DecisionInput = z.infer<typeof DecisionInput>;

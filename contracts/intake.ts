@@ -21,10 +21,12 @@ export const MemberIssueInput = z.object({
   category: z.enum(ISSUE_CATEGORIES),
   /** Staff record an issue for a firm (from a call or a meeting); a member's own firm is implied. */
   memberId: Uuid.optional(),
+  /** Made by the browser once per issue: raised again after a lost connection, the issue is not made twice. */
+  clientKey: z.string().regex(/^[\w-]{16,100}$/).optional(),
 });
 export type MemberIssueInput = z.infer<typeof MemberIssueInput>;
 
-export const MemberIssueEdit = MemberIssueInput.omit({ memberId: true });
+export const MemberIssueEdit = MemberIssueInput.omit({ memberId: true, clientKey: true });
 
 export const MemberIssueQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),

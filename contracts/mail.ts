@@ -6,6 +6,8 @@ export const OutboxEntry = z.object({
   toEmail: z.string(),
   subject: z.string(),
   body: z.string(),
+  /** The mail carries a personal link that only its recipient gets (SMTP is configured, or the link expired). */
+  linkWithheld: z.boolean(),
   /** Files sent with the mail, such as a meeting's calendar invitation. */
   attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
   status: z.enum(['pending', 'sent', 'failed']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, PageQuery, Uuid } from './common.js';
+import { Email, Int, IsoDate, PageQuery, Uuid, Version } from './common.js';
 import { isIsicClass } from './isic.js';
 
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
@@ -127,7 +127,7 @@ export type MemberFilter = z.infer<typeof MemberFilter>;
 export const MemberQuery = PageQuery.extend(MemberFilter.shape);
 export type MemberQuery = z.infer<typeof MemberQuery>;
 
-export const MemberUpdate = MemberInput.and(z.object({ version: z.number().int() }));
+export const MemberUpdate = MemberInput.and(z.object({ version: Version }));
 
 export const ContactInput = z.object({
   name: z.string().trim().min(1).max(200),
@@ -152,7 +152,7 @@ export type Contact = z.infer<typeof Contact>;
 
 export const InteractionInput = z.object({
   kind: z.enum(INTERACTION_KINDS),
-  occurredOn: z.iso.date(),
+  occurredOn: IsoDate,
   summary: z.string().trim().min(1).max(2000),
   service: optionalText(200),
 });
@@ -200,16 +200,16 @@ export type Invoice = z.infer<typeof Invoice>;
 
 export const PaymentInput = z.object({
   amount: Minor.refine((n) => n > 0, { params: { code: 'members.payment_zero' } }),
-  paidOn: z.iso.date(),
+  paidOn: IsoDate,
   method: z.enum(PAYMENT_METHODS),
   reference: z.string().trim().max(200).default(''),
 });
 
 export const MemberSettingsInput = z
   .object({
-    microMaxEmployees: z.number().int().min(0),
-    smallMaxEmployees: z.number().int().min(0),
-    mediumMaxEmployees: z.number().int().min(0),
+    microMaxEmployees: Int.min(0),
+    smallMaxEmployees: Int.min(0),
+    mediumMaxEmployees: Int.min(0),
     microMaxTurnover: Minor.nullable(),
     smallMaxTurnover: Minor.nullable(),
     mediumMaxTurnover: Minor.nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Email, Name, Uuid } from './common.js';
 import { CountryCode, CurrencyCode, isSubdivisionOf, LanguageCode } from './geo.js';
 import { Role } from './roles.js';
+import { FormatLocale, TimeZone } from './time.js';
 
 export const ORG_KINDS = ['chamber', 'association', 'federation', 'self_help_group'] as const;
 export const OrgKind = z.enum(ORG_KINDS);
@@ -14,6 +15,10 @@ export const OrgInput = z
     regions: z.array(z.string().trim().toUpperCase()).max(200).default([]),
     languages: z.array(LanguageCode).min(1).max(20),
     currency: CurrencyCode,
+    /** IANA zone; left out when creating, the country's capital's. */
+    timeZone: TimeZone.optional(),
+    /** BCP 47 locale for dates and numbers; left out when creating, the country's (en-IN, fr-SN). */
+    locale: FormatLocale.optional(),
     shareMemberDataUpward: z.boolean().default(false),
   })
   .superRefine((org, ctx) => {
@@ -34,6 +39,8 @@ export const Org = z.object({
   regions: z.array(z.string()),
   languages: z.array(z.string()),
   currency: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
   shareMemberDataUpward: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

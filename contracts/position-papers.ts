@@ -21,6 +21,7 @@ export type PaperInput = z.infer<typeof PaperInput>;
 
 export const PaperVersion = z.object({
   version: z.number().int(),
+  title: z.string(),
   problem: z.string(),
   evidence: z.string(),
   proposals: z.string(),
@@ -33,6 +34,7 @@ export type PaperVersion = z.infer<typeof PaperVersion>;
 export const PaperSummary = z.object({
   id: Uuid,
   issueId: Uuid,
+  /** The latest version's title, the one being worked on; the approved version keeps its own. */
   title: z.string(),
   status: z.enum(PAPER_STATUSES),
   latestVersion: z.number().int(),
@@ -47,7 +49,7 @@ export const Paper = PaperSummary.extend({
   issueTitle: z.string(),
   /** The version asked for (the latest by default). */
   shown: PaperVersion,
-  versions: z.array(PaperVersion.pick({ version: true, author: true, createdAt: true })),
+  versions: z.array(PaperVersion.pick({ version: true, title: true, author: true, createdAt: true })),
 });
 export type Paper = z.infer<typeof Paper>;
 

@@ -1,5 +1,8 @@
 import type { CostActivityInput, FirmsBySize } from './advocacy.js';
 
+// Spelled out rather than taken from CostActivityInput: that contract is refined with costIsCountable.
+type CostFigures = { minutes: number; hourlyTariff: number; outOfPocket: number; perYear: number; firms: FirmsBySize };
+
 /**
  * The Standard Cost Model: price × quantity, where price = time × tariff +
  * out-of-pocket cost and quantity = firms × frequency. Money in minor units,
@@ -11,10 +14,25 @@ export function perFirmYearly(a: Pick<CostActivityInput, 'minutes' | 'hourlyTari
 
 export const firmCount = (f: FirmsBySize) => f.micro + f.small + f.medium + f.large;
 
-export function activityCost(a: CostActivityInput) {
+export function activityCost(a: CostFigures) {
   const perFirm = perFirmYearly(a);
   const bySize = { micro: perFirm * a.firms.micro, small: perFirm * a.firms.small, medium: perFirm * a.firms.medium, large: perFirm * a.firms.large };
   return { perFirm, bySize, total: bySize.micro + bySize.small + bySize.medium + bySize.large };
+}
+
+/**
+ * True when every figure of the cost is a whole number JavaScript holds
+ * exactly (at most 2^53 - 1): what the API answers and the history records.
+ */
+export function costIsCountable(a: CostFigures): boolean {
+  if (![a.minutes, a.hourlyTariff, a.outOfPocket, a.perYear, ...Object.values(a.firms ?? {})].every((n) => typeof n === 'number')) return true;
+  const c = activityCost(a);
+  return [c.perFirm, c.total, ...Object.values(c.bySize)].every(Number.isSafeInteger);
+}
+
+/** The same for the sum of an issue's activities. */
+export function summaryIsCountable(s: { total: number; perFirm: number; bySize: FirmsBySize }): boolean {
+  return [s.total, s.perFirm, ...Object.values(s.bySize)].every(Number.isSafeInteger);
 }
 
 export function standardCost(activities: CostActivityInput[]) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, Uuid } from './common.js';
+import { IsoDate, PageQuery, Uuid } from './common.js';
 import { SizeClass } from './members.js';
 import { FormDefinition } from './surveys/form-definition.js';
 
@@ -67,7 +67,7 @@ export const ConsultationInput = z.object({
   /** "firm": one response per member firm, by personal links; "anonymous": one public link, no firm recorded. */
   identity: z.enum(RESPONDENT_IDENTITIES),
   audience: Audience.default({}),
-  closesOn: z.iso.date().nullable().default(null),
+  closesOn: IsoDate.nullable().default(null),
 });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
 
@@ -94,7 +94,8 @@ export const Answers = z.record(z.string().max(64), z.unknown());
 
 /** What the respondent page needs: the form, the answers so far, and where it stands. */
 export const RespondentView = z.object({
-  consultation: z.object({ title: z.string(), orgName: z.string(), closesOn: z.string().nullable(), identity: z.enum(RESPONDENT_IDENTITIES) }),
+  /** `locale`: the organisation's, for dates and numbers (its region's style, never US-style unless it is in the US). */
+  consultation: z.object({ title: z.string(), orgName: z.string(), closesOn: z.string().nullable(), identity: z.enum(RESPONDENT_IDENTITIES), locale: z.string() }),
   firmName: z.string().nullable(),
   form: FormDefinition,
   answers: Answers,
@@ -104,8 +105,14 @@ export const RespondentView = z.object({
 });
 export type RespondentView = z.infer<typeof RespondentView>;
 
-export const SaveAnswersInput = z.object({ answers: Answers, submit: z.boolean().default(false), resumeKey: z.string().max(100).nullable().default(null) });
-export const StaffAnswersInput = z.object({ memberId: Uuid, answers: Answers, submit: z.boolean().default(false), channel: z.enum(RESPONSE_CHANNELS) });
+/**
+ * Made by the browser once per submission and sent with each attempt: a
+ * submission repeated after a lost connection is answered "submitted"
+ * without a second response.
+ */
+export const SubmissionKey = z.string().regex(/^[\w-]{16,100}$/).nullable().default(null);
+export const SaveAnswersInput = z.object({ answers: Answers, submit: z.boolean().default(false), resumeKey: z.string().max(100).nullable().default(null), submissionKey: SubmissionKey });
+export const StaffAnswersInput = z.object({ memberId: Uuid, answers: Answers, submit: z.boolean().default(false), channel: z.enum(RESPONSE_CHANNELS), submissionKey: SubmissionKey });
 
 export const CROSS_TAB_DIMENSIONS = ['sector', 'region', 'size', 'ownership', 'ownerSex'] as const;
 export const AnalysisQuery = z.object({

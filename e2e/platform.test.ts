@@ -63,6 +63,16 @@ describe('an admin runs the organisation', () => {
     await page.getByText('Saved.').waitFor();
     await page.reload();
     await expect.poll(() => page.getByLabel(/^Name/).inputValue()).toBe('Ghana Chamber of Commerce');
+    // The chamber's clock and customs come from Ghana; a zone is found by typing its city.
+    const zone = page.getByRole('combobox', { name: /^Time zone/ });
+    await expect.poll(() => zone.inputValue()).toMatch(/^Africa\/Accra/);
+    await expect.poll(() => page.getByRole('combobox', { name: /^Date and number format/ }).inputValue()).toMatch(/^English \(Ghana\)/);
+    await zone.fill('Kolkata');
+    await page.getByRole('option', { name: /^Asia\/Kolkata — India/ }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByRole('combobox', { name: /^Time zone/ }).inputValue()).toMatch(/^Asia\/Kolkata/);
     await expectAccessible(page, 'organisation settings');
   });
 });
@@ -87,5 +97,40 @@ describe('on a phone, in another language', () => {
     await page.getByRole('link', { name: 'Antennes' }).click();
     await page.getByText('Aucune antenne pour l’instant.'.replace('’', "'")).waitFor();
     await expectAccessible(page, 'branches (fr, phone)');
+  });
+
+  it('lets every role reach its account on a 320 px phone: profile, language and sign-out', async () => {
+    for (const person of DEMO_PEOPLE.filter((p) => p.role !== 'admin')) {
+      const page = await openPage(env.browser, { viewport: { width: 320, height: 640 } });
+      await signIn(page, env.product.url, person.email, DEMO_PASSWORD);
+      const account = page.getByRole('button', { name: `${person.name} (Your account)` });
+      await account.waitFor();
+      // The account button is on screen whole, however long the organisation's name.
+      const box = (await account.boundingBox())!;
+      expect(box.x + box.width, person.role).toBeLessThanOrEqual(320);
+      expect(box.height, person.role).toBeGreaterThanOrEqual(44);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), person.role).toBeLessThanOrEqual(320);
+      if (person.role === 'member') {
+        // The language is the person's own: chosen here, kept in their profile.
+        await account.click();
+        await page.getByRole('menuitem', { name: 'Français' }).click();
+        await page.getByRole('button', { name: `${person.name} (Votre compte)` }).waitFor();
+        await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
+        await page.getByRole('link', { name: 'Votre profil' }).waitFor();
+        await expectAccessible(page, 'menu drawer (member, fr, 320 px)');
+        await page.getByRole('button', { name: 'Se déconnecter' }).click();
+        await expect.poll(() => page.url()).toContain('/sign-in');
+        // Back to English for the journeys that follow.
+        await signIn(page, env.product.url, person.email, DEMO_PASSWORD);
+        await page.getByRole('button', { name: `${person.name} (Votre compte)` }).click();
+        await page.getByRole('menuitem', { name: 'English' }).click();
+        await page.getByRole('button', { name: `${person.name} (Your account)` }).waitFor();
+      } else {
+        await account.click();
+        await page.getByRole('menuitem', { name: 'Sign out' }).click();
+        await expect.poll(() => page.url()).toContain('/sign-in');
+      }
+      await page.context().close();
+    }
   });
 });

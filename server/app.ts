@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -32,7 +31,11 @@ import type { Database } from './platform/db/database.js';
 import { AppError } from './platform/errors/app-error.js';
 import { sendProblem } from './platform/errors/problem.js';
 import { authenticate } from './platform/http/authenticate.js';
+import { compression, serveBuiltApp } from './platform/http/compression.js';
 import { healthRoutes } from './platform/http/health-routes.js';
+import { inputGuard } from './platform/http/input-guard.js';
+import { multipartGuard } from './platform/http/multipart-guard.js';
+import { pickLocale } from './platform/i18n/i18n.js';
 import './platform/http/types.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { mailRoutes } from './platform/mail/routes.js';
@@ -47,13 +50,21 @@ export interface AppOptions {
   logger?: boolean | object;
 }
 
+function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.locale = pickLocale(request.headers['accept-language']);
+  return sendProblem(error, request, reply);
+}
+
 export async function buildApp({ config, database, serveWeb = true, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // A malformed percent-encoding or an over-long path parameter fails in the
+    // router, before any hook: answer it as a problem like every other failure.
+    frameworkErrors: onFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -75,6 +86,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
       },
     },
   });
+  await app.register(compression);
   await app.register(cookie);
   // Uploads: one file of at most 25 MB and a few small fields.
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10, fieldSize: 1024 * 1024, parts: 12 } });
@@ -94,6 +106,8 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authenticate);
+  await app.register(inputGuard);
+  await app.register(multipartGuard);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
@@ -115,13 +129,13 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(documentRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
+  if (hasWeb) await serveBuiltApp(app, webDist);
   // Client-side routes load the app shell; unknown API paths stay problems.
   app.setNotFoundHandler((request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       // A respondent's link opens the light respondent page, not the staff app.
       const page = request.url.startsWith('/r/') ? 'respond.html' : 'index.html';
-      return reply.type('text/html').sendFile(page, { maxAge: 0 });
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);
     }
     return sendProblem(new AppError('not_found'), request, reply);
   });
@@ -132,8 +146,11 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     if (closing) reply.header('connection', 'close');
+    // API answers are personal (a session's or a respondent's data): no browser
+    // or proxy keeps them. Pages and assets set their own caching.
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   app.addHook('onReady', async () => app.mailer.start());
   app.addHook('onClose', async () => app.mailer.stop());

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -13,13 +14,18 @@ import { users } from './platform/auth/tables.js';
 import { writeBackup } from './platform/backup/backup.js';
 import { restoreBackup } from './platform/backup/restore.js';
 import { loadConfig } from './platform/config.js';
-import type { Database } from './platform/db/database.js';
+import { DataFolderLocked } from './platform/db/data-folder-lock.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { runMigrations } from './platform/db/migrate.js';
 import { withSystem } from './platform/db/tenancy.js';
-import { openMigratedDatabase } from './platform/runtime.js';
 
+// Operators' commands (a restore of a large backup) may hold a transaction
+// longer than a request may, so the request limits are off.
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openMigratedDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.pgliteDir, poolSize: config.DB_POOL_SIZE, limits: null });
   try {
+    await runMigrations(database);
     return await work(database);
   } finally {
     await database.close();
@@ -111,7 +117,20 @@ program
     }),
   );
 
+// Two processes must never open one embedded database: while the server runs
+// on the data folder, commands are refused with what to do instead.
+function explain(error: Error): string {
+  if (!(error instanceof DataFolderLocked)) return error.message;
+  const holder = error.pid ? ` (pid ${error.pid})` : '';
+  return [
+    `the server is running on this data folder${holder}: ${path.dirname(error.folder)}`,
+    'Stop it first (SIGTERM lets it finish its requests), then run the command again;',
+    `or, while it runs, register a new organisation and its first admin at ${loadConfig().publicUrl}/sign-up,`,
+    'and add people to an organisation from its Administration pages.',
+  ].join('\n');
+}
+
 program.parseAsync().catch((error: Error) => {
-  console.error(`roundtable: ${error.message}`);
+  console.error(`roundtable: ${explain(error)}`);
   process.exit(1);
 });

@@ -1,19 +1,29 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './platform/config.js';
 import { openMigratedDatabase } from './platform/runtime.js';
+import { DataFolderLocked } from './platform/db/data-folder-lock.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { sendRenewalReminders } from './modules/members/renewal-reminders.js';
 import { sendOverdueActionReminders } from './modules/advocacy/overdue-reminders.js';
+import { removeAbandonedResponseFiles } from './modules/surveys/response-files.js';
 import { startJobs } from './platform/jobs/jobs.js';
+import { refreshStatistics, statisticsJobs } from './platform/db/statistics.js';
 
 const startedAt = performance.now();
 const config = loadConfig();
-const database = await openMigratedDatabase(config);
+const database = await openMigratedDatabase(config).catch((error: Error) => {
+  // A second server on the same data folder: say so plainly rather than with a stack.
+  if (!(error instanceof DataFolderLocked)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const app = await buildApp({ config, database });
 
 const demo = config.ROUNDTABLE_DEMO === 'on' || (config.ROUNDTABLE_DEMO === 'auto' && database.kind === 'pglite');
 if (demo) {
   const seeded = await seedDemoIfEmpty(database.db, config.publicUrl);
+  // The demo is a bulk write: the planner needs its statistics before the first search.
+  if (seeded) await refreshStatistics(database);
   if (seeded) app.log.info({ users: seeded.users.map((u) => `${u.email} (${u.role})`), password: seeded.password }, 'demo data created');
 }
 
@@ -22,6 +32,8 @@ const jobs = await startJobs(
   [
     { name: 'renewal-reminders', cron: '0 6 * * *', run: (db) => sendRenewalReminders(db) },
     { name: 'overdue-action-reminders', cron: '30 6 * * *', run: (db) => sendOverdueActionReminders(db, config.publicUrl) },
+    { name: 'abandoned-response-files', cron: '0 3 * * *', run: (db) => removeAbandonedResponseFiles(db) },
+    ...statisticsJobs(database),
   ],
   app.log,
 );

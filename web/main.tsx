@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Badge, createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -21,7 +21,16 @@ const queryClient = new QueryClient({
 });
 
 // Shade 9 and a darker "dimmed" keep text at WCAG AA contrast (4.5:1).
-const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, defaultRadius: 'sm' });
+// A badge names a status: it keeps its whole word ("APPLICANT", not "APPLIC…"),
+// and in a narrow cell it wraps rather than being cut.
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: 9,
+  defaultRadius: 'sm',
+  components: {
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, maxWidth: 'none', height: 'auto', minHeight: 'var(--badge-height)' }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip' } } }),
+  },
+});
 // Light badges and highlights: the palest shade behind the darkest text.
 const lightVariants = Object.fromEntries(
   ['teal', 'blue', 'red', 'gray', 'yellow'].flatMap((c) => [

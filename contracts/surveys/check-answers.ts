@@ -1,4 +1,4 @@
-import { compile, isEmptyValue, asBool, type Compiled, type Value } from './expression.js';
+import { compile, isEmptyValue, asBool, type Compiled, type PatternTest, type Value } from './expression.js';
 import { walkQuestions, type FormDefinition, type Question, type Translated } from './form-model.js';
 
 /**
@@ -84,7 +84,7 @@ function typeProblem(q: Question, v: unknown): Omit<AnswerProblem, 'path'> | nul
 function answered(q: Question, v: unknown): boolean {
   if (isEmptyValue(v as Value)) return false;
   // A matrix is answered when every row is.
-  if (q.type === 'matrix') return (q.rows ?? []).every((r) => (v as Record<string, unknown>)[r.value] !== undefined);
+  if (q.type === 'matrix') return (q.rows ?? []).every((r) => own(v as Answers, r.value) !== undefined);
   return true;
 }
 
@@ -92,14 +92,24 @@ export interface CheckOptions {
   /** A draft is kept as typed; only a submitted response must be complete and valid. */
   complete: boolean;
   today?: string;
+  /** The pattern engine for regex() (pattern.ts); needed only by forms that use it. */
+  matches?: PatternTest;
 }
+
+/**
+ * Answers are keyed by question names a form author chose: they are read as
+ * own properties only and collected in objects without a prototype, so a name
+ * such as "constructor" cannot read or reach Object's own members.
+ */
+const own = (o: Answers, name: string): unknown => (Object.hasOwn(o, name) ? o[name] : undefined);
+const answersObject = (): Answers => Object.create(null) as Answers;
 
 export function checkAnswers(form: FormDefinition, input: Answers, options: CheckOptions): { answers: Answers; problems: AnswerProblem[]; shown: Set<string> } {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const problems: AnswerProblem[] = [];
   // Paths of the questions skip logic shows now: the respondent page draws exactly these.
   const shown = new Set<string>();
-  const top: Answers = {};
+  const top: Answers = answersObject();
   // Questions inside a repeat, with their repeat; the others may be answered at the top level.
   const repeatOf = new Map<string, string>();
   const known = new Set<string>();
@@ -111,20 +121,21 @@ export function checkAnswers(form: FormDefinition, input: Answers, options: Chec
 
   const scopeFor = (instance: Answers | null, self: unknown) => ({
     today,
+    matches: options.matches,
     self: self as Value,
     get(name: string): Value {
-      if (instance && name in instance) return instance[name] as Value;
+      if (instance && Object.hasOwn(instance, name)) return instance[name] as Value;
       const rep = repeatOf.get(name);
       // From outside a repeat, a question inside it reads as the list of its answers.
-      if (rep && !instance) return ((top[rep] as Answers[] | undefined) ?? []).map((i) => i[name] as Value);
-      return top[name] as Value;
+      if (rep && !instance) return ((own(top, rep) as Answers[] | undefined) ?? []).map((i) => own(i, name) as Value);
+      return own(top, name) as Value;
     },
   });
 
   const visit = (questions: Question[], source: Answers, target: Answers, instance: Answers | null, prefix: string) => {
     for (const q of questions) {
       const path = `${prefix}${q.name}`;
-      const scope = scopeFor(instance, source[q.name]);
+      const scope = scopeFor(instance, own(source, q.name));
       if (q.relevant && !asBool(expr(q.relevant).evaluate(scope))) continue;
       shown.add(path);
       if (q.type === 'group') {
@@ -137,7 +148,7 @@ export function checkAnswers(form: FormDefinition, input: Answers, options: Chec
         continue;
       }
       if (q.type === 'repeat') {
-        const given = source[q.name];
+        const given = own(source, q.name);
         const list = Array.isArray(given) ? given : given === undefined ? [] : null;
         if (list === null) {
           problems.push({ path, code: 'survey.invalid_answer' });
@@ -149,14 +160,14 @@ export function checkAnswers(form: FormDefinition, input: Answers, options: Chec
         const out: Answers[] = [];
         target[q.name] = out;
         list.slice(0, max).forEach((item, i) => {
-          const each: Answers = {};
+          const each = answersObject();
           out.push(each);
           const from = item && typeof item === 'object' && !Array.isArray(item) ? (item as Answers) : {};
           visit(q.children ?? [], from, each, each, `${path}[${i}].`);
         });
         continue;
       }
-      const value = source[q.name];
+      const value = own(source, q.name);
       if (!answered(q, value) && !(q.type === 'matrix' && value && typeof value === 'object' && Object.keys(value).length)) {
         if (options.complete && q.required) problems.push({ path, code: 'survey.required', message: q.requiredMessage });
         continue;

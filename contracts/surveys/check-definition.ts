@@ -1,10 +1,11 @@
 import { compile, ExpressionError } from './expression.js';
-import { CHOICE_TYPES, walkQuestions, type DefinitionProblem, type FormDefinition } from './form-model.js';
+import { CHOICE_TYPES, RESERVED_NAMES, walkQuestions, type DefinitionProblem, type FormDefinition } from './form-model.js';
+import { patternProblem } from './pattern.js';
 
 /**
  * What is wrong with a form as its author wrote it: names used twice,
- * expressions that do not parse or read unknown questions, choice questions
- * without choices. A form with problems cannot be published; the builder and
+ * expressions that do not parse or read unknown questions, patterns RE2
+ * cannot run, reserved names, choice questions without choices. A form with problems cannot be published; the builder and
  * the XLSForm import show them by question.
  */
 export function checkDefinition(form: FormDefinition): DefinitionProblem[] {
@@ -12,6 +13,7 @@ export function checkDefinition(form: FormDefinition): DefinitionProblem[] {
   const names = new Set<string>();
   for (const { question } of walkQuestions(form.questions)) {
     if (names.has(question.name)) problems.push({ name: question.name, code: 'survey.name_duplicate' });
+    if (RESERVED_NAMES.includes(question.name)) problems.push({ name: question.name, code: 'survey.name_reserved', params: { name: question.name } });
     names.add(question.name);
   }
   const main = form.languages[0]!;
@@ -31,7 +33,12 @@ export function checkDefinition(form: FormDefinition): DefinitionProblem[] {
       const source = q[field];
       if (!source) continue;
       try {
-        for (const ref of compile(source).references) if (!names.has(ref)) at('survey.expression_unknown_question', { field, question: ref });
+        const compiled = compile(source);
+        for (const ref of compiled.references) if (!names.has(ref)) at('survey.expression_unknown_question', { field, question: ref });
+        for (const pattern of compiled.patterns) {
+          const why = patternProblem(pattern);
+          if (why) at('survey.pattern_unsupported', { field, pattern, detail: why });
+        }
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
         at(e.code, { field, detail: e.detail });

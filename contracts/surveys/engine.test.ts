@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswers } from './check-answers.js';
 import { checkDefinition } from './check-definition.js';
 import { compile, ExpressionError } from './expression.js';
-import type { FormDefinition } from './form-definition.js';
+import { FormDefinition as FormSchema, type FormDefinition } from './form-definition.js';
+import { testPattern } from './pattern.js';
+import { referenceFiller } from './references.js';
 
-const scope = (answers: Record<string, unknown>, self?: unknown) => ({ get: (n: string) => answers[n] as never, self: self as never, today: '2026-11-23' });
+const scope = (answers: Record<string, unknown>, self?: unknown) => ({ get: (n: string) => answers[n] as never, self: self as never, today: '2026-11-23', matches: testPattern });
 
 describe('expressions', () => {
   it('reads XLSForm syntax: ${name}, ".", word operators and hyphenated functions', () => {
@@ -42,9 +44,32 @@ describe('expressions', () => {
     expect(fail('x'.repeat(1001))).toBe('survey.expression_too_long');
   });
 
-  it('does not run a pattern that could backtrack for ever', () => {
-    expect(compile("regex(., '(a+)+$')").evaluate(scope({}, 'a'.repeat(40) + '!'))).toBe(false);
+  it('runs patterns in linear time, whatever the pattern', () => {
+    const started = performance.now();
+    // A backtracking engine takes seconds to minutes on each of these.
+    expect(compile("regex(., '(a|a)*$')").evaluate(scope({}, 'a'.repeat(28) + '!'))).toBe(true);
+    expect(compile("regex(., '^(a|a)*$')").evaluate(scope({}, 'a'.repeat(5000) + '!'))).toBe(false);
+    expect(compile("regex(., '^(a+)+$')").evaluate(scope({}, 'a'.repeat(5000) + '!'))).toBe(false);
+    expect(compile("regex(., '^(\\w+\\s?)*$')").evaluate(scope({}, 'word '.repeat(2000) + '!'))).toBe(false);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(compile("regex(., '^[0-9]{10}$')").evaluate(scope({}, '0244123456'))).toBe(true);
+    expect(compile("regex(., '^[0-9]{10}$')").evaluate(scope({}, '024412345'))).toBe(false);
+    // XPath strings have no escapes: \d is the pattern's own.
+    expect(compile("regex(., '^\\d{3}$')").evaluate(scope({}, '123'))).toBe(true);
+    expect(compile("regex(., '^\\d{3}$')").evaluate(scope({}, 'ddd'))).toBe(false);
+  });
+
+  it('lists the patterns written in an expression, and refuses at save those RE2 cannot run', () => {
+    expect(compile("regex(., '^(a)\\1$') and regex(${x}, 'b')").patterns).toEqual(['^(a)\\1$', 'b']);
+    const form = (constraint: string): FormDefinition => ({ title: { en: 'x' }, languages: ['en'], questions: [{ name: 'code', type: 'text', label: { en: 'Code' }, constraint }] });
+    for (const bad of ["regex(., '^(a)\\1$')", "regex(., 'a(?=b)')", "regex(., '(?<!x)y')"]) {
+      expect(checkDefinition(form(bad)).map((p) => p.code)).toEqual(['survey.pattern_unsupported']);
+      const refused = FormSchema.safeParse(form(bad));
+      expect(refused.success).toBe(false);
+      expect(refused.error!.issues[0]).toMatchObject({ path: ['questions', 0, 'constraint'], params: { code: 'survey.pattern_unsupported' } });
+    }
+    expect(checkDefinition(form("regex(., '^[A-Z]{2}[0-9]+$')"))).toEqual([]);
+    expect(FormSchema.safeParse(form("regex(., '^[A-Z]{2}[0-9]+$')")).success).toBe(true);
   });
 });
 
@@ -100,6 +125,54 @@ describe('checking answers', () => {
     const draft = checkAnswers(form, { imports: 'yes', days: 'four' }, { complete: false });
     expect(draft.problems).toEqual([]);
     expect(draft.answers.days).toBe('four');
+  });
+});
+
+describe('question names that objects already use', () => {
+  const named = (name: string): FormDefinition => ({
+    title: { en: 'x' }, languages: ['en'],
+    questions: [{ name, type: 'integer', label: { en: 'How many?' } }, { name: 'shown', type: 'text', label: { en: 'Why?' }, relevant: `\${${name}} > 2` }],
+  });
+
+  it('are refused when the form is saved', () => {
+    for (const name of ['__proto__', 'constructor', 'prototype']) {
+      expect(checkDefinition(named(name)).map((p) => p.code)).toEqual(['survey.name_reserved']);
+      expect(FormSchema.safeParse(named(name)).error?.issues[0]).toMatchObject({ path: ['questions', 0, 'name'], params: { code: 'survey.name_reserved' } });
+    }
+  });
+
+  it('read only their own answers, in objects without a prototype', () => {
+    // A form saved before names were refused still takes its answers.
+    const unanswered = checkAnswers(named('constructor'), {}, { complete: true });
+    expect(unanswered.problems).toEqual([]);
+    expect(unanswered.shown.has('shown')).toBe(false);
+    const answered = checkAnswers(named('constructor'), JSON.parse('{"constructor": 3, "shown": "ports"}'), { complete: true });
+    expect(answered.problems).toEqual([]);
+    expect(answered.answers.constructor).toBe(3);
+    expect(Object.getPrototypeOf(answered.answers)).toBeNull();
+  });
+});
+
+describe('answers named in texts', () => {
+  const costs: FormDefinition = {
+    title: { en: 'Costs' }, languages: ['en', 'hi'],
+    questions: [
+      { name: 'monthly_cost', type: 'integer', label: { en: 'Monthly cost', hi: 'मासिक लागत' } },
+      { name: 'yearly', type: 'calculate', label: {}, calculation: '${monthly_cost} * 12' },
+      { name: 'port', type: 'select_one', label: { en: 'Port' }, choices: [{ value: 'tema', label: { en: 'Tema', hi: 'टेमा' } }] },
+      { name: 'confirm', type: 'note', label: { en: '₹ ${monthly_cost} a month, ₹ ${yearly} a year at ${port}', hi: '₹ ${monthly_cost} प्रति माह' } },
+      { name: 'trips', type: 'repeat', label: { en: 'Trips' }, children: [{ name: 'days', type: 'integer', label: { en: 'Days' } }, { name: 'say', type: 'note', label: { en: '${days} days of ${monthly_cost}' } }] },
+    ],
+  };
+
+  it('fills ${name} with the answer as it stands, calculations and choice labels included', () => {
+    const { answers } = checkAnswers(costs, { monthly_cost: 1500, port: 'tema', trips: [{ days: 3 }] }, { complete: false });
+    const fill = referenceFiller(costs, answers, 'en');
+    expect(fill('₹ ${monthly_cost} a month, ₹ ${yearly} a year at ${port}')).toBe('₹ 1,500 a month, ₹ 18,000 a year at Tema');
+    expect(referenceFiller(costs, answers, 'hi')('${port}')).toBe('टेमा');
+    expect(fill('${days} days of ${monthly_cost}', (answers.trips as Record<string, unknown>[])[0])).toBe('3 days of 1,500');
+    // Not answered yet: nothing; not a question of the form: left as written.
+    expect(referenceFiller(costs, {}, 'en')('₹ ${monthly_cost} (${nowhere})')).toBe('₹  (${nowhere})');
   });
 });
 

@@ -20,11 +20,16 @@ for (const op of ['||', '&&', '|', '^', '&', '==', '===', '!==', '<<', '>>', '>>
 for (const op of ['~', '!', '+']) jsep.removeUnaryOp(op);
 
 export type Value = string | number | boolean | string[] | Value[] | null | undefined | Record<string, unknown>;
+/** Runs a form author's pattern against a text: pattern.ts (RE2, linear time), never a backtracking engine. */
+export type PatternTest = (pattern: string, text: string) => boolean;
+
 export interface Scope {
   /** The answer to a named question, as seen from where the expression runs. */
   get(name: string): Value;
   self: Value;
   today: string;
+  /** Needed only by forms that use regex(). */
+  matches?: PatternTest;
 }
 
 const empty = (v: Value) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -42,16 +47,6 @@ function compare(a: Value, b: Value): number {
   return s < t ? -1 : s > t ? 1 : 0;
 }
 
-function safeRegex(pattern: string): RegExp | null {
-  // A respondent's text meets a form author's pattern: refuse patterns that can backtrack for ever.
-  if (pattern.length > 200 || /\([^)]*[+*][^)]*\)[+*{]/.test(pattern)) return null;
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    return null;
-  }
-}
-
 const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   selected: ([list, v]) => (Array.isArray(list) ? list.map(asText) : asText(list).split(' ')).includes(asText(v)),
   count_selected: ([list]) => (Array.isArray(list) ? list.length : asText(list).split(' ').filter(Boolean).length),
@@ -66,7 +61,8 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
   concat: (args) => args.map(asText).join(''),
   if: ([c, a, b]) => (asBool(c) ? a : b),
   coalesce: ([a, b]) => (empty(a) ? b : a),
-  regex: ([s, p]) => safeRegex(asText(p))?.test(asText(s)) ?? false,
+  // Answered from the scope in run(), which holds the pattern engine.
+  regex: () => false,
   contains: ([s, t]) => asText(s).includes(asText(t)),
   starts_with: ([s, t]) => asText(s).startsWith(asText(t)),
   count: ([v]) => (Array.isArray(v) ? v.length : empty(v) ? 0 : 1),
@@ -83,6 +79,8 @@ export interface Compiled {
   ast: jsep.Expression;
   /** The questions it reads, by name. */
   references: string[];
+  /** The patterns written into it as text (the second argument of regex()), to be checked once, when the form is saved. */
+  patterns: string[];
   evaluate(scope: Scope): Value;
 }
 
@@ -106,7 +104,8 @@ function rewrite(source: string, names: string[]): string {
     if (c === "'" || c === '"') {
       const end = source.indexOf(c, i + 1);
       if (end < 0) throw new ExpressionError('survey.expression_syntax', 'unclosed quote');
-      out += source.slice(i, end + 1);
+      // XPath strings have no escapes; the parser's have: a pattern's \d must reach regex() as written.
+      out += source.slice(i, end + 1).replaceAll('\\', '\\\\');
       i = end;
     } else if (c === '$' && source[i + 1] === '{') {
       const end = source.indexOf('}', i);
@@ -135,7 +134,24 @@ export function compile(source: string): Compiled {
   }
   check(ast);
   const evaluate = (scope: Scope) => run(ast, scope, names);
-  return { ast, references: [...new Set(names)], evaluate };
+  return { ast, references: [...new Set(names)], patterns: patternsIn(ast), evaluate };
+}
+
+function patternsIn(node: jsep.Expression): string[] {
+  const found: string[] = [];
+  const visit = (n: jsep.Expression | undefined) => {
+    if (!n) return;
+    if (n.type === 'CallExpression') {
+      const args = n.arguments as jsep.Expression[];
+      if ((n.callee as jsep.Identifier).name === 'regex' && args[1]?.type === 'Literal' && typeof args[1].value === 'string') found.push(args[1].value);
+      args.forEach(visit);
+    } else if (n.type === 'BinaryExpression') {
+      visit(n.left as jsep.Expression);
+      visit(n.right as jsep.Expression);
+    } else if (n.type === 'UnaryExpression') visit(n.argument as jsep.Expression);
+  };
+  visit(node);
+  return found;
 }
 
 function check(node: jsep.Expression): void {
@@ -179,6 +195,11 @@ function run(node: jsep.Expression, scope: Scope, names: string[]): Value {
     case 'CallExpression': {
       const name = (node.callee as jsep.Identifier).name;
       if (name === 'today') return scope.today;
+      if (name === 'regex') {
+        const [text, pattern] = (node.arguments as jsep.Expression[]).map((a) => run(a, scope, names));
+        if (!scope.matches) throw new Error('regex() needs a pattern engine in its scope (contracts/surveys/pattern.ts)');
+        return scope.matches(asText(pattern), asText(text));
+      }
       return FUNCTIONS[name]!((node.arguments as jsep.Expression[]).map((a) => run(a, scope, names)));
     }
     case 'BinaryExpression': {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { QUESTION_TYPES, type Choice as ChoiceShape, type FormDefinition as FormShape, type Question } from './form-model.js';
+import { compile } from './expression.js';
+import { QUESTION_TYPES, RESERVED_NAMES, type Choice as ChoiceShape, type FormDefinition as FormShape, type Question } from './form-model.js';
+import { patternProblem } from './pattern.js';
 
 export * from './form-model.js';
 
@@ -16,8 +18,32 @@ export type Translated = Record<string, string>;
 export const Translated = z.record(z.string().regex(/^[a-z]{2,3}$/), z.string().max(2000));
 
 // XLSForm names: a letter or underscore, then letters, digits, underscores, hyphens or periods.
-export const QuestionName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'survey.name_invalid');
-const Expression = z.string().max(1000).optional();
+export const QuestionName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'survey.name_invalid')
+  .refine((name) => !RESERVED_NAMES.includes(name), { params: { code: 'survey.name_reserved' } });
+
+/**
+ * An expression is kept as written (one that does not parse is a problem the
+ * builder shows), but a pattern the linear-time engine cannot run is refused
+ * at once: it could never be checked on a respondent's answer.
+ */
+const Expression = z
+  .string()
+  .max(1000)
+  .superRefine((source, ctx) => {
+    let patterns: string[];
+    try {
+      patterns = compile(source).patterns;
+    } catch {
+      return;
+    }
+    for (const pattern of patterns) {
+      const detail = patternProblem(pattern);
+      if (detail) ctx.addIssue({ code: 'custom', message: 'survey.pattern_unsupported', params: { code: 'survey.pattern_unsupported', pattern, detail } });
+    }
+  })
+  .optional();
 
 export type Choice = ChoiceShape;
 export const Choice: z.ZodType<ChoiceShape> = z.object({ value: z.string().min(1).max(100), label: Translated });

@@ -47,6 +47,12 @@ export interface FormDefinition {
   questions: Question[];
 }
 
+/**
+ * Names a question may not have: answers are keyed by question name, and
+ * these would reach an object's prototype machinery in the browser.
+ */
+export const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
 /** Every question in document order, with the repeat it sits in (if any). */
 export function* walkQuestions(questions: Question[], repeat: string | null = null): Generator<{ question: Question; repeat: string | null }> {
   for (const question of questions) {
@@ -59,6 +65,12 @@ export function* walkQuestions(questions: Question[], repeat: string | null = nu
 export function pickLabel(text: Translated | undefined, lang: string, languages: string[]): string {
   if (!text) return '';
   return text[lang] ?? text[languages[0]!] ?? Object.values(text)[0] ?? '';
+}
+
+/** The language pickLabel shows a text in, for the page's `lang` attributes. */
+export function labelLanguage(text: Translated | undefined, lang: string, languages: string[]): string {
+  if (!text || text[lang] !== undefined) return lang;
+  return text[languages[0]!] !== undefined ? languages[0]! : (Object.keys(text)[0] ?? lang);
 }
 
 export interface DefinitionProblem {

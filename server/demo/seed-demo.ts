@@ -26,6 +26,9 @@ const national: OrgInput = {
   regions: GHANA_REGIONS,
   languages: ['en'],
   currency: 'GHS',
+  // What the country would give anyway; spelled out because the demo's meeting times and cedi amounts are read against it.
+  timeZone: 'Africa/Accra',
+  locale: 'en-GH',
   shareMemberDataUpward: false,
 };
 

@@ -71,6 +71,41 @@ describe.runIf(testDbKind() === 'pglite')('the embedded server process', () => {
   });
 });
 
+describe.runIf(testDbKind() === 'pglite')('a command while the embedded server runs on its data folder', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-lock-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is refused with the server pid, and the server keeps serving', async () => {
+    const env = { DATA_DIR: dir, ROUNDTABLE_DEMO: 'off' };
+    const admin = ['create-admin', '--email', 'first@example.test', '--name', 'First', '--org-name', 'Volta Traders', '--password', 'first password 123'];
+    const late = ['create-admin', '--email', 'late@example.test', '--name', 'Late', '--org-name', 'Late Traders', '--password', 'late password 123'];
+    const created = await runCli(admin, env);
+    expect(created.code, created.out).toBe(0);
+    const server = await startServerProcess(env);
+    const signIn = (email: string, password: string) =>
+      fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    try {
+      const refused = await runCli(late, env);
+      expect(refused.code).not.toBe(0);
+      expect(refused.out).toContain(`the server is running on this data folder (pid ${server.child.pid})`);
+      expect(refused.out).toContain('/sign-up');
+      const migrate = await runCli(['migrate'], env);
+      expect(migrate.code).not.toBe(0);
+      expect(migrate.out).toContain('the server is running on this data folder');
+      expect((await signIn('first@example.test', 'first password 123')).status).toBe(200);
+      expect((await signIn('late@example.test', 'late password 123')).status).toBe(401);
+      expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+    // Stopped, the folder is free again.
+    expect(fs.existsSync(path.join(dir, 'pglite.lock'))).toBe(false);
+    const afterwards = await runCli(late, env);
+    expect(afterwards.code, afterwards.out).toBe(0);
+  }, 360_000);
+});
+
 describe('the command line', () => {
   async function target(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
     if (testDbKind() === 'postgres') {

@@ -4,7 +4,7 @@ import { ROLES } from '../../contracts/roles.js';
 import { OrgInput } from '../../contracts/orgs.js';
 import { changedFields } from './audit/record.js';
 import { loadConfig, tileOrigin } from './config.js';
-import { decodeCursor, encodeCursor, pageOf } from './db/cursor.js';
+import { CursorKey, decodeCursor, encodeCursor, pageOf } from './db/cursor.js';
 import { neutraliseFormula } from './export/csv.js';
 import { pickLocale } from './i18n/i18n.js';
 import { hashSecret, sameSecret } from './auth/tokens.js';
@@ -34,10 +34,21 @@ describe('locale negotiation', () => {
 
 describe('cursors', () => {
   it('round-trips a sort key and rejects garbage with a field error', () => {
-    expect(decodeCursor(encodeCursor(['abc', 'f00']), 2)).toEqual(['abc', 'f00']);
-    expect(decodeCursor(undefined, 1)).toBeNull();
-    expect(() => decodeCursor('!!!', 1)).toThrow();
-    expect(() => decodeCursor(encodeCursor([1, 2]), 1)).toThrow();
+    expect(decodeCursor(encodeCursor(['abc', 'f00']), [CursorKey.text, CursorKey.text])).toEqual(['abc', 'f00']);
+    expect(decodeCursor(undefined, [CursorKey.bigint])).toBeNull();
+    expect(() => decodeCursor('!!!', [CursorKey.bigint])).toThrow();
+    expect(() => decodeCursor(encodeCursor([1, 2]), [CursorKey.bigint])).toThrow();
+  });
+  it('refuses a well-formed cursor whose key has the wrong type for its list', () => {
+    const newest = [CursorKey.timestamp, CursorKey.uuid] as const;
+    const id = '0b7f4c1e-2a6d-4c1b-9f3e-5d2a8c7b6e10';
+    expect(decodeCursor(encodeCursor(['2026-01-05T10:00:00.123Z', id]), newest)).toEqual(['2026-01-05T10:00:00.123Z', id]);
+    expect(decodeCursor(encodeCursor(['2026-01-05 10:00:00.123+00', id]), newest)).not.toBeNull();
+    for (const key of [[{}, id], [1, id], ['yesterday', id], ['0000-01-01T00:00:00Z', id], ['2026-02-31T00:00:00Z', id], ['2026-01-05T10:00:00Z', 'x']]) {
+      expect(() => decodeCursor(encodeCursor(key), newest), JSON.stringify(key)).toThrow(expect.objectContaining({ fieldErrors: [{ path: 'cursor', code: 'invalid_cursor' }] }));
+    }
+    expect(() => decodeCursor(encodeCursor([2 ** 31, '2026-01-05T10:00:00Z', id]), [CursorKey.int, CursorKey.timestamp, CursorKey.uuid])).toThrow();
+    expect(() => decodeCursor(encodeCursor(['\u0000', id]), [CursorKey.text, CursorKey.uuid])).toThrow();
   });
   it('gives a next cursor only when there is more', () => {
     expect(pageOf([1, 2, 3], 2, (n) => [n])).toEqual({ items: [1, 2], nextCursor: encodeCursor([2]) });

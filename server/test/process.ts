@@ -44,7 +44,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not become ready: ${output}`);
+    if (Date.now() > deadline) {
+      // A server that never became ready is nobody's to stop: stop it here,
+      // or it keeps loading the machine for every test after it.
+      child.kill('SIGKILL');
+      throw new Error(`server did not become ready: ${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, url, output: () => output, exited };

@@ -1,26 +1,36 @@
-import { AppShell, Burger, Group, Menu, NavLink, Select, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Divider, Group, NavLink, Select, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconLanguage, IconLogout, IconUser } from '@tabler/icons-react';
 import { Link, NavLink as RouterLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
+import { LOCALES, type Locale } from '../../contracts/roles.js';
+import { AccountMenu, useChangeLanguage } from './AccountMenu.js';
 import { api } from './api.js';
 import { navigation } from './navigation.js';
 import { useAcceptSession, useSignOut } from './session.js';
+import './shell.css';
 
 function OrgSwitcher({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const accept = useAcceptSession();
   const navigate = useNavigate();
-  if (session.orgs.length < 2) return <Text fw={600} truncate>{session.org?.name}</Text>;
+  // The name gives way (cut, with the whole name on hover) so the account button stays on screen.
+  if (session.orgs.length < 2) {
+    return (
+      <Text fw={600} truncate="end" title={session.org?.name} style={{ minWidth: 0 }}>
+        {session.org?.name}
+      </Text>
+    );
+  }
   return (
     <Select
       aria-label={t('shell.switchOrg')}
       data={session.orgs.map((o) => ({ value: o.id, label: o.name }))}
       value={session.org?.id ?? null}
       allowDeselect={false}
-      w={{ base: 180, sm: 320 }}
+      style={{ minWidth: 0, flex: '0 1 320px' }}
       comboboxProps={{ withinPortal: true }}
       onChange={async (orgId) => {
         if (!orgId || orgId === session.org?.id) return;
@@ -31,42 +41,54 @@ function OrgSwitcher({ session }: { session: SessionInfo }) {
   );
 }
 
+/** On a phone the drawer repeats the account's actions, within reach of a thumb. */
+function DrawerAccount({ session, onDone }: { session: SessionInfo; onDone: () => void }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const changeLanguage = useChangeLanguage(session);
+  return (
+    <Box hiddenFrom="sm" pb="md">
+      <Divider my="sm" />
+      <Text size="xs" fw={700} c="dimmed" px="sm" pb={4} truncate="end">
+        {session.user.name}
+      </Text>
+      <NavLink component={RouterLink} to="/profile" label={t('nav.profile')} leftSection={<IconUser size={18} stroke={1.6} />} onClick={onDone} />
+      <Select
+        px="sm"
+        py={4}
+        label={t('ui.language')}
+        leftSection={<IconLanguage size={16} aria-hidden />}
+        data={LOCALES.map((l) => ({ value: l, label: (new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l).replace(/^./, (c) => c.toLocaleUpperCase(l)) }))}
+        value={session.user.locale}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        onChange={(l) => l && changeLanguage.mutate(l as Locale)}
+      />
+      <NavLink component="button" label={t('shell.signOut')} leftSection={<IconLogout size={18} stroke={1.6} />} onClick={() => signOut.mutate()} />
+    </Box>
+  );
+}
+
 export function Shell({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const signOut = useSignOut();
   const role = session.org?.role;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      {/* Keyboard users skip the header and the menu straight to the page. */}
+      <a href="#main" className="skip-link">
+        {t('shell.skipToContent')}
+      </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group wrap="nowrap" gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
-            <Text component={Link} to="/" fw={700} c="teal.9" visibleFrom="xs">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group wrap="nowrap" gap="xs" style={{ minWidth: 0, flex: 1 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} style={{ flex: 'none', minWidth: 44, minHeight: 44 }} />
+            <Text component={Link} to="/" fw={700} c="teal.9" visibleFrom="sm" style={{ flex: 'none' }}>
               Roundtable
             </Text>
             <OrgSwitcher session={session} />
           </Group>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <UnstyledButton aria-label={`${session.user.name} (${t('shell.account')})`}>
-                <Group gap={4} wrap="nowrap">
-                  <IconUser size={18} />
-                  <Text size="sm" visibleFrom="sm">{session.user.name}</Text>
-                  <IconChevronDown size={14} />
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{session.user.email}</Menu.Label>
-              <Menu.Item component={Link} to="/profile" leftSection={<IconUser size={14} />}>
-                {t('nav.profile')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconLogout size={14} />} onClick={() => signOut.mutate()}>
-                {t('shell.signOut')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <AccountMenu session={session} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.navigation')} style={{ overflowY: 'auto' }}>
@@ -85,9 +107,10 @@ export function Shell({ session }: { session: SessionInfo }) {
               </div>
             );
           })}
+          <DrawerAccount session={session} onDone={close} />
         </div>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,13 +1,13 @@
-import { i18n } from './i18n.js';
+import { currentFormat } from './format.js';
 
 function digits(currency: string) {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** Minor units (pesewas) shown as money in the user's locale. */
+/** Minor units (pesewas, paise) shown as money in the organisation's locale: ₹12,00,000.00 under en-IN. */
 export function formatMoney(minor: number | null | undefined, currency: string) {
   if (minor === null || minor === undefined) return '—';
-  return new Intl.NumberFormat(i18n.language, { style: 'currency', currency }).format(minor / 10 ** digits(currency));
+  return currentFormat().money(minor, currency);
 }
 
 export function toMinor(major: number | string | null | undefined, currency: string): number | null {
@@ -20,5 +20,5 @@ export function toMajor(minor: number | null | undefined, currency: string): num
 }
 
 export function formatNumber(n: number) {
-  return new Intl.NumberFormat(i18n.language).format(n);
+  return currentFormat().number(n);
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
 import { api, ApiError, setCsrfToken } from './api.js';
+import { setOrgClock } from './format.js';
 import { i18n } from './i18n.js';
 
 export const SESSION_KEY = ['session'];
@@ -10,6 +11,7 @@ async function fetchSession(): Promise<SessionInfo | null> {
   try {
     const session = await api<SessionInfo>('/api/v1/auth/session');
     setCsrfToken(session.csrfToken);
+    setOrgClock(session.org);
     if (session.user.locale !== i18n.language) await i18n.changeLanguage(session.user.locale);
     return session;
   } catch (error) {
@@ -26,6 +28,7 @@ export function useSession() {
 export function useAcceptSession() {
   const queryClient = useQueryClient();
   return async (session: SessionInfo | null) => {
+    setOrgClock(session?.org ?? null);
     if (session) {
       setCsrfToken(session.csrfToken);
       if (session.user.locale !== i18n.language) await i18n.changeLanguage(session.user.locale);

@@ -1,8 +1,8 @@
 /** @jsxImportSource preact */
 import type { JSX } from 'preact';
 import type { Answers } from '../../contracts/surveys/check-answers.js';
-import { pickLabel, type Question } from '../../contracts/surveys/form-model.js';
-import type { Strings } from './strings.js';
+import { labelLanguage, pickLabel, type Question, type Translated } from '../../contracts/surveys/form-model.js';
+import { pageLanguage, type Strings } from './strings.js';
 
 export interface FieldContext {
   lang: string;
@@ -10,7 +10,19 @@ export interface FieldContext {
   strings: Strings;
   shown: Set<string>;
   errors: Map<string, string>;
+  /** Fills `${name}` in a form text with the answer as it stands (inside a repeat: that entry's first). */
+  fill(text: string, entry?: Answers | null): string;
   upload(file: File): Promise<{ fileId: string; name: string } | null>;
+}
+
+/**
+ * A text of the form, marked with its language where it differs from the
+ * page's own words (a Hindi label among English buttons).
+ */
+function FormText({ text, ctx, entry }: { text: Translated | undefined; ctx: FieldContext; entry?: Answers | null }) {
+  const shownIn = labelLanguage(text, ctx.lang, ctx.languages);
+  const said = ctx.fill(pickLabel(text, ctx.lang, ctx.languages), entry);
+  return shownIn === pageLanguage(ctx.lang) ? <>{said}</> : <span lang={shownIn}>{said}</span>;
 }
 
 type Change = (value: unknown) => void;
@@ -18,7 +30,8 @@ const idOf = (path: string) => `q-${path.replace(/[^\w-]/g, '_')}`;
 
 /** One question drawn for a phone: native inputs, large targets, labels tied to inputs. */
 function Input({ q, value, onChange, path, ctx }: { q: Question; value: unknown; onChange: Change; path: string; ctx: FieldContext }) {
-  const label = (t: Parameters<typeof pickLabel>[0]) => pickLabel(t, ctx.lang, ctx.languages);
+  const label = (t: Translated | undefined) => <FormText text={t} ctx={ctx} />;
+  const said = (t: Translated | undefined) => pickLabel(t, ctx.lang, ctx.languages);
   const id = idOf(path);
   const describedBy = ctx.errors.has(path) ? `${id}-error` : undefined;
   switch (q.type) {
@@ -46,7 +59,7 @@ function Input({ q, value, onChange, path, ctx }: { q: Question; value: unknown;
     case 'scale': {
       const options = q.type === 'scale'
         ? Array.from({ length: (q.scale?.max ?? 5) - (q.scale?.min ?? 1) + 1 }, (_, i) => ({ value: (q.scale?.min ?? 1) + i, label: String((q.scale?.min ?? 1) + i) }))
-        : (q.choices ?? []).map((c) => ({ value: c.value as string | number, label: label(c.label) }));
+        : (q.choices ?? []).map((c) => ({ value: c.value as string | number, label: label(c.label) as string | JSX.Element }));
       return (
         <div class={q.type === 'scale' ? 'choices row' : 'choices'} role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
           {options.map((o) => (
@@ -84,8 +97,8 @@ function Input({ q, value, onChange, path, ctx }: { q: Question; value: unknown;
             return (
               <li key={v}>
                 <span>{c ? label(c.label) : v}</span>
-                <button type="button" disabled={i === 0} aria-label={`${ctx.strings.up}: ${c ? label(c.label) : v}`} onClick={() => move(i, -1)}>↑</button>
-                <button type="button" disabled={i === order.length - 1} aria-label={`${ctx.strings.down}: ${c ? label(c.label) : v}`} onClick={() => move(i, 1)}>↓</button>
+                <button type="button" disabled={i === 0} aria-label={`${ctx.strings.up}: ${c ? said(c.label) : v}`} onClick={() => move(i, -1)}>↑</button>
+                <button type="button" disabled={i === order.length - 1} aria-label={`${ctx.strings.down}: ${c ? said(c.label) : v}`} onClick={() => move(i, 1)}>↓</button>
               </li>
             );
           })}
@@ -152,8 +165,17 @@ function Input({ q, value, onChange, path, ctx }: { q: Question; value: unknown;
 }
 
 /** The questions of a form (or of a group or repeat), skipping those the logic hides. */
-export function Fields({ questions, values, onChange, prefix, ctx }: { questions: Question[]; values: Answers; onChange(name: string, value: unknown): void; prefix: string; ctx: FieldContext }): JSX.Element {
-  const label = (t: Parameters<typeof pickLabel>[0]) => pickLabel(t, ctx.lang, ctx.languages);
+export function Fields({ questions, values, computed, onChange, prefix, ctx }: {
+  questions: Question[];
+  values: Answers;
+  /** The same answers as checked (calculations filled in), for `${name}` in texts. */
+  computed: Answers | null;
+  onChange(name: string, value: unknown): void;
+  prefix: string;
+  ctx: FieldContext;
+}): JSX.Element {
+  const entry = prefix ? computed : null;
+  const label = (t: Translated | undefined) => <FormText text={t} ctx={ctx} entry={entry} />;
   return (
     <>
       {questions.map((q) => {
@@ -165,19 +187,20 @@ export function Fields({ questions, values, onChange, prefix, ctx }: { questions
           return (
             <fieldset key={path} class="group">
               <legend>{label(q.label)}</legend>
-              <Fields questions={q.children ?? []} values={values} onChange={onChange} prefix={prefix} ctx={ctx} />
+              <Fields questions={q.children ?? []} values={values} computed={computed} onChange={onChange} prefix={prefix} ctx={ctx} />
             </fieldset>
           );
         }
         if (q.type === 'repeat') {
           const items = Array.isArray(values[q.name]) ? (values[q.name] as Answers[]) : [];
+          const checkedItems = computed && Array.isArray(computed[q.name]) ? (computed[q.name] as Answers[]) : [];
           const setItems = (next: Answers[]) => onChange(q.name, next);
           return (
             <fieldset key={path} class="group">
               <legend>{label(q.label)}</legend>
               {items.map((item, i) => (
                 <div key={i} class="repeat">
-                  <Fields questions={q.children ?? []} values={item} prefix={`${path}[${i}].`} ctx={ctx} onChange={(name, v) => setItems(items.map((x, j) => (j === i ? { ...x, [name]: v } : x)))} />
+                  <Fields questions={q.children ?? []} values={item} computed={checkedItems[i] ?? null} prefix={`${path}[${i}].`} ctx={ctx} onChange={(name, v) => setItems(items.map((x, j) => (j === i ? { ...x, [name]: v } : x)))} />
                   <button type="button" onClick={() => setItems(items.filter((_, j) => j !== i))}>{ctx.strings.remove}</button>
                 </div>
               ))}

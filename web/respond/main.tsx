@@ -3,11 +3,14 @@ import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RespondentView } from '../../contracts/surveys.js';
 import { checkAnswers, type AnswerProblem, type Answers } from '../../contracts/surveys/check-answers.js';
-import { pickLabel } from '../../contracts/surveys/form-model.js';
-import { clearDraft, readDraft, writeDraft } from './draft-store.js';
+import type { PatternTest } from '../../contracts/surveys/expression.js';
+import { labelLanguage, pickLabel, type FormDefinition } from '../../contracts/surveys/form-model.js';
+import { referenceFiller } from '../../contracts/surveys/references.js';
+import { clearDraft, newSubmissionKey, readDraft, writeDraft, type PendingSubmission } from './draft-store.js';
 import { Fields, type FieldContext } from './QuestionField.js';
 import { HttpError, previewKey, sourceFor } from './source.js';
-import { fill, loadStrings, preferredLanguage, type Strings } from './strings.js';
+import { fill, loadStrings, pageLanguage, PAGE_LANGUAGES, preferredLanguage, type Strings } from './strings.js';
+import { formattingLocale } from '../../contracts/locale.js';
 
 /**
  * The page a member firm (or anyone with a public link) answers on. It is
@@ -19,7 +22,16 @@ import { fill, loadStrings, preferredLanguage, type Strings } from './strings.js
 
 const source = sourceFor(location);
 const draftKey = source.draftKey;
-type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'sending' | 'done';
+type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'sending' | 'queued' | 'done';
+
+/**
+ * The linear-time pattern engine is some 45 kB (gzipped): it is fetched only
+ * for a form whose checks use regex(), before the form is drawn.
+ */
+async function patternEngineFor(form: FormDefinition): Promise<PatternTest | undefined> {
+  if (!JSON.stringify(form.questions).includes('regex(')) return undefined;
+  return (await import('../../contracts/surveys/pattern.js')).testPattern;
+}
 
 function messageFor(p: AnswerProblem, strings: Strings, lang: string, languages: string[]): string {
   if (p.message) return pickLabel(p.message, lang, languages);
@@ -27,26 +39,39 @@ function messageFor(p: AnswerProblem, strings: Strings, lang: string, languages:
   return fill(strings.survey[code] ?? strings.survey.invalid_answer, p.params);
 }
 
-function Respondent({ view, initial, strings: initialStrings, initialLang }: { view: RespondentView; initial: Answers; strings: Strings; initialLang: string }) {
+interface Props {
+  view: RespondentView;
+  initial: Answers;
+  strings: Strings;
+  initialLang: string;
+  matches: PatternTest | undefined;
+  /** A submission made offline earlier, still to be sent. */
+  pending: PendingSubmission | null;
+}
+
+function Respondent({ view, initial, strings: initialStrings, initialLang, matches, pending: initialPending }: Props) {
   const form = view.form;
+  // `lang`: the form's language chosen; the page's own words are in pageLanguage(lang).
   const [lang, setLang] = useState(initialLang);
   const [strings, setStrings] = useState(initialStrings);
   const [answers, setAnswers] = useState<Answers>(initial);
   const [errors, setErrors] = useState(new Map<string, string>());
-  const [state, setState] = useState<SaveState>(view.status === 'submitted' ? 'done' : 'idle');
+  const [state, setState] = useState<SaveState>(view.status === 'submitted' ? 'done' : initialPending ? 'queued' : 'idle');
   const [justSent, setJustSent] = useState(false);
   const [resumeKey, setResumeKey] = useState(view.resumeKey ?? readDraft(draftKey)?.resumeKey ?? null);
+  const pending = useRef<PendingSubmission | null>(initialPending);
   const timer = useRef<number | undefined>(undefined);
   const latest = useRef({ answers, resumeKey });
   latest.current = { answers, resumeKey };
 
-  const checked = useMemo(() => checkAnswers(form, answers, { complete: false }), [form, answers]);
+  const checked = useMemo(() => checkAnswers(form, answers, { complete: false, matches }), [form, answers, matches]);
+  const fillIn = useMemo(() => referenceFiller(form, checked.answers, lang), [form, checked, lang]);
 
   const save = async () => {
     const { answers: a, resumeKey: key } = latest.current;
     setState('saving');
     try {
-      const saved = await source.save({ answers: a, submit: false, resumeKey: key }, lang);
+      const saved = await source.save({ answers: a, submit: false, resumeKey: key }, pageLanguage(lang));
       if (saved.resumeKey && saved.resumeKey !== key) {
         setResumeKey(saved.resumeKey);
         writeDraft(draftKey, { answers: a, resumeKey: saved.resumeKey, savedAt: Date.now() });
@@ -59,9 +84,44 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
     }
   };
 
+  /**
+   * Sends the submission kept on the phone, with its key: if an earlier
+   * attempt did reach the server, it answers "submitted" without a second
+   * response. Only a refusal (not a lost connection) drops it.
+   */
+  const send = async (p: PendingSubmission) => {
+    setState('sending');
+    try {
+      await source.save({ answers: p.answers, submit: true, resumeKey: latest.current.resumeKey, submissionKey: p.submissionKey }, pageLanguage(lang));
+      pending.current = null;
+      clearDraft(draftKey);
+      setJustSent(true);
+      setState('done');
+      scrollTo(0, 0);
+    } catch (err) {
+      // Refused by the server: say why. A lost connection or a server (or proxy) down for now: keep trying.
+      if (err instanceof HttpError && err.status < 500) {
+        pending.current = null;
+        writeDraft(draftKey, { answers: latest.current.answers, resumeKey: latest.current.resumeKey, savedAt: Date.now() });
+        setErrors(new Map((err.body.errors ?? [{ path: '', message: err.message }]).map((x) => [x.path, x.message])));
+        setState('idle');
+      } else {
+        setState('queued');
+      }
+    }
+  };
+
+  // Opened again with a submission still waiting: send it now.
+  useEffect(() => {
+    if (initialPending) void send(initialPending);
+  }, []);
+
   // Back online: send what was kept on the phone.
   useEffect(() => {
-    const retry = () => state === 'offline' && void save();
+    const retry = () => {
+      if (state === 'queued' && pending.current) void send(pending.current);
+      else if (state === 'offline') void save();
+    };
     addEventListener('online', retry);
     const every = setInterval(retry, 30_000);
     return () => {
@@ -90,30 +150,34 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
       document.querySelector<HTMLElement>('.invalid input, .invalid textarea, .invalid button')?.focus();
       return;
     }
-    setState('sending');
-    try {
-      await source.save({ answers: result.answers, submit: true, resumeKey }, lang);
-      clearDraft(draftKey);
-      setJustSent(true);
+    if (source.mode === 'preview') {
       setState('done');
-      scrollTo(0, 0);
-    } catch (err) {
-      if (err instanceof HttpError) {
-        setErrors(new Map((err.body.errors ?? [{ path: '', message: err.message }]).map((x) => [x.path, x.message])));
-        setState('idle');
-      } else {
-        setState('offline');
-      }
+      return;
     }
+    // Kept on the phone before it is sent: a lost connection or a closed tab cannot lose it.
+    const p: PendingSubmission = { answers: result.answers, submissionKey: newSubmissionKey() };
+    pending.current = p;
+    writeDraft(draftKey, { answers, resumeKey, savedAt: Date.now(), pending: p });
+    await send(p);
   };
 
   const switchLanguage = async (l: string) => {
     setLang(l);
-    setStrings(await loadStrings(l));
-    document.documentElement.lang = l;
+    setStrings(await loadStrings(pageLanguage(l)));
+    document.documentElement.lang = pageLanguage(l);
   };
 
-  const title = pickLabel(form.title, lang, form.languages) || view.consultation.title;
+  const formText = (t: Parameters<typeof pickLabel>[0]) => labelLanguage(t, lang, form.languages);
+  const title = fillIn(pickLabel(form.title, lang, form.languages)) || view.consultation.title;
+  const titleLang = form.title && pickLabel(form.title, lang, form.languages) ? formText(form.title) : undefined;
+  if (state === 'queued') {
+    return (
+      <section>
+        <h1 lang={titleLang}>{title}</h1>
+        <p role="status" class="notice">{strings.queued}</p>
+      </section>
+    );
+  }
   if (state === 'done') {
     const said =
       source.mode === 'preview' ? strings.previewChecked
@@ -121,7 +185,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
       : justSent ? fill(strings.thanks, { org: view.consultation.orgName }) : strings.submitted;
     return (
       <section>
-        <h1>{title}</h1>
+        <h1 lang={titleLang}>{title}</h1>
         <p role="status">{said}</p>
         {source.mode === 'preview' && <button type="button" onClick={() => { setAnswers({}); setJustSent(false); setState('idle'); }}>{strings.previewAgain}</button>}
         {source.backTo && <p><a href={source.backTo}>{strings.back}</a></p>}
@@ -129,7 +193,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
     );
   }
   const ctx: FieldContext = {
-    lang, languages: form.languages, strings, shown: checked.shown, errors,
+    lang, languages: form.languages, strings, shown: checked.shown, errors, fill: fillIn,
     upload: async (file) => {
       const stored = await source.upload(file, resumeKey);
       if (!stored) setErrors(new Map([['', strings.uploadFailed]]));
@@ -140,22 +204,22 @@ function Respondent({ view, initial, strings: initialStrings, initialLang }: { v
     <form onSubmit={submit} noValidate>
       <header>
         <p class="org">{view.consultation.orgName}</p>
-        <h1>{title}</h1>
+        <h1 lang={titleLang}>{title}</h1>
         {source.mode === 'preview' && <p class="notice" role="note">{strings.preview}</p>}
         {source.mode === 'staff' && <p class="notice" role="note">{fill(source.channel === 'field' ? strings.enteringField : strings.enteringPhone, { firm: view.firmName ?? '' })}</p>}
         {source.mode !== 'staff' && view.firmName && <p>{fill(strings.for, { firm: view.firmName })}</p>}
-        {view.consultation.closesOn && <p class="hint">{fill(strings.closes, { date: new Date(`${view.consultation.closesOn}T00:00:00`).toLocaleDateString(lang) })}</p>}
+        {view.consultation.closesOn && <p class="hint">{fill(strings.closes, { date: new Date(`${view.consultation.closesOn}T00:00:00Z`).toLocaleDateString(formattingLocale(view.consultation.locale, pageLanguage(lang)), { timeZone: 'UTC', dateStyle: 'long' }) })}</p>}
         {form.languages.length > 1 && (
           <label class="language">
             {strings.language}{' '}
             <select value={lang} onChange={(e) => void switchLanguage(e.currentTarget.value)}>
-              {form.languages.map((l) => <option key={l} value={l}>{new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l}</option>)}
+              {form.languages.map((l) => <option key={l} value={l} lang={l}>{new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l}</option>)}
             </select>
           </label>
         )}
       </header>
       {errors.size > 0 && <p class="error" role="alert">{errors.get('') ?? strings.fix}</p>}
-      <Fields questions={form.questions} values={answers} onChange={change} prefix="" ctx={ctx} />
+      <Fields questions={form.questions} values={answers} computed={checked.answers} onChange={change} prefix="" ctx={ctx} />
       <footer>
         <button type="submit" class="primary" disabled={state === 'sending'}>{state === 'sending' ? strings.sending : source.mode === 'preview' ? strings.previewCheck : source.mode === 'staff' ? strings.record : strings.submit}</button>
         {source.mode !== 'preview' && <button type="button" onClick={() => void save()}>{strings.save}</button>}
@@ -172,20 +236,29 @@ async function start() {
   const root = document.getElementById('respond')!;
   const local = readDraft(draftKey);
   const resume = new URLSearchParams(location.search).get('resume') ?? local?.resumeKey ?? null;
-  const guess = preferredLanguage(['en', 'fr', 'es', 'ru']);
+  const guess = preferredLanguage(PAGE_LANGUAGES);
   try {
     const view = await source.load(resume, guess);
     const lang = preferredLanguage(view.form.languages);
-    const strings = await loadStrings(lang);
-    document.documentElement.lang = lang;
+    const [strings, matches] = await Promise.all([loadStrings(pageLanguage(lang)), patternEngineFor(view.form)]);
+    document.documentElement.lang = pageLanguage(lang);
     document.title = view.consultation.title || pickLabel(view.form.title, lang, view.form.languages);
+    // Submitted already: a submission kept on the phone reached the server before its answer was lost.
+    if (view.status === 'submitted' && local?.pending) clearDraft(draftKey);
+    const pending = view.status === 'submitted' ? null : (local?.pending ?? null);
     // What the phone holds is at least as new as the server's draft: it is written first.
     const initial = view.status === 'submitted' ? view.answers : { ...view.answers, ...(local?.answers ?? {}) };
-    const draw = (v: RespondentView) => render(<Respondent view={{ ...v, resumeKey: v.resumeKey ?? resume }} initial={initial} strings={strings} initialLang={lang} />, root);
+    const draw = (v: RespondentView, m: PatternTest | undefined) =>
+      render(<Respondent view={{ ...v, resumeKey: v.resumeKey ?? resume }} initial={initial} strings={strings} initialLang={lang} matches={m} pending={pending} />, root);
     root.textContent = '';
-    draw(view);
+    draw(view, matches);
     // A preview follows the builder: each change there draws the form again.
-    if (source.mode === 'preview') addEventListener('storage', (e) => e.key?.startsWith(previewKey('')) && void source.load(null, lang).then(draw));
+    if (source.mode === 'preview') {
+      addEventListener('storage', (e) => {
+        if (!e.key?.startsWith(previewKey(''))) return;
+        void source.load(null, lang).then(async (v) => draw(v, await patternEngineFor(v.form)));
+      });
+    }
   } catch (e) {
     const strings = await loadStrings(guess);
     root.innerHTML = '';

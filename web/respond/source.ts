@@ -18,7 +18,7 @@ export interface AnswerSource {
   /** Where staff go back to when done. */
   backTo: string | null;
   load(resume: string | null, lang: string): Promise<RespondentView>;
-  save(body: { answers: unknown; submit: boolean; resumeKey: string | null }, lang: string): Promise<{ resumeKey: string | null }>;
+  save(body: { answers: unknown; submit: boolean; resumeKey: string | null; submissionKey?: string | null }, lang: string): Promise<{ resumeKey: string | null }>;
   upload(file: File, resumeKey: string | null): Promise<{ fileId: string; name: string } | null>;
 }
 
@@ -65,7 +65,7 @@ function staffSource(consultationId: string, memberId: string, channel: Channel)
       return call('GET', `${api}/response`, undefined, lang);
     },
     save: async (body, lang) => {
-      await call('PUT', `${api}/response`, { answers: body.answers, submit: body.submit, channel }, lang, csrf);
+      await call('PUT', `${api}/response`, { answers: body.answers, submit: body.submit, channel, submissionKey: body.submissionKey ?? null }, lang, csrf);
       return { resumeKey: null };
     },
     upload: (file) => send(`${api}/files`, file, csrf),

@@ -8,7 +8,8 @@ export function BarChart({ data, label, format = String }: { data: Array<{ key: 
   const max = Math.max(1, ...data.map((d) => d.value));
   const width = Math.max(data.length * 36, 200);
   return (
-    <Box style={{ overflowX: 'auto' }}>
+    // Wider than a phone when there are many bars: the region scrolls, and takes focus so a keyboard can scroll it.
+    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={label}>
       <svg role="img" aria-label={label} width={width} height={160} viewBox={`0 0 ${width} 160`}>
         {data.map((d, i) => {
           const h = Math.round((d.value / max) * 120);

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CostActivity, CostActivityInput, CostSummary } from '../../../contracts/advocacy.js';
-import { activityCost, standardCost } from '../../../contracts/standard-cost.js';
+import { activityCost, standardCost, summaryIsCountable } from '../../../contracts/standard-cost.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { AppError } from '../../platform/errors/app-error.js';
+import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { addAdvocacyEvent } from './history.js';
 import { getIssueRow } from './issue-row.js';
@@ -38,7 +38,11 @@ export async function costSummaries(ctx: TenantCtx, issueIds: string[]): Promise
 
 /** Each change of the cost is a step in the history, with the yearly total before and after. */
 async function recordCostChange(ctx: TenantCtx, issueId: string, before: number, note: string) {
-  const after = (await costSummaries(ctx, [issueId])).get(issueId)!.yearlyCost;
+  const summary = (await costSummaries(ctx, [issueId])).get(issueId)!;
+  // Activities that each fit can still add up past what a number holds: refuse
+  // before the commit, so the answer after it cannot fail.
+  if (!summaryIsCountable({ total: summary.yearlyCost, perFirm: summary.perFirm, bySize: summary.bySize })) throw fieldError('hourlyTariff', 'advocacy.cost_too_large');
+  const after = summary.yearlyCost;
   await addAdvocacyEvent(ctx, issueId, { action: 'cost', from: String(before), to: String(after), note });
   await ctx.tx.update(advocacyIssues).set({ updatedAt: new Date() }).where(eq(advocacyIssues.id, issueId));
 }

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { postLabel, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type Membership, type MembershipInput } from '../../../contracts/decision-makers.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { escapeLike } from '../../platform/db/like.js';
-import { todayIso } from '../../platform/dates.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { orgToday } from '../orgs/org-service.js';
 import { addAdvocacyEvent } from './history.js';
 import { advocacyIssues, advocacyObjectives, advocacyStakeholders, dmMemberships, dmOrganizations, dmPeople, dmPosts } from './tables.js';
 
@@ -21,7 +21,7 @@ export async function membershipsOf(ctx: TenantCtx, personIds: string[]): Promis
     .leftJoin(dmPosts, eq(dmPosts.id, dmMemberships.postId))
     .where(and(inArray(dmMemberships.personId, personIds), eq(dmMemberships.orgId, ctx.orgId)))
     .orderBy(sql`${dmMemberships.endDate} DESC NULLS FIRST`, sql`${dmMemberships.startDate} DESC NULLS LAST`, asc(dmOrganizations.name));
-  const now = todayIso();
+  const now = await orgToday(ctx);
   for (const { m, body, post } of rows) {
     byPerson.get(m.personId)!.push({
       id: m.id, organization: body as Membership['organization'], post: post?.id ? { id: post.id, label: post.label } : null,
@@ -51,7 +51,7 @@ export async function getPersonRow(ctx: TenantCtx, id: string, lock = false): Pr
 
 /** The directory, by name: a part of the name or of a body's name, or everyone in one body. */
 export async function listDecisionMakers(ctx: TenantCtx, query: { q?: string; organizationId?: string; limit: number; cursor?: string }) {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [CursorKey.text, CursorKey.uuid]);
   const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
   const rows = await ctx.tx
     .select()

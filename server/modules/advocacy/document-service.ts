@@ -15,6 +15,8 @@ const columns = {
 };
 
 export async function listDocuments(ctx: TenantCtx, issueId: string): Promise<AdvocacyDocument[]> {
+  // Another organisation's issue is not found, rather than an empty list.
+  await getIssueRow(ctx, issueId);
   const rows = await ctx.tx.select(columns).from(advocacyDocuments).where(and(eq(advocacyDocuments.issueId, issueId), eq(advocacyDocuments.orgId, ctx.orgId))).orderBy(desc(advocacyDocuments.createdAt));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -23,7 +23,7 @@ async function getPaperRow(ctx: TenantCtx, id: string, lock = false): Promise<Ro
 
 async function addVersion(ctx: TenantCtx, paperId: string, version: number, input: PaperInput) {
   await ctx.tx.insert(positionPaperVersions).values({
-    orgId: ctx.orgId, paperId, version, problem: input.problem, evidence: input.evidence, proposals: input.proposals, expectedImpact: input.expectedImpact,
+    orgId: ctx.orgId, paperId, version, title: input.title, problem: input.problem, evidence: input.evidence, proposals: input.proposals, expectedImpact: input.expectedImpact,
     authorUserId: ctx.actor.userId, authorName: ctx.actor.name,
   });
 }
@@ -40,8 +40,8 @@ export async function getPaper(ctx: TenantCtx, id: string, version?: number): Pr
   const wanted = versions.find((v) => v.version === (version ?? row.latestVersion));
   if (!wanted) throw fieldError('version', 'advocacy.version_not_found');
   const [issue] = await ctx.tx.select({ title: advocacyIssues.title }).from(advocacyIssues).where(eq(advocacyIssues.id, row.issueId));
-  const present = (v: typeof wanted): PaperVersion => ({ version: v.version, problem: v.problem, evidence: v.evidence, proposals: v.proposals, expectedImpact: v.expectedImpact, author: v.authorName, createdAt: v.createdAt.toISOString() });
-  return { ...summary(row), issueTitle: issue?.title ?? '', shown: present(wanted), versions: versions.map((v) => ({ version: v.version, author: v.authorName, createdAt: v.createdAt.toISOString() })) };
+  const present = (v: typeof wanted): PaperVersion => ({ version: v.version, title: v.title, problem: v.problem, evidence: v.evidence, proposals: v.proposals, expectedImpact: v.expectedImpact, author: v.authorName, createdAt: v.createdAt.toISOString() });
+  return { ...summary(row), issueTitle: issue?.title ?? '', shown: present(wanted), versions: versions.map((v) => ({ version: v.version, title: v.title, author: v.authorName, createdAt: v.createdAt.toISOString() })) };
 }
 
 export async function createPaper(ctx: TenantCtx, issueId: string, input: PaperInput) {
@@ -90,14 +90,17 @@ export async function setPaperPublished(ctx: TenantCtx, id: string, published: b
   if (published && !row.approvedVersion) throw new AppError('advocacy.paper_not_approved');
   if (row.published === published) return;
   await ctx.tx.update(positionPapers).set({ published, updatedAt: new Date() }).where(eq(positionPapers.id, id));
-  await addAdvocacyEvent(ctx, row.issueId, { action: published ? 'paper_published' : 'paper_unpublished', to: `${row.title} v${row.approvedVersion}` });
+  const [approved] = await ctx.tx.select({ title: positionPaperVersions.title }).from(positionPaperVersions)
+    .where(and(eq(positionPaperVersions.paperId, id), eq(positionPaperVersions.version, row.approvedVersion!)));
+  await addAdvocacyEvent(ctx, row.issueId, { action: published ? 'paper_published' : 'paper_unpublished', to: `${approved!.title} v${row.approvedVersion}` });
 }
 
-/** Published papers of published issues, for the public tracker. */
+/** Published papers of published issues, for the public tracker, under their approved version's title. */
 export async function publishedPapers(ctx: TenantCtx) {
   return ctx.tx
-    .select({ id: positionPapers.id, issueId: positionPapers.issueId, title: positionPapers.title, version: positionPapers.approvedVersion })
+    .select({ id: positionPapers.id, issueId: positionPapers.issueId, title: positionPaperVersions.title, version: positionPapers.approvedVersion })
     .from(positionPapers)
     .innerJoin(advocacyIssues, eq(advocacyIssues.id, positionPapers.issueId))
+    .innerJoin(positionPaperVersions, and(eq(positionPaperVersions.paperId, positionPapers.id), eq(positionPaperVersions.version, positionPapers.approvedVersion)))
     .where(and(eq(positionPapers.orgId, ctx.orgId), eq(positionPapers.published, true), eq(advocacyIssues.published, true)));
 }

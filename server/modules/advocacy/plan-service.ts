@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { ActionInput, ActionPlan, ActionStatus, ObjectiveInput, PlannedAction } from '../../../contracts/action-plan.js';
 import { users } from '../../platform/auth/tables.js';
-import { todayIso } from '../../platform/dates.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { orgToday } from '../orgs/org-service.js';
 import { userRoles } from '../orgs/tables.js';
 import { addAdvocacyEvent } from './history.js';
 import { getIssueRow } from './issue-row.js';
@@ -20,11 +20,12 @@ async function actionsWhere(ctx: TenantCtx, where: SQL | undefined): Promise<Pla
     .where(and(eq(advocacyActions.orgId, ctx.orgId), where))
     .orderBy(asc(advocacyActions.dueOn), asc(advocacyActions.createdAt))
     .limit(500);
+  const today = await orgToday(ctx);
   return rows.map(({ a, issueTitle, ownerName }) => ({
     id: a.id, issueId: a.issueId, issueTitle, kind: a.kind as PlannedAction['kind'], title: a.title,
     owner: a.ownerUserId ? { id: a.ownerUserId, name: ownerName ?? '' } : null,
     dueOn: a.dueOn, status: a.status as ActionStatus, doneOn: a.doneOn,
-    overdue: OPEN.includes(a.status as ActionStatus) && a.dueOn < todayIso(), objectiveId: a.objectiveId,
+    overdue: OPEN.includes(a.status as ActionStatus) && a.dueOn < today, objectiveId: a.objectiveId,
   }));
 }
 
@@ -44,8 +45,9 @@ export async function actionPlan(ctx: TenantCtx, issueId: string): Promise<Actio
 
 /** Activities across issues: the overdue ones, or those of the person asking. */
 export async function listActions(ctx: TenantCtx, query: { overdue?: boolean; mine?: boolean }) {
+  const today = await orgToday(ctx);
   return actionsWhere(ctx, and(
-    query.overdue ? and(inArray(advocacyActions.status, OPEN), lt(advocacyActions.dueOn, todayIso())) : undefined,
+    query.overdue ? and(inArray(advocacyActions.status, OPEN), lt(advocacyActions.dueOn, today)) : undefined,
     query.mine ? (ctx.actor.userId ? eq(advocacyActions.ownerUserId, ctx.actor.userId) : sql`false`) : undefined,
   ));
 }
@@ -101,6 +103,6 @@ export async function setActionStatus(ctx: TenantCtx, issueId: string, actionId:
   const [before] = await ctx.tx.select().from(advocacyActions).where(and(eq(advocacyActions.id, actionId), eq(advocacyActions.issueId, issueId), eq(advocacyActions.orgId, ctx.orgId))).for('update');
   if (!before) throw new AppError('advocacy.action_not_found');
   if (before.status === input.status) return;
-  await ctx.tx.update(advocacyActions).set({ status: input.status, doneOn: input.status === 'done' ? todayIso() : null }).where(eq(advocacyActions.id, actionId));
+  await ctx.tx.update(advocacyActions).set({ status: input.status, doneOn: input.status === 'done' ? await orgToday(ctx) : null }).where(eq(advocacyActions.id, actionId));
   await addAdvocacyEvent(ctx, issueId, { action: 'action_status', from: before.status, to: input.status, note: [before.title, input.note].filter(Boolean).join(' — ') });
 }

@@ -25,7 +25,7 @@ describe('strategy and action plan', () => {
     // The daily job reminds the owner once, then again a week later if it is still overdue.
     expect(await sendOverdueActionReminders(t.database, 'http://roundtable.test')).toEqual({ reminded: 1 });
     expect(await sendOverdueActionReminders(t.database, 'http://roundtable.test')).toEqual({ reminded: 0 });
-    const inAWeek = daysFromNow(7);
+    const inAWeek = new Date(Date.now() + 7 * 86400000);
     expect(await sendOverdueActionReminders(t.database, 'http://roundtable.test', inAWeek)).toEqual({ reminded: 1 });
     const mail = (await org.admin.get('/api/v1/mail/outbox')).json().items.filter((m: { kind: string }) => m.kind === 'action_overdue');
     expect(mail[0]).toMatchObject({ toEmail: staff.email, subject: 'Overdue: Letter to the Commissioner' });
@@ -35,7 +35,7 @@ describe('strategy and action plan', () => {
     const letter = full.actions[0].id;
     const done = (await staff.client.post(`/api/v1/advocacy-issues/${issue.id}/actions/${letter}/status`, { status: 'done', note: 'Sent and acknowledged' })).json();
     expect(done.actions[0]).toMatchObject({ status: 'done', overdue: false, doneOn: daysFromNow(0) });
-    expect(await sendOverdueActionReminders(t.database, 'http://roundtable.test', daysFromNow(30))).toEqual({ reminded: 1 }); // the op-ed, late by then
+    expect(await sendOverdueActionReminders(t.database, 'http://roundtable.test', new Date(Date.now() + 30 * 86400000))).toEqual({ reminded: 1 }); // the op-ed, late by then
     const history = (await org.admin.get(`/api/v1/advocacy-issues/${issue.id}`)).json().history;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['created', 'objective_added', 'action_added', 'action_added', 'action_status']);
     expect((await viewer.client.post(`/api/v1/advocacy-issues/${issue.id}/objectives`, { text: 'Something else' })).statusCode).toBe(403);

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PublicBody, PublicBodyInput } from '../../../contracts/decision-makers.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { todayIso } from '../../platform/dates.js';
+import { orgToday } from '../orgs/org-service.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { dmMemberships, dmOrganizations, dmPeople, dmPosts } from './tables.js';
@@ -9,11 +9,12 @@ import { dmMemberships, dmOrganizations, dmPeople, dmPosts } from './tables.js';
 
 /** Every public body of the directory with its posts and who holds them now. A directory is hundreds, not millions. */
 export async function listPublicBodies(ctx: TenantCtx): Promise<PublicBody[]> {
+  const today = await orgToday(ctx);
   const bodies = await ctx.tx
     .select({
       id: dmOrganizations.id, name: dmOrganizations.name, classification: dmOrganizations.classification,
       // Spelled out: drizzle leaves a select list's columns unqualified, which the subquery would read as its own.
-      people: sql<number>`(SELECT count(DISTINCT m.person_id)::int FROM ${dmMemberships} m WHERE m.organization_id = dm_organizations.id AND (m.end_date IS NULL OR m.end_date >= ${todayIso()}))`,
+      people: sql<number>`(SELECT count(DISTINCT m.person_id)::int FROM ${dmMemberships} m WHERE m.organization_id = dm_organizations.id AND (m.end_date IS NULL OR m.end_date >= ${today}))`,
     })
     .from(dmOrganizations)
     .where(eq(dmOrganizations.orgId, ctx.orgId))
@@ -22,7 +23,7 @@ export async function listPublicBodies(ctx: TenantCtx): Promise<PublicBody[]> {
   const posts = await ctx.tx
     .select({ id: dmPosts.id, bodyId: dmPosts.organizationId, label: dmPosts.label, holderId: dmPeople.id, holderName: dmPeople.name })
     .from(dmPosts)
-    .leftJoin(dmMemberships, sql`${dmMemberships.postId} = ${dmPosts.id} AND (${dmMemberships.endDate} IS NULL OR ${dmMemberships.endDate} >= ${todayIso()})`)
+    .leftJoin(dmMemberships, sql`${dmMemberships.postId} = ${dmPosts.id} AND (${dmMemberships.endDate} IS NULL OR ${dmMemberships.endDate} >= ${today})`)
     .leftJoin(dmPeople, eq(dmPeople.id, dmMemberships.personId))
     .where(eq(dmPosts.orgId, ctx.orgId))
     .orderBy(asc(dmPosts.label), asc(dmPeople.name));

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Outcome, PpdStep, StepScore } from '../../../contracts/advocacy.js';
 import { claimedSaving } from '../../../contracts/standard-cost.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { orgClock } from '../orgs/org-clock.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { costSummaries } from './cost-service.js';
 import { latestScores } from './issue-service.js';
@@ -37,5 +38,5 @@ export async function publishedIssues(ctx: TenantCtx) {
     scores: scores.get(r.id)!.map((s) => ({ step: s.step, score: s.score })),
     savingClaimed: claimedSaving(r, costs.get(r.id)!.yearlyCost),
   }));
-  return { org: { name: org.name, currency: org.currency, languages: org.languages }, issues };
+  return { org: { name: org.name, currency: org.currency, languages: org.languages, clock: orgClock(org) }, issues };
 }

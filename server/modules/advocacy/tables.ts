@@ -164,6 +164,8 @@ export const positionPaperVersions = pgTable(
     orgId: orgId(),
     paperId: uuid('paper_id').notNull().references(() => positionPapers.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
+    /** The title belongs to the version: a draft's new title is not the approved paper's. */
+    title: text('title').notNull(),
     problem: text('problem').notNull(),
     evidence: text('evidence').notNull(),
     proposals: text('proposals').notNull(),

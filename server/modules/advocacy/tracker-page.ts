@@ -1,6 +1,7 @@
 import escape from 'escape-html';
 import type { TFunction } from 'i18next';
 import { PPD_STEPS } from '../../../contracts/advocacy.js';
+import type { ClockFormat } from '../../platform/time.js';
 import type { PublishedIssue } from './public-tracker.js';
 
 export interface TrackerDecision {
@@ -49,11 +50,10 @@ function issueHtml(issue: PublishedIssue, decisions: TrackerDecision[], papers: 
 }
 
 /** The public reform tracker of one organisation, as one light HTML page. */
-export function trackerPage(data: { org: { name: string; currency: string }; issues: PublishedIssue[]; decisions: Map<string, TrackerDecision[]>; papers: Map<string, Array<{ id: string; title: string }>> }, t: TFunction, locale: string, languages: readonly string[], path: string) {
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: data.org.currency });
-  const digits = moneyFormat.resolvedOptions().maximumFractionDigits ?? 2;
-  const format = { date: (d: Date | string) => dateFormat.format(new Date(d)), money: (minor: number) => moneyFormat.format(minor / 10 ** digits) };
+export function trackerPage(data: { org: { name: string; currency: string }; issues: PublishedIssue[]; decisions: Map<string, TrackerDecision[]>; papers: Map<string, Array<{ id: string; title: string }>> }, t: TFunction, clock: ClockFormat, languages: readonly string[], path: string) {
+  // The page's language is the reader's choice; the locale keeps the organisation's customs (en-IN lakhs).
+  const locale = new Intl.Locale(clock.locale).language;
+  const format = { date: (d: Date | string) => clock.date(d), money: (minor: number) => clock.money(minor, data.org.currency) };
   const title = t('tracker.title', { org: data.org.name });
   const body = data.issues.length ? data.issues.map((i) => issueHtml(i, data.decisions.get(i.id) ?? [], data.papers.get(i.id) ?? [], (id) => `${path}/papers/${id}?lang=${locale}`, t, format)).join('') : `<p>${escape(t('tracker.empty'))}</p>`;
   const langs = languages.length > 1 ? `<nav aria-label="${escape(t('tracker.language'))}">${languages.map((l) => `<a href="${escape(path)}?lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`).join('')}</nav>` : '';

@@ -5,6 +5,8 @@ export interface CalendarMeeting {
   title: string;
   startsAt: Date;
   endsAt: Date;
+  /** The start on the organisation's clock, as people there read it ("Tuesday, 1 December 2026 at 11:00 am IST"). */
+  when: string;
   location: string;
   agenda: string[];
   sequence: number;
@@ -17,6 +19,10 @@ export interface CalendarMeeting {
  * The iCalendar invitation of a meeting. The uid is the meeting's, and the
  * sequence rises with each re-sent invitation, so calendars update the event
  * they already hold instead of adding a second one.
+ * Times are written in UTC (DTSTART…Z), which every calendar converts to its
+ * reader's zone, so 11:00 in Kolkata shows at 11:00 in Kolkata; a TZID would
+ * need a VTIMEZONE with the zone's rules that `ics` cannot write. The
+ * description opens with the time on the organisation's clock for readers elsewhere.
  */
 export function meetingCalendar(m: CalendarMeeting): string {
   const { error, value } = createEvent({
@@ -31,7 +37,7 @@ export function meetingCalendar(m: CalendarMeeting): string {
     endInputType: 'utc',
     endOutputType: 'utc',
     title: m.title,
-    description: m.agenda.map((item, i) => `${i + 1}. ${item}`).join('\n'),
+    description: [m.when, ...m.agenda.map((item, i) => `${i + 1}. ${item}`)].join('\n'),
     location: m.location || undefined,
     status: m.cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer: m.organizer.email ? { name: m.organizer.name, email: m.organizer.email } : { name: m.organizer.name },

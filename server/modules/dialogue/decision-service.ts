@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Decision, DecisionInput, DecisionStatus, FollowUpInput } from '../../../contracts/dialogue.js';
-import { todayIso } from '../../platform/dates.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { addAdvocacyEvent } from '../advocacy/history.js';
 import { advocacyIssues } from '../advocacy/tables.js';
+import { orgToday } from '../orgs/org-service.js';
 import { getForumRow, visibleForumIds } from './forum-service.js';
 import { getMeetingRow } from './meeting-service.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums } from './tables.js';
@@ -31,12 +31,13 @@ export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decisi
     ORDER BY d.due_on ASC NULLS LAST, d.created_at ASC
     LIMIT 500`);
   const ids = rows.rows.map((r) => r.id);
+  const today = await orgToday(ctx);
   const steps = ids.length
     ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.seq))
     : [];
   return rows.rows.map((r) => ({
     id: r.id, text: r.text, owner: r.owner, dueOn: r.due_on, status: r.status,
-    overdue: r.status === 'open' && !!r.due_on && r.due_on < todayIso(),
+    overdue: r.status === 'open' && !!r.due_on && r.due_on < today,
     meeting: { id: r.meeting_id, title: r.meeting_title, startsAt: new Date(r.starts_at).toISOString(), forumName: r.forum_name },
     agendaItemId: r.agenda_item_id,
     issue: r.issue_id ? { id: r.issue_id, title: r.issue_title! } : null,
@@ -46,11 +47,12 @@ export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decisi
 
 export async function listDecisions(ctx: TenantCtx, query: { status?: DecisionStatus; forumId?: string; overdue?: boolean }) {
   if (query.forumId) await getForumRow(ctx, query.forumId);
+  const today = query.overdue ? await orgToday(ctx) : null;
   return decisionsWhere(ctx, sql.join([
     sql`true`,
     query.status ? sql`d.status = ${query.status}` : undefined,
     query.forumId ? sql`m.forum_id = ${query.forumId}` : undefined,
-    query.overdue ? sql`d.status = 'open' AND d.due_on < current_date` : undefined,
+    query.overdue ? sql`d.status = 'open' AND d.due_on < ${today}::date` : undefined,
   ].filter(Boolean) as SQL[], sql` AND `));
 }
 

@@ -8,7 +8,10 @@ import { queueMail } from '../../platform/mail/queue-mail.js';
 import { addAdvocacyEvent } from '../advocacy/history.js';
 import { getIssueRow } from '../advocacy/issue-row.js';
 import { advocacyIssues } from '../advocacy/tables.js';
-import { getCurrentOrg } from '../orgs/org-service.js';
+import { orgClock } from '../orgs/org-clock.js';
+import { currentOrgClock, getCurrentOrg } from '../orgs/org-service.js';
+import { clockFormat, todayIn } from '../../platform/time.js';
+import { wallTimeToInstant } from '../../../contracts/time.js';
 import { meetingCalendar } from './calendar.js';
 import { decisionsWhere } from './decision-service.js';
 import { getForumRow, meetingSummaries, visibleForumIds } from './forum-service.js';
@@ -31,8 +34,9 @@ export async function getMeetingRow(ctx: TenantCtx, id: string, lock = false): P
 export async function upcomingMeetings(ctx: TenantCtx) {
   const visible = await visibleForumIds(ctx);
   if (visible && !visible.length) return [];
-  const since = new Date();
-  since.setUTCHours(0, 0, 0, 0);
+  // From the start of the organisation's today, not UTC's: at 01:00 in Kolkata, a meeting at 00:30 is today's.
+  const { timeZone } = await currentOrgClock(ctx);
+  const since = new Date(wallTimeToInstant(todayIn(timeZone), timeZone));
   return meetingSummaries(ctx, and(gte(forumMeetings.endsAt, since), visible ? inArray(forumMeetings.forumId, visible) : undefined));
 }
 
@@ -125,22 +129,23 @@ export async function recordMinutes(ctx: TenantCtx, meetingId: string, input: Mi
   await recordAudit(ctx, { action: 'meeting.minutes', entityType: 'meeting', entityId: meetingId, before: { status: meeting.status }, after: { status: input.status, present: input.present.length } });
 }
 
-async function calendarOf(ctx: TenantCtx, meeting: MeetingRow, sequence: number) {
+async function calendarOf(ctx: TenantCtx, meeting: MeetingRow, sequence: number, language: string) {
   const org = await getCurrentOrg(ctx);
+  const format = clockFormat(orgClock(org), language);
   const agenda = await agendaOf(ctx, meeting.id);
   const invitees = await ctx.tx.select().from(forumMembers).where(and(eq(forumMembers.forumId, meeting.forumId), eq(forumMembers.orgId, ctx.orgId)));
   const attendees = invitees.filter((m) => m.email).map((m) => ({ name: m.name, email: m.email }));
   const ics = meetingCalendar({
     id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location,
-    agenda: agenda.map((a) => a.title), sequence, cancelled: meeting.status === 'cancelled', organizer: { name: org.name }, attendees,
+    when: format.meetingTime(meeting.startsAt), agenda: agenda.map((a) => a.title), sequence, cancelled: meeting.status === 'cancelled', organizer: { name: org.name }, attendees,
   });
-  return { org, agenda, attendees, ics };
+  return { org, format, agenda, attendees, ics };
 }
 
 /** The meeting as a calendar file, for staff to add to their own calendar. */
 export async function meetingCalendarFile(ctx: TenantCtx, meetingId: string) {
   const meeting = await getMeetingRow(ctx, meetingId);
-  return (await calendarOf(ctx, meeting, meeting.sequence)).ics;
+  return (await calendarOf(ctx, meeting, meeting.sequence, ctx.locale)).ics;
 }
 
 /**
@@ -152,10 +157,10 @@ export async function sendInvitations(ctx: TenantCtx, meetingId: string) {
   const meeting = await getMeetingRow(ctx, meetingId, true);
   if (meeting.status !== 'planned') throw new AppError('dialogue.meeting_not_planned');
   const sequence = meeting.invitedAt ? meeting.sequence + 1 : meeting.sequence;
-  const { org, agenda, attendees, ics } = await calendarOf(ctx, meeting, sequence);
+  const locale = orgMailLocale((await getCurrentOrg(ctx)).languages, ctx.locale);
+  const { org, format, agenda, attendees, ics } = await calendarOf(ctx, meeting, sequence, locale);
   if (!attendees.length) throw new AppError('dialogue.no_invitees');
-  const locale = orgMailLocale(org.languages, ctx.locale);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(meeting.startsAt) + ' UTC';
+  const when = format.meetingTime(meeting.startsAt);
   for (const a of attendees) {
     await queueMail(ctx.tx, {
       orgId: ctx.orgId, kind: 'meeting_invitation', to: a.email, locale,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AffectedFirm, IssueCategory, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput } from '../../../contracts/intake.js';
 import { can } from '../../../contracts/permissions.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
@@ -128,7 +128,7 @@ export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) 
   // Members see what is being worked on, not what was set aside or folded into another issue.
   const statuses = ctx.role === 'member' ? (query.status ?? ['new', 'triaged', 'forwarded']).filter((s) => s !== 'merged' && s !== 'declined') : query.status;
   const byCount = query.sort === 'most_affected';
-  const after = decodeCursor<[number | string, string, string]>(query.cursor, 3);
+  const after = decodeCursor(query.cursor, [CursorKey.int, CursorKey.timestamp, CursorKey.uuid]);
   const rows = await ctx.tx
     .select()
     .from(memberIssues)
@@ -189,10 +189,19 @@ export async function similarIssues(ctx: TenantCtx, text: string) {
 
 export async function raiseMemberIssue(ctx: TenantCtx, input: MemberIssueInput) {
   const firm = await actingFirm(ctx, input.memberId);
+  // Raised again with the same key (the first answer was lost on a bad connection): the issue it made.
+  const raisedBefore = async () => {
+    const [found] = await ctx.tx.select().from(memberIssues).where(and(eq(memberIssues.orgId, ctx.orgId), eq(memberIssues.clientKey, input.clientKey!)));
+    return found;
+  };
+  const before = input.clientKey ? await raisedBefore() : undefined;
+  if (before) return before;
   const [row] = await ctx.tx
     .insert(memberIssues)
-    .values({ orgId: ctx.orgId, title: input.title, description: input.description, category: input.category, raisedByMemberId: firm.id, raisedByUserId: ctx.actor.userId, affectedFirms: 1 })
+    .values({ orgId: ctx.orgId, title: input.title, description: input.description, category: input.category, raisedByMemberId: firm.id, raisedByUserId: ctx.actor.userId, affectedFirms: 1, clientKey: input.clientKey ?? null })
+    .onConflictDoNothing()
     .returning();
+  if (!row) return (await raisedBefore())!;
   await ctx.tx.insert(memberIssueFirms).values({ orgId: ctx.orgId, issueId: row!.id, memberId: firm.id, via: firm.via });
   await addEvent(ctx, row!.id, { action: 'raised', toStatus: 'new' });
   await recordAudit(ctx, { action: 'member_issue.raise', entityType: 'member_issue', entityId: row!.id, after: { title: input.title, category: input.category } });

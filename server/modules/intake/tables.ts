@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { members } from '../members/tables.js';
 import { orgs } from '../orgs/tables.js';
@@ -26,11 +26,14 @@ export const memberIssues = pgTable(
     raisedByUserId: uuid('raised_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Kept current by the affected-firms writes, so lists sort by it without counting. */
     affectedFirms: integer('affected_firms').notNull().default(0),
+    /** Made by the browser once per issue: raising it again after a lost connection finds this one. */
+    clientKey: text('client_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('member_issues_org_idx').on(t.orgId, t.createdAt),
+    uniqueIndex('member_issues_client_key').on(t.orgId, t.clientKey).where(sql`${t.clientKey} IS NOT NULL`),
     check('member_issues_category_check', sql`${t.category} IN ('regulation', 'tax', 'infrastructure', 'finance', 'corruption', 'skills', 'markets', 'other')`),
     check('member_issues_status_check', sql`${t.status} IN ('new', 'triaged', 'forwarded', 'declined', 'merged')`),
     check('member_issues_merged_check', sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),

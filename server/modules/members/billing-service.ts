@@ -65,10 +65,18 @@ async function paidOf(ctx: TenantCtx, invoiceId: string) {
   return Number(row!.paid);
 }
 
+/**
+ * What has been paid on each invoice of the outer query. The table is named,
+ * not `${invoices.id}`: drizzle writes a column of a one-table select as a
+ * bare "id", which inside this subquery is the payment's own id (every
+ * invoice then read as unpaid).
+ */
+const paidOfEach = sql<string>`(select coalesce(sum(p.amount), 0) from ${payments} p where p.invoice_id = ${invoices}.id)`;
+
 export async function listInvoices(ctx: TenantCtx, memberId: string) {
   await getMember(ctx, memberId);
   const rows = await ctx.tx
-    .select({ invoice: invoices, paid: sql<string>`(select coalesce(sum(p.amount), 0) from payments p where p.invoice_id = ${invoices.id})` })
+    .select({ invoice: invoices, paid: paidOfEach })
     .from(invoices)
     .where(and(eq(invoices.orgId, ctx.orgId), eq(invoices.memberId, memberId)))
     .orderBy(desc(invoices.issuedOn), desc(invoices.number));
@@ -106,7 +114,7 @@ export async function arrears(ctx: TenantCtx, today: string) {
     .select({
       memberId: invoices.memberId,
       legalName: members.legalName,
-      amount: sql<string>`sum(${invoices.amount} - (select coalesce(sum(p.amount), 0) from payments p where p.invoice_id = ${invoices.id}))`,
+      amount: sql<string>`sum(${invoices.amount} - ${paidOfEach})`,
       oldestDue: sql<string>`min(${invoices.dueOn})::text`,
     })
     .from(invoices)

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { orgToday } from '../orgs/org-service.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v ?? 0);
@@ -9,7 +10,9 @@ const num = (v: unknown) => Number(v ?? 0);
  * members, joins, lapses and fee income over `months`, arrears, and the
  * active membership by sector, region, size and ownership.
  */
-export async function membershipDashboard(ctx: TenantCtx, months = 12, today = new Date().toISOString().slice(0, 10)) {
+export async function membershipDashboard(ctx: TenantCtx, months = 12, today?: string) {
+  // Arrears and this month's income are counted by the organisation's calendar.
+  today ??= await orgToday(ctx);
   const org = ctx.orgId;
   const run = async (q: ReturnType<typeof sql>) => (await ctx.tx.execute<Row>(q)).rows;
   const statuses = await run(sql`SELECT status, count(*)::int AS n FROM members WHERE org_id = ${org} GROUP BY status`);
@@ -47,23 +50,4 @@ export async function membershipDashboard(ctx: TenantCtx, months = 12, today = n
     byOwnership: await breakdown(`CASE WHEN women_led AND youth_led THEN 'women_and_youth_led' WHEN women_led THEN 'women_led' WHEN youth_led THEN 'youth_led' ELSE 'other' END`),
     byFormality: await breakdown('formality'),
   };
-}
-
-/** For an umbrella: each branch's membership in figures (no firm-level data crosses). */
-export async function branchesDashboard(ctx: TenantCtx) {
-  const rows = (await ctx.tx.execute<Row>(sql`SELECT * FROM branch_member_summary()`)).rows;
-  const branches = new Map<string, { orgId: string; name: string; total: number; active: number; applicants: number; lapsed: number; womenLedActive: number; informalActive: number }>();
-  for (const r of rows) {
-    const id = String(r.org_id);
-    const b = branches.get(id) ?? { orgId: id, name: String(r.org_name), total: 0, active: 0, applicants: 0, lapsed: 0, womenLedActive: 0, informalActive: 0 };
-    const n = num(r.firms);
-    b.total += n;
-    if (r.status === 'active') b.active += n;
-    if (r.status === 'applicant') b.applicants += n;
-    if (r.status === 'lapsed') b.lapsed += n;
-    if (r.status === 'active' && r.women_led) b.womenLedActive += n;
-    if (r.status === 'active' && r.informal) b.informalActive += n;
-    branches.set(id, b);
-  }
-  return [...branches.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -16,6 +16,9 @@ export const memberErrors = {
   'members.contact_not_found': 404,
   'members.view_not_found': 404,
   'members.not_linked': 403,
+  'members.branch_not_shared': 403,
   'members.import_mapping': 400,
   'members.import_has_errors': 409,
+  'members.import_merge_undecided': 409,
+  'members.import_file_duplicates_undecided': 409,
 } as const;

@@ -3,6 +3,8 @@ import { and, asc, gt } from 'drizzle-orm';
 import type { MemberFilter } from '../../../contracts/members.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { streamTable, type TableFormat } from '../../platform/export/stream-table.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import { currencyDigits } from './import/coerce-row.js';
 import { memberConditions } from './member-conditions.js';
 import { members } from './tables.js';
 
@@ -13,11 +15,26 @@ export const EXPORT_COLUMNS = [
   'joined_on', 'renewal_due_on',
 ] as const;
 
-function row(m: typeof members.$inferSelect): Array<string | number | boolean | null> {
-  return [
+/** How the file is written for the person who asked: money in the organisation's currency, yes/no in their language. */
+export interface ExportWording {
+  currency: string;
+  locale: string;
+}
+
+/** The header row: money columns name their currency, since the cells hold currency units. */
+export function exportHeader(currency: string): string[] {
+  return EXPORT_COLUMNS.map((c) => (c === 'turnover' ? `turnover (${currency})` : c));
+}
+
+function rowWriter({ currency, locale }: ExportWording) {
+  // Stored amounts are minor units (pesewas, paise); a spreadsheet reader expects cedis and rupees.
+  const perUnit = 10 ** currencyDigits(currency);
+  const t = translator(locale);
+  const yesNo = (v: boolean) => (v ? t('ui.yes') : t('ui.no'));
+  return (m: typeof members.$inferSelect): Array<string | number | null> => [
     m.id, m.legalName, m.tradeName, m.registrationNumber, m.taxNumber, m.isicClass, m.region, m.district, m.address,
-    m.latitude, m.longitude, m.employeesFemale, m.employeesMale, m.turnover, m.sizeClass, m.formality, m.womenLed,
-    m.youthLed, m.ownerSex, m.foundedYear, m.products, m.exportStatus, m.email, m.phone, m.website, m.tags.join(', '), m.status,
+    m.latitude, m.longitude, m.employeesFemale, m.employeesMale, m.turnover === null ? null : m.turnover / perUnit, m.sizeClass, m.formality,
+    yesNo(m.womenLed), yesNo(m.youthLed), m.ownerSex, m.foundedYear, m.products, m.exportStatus, m.email, m.phone, m.website, m.tags.join(', '), m.status,
     m.joinedOn, m.renewalDueOn,
   ];
 }
@@ -39,8 +56,14 @@ async function* batches(ctx: TenantCtx, filter: Omit<MemberFilter, 'sort'>, size
 }
 
 /** Streams the matching firms as CSV or XLSX; `run` executes the reading inside the caller's tenant transaction. */
-export function exportMembers(format: TableFormat, run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>, filter: Omit<MemberFilter, 'sort'>): Readable {
-  return streamTable(format, 'members', [...EXPORT_COLUMNS], (write) =>
+export function exportMembers(
+  format: TableFormat,
+  run: (work: (ctx: TenantCtx) => Promise<void>) => Promise<void>,
+  filter: Omit<MemberFilter, 'sort'>,
+  wording: ExportWording,
+): Readable {
+  const row = rowWriter(wording);
+  return streamTable(format, 'members', exportHeader(wording.currency), (write) =>
     run(async (ctx) => {
       for await (const batch of batches(ctx, filter)) for (const m of batch) await write(row(m));
     }),

@@ -45,13 +45,14 @@ describe('importing the spreadsheets chambers have', () => {
     );
     const report = (await send(admin, 'check', file, 'members.csv')).json();
     expect(report.rows).toBe(7);
-    expect(report.valid).toBe(1);
+    expect(report.valid).toBe(2);
+    // The same registration number twice in the file is the person's choice, not a rejection.
+    expect(report.fileDuplicates).toEqual([{ registrationNumber: 'R-1', rows: [{ row: 2, legalName: 'Good Firm' }, { row: 6, legalName: 'Copy of Good' }] }]);
     const reasons = Object.fromEntries(report.rejected.map((r: { row: number; problems: Array<{ field: string; code: string }> }) => [r.row, r.problems.map((p) => `${p.field}:${p.code}`)]));
     expect(reasons).toEqual({
       3: ['isicClass:members.isic_unknown'],
       4: ['region:members.region_not_in_org'],
       5: ['email:invalid_format'],
-      6: ['registrationNumber:members.import_duplicate_in_file'],
       7: ['employeesFemale:members.import_value'],
       8: ['legalName:too_small'],
     });
@@ -77,10 +78,13 @@ describe('importing the spreadsheets chambers have', () => {
       [2, existing.id, 'registration_number'],
       [3, namesake.id, 'similar_name'],
     ]);
-    expect(report.duplicates[0].suggested).toEqual({ merge: existing.id });
+    expect(report.duplicates[0].suggested).toEqual({ merge: existing.id, fields: { products: 'file', turnover: 'file', joinedOn: 'file' } });
     expect(report.duplicates[1].suggested).toBe('create');
 
-    const result = (await send(admin, 'commit', file, 'register.xlsx', { decisions: { 3: 'skip' } })).json();
+    // The names differ: the merge keeps the registry's name only because the person says so.
+    expect(report.duplicates[0].candidates[0].differences).toContainEqual({ field: 'legalName', registry: 'Tamale Shea Butter Processors', file: 'Tamale Shea Butter Processing' });
+    expect((await send(admin, 'commit', file, 'register.xlsx', { decisions: { 3: 'skip' } })).json().code).toBe('members.import_merge_undecided');
+    const result = (await send(admin, 'commit', file, 'register.xlsx', { decisions: { 2: { merge: existing.id, fields: { legalName: 'registry' } }, 3: 'skip' } })).json();
     expect(result).toMatchObject({ created: 1, merged: 1, skipped: 1 });
     const merged = (await admin.get(`/api/v1/members/${existing.id}`)).json();
     expect(merged).toMatchObject({ legalName: 'Tamale Shea Butter Processors', products: 'Shea butter', turnover: 1200050 });

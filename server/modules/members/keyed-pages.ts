@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { cursorKeyOf, CursorKey, decodeCursor, pageOf, type CursorKeyType } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { members } from './tables.js';
 
@@ -12,8 +12,8 @@ export type KeyedRow = { id: string; k: string };
  * Counting the gathered set and sorting it share one pass: a window count
  * over the 22,207 matches of "ho" cost as much again as the matching.
  */
-export async function gatheredRows(ctx: TenantCtx, gathered: SQL, order: { type: SQL; desc: boolean }, query: { cursor?: string; limit: number }) {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+export async function gatheredRows(ctx: TenantCtx, gathered: SQL, order: { type: CursorKeyType; desc: boolean }, query: { cursor?: string; limit: number }) {
+  const after = decodeCursor(query.cursor, [cursorKeyOf(order.type), CursorKey.uuid]);
   const direction = sql.raw(order.desc ? 'DESC' : 'ASC');
   const res = await ctx.tx.execute<{ id: string | null; k: string | null; total: number }>(sql`
     WITH g AS MATERIALIZED (${gathered})
@@ -21,7 +21,7 @@ export async function gatheredRows(ctx: TenantCtx, gathered: SQL, order: { type:
     FROM (SELECT count(*)::int AS total FROM g) t
     LEFT JOIN LATERAL (
       SELECT g.id, g.k FROM g
-      ${after ? sql`WHERE (g.k, g.id) ${sql.raw(order.desc ? '<' : '>')} (${after[0]}::${order.type}, ${after[1]}::uuid)` : sql``}
+      ${after ? sql`WHERE (g.k, g.id) ${sql.raw(order.desc ? '<' : '>')} (${after[0]}::${sql.raw(order.type)}, ${after[1]}::uuid)` : sql``}
       ORDER BY g.k ${direction}, g.id ${direction} LIMIT ${query.limit + 1}) p ON true`);
   return {
     rows: res.rows.filter((r): r is KeyedRow & { total: number } => r.id !== null && r.k !== null),

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { MemberQuery } from '../../../contracts/members.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { cursorKeyOf, CursorKey, decodeCursor, pageOf, type CursorKeyType } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { hasFieldFilters, memberConditions } from './member-conditions.js';
 import { gatheredRows, pageOfFirms } from './keyed-pages.js';
@@ -18,15 +18,15 @@ const GATHER_AT_MOST = 5_000;
  * The first sort key of each order and its type. Cursors carry that key as
  * text, cast back on the way in, so no precision is lost through JavaScript.
  */
-function ordering(query: MemberQuery): { key: SQL; type: SQL; desc: boolean } {
+function ordering(query: MemberQuery): { key: SQL; type: CursorKeyType; desc: boolean } {
   const desc = query.sort.startsWith('-');
   switch (query.sort.replace('-', '')) {
     case 'created':
-      return { key: sql`${members.createdAt}`, type: sql.raw('timestamptz'), desc };
+      return { key: sql`${members.createdAt}`, type: 'timestamptz', desc };
     case 'renewal':
-      return { key: sql`coalesce(${members.renewalDueOn}, '9999-12-31'::date)`, type: sql.raw('date'), desc };
+      return { key: sql`coalesce(${members.renewalDueOn}, '9999-12-31'::date)`, type: 'date', desc };
     default:
-      return { key: sql`lower(${members.legalName})`, type: sql.raw('text'), desc };
+      return { key: sql`lower(${members.legalName})`, type: 'text', desc };
   }
 }
 
@@ -64,11 +64,11 @@ async function gatherAndSort(ctx: TenantCtx, query: MemberQuery) {
 /** Along the order's index, filtering as it goes; the route counts the first page's total. */
 async function walkInOrder(ctx: TenantCtx, query: MemberQuery) {
   const { key, type, desc } = ordering(query);
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [cursorKeyOf(type), CursorKey.uuid]);
   const afterCondition = after
     ? desc
-      ? sql`(${key}, ${members.id}) < (${after[0]}::${type}, ${after[1]}::uuid)`
-      : sql`(${key}, ${members.id}) > (${after[0]}::${type}, ${after[1]}::uuid)`
+      ? sql`(${key}, ${members.id}) < (${after[0]}::${sql.raw(type)}, ${after[1]}::uuid)`
+      : sql`(${key}, ${members.id}) > (${after[0]}::${sql.raw(type)}, ${after[1]}::uuid)`
     : undefined;
   const rows = await ctx.tx
     .select({ member: members, k: sql<string>`(${key})::text` })

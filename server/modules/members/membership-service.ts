@@ -3,6 +3,7 @@ import type { MemberStatus, SizeClass } from '../../../contracts/members.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { orgToday } from '../orgs/org-service.js';
 import { issueRenewalInvoice } from './billing-service.js';
 import { getMember } from './member-service.js';
 import { members, membershipFees, membershipStatusHistory, membershipTiers } from './tables.js';
@@ -17,7 +18,7 @@ export async function changeStatus(ctx: TenantCtx, memberId: string, to: MemberS
   if (member.status === to) throw new AppError('members.status_unchanged', { status: to });
   if (to === 'applicant') throw new AppError('validation_failed', {}, [{ path: 'status', code: 'members.status_unchanged' }]);
   const startsYear = to === 'active' && (member.status === 'applicant' || member.status === 'lapsed' || !member.renewalDueOn);
-  const day = today.toISOString().slice(0, 10);
+  const day = await orgToday(ctx, today);
   const [after] = await ctx.tx
     .update(members)
     .set({

@@ -39,7 +39,7 @@ describe('membership dashboard', () => {
     await admin.post('/api/v1/auth/switch-org', { orgId });
     expect((await admin.get('/api/v1/members')).json().total).toBe(0);
     const items = (await admin.get('/api/v1/members/dashboard/branches')).json().items;
-    expect(items).toEqual([{ orgId: branch.id, name: 'Northern branch', total: 2, active: 1, applicants: 1, lapsed: 0, womenLedActive: 0, informalActive: 1 }]);
+    expect(items).toEqual([{ orgId: branch.id, name: 'Northern branch', sharesMemberData: false, firms: 2, active: 1, applicants: 1, lapsed: 0, womenLedActive: 0, informalActive: 1 }]);
   });
 });
 

@@ -45,6 +45,8 @@ export async function grantPortalAccess(ctx: TenantCtx, memberId: string, email:
 }
 
 export async function listPortalAccess(ctx: TenantCtx, memberId: string) {
+  // Another organisation's firm is not found, rather than an empty list.
+  await getMember(ctx, memberId);
   return ctx.tx.select().from(memberPortalAccess).where(and(eq(memberPortalAccess.orgId, ctx.orgId), eq(memberPortalAccess.memberId, memberId)));
 }
 

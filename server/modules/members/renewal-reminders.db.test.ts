@@ -22,12 +22,14 @@ describe('renewal reminders', () => {
       await withSystem(t.database.db, (tx) => tx.execute(sql`UPDATE members SET status = 'active', renewal_due_on = ${due} WHERE id = ${id}`));
     }
 
-    expect(await sendRenewalReminders(t.database, today)).toEqual({ firms: 2, mails: 1 });
+    expect(await sendRenewalReminders(t.database, new Date(`${today}T12:00:00Z`))).toEqual({ firms: 2, mails: 1 });
     const outbox = (await admin.get('/api/v1/mail/outbox')).json().items.filter((m: { kind: string }) => m.kind === 'renewal_reminder');
     expect(outbox.map((m: { toEmail: string }) => m.toEmail)).toEqual(['akos@duesoon.example']);
     expect(outbox[0].body).toContain('Due Soon Ltd');
+    // The date as the chamber writes it (en-GH), not 2026-12-03.
+    expect(outbox[0].subject).toContain('ends on 3 December 2026');
     // Once per renewal date.
-    expect(await sendRenewalReminders(t.database, today)).toEqual({ firms: 0, mails: 0 });
+    expect(await sendRenewalReminders(t.database, new Date(`${today}T12:00:00Z`))).toEqual({ firms: 0, mails: 0 });
   });
 
   it('runs as a pg-boss job on this database', async () => {

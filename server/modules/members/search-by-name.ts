@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { MemberQuery } from '../../../contracts/members.js';
-import { decodeCursor } from '../../platform/db/cursor.js';
+import { CursorKey, decodeCursor } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { hasFieldFilters, memberConditions } from './member-conditions.js';
 import { gatheredRows, pageOfFirms, type KeyedRow } from './keyed-pages.js';
@@ -65,7 +65,7 @@ async function rankByStarts(ctx: TenantCtx, query: NameQuery, starts: string[]):
 
 /** One two-letter start and nothing else: the page is a range of the primary key read backwards, the total its length. */
 async function oneStart(ctx: TenantCtx, query: NameQuery, start: string): Promise<Ranked> {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [CursorKey.real, CursorKey.uuid]);
   const res = await ctx.tx.execute<KeyedRow>(sql`
     SELECT k.member_id AS id, k.score::text AS k FROM member_name_starts k
     WHERE k.org_id = ${ctx.orgId} AND k.start = ${start}
@@ -80,5 +80,5 @@ async function oneStart(ctx: TenantCtx, query: NameQuery, start: string): Promis
 
 /** A scored set (columns `id` and its score `k`), best first. */
 function bestFirst(ctx: TenantCtx, scored: SQL, query: NameQuery): Promise<Ranked> {
-  return gatheredRows(ctx, scored, { type: sql.raw('real'), desc: true }, query);
+  return gatheredRows(ctx, scored, { type: 'real', desc: true }, query);
 }

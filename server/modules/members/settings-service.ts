@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MemberSettingsInput } from '../../../contracts/members.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { DEFAULT_THRESHOLDS, sizeClassOf, totalEmployees, type SizeThresholds } from './size-class.js';
+import { DEFAULT_THRESHOLDS, sizeClassSql, type SizeThresholds } from './size-class.js';
 import { members, memberSettings } from './tables.js';
 
 export async function getMemberSettings(ctx: TenantCtx) {
@@ -10,23 +10,15 @@ export async function getMemberSettings(ctx: TenantCtx) {
   return row ?? { orgId: ctx.orgId, ...DEFAULT_THRESHOLDS, districts: [] as Array<{ region: string; name: string }>, updatedAt: new Date(0) };
 }
 
-/** Recomputes every member's size class with `sizeClassOf`, one UPDATE per class. */
+/**
+ * Recomputes every member's size class in one UPDATE (`sizeClassSql`, the
+ * rule of `sizeClassOf`): reading the firms and grouping them in JavaScript
+ * took 14 s for 100,000 firms inside the transaction. Only firms whose class
+ * changes are written.
+ */
 async function reclassifyMembers(ctx: TenantCtx, thresholds: SizeThresholds) {
-  const rows = await ctx.tx
-    .select({ id: members.id, female: members.employeesFemale, male: members.employeesMale, turnover: members.turnover })
-    .from(members)
-    .where(eq(members.orgId, ctx.orgId));
-  const byClass = new Map<string | null, string[]>();
-  for (const r of rows) {
-    const c = sizeClassOf(thresholds, totalEmployees(r.female, r.male), r.turnover);
-    byClass.set(c, [...(byClass.get(c) ?? []), r.id]);
-  }
-  for (const [sizeClass, ids] of byClass) {
-    // Chunks keep each statement under PostgreSQL's 65,535 parameters.
-    for (let i = 0; i < ids.length; i += 10_000) {
-      await ctx.tx.update(members).set({ sizeClass }).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids.slice(i, i + 10_000))));
-    }
-  }
+  const computed = sizeClassSql(thresholds, members.employeesFemale, members.employeesMale, members.turnover);
+  await ctx.tx.execute(sql`UPDATE ${members} SET size_class = ${computed} WHERE ${members.orgId} = ${ctx.orgId} AND ${members.sizeClass} IS DISTINCT FROM ${computed}`);
 }
 
 /** Saves thresholds and districts; every member's size class follows new thresholds at once. */

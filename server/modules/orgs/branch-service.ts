@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { isConstraintViolation } from '../../platform/db/pg-errors.js';
-import { roleOfUser } from './org-service.js';
+import { roleOfUser, withClockDefaults } from './org-service.js';
 import { orgSnapshot } from './present.js';
 import { orgs, userRoles } from './tables.js';
 
@@ -14,7 +14,7 @@ export async function listBranches(ctx: TenantCtx) {
 
 /** A new branch under the current organisation; the acting admin becomes its first admin. */
 export async function createBranch(ctx: TenantCtx, input: OrgInput) {
-  const [branch] = await ctx.tx.insert(orgs).values({ ...input, parentId: ctx.orgId }).returning();
+  const [branch] = await ctx.tx.insert(orgs).values({ ...withClockDefaults(input), parentId: ctx.orgId }).returning();
   if (ctx.actor.userId) await ctx.tx.insert(userRoles).values({ orgId: branch!.id, userId: ctx.actor.userId, role: 'admin' });
   await recordAudit(ctx, { action: 'branch.create', entityType: 'org', entityId: branch!.id, after: orgSnapshot(branch!) });
   return branch!;

@@ -11,4 +11,6 @@ export const orgErrors = {
   'orgs.invitation_email_mismatch': 400,
   'orgs.token_not_found': 404,
   'orgs.region_not_in_country': 400,
+  'orgs.time_zone_invalid': 400,
+  'orgs.locale_invalid': 400,
 } as const;

@@ -24,6 +24,7 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
   if (existing) throw new AppError('orgs.already_in_organisation', { email: input.email });
   const org = await getCurrentOrg(ctx);
   const token = newSecret();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const [row] = await ctx.tx
     .insert(invitations)
     .values({
@@ -32,7 +33,7 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
       role: input.role,
       tokenHash: hashSecret(token),
       invitedBy: ctx.actor.userId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      expiresAt,
     })
     .returning();
   await queueMail(ctx.tx, {
@@ -42,6 +43,7 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
     // The invitee has no account yet: the organisation's language, else the inviter's.
     locale: orgMailLocale(org.languages, ctx.locale),
     params: { orgName: org.name, inviter: ctx.actor.name, role: input.role, link: `${publicUrl}/invitation/${token}`, days: String(INVITATION_DAYS) },
+    secretExpiresAt: expiresAt,
   });
   await recordAudit(ctx, { action: 'invitation.create', entityType: 'invitation', entityId: row!.id, after: { email: input.email, role: input.role } });
   return presentInvitation(row!);

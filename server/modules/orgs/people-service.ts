@@ -3,13 +3,13 @@ import type { Person } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { userRoles } from './tables.js';
 
 export async function listPeople(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [CursorKey.text, CursorKey.uuid]);
   const rows = await ctx.tx
     .select({ userId: users.id, name: users.name, email: users.email, role: userRoles.role, since: userRoles.createdAt })
     .from(userRoles)

@@ -1,5 +1,6 @@
 import type { ApiToken, Invitation, Org } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
+import { orgClock } from './org-clock.js';
 import type { apiTokens, invitations, orgs } from './tables.js';
 
 type OrgRow = typeof orgs.$inferSelect;
@@ -14,6 +15,7 @@ export function presentOrg(row: OrgRow): Org {
     regions: row.regions,
     languages: row.languages,
     currency: row.currency,
+    ...orgClock(row),
     shareMemberDataUpward: row.shareMemberDataUpward,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

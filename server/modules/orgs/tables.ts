@@ -15,6 +15,9 @@ export const orgs = pgTable(
     regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
     languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
     currency: text('currency').notNull(),
+    // Null: the country's default (org-clock.ts), for rows older than these columns.
+    timeZone: text('time_zone'),
+    locale: text('locale'),
     shareMemberDataUpward: boolean('share_member_data_upward').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -24,6 +27,8 @@ export const orgs = pgTable(
     check('orgs_kind_check', sql`${t.kind} in ('chamber', 'association', 'federation', 'self_help_group')`),
     check('orgs_country_check', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('orgs_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check('orgs_time_zone_check', sql`${t.timeZone} IS NULL OR length(${t.timeZone}) BETWEEN 1 AND 64`),
+    check('orgs_locale_check', sql`${t.locale} IS NULL OR ${t.locale} ~ '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$'`),
     check('orgs_not_own_parent', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
   ],
 );

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Analysis, AnalysisQuery } from '../../../contracts/surveys.js';
 import { walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { WriteRow } from '../../platform/export/stream-table.js';
@@ -94,7 +94,7 @@ export async function analyseConsultation(ctx: TenantCtx, consultationId: string
       type: q.type,
       answered: answered.get(q.name) ?? 0,
       counts: COUNTING[q.type] ? [...(counts.get(q.name)?.values() ?? [])] : [],
-      stats: NUMERIC.includes(q.type) ? statsOf(q.name) : null,
+      stats: NUMERIC.includes(q.type) || (q.type === 'calculate' && numbers.has(q.name)) ? statsOf(q.name) : null,
     })),
   };
 }
@@ -102,7 +102,7 @@ export async function analyseConsultation(ctx: TenantCtx, consultationId: string
 /** Free-text answers to one question, newest first, with the tags staff gave them. */
 export async function listTextAnswers(ctx: TenantCtx, consultationId: string, query: { question: string; tag?: string; limit: number; cursor?: string }) {
   await getConsultationRow(ctx, consultationId);
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [CursorKey.timestamp, CursorKey.uuid]);
   const rows = await ctx.tx
     .select({ id: responses.id, answers: responses.answers, textTags: responses.textTags, memberId: responses.memberId, submittedAt: responses.submittedAt })
     .from(responses)

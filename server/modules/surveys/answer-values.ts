@@ -5,6 +5,9 @@ export const COUNTING: Partial<Record<Question['type'], 'one' | 'many' | 'first'
   select_one: 'one', scale: 'one', select_multiple: 'many', ranking: 'first', matrix: 'cell',
 };
 export const NUMERIC: Array<Question['type']> = ['integer', 'decimal', 'scale'];
+/** A calculation is averaged like a number when it gives one (it may also give text, e.g. concat()). */
+export const numberOf = (q: Question, answer: unknown): number | null =>
+  (NUMERIC.includes(q.type) || q.type === 'calculate') && typeof answer === 'number' && Number.isFinite(answer) ? answer : null;
 
 /** Every answerable question, with the repeat it sits in (its answers are then one per entry of the repeat). */
 export function chartable(form: FormDefinition): Array<{ question: Question; repeat: string | null }> {
@@ -47,9 +50,10 @@ export function answerValues(questions: Array<{ question: Question; repeat: stri
     const entries = repeat ? (Array.isArray(answers[repeat]) ? (answers[repeat] as Array<Record<string, unknown> | null>) : []) : [answers];
     const before = rows.length;
     for (const entry of entries) {
-      const answer = entry?.[q.name];
+      // Own answers only: a question named like an object's member must not read that member.
+      const answer = entry && Object.hasOwn(entry, q.name) ? entry[q.name] : undefined;
       if (!given(answer)) continue;
-      const num = NUMERIC.includes(q.type) && typeof answer === 'number' && Number.isFinite(answer) ? answer : null;
+      const num = numberOf(q, answer);
       const values = countedValues(q, answer);
       if (!values.length) rows.push({ question: q.name, value: null, num, lead: false });
       else values.forEach((value, i) => rows.push({ question: q.name, value, num: i === 0 ? num : null, lead: false }));

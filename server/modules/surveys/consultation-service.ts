@@ -2,12 +2,14 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Consultation, ConsultationInput } from '../../../contracts/surveys.js';
 import { newSecret, hashSecret } from '../../platform/auth/tokens.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { firmProfiles, firmRecipients, firmsInAudience } from '../members/audience.js';
+import { clockFormat } from '../../platform/time.js';
+import { orgClock } from '../orgs/org-clock.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getFormRow, publishForm } from './form-service.js';
 import { consultationInvitations, consultations, forms, responses } from './tables.js';
@@ -66,7 +68,7 @@ export async function getConsultation(ctx: TenantCtx, id: string, publicUrl: str
 }
 
 export async function listConsultations(ctx: TenantCtx, query: { limit: number; cursor?: string; status?: string }, publicUrl: string) {
-  const after = decodeCursor<[string, string]>(query.cursor, 2);
+  const after = decodeCursor(query.cursor, [CursorKey.timestamp, CursorKey.uuid]);
   const rows = await ctx.tx
     .select()
     .from(consultations)
@@ -108,9 +110,10 @@ export async function updateConsultation(ctx: TenantCtx, id: string, input: Cons
 async function firmMailer(ctx: TenantCtx, row: Row, kind: 'consultation_invitation' | 'consultation_reminder') {
   const org = await getCurrentOrg(ctx);
   const locale = orgMailLocale(org.languages, ctx.locale);
+  const closesOn = row.closesOn ? clockFormat(orgClock(org), locale).date(row.closesOn, 'long') : '—';
   return async (member: { id: string; email: string | null; legalName: string }, link: string) => {
     for (const to of await firmRecipients(ctx.tx, member)) {
-      await queueMail(ctx.tx, { orgId: ctx.orgId, kind, to, locale, params: { orgName: org.name, firm: member.legalName, title: row.title, link, closesOn: row.closesOn ?? '—' } });
+      await queueMail(ctx.tx, { orgId: ctx.orgId, kind, to, locale, params: { orgName: org.name, firm: member.legalName, title: row.title, link, closesOn } });
     }
   };
 }

@@ -12,4 +12,5 @@ export const surveyErrors = {
   'surveys.not_invited': 409,
   'surveys.anonymous_entry': 409,
   'surveys.xlsform_invalid': 400,
+  'surveys.files_quota_exceeded': 409,
 } as const;

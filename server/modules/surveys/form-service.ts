@@ -38,7 +38,8 @@ export async function presentForm(ctx: TenantCtx, row: typeof forms.$inferSelect
     .select({
       version: formVersions.version,
       publishedAt: formVersions.publishedAt,
-      responses: sql<number>`(SELECT count(*)::int FROM ${responses} r JOIN ${consultations} c ON c.id = r.consultation_id WHERE c.form_id = ${row.id} AND r.form_version = ${formVersions.version})`,
+      // Named with its table: drizzle writes a one-table select's column bare ("version"), which a subquery would bind to its own tables first.
+      responses: sql<number>`(SELECT count(*)::int FROM ${responses} r JOIN ${consultations} c ON c.id = r.consultation_id WHERE c.form_id = ${row.id} AND r.form_version = ${formVersions}.version)`,
     })
     .from(formVersions)
     .where(and(eq(formVersions.formId, row.id), eq(formVersions.orgId, ctx.orgId)))

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { RespondentView } from '../../../contracts/surveys.js';
 import { checkAnswers, type AnswerProblem, type Answers } from '../../../contracts/surveys/check-answers.js';
 import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
+import { testPattern } from '../../../contracts/surveys/pattern.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
@@ -11,8 +12,11 @@ import { firmProfiles } from '../members/audience.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
+import { assertRoomForFile } from './response-files.js';
 import { tallyResponses } from './response-tallies.js';
 import { consultationInvitations, consultations, responseFiles, responses } from './tables.js';
+import { orgToday } from '../orgs/org-service.js';
+import { orgClock } from '../orgs/org-clock.js';
 
 /** Whom a respondent link stands for: a firm's personal invitation, or the public link of an anonymous consultation. */
 export interface RespondentLink {
@@ -59,8 +63,8 @@ async function findResponse(ctx: TenantCtx, link: RespondentLink, resumeKey: str
   return row ?? null;
 }
 
-export async function respondentView(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null, today = new Date().toISOString().slice(0, 10)): Promise<RespondentView> {
-  return (await viewWithResponse(ctx, link, resumeKey, today)).view;
+export async function respondentView(ctx: TenantCtx, link: RespondentLink, resumeKey: string | null, today?: string): Promise<RespondentView> {
+  return (await viewWithResponse(ctx, link, resumeKey, today ?? (await orgToday(ctx)))).view;
 }
 
 /** The respondent's view, and the response row it was read from (staff also want its channel). */
@@ -72,7 +76,7 @@ async function viewWithResponse(ctx: TenantCtx, link: RespondentLink, resumeKey:
   const firm = link.memberId ? (await firmProfiles(ctx, [link.memberId])).get(link.memberId) : undefined;
   if (closed && response?.status !== 'submitted') throw new AppError('surveys.consultation_not_open');
   const view: RespondentView = {
-    consultation: { title: row.title, orgName: org.name, closesOn: row.closesOn, identity: row.identity as RespondentView['consultation']['identity'] },
+    consultation: { title: row.title, orgName: org.name, closesOn: row.closesOn, identity: row.identity as RespondentView['consultation']['identity'], locale: orgClock(org).locale },
     firmName: firm?.name ?? null,
     form: await formVersion(ctx, row.formId, row.formVersion),
     answers: response?.answers ?? {},
@@ -92,6 +96,20 @@ interface SaveInput {
   submit: boolean;
   channel: 'web' | 'phone' | 'field';
   resumeKey?: string | null;
+  submissionKey?: string | null;
+}
+
+/** The response a submission with this key already made, if any. */
+async function submittedWithKey(ctx: TenantCtx, link: RespondentLink, key: string | null | undefined) {
+  if (!key) return null;
+  const [row] = await ctx.tx
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(
+      eq(responses.consultationId, link.consultationId), eq(responses.submissionKey, key), eq(responses.status, 'submitted'), eq(responses.orgId, ctx.orgId),
+      link.memberId ? eq(responses.memberId, link.memberId) : undefined,
+    ));
+  return row ?? null;
 }
 
 /**
@@ -99,38 +117,62 @@ interface SaveInput {
  * submission only when it passes every check of the form, the same checks
  * the respondent page ran. Submitting snapshots the firm's profile.
  */
-export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: SaveInput, today = new Date().toISOString().slice(0, 10)) {
+// "Today" is the organisation's: a consultation closes at the end of its last day there, not in UTC.
+export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: SaveInput, today?: string) {
+  today ??= await orgToday(ctx);
   const { row, closed } = await consultationState(ctx, link.consultationId, today);
+  // Sent again after a lost connection (even once the consultation closed): it is in, once.
+  const repeated = input.submit ? await submittedWithKey(ctx, link, input.submissionKey) : null;
+  if (repeated) return { id: repeated.id, status: 'submitted' as const, resumeKey: null };
   if (closed) throw new AppError('surveys.consultation_not_open');
   const form = await formVersion(ctx, row.formId, row.formVersion!);
   const existing = await findResponse(ctx, link, input.resumeKey ?? null);
   if (existing?.status === 'submitted') throw new AppError('surveys.already_submitted');
-  const { answers, problems } = checkAnswers(form, input.answers, { complete: input.submit, today });
+  const { answers, problems } = checkAnswers(form, input.answers, { complete: input.submit, today, matches: testPattern });
   if (problems.length) throw new AppError('surveys.answers_invalid', { count: problems.length }, answerErrors(problems, form, ctx.locale));
   await checkFileAnswers(ctx, row.id, answers);
 
   let resumeKey = input.resumeKey ?? null;
   const firm = input.submit && link.memberId ? (await firmProfiles(ctx, [link.memberId])).get(link.memberId) : undefined;
   const values = {
-    answers,
+    // checkAnswers keys answers on objects without a prototype; the query builder wants a plain one.
+    answers: { ...answers },
     status: input.submit ? 'submitted' : 'draft',
     channel: input.channel,
     enteredBy: ctx.actor.userId,
     updatedAt: new Date(),
     submittedAt: input.submit ? new Date() : null,
+    submissionKey: input.submit ? (input.submissionKey ?? null) : null,
     firm: firm ? { sector: firm.sector, region: firm.region, size: firm.size, ownership: firm.ownership, ownerSex: firm.ownerSex } : null,
   };
   let id: string;
+  // Two attempts of one submission may arrive together: only a draft is
+  // overwritten and a taken key inserts nothing, so the one that loses finds
+  // the winner's response instead of counting the answers a second time.
+  const lostRace = async (): Promise<{ id: string; status: 'draft' | 'submitted'; resumeKey: string | null }> => {
+    const winner = input.submit ? await submittedWithKey(ctx, link, input.submissionKey) : null;
+    if (winner) return { id: winner.id, status: 'submitted', resumeKey: null };
+    // A firm's first two saves at once: the second now finds the first's row and goes on from it.
+    if (!existing) return saveResponse(ctx, link, input, today);
+    throw new AppError('surveys.already_submitted');
+  };
   if (existing) {
     id = existing.id;
-    await ctx.tx.update(responses).set(values).where(and(eq(responses.id, existing.id), eq(responses.orgId, ctx.orgId)));
+    const updated = await ctx.tx
+      .update(responses)
+      .set(values)
+      .where(and(eq(responses.id, existing.id), eq(responses.orgId, ctx.orgId), eq(responses.status, 'draft')))
+      .returning({ id: responses.id });
+    if (!updated.length) return lostRace();
   } else {
     if (!link.memberId) resumeKey = newSecret();
     const [created] = await ctx.tx
       .insert(responses)
       .values({ ...values, orgId: ctx.orgId, consultationId: row.id, formVersion: row.formVersion!, memberId: link.memberId, resumeKeyHash: resumeKey ? hashSecret(resumeKey) : null })
+      .onConflictDoNothing()
       .returning({ id: responses.id });
-    id = created!.id;
+    if (!created) return lostRace();
+    id = created.id;
   }
   if (input.submit) {
     await tallyResponses(ctx, row.id, form, [{ id, answers, firm: values.firm }]);
@@ -143,7 +185,7 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
  * Staff enter a firm's answers from a phone call or a field interview. The
  * firm counts as invited from then on, so the response rate stays honest.
  */
-export async function enterForFirm(ctx: TenantCtx, consultationId: string, input: { memberId: string; answers: Answers; submit: boolean; channel: 'web' | 'phone' | 'field' }) {
+export async function enterForFirm(ctx: TenantCtx, consultationId: string, input: { memberId: string; answers: Answers; submit: boolean; channel: 'web' | 'phone' | 'field'; submissionKey?: string | null }) {
   const link = await staffLink(ctx, consultationId, input.memberId);
   await ctx.tx
     .insert(consultationInvitations)
@@ -158,7 +200,7 @@ export async function enterForFirm(ctx: TenantCtx, consultationId: string, input
  */
 export async function staffView(ctx: TenantCtx, consultationId: string, memberId: string) {
   const link = await staffLink(ctx, consultationId, memberId);
-  const { view, response } = await viewWithResponse(ctx, link, null, new Date().toISOString().slice(0, 10));
+  const { view, response } = await viewWithResponse(ctx, link, null, await orgToday(ctx));
   return { ...view, channel: (response?.channel ?? null) as 'web' | 'phone' | 'field' | null };
 }
 
@@ -171,13 +213,10 @@ export async function staffLink(ctx: TenantCtx, consultationId: string, memberId
   return { orgId: ctx.orgId, consultationId, memberId };
 }
 
-export const MAX_RESPONSE_FILE = 5 * 1024 * 1024;
-
 /** Keeps a file a respondent attached; the answer then refers to it by id. */
-export async function storeResponseFile(ctx: TenantCtx, link: RespondentLink, file: { buffer: Buffer; filename: string; contentType: string }, today = new Date().toISOString().slice(0, 10)) {
-  const { closed } = await consultationState(ctx, link.consultationId, today);
-  if (closed) throw new AppError('surveys.consultation_not_open');
-  if (file.buffer.length > MAX_RESPONSE_FILE) throw new AppError('payload_too_large');
+export async function storeResponseFile(ctx: TenantCtx, link: RespondentLink, file: { buffer: Buffer; filename: string; contentType: string }, today?: string) {
+  today ??= await orgToday(ctx);
+  await assertRoomForFile(ctx, link.consultationId, file.buffer.length, today);
   const name = storedFileName(file.filename, 'file');
   const [row] = await ctx.tx
     .insert(responseFiles)

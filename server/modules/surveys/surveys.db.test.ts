@@ -149,7 +149,7 @@ describe('a consultation of member firms', () => {
     const anon = new Client(t.app);
 
     const view = (await anon.get(`/api/v1/respond/${shea}`)).json();
-    expect(view).toMatchObject({ status: 'new', firmName: 'Tamale Shea Co', consultation: { title: 'Port clearance 2026' } });
+    expect(view).toMatchObject({ status: 'new', firmName: 'Tamale Shea Co', consultation: { title: 'Port clearance 2026', locale: 'en-GH' } });
     expect(view.form.questions[0].name).toBe('imports');
     // A draft is kept as typed; it comes back when the respondent returns.
     expect((await anon.put(`/api/v1/respond/${shea}`, { answers: { imports: 'yes', days: 'twelve' } })).json().status).toBe('draft');

@@ -98,6 +98,8 @@ export const responses = pgTable(
     channel: text('channel').notNull().default('web'),
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     textTags: jsonb('text_tags').$type<Record<string, string[]>>().notNull().default(sql`'{}'::jsonb`),
+    /** Made by the browser once per submission: a submission sent again (after a lost connection) is recognised, not counted twice. */
+    submissionKey: text('submission_key'),
     /** Its answers are counted in response_tallies; false only for submissions older than that table. */
     tallied: boolean('tallied').notNull().default(false),
     startedAt: ts('started_at').notNull().defaultNow(),
@@ -107,6 +109,7 @@ export const responses = pgTable(
   (t) => [
     uniqueIndex('responses_firm_key').on(t.consultationId, t.memberId),
     uniqueIndex('responses_resume_key').on(t.resumeKeyHash),
+    uniqueIndex('responses_submission_key').on(t.consultationId, t.submissionKey).where(sql`${t.submissionKey} IS NOT NULL`),
     index('responses_consultation_idx').on(t.consultationId, t.status),
     index('responses_untallied_idx').on(t.consultationId).where(sql`${t.status} = 'submitted' AND NOT ${t.tallied}`),
     check('responses_status_check', sql`${t.status} IN ('draft', 'submitted')`),

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../../contracts/audit.js';
-import { decodeCursor, pageOf } from '../db/cursor.js';
+import { CursorKey, decodeCursor, pageOf } from '../db/cursor.js';
 import { escapeLike } from '../db/like.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import { auditLog } from './tables.js';
@@ -35,7 +35,7 @@ function present(row: typeof auditLog.$inferSelect): AuditEntry {
 
 /** Newest first; the cursor is the last id seen (ids only grow). */
 export async function listAudit(ctx: TenantCtx, query: AuditQuery) {
-  const after = decodeCursor<[number]>(query.cursor, 1);
+  const after = decodeCursor(query.cursor, [CursorKey.bigint]);
   const rows = await ctx.tx
     .select()
     .from(auditLog)

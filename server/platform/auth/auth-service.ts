@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/pg-errors.js';
 import { withSystem, type Tx } from '../db/tenancy.js';
 import { AppError } from '../errors/app-error.js';
 import { queueMail } from '../mail/queue-mail.js';
+import { mailOutbox } from '../mail/tables.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession } from './sessions.js';
 import { passwordResets, sessions, users } from './tables.js';
@@ -65,25 +66,29 @@ export async function switchOrg(db: NodePgDatabase, sessionHash: string, userId:
   });
 }
 
-/** Always succeeds, so the answer does not tell which addresses have accounts. */
-export async function requestPasswordReset(db: NodePgDatabase, email: string, publicUrl: string) {
+/**
+ * Always succeeds, so the answer does not tell which addresses have accounts.
+ * The mail is a system mail: no organisation's outbox shows it, except that
+ * without SMTP the admins of the person's only organisation may hand the
+ * link over (platform/mail/README.md).
+ */
+export async function requestPasswordReset(db: NodePgDatabase, email: string, options: { publicUrl: string; smtpConfigured: boolean }) {
   await withSystem(db, async (tx) => {
     const [user] = await tx.select().from(users).where(and(sql`lower(${users.email}) = ${email}`, isNull(users.disabledAt)));
     if (!user) return;
+    const orgsOfUser = await listOrgsOfUser(tx, user.id);
+    const handoverOrgId = !options.smtpConfigured && orgsOfUser.length === 1 ? orgsOfUser[0]!.id : null;
     const token = newSecret();
-    await tx.insert(passwordResets).values({
-      tokenHash: hashSecret(token),
-      userId: user.id,
-      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
-    });
+    const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
+    await tx.insert(passwordResets).values({ tokenHash: hashSecret(token), userId: user.id, expiresAt, handoverOrgId });
     await queueMail(tx, {
-      // Filed under the person's first organisation so that, without SMTP,
-      // its admins can pass the link on.
-      orgId: await firstOrgOf(tx, user.id),
+      orgId: null,
+      handoverOrgId,
       kind: 'password_reset',
       to: user.email,
       locale: user.locale,
-      params: { name: user.name, link: `${publicUrl}/reset-password/${token}`, minutes: String(RESET_MINUTES) },
+      params: { name: user.name, link: `${options.publicUrl}/reset-password/${token}`, minutes: String(RESET_MINUTES) },
+      secretExpiresAt: expiresAt,
     });
   });
 }
@@ -97,7 +102,15 @@ export async function resetPassword(db: NodePgDatabase, token: string, password:
       .where(and(eq(passwordResets.tokenHash, hashSecret(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`)))
       .returning();
     if (!reset) throw new AppError('auth.reset_token_invalid');
+    if (reset.handoverOrgId) {
+      // A link an organisation's admins could read opens no door to any other organisation.
+      const orgsNow = await listOrgsOfUser(tx, reset.userId);
+      if (orgsNow.some((o) => o.id !== reset.handoverOrgId)) throw new AppError('auth.reset_token_invalid');
+    }
     const [user] = await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, reset.userId)).returning();
+    // Every other link of this person dies with this one, and no copy of any stays readable.
+    await tx.update(passwordResets).set({ usedAt: sql`now()` }).where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt)));
+    await tx.update(mailOutbox).set({ sealedBody: null }).where(and(eq(mailOutbox.kind, 'password_reset'), isNull(mailOutbox.orgId), sql`lower(${mailOutbox.toEmail}) = lower(${user!.email})`));
     // A reset means the old password may be known to someone else.
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
     await auditInEveryOrg(tx, { userId: user!.id, name: user!.name }, { action: 'user.password_reset' });

@@ -5,4 +5,5 @@ export const authErrors = {
   'auth.no_organisation': 403,
   'auth.not_in_organisation': 403,
   'auth.email_taken': 409,
+  'auth.too_many_attempts': 429,
 } as const;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionInfo } from '../../../contracts/auth.js';
 import type { Locale, Role } from '../../../contracts/roles.js';
+import { orgClock } from '../../modules/orgs/org-clock.js';
 import { getCurrentOrg } from '../../modules/orgs/org-service.js';
 import { AppError } from '../errors/app-error.js';
 import { sessionInfo } from './auth-service.js';
@@ -19,7 +20,7 @@ export async function presentSession(app: FastifyInstance, request: FastifyReque
   let org: SessionInfo['org'] = null;
   if (info.current) {
     const full = await app.tenant(request, getCurrentOrg);
-    org = { id: full.id, name: full.name, role: info.current.role as Role, currency: full.currency, languages: full.languages, country: full.country };
+    org = { id: full.id, name: full.name, role: info.current.role as Role, currency: full.currency, languages: full.languages, country: full.country, ...orgClock(full) };
   }
   return {
     user: { id: info.user.id, name: info.user.name, email: info.user.email, locale: info.user.locale as Locale },

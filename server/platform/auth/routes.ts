@@ -12,9 +12,12 @@ import {
 } from '../../../contracts/auth.js';
 import { Ok } from '../../../contracts/common.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
+import { AppError } from '../errors/app-error.js';
 import * as auth from './auth-service.js';
+import { resetRequestRules, resetTokenRules, signInRules, signupRules } from './limits.js';
 import { presentSession } from './present-session.js';
 import { deleteSession, SESSION_DAYS } from './sessions.js';
+import { giveBackAttempt, takeAttempt, type ThrottleRule } from './throttle.js';
 
 export function sessionCookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_DAYS * 86_400 };
@@ -30,26 +33,35 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentSession(app, request, token);
   }
 
-  const loginLimit = {
-    max: app.config.LOGIN_RATE_LIMIT,
-    timeWindow: '15 minutes',
-    hook: 'preHandler' as const,
-    keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
-  };
+  const limit = app.config.LOGIN_RATE_LIMIT;
+  const db = app.database.db;
+
+  /** Counts the attempt; past a limit it is refused before anything is checked. */
+  async function guard(reply: FastifyReply, rules: ThrottleRule[]) {
+    const refusal = await takeAttempt(db, rules);
+    if (!refusal) return;
+    reply.header('retry-after', String(refusal.retryAfterSeconds));
+    throw new AppError('auth.too_many_attempts', { minutes: Math.ceil(refusal.retryAfterSeconds / 60) });
+  }
 
   app.post(
     '/api/v1/auth/login',
-    { schema: { tags, body: LoginInput, response: { 200: SessionInfo } }, config: { auth: 'public', rateLimit: loginLimit } },
+    { schema: { tags, body: LoginInput, response: { 200: SessionInfo } }, config: { auth: 'public' } },
     async (request, reply) => {
-      const { token } = await auth.login(app.database.db, request.body, request.headers['user-agent']);
+      const rules = signInRules(limit, request.body.email, request.ip);
+      await guard(reply, rules);
+      const { token } = await auth.login(db, request.body, request.headers['user-agent']);
+      // Only failures count toward a lockout.
+      await giveBackAttempt(db, rules);
       return respondWithNewSession(request, reply, token);
     },
   );
 
   app.post(
     '/api/v1/auth/signup',
-    { schema: { tags, body: SignupInput, response: { 201: SessionInfo } }, config: { auth: 'public', rateLimit: { ...loginLimit, hook: 'onRequest', keyGenerator: (r: FastifyRequest) => r.ip } } },
+    { schema: { tags, body: SignupInput, response: { 201: SessionInfo } }, config: { auth: 'public' } },
     async (request, reply) => {
+      await guard(reply, signupRules(limit, request.ip));
       const { token } = await auth.signup(app.database.db, request.body, request.headers['user-agent']);
       reply.code(201);
       return respondWithNewSession(request, reply, token);
@@ -78,9 +90,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/forgot-password',
-    { schema: { tags, body: ForgotPasswordInput, response: { 202: Ok } }, config: { auth: 'public', rateLimit: loginLimit } },
+    { schema: { tags, body: ForgotPasswordInput, response: { 202: Ok } }, config: { auth: 'public' } },
     async (request, reply) => {
-      await auth.requestPasswordReset(app.database.db, request.body.email, app.config.publicUrl);
+      await guard(reply, resetRequestRules(limit, request.body.email, request.ip));
+      await auth.requestPasswordReset(db, request.body.email, { publicUrl: app.config.publicUrl, smtpConfigured: app.mailer.sends });
       void app.mailer.flush().catch(() => undefined);
       reply.code(202);
       return { ok: true as const };
@@ -89,9 +102,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/reset-password',
-    { schema: { tags, body: ResetPasswordInput, response: { 200: Ok } }, config: { auth: 'public', rateLimit: { ...loginLimit, hook: 'onRequest', keyGenerator: (r: FastifyRequest) => r.ip } } },
-    async (request) => {
-      await auth.resetPassword(app.database.db, request.body.token, request.body.password);
+    { schema: { tags, body: ResetPasswordInput, response: { 200: Ok } }, config: { auth: 'public' } },
+    async (request, reply) => {
+      const rules = resetTokenRules(limit, request.ip);
+      await guard(reply, rules);
+      await auth.resetPassword(db, request.body.token, request.body.password);
+      await giveBackAttempt(db, rules);
       return { ok: true as const };
     },
   );
@@ -104,10 +120,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/password',
-    { schema: { tags, body: PasswordChangeInput, response: { 200: Ok } }, config: { auth: 'user', rateLimit: loginLimit } },
-    async (request) => {
+    { schema: { tags, body: PasswordChangeInput, response: { 200: Ok } }, config: { auth: 'user' } },
+    async (request, reply) => {
       const p = request.principal!;
-      await auth.changePassword(app.database.db, p.user!.id, p.sessionHash!, request.body);
+      // A wrong current password is a guess like a failed sign-in, on the same counters.
+      const rules = signInRules(limit, p.user!.email, request.ip);
+      await guard(reply, rules);
+      await auth.changePassword(db, p.user!.id, p.sessionHash!, request.body);
+      await giveBackAttempt(db, rules);
       return { ok: true as const };
     },
   );

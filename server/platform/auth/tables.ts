@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // People are global: one person can hold roles in several organisations and
 // switch between them. What they may do lives in each organisation's roles.
@@ -51,6 +51,23 @@ export const passwordResets = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }),
+    /**
+     * The one organisation whose admins may hand the link over (no SMTP, and
+     * the person belonged to it alone); the reset is refused once the person
+     * belongs to any other.
+     */
+    handoverOrgId: uuid('handover_org_id'),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],
 );
+
+/**
+ * Counts of failed sign-ins and other guessable requests per key (an
+ * account, a source address), shared by every app process. A key's count
+ * starts a fixed window; past `hits` the key is locked until the window ends.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowEnds: timestamp('window_ends', { withTimezone: true, precision: 3 }).notNull(),
+}, (t) => [index('auth_throttle_window_idx').on(t.windowEnds)]);

@@ -5,7 +5,12 @@ import type { PoolClient } from 'pg';
 import type { Database } from '../db/database.js';
 import { appliedMigrations, BACKUP_FORMAT, BACKUP_VERSION, dataTables } from './backup.js';
 
-const BATCH = 500;
+// A batch goes to the database as one JSON text parameter: it is bounded by
+// its size as well as its rows. Five hundred rows of 10 MB documents (20 MB
+// of hex each) would have passed Node's largest string.
+const BATCH_ROWS = 500;
+const BATCH_CHARS = 16 * 1024 * 1024;
+const ROW_PREFIX = '{"r":';
 
 export class RestoreError extends Error {}
 
@@ -18,9 +23,10 @@ async function writableColumns(client: PoolClient, table: string): Promise<strin
   return res.rows.map((r) => `"${r.name}"`).join(', ');
 }
 
-async function insertBatch(client: PoolClient, table: string, columns: string, rows: unknown[]) {
+/** Inserts rows given as their JSON texts (never parsed here: a row may be 20 MB). */
+async function insertBatch(client: PoolClient, table: string, columns: string, rows: string[]) {
   if (rows.length === 0) return;
-  await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(null::"${table}", $1::json)`, [JSON.stringify(rows)]);
+  await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(null::"${table}", $1::json)`, [`[${rows.join(',')}]`]);
 }
 
 // Serial columns must continue after the restored ids.
@@ -65,26 +71,34 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     await client.query('SET LOCAL session_replication_role = replica');
     let table: string | null = null;
     let columns = '';
-    let batch: unknown[] = [];
+    let batch: string[] = [];
+    let batchChars = 0;
+    const flush = async () => {
+      if (table) await insertBatch(client, table, columns, batch);
+      batch = [];
+      batchChars = 0;
+    };
     for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
       if (!line) continue;
-      const item = JSON.parse(line) as { table?: string; r?: unknown };
+      // A row line is {"r":<the row's JSON>}, as backup.ts writes it.
+      if (line.startsWith(ROW_PREFIX) && line.endsWith('}')) {
+        if (!table) continue;
+        if (batchChars + line.length > BATCH_CHARS) await flush();
+        batch.push(line.slice(ROW_PREFIX.length, -1));
+        batchChars += line.length;
+        rows++;
+        if (batch.length >= BATCH_ROWS) await flush();
+        continue;
+      }
+      const item = JSON.parse(line) as { table?: string };
       if (item.table !== undefined) {
-        if (table) await insertBatch(client, table, columns, batch);
-        batch = [];
+        await flush();
         if (!known.has(item.table)) throw new RestoreError(`Unknown table in backup: ${item.table}`);
         table = item.table;
         columns = await writableColumns(client, table);
-      } else if (table && item.r) {
-        batch.push(item.r);
-        rows++;
-        if (batch.length >= BATCH) {
-          await insertBatch(client, table, columns, batch);
-          batch = [];
-        }
       }
     }
-    if (table) await insertBatch(client, table, columns, batch);
+    await flush();
     await resetSequences(client);
     await client.query('COMMIT');
     return { rows };

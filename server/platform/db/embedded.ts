@@ -13,16 +13,18 @@ const PORT = 5432;
 
 /**
  * Starts PGlite in a worker thread. `dataDir` is a folder, or `memory://`
- * for a throw-away database (tests).
+ * for a throw-away database (tests). A transaction idle for longer than
+ * `idleInTransactionMs` is rolled back and its connection closed, as
+ * PostgreSQL's idle_in_transaction_session_timeout would.
  */
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, options: { idleInTransactionMs: number | null } = { idleInTransactionMs: null }): Promise<EmbeddedDatabase> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
   // Unix socket paths are limited to ~107 bytes, so the socket lives in a
   // short temporary folder rather than beside the data.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-db-'));
   const socketPath = path.join(socketDir, `.s.PGSQL.${PORT}`);
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir, socketPath },
+    workerData: { dataDir, socketPath, idleInTransactionMs: options.idleInTransactionMs },
   });
 
   await new Promise<void>((resolve, reject) => {

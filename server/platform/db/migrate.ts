@@ -15,6 +15,8 @@ export async function runMigrations(database: Database): Promise<void> {
   const client = await database.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // A migration may rewrite a large table: the request limits do not apply.
+    await client.query('SET statement_timeout = 0');
     // Roles are cluster-wide in PostgreSQL, so they cannot live in a
     // per-database migration that might run twice on one server.
     await client.query(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
@@ -26,6 +28,7 @@ export async function runMigrations(database: Database): Promise<void> {
     await migrate(drizzle(client), { migrationsFolder });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('RESET statement_timeout').catch(() => undefined);
     client.release();
   }
 }

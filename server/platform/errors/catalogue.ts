@@ -16,7 +16,12 @@ export const platformErrors = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  // A unique key of the database refused the value (a tier or view name taken).
+  already_exists: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
+  bad_url: 400,
+  bad_multipart: 400,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

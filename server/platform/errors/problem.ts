@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { pickLocale, translator, zodMessage } from '../i18n/i18n.js';
+import { uniqueViolationField } from '../db/pg-errors.js';
 import { AppError, type FieldError } from './app-error.js';
 import { statusOf } from './catalogue.js';
 
@@ -17,6 +18,9 @@ export interface Problem {
 // Fastify's own failures (bad JSON, wrong content type, oversize body) get
 // stable codes too, so no input ever reaches the client as a bare 500.
 function codeOfFastifyError(error: FastifyError): string | undefined {
+  // Malformed percent-encoding, and a path parameter longer than the router takes.
+  if (error.code === 'FST_ERR_BAD_URL') return 'bad_url';
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return 'uri_too_long';
   if (error.statusCode === 429) return 'rate_limited';
   if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'payload_too_large';
   if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'unsupported_media_type';
@@ -55,6 +59,14 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       // A form author's own message (a survey constraint) is already in the respondent's language.
       problem.errors = error.fieldErrors.map((f) => ({ path: f.path, code: f.code, message: f.message ?? t(`errors.${f.code}`, f.params ?? {}) }));
     }
+    return problem;
+  }
+  // A unique key refused the value: the request conflicts with what exists,
+  // and the transaction that tried it rolled back.
+  const unique = uniqueViolationField(error);
+  if (unique) {
+    const problem: Problem = base('already_exists');
+    if (unique.field) problem.errors = [{ path: unique.field, code: 'already_exists', message: t('errors.already_exists') }];
     return problem;
   }
   if (isResponseSerializationError(error)) return base('internal');

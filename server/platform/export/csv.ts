@@ -1,4 +1,5 @@
 import { stringify, type Stringifier } from 'csv-stringify';
+import { DownloadAbandoned, drained } from './drained.js';
 
 // A cell starting with one of these is run as a formula by spreadsheet
 // programs (CSV injection); a leading apostrophe makes it plain text.
@@ -13,7 +14,12 @@ export function csvWriter(columns: string[]): Stringifier {
   return stringify({ header: true, columns, bom: true, cast: { string: neutraliseFormula } });
 }
 
-/** Writes a row, waiting when the reader is slower than the database. */
+/**
+ * Writes a row, waiting when the reader is slower than the database; fails
+ * (DownloadAbandoned) once the reader has gone, so the export's transaction ends.
+ */
 export async function writeRow(csv: Stringifier, row: unknown[]): Promise<void> {
-  if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+  if (csv.destroyed) throw new DownloadAbandoned();
+  csv.write(row);
+  await drained(csv);
 }

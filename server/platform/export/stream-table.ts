@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvWriter, writeRow } from './csv.js';
+import { DownloadAbandoned, drained } from './drained.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 export type WriteRow = (row: unknown[]) => Promise<void>;
@@ -14,7 +15,8 @@ export const TABLE_CONTENT_TYPES: Record<TableFormat, string> = {
  * Streams a table as CSV or XLSX while `produce` reads it (typically batch
  * by batch inside a tenant transaction): memory stays flat however many rows
  * there are. A failure half-way ends the download with an error rather than
- * a silently short file.
+ * a silently short file; a reader who leaves ends `produce` (and so its
+ * transaction) at its next row.
  */
 export function streamTable(format: TableFormat, sheetName: string, columns: string[], produce: (write: WriteRow) => Promise<void>): Readable {
   if (format === 'csv') {
@@ -30,7 +32,12 @@ export function streamTable(format: TableFormat, sheetName: string, columns: str
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(columns).commit();
   // Cells are written as text or numbers, never as formulas, so no neutralising is needed here.
-  produce(async (row) => sheet.addRow(row).commit()).then(
+  produce(async (row) => {
+    if (out.destroyed) throw new DownloadAbandoned();
+    sheet.addRow(row).commit();
+    // The workbook's zip is piped into `out`: wait while the reader is behind, and stop once it has gone.
+    await drained(out);
+  }).then(
     async () => {
       sheet.commit();
       await workbook.commit();

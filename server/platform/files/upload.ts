@@ -9,12 +9,17 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-/** The one file and the text fields of a multipart request. */
-export async function readUpload(request: FastifyRequest): Promise<Upload> {
+/**
+ * The one file and the text fields of a multipart request. `maxFileBytes`
+ * (below the app's 25 MB) stops reading a larger file at that size, with
+ * payload_too_large, rather than buffering the whole of it first.
+ */
+export async function readUpload(request: FastifyRequest, options: { maxFileBytes?: number } = {}): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
   let file: { buffer: Buffer; filename: string; mimetype: string } | null = null;
   const fields: Record<string, string> = {};
-  for await (const part of request.parts()) {
+  const parts = options.maxFileBytes ? request.parts({ limits: { fileSize: options.maxFileBytes } }) : request.parts();
+  for await (const part of parts) {
     if (part.type === 'file') {
       const buffer = await part.toBuffer();
       if (part.file.truncated) throw new AppError('payload_too_large');

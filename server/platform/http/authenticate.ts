@@ -9,12 +9,15 @@ import { pickLocale } from '../i18n/i18n.js';
 
 export const SESSION_COOKIE = 'rt_session';
 
-/** Every API route with what it declares; the isolation test walks this table. */
+/**
+ * Every API route, and every other route that declares `auth` (the public
+ * reform tracker), with what it declares; the isolation and fuzz tests walk this table.
+ */
 export interface RouteEntry {
   method: string;
   url: string;
   config: { auth?: string; permission?: string };
-  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown; consumes?: string[] };
 }
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -39,7 +42,8 @@ export const authenticate = fp(async (app: FastifyInstance) => {
   app.decorate('routeTable', routeTable);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1')) return;
+    const declared = (route.config as { auth?: string } | undefined)?.auth;
+    if (!route.url.startsWith('/api/v1') && !declared) return;
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, config: route.config as RouteEntry['config'], schema: route.schema as RouteEntry['schema'] });
     }

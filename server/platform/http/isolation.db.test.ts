@@ -1,6 +1,7 @@
 import { inArray, or, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../../contracts/roles.js';
+import { ROLES, type Role } from '../../../contracts/roles.js';
+import { can } from '../auth/permissions.js';
 import { apiTokens, invitations, orgs, userRoles } from '../../modules/orgs/tables.js';
 import { Client, useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
@@ -10,7 +11,7 @@ import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules
 import { advocacyCostActivities, advocacyDocuments, advocacyEvents, advocacyEvidence, advocacyIssues, advocacyObjectives, advocacyStakeholders, advocacyStepScores, dmMemberships, dmOrganizations, dmPeople, dmPosts } from '../../modules/advocacy/tables.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from '../../modules/dialogue/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
-import { createPublishedForm, portClearanceForm } from '../../test/survey-factories.js';
+import { createPublishedForm, mailedLinks, portClearanceForm } from '../../test/survey-factories.js';
 import { auditLog } from '../audit/tables.js';
 import { users } from '../auth/tables.js';
 import { withSystem } from '../db/tenancy.js';
@@ -69,9 +70,18 @@ async function snapshotOf(orgIds: string[]) {
   }));
 }
 
+function refusedByRoute(config: { auth?: string; permission?: string; person?: boolean }, caller: { role?: Role; bearer?: string }) {
+  if (config.auth === 'public' || !config.auth) return false;
+  if (!caller.role) return true;
+  if (config.auth === 'user') return !!caller.bearer;
+  return !can(caller.role, config.permission!) || (!!config.person && !!caller.bearer);
+}
+
 describe('tenant isolation, for every route and every role', () => {
   const victim = { ids: [] as string[], secrets: [] as string[], orgIds: [] as string[] };
-  const attackers: Array<{ label: string; client: Client; bearer?: string }> = [];
+  const attackers: Array<{ label: string; client: Client; bearer?: string; role?: Role }> = [];
+  /** A respondent link of the attackers' own organisation: valid, so routes by `:token` get past the link. */
+  let attackerLink = '';
 
   beforeAll(async () => {
     const a = await createOrg(t.app, { name: 'Victim Chamber of Tamale' });
@@ -83,7 +93,7 @@ describe('tenant isolation, for every route and every role', () => {
     const mail = (await a.admin.get('/api/v1/mail/outbox')).json().items[0];
     await a.admin.post('/api/v1/membership/tiers', { name: 'Victim tier', fees: { micro: 100, small: 200, medium: 300, large: 400 } });
     const tier = (await a.admin.get('/api/v1/membership/tiers')).json().items[0];
-    const firm = await createMemberFirm(a.admin, { legalName: 'Victim Shea Processors', tierId: tier.id, region: 'GH-AA' });
+    const firm = await createMemberFirm(a.admin, { legalName: 'Victim Shea Processors', tierId: tier.id, region: 'GH-AA', email: 'victim.firm@victim.example' });
     await a.admin.post(`/api/v1/members/${firm.id}/status`, { status: 'active' });
     const invoice = (await a.admin.get(`/api/v1/members/${firm.id}/invoices`)).json().items[0];
     const contact = (await a.admin.post(`/api/v1/members/${firm.id}/contacts`, { name: 'Victim Contact Mariama', consentToContact: true })).json();
@@ -94,6 +104,8 @@ describe('tenant isolation, for every route and every role', () => {
     const form = await createPublishedForm(a.admin, definition);
     const consultation = (await a.admin.post('/api/v1/consultations', { title: 'Victim consultation', formId: form.id, identity: 'firm' })).json();
     await a.admin.post(`/api/v1/consultations/${consultation.id}/open`);
+    // The firm's personal link, mailed on opening: only the firm may ever see it.
+    const [link] = await mailedLinks(a.admin);
     await a.admin.put(`/api/v1/consultations/${consultation.id}/firms/${firm.id}/response`, { answers: { imports: 'no', comment: 'Victim comment' }, submit: true, channel: 'phone' });
     const response = (await a.admin.get(`/api/v1/consultations/${consultation.id}/text-answers?question=comment`)).json().items[0];
     const issue = (await a.admin.post('/api/v1/member-issues', { title: 'Victim issue about shea levies', description: 'Victim issue description', category: 'tax', memberId: firm.id })).json();
@@ -123,42 +135,58 @@ describe('tenant isolation, for every route and every role', () => {
       'Victim survey form', 'Victim consultation', 'Victim comment', 'Victim issue about shea levies', 'Victim issue description',
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
       'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
-      'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body', ...victim.ids,
+      'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body',
+      'victim.firm@victim.example', link!.token, ...victim.ids,
     ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });
-    attackers.push({ label: 'admin', client: b.admin });
+    const otherFirm = await createMemberFirm(b.admin, { legalName: 'Other Firm', email: 'other.firm@other.example' });
+    await b.admin.post(`/api/v1/members/${otherFirm.id}/status`, { status: 'active' });
+    const otherForm = await createPublishedForm(b.admin);
+    const otherConsultation = (await b.admin.post('/api/v1/consultations', { title: 'Other consultation', formId: otherForm.id, identity: 'firm' })).json();
+    await b.admin.post(`/api/v1/consultations/${otherConsultation.id}/open`);
+    attackerLink = (await mailedLinks(b.admin))[0]!.token;
+    attackers.push({ label: 'admin', client: b.admin, role: 'admin' });
     for (const role of ROLES.filter((r) => r !== 'admin')) {
-      attackers.push({ label: role, client: (await createPerson(t.app, b.orgId, role)).client });
+      attackers.push({ label: role, client: (await createPerson(t.app, b.orgId, role)).client, role });
     }
     for (const role of ['staff', 'viewer'] as const) {
       const created = (await b.admin.post('/api/v1/org/api-tokens', { name: `B ${role}`, role })).json();
-      attackers.push({ label: `token:${role}`, client: new Client(t.app), bearer: created.secret });
+      attackers.push({ label: `token:${role}`, client: new Client(t.app), bearer: created.secret, role });
     }
     attackers.push({ label: 'anonymous', client: new Client(t.app) });
   });
 
   // Every route × every foreign id × every attacker: tens of thousands of requests, slow on the embedded database.
   it('no route lets another organisation read or change its data', { timeout: 300_000 }, async () => {
-    const routes = t.app.routeTable.filter(
-      // Signing out or changing one's own password touches only the caller.
-      // The reform tracker is public by design: it shows an organisation's name and what it published (nothing here is).
-      (r) => !['/api/v1/auth/logout', '/api/v1/auth/password', '/reforms/:orgId'].includes(r.url) && !r.url.includes(':token'),
-    );
+    // Signing out or changing one's own password touches only the caller.
+    const routes = t.app.routeTable.filter((r) => !['/api/v1/auth/logout', '/api/v1/auth/password'].includes(r.url));
     expect(routes.length).toBeGreaterThan(20);
+    // Outside the API too: the public reform tracker, the respondent's links and their API.
+    for (const url of ['/reforms/:orgId', '/reforms/:orgId/papers/:paperId', '/api/v1/respond/:token', '/api/v1/invitations/:token']) {
+      expect(routes.some((r) => r.url === url), url).toBe(true);
+    }
+    // The respondent page is the web app's shell for any `/r/…` path; its data comes only through the API above.
+    routes.push({ method: 'GET', url: '/r/:token', config: {} });
+    // The reform tracker is public by design: it shows an organisation's name and what it published (nothing here is).
+    const publicNames = new Set(['Victim Chamber of Tamale', 'Victim Branch Yendi']);
     const before = await snapshotOf(victim.orgIds);
     const succeeded = new Map<string, number>();
     const failures: string[] = [];
 
     for (const route of routes) {
       const params = route.url.match(/:(\w+)/g) ?? [];
-      const idChoices = params.length ? victim.ids : [victim.ids[0]!];
+      // A link token is tried as a victim id (no token is one) and as a valid link of the attackers' own organisation.
+      const idChoices = params.length ? (route.url.includes(':token') ? [victim.ids[0]!, attackerLink] : victim.ids) : [victim.ids[0]!];
       for (const foreignId of idChoices) {
         const url = params.reduce((u, p) => u.replace(p, foreignId), route.url);
         const payload = route.schema?.body ? sampleInput(route.schema.body, foreignId) : undefined;
         const query = route.schema?.querystring ? (sampleInput(route.schema.querystring, foreignId) as Record<string, unknown>) : undefined;
         const search = query ? `?${new URLSearchParams(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'from' && k !== 'to').map(([k, v]) => [k, String(v)]))}` : '';
         for (const attacker of attackers) {
+          // A caller the route itself refuses (by its auth and permission, before any id is read) is refused
+          // alike whatever the ids: one probe proves it, and the time goes to the callers who get further.
+          if (foreignId !== idChoices[0] && refusedByRoute(route.config, attacker)) continue;
           const headers = attacker.bearer ? { authorization: `Bearer ${attacker.bearer}` } : undefined;
           const res = await attacker.client.request({ method: route.method as 'GET', url: url + (route.method === 'GET' ? search : ''), payload: payload as object, headers });
           const where = `${attacker.label} ${route.method} ${url}`;
@@ -167,6 +195,7 @@ describe('tenant isolation, for every route and every role', () => {
           let body = res.body;
           if (res.headers['content-type']?.includes('problem+json')) body = JSON.stringify({ ...res.json(), instance: undefined, detail: undefined });
           for (const secret of victim.secrets) {
+            if (route.url.startsWith('/reforms/') && publicNames.has(secret)) continue;
             if (body.includes(secret)) failures.push(`${where}: leaked ${secret} (${res.statusCode})`);
           }
         }

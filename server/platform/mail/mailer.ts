@@ -40,15 +40,17 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
           .for('update', { skipLocked: true });
         if (!mail) return false;
         try {
-          await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.body, attachments: mail.attachments });
-          await tx.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, attempts: mail.attempts + 1 }).where(eq(mailOutbox.id, mail.id));
+          await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.sealedBody ?? mail.body, attachments: mail.attachments });
+          // Once the recipient has the link, no copy of it stays behind.
+          await tx.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, attempts: mail.attempts + 1, sealedBody: null }).where(eq(mailOutbox.id, mail.id));
           sent++;
         } catch (error) {
           const attempts = mail.attempts + 1;
           options.log.warn({ err: error, mailId: mail.id }, 'mail not sent');
           await tx
             .update(mailOutbox)
-            .set({ attempts, lastError: String((error as Error).message).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending' })
+            // A mail given up on is never sent, so its link is dropped with it.
+            .set({ attempts, lastError: String((error as Error).message).slice(0, 500), ...(attempts >= MAX_ATTEMPTS ? { status: 'failed', sealedBody: null } : {}) })
             .where(eq(mailOutbox.id, mail.id));
           return false;
         }

@@ -5,22 +5,57 @@ import { mailOutbox, type MailAttachment } from './tables.js';
 export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue';
 
 /**
- * Puts a mail in the outbox inside the caller's transaction. Subject and
- * body come from the catalogue `mail.<kind>` in the recipient's language.
+ * The parameters of each kind that hold a secret (a link whose token is the
+ * credential). A new kind must say, so no token-bearing mail is readable by
+ * mistake. A plain link into the app (`action_overdue`) is no secret: it asks
+ * for a sign-in.
  */
-export async function queueMail(
-  tx: Tx,
-  mail: { orgId: string | null; kind: MailKind; to: string; locale: string; params: Record<string, string>; attachments?: MailAttachment[] },
-) {
+export const SECRET_PARAMS: Record<MailKind, readonly string[]> = {
+  invitation: ['link'],
+  password_reset: ['link'],
+  welcome: [],
+  renewal_reminder: [],
+  consultation_invitation: ['link'],
+  consultation_reminder: ['link'],
+  meeting_invitation: [],
+  action_overdue: [],
+};
+
+export interface QueuedMail {
+  /** The organisation whose outbox holds the mail; null for a system mail no tenant sees. */
+  orgId: string | null;
+  kind: MailKind;
+  to: string;
+  locale: string;
+  params: Record<string, string>;
+  attachments?: MailAttachment[];
+  /** When the secret stops working; past it the link is never handed over. */
+  secretExpiresAt?: Date;
+  /** Only for a system mail: the one organisation whose admins may hand its link over without SMTP. */
+  handoverOrgId?: string | null;
+}
+
+/**
+ * Puts a mail in the outbox inside the caller's transaction. Subject and
+ * body come from the catalogue `mail.<kind>` in the recipient's language;
+ * the readable body has its secrets withheld, the sealed one keeps them.
+ */
+export async function queueMail(tx: Tx, mail: QueuedMail) {
   const t = translator(mail.locale);
+  const secrets = SECRET_PARAMS[mail.kind].filter((name) => mail.params[name]);
+  const withheld = { ...mail.params, ...Object.fromEntries(secrets.map((name) => [name, t('mail.withheld')])) };
+  const body = t(`mail.${mail.kind}.body`, mail.params);
   const [row] = await tx
     .insert(mailOutbox)
     .values({
       orgId: mail.orgId,
       kind: mail.kind,
       toEmail: mail.to,
-      subject: t(`mail.${mail.kind}.subject`, mail.params),
-      body: t(`mail.${mail.kind}.body`, mail.params),
+      subject: t(`mail.${mail.kind}.subject`, withheld),
+      body: secrets.length ? t(`mail.${mail.kind}.body`, withheld) : body,
+      sealedBody: secrets.length ? body : null,
+      secretExpiresAt: secrets.length ? (mail.secretExpiresAt ?? null) : null,
+      handoverOrgId: mail.orgId === null ? (mail.handoverOrgId ?? null) : null,
       attachments: mail.attachments ?? [],
     })
     .returning({ id: mailOutbox.id });

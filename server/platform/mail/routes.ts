@@ -1,21 +1,35 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PageQuery, Uuid } from '../../../contracts/common.js';
 import { OutboxEntry, OutboxPage } from '../../../contracts/mail.js';
 import { newestFirst, pageOf } from '../db/cursor.js';
 import { AppError } from '../errors/app-error.js';
+import { SECRET_PARAMS, type MailKind } from './queue-mail.js';
 import { mailOutbox } from './tables.js';
 
 const tags = ['mail'];
 
-function present(row: typeof mailOutbox.$inferSelect): OutboxEntry {
+type Row = typeof mailOutbox.$inferSelect;
+
+/**
+ * The link of a mail is handed over only while no SMTP is configured (the
+ * admins then pass links on themselves) and while it still works. Which
+ * mails reach an organisation's outbox at all is the rule of README.md.
+ */
+export function handedOver(row: Row, smtpConfigured: boolean, now = new Date()): boolean {
+  return !smtpConfigured && row.sealedBody !== null && (row.secretExpiresAt === null || row.secretExpiresAt > now);
+}
+
+function present(row: Row, smtpConfigured: boolean): OutboxEntry {
+  const shown = handedOver(row, smtpConfigured);
   return {
     id: row.id,
     kind: row.kind,
     toEmail: row.toEmail,
     subject: row.subject,
-    body: row.body,
+    body: shown ? row.sealedBody! : row.body,
+    linkWithheld: (SECRET_PARAMS[row.kind as MailKind]?.length ?? 0) > 0 && !shown,
     attachments: row.attachments,
     status: row.status as OutboxEntry['status'],
     attempts: row.attempts,
@@ -36,7 +50,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
           .from(mailOutbox)
           .where(
             and(
-              eq(mailOutbox.orgId, ctx.orgId),
+              or(eq(mailOutbox.orgId, ctx.orgId), eq(mailOutbox.handoverOrgId, ctx.orgId)),
               newestFirst.after(mailOutbox.createdAt, mailOutbox.id, request.query.cursor),
             ),
           )
@@ -44,7 +58,7 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
           .limit(request.query.limit + 1),
       );
       const page = pageOf(rows, request.query.limit, newestFirst.key);
-      return { items: page.items.map(present), nextCursor: page.nextCursor, smtpConfigured: app.mailer.sends };
+      return { items: page.items.map((row) => present(row, app.mailer.sends)), nextCursor: page.nextCursor, smtpConfigured: app.mailer.sends };
     },
   );
 
@@ -53,10 +67,10 @@ export const mailRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: z.object({ id: Uuid }), response: { 200: OutboxEntry } }, config: { auth: 'tenant', permission: 'mail.read' } },
     async (request) => {
       const [row] = await app.tenant(request, (ctx) =>
-        ctx.tx.select().from(mailOutbox).where(and(eq(mailOutbox.id, request.params.id), eq(mailOutbox.orgId, ctx.orgId))),
+        ctx.tx.select().from(mailOutbox).where(and(eq(mailOutbox.id, request.params.id), or(eq(mailOutbox.orgId, ctx.orgId), eq(mailOutbox.handoverOrgId, ctx.orgId)))),
       );
       if (!row) throw new AppError('not_found');
-      return present(row);
+      return present(row, app.mailer.sends);
     },
   );
 };

@@ -8,6 +8,7 @@ import type { MemberIssue } from '../../../contracts/intake.js';
 import type { Consultation } from '../../../contracts/surveys.js';
 import { pickLabel, walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
 import { api, withQuery } from '../../app/api.js';
+import { currentFormat } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -31,7 +32,7 @@ function Counts({ rows }: { rows: Array<{ label: string; count: number }> }) {
 }
 
 function EvidenceCard({ issueId, evidence }: { issueId: string; evidence: Evidence }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -40,7 +41,7 @@ function EvidenceCard({ issueId, evidence }: { issueId: string; evidence: Eviden
   });
   const m = evidence.memberIssue;
   const q = evidence.question;
-  const number = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(n));
+  const number = (n: number | null) => (n === null ? '—' : currentFormat().number(n, { maximumFractionDigits: 1 }));
   return (
     <Paper withBorder p="sm" component="article">
       <Group justify="space-between" align="flex-start" wrap="nowrap">

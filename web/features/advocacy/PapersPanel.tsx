@@ -64,7 +64,7 @@ function PaperView({ id, issueId }: { id: string; issueId: string }) {
   const v = p.shown;
   const manage = can('advocacy.manage');
   if (editing) {
-    return <PaperForm initial={{ title: p.title, problem: v.problem, evidence: v.evidence, proposals: v.proposals, expectedImpact: v.expectedImpact }} pending={act.isPending} error={act.error}
+    return <PaperForm initial={{ title: v.title, problem: v.problem, evidence: v.evidence, proposals: v.proposals, expectedImpact: v.expectedImpact }} pending={act.isPending} error={act.error}
       onCancel={() => setEditing(false)} onSave={(input) => act.mutate({ path: '', body: input, method: 'PUT' })} />;
   }
   return (
@@ -78,6 +78,7 @@ function PaperView({ id, issueId }: { id: string; issueId: string }) {
         <Select w={260} aria-label={t('advocacy.papers.version')} allowDeselect={false} value={String(v.version)} onChange={(x) => setVersion(Number(x))}
           data={[...p.versions].reverse().map((x) => ({ value: String(x.version), label: t('advocacy.papers.versionLabel', { version: x.version, author: x.author, date: formatDateTime(x.createdAt) }) }))} />
       </Group>
+      {v.title !== p.title && <Title order={3} size="h4">{v.title}</Title>}
       {SECTIONS.map((s) => (
         <div key={s}>
           <Title order={4} size="h5">{t(`pdf.paper.${s}`)}</Title>

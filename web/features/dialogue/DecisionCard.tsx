@@ -45,7 +45,7 @@ export function DecisionCard({ decision, showMeeting = false }: { decision: Deci
           {decision.issue && (can('advocacy.read')
             ? <Anchor component={Link} to={`/advocacy/${decision.issue.id}`} size="xs">{decision.issue.title}</Anchor>
             : <Text size="xs" c="dimmed">{decision.issue.title}</Text>)}
-          {showMeeting && <Anchor component={Link} to={`/dialogue/meetings/${decision.meeting.id}`} size="xs">{decision.meeting.forumName} · {decision.meeting.title} · {formatDate(decision.meeting.startsAt.slice(0, 10))}</Anchor>}
+          {showMeeting && <Anchor component={Link} to={`/dialogue/meetings/${decision.meeting.id}`} size="xs">{decision.meeting.forumName} · {decision.meeting.title} · {formatDate(decision.meeting.startsAt)}</Anchor>}
         </Stack>
         <DecisionBadge decision={decision} />
       </Group>

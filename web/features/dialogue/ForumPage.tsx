@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { FORUM_ROLES, FORUM_SIDES, type ForumDetail, type ForumMember, type ForumMemberInput, type MeetingDetail } from '../../../contracts/dialogue.js';
 import type { Person } from '../../../contracts/orgs.js';
+import { wallTimeToInstant } from '../../../contracts/time.js';
 import { ApiError, api, withQuery } from '../../app/api.js';
+import { orgTimeZone } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -56,8 +58,8 @@ function MemberForm({ forumId, member, onDone }: { forumId: string; member: Foru
   );
 }
 
-/** A local date and time from the browser's picker, sent as an instant. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
+/** A date and time typed on the organisation's clock (not the browser's), sent as an instant. */
+const toIso = (local: string) => wallTimeToInstant(local, orgTimeZone());
 
 function NewMeeting({ forumId, onDone }: { forumId: string; onDone(): void }) {
   const { t } = useTranslation();
@@ -76,7 +78,7 @@ function NewMeeting({ forumId, onDone }: { forumId: string; onDone(): void }) {
     <Form onSubmit={() => create.mutate()}>
       <TextInput label={t('dialogue.meetingTitle')} required data-autofocus value={input.title} error={errors.title} onChange={(e) => setInput({ ...input, title: e.currentTarget.value })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput type="datetime-local" label={t('dialogue.startsAt')} required value={input.startsAt} error={errors.startsAt} onChange={(e) => setInput({ ...input, startsAt: e.currentTarget.value, endsAt: input.endsAt || e.currentTarget.value })} />
+        <TextInput type="datetime-local" label={t('dialogue.startsAt')} description={t('dialogue.timesIn', { zone: orgTimeZone() })} required value={input.startsAt} error={errors.startsAt} onChange={(e) => setInput({ ...input, startsAt: e.currentTarget.value, endsAt: input.endsAt || e.currentTarget.value })} />
         <TextInput type="datetime-local" label={t('dialogue.endsAt')} required value={input.endsAt} error={errors.endsAt} onChange={(e) => setInput({ ...input, endsAt: e.currentTarget.value })} />
       </SimpleGrid>
       <TextInput label={t('dialogue.location')} value={input.location} onChange={(e) => setInput({ ...input, location: e.currentTarget.value })} />

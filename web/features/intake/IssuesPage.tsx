@@ -16,6 +16,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { AffectedSummary } from './AffectedCounts.js';
 import { intakeKeys, setAffectsUs, statusColor } from './api.js';
+import { useQueuedIssues } from './queued-issues.js';
 import { RaiseIssue } from './RaiseIssue.js';
 
 /** A member firm's own say on an issue: join it, or step back from it. */
@@ -47,12 +48,14 @@ export function IssuesPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [sort, setSort] = useState<'newest' | 'most_affected'>('most_affected');
   const pages = useCursorPages<MemberIssue>([...intakeKeys.all, 'list'], '/api/v1/member-issues', { q: search || undefined, status: status.join(',') || undefined, category: category ?? undefined, sort }, 25);
+  const waiting = useQueuedIssues();
   return (
     <Stack>
       <PageHeader title={t('nav.issues')}>
         {can('intake.raise') && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t('intake.raise')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed">{isMember ? t('intake.introMember') : t('intake.introStaff')}</Text>
+      {waiting.length > 0 && <Text size="sm" role="status" c="orange.9">{t('intake.waitingToSend', { titles: waiting.map((i) => `“${i.title}”`).join(', ') })}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
         <TextInput leftSection={<IconSearch size={16} />} label={t('intake.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         {!isMember && <MultiSelect label={t('intake.status')} data={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) }))} value={status} onChange={setStatus} clearable />}

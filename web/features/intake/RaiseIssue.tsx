@@ -4,13 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ISSUE_CATEGORIES, type MemberIssueDetail, type MemberIssueInput } from '../../../contracts/intake.js';
+import { ISSUE_CATEGORIES, type MemberIssueInput } from '../../../contracts/intake.js';
 import { ApiError, api, withQuery } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { MemberPicker } from '../members/MemberPicker.js';
 import { intakeKeys, setAffectsUs } from './api.js';
+import { isOffline, newClientKey, queueIssue, raiseIssue } from './queued-issues.js';
 
 interface Similar {
   id: string;
@@ -22,6 +23,7 @@ interface Similar {
 /**
  * Raising a problem. While the firm types, issues already raised that read
  * alike are offered, so it can join one instead of starting a duplicate.
+ * Without a connection the issue waits on the device (queued-issues.ts).
  */
 export function RaiseIssue({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -30,6 +32,8 @@ export function RaiseIssue({ onClose }: { onClose(): void }) {
   const { data: session } = useSession();
   const isMember = session?.org?.role === 'member';
   const [input, setInput] = useState<MemberIssueInput>({ title: '', description: '', category: 'regulation' });
+  // One key per issue written here, sent with every attempt: it is made once however often it is sent.
+  const [clientKey] = useState(newClientKey);
   const [text] = useDebouncedValue(input.title, 400);
   const similar = useQuery({
     queryKey: intakeKeys.similar(text),
@@ -37,11 +41,20 @@ export function RaiseIssue({ onClose }: { onClose(): void }) {
     enabled: text.trim().length >= 3,
   });
   const raise = useMutation({
-    mutationFn: () => api<MemberIssueDetail>('/api/v1/member-issues', { method: 'POST', body: input }),
+    mutationFn: () => raiseIssue({ ...input, clientKey }),
+    // Not paused while offline (the query library's default): it fails at once and waits in
+    // the device's storage instead, where a reload does not lose it.
+    networkMode: 'always',
     onSuccess: async (issue) => {
       await queryClient.invalidateQueries({ queryKey: intakeKeys.all });
       notify(t('intake.raised'));
       navigate(`/issues/${issue.id}`);
+    },
+    onError: (e) => {
+      if (!isOffline(e)) return;
+      queueIssue({ ...input, clientKey });
+      notify(t('intake.queuedOffline'), 'yellow');
+      onClose();
     },
   });
   const join = useMutation({

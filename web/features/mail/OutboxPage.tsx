@@ -46,6 +46,7 @@ export function OutboxPage() {
               </Accordion.Control>
               <Accordion.Panel>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.body}</Text>
+                {m.linkWithheld && <Text size="xs" c="dimmed" mt="xs">{t('outbox.linkWithheld')}</Text>}
                 {m.attachments.map((a) => (
                   <Anchor key={a.filename} size="xs" mt="xs" display="block" download={a.filename} href={`data:${a.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(a.content)}`}>
                     {t('outbox.attachment', { file: a.filename })}

@@ -1,48 +1,70 @@
-import { Alert, Badge, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { Alert, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportReport } from '../../../contracts/member-import.js';
-import { uploadFile } from '../../app/api.js';
+import { IMPORT_ENCODINGS, IMPORT_FIELDS, type DuplicateDecision, type FileDuplicateChoices, type ImportField, type ImportMapping, type ImportReport } from '../../../contracts/member-import.js';
+import { api } from '../../app/api.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { memberKeys } from './api.js';
+import { downloadRejected, importStep, type ImportResult, type Preview } from './import-api.js';
+import { ImportReportPanel } from './ImportReportPanel.js';
 
-type Preview = { format: string; encoding: string; columns: string[]; rowCount: number; sample: string[][]; suggestedMapping: ImportMapping };
-type Decision = 'create' | 'skip' | { merge: string };
-
-/** The file goes up with each step (multipart); the server keeps nothing between steps. */
-const upload = <T,>(step: string, file: File, fields: Record<string, unknown> = {}) => uploadFile<T>(`/api/v1/members/import/${step}`, file, fields);
-
-const decisionKey = (d: Decision) => (typeof d === 'string' ? d : `merge:${d.merge}`);
-const decisionOf = (key: string): Decision => (key.startsWith('merge:') ? { merge: key.slice(6) } : (key as 'create' | 'skip'));
+const encodingOptions = IMPORT_ENCODINGS.map((e) => ({ value: e, label: e }));
 
 export function ImportPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
+  // null: the encoding the server detected; otherwise the one the person forced.
+  const [encoding, setEncoding] = useState<string | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
-  const [decisions, setDecisions] = useState<Record<string, Decision>>({});
-  const preview = useMutation({ mutationFn: (f: File) => upload<Preview>('preview', f), onSuccess: (p) => setMapping(p.suggestedMapping) });
+  const [decisions, setDecisions] = useState<Record<string, DuplicateDecision>>({});
+  const [fileDuplicates, setFileDuplicates] = useState<FileDuplicateChoices>({});
+
+  const preview = useMutation({
+    mutationFn: (v: { file: File; encoding: string | null }) => importStep<Preview>('preview', v.file, { encoding: v.encoding }),
+    onSuccess: (p) => setMapping(p.suggestedMapping),
+  });
   const check = useMutation({
-    mutationFn: () => upload<ImportReport>('check', file!, { mapping }),
-    onSuccess: (r) => setDecisions(Object.fromEntries(r.duplicates.map((d) => [String(d.row), d.suggested as Decision]))),
+    mutationFn: () => importStep<ImportReport>('check', file!, { mapping, encoding }),
+    onSuccess: (r) => {
+      setDecisions(Object.fromEntries(r.duplicates.map((d) => [String(d.row), d.suggested])));
+      setFileDuplicates({});
+    },
   });
   const commit = useMutation({
-    mutationFn: () => upload<{ created: number; merged: number; skipped: number }>('commit', file!, { mapping, decisions }),
+    mutationFn: (skipRejected?: number) => importStep<ImportResult>('commit', file!, { mapping, encoding, decisions, fileDuplicates, skipRejected }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: memberKeys.all }),
   });
+  const download = useMutation({ mutationFn: () => downloadRejected(file!, { mapping, encoding }) });
+  const addDistricts = useMutation({
+    mutationFn: (districts: Array<{ region: string; name: string }>) => api('/api/v1/members/import/districts', { method: 'POST', body: { districts } }),
+    onSuccess: () => check.mutate(),
+  });
+
+  const reread = (f: File | null, e: string | null) => {
+    check.reset();
+    commit.reset();
+    download.reset();
+    addDistricts.reset();
+    if (f) preview.mutate({ file: f, encoding: e });
+    else preview.reset();
+  };
   const step = commit.isSuccess ? 3 : check.isSuccess ? 2 : preview.isSuccess ? 1 : 0;
   const report = check.data;
-  const columnOptions = (preview.data?.columns ?? []).map((c, i) => ({ value: String(i), label: c }));
+  const columns = preview.data?.columns ?? [];
+  const columnOptions = columns.map((c, i) => ({ value: String(i), label: c }));
+  const used = new Set(Object.values(mapping));
+  const unmapped = columns.filter((_, i) => !used.has(i));
 
   return (
     <Stack maw={1100}>
       <PageHeader title={t('members.import.title')} />
-      <Stepper active={step} size="sm" allowNextStepsSelect={false}>
+      <Stepper active={step} size="xs" allowNextStepsSelect={false}>
         <Stepper.Step label={t('members.import.stepFile')} />
         <Stepper.Step label={t('members.import.stepMapping')} />
         <Stepper.Step label={t('members.import.stepCheck')} />
@@ -52,30 +74,56 @@ export function ImportPage() {
       <Paper withBorder p="md">
         <Stack>
           <Text size="sm">{t('members.import.intro')}</Text>
-          <Group align="flex-end">
-            <FileInput
-              label={t('members.import.file')}
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              leftSection={<IconFileSpreadsheet size={16} />}
-              value={file}
-              onChange={(f) => {
-                setFile(f);
-                check.reset();
-                commit.reset();
-                if (f) preview.mutate(f);
-              }}
-              miw={300}
-            />
-          </Group>
+          <FileInput
+            label={t('members.import.file')}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setEncoding(null);
+              reread(f, null);
+            }}
+            maw={420}
+          />
+          {!file && <Text size="sm">{t('members.import.noFile')}</Text>}
           <ProblemAlert error={preview.error} />
-          {preview.isPending && <Text size="sm">{t('members.import.reading')}</Text>}
+          {preview.isPending && <Text size="sm" role="status">{t('members.import.reading')}</Text>}
+          {preview.data && (
+            <>
+              <Text size="sm" c="dimmed">{t('members.import.found', { rows: preview.data.rowCount, columns: preview.data.columns.length, encoding: preview.data.encoding })}</Text>
+              {preview.data.format === 'csv' && (
+                <Select
+                  label={t('members.import.encoding')}
+                  description={t('members.import.encodingHelp')}
+                  data={encodingOptions}
+                  searchable
+                  allowDeselect={false}
+                  value={encoding ?? preview.data.encoding}
+                  onChange={(v) => {
+                    if (!v) return;
+                    setEncoding(v);
+                    reread(file, v);
+                  }}
+                  maw={320}
+                />
+              )}
+              <Title order={2} size="h6">{t('members.import.sampleTitle')}</Title>
+              <DataTable bordered={false} pending={false} empty={preview.data.sample.length === 0} emptyText={t('members.import.noRows')} minWidth={Math.min(1200, 140 * columns.length)} headers={columns}>
+                {preview.data.sample.map((cells, i) => (
+                  <Table.Tr key={i}>
+                    {columns.map((_, j) => <Table.Td key={j}>{cells[j] ?? ''}</Table.Td>)}
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            </>
+          )}
         </Stack>
       </Paper>
 
       {preview.data && (
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('members.import.mappingTitle')}</Title>
-          <Text size="sm" c="dimmed" mb="sm">{t('members.import.found', { rows: preview.data.rowCount, columns: preview.data.columns.length, encoding: preview.data.encoding })}</Text>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             {IMPORT_FIELDS.map((field: ImportField) => (
               <Select
@@ -95,81 +143,52 @@ export function ImportPage() {
               />
             ))}
           </SimpleGrid>
+          <Text size="sm" mt="sm" c="dimmed">
+            {unmapped.length ? t('members.import.notImported', { columns: unmapped.join(', ') }) : t('members.import.allColumnsImported')}
+          </Text>
           <Button mt="md" onClick={() => check.mutate()} loading={check.isPending} disabled={mapping.legalName === undefined}>
             {t('members.import.check')}
           </Button>
+          {check.isPending && <Text size="sm" mt="xs" role="status">{t('members.import.checking')}</Text>}
           <ProblemAlert error={check.error} />
         </Paper>
       )}
 
       {report && !commit.isSuccess && (
-        <Paper withBorder p="md">
-          <Stack>
-            <Title order={2} size="h5">{t('members.import.reportTitle')}</Title>
-            <Group>
-              <Badge size="lg" variant="light">{t('members.import.rows', { count: report.rows })}</Badge>
-              <Badge size="lg" variant="light" color="teal">{t('members.import.valid', { count: report.valid })}</Badge>
-              <Badge size="lg" variant="light" color={report.rejected.length ? 'red' : 'gray'}>{t('members.import.rejected', { count: report.rejected.length })}</Badge>
-              <Badge size="lg" variant="light" color={report.duplicates.length ? 'yellow' : 'gray'}>{t('members.import.duplicates', { count: report.duplicates.length })}</Badge>
-            </Group>
-            {report.rejected.length > 0 && (
-              <>
-                <Alert color="red">{t('members.import.fixFirst')}</Alert>
-                <DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={560} headers={[t('members.import.row'), t('members.import.problems')]}>
-                  {report.rejected.slice(0, 500).map((r) => (
-                    <Table.Tr key={r.row}>
-                      <Table.Td>{r.row}</Table.Td>
-                      <Table.Td>{r.problems.map((p) => `${t(`members.import.fields.${p.field}`, { defaultValue: p.field })}: ${p.message}`).join(' · ')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </DataTable>
-                {report.rejected.length > 500 && <Text size="sm">{t('members.import.more', { count: report.rejected.length - 500 })}</Text>}
-              </>
-            )}
-            {report.duplicates.length > 0 && (
-              <DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={640} headers={[t('members.import.row'), t('members.legalName'), t('members.import.existing'), t('members.import.decision')]}>
-                {report.duplicates.map((d) => (
-                  <Table.Tr key={d.row}>
-                    <Table.Td>{d.row}</Table.Td>
-                    <Table.Td>{d.legalName}</Table.Td>
-                    <Table.Td>
-                      {d.candidates.map((c) => (
-                        <Text size="sm" key={c.memberId}>
-                          <Link to={`/members/${c.memberId}`} target="_blank">{c.legalName}</Link> ({t(`members.import.reasons.${c.reason}`)}{c.reason === 'similar_name' ? ` ${Math.round(c.similarity * 100)} %` : ''})
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('members.import.decision')}
-                        size="xs"
-                        allowDeselect={false}
-                        value={decisionKey(decisions[String(d.row)] ?? d.suggested)}
-                        data={[
-                          { value: 'create', label: t('members.import.create') },
-                          { value: 'skip', label: t('members.import.skip') },
-                          ...d.candidates.map((c) => ({ value: `merge:${c.memberId}`, label: t('members.import.mergeInto', { name: c.legalName }) })),
-                        ]}
-                        onChange={(v) => v && setDecisions({ ...decisions, [String(d.row)]: decisionOf(v) })}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </DataTable>
-            )}
-            <ProblemAlert error={commit.error} />
-            <Button w="fit-content" onClick={() => commit.mutate()} loading={commit.isPending} disabled={report.rejected.length > 0 || report.valid === 0}>
-              {t('members.import.commit', { count: report.valid })}
-            </Button>
-          </Stack>
-        </Paper>
+        <ImportReportPanel
+          report={report}
+          decisions={decisions}
+          onDecisions={setDecisions}
+          fileDuplicates={fileDuplicates}
+          onFileDuplicates={setFileDuplicates}
+          onCommit={(skip) => commit.mutate(skip)}
+          committing={commit.isPending}
+          commitError={commit.error}
+          onDownload={() => download.mutate()}
+          downloading={download.isPending}
+          downloadError={download.error}
+          onAddDistricts={(d) => addDistricts.mutate(d)}
+          addingDistricts={addDistricts.isPending || (addDistricts.isSuccess && check.isPending)}
+          addDistrictsError={addDistricts.error}
+        />
       )}
 
       {commit.data && (
         <Alert color="teal" title={t('members.import.doneTitle')}>
           <Stack gap="xs">
             <Text size="sm">{t('members.import.done', commit.data)}</Text>
-            <Button component={Link} to="/members" w="fit-content" size="xs">{t('nav.members')}</Button>
+            {commit.data.rejected > 0 && (
+              <>
+                <Text size="sm">{t('members.import.doneRejected', { count: commit.data.rejected })}</Text>
+                <Button w="fit-content" size="xs" variant="light" h="auto" py={6} styles={{ label: { whiteSpace: 'normal' } }} leftSection={<IconDownload size={16} />} loading={download.isPending} onClick={() => download.mutate()}>
+                  {t('members.import.downloadRejected', { count: commit.data.rejected })}
+                </Button>
+                <ProblemAlert error={download.error} />
+              </>
+            )}
+            <Group>
+              <Button component={Link} to="/members" w="fit-content" size="xs">{t('nav.members')}</Button>
+            </Group>
           </Stack>
         </Alert>
       )}

@@ -12,6 +12,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { FederationTable, type Federation } from './FederationTable.js';
 import { isicTitle } from './isic-options.js';
 
 type Count = { key: string | null; count: number };
@@ -54,9 +55,11 @@ export function MembershipDashboardPage() {
   const d = useQuery({ queryKey: ['members', 'dashboard'], queryFn: () => api<Dashboard>('/api/v1/members/dashboard?months=12') });
   const branches = useQuery({
     queryKey: ['members', 'dashboard', 'branches'],
-    queryFn: () => api<{ items: Array<{ orgId: string; name: string; total: number; active: number; applicants: number; lapsed: number; womenLedActive: number; informalActive: number }> }>('/api/v1/members/dashboard/branches'),
+    queryFn: () => api<Federation>('/api/v1/members/dashboard/branches'),
     enabled: can('branches.read'),
   });
+  // An umbrella's headline is its whole federation; its own firms are one row of the table below.
+  const federation = branches.data && branches.data.items.length > 0 ? branches.data : null;
   const arrears = useQuery({
     queryKey: ['members', 'arrears'],
     queryFn: () => api<{ items: Array<{ memberId: string; legalName: string; amount: number; oldestDue: string }> }>('/api/v1/membership/arrears'),
@@ -69,12 +72,24 @@ export function MembershipDashboardPage() {
     <Stack>
       <PageHeader title={t('nav.membershipDashboard')} />
       <SimpleGrid cols={{ base: 2, md: 5 }}>
-        <Stat label={t('members.statuses.active')} value={formatNumber(s.statuses.active ?? 0)} />
-        <Stat label={t('members.statuses.applicant')} value={formatNumber(s.statuses.applicant ?? 0)} />
-        <Stat label={t('members.statuses.lapsed')} value={formatNumber(s.statuses.lapsed ?? 0)} />
+        {federation ? (
+          <>
+            <Stat label={t('members.dashboard.federationStat', { status: t('members.statuses.active') })} value={formatNumber(federation.total.active)} />
+            <Stat label={t('members.dashboard.federationStat', { status: t('members.statuses.applicant') })} value={formatNumber(federation.total.applicants)} />
+            <Stat label={t('members.dashboard.federationStat', { status: t('members.statuses.lapsed') })} value={formatNumber(federation.total.lapsed)} />
+          </>
+        ) : (
+          <>
+            <Stat label={t('members.statuses.active')} value={formatNumber(s.statuses.active ?? 0)} />
+            <Stat label={t('members.statuses.applicant')} value={formatNumber(s.statuses.applicant ?? 0)} />
+            <Stat label={t('members.statuses.lapsed')} value={formatNumber(s.statuses.lapsed ?? 0)} />
+          </>
+        )}
         <Stat label={t('members.dashboard.income12')} value={formatMoney(income, currency)} />
         <Stat label={t('members.dashboard.arrears')} value={`${formatMoney(s.arrears.amount, currency)} (${formatNumber(s.arrears.firms)})`} />
       </SimpleGrid>
+      <ProblemAlert error={branches.error} />
+      {federation && <FederationTable federation={federation} />}
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('members.dashboard.overTime')}</Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -113,24 +128,6 @@ export function MembershipDashboardPage() {
         <Breakdown title={t('members.dashboard.ownership')} rows={s.byOwnership} label={(k) => t(`members.dashboard.ownerships.${k}`)} />
         <Breakdown title={t('members.formality')} rows={s.byFormality} label={(k) => t(`members.formalities.${k}`)} />
       </SimpleGrid>
-      {can('branches.read') && branches.data && branches.data.items.length > 0 && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h5" mb="xs">{t('members.dashboard.branches')}</Title>
-          <DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={640} headers={[t('org.name'), t('members.dashboard.total'), t('members.statuses.active'), t('members.statuses.applicant'), t('members.statuses.lapsed'), t('members.womenLed'), t('members.formalities.informal')]}>
-            {branches.data.items.map((b) => (
-              <Table.Tr key={b.orgId}>
-                <Table.Td>{b.name}</Table.Td>
-                <Table.Td>{formatNumber(b.total)}</Table.Td>
-                <Table.Td>{formatNumber(b.active)}</Table.Td>
-                <Table.Td>{formatNumber(b.applicants)}</Table.Td>
-                <Table.Td>{formatNumber(b.lapsed)}</Table.Td>
-                <Table.Td>{formatNumber(b.womenLedActive)}</Table.Td>
-                <Table.Td>{formatNumber(b.informalActive)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        </Paper>
-      )}
     </Stack>
   );
 }

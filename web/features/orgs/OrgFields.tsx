@@ -2,7 +2,8 @@ import { Checkbox, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@ma
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, type OrgInput } from '../../../contracts/orgs.js';
-import { countryOptions, currencyOptions, languageOptions, regionOptions } from './org-options.js';
+import { LOCALES } from '../../../contracts/roles.js';
+import { countryOptions, currencyOptions, languageOptions, localeOptions, regionOptions, timeZoneOptions } from './org-options.js';
 
 // The part of a Mantine form these fields use; the values may nest the organisation under `prefix`.
 interface OrgForm {
@@ -11,14 +12,18 @@ interface OrgForm {
   setFieldValue(path: string, value: unknown): void;
 }
 
-/** The fields of an organisation, used by sign-up, settings and new branches. `prefix` is where they sit in the form values. */
-export function OrgFields({ form, prefix = '', readOnly = false }: { form: OrgForm; prefix?: string; readOnly?: boolean }) {
+/**
+ * The fields of an organisation, used by sign-up, settings and new branches. `prefix` is where they sit in the form values.
+ * `withClock` adds time zone and locale; where it is left out (sign-up, branches) the server takes the country's.
+ */
+export function OrgFields({ form, prefix = '', readOnly = false, withClock = false }: { form: OrgForm; prefix?: string; readOnly?: boolean; withClock?: boolean }) {
   const { t, i18n } = useTranslation();
   const p = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const values: OrgInput = prefix ? form.getValues()[prefix] : form.getValues();
   const countries = useMemo(countryOptions, [i18n.language]);
   const currencies = useMemo(currencyOptions, [i18n.language]);
   const regions = useMemo(() => regionOptions(values.country), [values.country]);
+  const timeZones = useMemo(() => (withClock ? timeZoneOptions(values.timeZone, i18n.language) : []), [withClock, values.timeZone, i18n.language]);
   return (
     <Stack gap="sm">
       <TextInput label={t('org.name')} required readOnly={readOnly} {...form.getInputProps(p('name'))} />
@@ -43,6 +48,12 @@ export function OrgFields({ form, prefix = '', readOnly = false }: { form: OrgFo
         <MultiSelect label={t('org.languages')} required searchable readOnly={readOnly} data={languageOptions(values.languages)} {...form.getInputProps(p('languages'))} />
         <Select label={t('org.currency')} required searchable readOnly={readOnly} allowDeselect={false} data={currencies} {...form.getInputProps(p('currency'))} />
       </SimpleGrid>
+      {withClock && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label={t('org.timeZone')} description={t('org.timeZoneHelp')} required searchable readOnly={readOnly} allowDeselect={false} data={timeZones} {...form.getInputProps(p('timeZone'))} />
+          <Select label={t('org.locale')} description={t('org.localeHelp')} required searchable readOnly={readOnly} allowDeselect={false} data={localeOptions(values.country, values.languages, values.locale, values.currency, LOCALES, i18n.language)} {...form.getInputProps(p('locale'))} />
+        </SimpleGrid>
+      )}
       <Checkbox label={t('org.shareMemberDataUpward')} disabled={readOnly} {...form.getInputProps(p('shareMemberDataUpward'), { type: 'checkbox' })} />
     </Stack>
   );

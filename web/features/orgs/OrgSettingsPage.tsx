@@ -23,6 +23,8 @@ function SettingsForm({ org }: { org: Org }) {
     regions: org.regions,
     languages: org.languages,
     currency: org.currency,
+    timeZone: org.timeZone,
+    locale: org.locale,
     shareMemberDataUpward: org.shareMemberDataUpward,
   });
   const save = useMutation({
@@ -40,7 +42,7 @@ function SettingsForm({ org }: { org: Org }) {
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           <ProblemAlert error={save.error} />
-          <OrgFields form={form} readOnly={!editable} />
+          <OrgFields form={form} readOnly={!editable} withClock />
           {editable && (
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} w="fit-content">
               {t('ui.save')}

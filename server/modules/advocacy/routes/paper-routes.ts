@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams } from '../../../../contracts/common.js';
+import { IdParams, INT_MAX } from '../../../../contracts/common.js';
 import { Paper, PaperInput, PaperSummary, ReviewInput } from '../../../../contracts/position-papers.js';
 import { translator } from '../../../platform/i18n/i18n.js';
+import { clockFormat } from '../../../platform/time.js';
+import { orgClock } from '../../orgs/org-clock.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { paperPdf } from '../paper-pdf.js';
 import { createPaper, getPaper, papersOfIssue, reviewPaper, revisePaper, setPaperPublished, submitPaper } from '../paper-service.js';
 import { approve, manage, read, tags } from './route-access.js';
 
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1).max(INT_MAX).optional() });
 
 export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/advocacy-issues/:id/papers', { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(PaperSummary) }) } }, config: read }, async (request) => ({
@@ -46,9 +48,9 @@ export const paperRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
   app.get('/api/v1/position-papers/:id/pdf', { schema: { tags, params: IdParams, querystring: VersionQuery }, config: read }, async (request, reply) => {
-    const { paper, orgName, locale } = await app.tenant(request, async (ctx) => ({ paper: await getPaper(ctx, request.params.id, request.query.version), orgName: (await getCurrentOrg(ctx)).name, locale: ctx.locale }));
+    const { paper, org, locale } = await app.tenant(request, async (ctx) => ({ paper: await getPaper(ctx, request.params.id, request.query.version), org: await getCurrentOrg(ctx), locale: ctx.locale }));
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `attachment; filename="position-paper-v${paper.shown.version}.pdf"`);
-    return paperPdf(paper, orgName, translator(locale), locale);
+    return paperPdf(paper, org.name, translator(locale), clockFormat(orgClock(org), locale));
   });
 };

@@ -9,7 +9,9 @@ import { paperPdf } from '../paper-pdf.js';
 import { getPaper, publishedPapers } from '../paper-service.js';
 import { publishedIssues } from '../public-tracker.js';
 import { AppError } from '../../../platform/errors/app-error.js';
+import { orgClock } from '../../orgs/org-clock.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
+import { clockFormat } from '../../../platform/time.js';
 import { trackerPage, type TrackerDecision } from '../tracker-page.js';
 
 /** The public reform tracker: no sign-in, read as the organisation's public face. */
@@ -35,7 +37,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const locale = request.query.lang ?? (data.org.languages.includes(request.locale) ? request.locale : pickLocale(data.org.languages[0]));
       reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300');
-      return trackerPage(data, translator(locale), locale, data.org.languages.filter((l) => (LOCALES as readonly string[]).includes(l)), `/reforms/${orgId}`);
+      return trackerPage(data, translator(locale), clockFormat(data.org.clock, locale), data.org.languages.filter((l) => (LOCALES as readonly string[]).includes(l)), `/reforms/${orgId}`);
     },
   );
 
@@ -53,7 +55,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const locale = request.query.lang ?? pickLocale(found.org.languages[0]);
       reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="position-paper-v${found.paper.shown.version}.pdf"`);
-      return paperPdf(found.paper, found.org.name, translator(locale), locale);
+      return paperPdf(found.paper, found.org.name, translator(locale), clockFormat(orgClock(found.org), locale));
     },
   );
 };

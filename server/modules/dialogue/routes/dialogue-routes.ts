@@ -7,6 +7,8 @@ import {
 } from '../../../../contracts/dialogue.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { translator } from '../../../platform/i18n/i18n.js';
+import { clockFormat } from '../../../platform/time.js';
+import { orgClock } from '../../orgs/org-clock.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { addDecision, addFollowUp, getDecision, listDecisions } from '../decision-service.js';
 import { addForumMember, createForum, getForum, listForums, removeForumMember, updateForum, updateForumMember } from '../forum-service.js';
@@ -95,8 +97,8 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
     return ics;
   });
   app.get('/api/v1/meetings/:id/minutes.pdf', { schema: { tags, params: IdParams }, config: read }, async (request, reply) => {
-    const { meeting, orgName, locale } = await app.tenant(request, async (ctx) => ({ meeting: await getMeeting(ctx, request.params.id), orgName: (await getCurrentOrg(ctx)).name, locale: ctx.locale }));
-    const pdf = await minutesPdf(meeting, orgName, translator(locale), locale);
+    const { meeting, org, locale } = await app.tenant(request, async (ctx) => ({ meeting: await getMeeting(ctx, request.params.id), org: await getCurrentOrg(ctx), locale: ctx.locale }));
+    const pdf = await minutesPdf(meeting, org.name, translator(locale), clockFormat(orgClock(org), locale));
     reply.header('content-type', 'application/pdf');
     reply.header('content-disposition', `attachment; filename="minutes-${request.params.id.slice(0, 8)}.pdf"`);
     return pdf;

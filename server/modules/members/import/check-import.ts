@@ -8,6 +8,8 @@ import { pickLocale, translator, zodMessage } from '../../../platform/i18n/i18n.
 import { memberRules, prepareMember } from '../member-service.js';
 import { members } from '../tables.js';
 import { coerceRow, currencyDigits } from './coerce-row.js';
+import { differencesFrom } from './differences.js';
+import { formulaCells, sheetRow } from './sheet-cells.js';
 
 const MembershipColumns = z.object({
   status: MemberStatus.default('active'),
@@ -15,17 +17,27 @@ const MembershipColumns = z.object({
   renewalDueOn: z.iso.date().nullable().default(null),
 });
 
+/** What a row brings that is not a member field. */
+const Extras = z.object({
+  employeesTotal: z.number().int().min(0).max(10_000_000).nullable().default(null),
+  contactName: z.string().trim().max(200).transform((v) => v || null).nullable().default(null),
+});
+
 export interface CheckedRow {
   row: number;
   values: ReturnType<typeof prepareMember>['values'] & z.infer<typeof MembershipColumns>;
+  extras: z.infer<typeof Extras>;
+  /** The fields the file fills (the mapped ones): only these can differ from the registry. */
+  mapped: string[];
 }
 
+type Candidate = ImportReport['duplicates'][number]['candidates'][number];
 const SIMILAR_NAME = 0.6;
 
 /** Firms already in the registry that rows probably describe: same registration number, or a very similar name. */
 async function findDuplicates(ctx: TenantCtx, rows: CheckedRow[]) {
-  const found = new Map<number, ImportReport['duplicates'][number]['candidates']>();
-  const add = (row: number, c: ImportReport['duplicates'][number]['candidates'][number]) => found.set(row, [...(found.get(row) ?? []), c]);
+  const found = new Map<number, Array<Omit<Candidate, 'differences'>>>();
+  const add = (row: number, c: Omit<Candidate, 'differences'>) => found.set(row, [...(found.get(row) ?? []), c]);
   const numbers = [...new Set(rows.map((r) => r.values.registrationNumber).filter((n): n is string => !!n))];
   for (let i = 0; i < numbers.length; i += 5000) {
     const existing = await ctx.tx
@@ -53,6 +65,16 @@ async function findDuplicates(ctx: TenantCtx, rows: CheckedRow[]) {
   return found;
 }
 
+/** The registry's records of the candidates, to show what a merge would change. */
+async function loadCandidates(ctx: TenantCtx, ids: string[]) {
+  const byId = new Map<string, typeof members.$inferSelect>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids.slice(i, i + 5000))));
+    rows.forEach((m) => byId.set(m.id, m));
+  }
+  return byId;
+}
+
 /**
  * The dry run: every row checked as if it were imported, nothing written.
  * Returns the report a person reads, and the rows ready to insert.
@@ -64,18 +86,20 @@ export async function checkImport(ctx: TenantCtx, table: Table, mapping: ImportM
   const digits = currencyDigits(rules.currency);
   const rejected: ImportReport['rejected'] = [];
   const valid: CheckedRow[] = [];
-  const seenNumbers = new Map<string, number>();
+  const missingDistricts = new Map<string, ImportReport['missingDistricts'][number]>();
+  const mapped = Object.keys(mapping);
 
   table.rows.forEach((cells, i) => {
-    const row = i + 2; // as the spreadsheet numbers it, under the header
+    const row = sheetRow(table, i);
     const problems: ImportReport['rejected'][number]['problems'] = [];
     const problem = (field: string, code: string, params: Record<string, unknown> = {}, message?: string) => problems.push({ field, code, message: message ?? t(`errors.${code}`, params) });
     const { values, problems: readProblems } = coerceRow(cells, mapping, { country: rules.country, currencyDigits: digits });
     readProblems.forEach((p) => problem(p.field, p.code, p.params));
-    const { status, joinedOn, renewalDueOn, ...memberFields } = values;
+    const { status, joinedOn, renewalDueOn, employeesTotal, contactName, ...memberFields } = values;
     const parsed = MemberInput.safeParse(memberFields);
     const membership = MembershipColumns.safeParse({ status, joinedOn, renewalDueOn });
-    for (const issue of [...(parsed.error?.issues ?? []), ...(membership.error?.issues ?? [])]) {
+    const extras = Extras.safeParse({ employeesTotal, contactName });
+    for (const issue of [...(parsed.error?.issues ?? []), ...(membership.error?.issues ?? []), ...(extras.error?.issues ?? [])]) {
       const field = String(issue.path[0] ?? '');
       if (readProblems.some((p) => p.field === field)) continue;
       const custom = issue.code === 'custom' ? (issue as { params?: { code?: string } }).params?.code : undefined;
@@ -83,19 +107,27 @@ export async function checkImport(ctx: TenantCtx, table: Table, mapping: ImportM
     }
     if (parsed.success) {
       const prepared = prepareMember(parsed.data, rules);
-      prepared.errors.forEach((e) => problem(e.path, e.code, e.params));
-      const number = parsed.data.registrationNumber;
-      if (number) {
-        const first = seenNumbers.get(number);
-        if (first) problem('registrationNumber', 'members.import_duplicate_in_file', { row: first });
-        else seenNumbers.set(number, row);
+      for (const e of prepared.errors) {
+        problem(e.path, e.code, e.params);
+        if (e.code === 'members.district_unknown') {
+          const region = parsed.data.region ?? null;
+          const key = `${region ?? ''}\u0000${parsed.data.district!.toLowerCase()}`;
+          const seen = missingDistricts.get(key) ?? { region, name: parsed.data.district!, rows: 0 };
+          missingDistricts.set(key, { ...seen, rows: seen.rows + 1 });
+        }
       }
-      if (problems.length === 0 && membership.success) valid.push({ row, values: { ...prepared.values, ...membership.data } });
+      if (problems.length === 0 && membership.success && extras.success) valid.push({ row, values: { ...prepared.values, ...membership.data }, extras: extras.data, mapped });
     }
     if (problems.length) rejected.push({ row, problems });
   });
 
-  const duplicates = valid.length ? await findDuplicates(ctx, valid) : new Map();
+  const duplicates = valid.length ? await findDuplicates(ctx, valid) : new Map<number, Array<Omit<Candidate, 'differences'>>>();
+  const registry = await loadCandidates(ctx, [...new Set([...duplicates.values()].flat().map((c) => c.memberId))]);
+
+  const byNumber = new Map<string, CheckedRow[]>();
+  for (const r of valid) if (r.values.registrationNumber) byNumber.set(r.values.registrationNumber, [...(byNumber.get(r.values.registrationNumber) ?? []), r]);
+  const used = new Set(Object.values(mapping));
+
   const report: ImportReport = {
     rows: table.rows.length,
     valid: valid.length,
@@ -103,10 +135,24 @@ export async function checkImport(ctx: TenantCtx, table: Table, mapping: ImportM
     duplicates: valid
       .filter((r) => duplicates.has(r.row))
       .map((r) => {
-        const candidates = duplicates.get(r.row)!;
-        const sameNumber = candidates.find((c: { reason: string }) => c.reason === 'registration_number');
-        return { row: r.row, legalName: r.values.legalName, candidates, suggested: sameNumber ? { merge: sameNumber.memberId } : ('create' as const) };
+        const candidates = duplicates.get(r.row)!.map((c) => ({ ...c, differences: differencesFrom(registry.get(c.memberId)!, r) }));
+        const sameNumber = candidates.find((c) => c.reason === 'registration_number');
+        // Empty registry fields are filled from the file; conflicting ones wait for the person.
+        const fields = sameNumber ? Object.fromEntries(sameNumber.differences.filter((d) => d.registry === null && d.field !== 'status').map((d) => [d.field, 'file' as const])) : {};
+        return { row: r.row, legalName: r.values.legalName, candidates, suggested: sameNumber ? { merge: sameNumber.memberId, fields } : ('create' as const) };
       }),
+    fileDuplicates: [...byNumber]
+      .filter(([, rows]) => rows.length > 1)
+      .map(([registrationNumber, rows]) => ({ registrationNumber, rows: rows.map((r) => ({ row: r.row, legalName: r.values.legalName })) })),
+    formulas: formulaCells(table),
+    notImported: table.columns.filter((_, i) => !used.has(i)),
+    missingDistricts: [...missingDistricts.values()],
+    totalEmployeesAsNote: valid.filter(keepsTotalAsNote).length,
   };
   return { report, valid };
+}
+
+/** The registry counts women and men; a total alone cannot be split, so it is kept as a note. */
+export function keepsTotalAsNote(r: CheckedRow) {
+  return r.extras.employeesTotal !== null && r.values.employeesFemale == null && r.values.employeesMale == null;
 }

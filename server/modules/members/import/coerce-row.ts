@@ -51,6 +51,7 @@ export function coerceRow(cells: string[], mapping: ImportMapping, ctx: { countr
       case 'longitude':
       case 'employeesFemale':
       case 'employeesMale':
+      case 'employeesTotal':
       case 'foundedYear': {
         const n = number(text);
         if (n === undefined) bad();

@@ -1,49 +1,61 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { ImportMapping } from '../../../../contracts/member-import.js';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { DuplicateDecision, FileDuplicateChoices, ImportMapping, ImportReport } from '../../../../contracts/member-import.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import { insertRows } from '../../../platform/db/insert-rows.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { Table } from '../../../platform/files/read-table.js';
-import { getMember } from '../member-service.js';
-import { memberImports, members, membershipStatusHistory } from '../tables.js';
-import { checkImport, type CheckedRow } from './check-import.js';
+import { translator } from '../../../platform/i18n/i18n.js';
+import { memberRules } from '../member-service.js';
+import { memberContacts, memberImports, memberInteractions, members, membershipStatusHistory } from '../tables.js';
+import { checkImport, keepsTotalAsNote, type CheckedRow } from './check-import.js';
+import { mergeRow } from './merge-row.js';
+import { orgToday } from '../../orgs/org-service.js';
 
-type Decision = 'create' | 'skip' | { merge: string };
 const BATCH = 1000; // rows per statement: one JSON parameter of about half a megabyte
 
-// A merge fills what the registry does not know yet; it never overwrites.
-function gapsFilled(existing: typeof members.$inferSelect, incoming: Record<string, unknown>) {
-  const patch: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(incoming)) {
-    const current = (existing as Record<string, unknown>)[key];
-    if (value === null || value === undefined || value === '') continue;
-    if (key === 'tags') {
-      const union = [...new Set([...existing.tags, ...(value as string[])])];
-      if (union.length !== existing.tags.length) patch.tags = union;
-    } else if (current === null || current === '' || current === undefined) {
-      patch[key] = value;
+export interface CommitChoices {
+  decisions?: Record<string, DuplicateDecision>;
+  /** Per registration number shared by rows of the file: the row to keep, or all. */
+  fileDuplicates?: FileDuplicateChoices;
+  /** How many rejected rows the person agreed to leave out (see SkipRejected). */
+  skipRejected?: number;
+}
+
+/** The rows of the file that share a registration number and are not kept. */
+function rowsLeftOut(report: ImportReport, choices: FileDuplicateChoices) {
+  const out = new Set<number>();
+  for (const group of report.fileDuplicates) {
+    const choice = choices[group.registrationNumber];
+    const rows = group.rows.map((r) => r.row);
+    if (choice === undefined || (choice !== 'all' && !rows.includes(choice))) {
+      throw new AppError('members.import_file_duplicates_undecided', { number: group.registrationNumber, rows: rows.join(', ') });
     }
+    if (choice !== 'all') rows.filter((r) => r !== choice).forEach((r) => out.add(r));
   }
-  return patch;
+  return out;
 }
 
 /**
- * Imports a checked file in the caller's transaction: all rows or none. A
- * file with any rejected row is refused as a whole, so nothing lands half.
+ * Imports a checked file in the caller's transaction: all rows it takes or
+ * none. Rejected rows are left out only when the person agreed to leave out
+ * exactly as many as the check found; otherwise the file is refused whole.
  */
-export async function commitImport(ctx: TenantCtx, table: Table, mapping: ImportMapping, decisions: Record<string, Decision>, filename: string) {
+export async function commitImport(ctx: TenantCtx, table: Table, mapping: ImportMapping, choices: CommitChoices, filename: string) {
   const { report, valid } = await checkImport(ctx, table, mapping);
-  if (report.rejected.length > 0) throw new AppError('members.import_has_errors', { count: report.rejected.length });
-  const suggested = new Map(report.duplicates.map((d) => [d.row, d.suggested as Decision]));
+  if (report.rejected.length > 0 && choices.skipRejected !== report.rejected.length) throw new AppError('members.import_has_errors', { count: report.rejected.length });
+  const leftOut = rowsLeftOut(report, choices.fileDuplicates ?? {});
+  const suggested = new Map(report.duplicates.map((d) => [d.row, d.suggested]));
   const toCreate: CheckedRow[] = [];
-  const toMerge: Array<{ row: CheckedRow; into: string }> = [];
-  let skipped = 0;
+  const toMerge: Array<{ row: CheckedRow; decision: Extract<DuplicateDecision, { merge: string }> }> = [];
+  let skipped = leftOut.size;
   for (const r of valid) {
-    const decision = decisions[String(r.row)] ?? suggested.get(r.row) ?? 'create';
+    if (leftOut.has(r.row)) continue;
+    const decision = choices.decisions?.[String(r.row)] ?? suggested.get(r.row) ?? 'create';
     if (decision === 'skip') skipped++;
     else if (decision === 'create') toCreate.push(r);
-    else toMerge.push({ row: r, into: decision.merge });
+    else toMerge.push({ row: r, decision });
   }
   // The import's record is written once, complete: the app may not rewrite it.
   const [imp] = await ctx.tx
@@ -51,22 +63,28 @@ export async function commitImport(ctx: TenantCtx, table: Table, mapping: Import
     .values({ orgId: ctx.orgId, filename: filename.slice(0, 200), rows: report.rows, created: toCreate.length, merged: toMerge.length, skipped, importedBy: ctx.actor.name })
     .returning();
 
-  for (const { row, into } of toMerge) {
-    const existing = await getMember(ctx, into);
-    const { status: _s, joinedOn: _j, renewalDueOn: _r, ...fields } = row.values;
-    const patch = gapsFilled(existing, fields);
-    if (Object.keys(patch).length) {
-      await ctx.tx.update(members).set({ ...patch, version: sql`${members.version} + 1`, updatedAt: sql`now()` }).where(and(eq(members.id, existing.id), eq(members.orgId, ctx.orgId)));
-      await recordAudit(ctx, { action: 'member.import_merge', entityType: 'member', entityId: existing.id, after: { ...patch, importId: imp!.id } });
-    }
+  const t = translator(ctx.locale);
+  const today = await orgToday(ctx);
+  const contacts: Array<{ memberId: string; name: string }> = [];
+  const notes: Array<{ memberId: string; total: number }> = [];
+  const extrasOf = (memberId: string, r: CheckedRow) => {
+    if (r.extras.contactName) contacts.push({ memberId, name: r.extras.contactName });
+    if (keepsTotalAsNote(r)) notes.push({ memberId, total: r.extras.employeesTotal! });
+  };
+
+  const rules = toMerge.length ? await memberRules(ctx) : null;
+  for (const { row, decision } of toMerge) {
+    const contactNames = await mergeRow(ctx, row, decision, rules!, imp!.id);
+    const known = row.extras.contactName !== null && contactNames.has(row.extras.contactName.toLowerCase());
+    extrasOf(decision.merge, known ? { ...row, extras: { ...row.extras, contactName: null } } : row);
   }
 
   for (let i = 0; i < toCreate.length; i += BATCH) {
-    const batch = toCreate.slice(i, i + BATCH);
+    const batch = toCreate.slice(i, i + BATCH).map((r) => ({ r, id: randomUUID() }));
     const inserted = await insertRows<{ id: string; status: string }>(
       ctx.tx,
       members,
-      batch.map((r) => ({ ...r.values, orgId: ctx.orgId, importId: imp!.id })),
+      batch.map(({ r, id }) => ({ ...r.values, id, orgId: ctx.orgId, importId: imp!.id })),
       sql`id, status`,
     );
     await insertRows(
@@ -74,8 +92,29 @@ export async function commitImport(ctx: TenantCtx, table: Table, mapping: Import
       membershipStatusHistory,
       inserted.map((m) => ({ orgId: ctx.orgId, memberId: m.id, toStatus: m.status, reason: `import ${filename}`.slice(0, 500), changedBy: ctx.actor.name })),
     );
+    batch.forEach(({ r, id }) => extrasOf(id, r));
   }
-  // One entry for the whole import; each firm carries the import's id.
-  await recordAudit(ctx, { action: 'member.import', entityType: 'member_import', entityId: imp!.id, after: { filename, rows: report.rows, created: toCreate.length, merged: toMerge.length, skipped } });
-  return { importId: imp!.id, created: toCreate.length, merged: toMerge.length, skipped };
+
+  // The contact person becomes the firm's first contact; consent to be
+  // contacted is not in a spreadsheet, so it stays unrecorded.
+  for (let i = 0; i < contacts.length; i += BATCH) {
+    await insertRows(ctx.tx, memberContacts, contacts.slice(i, i + BATCH).map((c) => ({ orgId: ctx.orgId, memberId: c.memberId, name: c.name, role: '', consentToContact: false })));
+  }
+  for (let i = 0; i < notes.length; i += BATCH) {
+    await insertRows(
+      ctx.tx,
+      memberInteractions,
+      notes.slice(i, i + BATCH).map((n) => ({ orgId: ctx.orgId, memberId: n.memberId, kind: 'note', occurredOn: today, summary: t('members.import.totalNote', { count: n.total, filename }), createdBy: ctx.actor.userId })),
+    );
+  }
+  // One entry for the whole import; each firm carries the import's id. Contact
+  // names stay out of it: an erased contact must not survive in the log.
+  const result = { created: toCreate.length, merged: toMerge.length, skipped, rejected: report.rejected.length };
+  await recordAudit(ctx, {
+    action: 'member.import',
+    entityType: 'member_import',
+    entityId: imp!.id,
+    after: { filename, rows: report.rows, ...result, rejectedRows: report.rejected.map((r) => r.row), contacts: contacts.length, employeeTotalsAsNotes: notes.length },
+  });
+  return { importId: imp!.id, ...result };
 }

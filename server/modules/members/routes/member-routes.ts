@@ -15,6 +15,7 @@ import {
 import { addContact, addInteraction, listContacts, listInteractions, removeContact, updateContact } from '../contact-service.js';
 import { TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
 import { exportMembers } from '../export-members.js';
+import { getCurrentOrg } from '../../orgs/org-service.js';
 import { createMember, getMember, updateMember } from '../member-service.js';
 import { presentContact, presentMember } from '../present.js';
 import { countMembers, searchMembers } from '../search-members.js';
@@ -51,7 +52,10 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
       { schema: { tags, querystring: ExportFilter }, config: { auth: 'tenant', permission: 'members.export' } },
       async (request, reply) => {
         const run = (work: Parameters<typeof app.tenant>[1]) => app.tenant(request, work) as Promise<void>;
-        const stream = exportMembers(format, run, request.query);
+        const { currency } = await app.tenant(request, getCurrentOrg);
+        // The person's chosen language, which a download link's Accept-Language may not carry.
+        const locale = request.principal?.user?.locale ?? request.locale;
+        const stream = exportMembers(format, run, request.query, { currency, locale });
         reply.header('content-disposition', `attachment; filename="members.${format}"`);
         reply.type(TABLE_CONTENT_TYPES[format]);
         return reply.send(stream);

@@ -7,6 +7,7 @@ import { changeStatus, createTier, listTiers, statusHistory, updateTier } from '
 import { presentMember } from '../present.js';
 import { deleteView, listViews, saveView } from '../saved-views.js';
 import { getMemberSettings, updateMemberSettings } from '../settings-service.js';
+import { orgToday } from '../../orgs/org-service.js';
 
 const tags = ['membership'];
 const Settings = MemberSettingsInput;
@@ -61,7 +62,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'tenant', permission: 'members.read' },
     },
     async (request) => ({
-      items: (await app.tenant(request, (ctx) => arrears(ctx, new Date().toISOString().slice(0, 10)))).map((r) => ({ ...r, amount: Number(r.amount) })),
+      items: (await app.tenant(request, async (ctx) => arrears(ctx, await orgToday(ctx)))).map((r) => ({ ...r, amount: Number(r.amount) })),
     }),
   );
 

@@ -1,15 +1,29 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Email, Ok, IdParams, Uuid } from '../../../../contracts/common.js';
+import { Email, Ok, IdParams, PageQuery, Uuid } from '../../../../contracts/common.js';
 import { Invoice, Member, MemberUpdate } from '../../../../contracts/members.js';
 import { listInvoices } from '../billing-service.js';
-import { branchesDashboard, membershipDashboard } from '../dashboard-service.js';
+import { membershipDashboard } from '../dashboard-service.js';
+import { federationMembership, sharedBranchFirms } from '../federation-service.js';
 import { correctOwnFirm, grantPortalAccess, listPortalAccess, ownFirm, revokePortalAccess } from '../portal-service.js';
 import { presentMember } from '../present.js';
 import { erasePerson, exportFirmData, exportPersonData } from '../privacy-service.js';
 
 const tags = ['members'];
 const Count = z.object({ key: z.string().nullable(), count: z.number() });
+const MembershipCounts = z.object({ firms: z.number(), active: z.number(), applicants: z.number(), lapsed: z.number(), womenLedActive: z.number(), informalActive: z.number() });
+const OrgMembership = MembershipCounts.extend({ orgId: Uuid, name: z.string(), sharesMemberData: z.boolean() });
+const SharedFirm = z.object({
+  id: Uuid,
+  legalName: z.string(),
+  isicClass: z.string().nullable(),
+  region: z.string().nullable(),
+  sizeClass: z.string().nullable(),
+  status: z.string(),
+  womenLed: z.boolean(),
+  formality: z.string(),
+  joinedOn: z.string().nullable(),
+});
 
 export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -36,16 +50,24 @@ export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => app.tenant(request, (ctx) => membershipDashboard(ctx, request.query.months)),
   );
 
+  // An umbrella's federation: its own firms, every branch and the total, in figures only.
   app.get(
     '/api/v1/members/dashboard/branches',
+    { schema: { tags, response: { 200: z.object({ own: OrgMembership, items: z.array(OrgMembership), total: MembershipCounts }) } }, config: { auth: 'tenant', permission: 'branches.read' } },
+    async (request) => {
+      const federation = await app.tenant(request, federationMembership);
+      return { own: federation.own, items: federation.branches, total: federation.total };
+    },
+  );
+
+  // The firms of a branch that shares its member data upward.
+  app.get(
+    '/api/v1/members/dashboard/branches/:id/firms',
     {
-      schema: {
-        tags,
-        response: { 200: z.object({ items: z.array(z.object({ orgId: Uuid, name: z.string(), total: z.number(), active: z.number(), applicants: z.number(), lapsed: z.number(), womenLedActive: z.number(), informalActive: z.number() })) }) },
-      },
+      schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: z.object({ branch: z.object({ orgId: Uuid, name: z.string() }), items: z.array(SharedFirm), nextCursor: z.string().nullable() }) } },
       config: { auth: 'tenant', permission: 'branches.read' },
     },
-    async (request) => ({ items: await app.tenant(request, branchesDashboard) }),
+    async (request) => app.tenant(request, (ctx) => sharedBranchFirms(ctx, request.params.id, request.query)),
   );
 
   // The member portal: a firm's own user sees and corrects its record.

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, IdParams } from '../../../../contracts/common.js';
+import { Ok, IdParams, INT_MAX } from '../../../../contracts/common.js';
 import { Form, FormInput, FormSummary, XlsformImportResult } from '../../../../contracts/surveys.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { readUpload } from '../../../platform/files/upload.js';
@@ -58,7 +58,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
   // The working copy, or a published version, as an XLSForm workbook.
   app.get(
     '/api/v1/forms/:id/xlsform',
-    { schema: { tags, params: IdParams, querystring: z.object({ version: z.coerce.number().int().min(1).optional() }) }, config: read },
+    { schema: { tags, params: IdParams, querystring: z.object({ version: z.coerce.number().int().min(1).max(INT_MAX).optional() }) }, config: read },
     async (request, reply) => {
       const buffer = await app.tenant(request, async (ctx) => {
         const row = await getFormRow(ctx, request.params.id);

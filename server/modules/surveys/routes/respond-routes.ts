@@ -4,6 +4,8 @@ import { RespondentView, SaveAnswersInput } from '../../../../contracts/surveys.
 import { withSystem, withTenant } from '../../../platform/db/tenancy.js';
 import { readUpload } from '../../../platform/files/upload.js';
 import { resolveLink, respondentView, saveResponse, storeResponseFile, type RespondentLink } from '../respond-service.js';
+import { assertRoomForFile, MAX_RESPONSE_FILE } from '../response-files.js';
+import { orgToday } from '../../orgs/org-service.js';
 
 const tags = ['respondents'];
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
@@ -40,7 +42,11 @@ export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/respond/:token/files',
     { schema: { tags, params: TokenParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const upload = await readUpload(request);
+      // The link, the consultation and its quota are checked before a byte of
+      // the file is read, and the file is read only up to the most it may weigh:
+      // a public link must not make the server buffer 25 MB for nothing.
+      await asRespondent(request, async (ctx, link) => assertRoomForFile(ctx, link.consultationId, 0, await orgToday(ctx)));
+      const upload = await readUpload(request, { maxFileBytes: MAX_RESPONSE_FILE });
       const stored = await asRespondent(request, (ctx, link) => storeResponseFile(ctx, link, { buffer: upload.buffer, filename: upload.filename, contentType: upload.mimetype }));
       reply.code(201);
       return stored;

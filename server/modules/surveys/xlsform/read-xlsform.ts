@@ -1,5 +1,6 @@
 import { compile, ExpressionError } from '../../../../contracts/surveys/expression.js';
-import type { Choice, FormDefinition, Question, QuestionType, Translated } from '../../../../contracts/surveys/form-definition.js';
+import { RESERVED_NAMES, type Choice, type FormDefinition, type Question, type QuestionType, type Translated } from '../../../../contracts/surveys/form-definition.js';
+import { patternProblem } from '../../../../contracts/surveys/pattern.js';
 import type { XlsformProblem } from '../../../../contracts/surveys.js';
 import { readSheets } from '../../../platform/files/read-table.js';
 
@@ -15,8 +16,16 @@ const SIMPLE_TYPES: Record<string, QuestionType> = {
   note: 'note', calculate: 'calculate', image: 'file', file: 'file', audio: 'file', video: 'file', range: 'scale',
 };
 const CHOICE_TYPES: Record<string, QuestionType> = { select_one: 'select_one', select_multiple: 'select_multiple', rank: 'ranking' };
-/** Filled in by data collection apps; the server records when and by whom a response came. */
-const METADATA = new Set(['start', 'end', 'today', 'deviceid', 'subscriberid', 'simserial', 'phonenumber', 'username', 'email', 'audit', 'start-geopoint']);
+/** Filled in by data collection apps; Roundtable records itself when and by whom a response came. */
+const METADATA = new Set(['start', 'end', 'today', 'username', 'email']);
+/** Identifiers of the collecting phone: the respondent page has none to give; left out with a notice. */
+const DEVICE_IDS = new Set(['deviceid', 'subscriberid', 'simserial', 'phonenumber']);
+/**
+ * Collected by the phone during the interview (a log of it, sound or a
+ * location taken in the background): answers the field team expects would be
+ * missing, so each such row is reported and nothing is created.
+ */
+const DEVICE_ONLY = new Set(['audit', 'start-geopoint', 'background-audio', 'background-geopoint']);
 const TRANSLATABLE = ['label', 'hint', 'constraint_message', 'required_message'] as const;
 const PLAIN = new Set(['type', 'name', 'required', 'relevant', 'constraint', 'calculation', 'appearance', 'parameters', 'repeat_count']);
 
@@ -129,7 +138,10 @@ export async function readXlsform(buffer: Buffer, fallbackLanguage: string): Pro
     const source = cell(row, field);
     if (!source) return undefined;
     try {
-      compile(source);
+      for (const pattern of compile(source).patterns) {
+        const detail = patternProblem(pattern);
+        if (detail) problems.push({ sheet: 'survey', row: rowNumber, column: letter(col(field)!.index), code: 'survey.pattern_unsupported', params: { pattern, detail } });
+      }
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       problems.push({ sheet: 'survey', row: rowNumber, column: letter(col(field)!.index), code: e.code, params: { detail: e.detail } });
@@ -158,6 +170,14 @@ export async function readXlsform(buffer: Buffer, fallbackLanguage: string): Pro
       notices.push({ sheet: 'survey', row: rowNumber, column: at('type'), code: 'xlsform.metadata_ignored', params: { type } });
       return;
     }
+    if (DEVICE_IDS.has(type)) {
+      notices.push({ sheet: 'survey', row: rowNumber, column: at('type'), code: 'xlsform.metadata_not_collected', params: { type } });
+      return;
+    }
+    if (DEVICE_ONLY.has(type)) {
+      problems.push({ sheet: 'survey', row: rowNumber, column: at('type'), code: 'xlsform.type_device_only', params: { type: rawType } });
+      return;
+    }
     let qType: QuestionType | undefined = kind === 'begin_group' ? 'group' : kind === 'begin_repeat' ? 'repeat' : SIMPLE_TYPES[type] ?? CHOICE_TYPES[type];
     if (!qType || (CHOICE_TYPES[type] && !listName) || orOther) {
       problems.push({ sheet: 'survey', row: rowNumber, column: at('type'), code: 'xlsform.type_unsupported', params: { type: rawType } });
@@ -166,6 +186,7 @@ export async function readXlsform(buffer: Buffer, fallbackLanguage: string): Pro
     unsupportedCells(cols, row, 'survey', rowNumber);
     const name = cell(row, 'name');
     if (!/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(name)) problems.push({ sheet: 'survey', row: rowNumber, column: at('name'), code: 'xlsform.name_invalid', params: { name } });
+    else if (RESERVED_NAMES.includes(name)) problems.push({ sheet: 'survey', row: rowNumber, column: at('name'), code: 'survey.name_reserved', params: { name } });
     const q: Question = { name, type: qType, label: translated(cols, row, 'label') ?? {} };
     const hint = translated(cols, row, 'hint');
     if (hint) q.hint = hint;

@@ -1,2 +1,0 @@
--- Reserved; replaced by the change that needs it, removed if unused.
-SELECT 1;
