@@ -220,3 +220,24 @@ export const MemberSettingsInput = z
     params: { code: 'members.thresholds_order' },
   });
 export type MemberSettingsInput = z.infer<typeof MemberSettingsInput>;
+
+/** A federation's membership: counts only, so a branch that keeps its member data shares these too. */
+export const MembershipCounts = z.object({ firms: z.number(), active: z.number(), applicants: z.number(), lapsed: z.number(), womenLedActive: z.number(), informalActive: z.number() });
+export type MembershipCounts = z.infer<typeof MembershipCounts>;
+export const OrgMembership = MembershipCounts.extend({ orgId: Uuid, name: z.string(), sharesMemberData: z.boolean() });
+export type OrgMembership = z.infer<typeof OrgMembership>;
+/** The umbrella's own firms, each branch (with zeros where it has none), and their sum. */
+export const Federation = z.object({ own: OrgMembership, items: z.array(OrgMembership), total: MembershipCounts });
+export type Federation = z.infer<typeof Federation>;
+/** A firm of a branch that shares its member data upward. */
+export const SharedFirm = z.object({
+  id: Uuid,
+  legalName: z.string(),
+  isicClass: z.string().nullable(),
+  region: z.string().nullable(),
+  sizeClass: z.string().nullable(),
+  status: z.string(),
+  womenLed: z.boolean(),
+  formality: z.string(),
+  joinedOn: z.string().nullable(),
+});

@@ -39,7 +39,8 @@ describe('advocacy and dialogue', () => {
     await staff.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await staff.getByRole('cell', { name: 'Run the generator during cuts' }).waitFor();
     // (0.5 h × 20 + 150) × 150 a year = 24,000 per firm; 10 small firms.
-    await staff.getByText('GHS 240,000.00').first().waitFor();
+    // In the chamber's own locale (en-GH): the cedi as Ghanaians write it.
+    await staff.getByText('GH₵240,000.00').first().waitFor();
 
     // To the round table: a meeting with the issue on its agenda, and a decision under it.
     await staff.getByRole('link', { name: 'Dialogue forums' }).click();

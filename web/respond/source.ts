@@ -86,7 +86,8 @@ function previewSource(formId: string): AnswerSource {
       const raw = localStorage.getItem(previewKey(formId));
       if (!raw) throw new HttpError(404, { code: 'preview_missing' });
       const { form, orgName } = JSON.parse(raw) as PreviewHandOver;
-      return { consultation: { title: '', orgName, closesOn: null, identity: 'anonymous' }, firmName: null, form, answers: {}, status: 'new', resumeKey: null };
+      // A preview has no closing date to write, so its locale is never read.
+      return { consultation: { title: '', orgName, closesOn: null, identity: 'anonymous', locale: navigator.language }, firmName: null, form, answers: {}, status: 'new', resumeKey: null };
     },
     save: async () => ({ resumeKey: null }),
     // A preview keeps nothing: the file's name stands in for it.

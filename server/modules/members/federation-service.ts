@@ -4,23 +4,11 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { listBranches } from '../orgs/branch-service.js';
+import type { MembershipCounts, OrgMembership } from '../../../contracts/members.js';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => Number(v ?? 0);
 
-export interface MembershipCounts {
-  firms: number;
-  active: number;
-  applicants: number;
-  lapsed: number;
-  womenLedActive: number;
-  informalActive: number;
-}
-export interface OrgMembership extends MembershipCounts {
-  orgId: string;
-  name: string;
-  sharesMemberData: boolean;
-}
 
 const COUNT_KEYS = ['firms', 'active', 'applicants', 'lapsed', 'womenLedActive', 'informalActive'] as const;
 

@@ -1,10 +1,10 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordResets, users } from '../auth/tables.js';
 import { Client, startTestApp, useTestApp, type TestApp } from '../../test/app.js';
 import { createOrg, createPerson, PASSWORD } from '../../test/factories.js';
 import { mailOutbox } from './tables.js';
+import { startSmtpSink } from '../../test/smtp-sink.js';
 
 /** The reset link as the recipient gets it, read from the database as the owner. */
 async function sealedResetLink(t: TestApp, email: string): Promise<{ link: string | null; body: string }> {
@@ -104,30 +104,19 @@ describe('secret-bearing mail without SMTP (embedded office install)', () => {
 });
 
 describe('secret-bearing mail with SMTP configured', () => {
-  const received: Array<{ to: string; data: string }> = [];
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let received: Awaited<ReturnType<typeof startSmtpSink>>['received'];
   let t: TestApp;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (c: Buffer) => (data += c.toString()));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}?ignoreTLS=true` });
+    smtp = await startSmtpSink();
+    received = smtp.received;
+    t = await startTestApp({ SMTP_URL: smtp.url });
   });
   afterAll(async () => {
     await t.app.close();
     await t.database.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('sends the links to their recipients only and keeps no readable copy', async () => {

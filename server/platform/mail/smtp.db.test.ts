@@ -1,35 +1,23 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.js';
 import { createOrg } from '../../test/factories.js';
+import { startSmtpSink } from '../../test/smtp-sink.js';
 
 // A real SMTP server on loopback receives what the app sends.
 describe('mail with SMTP configured', () => {
-  const received: Array<{ to: string; data: string }> = [];
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let received: Awaited<ReturnType<typeof startSmtpSink>>['received'];
   let t: TestApp;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (c: Buffer) => (data += c.toString()));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as { port: number }).port;
-    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}?ignoreTLS=true` });
+    smtp = await startSmtpSink();
+    received = smtp.received;
+    t = await startTestApp({ SMTP_URL: smtp.url });
   });
   afterAll(async () => {
     await t.app.close();
     await t.database.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   it('sends an invitation and marks it sent in the outbox', async () => {

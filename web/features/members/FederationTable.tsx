@@ -7,25 +7,8 @@ import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import type { Federation, MembershipCounts, OrgMembership } from '../../../contracts/members.js';
 
-export interface MembershipCounts {
-  firms: number;
-  active: number;
-  applicants: number;
-  lapsed: number;
-  womenLedActive: number;
-  informalActive: number;
-}
-export interface OrgMembership extends MembershipCounts {
-  orgId: string;
-  name: string;
-  sharesMemberData: boolean;
-}
-export interface Federation {
-  own: OrgMembership;
-  items: OrgMembership[];
-  total: MembershipCounts;
-}
 
 const COLUMNS = ['firms', 'active', 'applicants', 'lapsed', 'womenLedActive', 'informalActive'] as const;
 

@@ -12,7 +12,8 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { FederationTable, type Federation } from './FederationTable.js';
+import type { Federation } from '../../../contracts/members.js';
+import { FederationTable } from './FederationTable.js';
 import { isicTitle } from './isic-options.js';
 
 type Count = { key: string | null; count: number };

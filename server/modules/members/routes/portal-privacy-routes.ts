@@ -8,22 +8,10 @@ import { federationMembership, sharedBranchFirms } from '../federation-service.j
 import { correctOwnFirm, grantPortalAccess, listPortalAccess, ownFirm, revokePortalAccess } from '../portal-service.js';
 import { presentMember } from '../present.js';
 import { erasePerson, exportFirmData, exportPersonData } from '../privacy-service.js';
+import { Federation, SharedFirm } from '../../../../contracts/members.js';
 
 const tags = ['members'];
 const Count = z.object({ key: z.string().nullable(), count: z.number() });
-const MembershipCounts = z.object({ firms: z.number(), active: z.number(), applicants: z.number(), lapsed: z.number(), womenLedActive: z.number(), informalActive: z.number() });
-const OrgMembership = MembershipCounts.extend({ orgId: Uuid, name: z.string(), sharesMemberData: z.boolean() });
-const SharedFirm = z.object({
-  id: Uuid,
-  legalName: z.string(),
-  isicClass: z.string().nullable(),
-  region: z.string().nullable(),
-  sizeClass: z.string().nullable(),
-  status: z.string(),
-  womenLed: z.boolean(),
-  formality: z.string(),
-  joinedOn: z.string().nullable(),
-});
 
 export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -53,7 +41,7 @@ export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {
   // An umbrella's federation: its own firms, every branch and the total, in figures only.
   app.get(
     '/api/v1/members/dashboard/branches',
-    { schema: { tags, response: { 200: z.object({ own: OrgMembership, items: z.array(OrgMembership), total: MembershipCounts }) } }, config: { auth: 'tenant', permission: 'branches.read' } },
+    { schema: { tags, response: { 200: Federation } }, config: { auth: 'tenant', permission: 'branches.read' } },
     async (request) => {
       const federation = await app.tenant(request, federationMembership);
       return { own: federation.own, items: federation.branches, total: federation.total };
