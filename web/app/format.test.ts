@@ -4,13 +4,26 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const language = vi.hoisted(() => ({ value: 'en' }));
 vi.mock('./i18n.js', () => ({ i18n: { get language() { return language.value; } } }));
 
-const { formatDate, formatDateTime, orgTimeZone, setOrgClock } = await import('./format.js');
+const { formatDate, formatDateTime, orgTimeZone, orgToday, setOrgClock } = await import('./format.js');
 const { formatMoney, formatNumber } = await import('./money.js');
 
 describe('web formatting on the organisation’s clock and customs', () => {
   afterEach(() => {
     setOrgClock(null);
     language.value = 'en';
+  });
+
+  it('defaults a recorded date to the organisation’s today, not UTC’s', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-01T20:00:00Z'));
+    try {
+      setOrgClock({ timeZone: 'Asia/Kolkata', locale: 'en-IN' });
+      expect(orgToday()).toBe('2026-12-02');
+      setOrgClock({ timeZone: 'Africa/Accra', locale: 'en-GH' });
+      expect(orgToday()).toBe('2026-12-01');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows INR in lakhs under en-IN', () => {

@@ -1,5 +1,5 @@
 import { languageEnglishName } from '../../contracts/geo.js';
-import { clockFormat, type ClockFormat, type OrgClock } from '../../contracts/time.js';
+import { clockFormat, todayIn, type ClockFormat, type OrgClock } from '../../contracts/time.js';
 import { i18n } from './i18n.js';
 
 // The organisation's clock and customs, set from the session: dates, times,
@@ -22,6 +22,11 @@ export function orgTimeZone() {
  * Without one (sign-in pages), the browser's zone, and international English
  * rather than US English, so dates are never month-first by accident.
  */
+/** Today's date (YYYY-MM-DD) on the organisation's calendar: the default of a date a person records. */
+export function orgToday() {
+  return todayIn(orgTimeZone());
+}
+
 export function currentFormat(): ClockFormat {
   const language = i18n.language;
   const clock = orgClock ?? { timeZone: orgTimeZone(), locale: language === 'en' ? 'en-001' : language };

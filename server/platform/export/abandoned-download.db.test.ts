@@ -30,9 +30,10 @@ afterAll(async () => {
 });
 
 /** Starts a download, reads its first bytes, then drops the connection like a closed tab. */
-function abandon(url: string): Promise<number> {
+function abandon(url: string, compressed: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { cookie } }, (res) => {
+    // A browser asks for a compressed answer: the export then flows through a compressor too.
+    const req = http.get(url, { headers: { cookie, ...(compressed ? { 'accept-encoding': 'br, gzip' } : {}) } }, (res) => {
       res.once('data', (chunk: Buffer) => {
         req.destroy();
         resolve(chunk.length);
@@ -61,7 +62,7 @@ describe('a download whose reader leaves', () => {
   it('ends its work and its transaction: sign-in and lists answer at once afterwards', async () => {
     // More abandoned exports than the pool has connections (5 in tests; 1 embedded).
     for (let i = 0; i < 6; i++) {
-      expect(await within(10_000, abandon(`${base}/api/v1/members/export.${i % 2 ? 'xlsx' : 'csv'}`))).toBeGreaterThan(0);
+      expect(await within(10_000, abandon(`${base}/api/v1/members/export.${i % 2 ? 'xlsx' : 'csv'}`, i < 4))).toBeGreaterThan(0);
     }
     const signIn = await within(
       5_000,

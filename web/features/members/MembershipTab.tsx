@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type Invoice, type Member } from '../../../contracts/members.js';
 import { api } from '../../app/api.js';
-import { formatDate, formatDateTime } from '../../app/format.js';
+import { formatDate, formatDateTime, orgToday } from '../../app/format.js';
 import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -51,7 +51,7 @@ export function InvoicesTable({ invoices, pending = false, onPay, onVoid }: { in
 function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { amount: toMajor(invoice.amount - invoice.paid, invoice.currency), paidOn: new Date().toISOString().slice(0, 10), method: 'mobile_money', reference: '' } });
+  const form = useForm({ initialValues: { amount: toMajor(invoice.amount - invoice.paid, invoice.currency), paidOn: orgToday(), method: 'mobile_money', reference: '' } });
   const pay = useMutation({
     mutationFn: (v: typeof form.values) => api(`/api/v1/invoices/${invoice.id}/payments`, { method: 'POST', body: { ...v, amount: toMinor(v.amount, invoice.currency) } }),
     onSuccess: () => {

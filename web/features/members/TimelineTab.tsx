@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_KINDS, InteractionInput, type Interaction } from '../../../contracts/members.js';
 import { api } from '../../app/api.js';
-import { formatDate } from '../../app/format.js';
+import { formatDate, orgToday } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
@@ -16,7 +16,7 @@ export function TimelineTab({ memberId }: { memberId: string }) {
   const can = useCan();
   const queryClient = useQueryClient();
   const items = useQuery({ queryKey: memberKeys.timeline(memberId), queryFn: () => api<{ items: Interaction[] }>(`/api/v1/members/${memberId}/interactions`) });
-  const form = useContractForm(InteractionInput, { kind: 'call' as const, occurredOn: new Date().toISOString().slice(0, 10), summary: '', service: '' });
+  const form = useContractForm(InteractionInput, { kind: 'call' as const, occurredOn: orgToday(), summary: '', service: '' });
   const add = useMutation({
     mutationFn: (values: typeof form.values) => api(`/api/v1/members/${memberId}/interactions`, { method: 'POST', body: values }),
     onSuccess: () => {
