@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Outcome, PpdStep, StepScore } from '../../../contracts/advocacy.js';
 import { claimedSaving } from '../../../contracts/standard-cost.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { orgClock } from '../orgs/org-clock.js';
+import { orgClock } from '../../platform/org-clock.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { costSummaries } from './cost-service.js';
 import { latestScores } from './issue-service.js';

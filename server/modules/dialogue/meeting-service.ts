@@ -8,7 +8,7 @@ import { queueMail } from '../../platform/mail/queue-mail.js';
 import { addAdvocacyEvent } from '../advocacy/history.js';
 import { getIssueRow } from '../advocacy/issue-row.js';
 import { advocacyIssues } from '../advocacy/tables.js';
-import { orgClock } from '../orgs/org-clock.js';
+import { orgClock } from '../../platform/org-clock.js';
 import { currentOrgClock, getCurrentOrg } from '../orgs/org-service.js';
 import { clockFormat, todayIn } from '../../platform/time.js';
 import { wallTimeToInstant } from '../../../contracts/time.js';

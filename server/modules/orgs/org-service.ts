@@ -5,7 +5,7 @@ import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { todayIn, type OrgClock } from '../../../contracts/time.js';
-import { defaultLocale, defaultTimeZone, orgClock } from './org-clock.js';
+import { defaultLocale, defaultTimeZone, orgClock } from '../../platform/org-clock.js';
 import { orgSnapshot } from './present.js';
 import { orgs, userRoles } from './tables.js';
 

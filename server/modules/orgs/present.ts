@@ -1,6 +1,6 @@
 import type { ApiToken, Invitation, Org } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
-import { orgClock } from './org-clock.js';
+import { orgClock } from '../../platform/org-clock.js';
 import type { apiTokens, invitations, orgs } from './tables.js';
 
 type OrgRow = typeof orgs.$inferSelect;

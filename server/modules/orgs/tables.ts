@@ -15,7 +15,7 @@ export const orgs = pgTable(
     regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
     languages: text('languages').array().notNull().default(sql`'{en}'::text[]`),
     currency: text('currency').notNull(),
-    // Null: the country's default (org-clock.ts), for rows older than these columns.
+    // Null: the country's default (server/platform/org-clock.ts), for rows older than these columns.
     timeZone: text('time_zone'),
     locale: text('locale'),
     shareMemberDataUpward: boolean('share_member_data_upward').notNull().default(false),

@@ -9,7 +9,7 @@ import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { firmProfiles, firmRecipients, firmsInAudience } from '../members/audience.js';
 import { clockFormat } from '../../platform/time.js';
-import { orgClock } from '../orgs/org-clock.js';
+import { orgClock } from '../../platform/org-clock.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getFormRow, publishForm } from './form-service.js';
 import { consultationInvitations, consultations, forms, responses } from './tables.js';

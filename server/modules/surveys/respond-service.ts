@@ -16,7 +16,7 @@ import { assertRoomForFile } from './response-files.js';
 import { tallyResponses } from './response-tallies.js';
 import { consultationInvitations, consultations, responseFiles, responses } from './tables.js';
 import { orgToday } from '../orgs/org-service.js';
-import { orgClock } from '../orgs/org-clock.js';
+import { orgClock } from '../../platform/org-clock.js';
 
 /** Whom a respondent link stands for: a firm's personal invitation, or the public link of an anonymous consultation. */
 export interface RespondentLink {

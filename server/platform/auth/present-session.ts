@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionInfo } from '../../../contracts/auth.js';
 import type { Locale, Role } from '../../../contracts/roles.js';
-import { orgClock } from '../../modules/orgs/org-clock.js';
+import { orgClock } from '../org-clock.js';
 import { getCurrentOrg } from '../../modules/orgs/org-service.js';
 import { AppError } from '../errors/app-error.js';
 import { sessionInfo } from './auth-service.js';

@@ -4,7 +4,7 @@ import { IdParams, INT_MAX } from '../../../../contracts/common.js';
 import { Paper, PaperInput, PaperSummary, ReviewInput } from '../../../../contracts/position-papers.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { clockFormat } from '../../../platform/time.js';
-import { orgClock } from '../../orgs/org-clock.js';
+import { orgClock } from '../../../platform/org-clock.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { paperPdf } from '../paper-pdf.js';
 import { createPaper, getPaper, papersOfIssue, reviewPaper, revisePaper, setPaperPublished, submitPaper } from '../paper-service.js';

@@ -9,7 +9,7 @@ import { paperPdf } from '../paper-pdf.js';
 import { getPaper, publishedPapers } from '../paper-service.js';
 import { publishedIssues } from '../public-tracker.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { orgClock } from '../../orgs/org-clock.js';
+import { orgClock } from '../../../platform/org-clock.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { clockFormat } from '../../../platform/time.js';
 import { trackerPage, type TrackerDecision } from '../tracker-page.js';

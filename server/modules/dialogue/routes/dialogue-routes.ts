@@ -8,7 +8,7 @@ import {
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { clockFormat } from '../../../platform/time.js';
-import { orgClock } from '../../orgs/org-clock.js';
+import { orgClock } from '../../../platform/org-clock.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { addDecision, addFollowUp, getDecision, listDecisions } from '../decision-service.js';
 import { addForumMember, createForum, getForum, listForums, removeForumMember, updateForum, updateForumMember } from '../forum-service.js';

@@ -1,6 +1,6 @@
 import ct from 'countries-and-timezones';
-import { LOCALES } from '../../../contracts/roles.js';
-import { isFormatLocale, isTimeZone, type OrgClock } from '../../../contracts/time.js';
+import { LOCALES } from '../../contracts/roles.js';
+import { isFormatLocale, isTimeZone, type OrgClock } from '../../contracts/time.js';
 
 // The package lists a country's zones alphabetically, which for a country with
 // several says nothing about where its government sits. These are the zones of
