@@ -9,7 +9,7 @@ import { api } from './api.js';
 import { useAcceptSession, useSignOut } from './session.js';
 
 // Each language is named in itself, so a person who cannot read the current one finds theirs.
-function nameInItself(code: string) {
+export function nameInItself(code: string) {
   const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }

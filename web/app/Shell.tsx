@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
 import { LOCALES, type Locale } from '../../contracts/roles.js';
-import { AccountMenu, useChangeLanguage } from './AccountMenu.js';
+import { AccountMenu, nameInItself, useChangeLanguage } from './AccountMenu.js';
 import { api } from './api.js';
 import { navigation } from './navigation.js';
 import { useAcceptSession, useSignOut } from './session.js';
@@ -58,7 +58,7 @@ function DrawerAccount({ session, onDone }: { session: SessionInfo; onDone: () =
         py={4}
         label={t('ui.language')}
         leftSection={<IconLanguage size={16} aria-hidden />}
-        data={LOCALES.map((l) => ({ value: l, label: (new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l).replace(/^./, (c) => c.toLocaleUpperCase(l)) }))}
+        data={LOCALES.map((l) => ({ value: l, label: nameInItself(l) }))}
         value={session.user.locale}
         allowDeselect={false}
         comboboxProps={{ withinPortal: true }}
