@@ -1,9 +1,16 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SpreadJourneysSequencer } from './server/test/sequencer.js';
 
 // Pure logic once; every database test twice, on the embedded PGlite and on
 // the PostgreSQL server (TEST_DATABASE_URL); browser journeys on the built app.
 export default defineConfig({
   test: {
+    // One file per core: a test file keeps about one core busy, its time
+    // split between the test and its database (a PGlite thread, a PostgreSQL
+    // backend). Vitest's default (cores - 1) runs one file at a time on two.
+    maxWorkers: os.availableParallelism(),
+    sequence: { sequencer: SpreadJourneysSequencer },
     projects: [
       {
         test: {
@@ -17,6 +24,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['server/**/*.db.test.ts'],
           env: { TEST_DB: 'pglite' },
+          globalSetup: ['server/test/global-setup-db.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -26,6 +34,7 @@ export default defineConfig({
           name: 'postgres',
           include: ['server/**/*.db.test.ts'],
           env: { TEST_DB: 'postgres' },
+          globalSetup: ['server/test/global-setup-db.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -12,6 +12,8 @@ import { startServerProcess, type ServerProcess } from '../server/test/process.j
 
 export interface Product extends ServerProcess {
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL database the product runs on (none for the embedded one). */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export async function startProduct(kind: 'pglite' | 'postgres', dataDir?: string
   }
   const db = await createServerDatabase();
   const p = await startServerProcess({ DATABASE_URL: db.url, ROUNDTABLE_DEMO: 'on', LOG_LEVEL: 'warn' });
-  return { ...p, kind, stop: async () => { p.child.kill('SIGTERM'); await p.exited; await db.drop(); } };
+  return { ...p, kind, databaseUrl: db.url, stop: async () => { p.child.kill('SIGTERM'); await p.exited; await db.drop(); } };
 }
 
 export async function signInAsAdmin(base: string): Promise<string> {

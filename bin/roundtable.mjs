@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line directly; tsx compiles on the fly.
-import { register } from 'tsx/esm/api';
+// Runs the operator commands compiled to JavaScript (dist/server/cli.js),
+// built first when missing or older than the sources, as `npm start` does.
+import { buildServerIfStale } from '../scripts/build-server-if-stale.mjs';
 
-register();
-await import('../server/cli.ts');
+await buildServerIfStale();
+await import('../dist/server/cli.js');

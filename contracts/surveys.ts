@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CROSS_TAB_DIMENSIONS } from './surveys/cross-tab.js';
 import { IsoDate, PageQuery, Uuid } from './common.js';
 import { SizeClass } from './members.js';
 import { FormDefinition } from './surveys/form-definition.js';
@@ -114,7 +115,7 @@ export const SubmissionKey = z.string().regex(/^[\w-]{16,100}$/).nullable().defa
 export const SaveAnswersInput = z.object({ answers: Answers, submit: z.boolean().default(false), resumeKey: z.string().max(100).nullable().default(null), submissionKey: SubmissionKey });
 export const StaffAnswersInput = z.object({ memberId: Uuid, answers: Answers, submit: z.boolean().default(false), channel: z.enum(RESPONSE_CHANNELS), submissionKey: SubmissionKey });
 
-export const CROSS_TAB_DIMENSIONS = ['sector', 'region', 'size', 'ownership', 'ownerSex'] as const;
+export { CROSS_TAB_DIMENSIONS };
 export const AnalysisQuery = z.object({
   by: z.enum(CROSS_TAB_DIMENSIONS).optional(),
   // Filters on the firm as it was when it answered.

@@ -3,19 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../server/test/process.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    // Without the background-networking flags Chromium keeps calling home,
-    // which this closed network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** The run's shared browser (started by global-setup.ts); closing it here only disconnects. */
+export async function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
 }
 
 /** A page in its own context; CSP is bypassed only so that axe-core can be injected. */
@@ -28,9 +24,14 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return context.newPage();
 }
 
-/** A product server on a fresh embedded database, with demo data. */
+/**
+ * A product server of its own, on a fresh copy of the demo data its first
+ * start created (global-setup.ts): a journey may change what it likes. The
+ * first start on an empty folder is tested in server/platform/processes.db.test.ts.
+ */
 export async function startProduct(): Promise<ServerProcess & { dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-'));
+  fs.cpSync(inject('demoDataDir'), dir, { recursive: true });
   return { ...(await startServerProcess({ DATA_DIR: dir })), dir };
 }
 
@@ -64,11 +65,11 @@ export async function signIn(page: Page, base: string, email: string, password: 
   await page.locator('button[type=submit]').click();
 }
 
-/** The product and a browser for one test file, started together and stopped after it. */
+/** The product for one test file, started for it and stopped after it, and the run's browser. */
 export function useProductAndBrowser() {
   const held = {} as { product: Awaited<ReturnType<typeof startProduct>>; browser: Browser };
   beforeAll(async () => {
-    [held.product, held.browser] = await Promise.all([startProduct(), launchBrowser()]);
+    [held.product, held.browser] = await Promise.all([startProduct(), connectBrowser()]);
   });
   afterAll(async () => {
     await held.browser?.close();

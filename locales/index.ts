@@ -6,13 +6,13 @@ import respondEn from './respond/en.json' with { type: 'json' };
 import respondFr from './respond/fr.json' with { type: 'json' };
 import respondEs from './respond/es.json' with { type: 'json' };
 import respondRu from './respond/ru.json' with { type: 'json' };
+import { withAnswers, type Catalogue } from './with-answers.js';
 
 // One catalogue per language, shared by the server (errors, mail) and the
 // web app. `en` is the reference: the other catalogues must have its keys.
 // The respondent page loads only its own small catalogue (respond/*.json);
 // the messages about answers live there once and are errors here too.
-const withAnswers = <T extends typeof en>(main: T, respond: typeof respondEn) => ({ ...main, errors: { ...main.errors, survey: respond.survey } });
-export type Catalogue = ReturnType<typeof withAnswers>;
+export type { Catalogue };
 export const catalogues: Record<'en' | 'fr' | 'es' | 'ru', Catalogue> = {
   en: withAnswers(en, respondEn),
   fr: withAnswers(fr as typeof en, respondFr),

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -39,8 +38,11 @@ import { pickLocale } from './platform/i18n/i18n.js';
 import './platform/http/types.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { mailRoutes } from './platform/mail/routes.js';
+import { projectFile } from './platform/project-files.js';
+import { createTaskRunner } from './platform/tasks/task-runner.js';
+import { taskRoutes } from './platform/tasks/routes.js';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const webDist = projectFile('web/dist');
 
 export interface AppOptions {
   config: Config;
@@ -72,6 +74,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('mailer', createMailer(database.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log: app.log }));
+  app.decorate('tasks', createTaskRunner(database, app.log));
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
 
   await app.register(helmet, {
@@ -113,6 +116,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(mailRoutes);
+  await app.register(taskRoutes);
   await app.register(memberRoutes);
   await app.register(membershipRoutes);
   await app.register(importRoutes);
@@ -152,7 +156,13 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
     // or proxy keeps them. Pages and assets set their own caching.
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
-  app.addHook('onReady', async () => app.mailer.start());
-  app.addHook('onClose', async () => app.mailer.stop());
+  app.addHook('onReady', async () => {
+    app.mailer.start();
+    app.tasks.begin();
+  });
+  app.addHook('onClose', async () => {
+    await app.tasks.stop();
+    await app.mailer.stop();
+  });
   return app;
 }

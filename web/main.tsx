@@ -1,14 +1,17 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { Badge, createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './app/api.js';
 import { App } from './app/App.js';
 import { ErrorBoundary } from './app/ErrorBoundary.js';
-import './app/i18n.js';
+import { sessionQuery } from './app/session.js';
+import { i18nReady } from './app/i18n.js';
+
+// Notices appear after an action, never on the first screen: their container loads later.
+const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -50,11 +53,16 @@ const cssVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-primary-color-filled-hover': '#06664a',
   }, dark: {} });
 
-createRoot(document.getElementById('root')!).render(
+// Who is signed in is asked while the reader's language downloads, not after.
+void queryClient.prefetchQuery(sessionQuery);
+// Rendered once the reader's language has arrived, so no message shows as its key.
+void i18nReady.catch(() => undefined).then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       {/* Bottom, so a notice never covers the page header where the actions are. */}
-      <Notifications position="bottom-right" />
+      <Suspense fallback={null}>
+        <Notifications position="bottom-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <ErrorBoundary>
           <App />
@@ -62,4 +70,4 @@ createRoot(document.getElementById('root')!).render(
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
-);
+));

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../demo/seed-demo.js';
-import { createServerDatabase, testDbKind } from '../test/database.js';
+import { createServerDatabase, TEST_SERVER_URL, testDbKind } from '../test/database.js';
 import { runCli, startServerProcess, type ServerProcess } from '../test/process.js';
+import { pgliteTemplate, postgresTemplate } from '../test/template-database.js';
 
 const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
 
@@ -42,7 +43,8 @@ describe.runIf(testDbKind() === 'postgres')('two app processes on one PostgreSQL
     const out = await fetch(`${one.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.body.csrfToken } });
     expect(out.status).toBe(200);
     expect((await fetch(`${two.url}/api/v1/org`, { headers: { cookie: session.cookie } })).status).toBe(401);
-  });
+    // Two servers migrating and seeding an empty database: more than a test's usual minute on a busy machine.
+  }, 180_000);
 });
 
 describe.runIf(testDbKind() === 'pglite')('the embedded server process', () => {
@@ -68,7 +70,8 @@ describe.runIf(testDbKind() === 'pglite')('the embedded server process', () => {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     }
-  });
+    // A first start on an empty folder (initdb, every migration, the demo) and a second one.
+  }, 180_000);
 });
 
 describe.runIf(testDbKind() === 'pglite')('a command while the embedded server runs on its data folder', () => {
@@ -76,6 +79,8 @@ describe.runIf(testDbKind() === 'pglite')('a command while the embedded server r
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('is refused with the server pid, and the server keeps serving', async () => {
+    // Migrated already: a first start on an empty folder is the test above's.
+    fs.cpSync(await pgliteTemplate(), path.join(dir, 'pglite'), { recursive: true });
     const env = { DATA_DIR: dir, ROUNDTABLE_DEMO: 'off' };
     const admin = ['create-admin', '--email', 'first@example.test', '--name', 'First', '--org-name', 'Volta Traders', '--password', 'first password 123'];
     const late = ['create-admin', '--email', 'late@example.test', '--name', 'Late', '--org-name', 'Late Traders', '--password', 'late password 123'];
@@ -107,18 +112,21 @@ describe.runIf(testDbKind() === 'pglite')('a command while the embedded server r
 });
 
 describe('the command line', () => {
-  async function target(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  /** An empty database, or one migrated already (as every command leaves it before its own work). */
+  async function target(start: 'empty' | 'migrated'): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
     if (testDbKind() === 'postgres') {
-      const db = await createServerDatabase();
+      const db = await createServerDatabase(start === 'migrated' ? await postgresTemplate(TEST_SERVER_URL) : undefined);
       return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-cli-'));
+    if (start === 'migrated') fs.cpSync(await pgliteTemplate(), path.join(dir, 'pglite'), { recursive: true });
     return { env: { DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
 
   it('migrates, seeds, creates an admin, and a restored backup serves the same data', async () => {
-    const source = await target();
-    const copy = await target();
+    // The source is migrated from nothing: the one place each database kind is.
+    const source = await target('empty');
+    const copy = await target('migrated');
     const file = path.join(os.tmpdir(), `rt-backup-${process.pid}-${Date.now()}.gz`);
     try {
       expect((await runCli(['migrate'], source.env)).code).toBe(0);

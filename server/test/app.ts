@@ -78,6 +78,26 @@ export class Client {
     return this.request({ method: 'POST', url, payload, headers: { 'content-type': encoded.headers.get('content-type')! } });
   }
 
+  /**
+   * Follows a task a route started (202 and its id) to its end, and answers
+   * as the route did before it became a task: 200 and the result, or the
+   * problem's status and the problem. Other answers pass through.
+   */
+  async finished(started: LightMyRequestResponse): Promise<{ statusCode: number; json(): any; task?: unknown }> {
+    if (started.statusCode !== 202) return started;
+    const { taskId } = started.json() as { taskId: string };
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      const res = await this.get(`/api/v1/tasks/${taskId}`);
+      const task = res.json();
+      if (res.statusCode !== 200) return res;
+      if (task.state === 'done') return { statusCode: 200, json: () => task.result, task };
+      if (task.state === 'failed') return { statusCode: task.problem.status, json: () => task.problem, task };
+      if (task.state === 'cancelled') return { statusCode: 499, json: () => task, task };
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`task ${taskId} did not finish within a minute`);
+  }
+
   async login(email: string, password: string) {
     const res = await this.post('/api/v1/auth/login', { email, password });
     if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

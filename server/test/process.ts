@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,10 +23,24 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `server/main.ts` as a real process and waits until /ready answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+let serverBuilt: Promise<void> | undefined;
+
+/** Compiles the server to dist/server when stale, once per test process, as `npm start` does. */
+function buildServerIfStale(): Promise<void> {
+  serverBuilt ??= new Promise((resolve, reject) => {
+    execFile(process.execPath, ['scripts/build-server-if-stale.mjs'], { cwd: ROOT }, (error, _out, stderr) => {
+      if (error) reject(new Error(`building the server failed: ${stderr}`));
+      else resolve();
+    });
+  });
+  return serverBuilt;
+}
+
+/** Starts the server as production runs it (compiled, no TypeScript loader) and waits until /ready answers. */
+export async function startServerProcess(env: Record<string, string>, options: { readyWithinMs?: number } = {}): Promise<ServerProcess> {
+  await buildServerIfStale();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,7 +50,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   child.stderr!.on('data', (c) => (output += c));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + (options.readyWithinMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
     try {

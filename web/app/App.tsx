@@ -3,7 +3,6 @@ import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'reac
 import { ProblemAlert } from '../ui/ProblemAlert.js';
 import { Loading } from '../ui/Loading.js';
 import { useSession } from './session.js';
-import { Shell } from './Shell.js';
 
 const page = (load: () => Promise<Record<string, unknown>>, name: string) =>
   lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
@@ -42,13 +41,23 @@ const DialoguePage = page(() => import('../features/dialogue/DialoguePage.js'), 
 const ForumPage = page(() => import('../features/dialogue/ForumPage.js'), 'ForumPage');
 const MeetingPage = page(() => import('../features/dialogue/MeetingPage.js'), 'MeetingPage');
 
+// The signed-in frame (navigation, menus) is a chunk of its own, so the
+// sign-in page does not download it; it is asked for alongside the session.
+const loadShell = () => import('./Shell.js');
+const Shell = lazy(async () => ({ default: (await loadShell()).Shell }));
+
 function RequireSession() {
+  void loadShell();
   const { data: session, isPending, error } = useSession();
   const location = useLocation();
   if (isPending) return <Loading />;
   if (error) return <ProblemAlert error={error} />;
   if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <Shell session={session} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Shell session={session} />
+    </Suspense>
+  );
 }
 
 const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;

@@ -1,4 +1,3 @@
-import { languageEnglishName } from '../../contracts/geo.js';
 import { clockFormat, todayIn, type ClockFormat, type OrgClock } from '../../contracts/time.js';
 import { i18n } from './i18n.js';
 
@@ -51,9 +50,13 @@ function displayNames(type: 'region' | 'currency') {
 }
 
 export const countryName = (code: string) => displayNames('region').of(code) ?? code;
-export function languageName(code: string) {
-  const name = new Intl.DisplayNames([i18n.language], { type: 'language', fallback: 'none' }).of(code);
-  return name ?? languageEnglishName(code) ?? code;
+/** A language's name in the reader's language when the browser knows it (for others, useLanguageName in reference.ts). */
+export function intlLanguageName(code: string): string | undefined {
+  try {
+    return new Intl.DisplayNames([i18n.language], { type: 'language', fallback: 'none' }).of(code);
+  } catch {
+    return undefined;
+  }
 }
 export const currencyName = (code: string) => displayNames('currency').of(code) ?? code;
 

@@ -20,8 +20,10 @@ async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+export const sessionQuery = { queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 };
+
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+  return useQuery(sessionQuery);
 }
 
 /** Stores a session answer (sign-in, switch, profile) and refetches everything else. */

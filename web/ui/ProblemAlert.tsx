@@ -1,11 +1,13 @@
 import { Alert } from '@mantine/core';
 import { ApiError } from '../app/api.js';
+import { TaskCancelledError } from '../app/tasks.js';
 import { useTranslation } from 'react-i18next';
 
 /** The reason a request was refused, in the user's language; nothing when there is no error. */
 export function ProblemAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (!error) return null;
+  // A cancellation is the person's own choice, not a problem: TaskCancelledNote says it.
+  if (!error || error instanceof TaskCancelledError) return null;
   const title = error instanceof ApiError ? error.problem.title : t('errors.internal');
   return (
     <Alert color="red" role="alert" title={title} variant="light">

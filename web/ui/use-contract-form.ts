@@ -1,6 +1,7 @@
 import { schemaResolver, useForm } from '@mantine/form';
 import type { z } from 'zod';
 import { ApiError } from '../app/api.js';
+import '../app/form-messages.js';
 
 /**
  * A Mantine form validated by the same zod contract the server applies, so

@@ -1,5 +1,3 @@
-import { createEvent } from 'ics';
-
 export interface CalendarMeeting {
   id: string;
   title: string;
@@ -24,7 +22,9 @@ export interface CalendarMeeting {
  * need a VTIMEZONE with the zone's rules that `ics` cannot write. The
  * description opens with the time on the organisation's clock for readers elsewhere.
  */
-export function meetingCalendar(m: CalendarMeeting): string {
+export async function meetingCalendar(m: CalendarMeeting): Promise<string> {
+  // Loaded when a meeting is first sent or downloaded, not at the server's start.
+  const { createEvent } = await import('ics');
   const { error, value } = createEvent({
     uid: `${m.id}@roundtable`,
     sequence: m.sequence,

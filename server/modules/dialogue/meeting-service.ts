@@ -135,7 +135,7 @@ async function calendarOf(ctx: TenantCtx, meeting: MeetingRow, sequence: number,
   const agenda = await agendaOf(ctx, meeting.id);
   const invitees = await ctx.tx.select().from(forumMembers).where(and(eq(forumMembers.forumId, meeting.forumId), eq(forumMembers.orgId, ctx.orgId)));
   const attendees = invitees.filter((m) => m.email).map((m) => ({ name: m.name, email: m.email }));
-  const ics = meetingCalendar({
+  const ics = await meetingCalendar({
     id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location,
     when: format.meetingTime(meeting.startsAt), agenda: agenda.map((a) => a.title), sequence, cancelled: meeting.status === 'cancelled', organizer: { name: org.name }, attendees,
   });

@@ -7,8 +7,12 @@ import { createMemberFirm, createOrg, createPerson } from '../../test/factories.
 const t = useTestApp();
 const ghana = { regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
 
-function send(client: Client, step: 'preview' | 'check' | 'commit' | 'rejected', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
-  return client.upload(`/api/v1/members/import/${step}`, file, filename, fields);
+/** Check and commit run as tasks: followed here to their end. */
+async function send(client: Client, step: 'check' | 'commit', file: Buffer, filename: string, fields?: Record<string, unknown>): ReturnType<Client['finished']>;
+async function send(client: Client, step: 'preview' | 'rejected', file: Buffer, filename: string, fields?: Record<string, unknown>): ReturnType<Client['upload']>;
+async function send(client: Client, step: 'preview' | 'check' | 'commit' | 'rejected', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
+  const res = await client.upload(`/api/v1/members/import/${step}`, file, filename, fields);
+  return step === 'check' || step === 'commit' ? client.finished(res) : res;
 }
 
 /** A workbook as a person keeps it: cells may be dates with a date format, formulas with their result, or plain values. */

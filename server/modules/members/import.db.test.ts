@@ -4,12 +4,21 @@ import { describe, expect, it } from 'vitest';
 import type { Client } from '../../test/app.js';
 import { useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg } from '../../test/factories.js';
+import { readTable } from '../../platform/files/read-table.js';
+import { TaskCancelled } from '../../platform/tasks/task-runner.js';
+import { commitImport } from './import/commit-import.js';
+import { similarity } from './import/name-index.js';
+import { suggestMapping } from './import/suggest-mapping.js';
 
 const t = useTestApp();
 const ghana = { regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
 
-function send(client: Client, step: 'preview' | 'check' | 'commit', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
-  return client.upload(`/api/v1/members/import/${step}`, file, filename, fields);
+/** Check and commit run as tasks: followed here to their end. */
+async function send(client: Client, step: 'check' | 'commit', file: Buffer, filename: string, fields?: Record<string, unknown>): ReturnType<Client['finished']>;
+async function send(client: Client, step: 'preview', file: Buffer, filename: string, fields?: Record<string, unknown>): ReturnType<Client['upload']>;
+async function send(client: Client, step: 'preview' | 'check' | 'commit', file: Buffer, filename: string, fields: Record<string, unknown> = {}) {
+  const res = await client.upload(`/api/v1/members/import/${step}`, file, filename, fields);
+  return step === 'check' || step === 'commit' ? client.finished(res) : res;
 }
 
 const csv = (text: string) => Buffer.from(text, 'utf8');
@@ -101,6 +110,32 @@ describe('importing the spreadsheets chambers have', () => {
     const file = csv('Name,Region\nFirst New Firm,GH-AA\nSecond New Firm,GH-AA\n');
     const res = await send(admin, 'commit', file, 'x.csv', { decisions: { 3: { merge: '00000000-0000-4000-8000-000000000000' } } });
     expect(res.statusCode).toBe(404);
+    expect((await admin.get('/api/v1/members')).json().total).toBe(0);
+    expect((await admin.get('/api/v1/audit?action=member.import')).json().items).toEqual([]);
+  });
+
+  it('calls names similar exactly as the database does', async () => {
+    const names = ['Kumasi Auto Repairs Limited', 'Kumasi Auto Repairs Ltd', 'Société Générale de Karité', 'SOCIETE GENERALE DE KARITE', 'O’Neil & Sons (Accra)', 'Oneil and Sons Accra', 'Tema 7', 'tema 77', 'Bonwire Kente — Weavers'];
+    const pairs = names.flatMap((a) => names.map((b) => [a, b] as const));
+    const res = await t.app.database.pool.query<{ score: number }>(
+      `SELECT similarity(f_unaccent(lower(a)), f_unaccent(lower(b))) AS score, f_unaccent(lower(a)) AS ka, f_unaccent(lower(b)) AS kb FROM jsonb_to_recordset($1::jsonb) AS x(a text, b text)`,
+      [JSON.stringify(pairs.map(([a, b]) => ({ a, b })))],
+    );
+    expect(res.rows).toHaveLength(pairs.length);
+    for (const row of res.rows as unknown as Array<{ score: number; ka: string; kb: string }>) expect(similarity(row.ka, row.kb)).toBeCloseTo(row.score, 5);
+  });
+
+  it('writes nothing when the import is cancelled while it writes', async () => {
+    const { orgId, admin, adminId } = await createOrg(t.app, ghana);
+    const rows = Array.from({ length: 2_500 }, (_, i) => `Firm number ${i},GH-AA`);
+    const table = await readTable(csv(`Name,Region\n${rows.join('\n')}\n`), 'many.csv');
+    const scope = { orgId, role: 'admin' as const, actor: { userId: adminId, name: 'Test Admin' }, locale: 'en' };
+    const inline = t.app.tasks.inline(scope);
+    let saving = 0;
+    // The person cancels once the first thousand firms are written inside the transaction.
+    const work = { ...inline, progress: (phase: string) => void (phase === 'saving' && saving++), checkpoint: async () => { if (saving > 2) throw new TaskCancelled(); } };
+    await expect(commitImport(work, table, suggestMapping(table.columns), {}, 'many.csv')).rejects.toBeInstanceOf(TaskCancelled);
+    expect(saving).toBeGreaterThan(2);
     expect((await admin.get('/api/v1/members')).json().total).toBe(0);
     expect((await admin.get('/api/v1/audit?action=member.import')).json().items).toEqual([]);
   });

@@ -3,8 +3,9 @@ import type { MemberFilter } from '../../../contracts/members.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { members } from './tables.js';
 
-// Name matching runs in member_name_matches() (migrations 0013, 0021): under
-// row-level security the trigram index could not be used from here.
+// Name matching runs in member_name_matches() (migrations 0021, 0028): under
+// row-level security the trigram index could not be used from here. The
+// search itself ranks through search-by-name.ts; this serves counts and export.
 const nameMatches = (q: string) => sql`${members.id} IN (SELECT member_id FROM member_name_matches(${q}))`;
 
 export function sectorCondition(code: string): SQL {
@@ -19,7 +20,7 @@ export type MemberFilters = Omit<MemberFilter, 'sort'>;
 export function memberConditions(ctx: TenantCtx, f: MemberFilters): Array<SQL | undefined> {
   return [
     eq(members.orgId, ctx.orgId),
-    // Substring anywhere, or a close spelling of a word ("kentey" finds "Kente").
+    // Every term: the start or a part of a word, or a misspelling within two edits ("kentey" finds "Kente").
     f.q ? nameMatches(f.q) : undefined,
     f.sector ? sectorCondition(f.sector) : undefined,
     f.region ? eq(members.region, f.region) : undefined,

@@ -11,51 +11,77 @@ type NameQuery = MemberQuery & { q: string };
 /**
  * With a name to search, the best matches first. A search of short words
  * only ("ho") is answered from the starts of the names' words (member_name_starts),
- * the others by member_name_matches(); both give ids and scores, then the
- * page's rows are read. The total comes with the first page.
+ * the others from the names' words (member_name_words) through the words of
+ * the organisation each search term matches (member_name_candidates); both
+ * give ids and scores, then the page's rows are read. The total comes with
+ * the first page.
  */
 export async function searchByName(ctx: TenantCtx, query: NameQuery) {
   const [row] = (await ctx.tx.execute<{ starts: string[] | null }>(sql`SELECT member_search_starts(${query.q}) AS starts`)).rows;
   const starts = row?.starts;
   if (starts && !starts.length) return { items: [], nextCursor: null, total: 0 };
-  const { rows, total } = starts ? await rankByStarts(ctx, query, starts) : await rankByMatches(ctx, query);
+  const ranked = starts ? await rankByStarts(ctx, query, starts) : await rankByWords(ctx, query);
+  if (!ranked) return { items: [], nextCursor: null, total: query.cursor ? null : 0 };
+  const { rows, total } = ranked;
   return { ...(await pageOfFirms(ctx, rows, query.limit)), total: query.cursor ? null : total };
 }
 
 type Ranked = { rows: KeyedRow[]; total: number };
+type Candidate = { term: number; word: string; score: number };
 
-/** Through member_name_matches(), joined to the firms only when a field filter needs them. */
-async function rankByMatches(ctx: TenantCtx, query: NameQuery): Promise<Ranked> {
+/**
+ * Every term must match a word of the name; a firm scores the mean over the
+ * terms of its best word for each. The words each term matches come from
+ * member_name_candidates() (the only step needing the owner's rights); the
+ * firms are then reached by equality on member_name_words, which row-level
+ * security lets use its index. Most firms match a term through one word,
+ * so grouping, which costs about a microsecond a row, is done only where a
+ * firm may repeat: when a term matched several words, and after joining
+ * the terms (on the firms they share, usually far fewer).
+ */
+async function rankByWords(ctx: TenantCtx, query: NameQuery): Promise<Ranked | null> {
   const { q: _q, ...filters } = query;
+  const res = await ctx.tx.execute<{ terms: number; candidates: Candidate[] | null }>(sql`
+    SELECT cardinality(member_search_terms(${query.q}))::int AS terms,
+           (SELECT json_agg(c) FROM member_name_candidates(${query.q}) c) AS candidates`);
+  const { terms, candidates } = res.rows[0]!;
+  const byTerm = Array.from({ length: terms }, (_, i) => (candidates ?? []).filter((c) => c.term === i + 1));
+  if (!terms || byTerm.some((words) => !words.length)) return null;
+  const list = (values: Array<string | number>, type: string) => sql`ARRAY[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[]`;
+  const firmsOf = (words: Candidate[]) =>
+    words.length === 1
+      ? sql`SELECT w.member_id, ${words[0]!.score}::real AS s FROM member_name_words w WHERE w.org_id = ${ctx.orgId} AND w.word = ${words[0]!.word}`
+      : sql`SELECT w.member_id, max(c.s) AS s
+            FROM unnest(${list(words.map((c) => c.word), 'text')}, ${list(words.map((c) => c.score), 'real')}) AS c(word, s)
+            JOIN member_name_words w ON w.org_id = ${ctx.orgId} AND w.word = c.word
+            GROUP BY w.member_id`;
+  const [first, ...others] = byTerm.map(firmsOf);
+  const perFirm = others.length
+    ? sql`SELECT t1.member_id, ((t1.s ${sql.join(others.map((_, i) => sql.raw(`+ t${i + 2}.s`)), sql` `)}) / ${terms})::real AS s
+          FROM (${first}) t1 ${sql.join(others.map((t, i) => sql`JOIN (${t}) ${sql.raw(`t${i + 2}`)} USING (member_id)`), sql` `)}`
+    : first!;
   const scored = hasFieldFilters(filters)
-    ? sql`SELECT nm.member_id AS id, nm.score AS k FROM ${members} JOIN member_name_matches(${query.q}) nm ON nm.member_id = ${members.id}
-          WHERE ${and(...memberConditions(ctx, filters))}`
-    : sql`SELECT nm.member_id AS id, nm.score AS k FROM member_name_matches(${query.q}) nm`;
+    ? sql`SELECT f.member_id AS id, f.s AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id WHERE ${and(...memberConditions(ctx, filters))}`
+    : sql`SELECT f.member_id AS id, f.s AS k FROM (${perFirm}) f`;
   return bestFirst(ctx, scored, query);
 }
 
 /**
  * Every start must begin a word of the name; a firm scores the share of its
  * best such word the start covers ("ho" scores 1 on Ho, 0.4 on House).
- * member_name_starts holds two-letter starts with that share, so a
- * one-letter start reads a range of them and scales their share. Range and
- * equality conditions on the "C"-collated start are leakproof, so the index
- * serves them under row-level security, as long as the bound is a plain
- * value: computed in the query (start || chr()) the condition was not
- * leakproof, and the scan read on to the end of the alphabet. U+10FFFF is
- * above any letter or digit.
+ * member_name_starts holds one- and two-letter starts with that share, one
+ * row per firm and start, read by equality: leakproof, so the index serves
+ * under row-level security.
  */
 async function rankByStarts(ctx: TenantCtx, query: NameQuery, starts: string[]): Promise<Ranked> {
   const { q: _q, ...filters } = query;
   const [only] = starts;
-  if (starts.length === 1 && only!.length === 2 && !hasFieldFilters(filters)) return oneStart(ctx, query, only!);
-  const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-  const perStart = sql`
-    SELECT k.member_id, p.i, max(length(p.start) * k.score / length(k.start)) AS best
-    FROM unnest(ARRAY[${list(starts)}]::text[], ARRAY[${list(starts.map((p) => `${p}\u{10FFFF}`))}]::text[]) WITH ORDINALITY AS p(start, upper, i)
-    JOIN member_name_starts k ON k.org_id = ${ctx.orgId} AND k.start >= p.start AND k.start < p.upper
-    GROUP BY k.member_id, p.i`;
-  const perFirm = sql`SELECT member_id, sum(best) / ${starts.length} AS score FROM (${perStart}) s GROUP BY member_id HAVING count(*) = ${starts.length}`;
+  if (starts.length === 1 && !hasFieldFilters(filters)) return oneStart(ctx, query, only!);
+  const perFirm = starts.length === 1
+    ? sql`SELECT k.member_id, k.score FROM member_name_starts k WHERE k.org_id = ${ctx.orgId} AND k.start = ${only}`
+    : sql`SELECT k.member_id, sum(k.score) / ${starts.length} AS score FROM member_name_starts k
+          WHERE k.org_id = ${ctx.orgId} AND k.start = ANY(ARRAY[${sql.join(starts.map((p) => sql`${p}`), sql`, `)}]::text[])
+          GROUP BY k.member_id HAVING count(*) = ${starts.length}`;
   const scored = hasFieldFilters(filters)
     ? sql`SELECT f.member_id AS id, f.score::real AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id
           WHERE ${and(...memberConditions(ctx, filters))}`
@@ -63,7 +89,7 @@ async function rankByStarts(ctx: TenantCtx, query: NameQuery, starts: string[]):
   return bestFirst(ctx, scored, query);
 }
 
-/** One two-letter start and nothing else: the page is a range of the primary key read backwards, the total its length. */
+/** One start and nothing else: the page is a range of the primary key read backwards, the total its length. */
 async function oneStart(ctx: TenantCtx, query: NameQuery, start: string): Promise<Ranked> {
   const after = decodeCursor(query.cursor, [CursorKey.real, CursorKey.uuid]);
   const res = await ctx.tx.execute<KeyedRow>(sql`

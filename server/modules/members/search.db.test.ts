@@ -89,6 +89,79 @@ describe('searching by short words', () => {
   });
 });
 
+describe('searching by longer words', () => {
+  it('finds a start of any length, a part of a word, and misspellings within two edits', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    await createMemberFirm(admin, { legalName: 'Kumasi Fashion House' });
+    await createMemberFirm(admin, { legalName: 'Kumah Pharmacy' });
+    await createMemberFirm(admin, { legalName: 'Berekum Traders' });
+    await createMemberFirm(admin, { legalName: 'Société Générale du Café' });
+
+    // A start scores the share of the word it covers (3 of 5 letters of Kumah, 3 of 6 of Kumasi), a part inside a word half that.
+    expect(await names(admin, 'q=kum')).toEqual(['Kumah Pharmacy', 'Kumasi Fashion House', 'Berekum Traders']);
+    expect(await names(admin, 'q=kuma')).toEqual(['Kumah Pharmacy', 'Kumasi Fashion House']);
+    expect(await names(admin, 'q=pharm')).toEqual(['Kumah Pharmacy']);
+    // One edit, then two (a substitution and a deletion), in any letter of the word.
+    expect(await names(admin, 'q=fashon')).toEqual(['Kumasi Fashion House']);
+    expect(await names(admin, 'q=farmacy')).toEqual(['Kumah Pharmacy']);
+    expect(await names(admin, 'q=fahsion')).toEqual(['Kumasi Fashion House']);
+    expect(await names(admin, 'q=kumasi%20fashon')).toEqual(['Kumasi Fashion House']);
+    // Three edits are too many; a four-letter word may carry one, a three-letter word none.
+    expect(await names(admin, 'q=faxhiqm')).toEqual([]);
+    expect(await names(admin, 'q=hoise')).toEqual(['Kumasi Fashion House']);
+    expect(await names(admin, 'q=hous')).toEqual(['Kumasi Fashion House']);
+    expect(await names(admin, 'q=huse')).toEqual(['Kumasi Fashion House']);
+    expect(await names(admin, 'q=hxsx')).toEqual([]);
+    expect(await names(admin, 'q=kxm')).toEqual([]);
+    // Accents count for nothing, on either side; the total comes with the page.
+    expect(await names(admin, 'q=societe%20cafe')).toEqual(['Société Générale du Café']);
+    expect(await names(admin, 'q=g%C3%A9n%C3%A9rale')).toEqual(['Société Générale du Café']);
+    expect((await list(admin, 'q=kum&limit=1')).total).toBe(3);
+    expect(await allPages(admin, 'q=kum&limit=2')).toEqual({ seen: ['Kumah Pharmacy', 'Kumasi Fashion House', 'Berekum Traders'], total: 3 });
+  });
+
+  it('combines words with the other filters and with a count', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    await createMemberFirm(admin, { legalName: 'Tamale Fashion House', region: 'GH-NP' });
+    await createMemberFirm(admin, { legalName: 'Tamale Fashion Designs', region: 'GH-AA' });
+    await createMemberFirm(admin, { legalName: 'Accra Fashion House', region: 'GH-NP' });
+    expect(await list(admin, 'q=fashon&region=GH-NP')).toMatchObject({ total: 2 });
+    expect(await names(admin, 'q=tamalle%20fashon&region=GH-NP')).toEqual(['Tamale Fashion House']);
+    expect((await names(admin, 'q=fashon%20h&region=GH-NP')).sort()).toEqual(['Accra Fashion House', 'Tamale Fashion House']);
+  });
+
+  it('follows names as they change, word by word', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    const firm = await createMemberFirm(admin, { legalName: 'Fashion House', region: 'GH-AA' });
+    await createMemberFirm(admin, { legalName: 'Fashion Designs', region: 'GH-AA' });
+    const renamed = await admin.put(`/api/v1/members/${firm.id}`, { legalName: 'Tailoring House', region: 'GH-AA', version: firm.version });
+    expect(renamed.statusCode).toBe(200);
+    expect(await names(admin, 'q=fashon')).toEqual(['Fashion Designs']);
+    expect(await names(admin, 'q=tailorng%20house')).toEqual(['Tailoring House']);
+
+    await t.database.db.execute(sql`DELETE FROM members WHERE id = ${firm.id}`);
+    expect(await names(admin, 'q=tailorng')).toEqual([]);
+    const left = async (table: string) =>
+      (await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE org_id = ${orgId} AND word IN ('tailoring', 'house')`)).rows[0]!.n;
+    // No firm uses those words any more: they leave the vocabulary and its spellings too.
+    expect(await left('member_name_words')).toBe(0);
+    expect(await left('member_name_vocabulary')).toBe(0);
+    expect(await left('member_name_spellings')).toBe(0);
+  });
+
+  it('never finds another organisation’s firms or words', async () => {
+    const mine = await createOrg(t.app, ghana);
+    const theirs = await createOrg(t.app, ghana);
+    await createMemberFirm(theirs.admin, { legalName: 'Fashion House Designs' });
+    const own = await createMemberFirm(mine.admin, { legalName: 'Kumasi Fashion' });
+    for (const q of ['hous', 'house', 'hoise', 'desigms', 'kumasi%20house', 'ho', 'd']) expect(await list(mine.admin, `q=${q}`)).toMatchObject({ items: [], total: 0 });
+    // Each organisation counts its own words: one losing its last firm with a word leaves the other's alone.
+    await t.database.db.execute(sql`DELETE FROM members WHERE id = ${own.id}`);
+    expect(await names(theirs.admin, 'q=fashon')).toEqual(['Fashion House Designs']);
+    expect(await list(mine.admin, 'q=fashon')).toMatchObject({ items: [], total: 0 });
+  });
+});
+
 describe('filtered lists', () => {
   it('pages a filtered list in every order', async () => {
     const { admin } = await createOrg(t.app, ghana);

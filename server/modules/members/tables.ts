@@ -254,3 +254,42 @@ export const memberImports = pgTable(
   },
   (t) => [index('member_imports_org_idx').on(t.orgId, t.createdAt)],
 );
+
+// The words of the firms' names (migration 0028), for name search. Written
+// only by statement triggers on `members`; the app reads member_name_words by
+// equality (search-by-name.ts) and the others only through
+// member_name_candidates(). The "C" collation of the words, the trigram index
+// on the vocabulary and the row-level policies are in the migration.
+
+/** Each distinct word of each firm's name. */
+export const memberNameWords = pgTable(
+  'member_name_words',
+  {
+    orgId: uuid('org_id').notNull(),
+    word: text('word').notNull(),
+    memberId: uuid('member_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.word, t.memberId] })],
+);
+
+/** Each distinct word of an organisation's names, with the number of its firms using it. */
+export const memberNameVocabulary = pgTable(
+  'member_name_vocabulary',
+  {
+    orgId: uuid('org_id').notNull(),
+    word: text('word').notNull(),
+    firms: integer('firms').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.word] })],
+);
+
+/** Each vocabulary word under every form left by deleting at most two of its letters, to find misspellings. */
+export const memberNameSpellings = pgTable(
+  'member_name_spellings',
+  {
+    orgId: uuid('org_id').notNull(),
+    variant: text('variant').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.variant, t.word] })],
+);

@@ -27,12 +27,14 @@ import { acceptInvitation, invitePerson, listInvitations, previewInvitation, rev
 import { getCurrentOrg, updateOrg } from './org-service.js';
 import { changeRole, listPeople, removePerson } from './people-service.js';
 import { presentOrg } from './present.js';
+import { referenceRoutes } from './reference-routes.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './token-service.js';
 
 const tags = ['organisations'];
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   const flushMail = () => void app.mailer.flush().catch(() => undefined);
+  await app.register(referenceRoutes);
 
   app.get('/api/v1/org', { schema: { tags, response: { 200: Org } }, config: { auth: 'tenant', permission: 'org.read' } }, async (request) =>
     presentOrg(await app.tenant(request, getCurrentOrg)),

@@ -10,7 +10,7 @@ import { AppError } from '../errors/app-error.js';
 import { queueMail } from '../mail/queue-mail.js';
 import { mailOutbox } from '../mail/tables.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { createSession } from './sessions.js';
+import { createSession, forgetSession, forgetSessionsOf } from './sessions.js';
 import { passwordResets, sessions, users } from './tables.js';
 import { hashSecret, newSecret } from './tokens.js';
 
@@ -64,6 +64,7 @@ export async function switchOrg(db: NodePgDatabase, sessionHash: string, userId:
     if (!(await roleOfUser(tx, userId, orgId))) throw new AppError('auth.not_in_organisation');
     await tx.update(sessions).set({ orgId }).where(eq(sessions.tokenHash, sessionHash));
   });
+  forgetSession(db, sessionHash);
 }
 
 /**
@@ -95,7 +96,7 @@ export async function requestPasswordReset(db: NodePgDatabase, email: string, op
 
 export async function resetPassword(db: NodePgDatabase, token: string, password: string) {
   const passwordHash = await hashPassword(password);
-  await withSystem(db, async (tx) => {
+  const userId = await withSystem(db, async (tx) => {
     const [reset] = await tx
       .update(passwordResets)
       .set({ usedAt: sql`now()` })
@@ -114,7 +115,9 @@ export async function resetPassword(db: NodePgDatabase, token: string, password:
     // A reset means the old password may be known to someone else.
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
     await auditInEveryOrg(tx, { userId: user!.id, name: user!.name }, { action: 'user.password_reset' });
+    return reset.userId;
   });
+  forgetSessionsOf(db, userId);
 }
 
 export async function changePassword(db: NodePgDatabase, userId: string, currentSessionHash: string, input: { currentPassword: string; newPassword: string }) {
@@ -129,6 +132,7 @@ export async function changePassword(db: NodePgDatabase, userId: string, current
     await tx.delete(sessions).where(and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${currentSessionHash}`));
     await auditInEveryOrg(tx, { userId, name: user.name }, { action: 'user.password_change' });
   });
+  forgetSessionsOf(db, userId);
 }
 
 export async function updateProfile(db: NodePgDatabase, userId: string, input: { name: string; locale: string }) {
@@ -137,6 +141,8 @@ export async function updateProfile(db: NodePgDatabase, userId: string, input: {
     await tx.update(users).set({ ...input, updatedAt: sql`now()` }).where(eq(users.id, userId));
     await auditInEveryOrg(tx, { userId, name: input.name }, { action: 'user.profile_update', before: { name: before!.name, locale: before!.locale }, after: input });
   });
+  // The cached name would otherwise sign this process's audit entries for a few seconds more.
+  forgetSessionsOf(db, userId);
 }
 
 export async function sessionInfo(db: NodePgDatabase, userId: string, orgId: string | null) {

@@ -3,6 +3,7 @@ import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import type { Database } from '../db/database.js';
+import { refreshStatistics } from '../db/statistics.js';
 import { appliedMigrations, BACKUP_FORMAT, BACKUP_VERSION, dataTables } from './backup.js';
 
 // A batch goes to the database as one JSON text parameter: it is bounded by
@@ -52,6 +53,7 @@ export async function restoreBackup(database: Database, file: string): Promise<{
   const iterator = lines[Symbol.asyncIterator]();
   const client = await database.pool.connect();
   let rows = 0;
+  const filled = new Set<string>();
   try {
     await client.query('BEGIN');
     const first = await iterator.next();
@@ -87,6 +89,7 @@ export async function restoreBackup(database: Database, file: string): Promise<{
         batch.push(line.slice(ROW_PREFIX.length, -1));
         batchChars += line.length;
         rows++;
+        filled.add(table);
         if (batch.length >= BATCH_ROWS) await flush();
         continue;
       }
@@ -101,7 +104,6 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     await flush();
     await resetSequences(client);
     await client.query('COMMIT');
-    return { rows };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -109,4 +111,8 @@ export async function restoreBackup(database: Database, file: string): Promise<{
     lines.close();
     client.release();
   }
+  // A restore is a bulk write into tables the planner last saw empty; once the
+  // client is back in the pool (the embedded database has one connection).
+  if (filled.size > 0) await refreshStatistics(database, [...filled]);
+  return { rows };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { projectFile } from '../project-files.js';
 
 export interface EmbeddedDatabase {
   /** Connection settings for `pg`: a unix socket directory and port. */
@@ -23,7 +24,7 @@ export async function startEmbeddedDatabase(dataDir: string, options: { idleInTr
   // short temporary folder rather than beside the data.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-db-'));
   const socketPath = path.join(socketDir, `.s.PGSQL.${PORT}`);
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+  const worker = new Worker(projectFile('server/platform/db/pglite-worker.mjs'), {
     workerData: { dataDir, socketPath, idleInTransactionMs: options.idleInTransactionMs },
   });
 

@@ -1,12 +1,11 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './database.js';
+import { projectFile } from '../project-files.js';
 
 export const APP_ROLE = 'roundtable_app';
 const MIGRATION_LOCK = 727_002;
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+const migrationsFolder = projectFile('migrations');
 
 /** Applies the committed SQL migrations; safe to run at every start, from several processes at once. */
 export async function runMigrations(database: Database): Promise<void> {

@@ -10,6 +10,16 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 const { dataDir, socketPath, idleInTransactionMs } = workerData;
 
+/**
+ * PostgreSQL's page cache inside PGlite's WebAssembly memory. PGlite starts
+ * with PostgreSQL's 128MB, all of it touched at start, and it made about half
+ * of the idle server's resident memory; pages it no longer holds are read
+ * again from the operating system's file cache (or from memory, for
+ * `memory://`), which costs the searches of the benchmark little.
+ * PGLITE_SHARED_BUFFERS sets it for a large database on a roomy machine.
+ */
+const SHARED_BUFFERS = /^\d+(kB|MB|GB)$/.test(process.env.PGLITE_SHARED_BUFFERS ?? '') ? process.env.PGLITE_SHARED_BUFFERS : '32MB';
+
 let db;
 let server;
 
@@ -34,7 +44,17 @@ function endIdleTransactions(pglite, socketServer, limit) {
     }
   };
   const timer = setInterval(() => {
-    if (running > 0 || !pglite.isInTransaction() || Date.now() - lastStatementAt < limit) return;
+    // Closed (the server stopping): PGlite has let go of its WebAssembly and
+    // isInTransaction would throw, failing the stop that was going well.
+    if (pglite.closed || running > 0 || Date.now() - lastStatementAt < limit) return;
+    let open = false;
+    try {
+      open = pglite.isInTransaction();
+    } catch {
+      // Closing while the check ran: nothing left to end.
+      return;
+    }
+    if (!open) return;
     // As the socket server's own idle timeout does: the handler reports, is forgotten, and detaches (rolling back).
     for (const handler of [...socketServer.handlers]) handler.handleError(new Error('Idle timeout: a transaction sat idle too long'));
     lastStatementAt = Date.now();
@@ -42,7 +62,11 @@ function endIdleTransactions(pglite, socketServer, limit) {
   timer.unref();
 }
 try {
-  db = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  db = await PGlite.create(dataDir, {
+    extensions: { pg_trgm, unaccent },
+    // The start parameters replace PGlite's own, so they are kept and one is added.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+  });
   // One client at a time: the app holds a single pooled connection, and
   // PGlite has one session, so a second client would share its transaction.
   server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });

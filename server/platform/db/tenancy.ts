@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Role } from '../../../contracts/roles.js';
-import { APP_ROLE } from './migrate.js';
+import { transactionOpenedWith } from './opened-transaction.js';
+import { tenantOpening, type SessionProof } from './tenant-opening.js';
+
+export type { SessionProof } from './tenant-opening.js';
 
 export type Tx = Parameters<Parameters<NodePgDatabase['transaction']>[0]>[0];
 
@@ -20,21 +22,33 @@ export interface TenantCtx {
   locale: string;
 }
 
+/** The session behind a tenant transaction ended or changed since it was read; nothing ran. */
+export class StaleSession extends Error {
+  constructor() {
+    super('The session changed since it was read');
+  }
+}
+
 /**
  * Runs `work` in one transaction as the non-owner app role with the tenant
  * set, so PostgreSQL's row-level security applies beneath the service's own
  * `org_id` filters. Everything inside commits or rolls back together.
+ *
+ * BEGIN, the settings and the role go as one statement (`tenant-opening.ts`),
+ * so a request pays one round trip before its own queries and one to commit.
+ * With `proof`, the settings come from the session's row, checked in that
+ * same statement; a session that no longer holds throws `StaleSession`.
  */
 export async function withTenant<T>(
   db: NodePgDatabase,
   scope: Omit<TenantCtx, 'tx'>,
   work: (ctx: TenantCtx) => Promise<T>,
+  proof?: SessionProof,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('app.org_id', ${scope.orgId}, true), set_config('app.user_id', ${scope.actor.userId ?? ''}, true)`,
-    );
-    await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+  const opening = tenantOpening({ orgId: scope.orgId, role: scope.role, userId: scope.actor.userId }, proof);
+  return transactionOpenedWith(db, opening, async (tx, opened) => {
+    // Results: BEGIN, the settings (one row, or none for a stale session), SET.
+    if (opened[1]?.rowCount !== 1) throw new StaleSession();
     return work({ ...scope, tx });
   });
 }

@@ -32,6 +32,11 @@ export const platformErrors = {
   'file.too_many_columns': 400,
   'file.too_many_rows': 400,
   'file.empty': 400,
+  // Long work people start and follow (platform/tasks).
+  'tasks.already_finished': 409,
+  'tasks.interrupted': 503,
+  'tasks.already_running': 409,
+  'tasks.busy': 503,
 } as const;
 
 export const errorStatus: Record<string, number> = {

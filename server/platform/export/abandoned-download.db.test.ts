@@ -4,10 +4,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.js';
 import { createManyMemberFirms, createOrg, PASSWORD } from '../../test/factories.js';
-import { openDatabase, type Database } from '../db/database.js';
-import { runMigrations } from '../db/migrate.js';
+import type { Database } from '../db/database.js';
 import { withSystem } from '../db/tenancy.js';
-import { createServerDatabase, testDbKind } from '../../test/database.js';
+import { createTestDatabase, testDbKind } from '../../test/database.js';
 
 let t: TestApp;
 let base: string;
@@ -109,16 +108,11 @@ describe('/ready', () => {
 
 describe('a transaction left idle', () => {
   let database: Database;
-  let drop = async () => {};
   beforeAll(async () => {
-    const url = testDbKind() === 'postgres' ? await createServerDatabase() : null;
-    if (url) drop = url.drop;
-    database = await openDatabase({ url: url?.url, pgliteDir: 'memory://', poolSize: 2, limits: { statementMs: 2_000, idleInTransactionMs: 1_000 } });
-    await runMigrations(database);
+    database = await createTestDatabase({ poolSize: 2, limits: { statementMs: 2_000, idleInTransactionMs: 1_000 } });
   }, 120_000);
   afterAll(async () => {
     await database?.close();
-    await drop();
   });
 
   it('is ended after the limit, so the connection serves others', async () => {

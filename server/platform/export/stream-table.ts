@@ -1,5 +1,4 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { csvWriter, writeRow } from './csv.js';
 import { DownloadAbandoned, drained } from './drained.js';
 
@@ -28,21 +27,24 @@ export function streamTable(format: TableFormat, sheetName: string, columns: str
     return csv;
   }
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow(columns).commit();
-  // Cells are written as text or numbers, never as formulas, so no neutralising is needed here.
-  produce(async (row) => {
-    if (out.destroyed) throw new DownloadAbandoned();
-    sheet.addRow(row).commit();
-    // The workbook's zip is piped into `out`: wait while the reader is behind, and stop once it has gone.
-    await drained(out);
-  }).then(
-    async () => {
-      sheet.commit();
-      await workbook.commit();
-    },
-    (error) => out.destroy(error),
-  );
+  // exceljs is loaded by the first XLSX download: it weighed on every start.
+  void import('exceljs').then(({ default: ExcelJS }) => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const sheet = workbook.addWorksheet(sheetName);
+    sheet.addRow(columns).commit();
+    // Cells are written as text or numbers, never as formulas, so no neutralising is needed here.
+    return produce(async (row) => {
+      if (out.destroyed) throw new DownloadAbandoned();
+      sheet.addRow(row).commit();
+      // The workbook's zip is piped into `out`: wait while the reader is behind, and stop once it has gone.
+      await drained(out);
+    }).then(
+      async () => {
+        sheet.commit();
+        await workbook.commit();
+      },
+      (error) => out.destroy(error),
+    );
+  }, (error) => out.destroy(error));
   return out;
 }

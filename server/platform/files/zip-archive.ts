@@ -1,4 +1,4 @@
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { AppError } from '../errors/app-error.js';
 
 export interface ZipLimits {
@@ -27,8 +27,10 @@ export class ZipArchive {
   ) {}
 
   static async open(buffer: Buffer, limits: ZipLimits): Promise<ZipArchive> {
+    // Loaded by the first upload rather than at the server's start.
+    const { fromBuffer } = (await import('yauzl')).default;
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err ? reject(new AppError('file.unreadable')) : resolve(z!))),
+      fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err ? reject(new AppError('file.unreadable')) : resolve(z!))),
     );
     const entries = new Map<string, yauzl.Entry>();
     let declared = 0;

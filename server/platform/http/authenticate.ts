@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { can, knownPermission } from '../auth/permissions.js';
-import { principalFromApiToken, principalFromSession } from '../auth/sessions.js';
+import { forgetSession, principalFromApiToken, principalFromSession } from '../auth/sessions.js';
 import { sameSecret } from '../auth/tokens.js';
-import { withTenant } from '../db/tenancy.js';
+import { StaleSession, withTenant, type TenantCtx } from '../db/tenancy.js';
 import { AppError } from '../errors/app-error.js';
 import { pickLocale } from '../i18n/i18n.js';
 
@@ -54,12 +54,10 @@ export const authenticate = fp(async (app: FastifyInstance) => {
     }
   });
 
-  app.addHook('onRequest', async (request) => {
-    request.locale = pickLocale(request.headers['accept-language']);
+  /** What the route declares, checked against whoever `request.principal` is now. */
+  function authorise(request: FastifyRequest) {
     const config = request.routeOptions.config;
-    if (!config?.auth) return;
-    request.principal = await resolvePrincipal(app, request);
-    if (config.auth === 'public') return;
+    if (!config?.auth || config.auth === 'public') return;
     const principal = request.principal;
     if (!principal) throw new AppError('unauthenticated');
     if (principal.kind === 'session' && !SAFE_METHODS.has(request.method)) {
@@ -75,9 +73,26 @@ export const authenticate = fp(async (app: FastifyInstance) => {
     if (!principal.orgId) throw new AppError('auth.no_organisation');
     if (!can(principal.role, config.permission!)) throw new AppError('forbidden');
     if (config.person && !principal.user) throw new AppError('forbidden');
+  }
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.headers['accept-language']);
+    if (!request.routeOptions.config?.auth) return;
+    request.principal = await resolvePrincipal(app, request);
+    try {
+      authorise(request);
+    } catch (error) {
+      // A cached session may carry a role since raised (or an organisation since joined):
+      // before refusing, the session is read afresh and the rule applied once more.
+      const hash = request.principal?.sessionHash;
+      if (!(error instanceof AppError) || !hash || !['forbidden', 'auth.no_organisation'].includes(error.code)) throw error;
+      forgetSession(app.database.db, hash);
+      request.principal = await resolvePrincipal(app, request);
+      authorise(request);
+    }
   });
 
-  app.decorate('tenant', function tenant(request, work) {
+  function enterTenant<T>(request: FastifyRequest, work: (ctx: TenantCtx) => Promise<T>) {
     const p = request.principal;
     if (!p?.orgId || !p.role) throw new AppError('auth.no_organisation');
     return withTenant(
@@ -90,6 +105,28 @@ export const authenticate = fp(async (app: FastifyInstance) => {
         locale: request.locale,
       },
       work,
+      p.sessionHash ? { sessionHash: p.sessionHash } : undefined,
     );
+  }
+
+  // The principal may come from this process's session cache; the tenant
+  // transaction checks the session again as it opens. When it no longer
+  // holds (signed out or changed through another process), nothing has run:
+  // the session is read afresh and the route's rule applied to it again.
+  app.decorate('tenant', async function tenant(request, work) {
+    try {
+      return await enterTenant(request, work);
+    } catch (error) {
+      if (!(error instanceof StaleSession)) throw error;
+      forgetSession(app.database.db, request.principal!.sessionHash!);
+      request.principal = await resolvePrincipal(app, request);
+      if (!request.principal) throw new AppError('unauthenticated');
+      authorise(request);
+      try {
+        return await enterTenant(request, work);
+      } catch (again) {
+        throw again instanceof StaleSession ? new AppError('unauthenticated') : again;
+      }
+    }
   });
 });

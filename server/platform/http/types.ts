@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { TaskRunner } from '../tasks/task-runner.js';
 import type { RouteEntry } from './authenticate.js';
 
 export type RouteAuth = 'public' | 'user' | 'tenant';
@@ -25,6 +26,8 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     mailer: Mailer;
+    /** Long work people start and follow (imports): tasks/task-runner.ts. */
+    tasks: TaskRunner;
     routeTable: RouteEntry[];
     /** Runs a service in one tenant transaction for the caller's organisation. */
     tenant<T>(request: FastifyRequest, work: (ctx: TenantCtx) => Promise<T>): Promise<T>;

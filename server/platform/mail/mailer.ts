@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import { withSystem } from '../db/tenancy.js';
 import { mailOutbox } from './tables.js';
@@ -22,12 +22,17 @@ export interface Mailer {
  * several app processes on one database never send the same mail twice.
  */
 export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; from: string; log: FastifyBaseLogger }): Mailer {
-  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const { smtpUrl } = options;
+  // nodemailer is loaded by the first batch, and only where SMTP is configured:
+  // it weighed on every start, and an embedded install often never sends.
+  let transport: Promise<Transporter> | undefined;
+  const smtp = (url: string) => (transport ??= import('nodemailer').then((m) => m.default.createTransport(url)));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
   async function sendBatch(): Promise<number> {
-    if (!transport) return 0;
+    if (!smtpUrl) return 0;
+    const sender = await smtp(smtpUrl);
     let sent = 0;
     for (;;) {
       const done = await withSystem(db, async (tx) => {
@@ -40,7 +45,7 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
           .for('update', { skipLocked: true });
         if (!mail) return false;
         try {
-          await transport.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.sealedBody ?? mail.body, attachments: mail.attachments });
+          await sender.sendMail({ from: options.from, to: mail.toEmail, subject: mail.subject, text: mail.sealedBody ?? mail.body, attachments: mail.attachments });
           // Once the recipient has the link, no copy of it stays behind.
           await tx.update(mailOutbox).set({ status: 'sent', sentAt: sql`now()`, attempts: mail.attempts + 1, sealedBody: null }).where(eq(mailOutbox.id, mail.id));
           sent++;
@@ -61,14 +66,14 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
   }
 
   return {
-    sends: transport !== null,
+    sends: Boolean(smtpUrl),
     flush() {
       // One batch at a time per process; a flush during a batch joins it.
       running ??= sendBatch().finally(() => (running = undefined));
       return running;
     },
     start() {
-      if (!transport || timer) return;
+      if (!smtpUrl || timer) return;
       timer = setInterval(() => void this.flush().catch((err) => options.log.error({ err }, 'mail dispatch failed')), POLL_MS);
       timer.unref();
     },
@@ -76,7 +81,7 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
       if (timer) clearInterval(timer);
       timer = undefined;
       await running?.catch(() => undefined);
-      transport?.close();
+      (await transport?.catch(() => undefined))?.close();
     },
   };
 }

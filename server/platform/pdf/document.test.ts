@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { describe, expect, it } from 'vitest';
-import { renderPdf, section, title, write } from './document.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPdfEngine, renderPdf, section, title, write } from './document.js';
 import type { FaceName } from './fonts.js';
 import { layoutParagraph } from './paragraph.js';
 
@@ -86,6 +86,9 @@ describe('PDFs in the scripts organisations write in', () => {
 });
 
 describe('laying out a paragraph', () => {
+  beforeAll(async () => {
+    await loadPdfEngine();
+  });
   const faceOf = (ch: string): FaceName => (/\p{Script=Arabic}/u.test(ch) ? 'arabic' : 'latin');
   const width = (p: { text: string }) => [...p.text].length;
 

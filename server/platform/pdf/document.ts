@@ -1,8 +1,18 @@
-import PDFDocument from 'pdfkit';
-import { face, faceFor, type FaceName, type Weight } from './fonts.js';
-import { layoutParagraph } from './paragraph.js';
+import type PDFDocumentClass from 'pdfkit';
+import { face, faceFor, loadFontEngine, type FaceName, type Weight } from './fonts.js';
+import { layoutParagraph, loadBidi } from './paragraph.js';
 
-export type Pdf = InstanceType<typeof PDFDocument>;
+export type Pdf = InstanceType<typeof PDFDocumentClass>;
+
+/**
+ * pdfkit, fontkit and bidi-js are loaded by the first document rather than at
+ * start: they cost a large share of start-up and memory, and most processes
+ * never print.
+ */
+export async function loadPdfEngine(): Promise<typeof PDFDocumentClass> {
+  const [pdfkit] = await Promise.all([import('pdfkit'), loadFontEngine(), loadBidi()]);
+  return pdfkit.default;
+}
 
 export interface TextStyle {
   weight?: Weight;
@@ -33,7 +43,8 @@ function use(doc: Pdf, name: FaceName, weight: Weight, size: number): Pdf {
  * the pages; the whole file comes back as one buffer, which is fine for
  * minutes and papers of a few pages.
  */
-export function renderPdf(meta: { title: string; author: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
+export async function renderPdf(meta: { title: string; author: string }, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const PDFDocument = await loadPdfEngine();
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: meta.title, Author: meta.author }, lang: 'en' });
   use(doc, 'latin', 'regular', 10.5);
   const chunks: Buffer[] = [];

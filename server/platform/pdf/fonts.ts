@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
+
+// fontkit (with pdfkit) took a large share of the server's start-up while most
+// processes never print: it is loaded by the first document (`loadFontEngine`).
+let fontkit: typeof Fontkit | undefined;
+
+export async function loadFontEngine(): Promise<void> {
+  fontkit ??= await import('fontkit');
+}
 
 export type Weight = 'regular' | 'bold';
 
@@ -59,7 +67,7 @@ export interface LoadedFace {
   /** The name the face is registered under in a document. */
   id: string;
   bytes: Buffer;
-  font: fontkit.Font;
+  font: Fontkit.Font;
 }
 
 // Read and parsed once per process, and only when a text needs the face: the
@@ -70,8 +78,9 @@ export function face(name: FaceName, weight: Weight): LoadedFace {
   const id = `${name}-${weight}`;
   let found = loaded.get(id);
   if (!found) {
+    if (!fontkit) throw new Error('loadFontEngine() must run before a face is used');
     const bytes = readFileSync(FACES[name][weight]());
-    found = { id, bytes, font: fontkit.create(bytes) as fontkit.Font };
+    found = { id, bytes, font: fontkit.create(bytes) as Fontkit.Font };
     loaded.set(id, found);
   }
   return found;

@@ -1,4 +1,4 @@
-import bidiModule, { type Bidi } from 'bidi-js';
+import type { Bidi } from 'bidi-js';
 import type { FaceName } from './fonts.js';
 
 /** A run of one face and one bidi level: the unit that is measured and drawn. */
@@ -19,9 +19,19 @@ export interface Line {
   rtl: boolean;
 }
 
-// bidi-js is CommonJS whose module.exports is the factory; its types declare an
-// ES default export, which NodeNext resolution reads as `.default`.
-const bidi = (bidiModule as unknown as () => Bidi)();
+// Loaded with the rest of the PDF engine, by the first document, not at start.
+let bidi: Bidi | undefined;
+
+export async function loadBidi(): Promise<void> {
+  // bidi-js is CommonJS whose module.exports is the factory; its types declare an
+  // ES default export, which NodeNext resolution reads as `.default`.
+  bidi ??= ((await import('bidi-js')).default as unknown as () => Bidi)();
+}
+
+function loadedBidi(): Bidi {
+  if (!bidi) throw new Error('loadBidi() must run before a paragraph is laid out');
+  return bidi;
+}
 const words = new Intl.Segmenter(undefined, { granularity: 'word' });
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const SPACE = /^\s+$/u;
@@ -44,7 +54,7 @@ interface Atom {
  */
 export function layoutParagraph(text: string, width: number, measure: (piece: Draft) => number, faceOf: (char: string, previous: FaceName | undefined) => FaceName): Line[] {
   if (text.trim() === '') return [];
-  const embedding = bidi.getEmbeddingLevels(text);
+  const embedding = loadedBidi().getEmbeddingLevels(text);
   const rtl = (embedding.paragraphs[0]?.level ?? 0) % 2 === 1;
   const atoms = toAtoms(text, embedding.levels, faceOf);
 
@@ -157,7 +167,7 @@ function drawnText(piece: Draft): string {
   const rtlLevel = piece.level % 2 === 1;
   const rtlScript = RTL_SCRIPT.test(piece.text);
   // Rule L4: brackets in right-to-left text take their mirror image (the shaper does not).
-  const chars = rtlLevel ? [...piece.text].map((c) => bidi.getMirroredCharacter(c) ?? c) : [...piece.text];
+  const chars = rtlLevel ? [...piece.text].map((c) => loadedBidi().getMirroredCharacter(c) ?? c) : [...piece.text];
   // Neutrals alone at a right-to-left level (brackets, dashes, spaces) are reversed here.
   if (rtlLevel && !rtlScript) return chars.reverse().join('');
   // Arabic-Indic digits are a right-to-left script read left to right: reversed

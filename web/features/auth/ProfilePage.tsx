@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordChangeInput, ProfileInput, type SessionInfo } from '../../../contracts/auth.js';
 import { LOCALES, type Locale } from '../../../contracts/roles.js';
 import { api } from '../../app/api.js';
-import { languageName } from '../../app/format.js';
+import { intlLanguageName } from '../../app/format.js';
 import { useAcceptSession, useSession } from '../../app/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -42,7 +42,7 @@ export function ProfilePage() {
             <ProblemAlert error={saveProfile.error} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('auth.name')} required {...profile.getInputProps('name')} />
-              <Select label={t('ui.language')} allowDeselect={false} data={LOCALES.map((l) => ({ value: l, label: languageName(l) }))} {...profile.getInputProps('locale')} />
+              <Select label={t('ui.language')} allowDeselect={false} data={LOCALES.map((l) => ({ value: l, label: intlLanguageName(l) ?? l }))} {...profile.getInputProps('locale')} />
             </SimpleGrid>
             <TextInput label={t('auth.email')} value={session!.user.email} readOnly />
             <Button type="submit" loading={saveProfile.isPending} w="fit-content">

@@ -23,9 +23,10 @@ function useMeetingChange(id: string, path: string, method = 'POST') {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: unknown) => api<MeetingDetail>(`/api/v1/meetings/${id}${path}`, { method, body }),
-    onSuccess: async (m) => {
+    onSuccess: (m) => {
       queryClient.setQueryData(dialogueKeys.meeting(id), m);
-      await queryClient.invalidateQueries({ queryKey: ['advocacy-issues'] });
+      // Not awaited: the form that made the change clears as the change shows, not a refetch later.
+      void queryClient.invalidateQueries({ queryKey: ['advocacy-issues'] });
     },
   });
 }

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '../../../contracts/audit.js';
 import type { Branch, Org } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
-import { countryName, formatDateTime, languageName } from '../../app/format.js';
+import { countryName, formatDateTime } from '../../app/format.js';
+import { useLanguageName } from '../../app/reference.js';
 import { useCan, useSession } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -20,6 +21,7 @@ export function HomePage() {
   const org = useQuery({ queryKey: ['org'], queryFn: () => api<Org>('/api/v1/org') });
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches'), enabled: can('branches.read') });
   const audit = useQuery({ queryKey: ['audit', 'recent'], queryFn: () => api<{ items: AuditEntry[] }>('/api/v1/audit?limit=8'), enabled: can('audit.read') });
+  const languageName = useLanguageName(org.data?.languages ?? []);
   if (org.isPending) return <Loading />;
   const o = org.data;
   return (

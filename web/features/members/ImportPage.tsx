@@ -6,6 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IMPORT_ENCODINGS, IMPORT_FIELDS, type DuplicateDecision, type FileDuplicateChoices, type ImportField, type ImportMapping, type ImportReport } from '../../../contracts/member-import.js';
 import { api } from '../../app/api.js';
+import { useTask } from '../../app/tasks.js';
+import type { TaskStarted } from '../../../contracts/tasks.js';
+import { TaskCancelledNote, TaskProgress } from '../../ui/TaskProgress.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -29,15 +32,18 @@ export function ImportPage() {
     mutationFn: (v: { file: File; encoding: string | null }) => importStep<Preview>('preview', v.file, { encoding: v.encoding }),
     onSuccess: (p) => setMapping(p.suggestedMapping),
   });
+  // Checking and importing run on the server as tasks: followed here, with progress and a way to stop.
+  const checking = useTask();
+  const committing = useTask();
   const check = useMutation({
-    mutationFn: () => importStep<ImportReport>('check', file!, { mapping, encoding }),
+    mutationFn: () => checking.follow<ImportReport>(importStep<TaskStarted>('check', file!, { mapping, encoding })),
     onSuccess: (r) => {
       setDecisions(Object.fromEntries(r.duplicates.map((d) => [String(d.row), d.suggested])));
       setFileDuplicates({});
     },
   });
   const commit = useMutation({
-    mutationFn: (skipRejected?: number) => importStep<ImportResult>('commit', file!, { mapping, encoding, decisions, fileDuplicates, skipRejected }),
+    mutationFn: (skipRejected?: number) => committing.follow<ImportResult>(importStep<TaskStarted>('commit', file!, { mapping, encoding, decisions, fileDuplicates, skipRejected })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: memberKeys.all }),
   });
   const download = useMutation({ mutationFn: () => downloadRejected(file!, { mapping, encoding }) });
@@ -149,7 +155,9 @@ export function ImportPage() {
           <Button mt="md" onClick={() => check.mutate()} loading={check.isPending} disabled={mapping.legalName === undefined}>
             {t('members.import.check')}
           </Button>
-          {check.isPending && <Text size="sm" mt="xs" role="status">{t('members.import.checking')}</Text>}
+          {check.isPending && !checking.task && <Text size="sm" mt="xs" role="status">{t('members.import.checking')}</Text>}
+          <TaskProgress task={checking.task} onCancel={checking.cancel} cancelling={checking.cancelling} />
+          <TaskCancelledNote error={check.error} />
           <ProblemAlert error={check.error} />
         </Paper>
       )}
@@ -164,6 +172,7 @@ export function ImportPage() {
           onCommit={(skip) => commit.mutate(skip)}
           committing={commit.isPending}
           commitError={commit.error}
+          commitProgress={<TaskProgress task={committing.task} onCancel={committing.cancel} cancelling={committing.cancelling} />}
           onDownload={() => download.mutate()}
           downloading={download.isPending}
           downloadError={download.error}

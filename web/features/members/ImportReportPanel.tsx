@@ -1,11 +1,13 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateDecision, FileDuplicateChoices, ImportReport } from '../../../contracts/member-import.js';
 import { useCan } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { TaskCancelledNote } from '../../ui/TaskProgress.js';
 import { MergeChoices, undecidedFields, type FieldChoices } from './MergeChoices.js';
 
 // Long labels wrap on a phone instead of being cut off.
@@ -34,6 +36,8 @@ interface Props {
   onCommit: (skipRejected?: number) => void;
   committing: boolean;
   commitError: unknown;
+  /** How far the import got, and its cancel button. */
+  commitProgress: ReactNode;
   onDownload: () => void;
   downloading: boolean;
   downloadError: unknown;
@@ -210,6 +214,8 @@ export function ImportReportPanel(p: Props) {
           )}
         </Group>
         {p.committing && <Text size="sm">{t('members.import.importing')}</Text>}
+        {p.commitProgress}
+        <TaskCancelledNote error={p.commitError} />
       </Stack>
     </Paper>
   );

@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../contracts/auth.js';
 import { OrgInput, type Branch } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
-import { formatDate, languageName } from '../../app/format.js';
+import { formatDate } from '../../app/format.js';
+import { useLanguageName } from '../../app/reference.js';
 import { SESSION_KEY, useAcceptSession, useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -76,6 +77,7 @@ export function BranchesPage() {
   const [creating, createModal] = useDisclosure(false);
   const [attaching, attachModal] = useDisclosure(false);
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches') });
+  const languageName = useLanguageName(branches.data?.items.flatMap((b) => b.languages) ?? []);
   const detach = useMutation({
     mutationFn: (id: string) => api(`/api/v1/org/branches/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['branches'] }),

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, type OrgInput } from '../../../contracts/orgs.js';
 import { LOCALES } from '../../../contracts/roles.js';
-import { countryOptions, currencyOptions, languageOptions, localeOptions, regionOptions, timeZoneOptions } from './org-options.js';
+import { useCountryOptions, useLanguageName, useRegionOptions } from '../../app/reference.js';
+import { currencyOptions, languageCodes, languageOptions, localeOptions, timeZoneOptions } from './org-options.js';
 
 // The part of a Mantine form these fields use; the values may nest the organisation under `prefix`.
 interface OrgForm {
@@ -20,9 +21,12 @@ export function OrgFields({ form, prefix = '', readOnly = false, withClock = fal
   const { t, i18n } = useTranslation();
   const p = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const values: OrgInput = prefix ? form.getValues()[prefix] : form.getValues();
-  const countries = useMemo(countryOptions, [i18n.language]);
+  // Countries, regions and rare languages' names come from the server, for this country only.
+  const countries = useCountryOptions(i18n.language).data ?? (values.country ? [{ value: values.country, label: values.country }] : []);
   const currencies = useMemo(currencyOptions, [i18n.language]);
-  const regions = useMemo(() => regionOptions(values.country), [values.country]);
+  const regions = useRegionOptions(values.country).data ?? values.regions.map((r) => ({ value: r, label: r }));
+  const languages = languageCodes(values.languages);
+  const languageName = useLanguageName(languages);
   const timeZones = useMemo(() => (withClock ? timeZoneOptions(values.timeZone, i18n.language) : []), [withClock, values.timeZone, i18n.language]);
   return (
     <Stack gap="sm">
@@ -45,7 +49,7 @@ export function OrgFields({ form, prefix = '', readOnly = false, withClock = fal
       </SimpleGrid>
       <MultiSelect label={t('org.regions')} description={t('org.regionsHelp')} searchable clearable readOnly={readOnly} data={regions} {...form.getInputProps(p('regions'))} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <MultiSelect label={t('org.languages')} required searchable readOnly={readOnly} data={languageOptions(values.languages)} {...form.getInputProps(p('languages'))} />
+        <MultiSelect label={t('org.languages')} required searchable readOnly={readOnly} data={languageOptions(languages, languageName)} {...form.getInputProps(p('languages'))} />
         <Select label={t('org.currency')} required searchable readOnly={readOnly} allowDeselect={false} data={currencies} {...form.getInputProps(p('currency'))} />
       </SimpleGrid>
       {withClock && (

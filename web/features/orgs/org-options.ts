@@ -1,8 +1,6 @@
 import ct from 'countries-and-timezones';
-import { iso31661 } from 'iso-3166';
-import { subdivisionsOf } from '../../../contracts/geo.js';
 import { clockFormat, isFormatLocale, isTimeZone } from '../../../contracts/time.js';
-import { countryName, currencyName, languageName } from '../../app/format.js';
+import { currencyName } from '../../app/format.js';
 
 // Languages a chamber is likely to work in, offered first; any ISO 639 code
 // typed in is accepted too (the server checks it).
@@ -12,16 +10,12 @@ const COMMON_LANGUAGES = [
   'vi', 'km', 'lo', 'th', 'id', 'ms', 'tl', 'my', 'hi', 'bn', 'ur', 'ne', 'si', 'ta', 'zh', 'de', 'it', 'nl', 'pl', 'qu', 'gn', 'ay', 'ht',
 ];
 
-export function countryOptions() {
-  return iso31661.map((c) => ({ value: c.alpha2, label: countryName(c.alpha2) })).sort((a, b) => a.label.localeCompare(b.label));
+/** The languages offered: the common ones and those chosen. */
+export function languageCodes(selected: readonly string[]) {
+  return [...new Set([...COMMON_LANGUAGES, ...selected])];
 }
 
-export function regionOptions(country: string) {
-  return subdivisionsOf(country).map((s) => ({ value: s.code, label: `${s.name} (${s.code})` }));
-}
-
-export function languageOptions(selected: string[]) {
-  const codes = [...new Set([...COMMON_LANGUAGES, ...selected])];
+export function languageOptions(codes: readonly string[], languageName: (code: string) => string) {
   return codes.map((c) => ({ value: c, label: `${languageName(c)} (${c})` })).sort((a, b) => a.label.localeCompare(b.label));
 }
 

@@ -7,7 +7,8 @@ import { FORM_PURPOSES, type Form } from '../../../contracts/surveys.js';
 import { checkDefinition } from '../../../contracts/surveys/check-definition.js';
 import { walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
 import { api } from '../../app/api.js';
-import { formatDateTime, languageName } from '../../app/format.js';
+import { formatDateTime } from '../../app/format.js';
+import { useLanguageName } from '../../app/reference.js';
 import { useCan, useSession } from '../../app/session.js';
 import { previewKey, type PreviewHandOver } from '../../respond/source.js';
 import { Loading } from '../../ui/Loading.js';
@@ -51,6 +52,8 @@ export function FormBuilderPage() {
     return map;
   }, [draft, t]);
   const names = useMemo(() => new Set(draft ? [...walkQuestions(draft.questions)].map((w) => w.question.name) : []), [draft]);
+  const offeredLanguages = [...new Set([...(session?.org?.languages ?? []), ...(draft?.languages ?? [])])];
+  const languageName = useLanguageName(offeredLanguages);
   const dirty = !!draft && !!form.data && (JSON.stringify(draft) !== JSON.stringify(form.data.definition) || purpose !== form.data.purpose);
 
   const save = useMutation({
@@ -101,7 +104,7 @@ export function FormBuilderPage() {
             <MultiSelect
               w={360}
               label={t('surveys.languages')}
-              data={[...new Set([...(session?.org?.languages ?? []), ...languages])].map((l) => ({ value: l, label: languageName(l) }))}
+              data={[...new Set([...offeredLanguages, ...languages])].map((l) => ({ value: l, label: languageName(l) }))}
               value={languages}
               onChange={(v) => v.length && setDraft({ ...draft, languages: v })}
             />

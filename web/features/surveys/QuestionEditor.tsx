@@ -2,12 +2,13 @@ import { ActionIcon, Button, Checkbox, Group, NumberInput, Paper, Select, Simple
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CHOICE_TYPES, QUESTION_TYPES, type Choice, type Question, type Translated } from '../../../contracts/surveys/form-model.js';
-import { languageName } from '../../app/format.js';
+import { useLanguageName } from '../../app/reference.js';
 
 const HAS_ANSWER = (type: Question['type']) => !['note', 'calculate', 'group', 'repeat'].includes(type);
 
 /** One label in every language of the form, side by side. */
 export function TranslatedInput({ label, value, languages, onChange, required }: { label: string; value: Translated | undefined; languages: string[]; onChange(v: Translated): void; required?: boolean }) {
+  const languageName = useLanguageName(languages);
   return (
     <SimpleGrid cols={{ base: 1, sm: Math.min(languages.length, 3) }}>
       {languages.map((l, i) => (

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ImportMapping, ImportReport } from '../../../../contracts/member-import.js';
 import { MemberInput, MemberStatus } from '../../../../contracts/members.js';
-import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import type { TaskWork } from '../../../platform/tasks/task-runner.js';
 import type { Table } from '../../../platform/files/read-table.js';
 import { pickLocale, translator, zodMessage } from '../../../platform/i18n/i18n.js';
 import { memberRules, prepareMember } from '../member-service.js';
@@ -10,6 +10,7 @@ import { members } from '../tables.js';
 import { coerceRow, currencyDigits } from './coerce-row.js';
 import { differencesFrom } from './differences.js';
 import { formulaCells, sheetRow } from './sheet-cells.js';
+import { NameIndex } from './name-index.js';
 
 const MembershipColumns = z.object({
   status: MemberStatus.default('active'),
@@ -33,43 +34,83 @@ export interface CheckedRow {
 
 type Candidate = ImportReport['duplicates'][number]['candidates'][number];
 const SIMILAR_NAME = 0.6;
+/** Registry rows read per transaction, and names unaccented per statement: short enough that nobody waits long behind them. */
+const PAGE = 5000;
+
+/** The registry's names, a page per transaction, as a trigram index. */
+async function registryNames(work: TaskWork) {
+  const index = new NameIndex();
+  const firms: Array<{ id: string; legalName: string }> = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await work.tenant((ctx) =>
+      ctx.tx
+        .select({ id: members.id, legalName: members.legalName, searchName: members.searchName })
+        .from(members)
+        .where(and(eq(members.orgId, ctx.orgId), after ? gt(members.id, after) : undefined))
+        .orderBy(members.id)
+        .limit(PAGE),
+    );
+    for (const m of page) {
+      index.add(m.searchName ?? '');
+      firms.push({ id: m.id, legalName: m.legalName });
+      await work.checkpoint();
+    }
+    work.progress('registry', firms.length, firms.length + (page.length === PAGE ? PAGE : 0));
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]!.id;
+  }
+  index.seal();
+  return { index, firms };
+}
 
 /** Firms already in the registry that rows probably describe: same registration number, or a very similar name. */
-async function findDuplicates(ctx: TenantCtx, rows: CheckedRow[]) {
+async function findDuplicates(work: TaskWork, rows: CheckedRow[], byName: boolean) {
   const found = new Map<number, Array<Omit<Candidate, 'differences'>>>();
   const add = (row: number, c: Omit<Candidate, 'differences'>) => found.set(row, [...(found.get(row) ?? []), c]);
   const numbers = [...new Set(rows.map((r) => r.values.registrationNumber).filter((n): n is string => !!n))];
-  for (let i = 0; i < numbers.length; i += 5000) {
-    const existing = await ctx.tx
-      .select({ id: members.id, legalName: members.legalName, registrationNumber: members.registrationNumber })
-      .from(members)
-      .where(and(eq(members.orgId, ctx.orgId), inArray(members.registrationNumber, numbers.slice(i, i + 5000))));
+  for (let i = 0; i < numbers.length; i += PAGE) {
+    const existing = await work.tenant((ctx) =>
+      ctx.tx
+        .select({ id: members.id, legalName: members.legalName, registrationNumber: members.registrationNumber })
+        .from(members)
+        .where(and(eq(members.orgId, ctx.orgId), inArray(members.registrationNumber, numbers.slice(i, i + PAGE)))),
+    );
     const byNumber = new Map(existing.map((m) => [m.registrationNumber, m]));
     for (const r of rows) {
       const m = r.values.registrationNumber ? byNumber.get(r.values.registrationNumber) : undefined;
       if (m) add(r.row, { memberId: m.id, legalName: m.legalName, reason: 'registration_number', similarity: 1 });
     }
   }
-  // Names are compared in the database, where the trigram index is (see
-  // member_similar_names, migration 0010), a chunk of names at a time.
+  // Names are compared here, against the registry read once (name-index.ts);
+  // the database only writes each name as it stores search names (lowered, unaccented).
   const pending = rows.filter((r) => !found.has(r.row));
-  const similar: Array<{ row_number: number; member_id: string; legal_name: string; score: number }> = [];
-  for (let i = 0; i < pending.length; i += 5000) {
-    const names = JSON.stringify(pending.slice(i, i + 5000).map((r) => ({ row: r.row, name: r.values.legalName })));
-    const res = await ctx.tx.execute<(typeof similar)[number]>(sql`SELECT * FROM member_similar_names(${names}::jsonb, ${SIMILAR_NAME}::real)`);
-    similar.push(...res.rows);
-  }
-  for (const s of similar) {
-    if ((found.get(s.row_number)?.length ?? 0) < 3) add(s.row_number, { memberId: s.member_id, legalName: s.legal_name, reason: 'similar_name', similarity: Math.round(Number(s.score) * 100) / 100 });
+  if (pending.length === 0 || !byName) return found;
+  const { index, firms } = await registryNames(work);
+  for (let i = 0; i < pending.length; i += PAGE) {
+    const chunk = pending.slice(i, i + PAGE);
+    const keys = await work.tenant(async (ctx) => {
+      const names = JSON.stringify(chunk.map((r) => r.values.legalName));
+      const res = await ctx.tx.execute<{ key: string }>(sql`SELECT f_unaccent(lower(n)) AS key FROM jsonb_array_elements_text(${names}::jsonb) WITH ORDINALITY AS x(n, i) ORDER BY i`);
+      return res.rows.map((r) => r.key);
+    });
+    for (let k = 0; k < chunk.length; k++) {
+      for (const m of index.match(keys[k]!, SIMILAR_NAME, 3)) {
+        const firm = firms[m.entry]!;
+        add(chunk[k]!.row, { memberId: firm.id, legalName: firm.legalName, reason: 'similar_name', similarity: Math.round(m.score * 100) / 100 });
+      }
+      if (k % 100 === 0) work.progress('comparing', i + k, pending.length);
+      await work.checkpoint();
+    }
   }
   return found;
 }
 
 /** The registry's records of the candidates, to show what a merge would change. */
-async function loadCandidates(ctx: TenantCtx, ids: string[]) {
+async function loadCandidates(work: TaskWork, ids: string[]) {
   const byId = new Map<string, typeof members.$inferSelect>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids.slice(i, i + 5000))));
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const rows = await work.tenant((ctx) => ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids.slice(i, i + PAGE)))));
     rows.forEach((m) => byId.set(m.id, m));
   }
   return byId;
@@ -77,19 +118,27 @@ async function loadCandidates(ctx: TenantCtx, ids: string[]) {
 
 /**
  * The dry run: every row checked as if it were imported, nothing written.
- * Returns the report a person reads, and the rows ready to insert.
+ * Returns the report a person reads, and the rows ready to insert. It runs in
+ * short transactions, yielding between rows, so that a file of 20,000 rows
+ * holds neither the database nor the server. `duplicates` says which firms
+ * already in the registry to look for: by registration number and similar
+ * name (the person's check), by number only (the import itself: a similar
+ * name only ever suggests creating the firm, the default anyway), or none.
  */
-export async function checkImport(ctx: TenantCtx, table: Table, mapping: ImportMapping) {
-  const t = translator(ctx.locale);
-  const locale = pickLocale(ctx.locale);
-  const rules = await memberRules(ctx);
+export async function checkImport(work: TaskWork, table: Table, mapping: ImportMapping, options: { duplicates?: 'all' | 'numbers' | 'none' } = {}) {
+  const t = translator(work.scope.locale);
+  const locale = pickLocale(work.scope.locale);
+  const rules = await work.tenant(memberRules);
   const digits = currencyDigits(rules.currency);
   const rejected: ImportReport['rejected'] = [];
   const valid: CheckedRow[] = [];
   const missingDistricts = new Map<string, ImportReport['missingDistricts'][number]>();
   const mapped = Object.keys(mapping);
 
-  table.rows.forEach((cells, i) => {
+  for (let i = 0; i < table.rows.length; i++) {
+    const cells = table.rows[i]!;
+    if (i % 200 === 0) work.progress('checking', i, table.rows.length);
+    await work.checkpoint();
     const row = sheetRow(table, i);
     const problems: ImportReport['rejected'][number]['problems'] = [];
     const problem = (field: string, code: string, params: Record<string, unknown> = {}, message?: string) => problems.push({ field, code, message: message ?? t(`errors.${code}`, params) });
@@ -119,10 +168,11 @@ export async function checkImport(ctx: TenantCtx, table: Table, mapping: ImportM
       if (problems.length === 0 && membership.success && extras.success) valid.push({ row, values: { ...prepared.values, ...membership.data }, extras: extras.data, mapped });
     }
     if (problems.length) rejected.push({ row, problems });
-  });
+  }
 
-  const duplicates = valid.length ? await findDuplicates(ctx, valid) : new Map<number, Array<Omit<Candidate, 'differences'>>>();
-  const registry = await loadCandidates(ctx, [...new Set([...duplicates.values()].flat().map((c) => c.memberId))]);
+  const look = options.duplicates ?? 'all';
+  const duplicates = valid.length && look !== 'none' ? await findDuplicates(work, valid, look === 'all') : new Map<number, Array<Omit<Candidate, 'differences'>>>();
+  const registry = await loadCandidates(work, [...new Set([...duplicates.values()].flat().map((c) => c.memberId))]);
 
   const byNumber = new Map<string, CheckedRow[]>();
   for (const r of valid) if (r.values.registrationNumber) byNumber.set(r.values.registrationNumber, [...(byNumber.get(r.values.registrationNumber) ?? []), r]);

@@ -1,14 +1,16 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DuplicateDecision } from '../../../../contracts/member-import.js';
 import type { MemberInput } from '../../../../contracts/members.js';
 import { recordAudit } from '../../../platform/audit/record.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { translator } from '../../../platform/i18n/i18n.js';
-import { getMember, prepareMember, type MemberRules } from '../member-service.js';
+import { prepareMember, type MemberRules } from '../member-service.js';
 import { memberContacts, members } from '../tables.js';
 import type { CheckedRow } from './check-import.js';
 import { differencesFrom } from './differences.js';
+
+type MemberRow = typeof members.$inferSelect;
 
 /**
  * Merges one row into an existing firm field by field, as the person chose:
@@ -17,8 +19,9 @@ import { differencesFrom } from './differences.js';
  * a value dropped. Tags are joined, never replaced. Returns the names of the
  * firm's contacts, so that the file's contact person is not added twice.
  */
-export async function mergeRow(ctx: TenantCtx, row: CheckedRow, decision: Extract<DuplicateDecision, { merge: string }>, rules: MemberRules, importId: string) {
-  const existing = await getMember(ctx, decision.merge);
+export async function mergeRow(ctx: TenantCtx, row: CheckedRow, decision: Extract<DuplicateDecision, { merge: string }>, rules: MemberRules, importId: string, targets: MergeTargets) {
+  const existing = targets.firms.get(decision.merge);
+  if (!existing) throw new AppError('members.not_found');
   const patch: Record<string, unknown> = {};
   const undecided: string[] = [];
   for (const d of differencesFrom(existing, row)) {
@@ -48,11 +51,31 @@ export async function mergeRow(ctx: TenantCtx, row: CheckedRow, decision: Extrac
       .where(and(eq(members.id, existing.id), eq(members.orgId, ctx.orgId)));
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (existing as Record<string, unknown>)[k] ?? null]));
     await recordAudit(ctx, { action: 'member.import_merge', entityType: 'member', entityId: existing.id, before, after: { ...patch, importId, row: row.row } });
+    // A second row merged into the same firm starts from this one's result.
+    targets.firms.set(existing.id, { ...existing, ...patch, isicSection, isicDivision, isicGroup, sizeClass, version: existing.version + 1 } as MemberRow);
   }
 
-  const contacts = await ctx.tx
-    .select({ name: memberContacts.name })
-    .from(memberContacts)
-    .where(and(eq(memberContacts.orgId, ctx.orgId), eq(memberContacts.memberId, existing.id), isNull(memberContacts.erasedAt)));
-  return new Set(contacts.map((c) => c.name.trim().toLowerCase()));
+  return targets.contacts.get(existing.id) ?? new Set<string>();
+}
+
+export interface MergeTargets {
+  firms: Map<string, MemberRow>;
+  /** Each firm's contact names, trimmed and lowercased. */
+  contacts: Map<string, Set<string>>;
+}
+
+/** The firms an import merges into, with their contacts' names: read once, not per row (2,000 merges were 8,000 statements). */
+export async function mergeTargets(ctx: TenantCtx, ids: string[]): Promise<MergeTargets> {
+  const targets: MergeTargets = { firms: new Map(), contacts: new Map() };
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 5000) {
+    const chunk = unique.slice(i, i + 5000);
+    for (const firm of await ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, chunk)))) targets.firms.set(firm.id, firm);
+    const contacts = await ctx.tx
+      .select({ memberId: memberContacts.memberId, name: memberContacts.name })
+      .from(memberContacts)
+      .where(and(eq(memberContacts.orgId, ctx.orgId), inArray(memberContacts.memberId, chunk), isNull(memberContacts.erasedAt)));
+    for (const c of contacts) targets.contacts.set(c.memberId, (targets.contacts.get(c.memberId) ?? new Set<string>()).add(c.name.trim().toLowerCase()));
+  }
+  return targets;
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ImportReport } from '../../../../contracts/member-import.js';
 import type { Table } from '../../../platform/files/read-table.js';
 import { translator } from '../../../platform/i18n/i18n.js';
@@ -10,6 +9,8 @@ import { translator } from '../../../platform/i18n/i18n.js';
  * the end so that the columns of the file keep their places.
  */
 export async function rejectedRowsWorkbook(table: Table, report: ImportReport, locale: string): Promise<Buffer> {
+  // exceljs is loaded on first use: it is the heaviest package to load at start.
+  const { default: ExcelJS } = await import('exceljs');
   const t = translator(locale);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('members.import.rejectedSheet').slice(0, 31));

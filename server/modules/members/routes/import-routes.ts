@@ -7,16 +7,15 @@ import {
   ImportEncoding,
   ImportMapping,
   ImportPreview,
-  ImportReport,
-  ImportResult,
   SkipRejected,
 } from '../../../../contracts/member-import.js';
+import { TaskStarted } from '../../../../contracts/tasks.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { readTable, type Table } from '../../../platform/files/read-table.js';
 import { parseField, readUpload } from '../../../platform/files/upload.js';
 import { addDistricts } from '../import/add-districts.js';
 import { checkImport } from '../import/check-import.js';
-import { commitImport } from '../import/commit-import.js';
+import { importCheckTask, importCommitTask } from '../import/import-tasks.js';
 import { rejectedRowsWorkbook } from '../import/rejected-rows.js';
 import { suggestMapping } from '../import/suggest-mapping.js';
 
@@ -26,8 +25,9 @@ const config = { auth: 'tenant' as const, permission: 'members.import' };
 /**
  * The import runs in calls that each carry the file (multipart): preview
  * (columns and a suggested mapping), check (the dry run: every rejected row,
- * probable duplicate and formula cell), commit (the rows the person chose, in
- * one transaction) and rejected (the rejected rows as a workbook to correct).
+ * probable duplicate and formula cell; a task whose result is the report),
+ * commit (the rows the person chose, in one transaction; a task whose result
+ * is the counts) and rejected (the rejected rows as a workbook to correct).
  */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   // A person who sees garbled names forces the encoding the file was written in.
@@ -51,28 +51,35 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     return { format: table.format, encoding: table.encoding, columns: table.columns, rowCount: table.rows.length, sample: table.rows.slice(0, 5), suggestedMapping: suggestMapping(table.columns) };
   });
 
-  app.post('/api/v1/members/import/check', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportReport } }, config }, async (request) => {
+  // Checking and importing run as tasks (platform/tasks): the answer is where to follow them.
+  app.post('/api/v1/members/import/check', { schema: { tags, consumes: ['multipart/form-data'], response: { 202: TaskStarted } }, config }, async (request, reply) => {
     const { table, mapping } = await upload(request);
-    return (await app.tenant(request, (ctx) => checkImport(ctx, table, mapping))).report;
+    const task = await app.tenant(request, (ctx) => app.tasks.start(ctx, importCheckTask, { table, mapping }));
+    task.run();
+    return reply.code(202).send({ taskId: task.id });
   });
 
+  // The rejected rows need no duplicate search: checked here, yielding between rows.
   app.post('/api/v1/members/import/rejected', { schema: { tags, consumes: ['multipart/form-data'] }, config }, async (request, reply) => {
     const { table, mapping, filename } = await upload(request);
-    const buffer = await app.tenant(request, async (ctx) => rejectedRowsWorkbook(table, (await checkImport(ctx, table, mapping)).report, ctx.locale));
+    const work = app.tasks.inline(await app.tenant(request, async ({ tx: _tx, ...scope }) => scope));
+    const buffer = await rejectedRowsWorkbook(table, (await checkImport(work, table, mapping, { duplicates: 'none' })).report, work.scope.locale);
     const name = `${filename.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} _-]/gu, '').slice(0, 80) || 'import'}-rejected.xlsx`;
     reply.header('content-disposition', `attachment; filename="rejected.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
     reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(buffer);
   });
 
-  app.post('/api/v1/members/import/commit', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportResult } }, config }, async (request) => {
+  app.post('/api/v1/members/import/commit', { schema: { tags, consumes: ['multipart/form-data'], response: { 202: TaskStarted } }, config }, async (request, reply) => {
     const { table, mapping, filename, fields } = await upload(request);
     const choices = {
       decisions: parseField(fields, 'decisions', ImportDecisions, {}),
       fileDuplicates: parseField(fields, 'fileDuplicates', FileDuplicateChoices, {}),
       skipRejected: parseField(fields, 'skipRejected', SkipRejected.optional(), undefined),
     };
-    return app.tenant(request, (ctx) => commitImport(ctx, table, mapping, choices, filename));
+    const task = await app.tenant(request, (ctx) => app.tasks.start(ctx, importCommitTask, { table, mapping, choices, filename }));
+    task.run();
+    return reply.code(202).send({ taskId: task.id });
   });
 
   // Adding districts changes the organisation's settings, so it needs that permission, not the import's.

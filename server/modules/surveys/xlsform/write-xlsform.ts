@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FormDefinition, Question, Translated } from '../../../../contracts/surveys/form-definition.js';
 
 /**
@@ -69,6 +68,8 @@ export async function writeXlsform(form: FormDefinition, formId: string, version
   };
   write(form.questions);
 
+  // exceljs is loaded by the first download, not at the server's start.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const add = (name: string, head: string[], rows: string[][]) => {
     const sheet = book.addWorksheet(name);

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../../contracts/roles.js';
+import { i18n } from './i18n.js';
+
+// Messages of the shared zod schemas in the interface language. Apart from
+// i18n.ts because only pages with a form need zod; zod's own words for a
+// language are a file loaded with it.
+const zodLocales: Record<Locale, () => Promise<{ default: () => Partial<z.core.$ZodConfig> }>> = {
+  en: () => import('zod/v4/locales/en.js'),
+  fr: () => import('zod/v4/locales/fr.js'),
+  es: () => import('zod/v4/locales/es.js'),
+  ru: () => import('zod/v4/locales/ru.js'),
+};
+
+// Domain rules carry a catalogue code (e.g. orgs.region_not_in_country).
+z.config({
+  customError: (issue) => {
+    const params = (issue as { params?: Record<string, unknown> }).params;
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return i18n.t('errors.required');
+    return issue.code === 'custom' && typeof params?.code === 'string' ? i18n.t(`errors.${params.code}`, params) : undefined;
+  },
+});
+
+async function followLanguage(lng: string) {
+  const locale: Locale = (LOCALES as readonly string[]).includes(lng) ? (lng as Locale) : 'en';
+  const messages = (await zodLocales[locale]()).default;
+  if (i18n.language === lng) z.config(messages());
+}
+void followLanguage(i18n.language);
+i18n.on('languageChanged', (lng) => void followLanguage(lng));
