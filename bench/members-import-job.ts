@@ -84,9 +84,15 @@ interface Report {
   duplicates: Array<{ row: number; suggested: unknown; candidates: Array<{ memberId: string; reason: string; differences: Array<{ field: string }> }> }>;
 }
 
+/** Seconds from the start of each phase of every task followed, to say where the time goes. */
+const phases: Array<{ task: string; phase: string; at: number }> = [];
+
 async function followTask(base: string, auth: { cookie: string }, taskId: string) {
+  const started = performance.now();
   for (;;) {
-    const task = (await (await fetch(`${base}/api/v1/tasks/${taskId}`, { headers: { cookie: auth.cookie } })).json()) as { state: string; result: unknown; problem: unknown };
+    const task = (await (await fetch(`${base}/api/v1/tasks/${taskId}`, { headers: { cookie: auth.cookie } })).json()) as { kind: string; state: string; phase: string; result: unknown; problem: unknown };
+    const last = phases.at(-1);
+    if (!last || last.task !== task.kind || last.phase !== task.phase) phases.push({ task: task.kind, phase: task.phase, at: Math.round((performance.now() - started) / 100) / 10 });
     if (task.state === 'done') return task.result;
     if (task.state !== 'queued' && task.state !== 'running') throw new Error(`task ended ${task.state}: ${JSON.stringify(task.problem)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -162,6 +168,7 @@ export async function membersImportJob(kind: 'pglite' | 'postgres', rows = 20_00
         health: healthLatency,
         memberList: listLatency,
         withoutImport: quiet,
+        phases,
       };
     } finally {
       product.child.kill('SIGTERM');
