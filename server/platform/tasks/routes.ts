@@ -14,20 +14,35 @@ const tags = ['tasks'];
 // Anyone signed in to the organisation may follow a task; which task is the starter's own rule below.
 const config = { auth: 'tenant' as const, permission: 'org.read' };
 
-/** A task is its starter's: another person of the organisation gets a 404, as for anything not theirs. */
+interface Starter {
+  orgId: string;
+  userId: string | null;
+  name: string;
+}
+
+/**
+ * A task is its starter's, while their role still has the task's permission:
+ * another person of the organisation gets a 404, as for anything not theirs.
+ * A task started through an API token (no person) is the token's, by its name.
+ */
+function isStarter(task: Starter & { permission: string }, caller: Starter & { role: TenantCtx['role'] | null }) {
+  if (caller.orgId !== task.orgId || !can(caller.role, task.permission)) return false;
+  return task.userId ? caller.userId === task.userId : caller.userId === null && caller.name === task.name;
+}
+
 async function ownTask(ctx: TenantCtx, id: string) {
   const [row] = await ctx.tx.select().from(tasks).where(and(eq(tasks.id, id), eq(tasks.orgId, ctx.orgId)));
-  const mine = row && (row.startedBy ? row.startedBy === ctx.actor.userId : ctx.actor.userId === null && row.startedByName === ctx.actor.name);
-  if (!row || !mine || !can(ctx.role, row.permission)) throw new AppError('not_found');
+  const caller = { orgId: ctx.orgId, userId: ctx.actor.userId, name: ctx.actor.name, role: ctx.role };
+  if (!row || !isStarter({ orgId: row.orgId, userId: row.startedBy, name: row.startedByName, permission: row.permission }, caller)) throw new AppError('not_found');
   return row;
 }
 
-/** Whether the caller started this task running here (the same test as ownTask, from the session alone). */
+/** Whether the caller started this task running here: the same rule, from the session alone. */
 function startedBy(task: Readonly<LiveTask>, request: FastifyRequest) {
   const p = request.principal;
-  if (!p || p.orgId !== task.scope.orgId || !can(p.role, task.permission)) return false;
-  const userId = task.scope.actor.userId;
-  return userId ? p.user?.id === userId : !p.user && p.actorName === task.scope.actor.name;
+  if (!p?.orgId) return false;
+  const { orgId, actor } = task.scope;
+  return isStarter({ orgId, userId: actor.userId, name: actor.name, permission: task.permission }, { orgId: p.orgId, userId: p.user?.id ?? null, name: p.actorName, role: p.role });
 }
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {

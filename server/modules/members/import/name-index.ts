@@ -40,17 +40,17 @@ export class NameIndex {
   private readonly tokenIds = new Map<string, number>();
   private postingLists: number[][] = [];
   private postings: Int32Array[] = [];
-  /** Each entry's trigram ids, one after another (in the order added, until sealed). */
+  /** Until sealed: each entry's trigram ids, one after another, entry e's from starts[e] to starts[e + 1]. */
   private tokenList: number[] = [];
   private starts: number[] = [0];
   /** Once sealed, entries are numbered by size (so every posting list is sorted by size); `added` gives back the number `add` returned. */
-  private tokens = new Int32Array(0);
-  private offsets = new Int32Array(1);
+  private sizes = new Uint16Array(0);
   private added = new Int32Array(0);
   private counts = new Uint16Array(0);
+  private entries = 0;
 
   get size() {
-    return this.starts.length - 1;
+    return this.entries;
   }
 
   /** Adds a registry name; returns its entry number. */
@@ -66,23 +66,19 @@ export class NameIndex {
       this.tokenList.push(id);
     }
     this.starts.push(this.tokenList.length);
+    this.entries++;
     return entry;
   }
 
   /** Once every name is in: entries are renumbered by size and the lists become compact arrays. */
   seal() {
     const n = this.size;
-    const sizes = Array.from({ length: n }, (_, e) => this.starts[e + 1]! - this.starts[e]!);
-    const order = Array.from({ length: n }, (_, e) => e).sort((a, b) => sizes[a]! - sizes[b]! || a - b);
+    const sizeAdded = (e: number) => this.starts[e + 1]! - this.starts[e]!;
+    const order = Array.from({ length: n }, (_, e) => e).sort((a, b) => sizeAdded(a) - sizeAdded(b) || a - b);
     this.added = Int32Array.from(order);
-    this.tokens = new Int32Array(this.tokenList.length);
-    this.offsets = new Int32Array(n + 1);
+    this.sizes = Uint16Array.from(order, sizeAdded);
     order.forEach((e, i) => {
-      const from = this.starts[e]!;
-      const to = this.starts[e + 1]!;
-      this.tokens.set(this.tokenList.slice(from, to), this.offsets[i]!);
-      this.offsets[i + 1] = this.offsets[i]! + (to - from);
-      for (let k = from; k < to; k++) this.postingLists[this.tokenList[k]!]!.push(i);
+      for (let k = this.starts[e]!; k < this.starts[e + 1]!; k++) this.postingLists[this.tokenList[k]!]!.push(i);
     });
     this.postings = this.postingLists.map((l) => Int32Array.from(l));
     this.postingLists = [];
@@ -92,7 +88,7 @@ export class NameIndex {
   }
 
   private sizeOf(entry: number) {
-    return this.offsets[entry + 1]! - this.offsets[entry]!;
+    return this.sizes[entry]!;
   }
 
   /** The first place in `list` (sorted by size) whose entry has at least `size` trigrams. */
