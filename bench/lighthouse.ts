@@ -81,6 +81,6 @@ try {
     line(page, '3G', rs, 'LCP ≤ 10 s', median(rs.map((r) => r.lcp)) <= 10_000);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await product.stop();
 }

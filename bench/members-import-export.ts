@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createOrgWithAdmin } from '../server/modules/orgs/org-service.js';
+import { createOrgWithAdmin } from '../server/platform/tenants/tenants.js';
 import { checkImport } from '../server/modules/members/import/check-import.js';
 import { commitImport } from '../server/modules/members/import/commit-import.js';
 import { suggestMapping } from '../server/modules/members/import/suggest-mapping.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createOrgWithAdmin } from '../server/modules/orgs/org-service.js';
+import { createOrgWithAdmin } from '../server/platform/tenants/tenants.js';
 import { users } from '../server/platform/auth/tables.js';
 import { hashPassword } from '../server/platform/auth/passwords.js';
 import { openDatabase } from '../server/platform/db/database.js';
@@ -157,6 +157,7 @@ export async function membersImportJob(kind: 'pglite' | 'postgres', rows = 20_00
         registry,
         checkMs,
         commitMs,
+        reportKb: Math.round(JSON.stringify(report).length / 1024),
         totalMs: checkMs + commitMs,
         duplicates: {
           rows: report.duplicates.length,

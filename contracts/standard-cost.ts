@@ -1,6 +1,7 @@
-import type { CostActivityInput, FirmsBySize } from './advocacy.js';
-
-// Spelled out rather than taken from CostActivityInput: that contract is refined with costIsCountable.
+// Spelled out rather than taken from CostActivityInput and FirmsBySize
+// (contracts/advocacy.ts): that contract is refined with costIsCountable, so
+// importing its types here would make the two files import each other.
+type FirmsBySize = { micro: number; small: number; medium: number; large: number };
 type CostFigures = { minutes: number; hourlyTariff: number; outOfPocket: number; perYear: number; firms: FirmsBySize };
 
 /**
@@ -8,7 +9,7 @@ type CostFigures = { minutes: number; hourlyTariff: number; outOfPocket: number;
  * out-of-pocket cost and quantity = firms × frequency. Money in minor units,
  * rounded once per activity so the parts add up to the total shown.
  */
-export function perFirmYearly(a: Pick<CostActivityInput, 'minutes' | 'hourlyTariff' | 'outOfPocket' | 'perYear'>): number {
+export function perFirmYearly(a: Omit<CostFigures, 'firms'>): number {
   return Math.round(((a.minutes / 60) * a.hourlyTariff + a.outOfPocket) * a.perYear);
 }
 
@@ -35,7 +36,7 @@ export function summaryIsCountable(s: { total: number; perFirm: number; bySize: 
   return [s.total, s.perFirm, ...Object.values(s.bySize)].every(Number.isSafeInteger);
 }
 
-export function standardCost(activities: CostActivityInput[]) {
+export function standardCost(activities: CostFigures[]) {
   const bySize = { micro: 0, small: 0, medium: 0, large: 0 };
   let total = 0;
   let perFirm = 0;

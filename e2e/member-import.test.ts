@@ -66,7 +66,9 @@ describe('a membership officer imports a hand-kept Excel list', () => {
     await page.getByText('2 rejected rows were left out.', { exact: false }).waitFor();
 
     await page.goto(`${env.product.url}/members`);
-    await page.getByLabel('Search').fill('zebilla gari');
+    // On a phone the filters wait behind one button.
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByLabel('Search', { exact: true }).fill('zebilla gari');
     await page.getByRole('link', { name: 'Zebilla Gari Works' }).click();
     // The joined date came from a real date cell: that very day, however the organisation writes dates.
     await page.getByText(/member since (15 Jun 2020|Jun 15, 2020|15\/06\/2020)/).waitFor();

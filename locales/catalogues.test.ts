@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorStatus } from '../server/platform/errors/catalogue.js';
+import { registerModules } from '../server/modules.js';
+import { errorCodes } from '../server/platform/errors/catalogue.js';
 import { catalogues, respondCatalogues } from './index.js';
 
 function flatten(value: unknown, prefix = ''): Record<string, string> {
@@ -31,6 +32,7 @@ describe('translation catalogues', () => {
   }
 
   it('has a message for every error code the server can send', () => {
-    for (const code of Object.keys(errorStatus)) expect(en[`errors.${code}`], code).toBeTruthy();
+    registerModules();
+    for (const code of errorCodes()) expect(en[`errors.${code}`], code).toBeTruthy();
   });
 });

@@ -23,6 +23,11 @@ import { trackerRoutes } from './modules/advocacy/routes/tracker-routes.js';
 import { paperRoutes } from './modules/advocacy/routes/paper-routes.js';
 import { decisionMakerRoutes } from './modules/advocacy/routes/decision-maker-routes.js';
 import { documentRoutes } from './modules/advocacy/routes/document-routes.js';
+import { issuesBuiltOn } from './modules/advocacy/issue-service.js';
+import { dialogueOfIssue, publicDecisionsOfIssues } from './modules/dialogue/decision-service.js';
+import { issuesOfFirm } from './modules/intake/intake-service.js';
+import { responsesOfFirm } from './modules/surveys/respond-service.js';
+import { auditedWrites } from './platform/audit/audited-writes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { tileOrigin, type Config } from './platform/config.js';
@@ -41,6 +46,7 @@ import { mailRoutes } from './platform/mail/routes.js';
 import { projectFile } from './platform/project-files.js';
 import { createTaskRunner } from './platform/tasks/task-runner.js';
 import { taskRoutes } from './platform/tasks/routes.js';
+import { registerModules } from './modules.js';
 
 const webDist = projectFile('web/dist');
 
@@ -50,14 +56,17 @@ export interface AppOptions {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean | object;
+  /** A write that succeeds without an audit entry fails with a 500 (tests) instead of being logged. */
+  strictAudit?: boolean;
 }
 
-function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   request.locale = pickLocale(request.headers['accept-language']);
-  return sendProblem(error, request, reply);
+  void sendProblem(error, request, reply);
 }
 
-export async function buildApp({ config, database, serveWeb = true, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, serveWeb = true, logger, strictAudit = false }: AppOptions): Promise<FastifyInstance> {
+  registerModules();
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
@@ -109,6 +118,7 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authenticate);
+  await app.register(auditedWrites, { strict: strictAudit });
   await app.register(inputGuard);
   await app.register(multipartGuard);
   await app.register(healthRoutes);
@@ -120,14 +130,16 @@ export async function buildApp({ config, database, serveWeb = true, logger }: Ap
   await app.register(memberRoutes);
   await app.register(membershipRoutes);
   await app.register(importRoutes);
-  await app.register(portalPrivacyRoutes);
+  // A lower module shows what a higher one holds through functions handed
+  // over here, never by importing upward (ARCHITECTURE.md, "Floors").
+  await app.register(portalPrivacyRoutes, { firmDataElsewhere: { consultationResponses: responsesOfFirm, memberIssues: issuesOfFirm } });
   await app.register(formRoutes);
   await app.register(consultationRoutes);
   await app.register(respondRoutes);
-  await app.register(intakeRoutes);
-  await app.register(advocacyRoutes);
+  await app.register(intakeRoutes, { issuesBuiltOn });
+  await app.register(advocacyRoutes, { dialogueOfIssue });
   await app.register(dialogueRoutes);
-  await app.register(trackerRoutes);
+  await app.register(trackerRoutes, { publicDecisionsOfIssues });
   await app.register(paperRoutes);
   await app.register(decisionMakerRoutes);
   await app.register(documentRoutes);

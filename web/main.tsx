@@ -1,8 +1,11 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { Badge, createTheme, MantineProvider } from '@mantine/core';
+// After Mantine's styles: the theme's thumb-sized controls on a phone.
+import './app/touch.css';
+import { Badge, createTheme, MantineProvider, mergeThemeOverrides, Modal } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './app/api.js';
 import { App } from './app/App.js';
@@ -53,12 +56,26 @@ const cssVariablesResolver = () => ({ variables: {}, light: {
     '--mantine-primary-color-filled-hover': '#06664a',
   }, dark: {} });
 
+/**
+ * The theme with its words: every dialog's close button is named in the
+ * reader's language (a nameless × fails screen readers and axe-core).
+ */
+function Themed({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const named = useMemo(() => mergeThemeOverrides(theme, createTheme({ components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('ui.close') } } }) } })), [t]);
+  return (
+    <MantineProvider theme={named} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 // Who is signed in is asked while the reader's language downloads, not after.
 void queryClient.prefetchQuery(sessionQuery);
 // Rendered once the reader's language has arrived, so no message shows as its key.
 void i18nReady.catch(() => undefined).then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <Themed>
       {/* Bottom, so a notice never covers the page header where the actions are. */}
       <Suspense fallback={null}>
         <Notifications position="bottom-right" />
@@ -68,6 +85,6 @@ void i18nReady.catch(() => undefined).then(() => createRoot(document.getElementB
           <App />
         </ErrorBoundary>
       </QueryClientProvider>
-    </MantineProvider>
+    </Themed>
   </StrictMode>,
 ));

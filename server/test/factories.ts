@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { OrgInput } from '../../contracts/orgs.js';
 import type { Role } from '../../contracts/roles.js';
-import { userRoles } from '../modules/orgs/tables.js';
+import { userRoles } from '../platform/tenants/tables.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { users } from '../platform/auth/tables.js';
 import type { Database } from '../platform/db/database.js';

@@ -40,7 +40,8 @@ function buildServerIfStale(): Promise<void> {
 export async function startServerProcess(env: Record<string, string>, options: { readyWithinMs?: number } = {}): Promise<ServerProcess> {
   await buildServerIfStale();
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  // RT_SERVER_PROF=<dir>: the server writes a CPU profile of each thread there when it stops (benchmarks: where the time went).
+  const child = spawn(process.execPath, [...(process.env.RT_SERVER_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.RT_SERVER_PROF] : []), 'dist/server/main.js'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,6 +27,7 @@ function OrgSwitcher({ session }: { session: SessionInfo }) {
   return (
     <Select
       aria-label={t('shell.switchOrg')}
+      title={session.org?.name}
       data={session.orgs.map((o) => ({ value: o.id, label: o.name }))}
       value={session.org?.id ?? null}
       allowDeselect={false}
@@ -49,7 +50,7 @@ function DrawerAccount({ session, onDone }: { session: SessionInfo; onDone: () =
   return (
     <Box hiddenFrom="sm" pb="md">
       <Divider my="sm" />
-      <Text size="xs" fw={700} c="dimmed" px="sm" pb={4} truncate="end">
+      <Text size="xs" fw={700} c="dimmed" px="sm" pb={4} truncate="end" title={session.user.name}>
         {session.user.name}
       </Text>
       <NavLink component={RouterLink} to="/profile" label={t('nav.profile')} leftSection={<IconUser size={18} stroke={1.6} />} onClick={onDone} />

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from './api.js';
 import { countryName, intlLanguageName } from './format.js';
+import { regionName, regionOption, type RegionNames } from './names.js';
 
 // Reference data (ISO countries, subdivisions, languages) stays on the server
 // and comes per country, only to the pages that show it: the server marks it
@@ -22,15 +23,43 @@ export function useCountryOptions(language: string) {
   });
 }
 
+type Subdivisions = { items: Array<{ code: string; name: string }> };
+const regionsOf = (country: string) => ({
+  queryKey: ['reference', 'regions', country],
+  queryFn: () => api<Subdivisions>(`/api/v1/reference/regions/${encodeURIComponent(country)}`),
+  ...forTheVisit,
+});
+
 /** The ISO 3166-2 subdivisions of one country, as options "Northern (GH-NP)". */
 export function useRegionOptions(country: string) {
   return useQuery({
-    queryKey: ['reference', 'regions', country],
-    queryFn: () => api<{ items: Array<{ code: string; name: string }> }>(`/api/v1/reference/regions/${encodeURIComponent(country)}`),
+    ...regionsOf(country),
     enabled: /^[A-Z]{2}$/.test(country),
-    ...forTheVisit,
-    select: (data) => data.items.map((s) => ({ value: s.code, label: `${s.name} (${s.code})` })),
+    select: (data: Subdivisions) => data.items.map((s) => regionOption(s.code, new Map([[s.code, s.name]]))),
   });
+}
+
+const namesOf = (results: Array<{ data?: Subdivisions }>): RegionNames => new Map(results.flatMap((r) => r.data?.items.map((s) => [s.code, s.name] as const) ?? []));
+
+/**
+ * A function naming the regions (ISO 3166-2 codes) a page shows, e.g. GH-AH →
+ * "Ashanti": it loads the subdivisions of each country among `codes` (once a
+ * visit, shared with the region pickers) and gives the code until they come.
+ */
+export function useRegionName(codes: ReadonlyArray<string | null | undefined>): (code: string) => string {
+  const names = useRegionNames(codes);
+  return useCallback((code: string) => regionName(code, names), [names]);
+}
+
+function useRegionNames(codes: ReadonlyArray<string | null | undefined>): RegionNames {
+  const countries = [...new Set(codes.flatMap((c) => (c && /^[A-Z]{2}-/.test(c) ? [c.slice(0, 2)] : [])))].sort();
+  return useQueries({ queries: countries.map(regionsOf), combine: namesOf });
+}
+
+/** Regions (e.g. the organisation's) as options of a picker, named in full: "Ashanti (GH-AH)". */
+export function useRegionChoices(codes: readonly string[] | undefined): Array<{ value: string; label: string }> {
+  const names = useRegionNames(codes ?? []);
+  return (codes ?? []).map((code) => regionOption(code, names));
 }
 
 /**

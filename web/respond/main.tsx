@@ -7,6 +7,7 @@ import type { PatternTest } from '../../contracts/surveys/expression.js';
 import { labelLanguage, pickLabel, type FormDefinition } from '../../contracts/surveys/form-model.js';
 import { referenceFiller } from '../../contracts/surveys/references.js';
 import { clearDraft, newSubmissionKey, readDraft, writeDraft, type PendingSubmission } from './draft-store.js';
+import { problemSummary } from './problem-summary.js';
 import { Fields, type FieldContext } from './QuestionField.js';
 import { HttpError, previewKey, sourceFor } from './source.js';
 import { fill, loadStrings, pageLanguage, PAGE_LANGUAGES, preferredLanguage, type Strings } from './strings.js';
@@ -218,7 +219,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang, match
           </label>
         )}
       </header>
-      {errors.size > 0 && <p class="error" role="alert">{errors.get('') ?? strings.fix}</p>}
+      {errors.size > 0 && <p class="error" role="alert">{problemSummary(errors, checked.shown, strings.fix)}</p>}
       <Fields questions={form.questions} values={answers} computed={checked.answers} onChange={change} prefix="" ctx={ctx} />
       <footer>
         <button type="submit" class="primary" disabled={state === 'sending'}>{state === 'sending' ? strings.sending : source.mode === 'preview' ? strings.previewCheck : source.mode === 'staff' ? strings.record : strings.submit}</button>

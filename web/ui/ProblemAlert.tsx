@@ -9,10 +9,12 @@ export function ProblemAlert({ error }: { error: unknown }) {
   // A cancellation is the person's own choice, not a problem: TaskCancelledNote says it.
   if (!error || error instanceof TaskCancelledError) return null;
   const title = error instanceof ApiError ? error.problem.title : t('errors.internal');
+  // A field message that repeats the title (a broken link's) adds nothing.
+  const details = error instanceof ApiError ? (error.problem.errors ?? []).filter((e) => e.message !== title) : [];
   return (
     <Alert color="red" role="alert" title={title} variant="light">
-      {error instanceof ApiError && error.problem.errors?.length
-        ? error.problem.errors.map((e) => (
+      {details.length
+        ? details.map((e) => (
             <div key={e.path}>
               {e.path}: {e.message}
             </div>

@@ -4,7 +4,7 @@ import { activityCost, standardCost, summaryIsCountable } from '../../../contrac
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
-import { addAdvocacyEvent } from './history.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyCostActivities, advocacyIssues } from './tables.js';
 

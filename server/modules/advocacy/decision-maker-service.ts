@@ -6,7 +6,7 @@ import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { orgToday } from '../orgs/org-service.js';
-import { addAdvocacyEvent } from './history.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { advocacyIssues, advocacyObjectives, advocacyStakeholders, dmMemberships, dmOrganizations, dmPeople, dmPosts } from './tables.js';
 
 

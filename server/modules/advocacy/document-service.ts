@@ -3,7 +3,7 @@ import type { AdvocacyDocument } from '../../../contracts/advocacy.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { storedContentType, storedFileName } from '../../platform/files/attachment.js';
-import { addAdvocacyEvent } from './history.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyDocuments } from './tables.js';
 

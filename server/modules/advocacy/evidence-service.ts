@@ -4,8 +4,8 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { memberIssueFigures, takeUpMemberIssue } from '../intake/intake-service.js';
-import { questionEvidence } from '../surveys/question-evidence.js';
-import { addAdvocacyEvent } from './history.js';
+import { questionEvidence } from '../surveys/evidence-service.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyEvidence } from './tables.js';
 

@@ -39,4 +39,15 @@ describe('histories', () => {
     const history = (await admin.get(`/api/v1/member-issues/${raised.id}`)).json().history;
     expect(history.filter((h: { action: string }) => h.action === 'status').map((h: { toStatus: string }) => h.toStatus)).toEqual(steps);
   });
+
+  it('keep the order of a firm\'s membership statuses when their clocks tie', async () => {
+    const { admin } = await createOrg(t.app, { regions: ['GH-AA'] });
+    const firm = await createMemberFirm(admin, { region: 'GH-AA' });
+    const steps = ['active', 'suspended', 'active', 'lapsed', 'active'];
+    for (const status of steps) expect((await admin.post(`/api/v1/members/${firm.id}/status`, { status, reason: `To ${status}` })).statusCode).toBe(200);
+    await t.database.db.execute(sql`UPDATE membership_status_history SET changed_at = '2026-06-01T10:00:00Z' WHERE member_id = ${firm.id}::uuid`);
+    const history = (await admin.get(`/api/v1/members/${firm.id}/status-history`)).json().items;
+    // Newest first, down to the application.
+    expect(history.map((h: { toStatus: string }) => h.toStatus)).toEqual([...steps].reverse().concat('applicant'));
+  });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, CostSummary, OutcomeInput, PpdStep, StepScore } from '../../../contracts/advocacy.js';
-import { recordAudit } from '../../platform/audit/record.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { fieldError } from '../../platform/errors/app-error.js';
@@ -9,7 +9,7 @@ import { getCurrentOrg } from '../orgs/org-service.js';
 import { claimedSaving } from '../../../contracts/standard-cost.js';
 import { costSummaries } from './cost-service.js';
 import { evidenceOf, linkEvidence } from './evidence-service.js';
-import { addAdvocacyEvent, advocacyHistory } from './history.js';
+import { addAdvocacyEvent, advocacyHistory } from './history-service.js';
 import { getIssueRow, type IssueRow } from './issue-row.js';
 import { priorityScore } from './priority.js';
 import { advocacyEvidence, advocacyIssues, advocacyStepScores } from './tables.js';
@@ -107,7 +107,6 @@ export async function createAdvocacyIssue(ctx: TenantCtx, input: AdvocacyIssueIn
     .returning();
   await addAdvocacyEvent(ctx, row!.id, { action: 'created', to: 'diagnostic' });
   if (input.fromMemberIssueId) await linkEvidence(ctx, row!.id, { memberIssueId: input.fromMemberIssueId, note: '' });
-  await recordAudit(ctx, { action: 'advocacy_issue.create', entityType: 'advocacy_issue', entityId: row!.id, after: { title: input.title } });
   return row!;
 }
 
@@ -121,14 +120,16 @@ export async function editAdvocacyIssue(ctx: TenantCtx, id: string, input: Advoc
   // The priority's parts are kept as their own steps, so a score can be traced to who judged it.
   if (before.severity !== input.severity) await addAdvocacyEvent(ctx, id, { action: 'severity', from: String(before.severity), to: String(input.severity) });
   if (before.feasibility !== input.feasibility) await addAdvocacyEvent(ctx, id, { action: 'feasibility', from: String(before.feasibility), to: String(input.feasibility) });
-  if (before.title !== input.title || before.problem !== input.problem || before.category !== input.category || before.sectors.join() !== input.sectors.join() || before.regions.join() !== input.regions.join()) {
+  const edited = before.title !== input.title || before.problem !== input.problem || before.category !== input.category || before.sectors.join() !== input.sectors.join() || before.regions.join() !== input.regions.join();
+  if (edited) {
     await addAdvocacyEvent(ctx, id, { action: 'edited', from: before.title !== input.title ? before.title : null, to: before.title !== input.title ? input.title : null });
   }
+  if (!edited && before.severity === input.severity && before.feasibility === input.feasibility) nothingChanged();
 }
 
 export async function moveToStep(ctx: TenantCtx, id: string, input: { step: PpdStep; note: string }) {
   const before = await getIssueRow(ctx, id, true);
-  if (before.step === input.step) return;
+  if (before.step === input.step) return nothingChanged();
   await ctx.tx.update(advocacyIssues).set({ step: input.step, updatedAt: new Date() }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   await addAdvocacyEvent(ctx, id, { action: 'step', from: before.step, to: input.step, note: input.note });
 }
@@ -151,13 +152,12 @@ export async function setOutcome(ctx: TenantCtx, id: string, input: OutcomeInput
     .set({ outcome: input.outcome, outcomeEvidence: input.outcome ? input.evidence : '', outcomeAt: input.outcome ? new Date() : null, savingShare: input.savingShare, updatedAt: new Date() })
     .where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   await addAdvocacyEvent(ctx, id, { action: 'outcome', from: before.outcome, to: input.outcome, note: input.evidence });
-  await recordAudit(ctx, { action: 'advocacy_issue.outcome', entityType: 'advocacy_issue', entityId: id, before: { outcome: before.outcome }, after: { outcome: input.outcome } });
 }
 
 /** Shows the issue, its step, decisions and outcome on the public reform tracker, or takes it off. */
 export async function setPublished(ctx: TenantCtx, id: string, published: boolean) {
   const before = await getIssueRow(ctx, id, true);
-  if (before.published === published) return;
+  if (before.published === published) return nothingChanged();
   await ctx.tx.update(advocacyIssues).set({ published, updatedAt: new Date() }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   await addAdvocacyEvent(ctx, id, { action: published ? 'published' : 'unpublished' });
 }
@@ -170,4 +170,12 @@ export async function issuesBuiltOn(ctx: TenantCtx, memberIssueId: string) {
     .innerJoin(advocacyIssues, eq(advocacyIssues.id, advocacyEvidence.issueId))
     .where(and(eq(advocacyEvidence.orgId, ctx.orgId), eq(advocacyEvidence.memberIssueId, memberIssueId)))
     .orderBy(asc(advocacyIssues.title));
+}
+
+/** The titles of these issues of the organisation, for modules that show which issue a record belongs to. */
+export async function issueTitles(ctx: TenantCtx, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return new Map();
+  const rows = await ctx.tx.select({ id: advocacyIssues.id, title: advocacyIssues.title }).from(advocacyIssues).where(and(eq(advocacyIssues.orgId, ctx.orgId), inArray(advocacyIssues.id, wanted)));
+  return new Map(rows.map((r) => [r.id, r.title]));
 }

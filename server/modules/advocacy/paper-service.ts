@@ -1,9 +1,10 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Paper, PaperInput, PaperStatus, PaperSummary, PaperVersion } from '../../../contracts/position-papers.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { addAdvocacyEvent } from './history.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyIssues, positionPapers, positionPaperVersions } from './tables.js';
 
@@ -88,7 +89,7 @@ export async function reviewPaper(ctx: TenantCtx, id: string, input: { decision:
 export async function setPaperPublished(ctx: TenantCtx, id: string, published: boolean) {
   const row = await getPaperRow(ctx, id, true);
   if (published && !row.approvedVersion) throw new AppError('advocacy.paper_not_approved');
-  if (row.published === published) return;
+  if (row.published === published) return nothingChanged();
   await ctx.tx.update(positionPapers).set({ published, updatedAt: new Date() }).where(eq(positionPapers.id, id));
   const [approved] = await ctx.tx.select({ title: positionPaperVersions.title }).from(positionPaperVersions)
     .where(and(eq(positionPaperVersions.paperId, id), eq(positionPaperVersions.version, row.approvedVersion!)));

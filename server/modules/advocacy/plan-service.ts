@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { ActionInput, ActionPlan, ActionStatus, ObjectiveInput, PlannedAction } from '../../../contracts/action-plan.js';
 import { users } from '../../platform/auth/tables.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
+import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { orgToday } from '../orgs/org-service.js';
-import { userRoles } from '../orgs/tables.js';
-import { addAdvocacyEvent } from './history.js';
+import { orgToday, roleOfUser } from '../orgs/org-service.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyActions, advocacyIssues, advocacyObjectives, dmPeople } from './tables.js';
 
@@ -72,8 +73,8 @@ export async function removeObjective(ctx: TenantCtx, issueId: string, objective
 /** An owner is one of the organisation's own people (admin or staff): they are reminded when late. */
 async function checkAction(ctx: TenantCtx, issueId: string, input: ActionInput) {
   if (input.ownerUserId) {
-    const [role] = await ctx.tx.select({ role: userRoles.role }).from(userRoles).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, input.ownerUserId)));
-    if (!role || !['admin', 'staff'].includes(role.role)) throw fieldError('ownerUserId', 'advocacy.owner_not_staff');
+    const role = await roleOfUser(ctx.tx, input.ownerUserId, ctx.orgId);
+    if (!role || !['admin', 'staff'].includes(role)) throw fieldError('ownerUserId', 'advocacy.owner_not_staff');
   }
   if (input.objectiveId) {
     const [objective] = await ctx.tx.select({ id: advocacyObjectives.id }).from(advocacyObjectives).where(and(eq(advocacyObjectives.id, input.objectiveId), eq(advocacyObjectives.issueId, issueId)));
@@ -96,13 +97,17 @@ export async function updateAction(ctx: TenantCtx, issueId: string, actionId: st
   // A new deadline earns a fresh reminder when it, too, passes.
   await ctx.tx.update(advocacyActions).set({ ...input, remindedOn: before.dueOn === input.dueOn ? before.remindedOn : null }).where(eq(advocacyActions.id, actionId));
   if (before.dueOn !== input.dueOn) await addAdvocacyEvent(ctx, issueId, { action: 'action_rescheduled', from: before.dueOn, to: input.dueOn, note: input.title });
+  const { kind, title, ownerUserId, dueOn, objectiveId } = before;
+  const change = changedFields({ kind, title, ownerUserId, dueOn, objectiveId }, { ...input });
+  if (Object.keys(change.after).length) await recordAudit(ctx, { action: 'advocacy_action.update', entityType: 'advocacy_action', entityId: actionId, before: { issueId, ...change.before }, after: { issueId, ...change.after } });
+  else nothingChanged();
 }
 
 export async function setActionStatus(ctx: TenantCtx, issueId: string, actionId: string, input: { status: ActionStatus; note: string }) {
   await getIssueRow(ctx, issueId, true);
   const [before] = await ctx.tx.select().from(advocacyActions).where(and(eq(advocacyActions.id, actionId), eq(advocacyActions.issueId, issueId), eq(advocacyActions.orgId, ctx.orgId))).for('update');
   if (!before) throw new AppError('advocacy.action_not_found');
-  if (before.status === input.status) return;
+  if (before.status === input.status) return nothingChanged();
   await ctx.tx.update(advocacyActions).set({ status: input.status, doneOn: input.status === 'done' ? await orgToday(ctx) : null }).where(eq(advocacyActions.id, actionId));
   await addAdvocacyEvent(ctx, issueId, { action: 'action_status', from: before.status, to: input.status, note: [before.title, input.note].filter(Boolean).join(' — ') });
 }

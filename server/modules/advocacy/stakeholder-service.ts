@@ -1,9 +1,10 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { StakeholderInput, StakeholderMap } from '../../../contracts/decision-makers.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { currentPosts, getPersonRow, membershipsOf } from './decision-maker-service.js';
-import { addAdvocacyEvent } from './history.js';
+import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { advocacyStakeholders, dmPeople } from './tables.js';
 
@@ -44,7 +45,7 @@ export async function placeStakeholder(ctx: TenantCtx, issueId: string, personId
   } else if (before.note !== input.note) {
     // What staff learnt about someone is kept too, not only where they stand.
     await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_note', from: before.note, to: input.note, note: person.name });
-  }
+  } else nothingChanged();
 }
 
 export async function removeStakeholder(ctx: TenantCtx, issueId: string, personId: string) {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, customType, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { memberIssues } from '../intake/tables.js';
-import { orgs } from '../orgs/tables.js';
+import { orgs } from '../../platform/tenants/tables.js';
 import { consultations } from '../surveys/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });

@@ -1,36 +1,40 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Decision, DecisionInput, DecisionStatus, FollowUpInput } from '../../../contracts/dialogue.js';
+import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { addAdvocacyEvent } from '../advocacy/history.js';
-import { advocacyIssues } from '../advocacy/tables.js';
+import { addAdvocacyEvent } from '../advocacy/history-service.js';
+import { issueTitles } from '../advocacy/issue-service.js';
 import { orgToday } from '../orgs/org-service.js';
 import { getForumRow, visibleForumIds } from './forum-service.js';
-import { getMeetingRow } from './meeting-service.js';
+import { getMeetingRow } from './meeting-row.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums } from './tables.js';
 
 
 /**
  * Decisions with their meeting, issue and follow-ups, in the forums the
- * person may see. `where` is written over `d` (decisions) and `m` (meetings).
+ * person may see. `where` is written over `d` (decisions), `m` (meetings) and
+ * `f` (forums); it stays in this file, and other modules ask for decisions by
+ * meaning (`publicDecisionsOfIssues`).
  */
-export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decision[]> {
+async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decision[]> {
   const visible = await visibleForumIds(ctx);
   if (visible && !visible.length) return [];
   const rows = await ctx.tx.execute<{
     id: string; text: string; owner: string; due_on: string | null; status: DecisionStatus; agenda_item_id: string | null;
-    meeting_id: string; meeting_title: string; starts_at: string; forum_name: string; issue_id: string | null; issue_title: string | null;
+    meeting_id: string; meeting_title: string; starts_at: string; forum_name: string; issue_id: string | null;
   }>(sql`
-    SELECT d.id, d.text, d.owner, d.due_on::text, d.status, d.agenda_item_id, m.id AS meeting_id, m.title AS meeting_title, m.starts_at, f.name AS forum_name, i.id AS issue_id, i.title AS issue_title
+    SELECT d.id, d.text, d.owner, d.due_on::text, d.status, d.agenda_item_id, m.id AS meeting_id, m.title AS meeting_title, m.starts_at, f.name AS forum_name, d.issue_id
     FROM ${forumDecisions} d
     JOIN ${forumMeetings} m ON m.id = d.meeting_id
     JOIN ${forums} f ON f.id = m.forum_id
-    LEFT JOIN ${advocacyIssues} i ON i.id = d.issue_id
     WHERE d.org_id = ${ctx.orgId} AND ${where}
       ${visible ? sql`AND m.forum_id IN (${sql.join(visible.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
     ORDER BY d.due_on ASC NULLS LAST, d.created_at ASC
     LIMIT 500`);
   const ids = rows.rows.map((r) => r.id);
+  // The issue's title is advocacy's to give; an issue it does not show is no issue here.
+  const titles = await issueTitles(ctx, rows.rows.flatMap((r) => (r.issue_id ? [r.issue_id] : [])));
   const today = await orgToday(ctx);
   const steps = ids.length
     ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.seq))
@@ -40,7 +44,7 @@ export async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decisi
     overdue: r.status === 'open' && !!r.due_on && r.due_on < today,
     meeting: { id: r.meeting_id, title: r.meeting_title, startsAt: new Date(r.starts_at).toISOString(), forumName: r.forum_name },
     agendaItemId: r.agenda_item_id,
-    issue: r.issue_id ? { id: r.issue_id, title: r.issue_title! } : null,
+    issue: r.issue_id && titles.has(r.issue_id) ? { id: r.issue_id, title: titles.get(r.issue_id)! } : null,
     followUps: steps.filter((s) => s.decisionId === r.id).map((s) => ({ at: s.at.toISOString(), actor: s.actorName, note: s.note, status: s.status as DecisionStatus | null })),
   }));
 }
@@ -69,6 +73,7 @@ export async function addDecision(ctx: TenantCtx, meetingId: string, input: Deci
     issueId = item.issueId;
   }
   const [row] = await ctx.tx.insert(forumDecisions).values({ orgId: ctx.orgId, meetingId, agendaItemId: input.agendaItemId, issueId, text: input.text, owner: input.owner, dueOn: input.dueOn }).returning();
+  await recordAudit(ctx, { action: 'decision.create', entityType: 'decision', entityId: row!.id, after: { meetingId, issueId, text: input.text, owner: input.owner, dueOn: input.dueOn } });
   if (issueId) await addAdvocacyEvent(ctx, issueId, { action: 'decision', to: meeting.title, note: input.text });
   return row!;
 }
@@ -87,7 +92,11 @@ async function getDecisionRow(ctx: TenantCtx, id: string) {
 export async function addFollowUp(ctx: TenantCtx, decisionId: string, input: FollowUpInput) {
   const decision = await getDecisionRow(ctx, decisionId);
   const changes = input.status && input.status !== decision.status;
-  await ctx.tx.insert(decisionFollowUps).values({ orgId: ctx.orgId, decisionId, actorUserId: ctx.actor.userId, actorName: ctx.actor.name, note: input.note, status: changes ? input.status : null });
+  const [step] = await ctx.tx.insert(decisionFollowUps).values({ orgId: ctx.orgId, decisionId, actorUserId: ctx.actor.userId, actorName: ctx.actor.name, note: input.note, status: changes ? input.status : null }).returning({ id: decisionFollowUps.id });
+  await recordAudit(ctx, {
+    action: 'decision.follow_up', entityType: 'decision', entityId: decisionId,
+    before: changes ? { status: decision.status } : null, after: { followUpId: step!.id, note: input.note, ...(changes ? { status: input.status } : {}) },
+  });
   if (changes) {
     await ctx.tx.update(forumDecisions).set({ status: input.status, closedAt: input.status === 'open' ? null : new Date() }).where(eq(forumDecisions.id, decisionId));
     if (decision.issueId) await addAdvocacyEvent(ctx, decision.issueId, { action: 'decision_status', from: decision.status, to: input.status!, note: `${decision.text} — ${input.note}` });
@@ -97,6 +106,17 @@ export async function addFollowUp(ctx: TenantCtx, decisionId: string, input: Fol
 export async function getDecision(ctx: TenantCtx, id: string): Promise<Decision> {
   await getDecisionRow(ctx, id);
   return (await decisionsWhere(ctx, sql`d.id = ${id}`))[0]!;
+}
+
+/** The decisions of one meeting. */
+export async function decisionsOfMeeting(ctx: TenantCtx, meetingId: string) {
+  return decisionsWhere(ctx, sql`d.meeting_id = ${meetingId}`);
+}
+
+/** The decisions of public forums on these advocacy issues, for the public reform tracker. */
+export async function publicDecisionsOfIssues(ctx: TenantCtx, issueIds: string[]) {
+  if (!issueIds.length) return [];
+  return decisionsWhere(ctx, sql`f.is_public AND d.issue_id IN (${sql.join(issueIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
 }
 
 /** Where an advocacy issue went in the dialogue: the meetings that discussed it and what they decided. */

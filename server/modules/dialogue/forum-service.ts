@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Forum, ForumDetail, ForumInput, ForumMember, ForumMemberInput, MeetingSummary } from '../../../contracts/dialogue.js';
-import { recordAudit } from '../../platform/audit/record.js';
+import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { userRoles } from '../orgs/tables.js';
+import { roleOfUser } from '../orgs/org-service.js';
 import { forumDecisions, forumMeetings, forumMembers, forums } from './tables.js';
 
 type ForumRow = typeof forums.$inferSelect;
@@ -107,8 +107,7 @@ export async function updateForum(ctx: TenantCtx, id: string, input: ForumInput)
 /** An official's account must belong to the organisation; their forums are then theirs to see. */
 async function checkAccount(ctx: TenantCtx, userId: string | null) {
   if (!userId) return;
-  const [role] = await ctx.tx.select({ role: userRoles.role }).from(userRoles).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, userId)));
-  if (!role) throw fieldError('userId', 'dialogue.account_not_in_org');
+  if (!(await roleOfUser(ctx.tx, userId, ctx.orgId))) throw fieldError('userId', 'dialogue.account_not_in_org');
 }
 
 export async function addForumMember(ctx: TenantCtx, forumId: string, input: ForumMemberInput) {
@@ -122,8 +121,13 @@ export async function addForumMember(ctx: TenantCtx, forumId: string, input: For
 export async function updateForumMember(ctx: TenantCtx, forumId: string, memberId: string, input: ForumMemberInput) {
   await getForumRow(ctx, forumId, true);
   await checkAccount(ctx, input.userId);
-  const updated = await ctx.tx.update(forumMembers).set(input).where(and(eq(forumMembers.id, memberId), eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId))).returning();
-  if (!updated.length) throw new AppError('dialogue.member_not_found');
+  const [before] = await ctx.tx.select().from(forumMembers).where(and(eq(forumMembers.id, memberId), eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId))).for('update');
+  if (!before) throw new AppError('dialogue.member_not_found');
+  await ctx.tx.update(forumMembers).set(input).where(and(eq(forumMembers.id, memberId), eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId)));
+  // The seat's account is what gives an official access to the forum: its change is kept with the rest.
+  const { name, email, affiliation, role, side, userId } = before;
+  const change = changedFields({ name, email, affiliation, role, side, userId }, { ...input });
+  await recordAudit(ctx, { action: 'forum.member_update', entityType: 'forum', entityId: forumId, before: { memberId, ...change.before }, after: { memberId, ...change.after } });
 }
 
 export async function removeForumMember(ctx: TenantCtx, forumId: string, memberId: string) {

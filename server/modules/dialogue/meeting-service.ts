@@ -1,34 +1,22 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { AgendaItemInput, MeetingDetail, MeetingInput, MinutesInput } from '../../../contracts/dialogue.js';
-import { recordAudit } from '../../platform/audit/record.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
+import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
-import { addAdvocacyEvent } from '../advocacy/history.js';
-import { getIssueRow } from '../advocacy/issue-row.js';
-import { advocacyIssues } from '../advocacy/tables.js';
+import { addAdvocacyEvent } from '../advocacy/history-service.js';
+import { issueTitles } from '../advocacy/issue-service.js';
 import { orgClock } from '../../platform/org-clock.js';
 import { currentOrgClock, getCurrentOrg } from '../orgs/org-service.js';
 import { clockFormat, todayIn } from '../../platform/time.js';
 import { wallTimeToInstant } from '../../../contracts/time.js';
 import { meetingCalendar } from './calendar.js';
-import { decisionsWhere } from './decision-service.js';
+import { decisionsOfMeeting } from './decision-service.js';
 import { getForumRow, meetingSummaries, visibleForumIds } from './forum-service.js';
+import { getMeetingRow, type MeetingRow } from './meeting-row.js';
 import { agendaItems, forumMeetings, forumMembers, meetingAttendance } from './tables.js';
-
-type MeetingRow = typeof forumMeetings.$inferSelect;
-
-/** A meeting of a forum the person may see. */
-export async function getMeetingRow(ctx: TenantCtx, id: string, lock = false): Promise<MeetingRow> {
-  const query = ctx.tx.select().from(forumMeetings).where(and(eq(forumMeetings.id, id), eq(forumMeetings.orgId, ctx.orgId)));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw new AppError('dialogue.meeting_not_found');
-  await getForumRow(ctx, row.forumId).catch(() => {
-    throw new AppError('dialogue.meeting_not_found');
-  });
-  return row;
-}
 
 /** Meetings from today on, across the forums the person may see. */
 export async function upcomingMeetings(ctx: TenantCtx) {
@@ -42,12 +30,12 @@ export async function upcomingMeetings(ctx: TenantCtx) {
 
 async function agendaOf(ctx: TenantCtx, meetingId: string) {
   const rows = await ctx.tx
-    .select({ a: agendaItems, issueTitle: advocacyIssues.title })
+    .select()
     .from(agendaItems)
-    .leftJoin(advocacyIssues, eq(advocacyIssues.id, agendaItems.issueId))
     .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.orgId, ctx.orgId)))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id));
-  return rows.map(({ a, issueTitle }) => ({ id: a.id, position: a.position, title: a.title, issueId: a.issueId, issueTitle, notes: a.notes }));
+  const titles = await issueTitles(ctx, rows.flatMap((a) => (a.issueId ? [a.issueId] : [])));
+  return rows.map((a) => ({ id: a.id, position: a.position, title: a.title, issueId: a.issueId, issueTitle: a.issueId ? (titles.get(a.issueId) ?? null) : null, notes: a.notes }));
 }
 
 export async function getMeeting(ctx: TenantCtx, id: string): Promise<MeetingDetail> {
@@ -65,33 +53,34 @@ export async function getMeeting(ctx: TenantCtx, id: string): Promise<MeetingDet
     invitedAt: row.invitedAt?.toISOString() ?? null,
     agenda: await agendaOf(ctx, id),
     attendance: attendance.map((a) => ({ ...a, side: a.side as 'private' | 'public', present: a.present ?? null })),
-    decisions: await decisionsWhere(ctx, sql`d.meeting_id = ${id}`),
+    decisions: await decisionsOfMeeting(ctx, id),
   };
 }
 
 export async function createMeeting(ctx: TenantCtx, forumId: string, input: MeetingInput) {
   await getForumRow(ctx, forumId);
   const [row] = await ctx.tx.insert(forumMeetings).values({ orgId: ctx.orgId, forumId, title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location }).returning();
+  await recordAudit(ctx, { action: 'meeting.create', entityType: 'meeting', entityId: row!.id, after: { forumId, ...input } });
   return row!;
 }
 
 export async function updateMeeting(ctx: TenantCtx, id: string, input: MeetingInput) {
-  await getMeetingRow(ctx, id, true);
+  const before = await getMeetingRow(ctx, id, true);
   await ctx.tx.update(forumMeetings).set({ title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location, updatedAt: new Date() }).where(eq(forumMeetings.id, id));
+  const was = { title: before.title, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString(), location: before.location };
+  const now = { title: input.title, startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(), location: input.location };
+  await recordAudit(ctx, { action: 'meeting.update', entityType: 'meeting', entityId: id, ...changedFields(was, now) });
 }
 
 /** Puts an item on the agenda; an advocacy issue brought to the table records it in the issue's history. */
 export async function addAgendaItem(ctx: TenantCtx, meetingId: string, input: AgendaItemInput) {
   const meeting = await getMeetingRow(ctx, meetingId, true);
-  if (input.issueId) {
-    await getIssueRow(ctx, input.issueId).catch(() => {
-      throw fieldError('issueId', 'advocacy.issue_not_found');
-    });
-  }
-  await ctx.tx.insert(agendaItems).values({
+  if (input.issueId && !(await issueTitles(ctx, [input.issueId])).has(input.issueId)) throw fieldError('issueId', 'advocacy.issue_not_found');
+  const [item] = await ctx.tx.insert(agendaItems).values({
     orgId: ctx.orgId, meetingId, title: input.title, issueId: input.issueId, notes: input.notes,
     position: sql`(SELECT coalesce(max(position), 0) + 1 FROM ${agendaItems} WHERE meeting_id = ${meetingId})`,
-  });
+  }).returning({ id: agendaItems.id });
+  await recordAudit(ctx, { action: 'meeting.agenda_add', entityType: 'meeting', entityId: meetingId, after: { itemId: item!.id, title: input.title, issueId: input.issueId } });
   if (input.issueId) await addAdvocacyEvent(ctx, input.issueId, { action: 'agenda', to: meeting.title, note: input.title });
 }
 
@@ -99,6 +88,7 @@ export async function removeAgendaItem(ctx: TenantCtx, meetingId: string, itemId
   await getMeetingRow(ctx, meetingId, true);
   const [removed] = await ctx.tx.delete(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.orgId, ctx.orgId))).returning();
   if (!removed) throw new AppError('dialogue.agenda_item_not_found');
+  await recordAudit(ctx, { action: 'meeting.agenda_remove', entityType: 'meeting', entityId: meetingId, before: { itemId: itemId, title: removed.title, issueId: removed.issueId } });
 }
 
 /** Moves an item one place up or down, swapping with its neighbour. */
@@ -108,10 +98,11 @@ export async function moveAgendaItem(ctx: TenantCtx, meetingId: string, itemId: 
   const i = items.findIndex((x) => x.id === itemId);
   if (i < 0) throw new AppError('dialogue.agenda_item_not_found');
   const j = direction === 'up' ? i - 1 : i + 1;
-  if (j < 0 || j >= items.length) return;
+  if (j < 0 || j >= items.length) return nothingChanged();
   const order = items.map((x) => x.id);
   [order[i], order[j]] = [order[j]!, order[i]!];
   for (const [k, id] of order.entries()) await ctx.tx.update(agendaItems).set({ position: k + 1 }).where(eq(agendaItems.id, id));
+  await recordAudit(ctx, { action: 'meeting.agenda_move', entityType: 'meeting', entityId: meetingId, before: { itemId, position: i + 1 }, after: { itemId, position: j + 1 } });
 }
 
 /** Records what happened: minutes, who came (the others absent), and whether it was held. */
@@ -169,5 +160,6 @@ export async function sendInvitations(ctx: TenantCtx, meetingId: string) {
     });
   }
   await ctx.tx.update(forumMeetings).set({ sequence, invitedAt: new Date() }).where(eq(forumMeetings.id, meetingId));
+  await recordAudit(ctx, { action: 'meeting.invite', entityType: 'meeting', entityId: meetingId, after: { invited: attendees.length, sequence } });
   return { invited: attendees.length };
 }

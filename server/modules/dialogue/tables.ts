@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { advocacyIssues } from '../advocacy/tables.js';
-import { orgs } from '../orgs/tables.js';
+import { orgs } from '../../platform/tenants/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 // A history's clock keeps microseconds: two steps written in the same millisecond

@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AffectedFirm, IssueCategory, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput } from '../../../contracts/intake.js';
 import { can } from '../../../contracts/permissions.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { firmBreakdowns, firmNames, firmSummaries } from '../members/audience-service.js';
 import { ownFirm } from '../members/portal-service.js';
-import { members } from '../members/tables.js';
 import { memberIssueEvents, memberIssueFirms, memberIssues } from './tables.js';
 import { checkMerge, checkStatusChange } from './triage.js';
 
@@ -21,9 +22,8 @@ const seesFirms = (ctx: TenantCtx) => can(ctx.role, 'intake.triage');
 async function actingFirm(ctx: TenantCtx, memberId: string | undefined): Promise<{ id: string; via: Via }> {
   if (ctx.role === 'member') return { id: (await ownFirm(ctx)).id, via: 'portal' };
   if (!memberId) throw fieldError('memberId', 'intake.firm_required');
-  const [firm] = await ctx.tx.select({ id: members.id }).from(members).where(and(eq(members.id, memberId), eq(members.orgId, ctx.orgId)));
-  if (!firm) throw fieldError('memberId', 'members.not_found');
-  return { id: firm.id, via: 'staff' };
+  if (!(await firmNames(ctx, [memberId])).has(memberId)) throw fieldError('memberId', 'members.not_found');
+  return { id: memberId, via: 'staff' };
 }
 
 /** A member user's firm, if the person is one; staff act for none. */
@@ -61,23 +61,15 @@ async function recount(ctx: TenantCtx, issueId: string) {
 type Breakdown = MemberIssue['breakdown'];
 const emptyBreakdown = (): Breakdown => ({ bySector: [], byRegion: [], bySize: [] });
 
-/** Affected firms by ISIC section, region and size class, for many issues in one grouped query. */
+/** Affected firms by ISIC section, region and size class, for many issues at once (counted by members, whose firms they are). */
 async function breakdowns(ctx: TenantCtx, issueIds: string[]): Promise<Map<string, Breakdown>> {
   const result = new Map(issueIds.map((id) => [id, emptyBreakdown()]));
   if (!issueIds.length) return result;
-  const rows = await ctx.tx.execute<{ issue_id: string; dim: number; key: string | null; count: number }>(sql`
-    SELECT f.issue_id, grouping(m.isic_section, m.region, m.size_class) AS dim,
-           coalesce(m.isic_section, m.region, m.size_class) AS key, count(*)::int AS count
-    FROM ${memberIssueFirms} f JOIN ${members} m ON m.id = f.member_id
-    WHERE f.org_id = ${ctx.orgId} AND f.issue_id IN (${sql.join(issueIds.map((id) => sql`${id}::uuid`), sql`, `)})
-    GROUP BY GROUPING SETS ((f.issue_id, m.isic_section), (f.issue_id, m.region), (f.issue_id, m.size_class))
-    ORDER BY count DESC, key`);
-  // grouping() sets a bit for each column left out: 3 = section kept, 5 = region kept, 6 = size kept.
-  const field = { 3: 'bySector', 5: 'byRegion', 6: 'bySize' } as const;
-  for (const r of rows.rows) {
-    const name = field[Number(r.dim) as keyof typeof field];
-    if (name) result.get(r.issue_id)![name].push({ key: r.key, count: r.count });
-  }
+  const links = await ctx.tx
+    .select({ issueId: memberIssueFirms.issueId, memberId: memberIssueFirms.memberId })
+    .from(memberIssueFirms)
+    .where(and(eq(memberIssueFirms.orgId, ctx.orgId), inArray(memberIssueFirms.issueId, issueIds)));
+  for (const [id, counted] of await firmBreakdowns(ctx, links.map((l) => ({ group: l.issueId, memberId: l.memberId })))) result.set(id, counted);
   return result;
 }
 
@@ -93,7 +85,7 @@ async function present(ctx: TenantCtx, rows: Row[], firm: string | null): Promis
   // One after another: a transaction's queries share one connection.
   const counts = await breakdowns(ctx, ids);
   const ours = await sharedBy(ctx, firm, ids);
-  const raisers = seesFirms(ctx) ? await namesOf(ctx, rows.map((r) => r.raisedByMemberId).filter((x): x is string => !!x)) : new Map<string, string>();
+  const raisers = seesFirms(ctx) ? await firmNames(ctx, rows.map((r) => r.raisedByMemberId).filter((x): x is string => !!x)) : new Map<string, string>();
   const targets = await titlesOf(ctx, rows.map((r) => r.mergedIntoId).filter((x): x is string => !!x));
   return rows.map((r) => ({
     id: r.id, title: r.title, description: r.description, category: r.category as MemberIssue['category'], status: r.status as IssueStatus,
@@ -105,11 +97,6 @@ async function present(ctx: TenantCtx, rows: Row[], firm: string | null): Promis
   }));
 }
 
-async function namesOf(ctx: TenantCtx, ids: string[]) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await ctx.tx.select({ id: members.id, name: members.legalName }).from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids)));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
 
 async function titlesOf(ctx: TenantCtx, ids: string[]) {
   if (!ids.length) return new Map<string, string>();
@@ -195,13 +182,20 @@ export async function raiseMemberIssue(ctx: TenantCtx, input: MemberIssueInput) 
     return found;
   };
   const before = input.clientKey ? await raisedBefore() : undefined;
-  if (before) return before;
+  // Sent again: the first attempt made (and audited) it.
+  if (before) {
+    nothingChanged();
+    return before;
+  }
   const [row] = await ctx.tx
     .insert(memberIssues)
     .values({ orgId: ctx.orgId, title: input.title, description: input.description, category: input.category, raisedByMemberId: firm.id, raisedByUserId: ctx.actor.userId, affectedFirms: 1, clientKey: input.clientKey ?? null })
     .onConflictDoNothing()
     .returning();
-  if (!row) return (await raisedBefore())!;
+  if (!row) {
+    nothingChanged();
+    return (await raisedBefore())!;
+  }
   await ctx.tx.insert(memberIssueFirms).values({ orgId: ctx.orgId, issueId: row!.id, memberId: firm.id, via: firm.via });
   await addEvent(ctx, row!.id, { action: 'raised', toStatus: 'new' });
   await recordAudit(ctx, { action: 'member_issue.raise', entityType: 'member_issue', entityId: row!.id, after: { title: input.title, category: input.category } });
@@ -226,10 +220,10 @@ export async function addAffectedFirm(ctx: TenantCtx, id: string, input: { membe
     .values({ orgId: ctx.orgId, issueId: id, memberId: firm.id, via: firm.via, note: input.note })
     .onConflictDoNothing()
     .returning();
-  if (added.length) {
-    await addEvent(ctx, id, { action: 'affected' });
-    await recount(ctx, id);
-  }
+  if (!added.length) return nothingChanged();
+  await addEvent(ctx, id, { action: 'affected' });
+  await recount(ctx, id);
+  await recordAudit(ctx, { action: 'member_issue.firm_add', entityType: 'member_issue', entityId: id, after: { memberId: firm.id, via: firm.via, note: input.note } });
 }
 
 export async function removeAffectedFirm(ctx: TenantCtx, id: string, memberId: string | undefined) {
@@ -237,26 +231,28 @@ export async function removeAffectedFirm(ctx: TenantCtx, id: string, memberId: s
   if (row.status === 'merged') throw new AppError('intake.issue_merged');
   const firm = await actingFirm(ctx, memberId);
   const removed = await ctx.tx.delete(memberIssueFirms).where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.memberId, firm.id), eq(memberIssueFirms.orgId, ctx.orgId))).returning();
-  if (removed.length) {
-    await addEvent(ctx, id, { action: 'unaffected' });
-    await recount(ctx, id);
-  }
+  if (!removed.length) return nothingChanged();
+  await addEvent(ctx, id, { action: 'unaffected' });
+  await recount(ctx, id);
+  await recordAudit(ctx, { action: 'member_issue.firm_remove', entityType: 'member_issue', entityId: id, before: { memberId: firm.id } });
 }
 
 export async function affectedFirms(ctx: TenantCtx, id: string): Promise<AffectedFirm[]> {
   await getRow(ctx, id);
-  const rows = await ctx.tx
-    .select({ memberId: members.id, name: members.legalName, sector: members.isicSection, region: members.region, size: members.sizeClass, addedAt: memberIssueFirms.addedAt, via: memberIssueFirms.via, note: memberIssueFirms.note })
+  const links = await ctx.tx
+    .select({ memberId: memberIssueFirms.memberId, addedAt: memberIssueFirms.addedAt, via: memberIssueFirms.via, note: memberIssueFirms.note })
     .from(memberIssueFirms)
-    .innerJoin(members, eq(members.id, memberIssueFirms.memberId))
-    .where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.orgId, ctx.orgId)))
-    .orderBy(asc(memberIssueFirms.addedAt), asc(members.legalName));
-  return rows.map((r) => ({ ...r, addedAt: r.addedAt.toISOString() }));
+    .where(and(eq(memberIssueFirms.issueId, id), eq(memberIssueFirms.orgId, ctx.orgId)));
+  const link = new Map(links.map((l) => [l.memberId, l]));
+  // Firms come by legal name; the stable sort keeps that order among firms added at one instant.
+  const firms = (await firmSummaries(ctx, [...link.keys()])).map((f) => ({ ...f, ...link.get(f.id)! }));
+  firms.sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime());
+  return firms.map((f) => ({ memberId: f.id, name: f.name, sector: f.sector, region: f.region, size: f.size, addedAt: f.addedAt.toISOString(), via: f.via, note: f.note }));
 }
 
 export async function changeIssueStatus(ctx: TenantCtx, id: string, input: StatusChangeInput) {
   const row = await getRow(ctx, id, true);
-  if (!checkStatusChange(row.status as IssueStatus, input.status, input.note) && input.note === row.responseNote) return;
+  if (!checkStatusChange(row.status as IssueStatus, input.status, input.note) && input.note === row.responseNote) return nothingChanged();
   await ctx.tx.update(memberIssues).set({ status: input.status, responseNote: input.note, updatedAt: new Date() }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
   await addEvent(ctx, id, { action: 'status', fromStatus: row.status, toStatus: input.status, note: input.note });
   await recordAudit(ctx, { action: 'member_issue.status', entityType: 'member_issue', entityId: id, before: { status: row.status }, after: { status: input.status } });
@@ -321,4 +317,13 @@ export async function takeUpMemberIssue(ctx: TenantCtx, id: string, advocacyTitl
   if (row.status === 'merged') throw new AppError('intake.issue_merged');
   if (row.status === 'declined') throw new AppError('intake.issue_declined');
   if (row.status !== 'forwarded') await changeIssueStatus(ctx, id, { status: 'forwarded', note: advocacyTitle });
+}
+
+/** The issues a firm raised or shares, for its data subject request (members' privacy export). */
+export async function issuesOfFirm(ctx: TenantCtx, memberId: string) {
+  return ctx.tx
+    .select({ title: memberIssues.title, description: memberIssues.description, raisedByThisFirm: sql<boolean>`${memberIssues.raisedByMemberId} = ${memberId}`, via: memberIssueFirms.via, note: memberIssueFirms.note, addedAt: memberIssueFirms.addedAt })
+    .from(memberIssueFirms)
+    .innerJoin(memberIssues, eq(memberIssues.id, memberIssueFirms.issueId))
+    .where(and(eq(memberIssueFirms.orgId, ctx.orgId), eq(memberIssueFirms.memberId, memberId)));
 }

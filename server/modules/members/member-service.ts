@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { isicPath } from '../../../contracts/isic.js';
 import type { MemberInput } from '../../../contracts/members.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -89,5 +90,6 @@ export async function updateMember(ctx: TenantCtx, id: string, input: MemberInpu
   if (!after) throw new AppError('members.version_conflict');
   const diff = changedFields(auditable(before), auditable(after));
   if (Object.keys(diff.after).length) await recordAudit(ctx, { action: 'member.update', entityType: 'member', entityId: id, ...diff });
+  else nothingChanged();
   return after;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { MemberStatus, SizeClass } from '../../../contracts/members.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -38,11 +38,13 @@ export async function changeStatus(ctx: TenantCtx, memberId: string, to: MemberS
 
 export async function statusHistory(ctx: TenantCtx, memberId: string) {
   await getMember(ctx, memberId);
+  // The sequence orders the history and is no part of it (the privacy export shows these rows).
+  const { seq: _seq, ...columns } = getTableColumns(membershipStatusHistory);
   return ctx.tx
-    .select()
+    .select(columns)
     .from(membershipStatusHistory)
     .where(and(eq(membershipStatusHistory.orgId, ctx.orgId), eq(membershipStatusHistory.memberId, memberId)))
-    .orderBy(desc(membershipStatusHistory.changedAt));
+    .orderBy(desc(membershipStatusHistory.seq));
 }
 
 export async function listTiers(ctx: TenantCtx) {

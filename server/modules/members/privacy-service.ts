@@ -1,4 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { auditLog } from '../../platform/audit/tables.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -8,11 +9,18 @@ import { listContacts, listInteractions } from './contact-service.js';
 import { getMember } from './member-service.js';
 import { statusHistory } from './membership-service.js';
 import { memberContacts, memberPortalAccess, payments, invoices } from './tables.js';
-import { memberIssueFirms, memberIssues } from '../intake/tables.js';
-import { consultations, responses } from '../surveys/tables.js';
+
+/**
+ * What modules on the floors above (surveys, intake) hold about a firm. They
+ * cannot be imported from here, so server/app.ts hands these over.
+ */
+export interface FirmDataElsewhere {
+  consultationResponses(ctx: TenantCtx, memberId: string): Promise<object[]>;
+  memberIssues(ctx: TenantCtx, memberId: string): Promise<object[]>;
+}
 
 /** Everything held about a firm, for a data subject request. */
-export async function exportFirmData(ctx: TenantCtx, memberId: string) {
+export async function exportFirmData(ctx: TenantCtx, memberId: string, elsewhere: FirmDataElsewhere) {
   const firm = await getMember(ctx, memberId);
   const contacts = await listContacts(ctx, memberId);
   return {
@@ -25,16 +33,8 @@ export async function exportFirmData(ctx: TenantCtx, memberId: string) {
     payments: await ctx.tx.select({ payment: payments }).from(payments).innerJoin(invoices, eq(invoices.id, payments.invoiceId)).where(and(eq(payments.orgId, ctx.orgId), eq(invoices.memberId, memberId))),
     portalAccess: await ctx.tx.select().from(memberPortalAccess).where(and(eq(memberPortalAccess.orgId, ctx.orgId), eq(memberPortalAccess.memberId, memberId))),
     // What the firm told the organisation elsewhere: its answers to consultations and the issues it raised or shares.
-    consultationResponses: await ctx.tx
-      .select({ consultation: consultations.title, status: responses.status, channel: responses.channel, answers: responses.answers, submittedAt: responses.submittedAt })
-      .from(responses)
-      .innerJoin(consultations, eq(consultations.id, responses.consultationId))
-      .where(and(eq(responses.orgId, ctx.orgId), eq(responses.memberId, memberId))),
-    memberIssues: await ctx.tx
-      .select({ title: memberIssues.title, description: memberIssues.description, raisedByThisFirm: sql<boolean>`${memberIssues.raisedByMemberId} = ${memberId}`, via: memberIssueFirms.via, note: memberIssueFirms.note, addedAt: memberIssueFirms.addedAt })
-      .from(memberIssueFirms)
-      .innerJoin(memberIssues, eq(memberIssues.id, memberIssueFirms.issueId))
-      .where(and(eq(memberIssueFirms.orgId, ctx.orgId), eq(memberIssueFirms.memberId, memberId))),
+    consultationResponses: await elsewhere.consultationResponses(ctx, memberId),
+    memberIssues: await elsewhere.memberIssues(ctx, memberId),
     auditTrail: await ctx.tx
       .select()
       .from(auditLog)
@@ -67,7 +67,7 @@ export async function exportPersonData(ctx: TenantCtx, contactId: string) {
  */
 export async function erasePerson(ctx: TenantCtx, contactId: string) {
   const contact = await getContact(ctx, contactId);
-  if (contact.erasedAt) return;
+  if (contact.erasedAt) return nothingChanged();
   await ctx.tx
     .update(memberContacts)
     .set({ name: 'Erased person', role: '', email: null, phone: null, consentToContact: false, consentRecordedAt: null, erasedAt: sql`now()` })

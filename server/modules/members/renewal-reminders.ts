@@ -5,8 +5,8 @@ import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { clockFormat, todayIn } from '../../platform/time.js';
 import { orgClocks } from '../orgs/org-service.js';
-import { orgs } from '../orgs/tables.js';
-import { firmRecipients } from './audience.js';
+import { orgs } from '../../platform/tenants/tables.js';
+import { firmRecipients } from './audience-service.js';
 import { addDays } from './billing-service.js';
 import { members } from './tables.js';
 

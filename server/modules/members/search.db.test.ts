@@ -149,6 +149,31 @@ describe('searching by longer words', () => {
     expect(await left('member_name_spellings')).toBe(0);
   });
 
+  it('keeps words, counts and spellings equal to a recount after renames that share, swap and drop words', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    const a = await createMemberFirm(admin, { legalName: 'Kumasi Kente Weavers' });
+    const b = await createMemberFirm(admin, { legalName: 'Kumasi Shea Processors' });
+    await createMemberFirm(admin, { legalName: 'Tamale Kente House' });
+    // One statement renames both: "kumasi" stays with a and moves away from b, "kente" and
+    // "shea" swap places, "weavers" and "processors" leave the organisation, "bonwire" arrives.
+    await t.database.db.execute(sql`
+      UPDATE members SET legal_name = CASE WHEN id = ${a.id}::uuid THEN 'Kumasi Shea Bonwire' ELSE 'Kente Bonwire' END
+      WHERE id IN (${a.id}::uuid, ${b.id}::uuid)`);
+    await t.database.db.execute(sql`UPDATE members SET legal_name = legal_name || ' Ltd' WHERE id = ${a.id}::uuid`);
+    const rows = async (query: ReturnType<typeof sql>) => (await t.database.db.execute<{ w: string }>(query)).rows.map((r) => Object.values(r).join(':')).sort();
+    const stored = await rows(sql`SELECT word, member_id FROM member_name_words WHERE org_id = ${orgId}`);
+    const recounted = await rows(sql`SELECT DISTINCT w, m.id FROM members m, member_name_words_of(m.search_name) w WHERE m.org_id = ${orgId}`);
+    expect(stored).toEqual(recounted);
+    expect(await rows(sql`SELECT word, firms FROM member_name_vocabulary WHERE org_id = ${orgId}`)).toEqual(
+      await rows(sql`SELECT word, count(*)::int FROM member_name_words WHERE org_id = ${orgId} GROUP BY word`),
+    );
+    expect(await rows(sql`SELECT variant, word FROM member_name_spellings WHERE org_id = ${orgId}`)).toEqual(
+      await rows(sql`SELECT DISTINCT d, v.word FROM member_name_vocabulary v, unnest(member_word_deletions(v.word, 2)) d WHERE v.org_id = ${orgId} AND member_word_is_spelt(v.word)`),
+    );
+    expect(await names(admin, 'q=bonwre')).toHaveLength(2);
+    expect(await names(admin, 'q=weavers')).toEqual([]);
+  });
+
   it('never finds another organisation’s firms or words', async () => {
     const mine = await createOrg(t.app, ghana);
     const theirs = await createOrg(t.app, ghana);

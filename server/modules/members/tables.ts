@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
-import { orgs } from '../orgs/tables.js';
+import { orgs } from '../../platform/tenants/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -159,8 +159,10 @@ export const membershipStatusHistory = pgTable(
     reason: text('reason').notNull().default(''),
     changedBy: text('changed_by').notNull(),
     changedAt: ts('changed_at').notNull().defaultNow(),
+    // Order of the history: a sequence cannot tie, a clock can (migration 0030).
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('membership_status_history_member_idx').on(t.orgId, t.memberId, t.changedAt)],
+  (t) => [index('membership_status_history_member_idx').on(t.orgId, t.memberId, t.seq)],
 );
 
 export const invoices = pgTable(

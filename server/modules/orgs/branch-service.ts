@@ -4,9 +4,8 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { isConstraintViolation } from '../../platform/db/pg-errors.js';
-import { roleOfUser, withClockDefaults } from './org-service.js';
-import { orgSnapshot } from './present.js';
-import { orgs, userRoles } from './tables.js';
+import { orgSnapshot, roleOfUser, withClockDefaults } from '../../platform/tenants/tenants.js';
+import { orgs, userRoles } from '../../platform/tenants/tables.js';
 
 export async function listBranches(ctx: TenantCtx) {
   return ctx.tx.select().from(orgs).where(eq(orgs.parentId, ctx.orgId)).orderBy(asc(orgs.name));

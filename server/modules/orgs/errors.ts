@@ -1,5 +1,4 @@
 export const orgErrors = {
-  'orgs.not_found': 404,
   'orgs.branch_cycle': 400,
   'orgs.already_branch': 409,
   'orgs.not_admin_of_branch': 403,

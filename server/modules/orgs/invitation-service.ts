@@ -11,7 +11,8 @@ import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { getCurrentOrg } from './org-service.js';
 import { invitationStatus, presentInvitation } from './present.js';
-import { invitations, orgs, userRoles } from './tables.js';
+import { orgs, userRoles } from '../../platform/tenants/tables.js';
+import { invitations } from './tables.js';
 
 const INVITATION_DAYS = 7;
 

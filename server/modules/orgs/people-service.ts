@@ -1,12 +1,13 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Person } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
 import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { userRoles } from './tables.js';
+import { userRoles } from '../../platform/tenants/tables.js';
 
 export async function listPeople(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, [CursorKey.text, CursorKey.uuid]);
@@ -51,7 +52,7 @@ async function refuseLosingLastAdmin(ctx: TenantCtx, from: Role, to: Role | null
 
 export async function changeRole(ctx: TenantCtx, userId: string, role: Role) {
   const before = await currentRole(ctx, userId);
-  if (before === role) return;
+  if (before === role) return nothingChanged();
   await refuseLosingLastAdmin(ctx, before, role);
   await ctx.tx.update(userRoles).set({ role }).where(and(eq(userRoles.orgId, ctx.orgId), eq(userRoles.userId, userId)));
   await recordAudit(ctx, { action: 'person.role_change', entityType: 'user', entityId: userId, before: { role: before }, after: { role } });

@@ -1,7 +1,8 @@
 import type { ApiToken, Invitation, Org } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
 import { orgClock } from '../../platform/org-clock.js';
-import type { apiTokens, invitations, orgs } from './tables.js';
+import type { apiTokens, orgs } from '../../platform/tenants/tables.js';
+import type { invitations } from './tables.js';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -49,10 +50,4 @@ export function presentApiToken(row: typeof apiTokens.$inferSelect): ApiToken {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
-}
-
-/** The fields of an organisation worth keeping in the audit log. */
-export function orgSnapshot(row: OrgRow) {
-  const { createdAt: _c, updatedAt: _u, ...rest } = row;
-  return rest;
 }

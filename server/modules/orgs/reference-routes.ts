@@ -15,7 +15,7 @@ const LanguageCodes = z
   .max(2000)
   .transform((s) => [...new Set(s.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))].slice(0, 200));
 
-/** Reference data the web app loads on demand (sign-up and organisation settings need it, no other page). */
+/** Reference data the web app loads on demand: countries and languages for sign-up and settings, a country's region names for every page that shows a region. */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/reference/countries',

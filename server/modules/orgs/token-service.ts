@@ -4,7 +4,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { presentApiToken } from './present.js';
-import { apiTokens } from './tables.js';
+import { apiTokens } from '../../platform/tenants/tables.js';
 
 export async function listApiTokens(ctx: TenantCtx) {
   const rows = await ctx.tx.select().from(apiTokens).where(eq(apiTokens.orgId, ctx.orgId)).orderBy(desc(apiTokens.createdAt));

@@ -2,10 +2,11 @@ import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Analysis, AnalysisQuery } from '../../../contracts/surveys.js';
 import { walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { WriteRow } from '../../platform/export/stream-table.js';
-import { firmProfiles } from '../members/audience.js';
+import { firmProfiles } from '../members/audience-service.js';
 import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
 import { chartable, COUNTING, NUMERIC } from './answer-values.js';
@@ -136,6 +137,7 @@ export async function tagTextAnswer(ctx: TenantCtx, consultationId: string, resp
     .where(and(eq(responses.id, responseId), eq(responses.consultationId, consultationId), eq(responses.orgId, ctx.orgId)))
     .returning({ id: responses.id });
   if (!updated.length) throw new AppError('not_found');
+  await recordAudit(ctx, { action: 'response.tag', entityType: 'response', entityId: responseId, after: { question: input.question, tags } });
   return { tags };
 }
 

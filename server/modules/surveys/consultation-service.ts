@@ -7,7 +7,7 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
-import { firmProfiles, firmRecipients, firmsInAudience } from '../members/audience.js';
+import { firmProfiles, firmRecipients, firmsInAudience } from '../members/audience-service.js';
 import { clockFormat } from '../../platform/time.js';
 import { orgClock } from '../../platform/org-clock.js';
 import { getCurrentOrg } from '../orgs/org-service.js';

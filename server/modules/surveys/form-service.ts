@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FormInput } from '../../../contracts/surveys.js';
 import { checkDefinition } from '../../../contracts/surveys/check-definition.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -88,7 +89,10 @@ export async function publishForm(ctx: TenantCtx, id: string) {
   const problems = checkDefinition(row.definition);
   if (problems.length) throw new AppError('surveys.form_has_problems', { count: problems.length });
   const published = await publishedDefinition(ctx, id, row.publishedVersion);
-  if (published && JSON.stringify(published) === JSON.stringify(row.definition)) return row;
+  if (published && JSON.stringify(published) === JSON.stringify(row.definition)) {
+    nothingChanged();
+    return row;
+  }
   const version = row.publishedVersion + 1;
   await ctx.tx.insert(formVersions).values({ orgId: ctx.orgId, formId: id, version, definition: row.definition });
   const [updated] = await ctx.tx.update(forms).set({ publishedVersion: version }).where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId))).returning();

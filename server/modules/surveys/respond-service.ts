@@ -4,11 +4,12 @@ import { checkAnswers, type AnswerProblem, type Answers } from '../../../contrac
 import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { testPattern } from '../../../contracts/surveys/pattern.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { storedContentType, storedFileName } from '../../platform/files/attachment.js';
-import { firmProfiles } from '../members/audience.js';
+import { firmProfiles } from '../members/audience-service.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
@@ -123,7 +124,10 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
   const { row, closed } = await consultationState(ctx, link.consultationId, today);
   // Sent again after a lost connection (even once the consultation closed): it is in, once.
   const repeated = input.submit ? await submittedWithKey(ctx, link, input.submissionKey) : null;
-  if (repeated) return { id: repeated.id, status: 'submitted' as const, resumeKey: null };
+  if (repeated) {
+    nothingChanged();
+    return { id: repeated.id, status: 'submitted' as const, resumeKey: null };
+  }
   if (closed) throw new AppError('surveys.consultation_not_open');
   const form = await formVersion(ctx, row.formId, row.formVersion!);
   const existing = await findResponse(ctx, link, input.resumeKey ?? null);
@@ -151,7 +155,11 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
   // the winner's response instead of counting the answers a second time.
   const lostRace = async (): Promise<{ id: string; status: 'draft' | 'submitted'; resumeKey: string | null }> => {
     const winner = input.submit ? await submittedWithKey(ctx, link, input.submissionKey) : null;
-    if (winner) return { id: winner.id, status: 'submitted', resumeKey: null };
+    if (winner) {
+      // The other attempt saved (and audited) it; this one changed nothing.
+      nothingChanged();
+      return { id: winner.id, status: 'submitted', resumeKey: null };
+    }
     // A firm's first two saves at once: the second now finds the first's row and goes on from it.
     if (!existing) return saveResponse(ctx, link, input, today);
     throw new AppError('surveys.already_submitted');
@@ -177,6 +185,9 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
   if (input.submit) {
     await tallyResponses(ctx, row.id, form, [{ id, answers, firm: values.firm }]);
     await recordAudit(ctx, { action: 'response.submit', entityType: 'response', entityId: id, after: { consultation: row.title, channel: input.channel } });
+  } else if (ctx.actor.userId) {
+    // A draft kept by staff for a firm (by phone, from paper) is theirs to answer for; a respondent's own drafts are not audited.
+    await recordAudit(ctx, { action: 'response.save', entityType: 'response', entityId: id, after: { consultation: row.title, channel: input.channel, memberId: link.memberId } });
   }
   return { id, status: values.status as 'draft' | 'submitted', resumeKey: link.memberId ? null : resumeKey };
 }
@@ -222,6 +233,7 @@ export async function storeResponseFile(ctx: TenantCtx, link: RespondentLink, fi
     .insert(responseFiles)
     .values({ orgId: ctx.orgId, consultationId: link.consultationId, name, contentType: storedContentType(file.contentType), size: file.buffer.length, data: file.buffer })
     .returning({ id: responseFiles.id, name: responseFiles.name });
+  if (ctx.actor.userId) await recordAudit(ctx, { action: 'response.file_attach', entityType: 'consultation', entityId: link.consultationId, after: { fileId: row!.id, name: row!.name, memberId: link.memberId } });
   return { fileId: row!.id, name: row!.name };
 }
 
@@ -246,4 +258,13 @@ async function checkFileAnswers(ctx: TenantCtx, consultationId: string, answers:
   if (!ids.length) return;
   const found = await ctx.tx.select({ id: responseFiles.id }).from(responseFiles).where(and(inArray(responseFiles.id, ids), eq(responseFiles.consultationId, consultationId), eq(responseFiles.orgId, ctx.orgId)));
   if (found.length !== new Set(ids).size) throw new AppError('surveys.answers_invalid', { count: 1 }, [{ path: 'file', code: 'survey.invalid_answer' }]);
+}
+
+/** A firm's answers to consultations, for its data subject request (members' privacy export). */
+export async function responsesOfFirm(ctx: TenantCtx, memberId: string) {
+  return ctx.tx
+    .select({ consultation: consultations.title, status: responses.status, channel: responses.channel, answers: responses.answers, submittedAt: responses.submittedAt })
+    .from(responses)
+    .innerJoin(consultations, eq(consultations.id, responses.consultationId))
+    .where(and(eq(responses.orgId, ctx.orgId), eq(responses.memberId, memberId)));
 }

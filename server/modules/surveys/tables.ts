@@ -4,7 +4,7 @@ import type { Audience } from '../../../contracts/surveys.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { users } from '../../platform/auth/tables.js';
 import { members } from '../members/tables.js';
-import { orgs } from '../orgs/tables.js';
+import { orgs } from '../../platform/tenants/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 

@@ -1,4 +1,5 @@
 import type { TenantCtx } from '../db/tenancy.js';
+import { countAuditEntry } from './audited-writes.js';
 import { auditLog } from './tables.js';
 
 type Snapshot = Record<string, unknown> | null;
@@ -39,4 +40,5 @@ export async function recordAudit(
     after: clean(entry.after ?? null),
     requestId: ctx.requestId ?? null,
   });
+  countAuditEntry(entry);
 }

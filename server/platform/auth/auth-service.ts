@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { SignupInput } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
-import { createOrgWithAdmin, listOrgsOfUser, roleOfUser } from '../../modules/orgs/org-service.js';
+import { createOrgWithAdmin, listOrgsOfUser, roleOfUser } from '../tenants/tenants.js';
 import { recordAudit } from '../audit/record.js';
 import { isUniqueViolation } from '../db/pg-errors.js';
 import { withSystem, type Tx } from '../db/tenancy.js';

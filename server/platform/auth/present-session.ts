@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionInfo } from '../../../contracts/auth.js';
 import type { Locale, Role } from '../../../contracts/roles.js';
 import { orgClock } from '../org-clock.js';
-import { getCurrentOrg } from '../../modules/orgs/org-service.js';
+import { getCurrentOrg } from '../tenants/tenants.js';
 import { AppError } from '../errors/app-error.js';
 import { sessionInfo } from './auth-service.js';
 import { principalFromSession } from './sessions.js';

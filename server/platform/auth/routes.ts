@@ -46,7 +46,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/login',
-    { schema: { tags, body: LoginInput, response: { 200: SessionInfo } }, config: { auth: 'public' } },
+    { schema: { tags, body: LoginInput, response: { 200: SessionInfo } }, config: { auth: 'public', unaudited: 'opens a session for the caller; attempts are counted in auth_throttle' } },
     async (request, reply) => {
       const rules = signInRules(limit, request.body.email, request.ip);
       await guard(reply, rules);
@@ -68,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags, response: { 200: Ok } }, config: { auth: 'user' } }, async (request, reply) => {
+  app.post('/api/v1/auth/logout', { schema: { tags, response: { 200: Ok } }, config: { auth: 'user', unaudited: "ends the caller's own session" } }, async (request, reply) => {
     if (request.principal?.sessionHash) await deleteSession(app.database.db, request.principal.sessionHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/switch-org',
-    { schema: { tags, body: SwitchOrgInput, response: { 200: SessionInfo } }, config: { auth: 'user' } },
+    { schema: { tags, body: SwitchOrgInput, response: { 200: SessionInfo } }, config: { auth: 'user', unaudited: "moves the caller's own session to another of their organisations" } },
     async (request) => {
       const p = request.principal!;
       await auth.switchOrg(app.database.db, p.sessionHash!, p.user!.id, request.body.orgId);
@@ -90,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/forgot-password',
-    { schema: { tags, body: ForgotPasswordInput, response: { 202: Ok } }, config: { auth: 'public' } },
+    { schema: { tags, body: ForgotPasswordInput, response: { 202: Ok } }, config: { auth: 'public', unaudited: 'only mails a reset link (or nothing, for an unknown address); the reset itself is audited' } },
     async (request, reply) => {
       await guard(reply, resetRequestRules(limit, request.body.email, request.ip));
       await auth.requestPasswordReset(db, request.body.email, { publicUrl: app.config.publicUrl, smtpConfigured: app.mailer.sends });

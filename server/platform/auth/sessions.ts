@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Role } from '../../../contracts/roles.js';
-import { apiTokens, userRoles } from '../../modules/orgs/tables.js';
+import { apiTokens, userRoles } from '../tenants/tables.js';
 import type { Tx } from '../db/tenancy.js';
 import { sessionCacheOf } from './session-cache.js';
 import { sessions, users } from './tables.js';

@@ -1,9 +1,11 @@
 import pg from 'pg';
 import { NodePgSession, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Tx } from './tenancy.js';
 
 const dialect = new PgDialect();
+
+/** A transaction of the app's database (re-exported by tenancy.ts, where services take it from). */
+export type Tx = Parameters<Parameters<NodePgDatabase['transaction']>[0]>[0];
 
 /**
  * A transaction whose BEGIN travels with its first statements. drizzle's

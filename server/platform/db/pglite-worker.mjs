@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { gatherLargeMessages } from './pglite-whole-messages.mjs';
 
 const { dataDir, socketPath, idleInTransactionMs } = workerData;
 
@@ -19,6 +20,8 @@ const { dataDir, socketPath, idleInTransactionMs } = workerData;
  * PGLITE_SHARED_BUFFERS sets it for a large database on a roomy machine.
  */
 const SHARED_BUFFERS = /^\d+(kB|MB|GB)$/.test(process.env.PGLITE_SHARED_BUFFERS ?? '') ? process.env.PGLITE_SHARED_BUFFERS : '32MB';
+
+gatherLargeMessages();
 
 let db;
 let server;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { apiTokens, invitations, orgs, userRoles } from '../../modules/orgs/tables.js';
+import { apiTokens, orgs, userRoles } from '../tenants/tables.js';
+import { invitations } from '../../modules/orgs/tables.js';
 import { useTestApp } from '../../test/app.js';
 import { createOrg, orgInput } from '../../test/factories.js';
 import { auditLog } from '../audit/tables.js';

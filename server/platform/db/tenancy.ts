@@ -1,11 +1,11 @@
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { Role } from '../../../contracts/roles.js';
-import { transactionOpenedWith } from './opened-transaction.js';
+import { transactionOpenedWith, type Tx } from './opened-transaction.js';
 import { tenantOpening, type SessionProof } from './tenant-opening.js';
 
 export type { SessionProof } from './tenant-opening.js';
 
-export type Tx = Parameters<Parameters<NodePgDatabase['transaction']>[0]>[0];
+export type { Tx } from './opened-transaction.js';
 
 export interface Actor {
   userId: string | null;

@@ -1,13 +1,8 @@
 import { authErrors } from '../auth/errors.js';
-import { memberErrors } from '../../modules/members/errors.js';
-import { orgErrors } from '../../modules/orgs/errors.js';
-import { surveyErrors } from '../../modules/surveys/errors.js';
-import { intakeErrors } from '../../modules/intake/errors.js';
-import { advocacyErrors } from '../../modules/advocacy/errors.js';
-import { dialogueErrors } from '../../modules/dialogue/errors.js';
 
 // Codes every part of the app may throw, with their HTTP status. Each module
-// adds its own table; a code missing here is a bug caught by the i18n test.
+// registers its own table (`registerErrors`, from server/modules.ts); a code
+// without a message is a bug caught by the i18n test.
 export const platformErrors = {
   validation_failed: 400,
   bad_request: 400,
@@ -37,19 +32,26 @@ export const platformErrors = {
   'tasks.interrupted': 503,
   'tasks.already_running': 409,
   'tasks.busy': 503,
+  // The session's organisation is gone (platform/tenants).
+  'orgs.not_found': 404,
 } as const;
 
-export const errorStatus: Record<string, number> = {
-  ...platformErrors,
-  ...authErrors,
-  ...orgErrors,
-  ...memberErrors,
-  ...surveyErrors,
-  ...intakeErrors,
-  ...advocacyErrors,
-  ...dialogueErrors,
-};
+const errorStatus = new Map<string, number>(Object.entries({ ...platformErrors, ...authErrors }));
+
+/** A module's codes with their HTTP status; the platform imports no module, so each adds its own. */
+export function registerErrors(codes: Record<string, number>) {
+  for (const [code, status] of Object.entries(codes)) {
+    const known = errorStatus.get(code);
+    if (known !== undefined && known !== status) throw new Error(`Error code ${code} registered with ${known} and ${status}`);
+    errorStatus.set(code, status);
+  }
+}
+
+/** Every code registered so far. */
+export function errorCodes(): string[] {
+  return [...errorStatus.keys()];
+}
 
 export function statusOf(code: string): number {
-  return errorStatus[code] ?? 500;
+  return errorStatus.get(code) ?? 500;
 }

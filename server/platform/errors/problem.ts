@@ -40,15 +40,19 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   });
 
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // A malformed id in the address (a link cut or mistyped) is no field a person
+    // filled in: they read what is wrong with the link, not zod's "id: Invalid UUID".
+    const badLink = (error as { validationContext?: string }).validationContext === 'params';
     return {
       ...base('validation_failed'),
+      ...(badLink ? { title: t('errors.bad_link') } : {}),
       errors: error.validation.map((v) => {
         const issue = { ...v.params, code: v.keyword } as Record<string, unknown>;
         const custom = v.keyword === 'custom' && typeof issue.params === 'object' ? (issue.params as Record<string, unknown>) : null;
         const code = typeof custom?.code === 'string' ? custom.code : v.keyword;
         // An empty required text reads "Required.", not zod's "expected string to have >=1 characters".
         const empty = v.keyword === 'too_small' && issue.origin === 'string' && issue.minimum === 1;
-        const message = custom?.code ? t(`errors.${code}`, custom) : empty ? t('errors.required') : zodMessage(locale, issue);
+        const message = badLink ? t('errors.bad_link') : custom?.code ? t(`errors.${code}`, custom) : empty ? t('errors.required') : zodMessage(locale, issue);
         return { path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), code, message };
       }),
     };

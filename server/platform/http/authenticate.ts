@@ -16,7 +16,7 @@ export const SESSION_COOKIE = 'rt_session';
 export interface RouteEntry {
   method: string;
   url: string;
-  config: { auth?: string; permission?: string };
+  config: { auth?: string; permission?: string; unaudited?: string };
   schema?: { body?: unknown; params?: unknown; querystring?: unknown; consumes?: string[] };
 }
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { userRoles } from '../../modules/orgs/tables.js';
+import { userRoles } from '../tenants/tables.js';
 import { useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg } from '../../test/factories.js';
 import { forgetSessionsOf } from '../auth/sessions.js';

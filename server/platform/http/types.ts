@@ -17,6 +17,11 @@ declare module 'fastify' {
     permission?: string;
     /** With `tenant`: only a signed-in person, not an API token (the route keeps things per person). */
     person?: boolean;
+    /**
+     * A write route that records nothing of an organisation's, with the reason (signing in,
+     * a respondent's draft): exempt from `audit/audited-writes.ts`. Every other write audits.
+     */
+    unaudited?: string;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -22,7 +22,8 @@ const counting: TaskKind<{ n: number; failAt?: number; gate?: Promise<void> }> =
       work.progress('checking', i, n);
       await work.checkpoint();
     }
-    return { counted: n };
+    // A result as stored text travels unparsed to the reader: quotes, other scripts and line separators included.
+    return { counted: n, label: 'Ама "Кенте" \u2028 ওয়েভার্স', steps: [1, 2.5, null] };
   },
 };
 
@@ -45,7 +46,8 @@ describe('long work as a task', () => {
     open();
     const done = await admin.finished({ statusCode: 202, json: () => ({ taskId: id }) } as never);
     expect(done.statusCode).toBe(200);
-    expect(done.json()).toEqual({ counted: 50 });
+    expect(done.json()).toEqual({ counted: 50, label: 'Ама "Кенте" \u2028 ওয়েভার্স', steps: [1, 2.5, null] });
+    expect(done.task).toMatchObject({ id, kind: 'test.count', problem: null, cancelRequested: false });
     expect(done.task).toMatchObject({ state: 'done', phase: 'checking', done: 50, total: 50 });
     const [row] = await withSystem(t.app.database.db, (tx) => tx.select().from(tasks).where(eq(tasks.id, id)));
     expect(row).toMatchObject({ state: 'done', done: 50, total: 50 });

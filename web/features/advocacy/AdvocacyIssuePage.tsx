@@ -7,11 +7,15 @@ import type { AdvocacyEvent, AdvocacyIssueDetail, AdvocacyIssueInput } from '../
 import { api } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { formatMoney } from '../../app/money.js';
+import { sectorTitle } from '../../app/sectors.js';
+import { useRegionName } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { Stat } from '../../ui/Stat.js';
 import { advocacyKeys, fetchAdvocacyIssue, outcomeColor, stepColor } from './api.js';
 import { CostPanel } from './CostPanel.js';
@@ -59,6 +63,9 @@ function EventText({ event, currency }: { event: AdvocacyEvent; currency: string
   return <>{text[event.action]?.() ?? t(`advocacy.events.${event.action}`, { to: event.to ?? '' })}</>;
 }
 
+// A sector's or region's name is never cut: the badge grows to a second line.
+const wrapped = { root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' as const } };
+
 export function AdvocacyIssuePage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
@@ -67,6 +74,7 @@ export function AdvocacyIssuePage() {
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<AdvocacyIssueInput | null>(null);
   const issue = useQuery({ queryKey: advocacyKeys.one(id), queryFn: () => fetchAdvocacyIssue(id) });
+  const regionName = useRegionName(issue.data?.regions ?? []);
   const save = useMutation({
     mutationFn: (input: AdvocacyIssueInput) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`, { method: 'PUT', body: input }),
     onSuccess: (updated) => {
@@ -76,18 +84,21 @@ export function AdvocacyIssuePage() {
       setEditing(null);
     },
   });
+  const saved = (x: AdvocacyIssueDetail): AdvocacyIssueInput => ({ title: x.title, problem: x.problem, category: x.category, sectors: x.sectors, regions: x.regions, severity: x.priority.severity, feasibility: x.priority.feasibility });
+  const guard = useLeaveGuard(editing !== null && !!issue.data && changedFrom(saved(issue.data), editing));
   if (issue.isPending) return <Loading />;
   if (issue.error) return <ProblemAlert error={issue.error} />;
   const x = issue.data;
   const tab = params.get('tab') ?? 'case';
   return (
     <Stack>
+      {guard.dialog}
       <PageHeader title={x.title}>
         <Badge variant="light" color={stepColor[x.step]}>{t(`advocacy.steps.${x.step}`)}</Badge>
         {x.outcome && <Badge variant="filled" color={outcomeColor[x.outcome]}>{t(`advocacy.outcomes.${x.outcome}`)}</Badge>}
         <Badge variant="default">{t(`advocacy.categories.${x.category}`)}</Badge>
         {can('advocacy.manage') && !editing && (
-          <Button size="xs" variant="default" onClick={() => setEditing({ title: x.title, problem: x.problem, category: x.category, sectors: x.sectors, regions: x.regions, severity: x.priority.severity, feasibility: x.priority.feasibility })}>{t('ui.edit')}</Button>
+          <Button size="xs" variant="default" onClick={() => setEditing(saved(x))}>{t('ui.edit')}</Button>
         )}
       </PageHeader>
       {editing ? (
@@ -118,8 +129,8 @@ export function AdvocacyIssuePage() {
             <Paper withBorder p="md">
               <Text style={{ whiteSpace: 'pre-wrap' }}>{x.problem}</Text>
               <Group gap={4} mt="sm">
-                {x.sectors.map((s) => <Badge key={s} size="xs" variant="outline">{t('advocacy.sectorBadge', { code: s })}</Badge>)}
-                {x.regions.map((r) => <Badge key={r} size="xs" variant="outline" color="gray">{r}</Badge>)}
+                {x.sectors.map((s) => <Badge key={s} size="xs" variant="outline" tt="none" styles={wrapped} title={t('advocacy.sectorBadge', { code: s })}>{sectorTitle(s)}</Badge>)}
+                {x.regions.map((r) => <Badge key={r} size="xs" variant="outline" color="gray" tt="none" styles={wrapped} title={r}>{regionName(r)}</Badge>)}
               </Group>
             </Paper>
             <Title order={2} size="h4">{t('advocacy.evidence.title')}</Title>

@@ -80,6 +80,7 @@ export function CostPanel({ issue }: { issue: AdvocacyIssueDetail }) {
         <Stat label={t('advocacy.cost.perFirm')} value={money(costs.perFirm)} />
         <Stat label={t('advocacy.cost.savingClaimed')} value={issue.savingClaimed === null ? '—' : money(issue.savingClaimed)} />
       </SimpleGrid>
+      <ProblemAlert error={remove.error} />
       <DataTable pending={false} empty={costs.activities.length === 0} emptyText={t('advocacy.cost.none')} minWidth={900}
         headers={[t('advocacy.cost.activity'), t('advocacy.cost.minutes'), t('advocacy.cost.hourlyTariff'), t('advocacy.cost.outOfPocket'), t('advocacy.cost.perYear'), t('advocacy.cost.firms'), t('advocacy.cost.yearly'), '']}>
         {costs.activities.map((a) => (

@@ -9,6 +9,7 @@ import type { Consultation } from '../../../contracts/surveys.js';
 import { pickLabel, walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
 import { api, withQuery } from '../../app/api.js';
 import { currentFormat } from '../../app/format.js';
+import { sectorLabel } from '../../app/sectors.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -54,7 +55,7 @@ function EvidenceCard({ issueId, evidence }: { issueId: string; evidence: Eviden
                 <Badge size="xs" variant="light" color={statusColor[m.status]}>{t(`intake.statuses.${m.status}`)}</Badge>
               </Group>
               <Text size="sm">{t('intake.firmsAffected', { count: m.affectedFirms })}</Text>
-              <Counts rows={m.breakdown.bySector.map((c) => ({ label: c.key ?? t('intake.unknown'), count: c.count }))} />
+              <Counts rows={m.breakdown.bySector.map((c) => ({ label: c.key ? sectorLabel(c.key) : t('intake.unknown'), count: c.count }))} />
             </>
           )}
           {q && (
@@ -74,6 +75,7 @@ function EvidenceCard({ issueId, evidence }: { issueId: string; evidence: Eviden
         </Stack>
         {can('advocacy.manage') && <ConfirmButton label={t('advocacy.evidence.remove')} question={t('advocacy.evidence.removeQuestion')} onConfirm={() => remove.mutateAsync()} loading={remove.isPending} />}
       </Group>
+      <ProblemAlert error={remove.error} />
     </Paper>
   );
 }

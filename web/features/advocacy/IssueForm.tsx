@@ -4,10 +4,12 @@ import { ADVOCACY_CATEGORIES, type AdvocacyIssueInput } from '../../../contracts
 import { useQuery } from '@tanstack/react-query';
 import { ISIC } from '../../../contracts/isic.js';
 import { ApiError, api } from '../../app/api.js';
+import { sectorLabel } from '../../app/sectors.js';
+import { useRegionChoices } from '../../app/reference.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 
-const SECTIONS = ISIC.filter((e) => e.level === 'section').map((s) => ({ value: s.code, label: `${s.code} — ${s.title}` }));
+const SECTIONS = ISIC.filter((e) => e.level === 'section').map((s) => ({ value: s.code, label: sectorLabel(s.code) }));
 
 export const emptyIssue = (): AdvocacyIssueInput => ({ title: '', problem: '', category: 'regulation', sectors: [], regions: [], severity: 3, feasibility: 3 });
 
@@ -27,6 +29,8 @@ export function IssueForm({ value, onChange, onSubmit, onCancel, pending, error,
 }) {
   const { t } = useTranslation();
   const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
+  // The issue's own regions stay named even when the organisation no longer lists them.
+  const regionChoices = useRegionChoices([...new Set([...(org.data?.regions ?? []), ...value.regions])]);
   const errors = error instanceof ApiError ? error.fieldErrors : {};
   const regionErrors = Object.entries(errors).filter(([k]) => k.startsWith('regions')).map(([, v]) => v);
   return (
@@ -36,7 +40,7 @@ export function IssueForm({ value, onChange, onSubmit, onCancel, pending, error,
       <Textarea label={t('advocacy.fields.problem')} description={t('advocacy.fields.problemHelp')} required autosize minRows={4} value={value.problem} error={errors.problem} onChange={(e) => onChange({ ...value, problem: e.currentTarget.value })} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <MultiSelect label={t('advocacy.fields.sectors')} searchable clearable data={SECTIONS} value={value.sectors} onChange={(sectors) => onChange({ ...value, sectors })} />
-        <MultiSelect label={t('advocacy.fields.regions')} searchable clearable data={org.data?.regions ?? []} value={value.regions} error={regionErrors[0]} onChange={(regions) => onChange({ ...value, regions })} />
+        <MultiSelect label={t('advocacy.fields.regions')} searchable clearable data={regionChoices} value={value.regions} error={regionErrors[0]} onChange={(regions) => onChange({ ...value, regions })} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Level label={t('advocacy.fields.severity')} help={t('advocacy.fields.severityHelp')} value={value.severity} onChange={(severity) => onChange({ ...value, severity })} />

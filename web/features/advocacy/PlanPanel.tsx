@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import type { Person } from '../../../contracts/orgs.js';
 import { ApiError, api, withQuery } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -58,7 +59,7 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
                     {o.text}
                     {o.target && <Text span size="xs" c="dimmed"> — {t('advocacy.plan.aimedAt')} <Anchor underline="always" component={Link} to={`/decision-makers/${o.target.id}`} size="xs">{o.target.name}</Anchor></Text>}
                   </Text>
-                  {manage && <ActionIcon variant="subtle" color="red" aria-label={t('ui.remove')} onClick={() => change.mutate({ path: `/objectives/${o.id}`, method: 'DELETE' })}><IconTrash size={16} /></ActionIcon>}
+                  {manage && <ConfirmButton icon={<IconTrash size={16} />} label={t('ui.remove')} question={t('advocacy.plan.removeObjectiveQuestion', { text: o.text })} onConfirm={() => change.mutateAsync({ path: `/objectives/${o.id}`, method: 'DELETE' })} />}
                 </Group>
               </li>
             ))}

@@ -116,6 +116,7 @@ export function ReformPanel({ issue }: { issue: AdvocacyIssueDetail }) {
       <Paper withBorder p="md">
         <Title order={3} size="h5" mb="sm">{t('advocacy.reform.publicTracker')}</Title>
         {manage && <Switch checked={issue.published} label={t('advocacy.reform.publish')} onChange={(e) => publish.mutate({ published: e.currentTarget.checked })} disabled={publish.isPending} />}
+        <ProblemAlert error={publish.error} />
         <Text size="xs" c="dimmed" mt={4}>
           {t('advocacy.reform.publishHelp')}{' '}
           {session?.org && <Anchor href={`/reforms/${session.org.id}`} target="_blank" rel="noopener">{t('advocacy.reform.openTracker')}</Anchor>}

@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { notify } from '../../ui/notify.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function ProfilePage() {
     mutationFn: (values: typeof profile.values) => api<SessionInfo>('/api/v1/auth/profile', { method: 'PUT', body: values }),
     onSuccess: async (s) => {
       await accept(s);
+      profile.resetDirty();
       notify(t('ui.saved'));
     },
     onError: (error) => applyServerErrors(profile, error),
@@ -33,8 +35,10 @@ export function ProfilePage() {
     },
     onError: (error) => applyServerErrors(password, error),
   });
+  const guard = useLeaveGuard(profile.isDirty() || password.isDirty());
   return (
     <Stack maw={640}>
+      {guard.dialog}
       <PageHeader title={t('nav.profile')} />
       <Paper withBorder p="md">
         <form onSubmit={profile.onSubmit((v) => saveProfile.mutate(v))} noValidate>
@@ -57,6 +61,7 @@ export function ProfilePage() {
         </Title>
         <form onSubmit={password.onSubmit((v) => changePassword.mutate(v))} noValidate>
           <Stack>
+            <ProblemAlert error={changePassword.error} />
             <PasswordInput label={t('profile.currentPassword')} autoComplete="current-password" required {...password.getInputProps('currentPassword')} />
             <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordRule')} autoComplete="new-password" required {...password.getInputProps('newPassword')} />
             <Button type="submit" loading={changePassword.isPending} w="fit-content">

@@ -35,7 +35,8 @@ export function SignInPage() {
       <form onSubmit={form.onSubmit((v) => signIn.mutate(v))} noValidate>
         <Stack>
           <ProblemAlert error={signIn.error} />
-          <TextInput label={t('auth.email')} type="email" autoComplete="username" required data-autofocus {...form.getInputProps('email')} />
+          {/* The one thing to do here: the cursor waits in the e-mail field. */}
+          <TextInput label={t('auth.email')} type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
           <PasswordInput label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('auth.signIn.submit')}

@@ -36,8 +36,8 @@ export function DecisionCard({ decision, showMeeting = false }: { decision: Deci
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
     <Paper withBorder p="sm" component="article">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={2}>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 12rem' }}>
           <Text fw={600} size="sm">{decision.text}</Text>
           <Text size="xs" c="dimmed">
             {[t('dialogue.ownerIs', { owner: decision.owner }), decision.dueOn && t('dialogue.dueOn', { date: formatDate(decision.dueOn) })].filter(Boolean).join(' · ')}

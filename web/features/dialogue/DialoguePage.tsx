@@ -63,8 +63,8 @@ export function DialoguePage() {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {forums.data.items.map((f) => (
             <Paper key={f.id} withBorder p="md" component="article">
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Anchor component={Link} to={`/dialogue/forums/${f.id}`} fw={600}>{f.name}</Anchor>
+              <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
+                <Anchor component={Link} to={`/dialogue/forums/${f.id}`} fw={600} style={{ minWidth: 0, flex: '1 1 10rem' }}>{f.name}</Anchor>
                 <Badge variant="default" size="sm">{t(`dialogue.kinds.${f.kind}`)}</Badge>
               </Group>
               <Text size="xs" c="dimmed" mt={4}>{t('dialogue.forumFacts', { members: f.members, open: f.openDecisions })}</Text>

@@ -127,6 +127,7 @@ export function ForumPage() {
         <Title order={2} size="h4">{t('dialogue.members')}</Title>
         {manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setMember('new')}>{t('dialogue.addMember')}</Button>}
       </Group>
+      <ProblemAlert error={remove.error} />
       <DataTable pending={false} empty={f.memberList.length === 0} emptyText={t('dialogue.noMembers')} minWidth={640} headers={[t('dialogue.memberName'), t('dialogue.side'), t('dialogue.role'), t('dialogue.account'), '']}>
         {f.memberList.map((m) => (
           <Table.Tr key={m.id}>

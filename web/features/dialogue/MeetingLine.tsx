@@ -9,8 +9,9 @@ import { meetingStatusColor } from './api.js';
 export function MeetingLine({ meeting, withForum = false }: { meeting: MeetingSummary; withForum?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Group justify="space-between" wrap="nowrap">
-      <Stack gap={0} style={{ minWidth: 0 }}>
+    // On a phone the badges go under the title rather than past the screen's edge.
+    <Group justify="space-between" wrap="wrap" gap="xs">
+      <Stack gap={0} style={{ minWidth: 0, flex: '1 1 12rem' }}>
         <Anchor component={Link} to={`/dialogue/meetings/${meeting.id}`} fw={600} size="sm">{meeting.title}</Anchor>
         <Text size="xs" c="dimmed">{[formatDateTime(meeting.startsAt), withForum && meeting.forumName, meeting.location].filter(Boolean).join(' · ')}</Text>
       </Stack>

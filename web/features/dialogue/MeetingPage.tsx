@@ -16,6 +16,8 @@ import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { dialogueKeys, meetingStatusColor } from './api.js';
 import { DecisionCard } from './DecisionCard.js';
 
@@ -66,7 +68,7 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
                   <Group gap={2} wrap="nowrap">
                     <ActionIcon variant="subtle" aria-label={t('dialogue.moveUp')} disabled={i === 0} onClick={() => move.mutate({ item: a.id, direction: 'up' })}><IconArrowUp size={16} /></ActionIcon>
                     <ActionIcon variant="subtle" aria-label={t('dialogue.moveDown')} disabled={i === meeting.agenda.length - 1} onClick={() => move.mutate({ item: a.id, direction: 'down' })}><IconArrowDown size={16} /></ActionIcon>
-                    <ActionIcon variant="subtle" color="red" aria-label={t('ui.remove')} onClick={() => remove.mutate(a.id)}><IconTrash size={16} /></ActionIcon>
+                    <ConfirmButton icon={<IconTrash size={16} />} label={t('ui.remove')} question={t('dialogue.removeItemQuestion', { title: a.title })} onConfirm={() => remove.mutateAsync(a.id)} />
                   </Group>
                 )}
               </Group>
@@ -74,6 +76,7 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
           ))}
         </Stack>
       )}
+      <ProblemAlert error={move.error ?? remove.error} />
       {manage && (
         <Form mt="sm" onSubmit={() => add.mutate({ title, issueId }, { onSuccess: () => { setTitle(''); setIssueId(null); } })}>
           <Group align="flex-end">
@@ -88,12 +91,18 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
   );
 }
 
+const minutesOf = (meeting: MeetingDetail): MinutesInput => ({ minutes: meeting.minutes, present: meeting.attendance.filter((a) => a.present).map((a) => a.memberId), status: meeting.status === 'planned' ? 'held' : meeting.status });
+
 function Minutes({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
-  const [input, setInput] = useState<MinutesInput>({ minutes: meeting.minutes, present: meeting.attendance.filter((a) => a.present).map((a) => a.memberId), status: meeting.status === 'planned' ? 'held' : meeting.status });
+  const [input, setInput] = useState<MinutesInput>(() => minutesOf(meeting));
   const save = useMeetingChange(meeting.id, '/minutes', 'PUT');
+  // Who was present is a set: ticking someone and unticking them again changes nothing.
+  const comparable = (m: MinutesInput) => ({ ...m, present: [...m.present].sort() });
+  const guard = useLeaveGuard(changedFrom(comparable(minutesOf(meeting)), comparable(input)));
   return (
     <Paper withBorder p="md">
+      {guard.dialog}
       <Title order={2} size="h4" mb="sm">{t('dialogue.minutesAndAttendance')}</Title>
       <Checkbox.Group label={t('dialogue.present')} value={input.present} onChange={(present) => setInput({ ...input, present })}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt={4}>

@@ -6,7 +6,7 @@ import type { AuditEntry } from '../../../contracts/audit.js';
 import type { Branch, Org } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
 import { countryName, formatDateTime } from '../../app/format.js';
-import { useLanguageName } from '../../app/reference.js';
+import { useLanguageName, useRegionName } from '../../app/reference.js';
 import { useCan, useSession } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -22,6 +22,7 @@ export function HomePage() {
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches'), enabled: can('branches.read') });
   const audit = useQuery({ queryKey: ['audit', 'recent'], queryFn: () => api<{ items: AuditEntry[] }>('/api/v1/audit?limit=8'), enabled: can('audit.read') });
   const languageName = useLanguageName(org.data?.languages ?? []);
+  const regionName = useRegionName([...(org.data?.regions ?? []), ...(branches.data?.items.flatMap((b) => b.regions) ?? [])]);
   if (org.isPending) return <Loading />;
   const o = org.data;
   return (
@@ -43,7 +44,7 @@ export function HomePage() {
           {o && (
             <Stack gap={4}>
               <Text size="sm">{t(`org.kinds.${o.kind}`)} · {countryName(o.country)} · {o.currency}</Text>
-              <Text size="sm">{t('org.regions')}: {o.regions.length ? o.regions.join(', ') : t('home.noRegions')}</Text>
+              <Text size="sm">{t('org.regions')}: {o.regions.length ? o.regions.map(regionName).join(', ') : t('home.noRegions')}</Text>
               <Text size="sm">{t('org.languages')}: {o.languages.map(languageName).join(', ')}</Text>
               <Anchor component={Link} to="/organisation" size="sm">
                 {t('home.openSettings')}
@@ -61,7 +62,7 @@ export function HomePage() {
                 {branches.data.items.map((b) => (
                   <Group key={b.id} justify="space-between">
                     <Text size="sm">{b.name}</Text>
-                    <Text size="xs" c="dimmed">{b.regions.join(', ')}</Text>
+                    <Text size="xs" c="dimmed" title={b.regions.join(', ')}>{b.regions.map(regionName).join(', ')}</Text>
                   </Group>
                 ))}
               </Stack>

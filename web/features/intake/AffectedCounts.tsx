@@ -1,15 +1,17 @@
 import { Badge, Group, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MemberIssue } from '../../../contracts/intake.js';
-import { isicTitle } from '../members/isic-options.js';
+import { sectorLabel } from '../../app/sectors.js';
+import { useRegionName } from '../../app/reference.js';
 
 type Breakdown = MemberIssue['breakdown'];
 
-function useLabels() {
+function useLabels(breakdown: Breakdown) {
   const { t } = useTranslation();
+  const regionName = useRegionName(breakdown.byRegion.map((x) => x.key));
   return {
-    bySector: (k: string | null) => (k ? `${k} — ${isicTitle(k)}` : t('intake.unknown')),
-    byRegion: (k: string | null) => k ?? t('intake.unknown'),
+    bySector: (k: string | null) => (k ? sectorLabel(k) : t('intake.unknown')),
+    byRegion: (k: string | null) => (k ? regionName(k) : t('intake.unknown')),
     bySize: (k: string | null) => (k ? t(`members.sizes.${k}`) : t('intake.unknown')),
   };
 }
@@ -17,7 +19,7 @@ function useLabels() {
 /** The firms behind an issue in one line: the largest group of each kind. */
 export function AffectedSummary({ count, breakdown }: { count: number; breakdown: Breakdown }) {
   const { t } = useTranslation();
-  const label = useLabels();
+  const label = useLabels(breakdown);
   const top = (['bySector', 'byRegion', 'bySize'] as const).map((dim) => breakdown[dim][0] && { dim, ...breakdown[dim][0] }).filter(Boolean) as Array<{ dim: keyof Breakdown; key: string | null; count: number }>;
   return (
     <Group gap={6}>
@@ -32,7 +34,7 @@ export function AffectedSummary({ count, breakdown }: { count: number; breakdown
 /** Affected firms counted by sector, region and size: the evidence staff and members read first. */
 export function AffectedCounts({ breakdown }: { breakdown: Breakdown }) {
   const { t } = useTranslation();
-  const label = useLabels();
+  const label = useLabels(breakdown);
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       {(['bySector', 'byRegion', 'bySize'] as const).map((dim) => (

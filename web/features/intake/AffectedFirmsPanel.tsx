@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import type { AffectedFirm, MemberIssueDetail } from '../../../contracts/intake.js';
 import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
+import { sectorLabel } from '../../app/sectors.js';
+import { useRegionName } from '../../app/reference.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -18,6 +20,7 @@ export function AffectedFirmsPanel({ issue }: { issue: MemberIssueDetail }) {
   const queryClient = useQueryClient();
   const firms = useQuery({ queryKey: intakeKeys.firms(issue.id), queryFn: () => api<{ items: AffectedFirm[] }>(`/api/v1/member-issues/${issue.id}/firms`) });
   const [memberId, setMemberId] = useState<string | null>(null);
+  const regionName = useRegionName(firms.data?.items.map((f) => f.region) ?? []);
   const refresh = () => queryClient.invalidateQueries({ queryKey: intakeKeys.all });
   const add = useMutation({
     mutationFn: () => api(`/api/v1/member-issues/${issue.id}/firms`, { method: 'POST', body: { memberId } }),
@@ -46,8 +49,8 @@ export function AffectedFirmsPanel({ issue }: { issue: MemberIssueDetail }) {
           {firms.data?.items.map((f) => (
             <Table.Tr key={f.memberId}>
               <Table.Td><Anchor component={Link} to={`/members/${f.memberId}`}>{f.name}</Anchor>{f.note && <div><small>{f.note}</small></div>}</Table.Td>
-              <Table.Td>{f.sector ?? '—'}</Table.Td>
-              <Table.Td>{f.region ?? '—'}</Table.Td>
+              <Table.Td>{f.sector ? sectorLabel(f.sector) : '—'}</Table.Td>
+              <Table.Td title={f.region ?? undefined}>{f.region ? regionName(f.region) : '—'}</Table.Td>
               <Table.Td>{f.size ? t(`members.sizes.${f.size}`) : '—'}</Table.Td>
               <Table.Td>{formatDate(f.addedAt.slice(0, 10))}</Table.Td>
               <Table.Td>{t(`intake.vias.${f.via}`)}</Table.Td>

@@ -11,6 +11,8 @@ import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { AffectedCounts } from './AffectedCounts.js';
 import { AffectedFirmsPanel } from './AffectedFirmsPanel.js';
 import { fetchIssue, intakeKeys, statusColor } from './api.js';
@@ -21,6 +23,7 @@ function EditIssue({ issue, onDone }: { issue: MemberIssueDetail; onDone(): void
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [input, setInput] = useState({ title: issue.title, description: issue.description, category: issue.category });
+  const guard = useLeaveGuard(changedFrom({ title: issue.title, description: issue.description, category: issue.category }, input));
   const save = useMutation({
     mutationFn: () => api<MemberIssueDetail>(`/api/v1/member-issues/${issue.id}`, { method: 'PUT', body: input }),
     onSuccess: async () => {
@@ -32,6 +35,7 @@ function EditIssue({ issue, onDone }: { issue: MemberIssueDetail; onDone(): void
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
     <Stack>
+      {guard.dialog}
       <TextInput label={t('intake.title')} required value={input.title} error={errors.title} onChange={(e) => setInput({ ...input, title: e.currentTarget.value })} />
       <Select label={t('intake.category')} allowDeselect={false} data={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`intake.categories.${c}`) }))} value={input.category} onChange={(v) => v && setInput({ ...input, category: v as typeof input.category })} />
       <Textarea label={t('intake.description')} required autosize minRows={4} value={input.description} error={errors.description} onChange={(e) => setInput({ ...input, description: e.currentTarget.value })} />

@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { AffectedSummary } from './AffectedCounts.js';
@@ -26,6 +27,8 @@ export function AffectsUsButton({ issue }: { issue: Pick<MemberIssue, 'id' | 'af
   const toggle = useMutation({
     mutationFn: () => setAffectsUs(issue.id, !issue.affectsUs),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: intakeKeys.all }),
+    // A button has no room for an alert beside it: the server's reason comes as a notice.
+    onError: (error) => notify(error.message, 'red'),
   });
   if (issue.status === 'merged') return null;
   return (

@@ -69,7 +69,7 @@ export function TriagePanel({ issue }: { issue: MemberIssueDetail }) {
             data={(candidates.data?.items ?? []).filter((c) => c.id !== issue.id).map((c) => ({ value: c.id, label: `${c.title} (${c.affectedFirms})` }))}
             value={into}
             onChange={setInto}
-            miw={320}
+            w={320}
           />
           <ConfirmButton
             variant="light"

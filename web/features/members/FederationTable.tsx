@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Tit
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/money.js';
+import { useRegionName } from '../../app/reference.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
@@ -97,6 +98,7 @@ type SharedFirm = { id: string; legalName: string; region: string | null; sizeCl
 function SharedFirms({ branch }: { branch: OrgMembership }) {
   const { t } = useTranslation();
   const firms = useCursorPages<SharedFirm>(['members', 'dashboard', 'branches', branch.orgId, 'firms'], `/api/v1/members/dashboard/branches/${branch.orgId}/firms`);
+  const regionName = useRegionName(firms.items.map((f) => f.region));
   if (firms.isPending) return <Loading />;
   if (firms.error) return <ProblemAlert error={firms.error} />;
   if (firms.items.length === 0) return <EmptyState>{t('members.dashboard.noFirms')}</EmptyState>;
@@ -106,7 +108,7 @@ function SharedFirms({ branch }: { branch: OrgMembership }) {
         <div key={f.id}>
           <Text size="sm" fw={600}>{f.legalName}</Text>
           <Text size="xs" c="dimmed">
-            {[t(`members.statuses.${f.status}`), f.region, f.sizeClass ? t(`members.sizes.${f.sizeClass}`) : null, t(`members.formalities.${f.formality}`), f.womenLed ? t('members.womenLed') : null].filter(Boolean).join(' · ')}
+            {[t(`members.statuses.${f.status}`), f.region && regionName(f.region), f.sizeClass ? t(`members.sizes.${f.sizeClass}`) : null, t(`members.formalities.${f.formality}`), f.womenLed ? t('members.womenLed') : null].filter(Boolean).join(' · ')}
           </Text>
         </div>
       ))}

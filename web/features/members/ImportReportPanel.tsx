@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateDecision, FileDuplicateChoices, ImportReport } from '../../../contracts/member-import.js';
+import { useRegionName } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -55,6 +56,7 @@ export function ImportReportPanel(p: Props) {
   const pending = pendingChoices(report, p.decisions, p.fileDuplicates);
   const addable = report.missingDistricts.filter((d): d is { region: string; name: string; rows: number } => d.region !== null);
   const withoutRegion = report.missingDistricts.filter((d) => d.region === null);
+  const regionName = useRegionName(addable.map((d) => d.region));
 
   return (
     <Paper withBorder p="md">
@@ -96,7 +98,7 @@ export function ImportReportPanel(p: Props) {
               <Alert color="yellow" title={t('members.import.districtsTitle')}>
                 <Stack gap="xs">
                   <Text size="sm">
-                    {t('members.import.districtsHelp', { districts: report.missingDistricts.map((d) => (d.region ? `${d.name} (${d.region})` : d.name)).join(', ') })}{' '}
+                    {t('members.import.districtsHelp', { districts: report.missingDistricts.map((d) => (d.region ? `${d.name} (${regionName(d.region)})` : d.name)).join(', ') })}{' '}
                     <Anchor component={Link} to="/membership/settings" size="sm">{t('members.import.districtsSettings')}</Anchor>
                   </Text>
                   {withoutRegion.length > 0 && <Text size="sm">{t('members.import.districtsNoRegion', { districts: withoutRegion.map((d) => d.name).join(', ') })}</Text>}

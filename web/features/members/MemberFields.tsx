@@ -6,6 +6,7 @@ import type { Tier } from '../../../contracts/members.js';
 import { SEXES, EXPORT_STATUSES } from '../../../contracts/members.js';
 import { api } from '../../app/api.js';
 import { toMajor, toMinor } from '../../app/money.js';
+import { useRegionChoices } from '../../app/reference.js';
 import { useSession } from '../../app/session.js';
 import { isicClassOptions } from './isic-options.js';
 import { memberKeys } from './api.js';
@@ -27,6 +28,8 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
   const settings = useQuery({ queryKey: memberKeys.settings, queryFn: () => api<{ districts: Array<{ region: string; name: string }> }>('/api/v1/members/settings'), enabled: withTier });
   const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: () => api<{ items: Tier[] }>('/api/v1/membership/tiers'), enabled: withTier });
   const values = form.getValues();
+  // The firm's own region stays named even when the organisation no longer lists it.
+  const regionChoices = useRegionChoices([...new Set([...(org.data?.regions ?? []), ...(values.region ? [values.region] : [])])]);
   const districts = (settings.data?.districts ?? []).filter((d) => !values.region || d.region === values.region).map((d) => d.name);
   const turnover = form.getInputProps('turnover');
   return (
@@ -41,7 +44,7 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
       <Select label={t('members.sector')} description={t('members.sectorHelp')} searchable clearable limit={50} data={isicClassOptions} {...form.getInputProps('isicClass')} />
       <Title order={2} size="h5">{t('members.location')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label={t('members.region')} clearable data={org.data?.regions ?? []} {...form.getInputProps('region')} />
+        <Select label={t('members.region')} clearable searchable data={regionChoices} {...form.getInputProps('region')} />
         <Select label={t('members.district')} clearable searchable data={districts} {...form.getInputProps('district')} />
         <TextInput label={t('members.address')} {...form.getInputProps('address')} />
         <NumberInput label={t('members.latitude')} decimalScale={6} min={-90} max={90} {...form.getInputProps('latitude')} />

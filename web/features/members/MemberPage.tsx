@@ -14,6 +14,7 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { fetchMember, memberFormValues, memberKeys } from './api.js';
 import { ContactsTab } from './ContactsTab.js';
 import { MemberFields } from './MemberFields.js';
@@ -38,8 +39,10 @@ function ProfileTab({ member }: { member: Member }) {
     onError: (error) => applyServerErrors(form, error),
   });
   const conflict = save.error instanceof ApiError && save.error.code === 'members.version_conflict';
+  const guard = useLeaveGuard(can('members.write') && form.isDirty());
   return (
     <Paper withBorder p="md" maw={900}>
+      {guard.dialog}
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           {conflict ? (

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Chip, Group, Menu, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconDownload, IconPlus, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconFilter, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,18 @@ import { MEMBER_SORTS, MEMBER_STATUSES, SIZE_CLASSES, type Member } from '../../
 import { api, withQuery } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { formatNumber } from '../../app/money.js';
+import { sectorLabel } from '../../app/sectors.js';
+import { useRegionChoices, useRegionName } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
+import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { activeFilterCount } from '../../ui/filters.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { memberKeys } from './api.js';
-import { isicFilterOptions, isicTitle } from './isic-options.js';
+import { isicFilterOptions } from './isic-options.js';
 import { StatusBadge } from './StatusBadge.js';
 
 interface Filters {
@@ -76,16 +80,22 @@ function SavedViews({ filters, onApply }: { filters: Filters; onApply: (f: Filte
     },
   });
   const remove = useMutation({ mutationFn: (id: string) => api(`/api/v1/members/views/${id}`, { method: 'DELETE' }), onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.views }) });
+  const [confirm, confirmDialog] = useConfirm();
+  const askRemove = async (v: { id: string; name: string }) => {
+    if (await confirm({ question: t('members.deleteViewQuestion', { name: v.name }), confirmLabel: t('members.deleteViewConfirm') })) remove.mutate(v.id);
+  };
   return (
     <Group gap="xs" wrap="wrap">
+      {confirmDialog}
       {views.data?.items.map((v) => (
         <Group key={v.id} gap={2}>
           <Button size="compact-sm" variant="light" onClick={() => onApply(fromParams(v.query))}>{v.name}</Button>
-          <Button size="compact-sm" variant="subtle" color="gray" aria-label={t('members.deleteView', { name: v.name })} onClick={() => remove.mutate(v.id)}>×</Button>
+          <Button size="compact-sm" variant="subtle" color="gray" aria-label={t('members.deleteView', { name: v.name })} onClick={() => void askRemove(v)}>×</Button>
         </Group>
       ))}
       <TextInput size="xs" placeholder={t('members.viewName')} aria-label={t('members.viewName')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={160} />
       <Button size="compact-sm" variant="default" disabled={!name.trim()} loading={save.isPending} onClick={() => save.mutate()}>{t('members.saveView')}</Button>
+      <ProblemAlert error={save.error ?? remove.error} />
     </Group>
   );
 }
@@ -98,9 +108,14 @@ export function MembersPage() {
   const params = toParams(debounced);
   const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
   const list = useCursorPages<Member>([...memberKeys.all, 'list'], '/api/v1/members', params);
+  const regionChoices = useRegionChoices(org.data?.regions);
+  const regionName = useRegionName(list.items.map((m) => m.region));
   const total = (list.data?.pages[0] as unknown as { total?: number | null } | undefined)?.total;
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
   const exportParams = { ...params, sort: undefined };
+  // On a phone the filters wait behind one button, so the list is on the first screen.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = activeFilterCount(filters, EMPTY, ['sort']);
   return (
     <Stack>
       <PageHeader title={t('nav.members')}>
@@ -118,12 +133,15 @@ export function MembersPage() {
           </Menu>
         )}
       </PageHeader>
-      <Paper withBorder p="md">
+      <Button hiddenFrom="sm" variant="default" w="fit-content" leftSection={<IconFilter size={16} />} aria-expanded={filtersOpen} aria-controls="member-filters" onClick={() => setFiltersOpen((o) => !o)}>
+        {activeFilters ? t('ui.filtersCount', { count: activeFilters }) : t('ui.filters')}
+      </Button>
+      <Paper withBorder p="md" id="member-filters" visibleFrom={filtersOpen ? undefined : 'sm'}>
         <Stack gap="xs">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <TextInput label={t('members.search')} placeholder={t('members.searchHint')} value={filters.q} onChange={(e) => set('q', e.currentTarget.value)} />
             <Select label={t('members.sector')} searchable clearable data={isicFilterOptions} value={filters.sector} onChange={(v) => set('sector', v)} />
-            <Select label={t('members.region')} clearable data={org.data?.regions ?? []} value={filters.region} onChange={(v) => set('region', v)} />
+            <Select label={t('members.region')} clearable data={regionChoices} value={filters.region} onChange={(v) => set('region', v)} />
             <TextInput label={t('members.tag')} value={filters.tag} onChange={(e) => set('tag', e.currentTarget.value)} />
             <MultiSelect label={t('members.size')} data={SIZE_CLASSES.map((s) => ({ value: s, label: t(`members.sizes.${s}`) }))} value={filters.size} onChange={(v) => set('size', v)} />
             <MultiSelect label={t('members.status')} data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))} value={filters.status} onChange={(v) => set('status', v)} />
@@ -154,8 +172,8 @@ export function MembersPage() {
               <Anchor component={Link} to={`/members/${m.id}`}>{m.legalName}</Anchor>
               {m.womenLed && <Badge ml="xs" size="xs" variant="light">{t('members.womenLedShort')}</Badge>}
             </Table.Td>
-            <Table.Td><Text size="sm" lineClamp={1} title={isicTitle(m.isicClass)}>{m.isicClass ? `${m.isicClass} ${isicTitle(m.isicClass)}` : '—'}</Text></Table.Td>
-            <Table.Td>{m.region ?? '—'}</Table.Td>
+            <Table.Td><Text size="sm" lineClamp={1} title={m.isicClass ? sectorLabel(m.isicClass) : undefined}>{m.isicClass ? sectorLabel(m.isicClass) : '—'}</Text></Table.Td>
+            <Table.Td title={m.region ?? undefined}>{m.region ? regionName(m.region) : '—'}</Table.Td>
             <Table.Td>{m.sizeClass ? t(`members.sizes.${m.sizeClass}`) : '—'}</Table.Td>
             <Table.Td><StatusBadge status={m.status} /></Table.Td>
             <Table.Td>{formatDate(m.renewalDueOn)}</Table.Td>

@@ -14,7 +14,8 @@ import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import type { Federation } from '../../../contracts/members.js';
 import { FederationTable } from './FederationTable.js';
-import { isicTitle } from './isic-options.js';
+import { sectorLabel } from '../../app/sectors.js';
+import { useRegionName } from '../../app/reference.js';
 
 type Count = { key: string | null; count: number };
 interface Dashboard {
@@ -26,6 +27,13 @@ interface Dashboard {
   bySize: Count[];
   byOwnership: Count[];
   byFormality: Count[];
+}
+
+/** Firms counted by region, each named (GH-AH → Ashanti). */
+function RegionBreakdown({ rows }: { rows: Count[] }) {
+  const { t } = useTranslation();
+  const regionName = useRegionName(rows.map((r) => r.key));
+  return <Breakdown title={t('members.region')} rows={rows} label={(k) => (k ? regionName(k) : t('members.dashboard.unknown'))} />;
 }
 
 function Breakdown({ title, rows, label }: { title: string; rows: Count[]; label: (k: string | null) => string }) {
@@ -123,8 +131,8 @@ export function MembershipDashboardPage() {
       </Paper>
       <Text size="sm" c="dimmed">{t('members.dashboard.activeOnly')}</Text>
       <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
-        <Breakdown title={t('members.sector')} rows={s.bySector} label={(k) => (k ? `${k} — ${isicTitle(k)}` : t('members.dashboard.unknown'))} />
-        <Breakdown title={t('members.region')} rows={s.byRegion} label={(k) => k ?? t('members.dashboard.unknown')} />
+        <Breakdown title={t('members.sector')} rows={s.bySector} label={(k) => (k ? sectorLabel(k) : t('members.dashboard.unknown'))} />
+        <RegionBreakdown rows={s.byRegion} />
         <Breakdown title={t('members.size')} rows={s.bySize} label={(k) => (k ? t(`members.sizes.${k}`) : t('members.dashboard.unknown'))} />
         <Breakdown title={t('members.dashboard.ownership')} rows={s.byOwnership} label={(k) => t(`members.dashboard.ownerships.${k}`)} />
         <Breakdown title={t('members.formality')} rows={s.byFormality} label={(k) => t(`members.formalities.${k}`)} />

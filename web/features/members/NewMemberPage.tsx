@@ -7,6 +7,7 @@ import { api } from '../../app/api.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { memberKeys } from './api.js';
 import { emptyMember, MemberFields } from './MemberFields.js';
 
@@ -15,16 +16,19 @@ export function NewMemberPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useContractForm(MemberInput, emptyMember);
+  const guard = useLeaveGuard(form.isDirty());
   const create = useMutation({
     mutationFn: (values: typeof form.values) => api<Member>('/api/v1/members', { method: 'POST', body: values }),
     onSuccess: (m) => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+      guard.release();
       navigate(`/members/${m.id}`);
     },
     onError: (error) => applyServerErrors(form, error),
   });
   return (
     <Stack maw={900}>
+      {guard.dialog}
       <PageHeader title={t('members.new')} />
       <Paper withBorder p="md">
         <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>

@@ -7,7 +7,7 @@ import type { SessionInfo } from '../../../contracts/auth.js';
 import { OrgInput, type Branch } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
-import { useLanguageName } from '../../app/reference.js';
+import { useLanguageName, useRegionName } from '../../app/reference.js';
 import { SESSION_KEY, useAcceptSession, useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -78,6 +78,7 @@ export function BranchesPage() {
   const [attaching, attachModal] = useDisclosure(false);
   const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches') });
   const languageName = useLanguageName(branches.data?.items.flatMap((b) => b.languages) ?? []);
+  const regionName = useRegionName(branches.data?.items.flatMap((b) => b.regions) ?? []);
   const detach = useMutation({
     mutationFn: (id: string) => api(`/api/v1/org/branches/${id}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['branches'] }),
@@ -105,7 +106,7 @@ export function BranchesPage() {
         {branches.data?.items.map((b) => (
           <Table.Tr key={b.id}>
             <Table.Td>{b.name}</Table.Td>
-            <Table.Td>{b.regions.join(', ') || '—'}</Table.Td>
+            <Table.Td title={b.regions.join(', ') || undefined}>{b.regions.map(regionName).join(', ') || '—'}</Table.Td>
             <Table.Td>{b.languages.map(languageName).join(', ')}</Table.Td>
             <Table.Td>{formatDate(b.createdAt)}</Table.Td>
             <Table.Td>

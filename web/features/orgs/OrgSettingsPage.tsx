@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { OrgFields } from './OrgFields.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { notify } from '../../ui/notify.js';
 
 function SettingsForm({ org }: { org: Org }) {
@@ -37,8 +38,10 @@ function SettingsForm({ org }: { org: Org }) {
     },
     onError: (error) => applyServerErrors(form, error),
   });
+  const guard = useLeaveGuard(editable && form.isDirty());
   return (
     <Paper withBorder p="md" maw={760}>
+      {guard.dialog}
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           <ProblemAlert error={save.error} />

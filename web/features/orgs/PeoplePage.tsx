@@ -7,6 +7,7 @@ import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -101,8 +102,15 @@ export function PeoplePage() {
     },
   });
   const remove = useMutation({ mutationFn: (userId: string) => api(`/api/v1/org/people/${userId}`, { method: 'DELETE' }), onSuccess: refresh });
+  // A role decides what someone may see and do: it changes only once confirmed.
+  const [confirm, confirmDialog] = useConfirm();
+  const askRole = async (p: Person, role: Role) => {
+    const question = t('people.roleChangeQuestion', { name: p.name, from: t(`roles.${p.role}`), to: t(`roles.${role}`) });
+    if (await confirm({ question, confirmLabel: t('people.changeRole'), color: 'teal' })) changeRole.mutate({ userId: p.userId, role });
+  };
   return (
     <Stack>
+      {confirmDialog}
       <PageHeader title={t('nav.people')} />
       {manage && <InviteForm />}
       <Paper withBorder p="md">
@@ -128,7 +136,7 @@ export function PeoplePage() {
                     allowDeselect={false}
                     value={p.role}
                     data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                    onChange={(role) => role && role !== p.role && changeRole.mutate({ userId: p.userId, role: role as Role })}
+                    onChange={(role) => role && role !== p.role && void askRole(p, role as Role)}
                   />
                 ) : (
                   t(`roles.${p.role}`)

@@ -9,6 +9,8 @@ import { CROSS_TAB_DIMENSIONS } from '../../../contracts/surveys/cross-tab.js';
 import { pickLabel, walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
 import { api, withQuery } from '../../app/api.js';
 import { formatDate, formatDateTime } from '../../app/format.js';
+import { sectorLabel } from '../../app/sectors.js';
+import { useRegionChoices, useRegionName } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -19,7 +21,6 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
-import { isicTitle } from '../members/isic-options.js';
 import { fetchConsultation, surveyKeys } from './api.js';
 import { statusColor } from './ConsultationsPage.js';
 import { EnterAnswersButton } from './EnterAnswersButton.js';
@@ -31,10 +32,14 @@ function Results({ c, form }: { c: Consultation; form: FormDefinition }) {
   const [params, setParams] = useState<Record<string, string>>({});
   const analysis = useQuery({ queryKey: surveyKeys.analysis(c.id, params), queryFn: () => api<Analysis>(withQuery(`/api/v1/consultations/${c.id}/analysis`, params)) });
   const questions = new Map([...walkQuestions(form.questions)].map((w) => [w.question.name, w.question]));
+  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org'), enabled: c.identity === 'firm' });
+  const regionChoices = useRegionChoices(org.data?.regions);
+  const regionName = useRegionName(params.by === 'region' ? (analysis.data?.questions.flatMap((q) => q.counts.map((x) => x.by)) ?? []) : []);
   const dimensionLabel = (v: string | null) => {
     if (v === null) return t('members.dashboard.unknown');
     switch (params.by) {
-      case 'sector': return `${v} — ${isicTitle(v)}`;
+      case 'sector': return sectorLabel(v);
+      case 'region': return regionName(v);
       case 'size': return t(`members.sizes.${v}`);
       case 'ownership': return t(`members.dashboard.ownerships.${v}`);
       case 'ownerSex': return t(`members.sexes.${v}`);
@@ -52,7 +57,7 @@ function Results({ c, form }: { c: Consultation; form: FormDefinition }) {
       {c.identity === 'firm' && (
         <Group align="end" wrap="wrap">
           <Select w={220} label={t('surveys.crossBy')} clearable data={CROSS_TAB_DIMENSIONS.map((d) => ({ value: d, label: t(`surveys.dimensions.${d}`) }))} value={params.by ?? null} onChange={(v) => set('by', v)} />
-          <TextInput w={140} label={t('members.region')} value={params.region ?? ''} onChange={(e) => set('region', e.currentTarget.value.toUpperCase() || null)} />
+          <Select w={220} label={t('members.region')} clearable searchable data={regionChoices} value={params.region ?? null} onChange={(v) => set('region', v)} />
           <Select w={160} label={t('members.size')} clearable data={SIZE_CLASSES.map((s) => ({ value: s, label: t(`members.sizes.${s}`) }))} value={params.size ?? null} onChange={(v) => set('size', v)} />
         </Group>
       )}

@@ -9,6 +9,7 @@ import { SIZE_CLASSES } from '../../../contracts/members.js';
 import type { Audience, Consultation, ConsultationInput, Form } from '../../../contracts/surveys.js';
 import { ApiError, api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
+import { useRegionChoices } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { LoadMore } from '../../ui/LoadMore.js';
@@ -26,6 +27,7 @@ function NewConsultation({ onClose }: { onClose(): void }) {
   const navigate = useNavigate();
   const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: () => api<{ items: Array<Pick<Form, 'id' | 'title'>> }>('/api/v1/forms') });
   const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
+  const regionChoices = useRegionChoices(org.data?.regions);
   const [input, setInput] = useState<ConsultationInput>({ title: '', formId: '', identity: 'firm', audience: {}, closesOn: null });
   const audience = (patch: Partial<Audience>) => setInput({ ...input, audience: { ...input.audience, ...patch } });
   const create = useMutation({
@@ -49,7 +51,7 @@ function NewConsultation({ onClose }: { onClose(): void }) {
           <Text size="sm" fw={600}>{t('surveys.audience')}</Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label={t('members.sector')} clearable searchable data={isicFilterOptions} value={input.audience.sector ?? null} onChange={(v) => audience({ sector: v ?? undefined })} />
-            <Select label={t('members.region')} clearable data={org.data?.regions ?? []} value={input.audience.region ?? null} onChange={(v) => audience({ region: v ?? undefined })} />
+            <Select label={t('members.region')} clearable data={regionChoices} value={input.audience.region ?? null} onChange={(v) => audience({ region: v ?? undefined })} />
             <MultiSelect label={t('members.size')} data={SIZE_CLASSES.map((s) => ({ value: s, label: t(`members.sizes.${s}`) }))} value={input.audience.size ?? []} onChange={(v) => audience({ size: v.length ? (v as Audience['size']) : undefined })} />
           </SimpleGrid>
           <Group>

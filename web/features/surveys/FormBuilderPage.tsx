@@ -15,6 +15,7 @@ import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { fetchForm, surveyKeys } from './api.js';
 import { QuestionList, TranslatedInput } from './QuestionEditor.js';
 
@@ -55,6 +56,7 @@ export function FormBuilderPage() {
   const offeredLanguages = [...new Set([...(session?.org?.languages ?? []), ...(draft?.languages ?? [])])];
   const languageName = useLanguageName(offeredLanguages);
   const dirty = !!draft && !!form.data && (JSON.stringify(draft) !== JSON.stringify(form.data.definition) || purpose !== form.data.purpose);
+  const guard = useLeaveGuard(dirty && can('surveys.manage'));
 
   const save = useMutation({
     mutationFn: () => api<Form>(`/api/v1/forms/${id}`, { method: 'PUT', body: { definition: draft, purpose } }),
@@ -75,12 +77,14 @@ export function FormBuilderPage() {
     },
   });
 
-  if (form.isPending || !draft) return <Loading />;
+  // Checked first: a refused load leaves no draft, and would otherwise spin for ever.
   if (form.error) return <ProblemAlert error={form.error} />;
+  if (form.isPending || !draft) return <Loading />;
   const editable = can('surveys.manage');
   const languages = draft.languages;
   return (
     <Stack>
+      {guard.dialog}
       <PageHeader title={form.data.title}>
         <Anchor href={`/api/v1/forms/${id}/xlsform`}>{t('surveys.downloadXlsform')}</Anchor>
         <Button component="a" href={`/r/preview/${encodeURIComponent(id)}`} target="_blank" rel="noopener" variant="default">{t('surveys.preview')}</Button>

@@ -62,11 +62,14 @@ export function QuestionResults({ result, question, form, lang, dimensionLabel }
           <Text size="sm" c="dimmed">{t('surveys.answeredCount', { count: result.answered })}</Text>
         </Group>
         {result.stats && result.stats.mean !== null && (
+          // Eight cells in a row: on a phone they scroll in their own box, not the page.
+          <ScrollTable minWidth={0}>
           <Table w="fit-content">
             <Table.Tbody>
               <Table.Tr><Table.Th>{t('surveys.mean')}</Table.Th><Table.Td>{formatNumber(Math.round(result.stats.mean * 100) / 100)}</Table.Td><Table.Th>{t('surveys.median')}</Table.Th><Table.Td>{formatNumber(result.stats.median ?? 0)}</Table.Td><Table.Th>{t('surveys.min')}</Table.Th><Table.Td>{formatNumber(result.stats.min ?? 0)}</Table.Td><Table.Th>{t('surveys.max')}</Table.Th><Table.Td>{formatNumber(result.stats.max ?? 0)}</Table.Td></Table.Tr>
             </Table.Tbody>
           </Table>
+          </ScrollTable>
         )}
         {values.length > 0 && (
           <>

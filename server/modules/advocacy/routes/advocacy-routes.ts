@@ -6,7 +6,6 @@ import {
 } from '../../../../contracts/advocacy.js';
 import { ChildParams, IdParams } from '../../../../contracts/common.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
-import { dialogueOfIssue } from '../../dialogue/decision-service.js';
 import { ActionInput, ActionPlan, ActionQuery, ActionStatusInput, ObjectiveInput, PlannedAction } from '../../../../contracts/action-plan.js';
 import { actionPlan, addAction, addObjective, listActions, removeObjective, setActionStatus, updateAction } from '../plan-service.js';
 import { addCostActivity, removeCostActivity, updateCostActivity } from '../cost-service.js';
@@ -16,13 +15,20 @@ import {
 } from '../issue-service.js';
 import { manage, read, tags } from './route-access.js';
 
-/** The issue with where it went in the dialogue, so the chain can be walked from here. */
-async function issueDetail(ctx: TenantCtx, id: string) {
-  return { ...(await getAdvocacyIssue(ctx, id)), dialogue: await dialogueOfIssue(ctx, id) };
+/**
+ * What the dialogue module, a floor above, tells of an issue: it cannot be
+ * imported from here, so server/app.ts hands it over.
+ */
+export interface AdvocacyRoutesOptions {
+  dialogueOfIssue(ctx: TenantCtx, issueId: string): Promise<AdvocacyIssueDetail['dialogue']>;
 }
+
 const Detail = { 200: AdvocacyIssueDetail };
 
-export const advocacyRoutes: FastifyPluginAsyncZod = async (app) => {
+export const advocacyRoutes: FastifyPluginAsyncZod<AdvocacyRoutesOptions> = async (app, { dialogueOfIssue }) => {
+  /** The issue with where it went in the dialogue, so the chain can be walked from here. */
+  const issueDetail = async (ctx: TenantCtx, id: string) => ({ ...(await getAdvocacyIssue(ctx, id)), dialogue: await dialogueOfIssue(ctx, id) });
+
   app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: z.object({ items: z.array(AdvocacyIssue) }) } }, config: read }, async (request) => ({
     items: await app.tenant(request, (ctx) => listAdvocacyIssues(ctx, request.query)),
   }));

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Decision } from '../../../../contracts/dialogue.js';
 import { LOCALES } from '../../../../contracts/roles.js';
-import { withTenant } from '../../../platform/db/tenancy.js';
+import { withTenant, type TenantCtx } from '../../../platform/db/tenancy.js';
 import { pickLocale, translator } from '../../../platform/i18n/i18n.js';
-import { decisionsWhere } from '../../dialogue/decision-service.js';
 import { paperPdf } from '../paper-pdf.js';
 import { getPaper, publishedPapers } from '../paper-service.js';
 import { publishedIssues } from '../public-tracker.js';
@@ -14,8 +13,16 @@ import { getCurrentOrg } from '../../orgs/org-service.js';
 import { clockFormat } from '../../../platform/time.js';
 import { trackerPage, type TrackerDecision } from '../tracker-page.js';
 
+/**
+ * The decisions public forums took on these issues: the dialogue module, a
+ * floor above, cannot be imported from here, so server/app.ts hands them over.
+ */
+export interface TrackerRoutesOptions {
+  publicDecisionsOfIssues(ctx: TenantCtx, issueIds: string[]): Promise<Decision[]>;
+}
+
 /** The public reform tracker: no sign-in, read as the organisation's public face. */
-export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
+export const trackerRoutes: FastifyPluginAsyncZod<TrackerRoutesOptions> = async (app, { publicDecisionsOfIssues }) => {
   app.get(
     '/reforms/:orgId',
     {
@@ -28,7 +35,7 @@ export const trackerRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await withTenant(app.database.db, { orgId, role: 'viewer', actor: { userId: null, name: 'Public' }, locale: request.locale }, async (ctx) => {
         const published = await publishedIssues(ctx);
         const ids = published.issues.map((i) => i.id);
-        const decisions = ids.length ? await decisionsWhere(ctx, sql`f.is_public AND d.issue_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`) : [];
+        const decisions = await publicDecisionsOfIssues(ctx, ids);
         const byIssue = new Map<string, TrackerDecision[]>();
         for (const d of decisions) byIssue.set(d.issue!.id, [...(byIssue.get(d.issue!.id) ?? []), d]);
         const papers = new Map<string, Array<{ id: string; title: string }>>();

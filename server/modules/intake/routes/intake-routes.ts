@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
-import { issuesBuiltOn } from '../../advocacy/issue-service.js';
 import {
   AffectedFirm, AffectedInput, MemberIssue, MemberIssueDetail, MemberIssueEdit, MemberIssueInput, MemberIssueQuery, MergeInput, SimilarIssue, StatusChangeInput,
 } from '../../../../contracts/intake.js';
@@ -12,15 +11,21 @@ import {
 
 const tags = ['intake'];
 
-/** An issue with the advocacy issues built on it: the chain, walked back from the member's side. */
-async function issueDetail(ctx: TenantCtx, id: string) {
-  return { ...(await getMemberIssue(ctx, id)), takenUpIn: await issuesBuiltOn(ctx, id) };
+/**
+ * The advocacy issues built on a member issue: advocacy is a floor above and
+ * cannot be imported from here, so server/app.ts hands this over.
+ */
+export interface IntakeRoutesOptions {
+  issuesBuiltOn(ctx: TenantCtx, memberIssueId: string): Promise<MemberIssueDetail['takenUpIn']>;
 }
 const read = { auth: 'tenant' as const, permission: 'intake.read' };
 const raise = { auth: 'tenant' as const, permission: 'intake.raise' };
 const triage = { auth: 'tenant' as const, permission: 'intake.triage' };
 
-export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
+export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { issuesBuiltOn }) => {
+  /** An issue with the advocacy issues built on it: the chain, walked back from the member's side. */
+  const issueDetail = async (ctx: TenantCtx, id: string) => ({ ...(await getMemberIssue(ctx, id)), takenUpIn: await issuesBuiltOn(ctx, id) });
+
   app.get('/api/v1/member-issues', { schema: { tags, querystring: MemberIssueQuery, response: { 200: Page(MemberIssue) } }, config: read }, async (request) =>
     app.tenant(request, (ctx) => listMemberIssues(ctx, request.query)),
   );

@@ -1,3 +1,4 @@
+import { nothingChanged } from '../../../platform/audit/audited-writes.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { memberRules } from '../member-service.js';
@@ -22,5 +23,6 @@ export async function addDistricts(ctx: TenantCtx, districts: Array<{ region: st
     added.push(d);
   }
   if (added.length) await updateMemberSettings(ctx, { ...settings, districts: [...settings.districts, ...added] });
+  else nothingChanged();
   return { added: added.length };
 }

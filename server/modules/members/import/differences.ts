@@ -1,6 +1,5 @@
 import { MERGEABLE_FIELDS, type FieldValue, type ImportReport } from '../../../../contracts/member-import.js';
 import type { members } from '../tables.js';
-import type { CheckedRow } from './check-import.js';
 
 type Difference = ImportReport['duplicates'][number]['candidates'][number]['differences'][number];
 
@@ -13,7 +12,8 @@ const asValue = (v: unknown): FieldValue => (v === undefined || v === '' ? null 
  * does not have is never taken for a difference. The status is listed but
  * never merged: it changes through the membership steps, with their invoice.
  */
-export function differencesFrom(existing: typeof members.$inferSelect, row: CheckedRow): Difference[] {
+/** A checked row of the file (check-import.ts's CheckedRow): its values and the fields the file maps. */
+export function differencesFrom(existing: typeof members.$inferSelect, row: { values: object; mapped: string[] }): Difference[] {
   const out: Difference[] = [];
   for (const field of [...MERGEABLE_FIELDS, 'status'] as const) {
     if (!row.mapped.includes(field)) continue;

@@ -40,6 +40,8 @@ export class NameIndex {
   private readonly tokenIds = new Map<string, number>();
   private postingLists: number[][] = [];
   private postings: Int32Array[] = [];
+  /** Once sealed: for each trigram, the first trigram with the very same list of names. */
+  private lists: number[] = [];
   /** Until sealed: each entry's trigram ids, one after another, entry e's from starts[e] to starts[e + 1]. */
   private tokenList: number[] = [];
   private starts: number[] = [0];
@@ -80,7 +82,20 @@ export class NameIndex {
     order.forEach((e, i) => {
       for (let k = this.starts[e]!; k < this.starts[e + 1]!; k++) this.postingLists[this.tokenList[k]!]!.push(i);
     });
+    // Trigrams of one word often have the same names (" fu", "fus", "use" of "fuseini"): such
+    // lists are kept once, so that a name's trigrams sharing a list are counted in one pass.
+    const byContent = new Map<string, number>();
     this.postings = this.postingLists.map((l) => Int32Array.from(l));
+    this.lists = this.postings.map((list, id) => {
+      const key = `${list.length}:${list[0]}:${list[list.length >> 1]}:${list[list.length - 1]}`;
+      const same = byContent.get(key);
+      if (same !== undefined && sameList(this.postings[same]!, list)) {
+        this.postings[id] = this.postings[same]!;
+        return same;
+      }
+      byContent.set(key, id);
+      return id;
+    });
     this.postingLists = [];
     this.tokenList = [];
     this.starts = [];
@@ -110,8 +125,16 @@ export class NameIndex {
     if (q === 0) return [];
     const t = threshold;
     const eps = 1e-9;
-    // Rarest first; a trigram the registry lacks comes first (it is never shared, but counts in the union).
-    const ids = grams.map((g) => this.tokenIds.get(g) ?? -1).sort((a, b) => (a < 0 ? 0 : this.postings[a]!.length) - (b < 0 ? 0 : this.postings[b]!.length));
+    // The query's lists, rarest first, each with the number of its trigrams it stands for; a
+    // trigram the registry lacks comes first (it is never shared, but counts in the union).
+    const weights = new Map<number, number>();
+    let absent = 0;
+    for (const g of grams) {
+      const id = this.tokenIds.get(g);
+      if (id === undefined) absent++;
+      else weights.set(this.lists[id]!, (weights.get(this.lists[id]!) ?? 0) + 1);
+    }
+    const lists = [...weights].sort((a, b) => this.postings[a[0]]!.length - this.postings[b[0]]!.length || a[0] - b[0]);
     // A name of z trigrams is similar enough only if it shares need(z) = ⌈t·(q + z) / (1 + t)⌉
     // of them, so it shares one of the first q − need(z) + 1: a name is only taken up from the
     // lists where that can still hold (lists are sorted by size), and counted in all the others.
@@ -119,17 +142,21 @@ export class NameIndex {
     const largest = Math.floor(q / t + eps);
     const counts = this.counts;
     const met: number[] = [];
-    for (let i = 0; i < q; i++) {
-      if (ids[i]! < 0) continue;
-      const list = this.postings[ids[i]!]!;
+    let i = absent;
+    for (const [id, weight] of lists) {
+      const list = this.postings[id]!;
       // need(z) ≤ q − i  ⟺  z ≤ (q − i)·(1 + t)/t − q: names up to that size may be met here first.
       const upTo = Math.min(largest, Math.floor(((q - i) * (1 + t)) / t - q + eps));
       const from = this.firstOfSize(list, smallest);
       const firstOnly = upTo < smallest ? from : this.firstOfSize(list, upTo + 1);
       const end = this.firstOfSize(list, largest + 1);
-      for (let k = from; k < firstOnly; k++) if (counts[list[k]!]!++ === 0) met.push(list[k]!);
+      for (let k = from; k < firstOnly; k++) {
+        if (counts[list[k]!] === 0) met.push(list[k]!);
+        counts[list[k]!]! += weight;
+      }
       // Past that, names already met are counted, so their count ends exact.
-      for (let k = firstOnly; k < end; k++) if (counts[list[k]!]! > 0) counts[list[k]!]!++;
+      for (let k = firstOnly; k < end; k++) if (counts[list[k]!]! > 0) counts[list[k]!]! += weight;
+      i += weight;
     }
     const found: NameMatch[] = [];
     for (const entry of met) {
@@ -140,4 +167,10 @@ export class NameIndex {
     }
     return found.sort((a, b) => b.score - a.score || a.entry - b.entry).slice(0, limit);
   }
+}
+
+function sameList(a: Int32Array, b: Int32Array) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -45,7 +45,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     return { table, mapping, filename, fields };
   }
 
-  app.post('/api/v1/members/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportPreview } }, config }, async (request) => {
+  app.post('/api/v1/members/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportPreview } }, config: { ...config, unaudited: 'reads the uploaded table and answers with its columns; stores nothing' } }, async (request) => {
     const { buffer, filename, fields } = await readUpload(request);
     const table = await read(buffer, filename, fields);
     return { format: table.format, encoding: table.encoding, columns: table.columns, rowCount: table.rows.length, sample: table.rows.slice(0, 5), suggestedMapping: suggestMapping(table.columns) };
@@ -60,7 +60,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // The rejected rows need no duplicate search: checked here, yielding between rows.
-  app.post('/api/v1/members/import/rejected', { schema: { tags, consumes: ['multipart/form-data'] }, config }, async (request, reply) => {
+  app.post('/api/v1/members/import/rejected', { schema: { tags, consumes: ['multipart/form-data'] }, config: { ...config, unaudited: 'answers with the rows an import would reject, as a workbook; stores nothing' } }, async (request, reply) => {
     const { table, mapping, filename } = await upload(request);
     const work = app.tasks.inline(await app.tenant(request, async ({ tx: _tx, ...scope }) => scope));
     const buffer = await rejectedRowsWorkbook(table, (await checkImport(work, table, mapping, { duplicates: 'none' })).report, work.scope.locale);

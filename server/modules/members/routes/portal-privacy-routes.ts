@@ -7,13 +7,18 @@ import { membershipDashboard } from '../dashboard-service.js';
 import { federationMembership, sharedBranchFirms } from '../federation-service.js';
 import { correctOwnFirm, grantPortalAccess, listPortalAccess, ownFirm, revokePortalAccess } from '../portal-service.js';
 import { presentMember } from '../present.js';
-import { erasePerson, exportFirmData, exportPersonData } from '../privacy-service.js';
+import { erasePerson, exportFirmData, exportPersonData, type FirmDataElsewhere } from '../privacy-service.js';
 import { Federation, SharedFirm } from '../../../../contracts/members.js';
 
 const tags = ['members'];
 const Count = z.object({ key: z.string().nullable(), count: z.number() });
 
-export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {
+/** Given by server/app.ts: what the modules above members hold about a firm. */
+export interface PortalPrivacyRoutesOptions {
+  firmDataElsewhere: FirmDataElsewhere;
+}
+
+export const portalPrivacyRoutes: FastifyPluginAsyncZod<PortalPrivacyRoutesOptions> = async (app, { firmDataElsewhere }) => {
   app.get(
     '/api/v1/members/dashboard',
     {
@@ -104,7 +109,7 @@ export const portalPrivacyRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // Data protection: everything held about a firm or a person, and erasure.
   app.get('/api/v1/members/:id/privacy-export', { schema: { tags, params: IdParams }, config: { auth: 'tenant', permission: 'members.privacy' } }, async (request, reply) => {
-    const data = await app.tenant(request, (ctx) => exportFirmData(ctx, request.params.id));
+    const data = await app.tenant(request, (ctx) => exportFirmData(ctx, request.params.id, firmDataElsewhere));
     reply.header('content-disposition', `attachment; filename="firm-${request.params.id}.json"`);
     return data;
   });

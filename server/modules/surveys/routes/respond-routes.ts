@@ -30,7 +30,7 @@ export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/v1/respond/:token',
-    { schema: { tags, params: TokenParams, body: SaveAnswersInput, response: { 200: z.object({ status: z.enum(['draft', 'submitted']), resumeKey: z.string().nullable() }) } }, config: { auth: 'public', rateLimit } },
+    { schema: { tags, params: TokenParams, body: SaveAnswersInput, response: { 200: z.object({ status: z.enum(['draft', 'submitted']), resumeKey: z.string().nullable() }) } }, config: { auth: 'public', rateLimit, unaudited: "a respondent's draft is kept in the response itself; its submission is audited (response.submit)" } },
     async (request) =>
       asRespondent(request, async (ctx, link) => {
         const saved = await saveResponse(ctx, link, { ...request.body, channel: 'web' });
@@ -40,7 +40,7 @@ export const respondRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/respond/:token/files',
-    { schema: { tags, params: TokenParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { schema: { tags, params: TokenParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: { auth: 'public', rateLimit: { max: 20, timeWindow: '1 minute' }, unaudited: "a file a respondent attaches to their draft, kept with the response; its submission is audited" } },
     async (request, reply) => {
       // The link, the consultation and its quota are checked before a byte of
       // the file is read, and the file is read only up to the most it may weigh:

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Audience } from '../../../contracts/surveys.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { memberContacts, members } from './tables.js';
@@ -62,4 +62,56 @@ export async function firmProfiles(ctx: TenantCtx, ids: string[]): Promise<Map<s
       },
     ]),
   );
+}
+
+/** The legal names of these firms of the organisation. */
+export async function firmNames(ctx: TenantCtx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.tx.select({ id: members.id, name: members.legalName }).from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** These firms with what lists of firms show of them (ISIC section, region, size class), by legal name. */
+export async function firmSummaries(ctx: TenantCtx, ids: string[]) {
+  if (!ids.length) return [];
+  return ctx.tx
+    .select({ id: members.id, name: members.legalName, sector: members.isicSection, region: members.region, size: members.sizeClass })
+    .from(members)
+    .where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids)))
+    .orderBy(asc(members.legalName));
+}
+
+type Counts = Array<{ key: string | null; count: number }>;
+export interface FirmBreakdown {
+  bySector: Counts;
+  byRegion: Counts;
+  bySize: Counts;
+}
+
+/**
+ * Firms counted by ISIC section, region and size class within each group
+ * (e.g. the firms behind each of several issues), in one grouped query; most
+ * frequent first. Groups without a firm are left out.
+ */
+export async function firmBreakdowns(ctx: TenantCtx, firms: Array<{ group: string; memberId: string }>): Promise<Map<string, FirmBreakdown>> {
+  const result = new Map<string, FirmBreakdown>();
+  if (!firms.length) return result;
+  // One parameter however many firms: a list of issues can name thousands.
+  const pairs = JSON.stringify(firms.map((f) => ({ grp: f.group, member_id: f.memberId })));
+  const rows = await ctx.tx.execute<{ grp: string; dim: number; key: string | null; count: number }>(sql`
+    SELECT p.grp, grouping(m.isic_section, m.region, m.size_class) AS dim,
+           coalesce(m.isic_section, m.region, m.size_class) AS key, count(*)::int AS count
+    FROM jsonb_to_recordset(${pairs}::jsonb) AS p(grp text, member_id uuid) JOIN ${members} m ON m.id = p.member_id
+    WHERE m.org_id = ${ctx.orgId}
+    GROUP BY GROUPING SETS ((p.grp, m.isic_section), (p.grp, m.region), (p.grp, m.size_class))
+    ORDER BY count DESC, key`);
+  // grouping() sets a bit for each column left out: 3 = section kept, 5 = region kept, 6 = size kept.
+  const field = { 3: 'bySector', 5: 'byRegion', 6: 'bySize' } as const;
+  for (const r of rows.rows) {
+    const name = field[Number(r.dim) as keyof typeof field];
+    if (!name) continue;
+    if (!result.has(r.grp)) result.set(r.grp, { bySector: [], byRegion: [], bySize: [] });
+    result.get(r.grp)![name].push({ key: r.key, count: r.count });
+  }
+  return result;
 }
