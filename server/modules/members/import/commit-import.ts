@@ -10,7 +10,7 @@ import { translator } from '../../../platform/i18n/i18n.js';
 import { memberRules } from '../member-service.js';
 import { memberContacts, memberImports, memberInteractions, members, membershipStatusHistory } from '../tables.js';
 import { checkImport, keepsTotalAsNote, type CheckedRow } from './check-import.js';
-import { mergeRow, mergeTargets } from './merge-row.js';
+import { mergeRow, mergeTargets, writeMerges } from './merge-row.js';
 import { orgToday } from '../../orgs/org-service.js';
 
 const BATCH = 1000; // rows per statement: one JSON parameter of about half a megabyte
@@ -82,10 +82,11 @@ export async function commitImport(work: TaskWork, table: Table, mapping: Import
     for (const [k, { row, decision }] of toMerge.entries()) {
       if (k % 50 === 0) work.progress('saving', k, total);
       await work.checkpoint();
-      const contactNames = await mergeRow(ctx, row, decision, rules!, imp!.id, targets);
+      const contactNames = mergeRow(ctx, row, decision, rules!, imp!.id, targets);
       const known = row.extras.contactName !== null && contactNames.has(row.extras.contactName.toLowerCase());
       extrasOf(decision.merge, known ? { ...row, extras: { ...row.extras, contactName: null } } : row);
     }
+    await writeMerges(ctx, targets);
 
     for (let i = 0; i < toCreate.length; i += BATCH) {
       work.progress('saving', toMerge.length + i, total);
