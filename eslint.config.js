@@ -33,26 +33,4 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
     },
   },
-  {
-    // Waiting for the web app's work of issue 15 to land: these call react-router's navigate()
-    // (which may return a promise) without `void`, and queued-issues.ts hands addEventListener an
-    // async function. Mark them and drop the file from this list.
-    files: [
-      'web/app/Shell.tsx',
-      'web/features/advocacy/AdvocacyPage.tsx',
-      'web/features/advocacy/DecisionMakerPage.tsx',
-      'web/features/advocacy/DecisionMakersPage.tsx',
-      'web/features/auth/InvitationPage.tsx',
-      'web/features/auth/SignInPage.tsx',
-      'web/features/auth/SignUpPage.tsx',
-      'web/features/dialogue/DialoguePage.tsx',
-      'web/features/dialogue/ForumPage.tsx',
-      'web/features/intake/RaiseIssue.tsx',
-      'web/features/intake/TriagePanel.tsx',
-      'web/features/intake/queued-issues.ts',
-      'web/features/members/NewMemberPage.tsx',
-      'web/features/orgs/BranchesPage.tsx',
-    ],
-    rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off' },
-  },
 );

@@ -36,7 +36,7 @@ function OrgSwitcher({ session }: { session: SessionInfo }) {
       onChange={async (orgId) => {
         if (!orgId || orgId === session.org?.id) return;
         await accept(await api<SessionInfo>('/api/v1/auth/switch-org', { method: 'POST', body: { orgId } }));
-        navigate('/');
+        void navigate('/');
       }}
     />
   );

@@ -33,7 +33,7 @@ function NewIssue({ fromMemberIssue, onClose }: { fromMemberIssue: string | null
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.all });
       await queryClient.invalidateQueries({ queryKey: ['member-issues'] });
       notify(t('advocacy.created'));
-      navigate(`/advocacy/${issue.id}`);
+      void navigate(`/advocacy/${issue.id}`);
     },
   });
   return (

@@ -118,7 +118,7 @@ export function DecisionMakerPage() {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
       notify(t('decisionMakers.removed'));
-      navigate('/decision-makers');
+      void navigate('/decision-makers');
     },
   });
   if (person.isPending) return <Loading />;

@@ -29,7 +29,7 @@ function NewPerson({ onClose }: { onClose(): void }) {
     onSuccess: async (person) => {
       await queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
       notify(t('decisionMakers.created'));
-      navigate(`/decision-makers/${person.id}`);
+      void navigate(`/decision-makers/${person.id}`);
     },
   });
   return <PersonForm value={input} onChange={setInput} onSubmit={() => create.mutate()} onCancel={onClose} pending={create.isPending} error={create.error} submitLabel={t('decisionMakers.add')} />;

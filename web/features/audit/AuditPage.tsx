@@ -4,6 +4,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../contracts/audit.js';
+import { auditActionLabel } from '../../app/audit-action.js';
 import { withQuery } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -69,7 +70,7 @@ export function AuditPage() {
           <Table.Tr key={e.id}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
             <Table.Td>{e.actorName}</Table.Td>
-            <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
+            <Table.Td>{auditActionLabel(t, e.action)}</Table.Td>
             <Table.Td><Text size="xs">{e.entityType}</Text><Text size="xs" c="dimmed">{e.entityId}</Text></Table.Td>
             <Table.Td><Change entry={e} /></Table.Td>
           </Table.Tr>

@@ -23,7 +23,7 @@ export function InvitationPage() {
     mutationFn: (values: { name?: string; password?: string }) => api<SessionInfo>(`/api/v1/invitations/${token}/accept`, { method: 'POST', body: values }),
     onSuccess: async (s) => {
       await accept(s);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     },
     onError: (error) => applyServerErrors(form, error),
   });

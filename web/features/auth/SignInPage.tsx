@@ -25,7 +25,7 @@ export function SignInPage() {
     mutationFn: (values: typeof form.values) => api<SessionInfo>('/api/v1/auth/login', { method: 'POST', body: values }),
     onSuccess: async (s) => {
       await accept(s);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     },
     onError: (error) => applyServerErrors(form, error),
   });

@@ -23,7 +23,7 @@ export function SignUpPage() {
     mutationFn: (values: typeof form.values) => api<SessionInfo>('/api/v1/auth/signup', { method: 'POST', body: { ...values, admin: { ...values.admin, locale: i18n.language } } }),
     onSuccess: async (s) => {
       await accept(s);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     },
     onError: (error) => applyServerErrors(form, error),
   });

@@ -87,7 +87,7 @@ export function DialoguePage() {
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('dialogue.newForum')}>
         <ForumForm initial={{ name: '', kind: 'round_table', description: '', isPublic: false }} onCancel={() => setCreating(false)} onSaved={async (f) => {
           await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });
-          navigate(`/dialogue/forums/${f.id}`);
+          void navigate(`/dialogue/forums/${f.id}`);
         }} />
       </Modal>
     </Stack>

@@ -70,7 +70,7 @@ function NewMeeting({ forumId, onDone }: { forumId: string; onDone(): void }) {
     mutationFn: () => api<MeetingDetail>(`/api/v1/forums/${forumId}/meetings`, { method: 'POST', body: { ...input, startsAt: toIso(input.startsAt), endsAt: toIso(input.endsAt) } }),
     onSuccess: async (m) => {
       await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });
-      navigate(`/dialogue/meetings/${m.id}`);
+      void navigate(`/dialogue/meetings/${m.id}`);
     },
   });
   const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '../../../contracts/audit.js';
 import type { Branch, Org } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
+import { auditActionLabel } from '../../app/audit-action.js';
 import { countryName, formatDateTime } from '../../app/format.js';
 import { useLanguageName, useRegionName } from '../../app/reference.js';
 import { useCan, useSession } from '../../app/session.js';
@@ -85,7 +86,7 @@ export function HomePage() {
                   <Table.Tr key={e.id}>
                     <Table.Td>{formatDateTime(e.at)}</Table.Td>
                     <Table.Td>{e.actorName}</Table.Td>
-                    <Table.Td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                    <Table.Td>{auditActionLabel(t, e.action)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

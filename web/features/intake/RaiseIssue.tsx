@@ -48,7 +48,7 @@ export function RaiseIssue({ onClose }: { onClose(): void }) {
     onSuccess: async (issue) => {
       await queryClient.invalidateQueries({ queryKey: intakeKeys.all });
       notify(t('intake.raised'));
-      navigate(`/issues/${issue.id}`);
+      void navigate(`/issues/${issue.id}`);
     },
     onError: (e) => {
       if (!isOffline(e)) return;
@@ -62,7 +62,7 @@ export function RaiseIssue({ onClose }: { onClose(): void }) {
     onSuccess: async (_r, id) => {
       await queryClient.invalidateQueries({ queryKey: intakeKeys.all });
       notify(t('intake.joined'));
-      navigate(`/issues/${id}`);
+      void navigate(`/issues/${id}`);
     },
   });
   const errors = raise.error instanceof ApiError ? raise.error.fieldErrors : {};

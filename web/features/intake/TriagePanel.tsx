@@ -38,7 +38,7 @@ export function TriagePanel({ issue }: { issue: MemberIssueDetail }) {
     onSuccess: async (target) => {
       notify(t('intake.mergedNotice'));
       await refresh();
-      navigate(`/issues/${target.id}`);
+      void navigate(`/issues/${target.id}`);
     },
   });
   const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};

@@ -70,11 +70,13 @@ export function useQueuedIssues(): QueuedIssue[] {
   }, [t, queryClient]);
   useEffect(() => {
     const changed = () => setWaiting(read());
-    void send();
-    addEventListener('online', send);
+    // send() handles each issue's refusal itself; the event needs a function that returns nothing.
+    const online = () => void send();
+    online();
+    addEventListener('online', online);
     addEventListener(STORE, changed);
     return () => {
-      removeEventListener('online', send);
+      removeEventListener('online', online);
       removeEventListener(STORE, changed);
     };
   }, [send]);

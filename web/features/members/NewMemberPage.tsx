@@ -22,7 +22,7 @@ export function NewMemberPage() {
     onSuccess: (m) => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });
       guard.release();
-      navigate(`/members/${m.id}`);
+      void navigate(`/members/${m.id}`);
     },
     onError: (error) => applyServerErrors(form, error),
   });

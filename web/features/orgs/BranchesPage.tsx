@@ -86,7 +86,7 @@ export function BranchesPage() {
   const myOrgs = new Set(session?.orgs.map((o) => o.id));
   const switchTo = async (orgId: string) => {
     await accept(await api<SessionInfo>('/api/v1/auth/switch-org', { method: 'POST', body: { orgId } }));
-    navigate('/');
+    void navigate('/');
   };
   return (
     <Stack>
