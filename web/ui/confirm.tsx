@@ -35,17 +35,46 @@ export function useConfirm() {
     setOpened(false);
   };
   const dialog = (
-    <Modal opened={opened} onClose={() => answer(false)} title={t('ui.confirm.title')} centered>
-      <Text mb="lg">{shown?.question}</Text>
+    <QuestionDialog
+      opened={opened}
+      title={t('ui.confirm.title')}
+      question={shown?.question}
+      cancelLabel={t('ui.confirm.cancel')}
+      confirmLabel={shown?.confirmLabel}
+      color={shown?.color ?? 'red'}
+      focus="confirm"
+      onAnswer={answer}
+    />
+  );
+  return [ask, dialog] as const;
+}
+
+/**
+ * The dialog of a question with two answers, as the app asks every one (before
+ * a destructive change, before leaving unsaved changes): closing it is the
+ * cancelling answer. `focus` says which answer Enter gives at once.
+ */
+export function QuestionDialog(props: {
+  opened: boolean;
+  title: ReactNode;
+  question: ReactNode;
+  cancelLabel: ReactNode;
+  confirmLabel: ReactNode;
+  color: string;
+  focus: 'cancel' | 'confirm';
+  onAnswer: (confirmed: boolean) => void;
+}) {
+  return (
+    <Modal opened={props.opened} onClose={() => props.onAnswer(false)} title={props.title} centered>
+      <Text mb="lg">{props.question}</Text>
       <Group justify="flex-end">
-        <Button variant="default" onClick={() => answer(false)}>
-          {t('ui.confirm.cancel')}
+        <Button variant="default" data-autofocus={props.focus === 'cancel' || undefined} onClick={() => props.onAnswer(false)}>
+          {props.cancelLabel}
         </Button>
-        <Button color={shown?.color ?? 'red'} data-autofocus onClick={() => answer(true)}>
-          {shown?.confirmLabel}
+        <Button color={props.color} data-autofocus={props.focus === 'confirm' || undefined} onClick={() => props.onAnswer(true)}>
+          {props.confirmLabel}
         </Button>
       </Group>
     </Modal>
   );
-  return [ask, dialog] as const;
 }

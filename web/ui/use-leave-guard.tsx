@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router';
+import { QuestionDialog } from './confirm.js';
 import { losesChanges } from './leave-guard.js';
 
 /**
@@ -26,17 +26,16 @@ export function useLeaveGuard(dirty: boolean) {
     dirtyNow.current = false;
   }, []);
   const dialog = (
-    <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('ui.leave.title')} centered>
-      <Text mb="lg">{t('ui.leave.question')}</Text>
-      <Group justify="flex-end">
-        <Button variant="default" data-autofocus onClick={() => blocker.reset?.()}>
-          {t('ui.leave.stay')}
-        </Button>
-        <Button color="red" onClick={() => blocker.proceed?.()}>
-          {t('ui.leave.leave')}
-        </Button>
-      </Group>
-    </Modal>
+    <QuestionDialog
+      opened={blocker.state === 'blocked'}
+      title={t('ui.leave.title')}
+      question={t('ui.leave.question')}
+      cancelLabel={t('ui.leave.stay')}
+      confirmLabel={t('ui.leave.leave')}
+      color="red"
+      focus="cancel"
+      onAnswer={(leave) => (leave ? blocker.proceed?.() : blocker.reset?.())}
+    />
   );
   return { dialog, release };
 }
