@@ -4,6 +4,31 @@
 // Style is left to the code's authors. `npm run lint`; `npm test` counts it as one test.
 import tseslint from 'typescript-eslint';
 
+// One way for each thing (ARCHITECTURE.md): what these forbid has one place to be done instead.
+const roleNameComparison = [
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/][left.property.name='role'][right.type='Literal'], BinaryExpression[operator=/^[!=]==?$/][right.property.name='role'][left.type='Literal']",
+    message: 'Decide by the permission table (can(role, permission), contracts/permissions.ts), not by a role\'s name.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='includes'][callee.object.type='ArrayExpression'][arguments.0.name=/role$/i]",
+    message: 'Decide by the permission table (can(role, permission), contracts/permissions.ts), not by a list of role names.',
+  },
+];
+const readingTheClock = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Stored instants are the database's now(); any other is clock.now() (server/platform/clock.ts)." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use clock.ms() (server/platform/clock.ts).' },
+];
+const routeAccessElsewhere = [
+  { selector: "Property[key.name='config'][value.type='Identifier']", message: "A route declares who may call it in place: config: { auth: 'tenant', permission: '…' }." },
+  { selector: "Property[key.name='config'] > ObjectExpression > SpreadElement", message: "A route declares who may call it in place: config: { auth: 'tenant', permission: '…' }." },
+];
+const requestsOutsideApiFiles = [
+  { selector: "CallExpression[callee.name=/^(api|uploadFile)$/]", message: "Requests live in the feature's api.ts (fetchX, and a verb for each change); call those." },
+  { selector: "Property[key.name='queryKey'] > ArrayExpression", message: "Query keys come from the feature's key factory in its api.ts (e.g. memberKeys.one(id))." },
+  { selector: "CallExpression[callee.property.name=/^(setQueryData|getQueryData)$/] > ArrayExpression.arguments", message: "Query keys come from the feature's key factory in its api.ts." },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'web/dist/', 'coverage/', 'tmp/', 'data/', '.vitest-results/', 'migrations/'] },
   {
@@ -32,5 +57,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/await-thenable': 'error',
     },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts', 'server/test/**', 'server/demo/**', 'server/platform/clock.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...readingTheClock, ...roleNameComparison] },
+  },
+  {
+    files: ['server/**/routes.ts', 'server/**/*-routes.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...readingTheClock, ...roleNameComparison, ...routeAccessElsewhere] },
+  },
+  {
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    // The api files themselves, and the app's own: the session, tasks, reference data and the paged-list hook.
+    ignores: ['web/**/api.ts', 'web/**/*-api.ts', 'web/app/session.tsx', 'web/app/tasks.ts', 'web/app/reference.ts', 'web/ui/use-cursor-pages.ts', 'web/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...requestsOutsideApiFiles, ...roleNameComparison] },
   },
 );

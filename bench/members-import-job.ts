@@ -54,18 +54,28 @@ async function signIn(base: string) {
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-/** Asks `url` every `everyMs` until stopped; the latencies in milliseconds. */
+/**
+ * Asks `url` every `everyMs` until stopped; the latencies in milliseconds, and
+ * the longest wait in each phase of the task followed (a stall in the check and
+ * one in the writing have different causes).
+ */
 function prober(url: string, everyMs: number, headers: Record<string, string> = {}) {
   const latencies: number[] = [];
+  const slowestByPhase: Record<string, number> = {};
   let failures = 0;
   let running = true;
+  const r = (x: number) => Math.round(x * 10) / 10;
   const done = (async () => {
     while (running) {
       const t = performance.now();
+      const last = phases.at(-1);
+      const phase = last ? `${last.task.replace('members.import.', '')}:${last.phase}` : 'before';
       const res = await fetch(url, { headers }).catch(() => null);
       await res?.arrayBuffer();
       if (!res?.ok) failures++;
-      latencies.push(performance.now() - t);
+      const ms = performance.now() - t;
+      latencies.push(ms);
+      slowestByPhase[phase] = r(Math.max(slowestByPhase[phase] ?? 0, ms));
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
@@ -73,8 +83,7 @@ function prober(url: string, everyMs: number, headers: Record<string, string> = 
     async stop() {
       running = false;
       await done;
-      const r = (x: number) => Math.round(x * 10) / 10;
-      return { requests: latencies.length, failures, p50: r(percentile(latencies, 50)), p99: r(percentile(latencies, 99)), max: r(Math.max(...latencies)) };
+      return { requests: latencies.length, failures, p50: r(percentile(latencies, 50)), p99: r(percentile(latencies, 99)), max: r(Math.max(...latencies)), slowestByPhase };
     },
   };
 }

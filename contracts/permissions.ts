@@ -50,6 +50,18 @@ export const PERMISSIONS = {
   'dialogue.read': ['admin', 'staff', 'viewer', 'official'],
   'dialogue.manage': ['admin', 'staff'],
   'dialogue.follow_up': ['admin', 'staff', 'official'],
+  // An official sees only the forums they sit in; everyone else with dialogue.read sees them all.
+  'dialogue.own_forums_only': ['official'],
+  // People the programmes reach (trainees, trainers, new jobs): staff record
+  // and merge them; their names and phones are not for viewers, who see the
+  // counts in results.
+  'people_reached.read': ['admin', 'staff'],
+  'people_reached.manage': ['admin', 'staff'],
+  // Results: staff build the frameworks and draft the reports; the director
+  // (admin) approves them; viewers (donors, board) read them.
+  'results.read': ['admin', 'staff', 'viewer'],
+  'results.manage': ['admin', 'staff'],
+  'results.approve': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

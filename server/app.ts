@@ -23,6 +23,8 @@ import { trackerRoutes } from './modules/advocacy/routes/tracker-routes.js';
 import { paperRoutes } from './modules/advocacy/routes/paper-routes.js';
 import { decisionMakerRoutes } from './modules/advocacy/routes/decision-maker-routes.js';
 import { documentRoutes } from './modules/advocacy/routes/document-routes.js';
+import { peopleRoutes } from './modules/people/routes/people-routes.js';
+import { resultsRoutes } from './modules/results/routes/results-routes.js';
 import { issuesBuiltOn } from './modules/advocacy/issue-service.js';
 import { dialogueOfIssue, publicDecisionsOfIssues } from './modules/dialogue/decision-service.js';
 import { issuesOfFirm } from './modules/intake/intake-service.js';
@@ -143,6 +145,8 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(paperRoutes);
   await app.register(decisionMakerRoutes);
   await app.register(documentRoutes);
+  await app.register(peopleRoutes);
+  await app.register(resultsRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await serveBuiltApp(app, webDist);
@@ -169,7 +173,6 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
     if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   app.addHook('onReady', async () => {
-    app.mailer.start();
     app.tasks.begin();
   });
   app.addHook('onClose', async () => {

@@ -34,6 +34,8 @@ const jobs = await startJobs(
     { name: 'overdue-action-reminders', cron: '30 6 * * *', run: (db) => sendOverdueActionReminders(db, config.publicUrl) },
     { name: 'abandoned-response-files', cron: '0 3 * * *', run: (db) => removeAbandonedResponseFiles(db) },
     ...statisticsJobs(database),
+    // What a request's own flush left in the outbox (a retry, the reminders above) goes within the minute.
+    ...(app.mailer.sends ? [{ name: 'mail-dispatch', cron: '* * * * *', run: () => app.mailer.flush() }] : []),
   ],
   app.log,
 );

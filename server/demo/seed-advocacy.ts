@@ -15,9 +15,10 @@ import { memberIssues } from '../modules/intake/tables.js';
 import { consultations } from '../modules/surveys/tables.js';
 import { users } from '../platform/auth/tables.js';
 import type { TenantCtx, Tx } from '../platform/db/tenancy.js';
+import { clock } from '../platform/clock.js';
 
 const day = (offset: number, hour: number) => {
-  const d = new Date();
+  const d = clock.now();
   d.setUTCDate(d.getUTCDate() + offset);
   d.setUTCHours(hour, 0, 0, 0);
   return d.toISOString();

@@ -9,6 +9,7 @@ import { recordPayment } from '../modules/members/billing-service.js';
 import { invoices, membershipStatusHistory } from '../modules/members/tables.js';
 import { grantPortalAccess } from '../modules/members/portal-service.js';
 import { updateMemberSettings } from '../modules/members/settings-service.js';
+import { clock } from '../platform/clock.js';
 
 /** A small seeded random generator, so the demo world is the same on every machine. */
 function random(seed: number) {
@@ -74,7 +75,7 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
   const ordinary = await createTier(ctx, { name: 'Ordinary', description: 'Micro and small enterprises', active: true, fees: { micro: 15000, small: 40000, medium: 120000, large: 300000 } });
   await createTier(ctx, { name: 'Corporate', description: 'Medium and large companies', active: true, fees: { micro: 60000, small: 100000, medium: 250000, large: 600000 } });
   const rules = await memberRules(ctx);
-  const today = new Date();
+  const today = clock.now();
   const created: string[] = [];
 
   for (let i = 0; i < plan.count; i++) {

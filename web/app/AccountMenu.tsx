@@ -5,8 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { LOCALES, type Locale } from '../../contracts/roles.js';
-import { api } from './api.js';
-import { useAcceptSession, useSignOut } from './session.js';
+import { updateProfile, useAcceptSession, useSignOut } from './session.js';
 
 // Each language is named in itself, so a person who cannot read the current one finds theirs.
 export function nameInItself(code: string) {
@@ -18,7 +17,7 @@ export function nameInItself(code: string) {
 export function useChangeLanguage(session: SessionInfo) {
   const accept = useAcceptSession();
   return useMutation({
-    mutationFn: (locale: Locale) => api<SessionInfo>('/api/v1/auth/profile', { method: 'PUT', body: { name: session.user.name, locale } }),
+    mutationFn: (locale: Locale) => updateProfile({ name: session.user.name, locale }),
     onSuccess: (s) => accept(s),
   });
 }

@@ -36,7 +36,13 @@ const IssuePage = page(() => import('../features/intake/IssuePage.js'), 'IssuePa
 const AdvocacyPage = page(() => import('../features/advocacy/AdvocacyPage.js'), 'AdvocacyPage');
 const AdvocacyIssuePage = page(() => import('../features/advocacy/AdvocacyIssuePage.js'), 'AdvocacyIssuePage');
 const DecisionMakersPage = page(() => import('../features/advocacy/DecisionMakersPage.js'), 'DecisionMakersPage');
+const PeopleReachedPage = page(() => import('../features/people/PeopleReachedPage.js'), 'PeopleReachedPage');
+const PersonReachedPage = page(() => import('../features/people/PersonReachedPage.js'), 'PersonReachedPage');
+const PersonReachedFormPage = page(() => import('../features/people/PersonReachedForm.js'), 'PersonReachedFormPage');
 const DecisionMakerPage = page(() => import('../features/advocacy/DecisionMakerPage.js'), 'DecisionMakerPage');
+const ResultsPage = page(() => import('../features/results/ResultsPage.js'), 'ResultsPage');
+const FrameworkPage = page(() => import('../features/results/FrameworkPage.js'), 'FrameworkPage');
+const PeriodPage = page(() => import('../features/results/PeriodPage.js'), 'PeriodPage');
 const DialoguePage = page(() => import('../features/dialogue/DialoguePage.js'), 'DialoguePage');
 const ForumPage = page(() => import('../features/dialogue/ForumPage.js'), 'ForumPage');
 const MeetingPage = page(() => import('../features/dialogue/MeetingPage.js'), 'MeetingPage');
@@ -96,9 +102,16 @@ const router = createBrowserRouter([
       { path: 'advocacy/:id', element: lazyPage(<AdvocacyIssuePage />) },
       { path: 'decision-makers', element: lazyPage(<DecisionMakersPage />) },
       { path: 'decision-makers/:id', element: lazyPage(<DecisionMakerPage />) },
+      { path: 'people-reached', element: lazyPage(<PeopleReachedPage />) },
+      { path: 'people-reached/new', element: lazyPage(<PersonReachedFormPage />) },
+      { path: 'people-reached/:id', element: lazyPage(<PersonReachedPage />) },
+      { path: 'people-reached/:id/edit', element: lazyPage(<PersonReachedFormPage />) },
       { path: 'dialogue', element: lazyPage(<DialoguePage />) },
       { path: 'dialogue/forums/:id', element: lazyPage(<ForumPage />) },
       { path: 'dialogue/meetings/:id', element: lazyPage(<MeetingPage />) },
+      { path: 'results', element: lazyPage(<ResultsPage />) },
+      { path: 'results/periods/:id', element: lazyPage(<PeriodPage />) },
+      { path: 'results/:id', element: lazyPage(<FrameworkPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],
   },

@@ -7,9 +7,8 @@ import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
 import { LOCALES, type Locale } from '../../contracts/roles.js';
 import { AccountMenu, nameInItself, useChangeLanguage } from './AccountMenu.js';
-import { api } from './api.js';
 import { navigation } from './navigation.js';
-import { useAcceptSession, useSignOut } from './session.js';
+import { switchOrg, useAcceptSession, useSignOut } from './session.js';
 import './shell.css';
 
 function OrgSwitcher({ session }: { session: SessionInfo }) {
@@ -35,7 +34,7 @@ function OrgSwitcher({ session }: { session: SessionInfo }) {
       comboboxProps={{ withinPortal: true }}
       onChange={async (orgId) => {
         if (!orgId || orgId === session.org?.id) return;
-        await accept(await api<SessionInfo>('/api/v1/auth/switch-org', { method: 'POST', body: { orgId } }));
+        await accept(await switchOrg(orgId));
         void navigate('/');
       }}
     />

@@ -1,4 +1,4 @@
-import { IconAdjustments, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconTargetArrow, IconUsersGroup, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -46,6 +46,14 @@ export const navigation: NavSection[] = [
       { to: '/advocacy', label: 'nav.advocacy', icon: IconSpeakerphone, permission: 'advocacy.read' },
       { to: '/decision-makers', label: 'nav.decisionMakers', icon: IconUserStar, permission: 'advocacy.read' },
       { to: '/dialogue', label: 'nav.dialogue', icon: IconBuildingBank, permission: 'dialogue.read' },
+    ],
+  },
+  {
+    // LED, training and networking add their pages here, beside the people they reach.
+    label: 'nav.section.programmes',
+    items: [
+      { to: '/people-reached', label: 'nav.peopleReached', icon: IconUsersGroup, permission: 'people_reached.read' },
+      { to: '/results', label: 'nav.results', icon: IconTargetArrow, permission: 'results.read' },
     ],
   },
   {

@@ -9,6 +9,17 @@ import { regionName, regionOption, type RegionNames } from './names.js';
 // cacheable for a week, and a visit asks for each list once.
 const forTheVisit = { staleTime: Infinity, gcTime: Infinity } as const;
 
+export const referenceKeys = {
+  countries: ['reference', 'countries'] as const,
+  regions: (country: string) => ['reference', 'regions', country] as const,
+  languages: (codes: readonly string[]) => ['reference', 'languages', codes.join(',')] as const,
+};
+
+type Subdivisions = { items: Array<{ code: string; name: string }> };
+const fetchCountries = () => api<{ items: string[] }>('/api/v1/reference/countries');
+const fetchRegions = (country: string) => api<Subdivisions>(`/api/v1/reference/regions/${encodeURIComponent(country)}`);
+const fetchLanguageNames = (codes: readonly string[]) => api<{ items: Array<{ code: string; name: string }> }>(`/api/v1/reference/languages?codes=${encodeURIComponent(codes.join(','))}`);
+
 /** Every ISO 3166-1 country, named in the reader's language, sorted by that name. */
 export function useCountryOptions(language: string) {
   const select = useCallback(
@@ -16,17 +27,16 @@ export function useCountryOptions(language: string) {
     [language],
   );
   return useQuery({
-    queryKey: ['reference', 'countries'],
-    queryFn: () => api<{ items: string[] }>('/api/v1/reference/countries'),
+    queryKey: referenceKeys.countries,
+    queryFn: fetchCountries,
     ...forTheVisit,
     select,
   });
 }
 
-type Subdivisions = { items: Array<{ code: string; name: string }> };
 const regionsOf = (country: string) => ({
-  queryKey: ['reference', 'regions', country],
-  queryFn: () => api<Subdivisions>(`/api/v1/reference/regions/${encodeURIComponent(country)}`),
+  queryKey: referenceKeys.regions(country),
+  queryFn: () => fetchRegions(country),
   ...forTheVisit,
 });
 
@@ -70,8 +80,8 @@ export function useRegionChoices(codes: readonly string[] | undefined): Array<{ 
 export function useLanguageName(codes: readonly string[]) {
   const unknown = [...new Set(codes)].filter((c) => !intlLanguageName(c)).sort();
   const english = useQuery({
-    queryKey: ['reference', 'languages', unknown.join(',')],
-    queryFn: () => api<{ items: Array<{ code: string; name: string }> }>(`/api/v1/reference/languages?codes=${encodeURIComponent(unknown.join(','))}`),
+    queryKey: referenceKeys.languages(unknown),
+    queryFn: () => fetchLanguageNames(unknown),
     enabled: unknown.length > 0,
     ...forTheVisit,
   });

@@ -20,6 +20,11 @@ async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
+/** Moves the session to another of the person's organisations. */
+export const switchOrg = (orgId: string) => api<SessionInfo>('/api/v1/auth/switch-org', { method: 'POST', body: { orgId } });
+/** Saves the person's name and language; answers with the session as it now stands. */
+export const updateProfile = (values: { name: string; locale: string }) => api<SessionInfo>('/api/v1/auth/profile', { method: 'PUT', body: values });
+
 export const sessionQuery = { queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 };
 
 export function useSession() {

@@ -44,7 +44,7 @@ async function recordCostChange(ctx: TenantCtx, issueId: string, before: number,
   if (!summaryIsCountable({ total: summary.yearlyCost, perFirm: summary.perFirm, bySize: summary.bySize })) throw fieldError('hourlyTariff', 'advocacy.cost_too_large');
   const after = summary.yearlyCost;
   await addAdvocacyEvent(ctx, issueId, { action: 'cost', from: String(before), to: String(after), note });
-  await ctx.tx.update(advocacyIssues).set({ updatedAt: new Date() }).where(eq(advocacyIssues.id, issueId));
+  await ctx.tx.update(advocacyIssues).set({ updatedAt: sql`now()` }).where(eq(advocacyIssues.id, issueId));
 }
 
 const totalOf = async (ctx: TenantCtx, issueId: string) => (await costSummaries(ctx, [issueId])).get(issueId)!.yearlyCost;

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { storedContentType, storedFileName } from '../../platform/files/attachment.js';
 import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
+import { presentDocument } from './present.js';
 import { advocacyDocuments } from './tables.js';
 
 export const MAX_DOCUMENT = 10 * 1024 * 1024;
@@ -18,7 +19,7 @@ export async function listDocuments(ctx: TenantCtx, issueId: string): Promise<Ad
   // Another organisation's issue is not found, rather than an empty list.
   await getIssueRow(ctx, issueId);
   const rows = await ctx.tx.select(columns).from(advocacyDocuments).where(and(eq(advocacyDocuments.issueId, issueId), eq(advocacyDocuments.orgId, ctx.orgId))).orderBy(desc(advocacyDocuments.createdAt));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map(presentDocument);
 }
 
 export async function addDocument(ctx: TenantCtx, issueId: string, file: { buffer: Buffer; filename: string; contentType: string; description: string }) {

@@ -7,6 +7,7 @@ import { memberIssueFigures, takeUpMemberIssue } from '../intake/intake-service.
 import { questionEvidence } from '../surveys/evidence-service.js';
 import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
+import { presentEvidence } from './present.js';
 import { advocacyEvidence } from './tables.js';
 
 /**
@@ -18,9 +19,8 @@ export async function evidenceOf(ctx: TenantCtx, issueId: string): Promise<Evide
   const figures = await memberIssueFigures(ctx, rows.flatMap((r) => (r.memberIssueId ? [r.memberIssueId] : [])));
   const result: Evidence[] = [];
   for (const r of rows) {
-    const base = { id: r.id, note: r.note, addedAt: r.addedAt.toISOString() };
-    if (r.memberIssueId) result.push({ ...base, kind: 'member_issue', memberIssue: figures.get(r.memberIssueId) ?? null, question: null });
-    else result.push({ ...base, kind: 'survey_question', memberIssue: null, question: await questionEvidence(ctx, r.consultationId!, r.question!).catch(() => null) });
+    if (r.memberIssueId) result.push(presentEvidence(r, { memberIssue: figures.get(r.memberIssueId) ?? null }));
+    else result.push(presentEvidence(r, { question: await questionEvidence(ctx, r.consultationId!, r.question!).catch(() => null) }));
   }
   return result;
 }

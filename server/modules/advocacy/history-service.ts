@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { AdvocacyEvent } from '../../../contracts/advocacy.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { presentAdvocacyEvent } from './present.js';
 import { advocacyEvents } from './tables.js';
 
 /**
@@ -24,5 +25,5 @@ export async function addAdvocacyEvent(ctx: TenantCtx, issueId: string, event: {
 
 export async function advocacyHistory(ctx: TenantCtx, issueId: string): Promise<AdvocacyEvent[]> {
   const rows = await ctx.tx.select().from(advocacyEvents).where(and(eq(advocacyEvents.issueId, issueId), eq(advocacyEvents.orgId, ctx.orgId))).orderBy(asc(advocacyEvents.seq));
-  return rows.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, action: e.action, from: e.fromValue, to: e.toValue, note: e.note }));
+  return rows.map(presentAdvocacyEvent);
 }

@@ -11,7 +11,7 @@ import { costSummaries } from './cost-service.js';
 import { evidenceOf, linkEvidence } from './evidence-service.js';
 import { addAdvocacyEvent, advocacyHistory } from './history-service.js';
 import { getIssueRow, type IssueRow } from './issue-row.js';
-import { priorityScore } from './priority.js';
+import { presentAdvocacyIssue, presentStepScore } from './present.js';
 import { advocacyEvidence, advocacyIssues, advocacyStepScores } from './tables.js';
 
 type Row = IssueRow;
@@ -37,16 +37,7 @@ async function firmsBehind(ctx: TenantCtx, issueIds: string[]) {
 
 async function present(ctx: TenantCtx, rows: Row[], costs: Map<string, CostSummary>): Promise<AdvocacyIssue[]> {
   const firms = await firmsBehind(ctx, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const priority = { firms: firms.get(r.id) ?? 0, severity: r.severity, feasibility: r.feasibility };
-    return {
-      id: r.id, title: r.title, category: r.category as AdvocacyIssue['category'], sectors: r.sectors, regions: r.regions,
-      step: r.step as PpdStep, outcome: r.outcome as AdvocacyIssue['outcome'], published: r.published,
-      priority: { ...priority, score: priorityScore(priority) },
-      yearlyCost: costs.get(r.id)?.yearlyCost ?? 0,
-      createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
-    };
-  });
+  return rows.map((r) => presentAdvocacyIssue(r, { firms: firms.get(r.id) ?? 0, yearlyCost: costs.get(r.id)?.yearlyCost ?? 0 }));
 }
 
 export async function listAdvocacyIssues(ctx: TenantCtx, query: { step?: PpdStep; state: 'open' | 'closed' | 'all'; q?: string }) {
@@ -74,7 +65,7 @@ export async function latestScores(ctx: TenantCtx, issueIds: string[]): Promise<
     .from(advocacyStepScores)
     .where(and(inArray(advocacyStepScores.issueId, issueIds), eq(advocacyStepScores.orgId, ctx.orgId)))
     .orderBy(asc(advocacyStepScores.issueId), asc(advocacyStepScores.step), desc(advocacyStepScores.seq));
-  for (const r of rows) result.get(r.issueId)!.push({ step: r.step as PpdStep, score: r.score, note: r.note, at: r.at.toISOString(), actor: r.actorName });
+  for (const r of rows) result.get(r.issueId)!.push(presentStepScore(r));
   return result;
 }
 
@@ -115,7 +106,7 @@ export async function editAdvocacyIssue(ctx: TenantCtx, id: string, input: Advoc
   await checkRegions(ctx, input.regions);
   await ctx.tx
     .update(advocacyIssues)
-    .set({ title: input.title, problem: input.problem, category: input.category, sectors: [...new Set(input.sectors)], regions: [...new Set(input.regions)], severity: input.severity, feasibility: input.feasibility, updatedAt: new Date() })
+    .set({ title: input.title, problem: input.problem, category: input.category, sectors: [...new Set(input.sectors)], regions: [...new Set(input.regions)], severity: input.severity, feasibility: input.feasibility, updatedAt: sql`now()` })
     .where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   // The priority's parts are kept as their own steps, so a score can be traced to who judged it.
   if (before.severity !== input.severity) await addAdvocacyEvent(ctx, id, { action: 'severity', from: String(before.severity), to: String(input.severity) });
@@ -130,7 +121,7 @@ export async function editAdvocacyIssue(ctx: TenantCtx, id: string, input: Advoc
 export async function moveToStep(ctx: TenantCtx, id: string, input: { step: PpdStep; note: string }) {
   const before = await getIssueRow(ctx, id, true);
   if (before.step === input.step) return nothingChanged();
-  await ctx.tx.update(advocacyIssues).set({ step: input.step, updatedAt: new Date() }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  await ctx.tx.update(advocacyIssues).set({ step: input.step, updatedAt: sql`now()` }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   await addAdvocacyEvent(ctx, id, { action: 'step', from: before.step, to: input.step, note: input.note });
 }
 
@@ -140,7 +131,7 @@ export async function scoreStep(ctx: TenantCtx, id: string, input: { step: PpdSt
   const [previous] = (await currentScores(ctx, id)).filter((s) => s.step === input.step);
   await ctx.tx.insert(advocacyStepScores).values({ orgId: ctx.orgId, issueId: id, step: input.step, score: input.score, note: input.note, actorUserId: ctx.actor.userId, actorName: ctx.actor.name });
   await addAdvocacyEvent(ctx, id, { action: 'score', from: previous ? `${input.step}:${previous.score}` : null, to: `${input.step}:${input.score}`, note: input.note });
-  await ctx.tx.update(advocacyIssues).set({ updatedAt: new Date() }).where(eq(advocacyIssues.id, id));
+  await ctx.tx.update(advocacyIssues).set({ updatedAt: sql`now()` }).where(eq(advocacyIssues.id, id));
 }
 
 /** Records how the issue ended (or clears it, when a reform is back in play); an outcome needs what shows it. */
@@ -149,7 +140,7 @@ export async function setOutcome(ctx: TenantCtx, id: string, input: OutcomeInput
   if (input.outcome && !input.evidence) throw fieldError('evidence', 'advocacy.outcome_evidence_required');
   await ctx.tx
     .update(advocacyIssues)
-    .set({ outcome: input.outcome, outcomeEvidence: input.outcome ? input.evidence : '', outcomeAt: input.outcome ? new Date() : null, savingShare: input.savingShare, updatedAt: new Date() })
+    .set({ outcome: input.outcome, outcomeEvidence: input.outcome ? input.evidence : '', outcomeAt: input.outcome ? sql`now()` : null, savingShare: input.savingShare, updatedAt: sql`now()` })
     .where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   await addAdvocacyEvent(ctx, id, { action: 'outcome', from: before.outcome, to: input.outcome, note: input.evidence });
 }
@@ -158,7 +149,7 @@ export async function setOutcome(ctx: TenantCtx, id: string, input: OutcomeInput
 export async function setPublished(ctx: TenantCtx, id: string, published: boolean) {
   const before = await getIssueRow(ctx, id, true);
   if (before.published === published) return nothingChanged();
-  await ctx.tx.update(advocacyIssues).set({ published, updatedAt: new Date() }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  await ctx.tx.update(advocacyIssues).set({ published, updatedAt: sql`now()` }).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
   await addAdvocacyEvent(ctx, id, { action: published ? 'published' : 'unpublished' });
 }
 

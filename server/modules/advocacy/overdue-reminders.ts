@@ -7,6 +7,7 @@ import { clockFormat, todayIn } from '../../platform/time.js';
 import { addDays } from '../members/billing-service.js';
 import { orgClocks, roleOfUser } from '../orgs/org-service.js';
 import { advocacyActions, advocacyIssues } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 /** Days between two reminders of the same overdue activity. */
 export const REMIND_EVERY_DAYS = 7;
@@ -17,7 +18,7 @@ export const REMIND_EVERY_DAYS = 7;
  * each organisation's calendar (due today in Kolkata is not overdue while it
  * is still yesterday in UTC, nor the other way round).
  */
-export async function sendOverdueActionReminders(database: Database, publicUrl: string, now = new Date()) {
+export async function sendOverdueActionReminders(database: Database, publicUrl: string, now = clock.now()) {
   // Every organisation's today lies within a day of UTC's: the query takes the
   // widest bounds and each organisation's own date decides below.
   const latest = addDays(todayIn('UTC', now), 1);

@@ -1,19 +1,17 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Paper, PaperInput, PaperStatus, PaperSummary, PaperVersion } from '../../../contracts/position-papers.js';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Paper, PaperInput, PaperSummary, PaperVersion } from '../../../contracts/position-papers.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
+import { presentPaperSummary } from './present.js';
 import { advocacyIssues, positionPapers, positionPaperVersions } from './tables.js';
 
 type Row = typeof positionPapers.$inferSelect;
 
-const summary = (r: Row): PaperSummary => ({
-  id: r.id, issueId: r.issueId, title: r.title, status: r.status as PaperStatus, latestVersion: r.latestVersion,
-  approvedVersion: r.approvedVersion, published: r.published, updatedAt: r.updatedAt.toISOString(),
-});
+const summary = presentPaperSummary;
 
 async function getPaperRow(ctx: TenantCtx, id: string, lock = false): Promise<Row> {
   const query = ctx.tx.select().from(positionPapers).where(and(eq(positionPapers.id, id), eq(positionPapers.orgId, ctx.orgId)));
@@ -63,14 +61,14 @@ export async function revisePaper(ctx: TenantCtx, id: string, input: PaperInput)
   if (row.status === 'in_review') throw new AppError('advocacy.paper_in_review');
   const version = row.latestVersion + 1;
   await addVersion(ctx, id, version, input);
-  await ctx.tx.update(positionPapers).set({ title: input.title, latestVersion: version, status: 'draft', updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await ctx.tx.update(positionPapers).set({ title: input.title, latestVersion: version, status: 'draft', updatedAt: sql`now()` }).where(eq(positionPapers.id, id));
   await addAdvocacyEvent(ctx, row.issueId, { action: 'paper_version', to: `${input.title} v${version}` });
 }
 
 export async function submitPaper(ctx: TenantCtx, id: string) {
   const row = await getPaperRow(ctx, id, true);
   if (row.status !== 'draft') throw new AppError('advocacy.paper_not_draft');
-  await ctx.tx.update(positionPapers).set({ status: 'in_review', updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await ctx.tx.update(positionPapers).set({ status: 'in_review', updatedAt: sql`now()` }).where(eq(positionPapers.id, id));
   await addAdvocacyEvent(ctx, row.issueId, { action: 'paper_submitted', to: `${row.title} v${row.latestVersion}` });
 }
 
@@ -80,7 +78,7 @@ export async function reviewPaper(ctx: TenantCtx, id: string, input: { decision:
   if (row.status !== 'in_review') throw new AppError('advocacy.paper_not_in_review');
   if (input.decision === 'return' && !input.note) throw fieldError('note', 'advocacy.review_note_required');
   const approve = input.decision === 'approve';
-  await ctx.tx.update(positionPapers).set({ status: approve ? 'approved' : 'draft', approvedVersion: approve ? row.latestVersion : row.approvedVersion, updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await ctx.tx.update(positionPapers).set({ status: approve ? 'approved' : 'draft', approvedVersion: approve ? row.latestVersion : row.approvedVersion, updatedAt: sql`now()` }).where(eq(positionPapers.id, id));
   await addAdvocacyEvent(ctx, row.issueId, { action: approve ? 'paper_approved' : 'paper_returned', to: `${row.title} v${row.latestVersion}`, note: input.note });
   await recordAudit(ctx, { action: `position_paper.${input.decision}`, entityType: 'position_paper', entityId: id, after: { version: row.latestVersion } });
 }
@@ -90,7 +88,7 @@ export async function setPaperPublished(ctx: TenantCtx, id: string, published: b
   const row = await getPaperRow(ctx, id, true);
   if (published && !row.approvedVersion) throw new AppError('advocacy.paper_not_approved');
   if (row.published === published) return nothingChanged();
-  await ctx.tx.update(positionPapers).set({ published, updatedAt: new Date() }).where(eq(positionPapers.id, id));
+  await ctx.tx.update(positionPapers).set({ published, updatedAt: sql`now()` }).where(eq(positionPapers.id, id));
   const [approved] = await ctx.tx.select({ title: positionPaperVersions.title }).from(positionPaperVersions)
     .where(and(eq(positionPaperVersions.paperId, id), eq(positionPaperVersions.version, row.approvedVersion!)));
   await addAdvocacyEvent(ctx, row.issueId, { action: published ? 'paper_published' : 'paper_unpublished', to: `${approved!.title} v${row.approvedVersion}` });

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { ActionInput, ActionPlan, ActionStatus, ObjectiveInput, PlannedAction } from '../../../contracts/action-plan.js';
+import { can } from '../../../contracts/permissions.js';
 import { users } from '../../platform/auth/tables.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
@@ -70,11 +71,11 @@ export async function removeObjective(ctx: TenantCtx, issueId: string, objective
   await addAdvocacyEvent(ctx, issueId, { action: 'objective_removed', from: removed.text });
 }
 
-/** An owner is one of the organisation's own people (admin or staff): they are reminded when late. */
+/** An owner is one of the organisation's own people (who may manage advocacy): they are reminded when late. */
 async function checkAction(ctx: TenantCtx, issueId: string, input: ActionInput) {
   if (input.ownerUserId) {
     const role = await roleOfUser(ctx.tx, input.ownerUserId, ctx.orgId);
-    if (!role || !['admin', 'staff'].includes(role)) throw fieldError('ownerUserId', 'advocacy.owner_not_staff');
+    if (!can(role, 'advocacy.manage')) throw fieldError('ownerUserId', 'advocacy.owner_not_staff');
   }
   if (input.objectiveId) {
     const [objective] = await ctx.tx.select({ id: advocacyObjectives.id }).from(advocacyObjectives).where(and(eq(advocacyObjectives.id, input.objectiveId), eq(advocacyObjectives.issueId, issueId)));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { StakeholderInput, StakeholderMap } from '../../../contracts/decision-makers.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { currentPosts, getPersonRow, membershipsOf } from './decision-maker-service.js';
 import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
+import { presentStakeholder } from './present.js';
 import { advocacyStakeholders, dmPeople } from './tables.js';
 
 /** Who decides an issue: the most influential first, then the friendliest. */
@@ -19,10 +20,7 @@ export async function stakeholderMap(ctx: TenantCtx, issueId: string): Promise<S
     .orderBy(desc(advocacyStakeholders.influence), desc(advocacyStakeholders.stance), asc(dmPeople.name));
   const memberships = await membershipsOf(ctx, rows.map((r) => r.s.personId));
   return {
-    items: rows.map(({ s, name, honorificPrefix }) => ({
-      person: { id: s.personId, name, honorificPrefix }, posts: currentPosts(memberships.get(s.personId)!),
-      stance: s.stance, influence: s.influence, note: s.note, updatedAt: s.updatedAt.toISOString(),
-    })),
+    items: rows.map(({ s, name, honorificPrefix }) => presentStakeholder(s, { name, honorificPrefix, posts: currentPosts(memberships.get(s.personId)!) })),
   };
 }
 
@@ -39,7 +37,7 @@ export async function placeStakeholder(ctx: TenantCtx, issueId: string, personId
     await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_added', to: `${input.stance}:${input.influence}`, note: person.name });
     return;
   }
-  await ctx.tx.update(advocacyStakeholders).set({ ...input, updatedAt: new Date() }).where(and(eq(advocacyStakeholders.issueId, issueId), eq(advocacyStakeholders.personId, personId)));
+  await ctx.tx.update(advocacyStakeholders).set({ ...input, updatedAt: sql`now()` }).where(and(eq(advocacyStakeholders.issueId, issueId), eq(advocacyStakeholders.personId, personId)));
   if (before.stance !== input.stance || before.influence !== input.influence) {
     await addAdvocacyEvent(ctx, issueId, { action: 'stakeholder_moved', from: `${before.stance}:${before.influence}`, to: `${input.stance}:${input.influence}`, note: [person.name, input.note !== before.note ? input.note : ''].filter(Boolean).join(' — ') });
   } else if (before.note !== input.note) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, customType, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
+import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { memberIssues } from '../intake/tables.js';
 import { orgs } from '../../platform/tenants/tables.js';
 import { consultations } from '../surveys/tables.js';
@@ -17,7 +18,7 @@ const STEPS = ['diagnostic', 'solution_design', 'advocacy', 'legislative', 'impl
 export const advocacyIssues = pgTable(
   'advocacy_issues',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     title: text('title').notNull(),
     problem: text('problem').notNull(),
@@ -36,6 +37,7 @@ export const advocacyIssues = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'advocacy_issues_pkey', columns: [t.id, t.orgId] }),
     index('advocacy_issues_org_idx').on(t.orgId, t.createdAt),
     check('advocacy_issues_category_check', sql`${t.category} IN ('regulation', 'red_tape', 'tax', 'monopoly', 'corruption', 'infrastructure', 'finance', 'skills', 'markets', 'other')`),
     check('advocacy_issues_step_check', sql`${t.step} IN (${inList(STEPS)})`),
@@ -49,20 +51,24 @@ export const advocacyIssues = pgTable(
 export const advocacyEvidence = pgTable(
   'advocacy_evidence',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
-    memberIssueId: uuid('member_issue_id').references(() => memberIssues.id, { onDelete: 'cascade' }),
-    consultationId: uuid('consultation_id').references(() => consultations.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
+    memberIssueId: uuid('member_issue_id'),
+    consultationId: uuid('consultation_id'),
     question: text('question'),
     note: text('note').notNull().default(''),
     addedAt: ts('added_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'advocacy_evidence_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.memberIssueId, memberIssues).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.consultationId, consultations).onDelete('cascade'),
     index('advocacy_evidence_issue_idx').on(t.issueId),
     index('advocacy_evidence_member_issue_idx').on(t.memberIssueId),
-    uniqueIndex('advocacy_evidence_member_issue_uniq').on(t.issueId, t.memberIssueId),
-    uniqueIndex('advocacy_evidence_question_uniq').on(t.issueId, t.consultationId, t.question),
+    uniqueIndex('advocacy_evidence_member_issue_uniq').on(t.issueId, t.memberIssueId, t.orgId),
+    uniqueIndex('advocacy_evidence_question_uniq').on(t.issueId, t.consultationId, t.question, t.orgId),
     check('advocacy_evidence_kind_check', sql`(${t.memberIssueId} IS NOT NULL) <> (${t.consultationId} IS NOT NULL AND ${t.question} IS NOT NULL)`),
   ],
 );
@@ -71,9 +77,9 @@ export const advocacyEvidence = pgTable(
 export const advocacyCostActivities = pgTable(
   'advocacy_cost_activities',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     minutes: integer('minutes').notNull(),
@@ -86,6 +92,8 @@ export const advocacyCostActivities = pgTable(
     firmsLarge: integer('firms_large').notNull().default(0),
   },
   (t) => [
+    primaryKey({ name: 'advocacy_cost_activities_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
     index('advocacy_cost_activities_issue_idx').on(t.issueId, t.position),
     check('advocacy_cost_activities_values_check', sql`${t.minutes} >= 0 AND ${t.hourlyTariff} >= 0 AND ${t.outOfPocket} >= 0 AND ${t.perYear} > 0 AND ${t.firmsMicro} >= 0 AND ${t.firmsSmall} >= 0 AND ${t.firmsMedium} >= 0 AND ${t.firmsLarge} >= 0`),
   ],
@@ -95,9 +103,9 @@ export const advocacyCostActivities = pgTable(
 export const advocacyStepScores = pgTable(
   'advocacy_step_scores',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
     step: text('step').notNull(),
     score: integer('score').notNull(),
     note: text('note').notNull().default(''),
@@ -109,6 +117,8 @@ export const advocacyStepScores = pgTable(
     actorName: text('actor_name').notNull(),
   },
   (t) => [
+    primaryKey({ name: 'advocacy_step_scores_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
     index('advocacy_step_scores_issue_idx').on(t.issueId, t.step, t.seq),
     check('advocacy_step_scores_step_check', sql`${t.step} IN (${inList(STEPS)})`),
     check('advocacy_step_scores_score_check', sql`${t.score} BETWEEN 0 AND 3`),
@@ -119,9 +129,9 @@ export const advocacyStepScores = pgTable(
 export const advocacyEvents = pgTable(
   'advocacy_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
     at: clockTs('at').notNull().default(sql`clock_timestamp()`),
     // Order of the history: a sequence cannot tie, a clock can (two steps of one
     // request within the embedded database's clock tick came back swapped).
@@ -133,16 +143,20 @@ export const advocacyEvents = pgTable(
     toValue: text('to_value'),
     note: text('note').notNull().default(''),
   },
-  (t) => [index('advocacy_events_issue_idx').on(t.issueId, t.seq)],
+  (t) => [
+    primaryKey({ name: 'advocacy_events_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
+    index('advocacy_events_issue_idx').on(t.issueId, t.seq),
+  ],
 );
 
 /** A position paper on an issue; its text lives in versions, never edited in place. */
 export const positionPapers = pgTable(
   'position_papers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
     title: text('title').notNull(),
     status: text('status').notNull().default('draft'),
     latestVersion: integer('latest_version').notNull().default(1),
@@ -152,6 +166,8 @@ export const positionPapers = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'position_papers_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
     index('position_papers_issue_idx').on(t.issueId),
     check('position_papers_status_check', sql`${t.status} IN ('draft', 'in_review', 'approved')`),
     check('position_papers_published_check', sql`NOT ${t.published} OR ${t.approvedVersion} IS NOT NULL`),
@@ -162,7 +178,7 @@ export const positionPaperVersions = pgTable(
   'position_paper_versions',
   {
     orgId: orgId(),
-    paperId: uuid('paper_id').notNull().references(() => positionPapers.id, { onDelete: 'cascade' }),
+    paperId: uuid('paper_id').notNull(),
     version: integer('version').notNull(),
     /** The title belongs to the version: a draft's new title is not the approved paper's. */
     title: text('title').notNull(),
@@ -174,7 +190,10 @@ export const positionPaperVersions = pgTable(
     authorName: text('author_name').notNull(),
     createdAt: ts('created_at').notNull().default(sql`clock_timestamp()`),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.version] })],
+  (t) => [
+    sameOrgForeignKey(t.orgId, t.paperId, positionPapers).onDelete('cascade'),
+    primaryKey({ name: 'position_paper_versions_paper_id_version_pk', columns: [t.paperId, t.version, t.orgId] }),
+  ],
 );
 
 // Decision-makers, after the Popolo standard: people, the public bodies
@@ -182,7 +201,7 @@ export const positionPaperVersions = pgTable(
 export const dmPeople = pgTable(
   'dm_people',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     name: text('name').notNull(),
     honorificPrefix: text('honorific_prefix').notNull().default(''),
@@ -191,13 +210,16 @@ export const dmPeople = pgTable(
     notes: text('notes').notNull().default(''),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('dm_people_org_idx').on(t.orgId, t.name)],
+  (t) => [
+    primaryKey({ name: 'dm_people_pkey', columns: [t.id, t.orgId] }),
+    index('dm_people_org_idx').on(t.orgId, t.name),
+  ],
 );
 
 export const dmOrganizations = pgTable(
   'dm_organizations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     name: text('name').notNull(),
     /** Popolo's classification. */
@@ -205,6 +227,7 @@ export const dmOrganizations = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'dm_organizations_pkey', columns: [t.id, t.orgId] }),
     index('dm_organizations_org_idx').on(t.orgId, t.name),
     check('dm_organizations_classification_check', sql`${t.classification} IN ('ministry', 'agency', 'parliament', 'committee', 'local_government', 'regulator', 'donor', 'business_association', 'other')`),
   ],
@@ -213,27 +236,35 @@ export const dmOrganizations = pgTable(
 export const dmPosts = pgTable(
   'dm_posts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    organizationId: uuid('organization_id').notNull().references(() => dmOrganizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id').notNull(),
     label: text('label').notNull(),
   },
-  (t) => [index('dm_posts_organization_idx').on(t.organizationId)],
+  (t) => [
+    primaryKey({ name: 'dm_posts_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.organizationId, dmOrganizations).onDelete('cascade'),
+    index('dm_posts_organization_idx').on(t.organizationId),
+  ],
 );
 
 export const dmMemberships = pgTable(
   'dm_memberships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    personId: uuid('person_id').notNull().references(() => dmPeople.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id').notNull().references(() => dmOrganizations.id, { onDelete: 'cascade' }),
-    postId: uuid('post_id').references(() => dmPosts.id, { onDelete: 'set null' }),
+    personId: uuid('person_id').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    postId: uuid('post_id'),
     role: text('role').notNull().default(''),
     startDate: date('start_date'),
     endDate: date('end_date'),
   },
   (t) => [
+    primaryKey({ name: 'dm_memberships_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.personId, dmPeople).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.organizationId, dmOrganizations).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.postId, dmPosts).onDelete('set null'),
     index('dm_memberships_person_idx').on(t.personId),
     index('dm_memberships_organization_idx').on(t.organizationId),
     check('dm_memberships_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
@@ -245,15 +276,17 @@ export const advocacyStakeholders = pgTable(
   'advocacy_stakeholders',
   {
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').notNull().references(() => dmPeople.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
+    personId: uuid('person_id').notNull(),
     stance: integer('stance').notNull().default(0),
     influence: integer('influence').notNull().default(2),
     note: text('note').notNull().default(''),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.issueId, t.personId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.personId, dmPeople).onDelete('cascade'),
+    primaryKey({ name: 'advocacy_stakeholders_issue_id_person_id_pk', columns: [t.issueId, t.personId, t.orgId] }),
     index('advocacy_stakeholders_person_idx').on(t.personId),
     check('advocacy_stakeholders_levels_check', sql`${t.stance} BETWEEN -2 AND 2 AND ${t.influence} BETWEEN 1 AND 3`),
   ],
@@ -262,25 +295,30 @@ export const advocacyStakeholders = pgTable(
 export const advocacyObjectives = pgTable(
   'advocacy_objectives',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
     text: text('text').notNull(),
     /** The decision-maker the objective aims to move, if one. */
-    targetPersonId: uuid('target_person_id').references(() => dmPeople.id, { onDelete: 'set null' }),
+    targetPersonId: uuid('target_person_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('advocacy_objectives_issue_idx').on(t.issueId)],
+  (t) => [
+    primaryKey({ name: 'advocacy_objectives_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.targetPersonId, dmPeople).onDelete('set null'),
+    index('advocacy_objectives_issue_idx').on(t.issueId),
+  ],
 );
 
 /** An activity of the action plan: a meeting, a letter, media work, a coalition. */
 export const advocacyActions = pgTable(
   'advocacy_actions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
-    objectiveId: uuid('objective_id').references(() => advocacyObjectives.id, { onDelete: 'set null' }),
+    issueId: uuid('issue_id').notNull(),
+    objectiveId: uuid('objective_id'),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -292,6 +330,9 @@ export const advocacyActions = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'advocacy_actions_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.objectiveId, advocacyObjectives).onDelete('set null'),
     index('advocacy_actions_issue_idx').on(t.issueId, t.dueOn),
     index('advocacy_actions_open_idx').on(t.dueOn).where(sql`${t.status} IN ('planned', 'in_progress')`),
     check('advocacy_actions_kind_check', sql`${t.kind} IN ('meeting', 'letter', 'media', 'coalition', 'research', 'other')`),
@@ -309,9 +350,9 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export const advocacyDocuments = pgTable(
   'advocacy_documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    issueId: uuid('issue_id').notNull().references(() => advocacyIssues.id, { onDelete: 'cascade' }),
+    issueId: uuid('issue_id').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     contentType: text('content_type').notNull(),
@@ -320,5 +361,9 @@ export const advocacyDocuments = pgTable(
     uploadedBy: text('uploaded_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('advocacy_documents_issue_idx').on(t.issueId, t.createdAt), check('advocacy_documents_size_check', sql`${t.size} <= 10485760`)],
+  (t) => [
+    primaryKey({ name: 'advocacy_documents_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('cascade'),
+    index('advocacy_documents_issue_idx').on(t.issueId, t.createdAt), check('advocacy_documents_size_check', sql`${t.size} <= 10485760`),
+  ],
 );

@@ -8,6 +8,7 @@ import { issueTitles } from '../advocacy/issue-service.js';
 import { orgToday } from '../orgs/org-service.js';
 import { getForumRow, visibleForumIds } from './forum-service.js';
 import { getMeetingRow } from './meeting-row.js';
+import { presentDecision, presentIssueMeeting, type DecisionRow } from './present.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums } from './tables.js';
 
 
@@ -20,10 +21,7 @@ import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums }
 async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decision[]> {
   const visible = await visibleForumIds(ctx);
   if (visible && !visible.length) return [];
-  const rows = await ctx.tx.execute<{
-    id: string; text: string; owner: string; due_on: string | null; status: DecisionStatus; agenda_item_id: string | null;
-    meeting_id: string; meeting_title: string; starts_at: string; forum_name: string; issue_id: string | null;
-  }>(sql`
+  const rows = await ctx.tx.execute<DecisionRow>(sql`
     SELECT d.id, d.text, d.owner, d.due_on::text, d.status, d.agenda_item_id, m.id AS meeting_id, m.title AS meeting_title, m.starts_at, f.name AS forum_name, d.issue_id
     FROM ${forumDecisions} d
     JOIN ${forumMeetings} m ON m.id = d.meeting_id
@@ -39,13 +37,10 @@ async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decision[]> {
   const steps = ids.length
     ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.seq))
     : [];
-  return rows.rows.map((r) => ({
-    id: r.id, text: r.text, owner: r.owner, dueOn: r.due_on, status: r.status,
-    overdue: r.status === 'open' && !!r.due_on && r.due_on < today,
-    meeting: { id: r.meeting_id, title: r.meeting_title, startsAt: new Date(r.starts_at).toISOString(), forumName: r.forum_name },
-    agendaItemId: r.agenda_item_id,
-    issue: r.issue_id && titles.has(r.issue_id) ? { id: r.issue_id, title: titles.get(r.issue_id)! } : null,
-    followUps: steps.filter((s) => s.decisionId === r.id).map((s) => ({ at: s.at.toISOString(), actor: s.actorName, note: s.note, status: s.status as DecisionStatus | null })),
+  return rows.rows.map((r) => presentDecision(r, {
+    today,
+    issueTitle: r.issue_id ? (titles.get(r.issue_id) ?? null) : null,
+    followUps: steps.filter((s) => s.decisionId === r.id),
   }));
 }
 
@@ -98,7 +93,7 @@ export async function addFollowUp(ctx: TenantCtx, decisionId: string, input: Fol
     before: changes ? { status: decision.status } : null, after: { followUpId: step!.id, note: input.note, ...(changes ? { status: input.status } : {}) },
   });
   if (changes) {
-    await ctx.tx.update(forumDecisions).set({ status: input.status, closedAt: input.status === 'open' ? null : new Date() }).where(eq(forumDecisions.id, decisionId));
+    await ctx.tx.update(forumDecisions).set({ status: input.status, closedAt: input.status === 'open' ? null : sql`now()` }).where(eq(forumDecisions.id, decisionId));
     if (decision.issueId) await addAdvocacyEvent(ctx, decision.issueId, { action: 'decision_status', from: decision.status, to: input.status!, note: `${decision.text} — ${input.note}` });
   }
 }
@@ -131,7 +126,7 @@ export async function dialogueOfIssue(ctx: TenantCtx, issueId: string) {
     .where(and(eq(agendaItems.orgId, ctx.orgId), eq(agendaItems.issueId, issueId), visible ? inArray(forums.id, visible) : undefined))
     .orderBy(asc(forumMeetings.startsAt));
   return {
-    meetings: agenda.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), status: a.status as 'planned' | 'held' | 'cancelled' })),
+    meetings: agenda.map(presentIssueMeeting),
     decisions: await decisionsWhere(ctx, sql`d.issue_id = ${issueId}`),
   };
 }

@@ -1,10 +1,12 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Forum, ForumDetail, ForumInput, ForumMember, ForumMemberInput, MeetingSummary } from '../../../contracts/dialogue.js';
+import { can } from '../../../contracts/permissions.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { roleOfUser } from '../orgs/org-service.js';
+import { presentForum, presentForumMember, presentMeetingSummary } from './present.js';
 import { forumDecisions, forumMeetings, forumMembers, forums } from './tables.js';
 
 type ForumRow = typeof forums.$inferSelect;
@@ -14,7 +16,7 @@ type ForumRow = typeof forums.$inferSelect;
  * only those they sit in for an official. Returns null for "all".
  */
 export async function visibleForumIds(ctx: TenantCtx): Promise<string[] | null> {
-  if (ctx.role !== 'official') return null;
+  if (!can(ctx.role, 'dialogue.own_forums_only')) return null;
   if (!ctx.actor.userId) return [];
   const rows = await ctx.tx.select({ id: forumMembers.forumId }).from(forumMembers).where(and(eq(forumMembers.orgId, ctx.orgId), eq(forumMembers.userId, ctx.actor.userId)));
   return [...new Set(rows.map((r) => r.id))];
@@ -40,10 +42,7 @@ export async function meetingSummaries(ctx: TenantCtx, where: ReturnType<typeof 
     .innerJoin(forums, eq(forums.id, forumMeetings.forumId))
     .where(and(eq(forumMeetings.orgId, ctx.orgId), where))
     .orderBy(asc(forumMeetings.startsAt));
-  return rows.map(({ m, forumName, openDecisions }) => ({
-    id: m.id, forumId: m.forumId, forumName, title: m.title, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString(),
-    location: m.location, status: m.status as MeetingSummary['status'], openDecisions,
-  }));
+  return rows.map(({ m, forumName, openDecisions }) => presentMeetingSummary(m, { forumName, openDecisions }));
 }
 
 async function present(ctx: TenantCtx, rows: ForumRow[]): Promise<Forum[]> {
@@ -57,13 +56,10 @@ async function present(ctx: TenantCtx, rows: ForumRow[]): Promise<Forum[]> {
     })
     .from(forums)
     .where(inArray(forums.id, ids));
-  const upcoming = await meetingSummaries(ctx, and(inArray(forumMeetings.forumId, ids), eq(forumMeetings.status, 'planned'), gte(forumMeetings.endsAt, new Date())));
+  const upcoming = await meetingSummaries(ctx, and(inArray(forumMeetings.forumId, ids), eq(forumMeetings.status, 'planned'), gte(forumMeetings.endsAt, sql`now()`)));
   return rows.map((r) => {
     const c = counts.find((x) => x.forumId === r.id);
-    return {
-      id: r.id, name: r.name, kind: r.kind as Forum['kind'], description: r.description, isPublic: r.isPublic,
-      members: c?.members ?? 0, openDecisions: c?.openDecisions ?? 0, nextMeeting: upcoming.find((m) => m.forumId === r.id) ?? null,
-    };
+    return presentForum(r, { members: c?.members ?? 0, openDecisions: c?.openDecisions ?? 0, nextMeeting: upcoming.find((m) => m.forumId === r.id) ?? null });
   });
 }
 
@@ -81,9 +77,7 @@ async function forumMemberList(ctx: TenantCtx, forumId: string): Promise<ForumMe
     .leftJoin(users, eq(users.id, forumMembers.userId))
     .where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId)))
     .orderBy(asc(forumMembers.side), asc(forumMembers.name));
-  return rows.map(({ m, userName }) => ({
-    id: m.id, side: m.side as ForumMember['side'], name: m.name, email: m.email, affiliation: m.affiliation, role: m.role as ForumMember['role'], userId: m.userId, userName,
-  }));
+  return rows.map(({ m, userName }) => presentForumMember(m, userName));
 }
 
 export async function getForum(ctx: TenantCtx, id: string): Promise<ForumDetail> {

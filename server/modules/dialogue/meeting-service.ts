@@ -16,6 +16,7 @@ import { meetingCalendar } from './calendar.js';
 import { decisionsOfMeeting } from './decision-service.js';
 import { getForumRow, meetingSummaries, visibleForumIds } from './forum-service.js';
 import { getMeetingRow, type MeetingRow } from './meeting-row.js';
+import { presentAgendaItem } from './present.js';
 import { agendaItems, forumMeetings, forumMembers, meetingAttendance } from './tables.js';
 
 /** Meetings from today on, across the forums the person may see. */
@@ -35,7 +36,7 @@ async function agendaOf(ctx: TenantCtx, meetingId: string) {
     .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.orgId, ctx.orgId)))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id));
   const titles = await issueTitles(ctx, rows.flatMap((a) => (a.issueId ? [a.issueId] : [])));
-  return rows.map((a) => ({ id: a.id, position: a.position, title: a.title, issueId: a.issueId, issueTitle: a.issueId ? (titles.get(a.issueId) ?? null) : null, notes: a.notes }));
+  return rows.map((a) => presentAgendaItem(a, a.issueId ? (titles.get(a.issueId) ?? null) : null));
 }
 
 export async function getMeeting(ctx: TenantCtx, id: string): Promise<MeetingDetail> {
@@ -66,7 +67,7 @@ export async function createMeeting(ctx: TenantCtx, forumId: string, input: Meet
 
 export async function updateMeeting(ctx: TenantCtx, id: string, input: MeetingInput) {
   const before = await getMeetingRow(ctx, id, true);
-  await ctx.tx.update(forumMeetings).set({ title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location, updatedAt: new Date() }).where(eq(forumMeetings.id, id));
+  await ctx.tx.update(forumMeetings).set({ title: input.title, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), location: input.location, updatedAt: sql`now()` }).where(eq(forumMeetings.id, id));
   const was = { title: before.title, startsAt: before.startsAt.toISOString(), endsAt: before.endsAt.toISOString(), location: before.location };
   const now = { title: input.title, startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(), location: input.location };
   await recordAudit(ctx, { action: 'meeting.update', entityType: 'meeting', entityId: id, ...changedFields(was, now) });
@@ -116,7 +117,7 @@ export async function recordMinutes(ctx: TenantCtx, meetingId: string, input: Mi
   if (members.length) {
     await ctx.tx.insert(meetingAttendance).values(members.map((m) => ({ orgId: ctx.orgId, meetingId, forumMemberId: m.id, present: input.present.includes(m.id) })));
   }
-  await ctx.tx.update(forumMeetings).set({ minutes: input.minutes, status: input.status, updatedAt: new Date() }).where(eq(forumMeetings.id, meetingId));
+  await ctx.tx.update(forumMeetings).set({ minutes: input.minutes, status: input.status, updatedAt: sql`now()` }).where(eq(forumMeetings.id, meetingId));
   await recordAudit(ctx, { action: 'meeting.minutes', entityType: 'meeting', entityId: meetingId, before: { status: meeting.status }, after: { status: input.status, present: input.present.length } });
 }
 
@@ -159,7 +160,7 @@ export async function sendInvitations(ctx: TenantCtx, meetingId: string) {
       attachments: [{ filename: 'invitation.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
     });
   }
-  await ctx.tx.update(forumMeetings).set({ sequence, invitedAt: new Date() }).where(eq(forumMeetings.id, meetingId));
+  await ctx.tx.update(forumMeetings).set({ sequence, invitedAt: sql`now()` }).where(eq(forumMeetings.id, meetingId));
   await recordAudit(ctx, { action: 'meeting.invite', entityType: 'meeting', entityId: meetingId, after: { invited: attendees.length, sequence } });
   return { invited: attendees.length };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
+import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { advocacyIssues } from '../advocacy/tables.js';
 import { orgs } from '../../platform/tenants/tables.js';
 
@@ -14,7 +15,7 @@ const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelet
 export const forums = pgTable(
   'forums',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -24,6 +25,7 @@ export const forums = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'forums_pkey', columns: [t.id, t.orgId] }),
     index('forums_org_idx').on(t.orgId, t.name),
     check('forums_kind_check', sql`${t.kind} IN ('round_table', 'committee', 'ministry_meeting', 'working_group', 'other')`),
   ],
@@ -33,9 +35,9 @@ export const forums = pgTable(
 export const forumMembers = pgTable(
   'forum_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    forumId: uuid('forum_id').notNull().references(() => forums.id, { onDelete: 'cascade' }),
+    forumId: uuid('forum_id').notNull(),
     side: text('side').notNull(),
     name: text('name').notNull(),
     email: text('email').notNull().default(''),
@@ -46,6 +48,8 @@ export const forumMembers = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'forum_members_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.forumId, forums).onDelete('cascade'),
     index('forum_members_forum_idx').on(t.forumId),
     index('forum_members_user_idx').on(t.userId),
     check('forum_members_side_check', sql`${t.side} IN ('private', 'public')`),
@@ -56,9 +60,9 @@ export const forumMembers = pgTable(
 export const forumMeetings = pgTable(
   'forum_meetings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    forumId: uuid('forum_id').notNull().references(() => forums.id, { onDelete: 'cascade' }),
+    forumId: uuid('forum_id').notNull(),
     title: text('title').notNull(),
     startsAt: ts('starts_at').notNull(),
     endsAt: ts('ends_at').notNull(),
@@ -72,6 +76,8 @@ export const forumMeetings = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'forum_meetings_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.forumId, forums).onDelete('cascade'),
     index('forum_meetings_forum_idx').on(t.forumId, t.startsAt),
     check('forum_meetings_status_check', sql`${t.status} IN ('planned', 'held', 'cancelled')`),
     check('forum_meetings_times_check', sql`${t.endsAt} > ${t.startsAt}`),
@@ -81,38 +87,47 @@ export const forumMeetings = pgTable(
 export const agendaItems = pgTable(
   'agenda_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    meetingId: uuid('meeting_id').notNull().references(() => forumMeetings.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     /** The advocacy issue this item brings to the table, if any. */
-    issueId: uuid('issue_id').references(() => advocacyIssues.id, { onDelete: 'set null' }),
+    issueId: uuid('issue_id'),
     notes: text('notes').notNull().default(''),
   },
-  (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position), index('agenda_items_issue_idx').on(t.issueId)],
+  (t) => [
+    primaryKey({ name: 'agenda_items_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.meetingId, forumMeetings).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('set null'),
+    index('agenda_items_meeting_idx').on(t.meetingId, t.position), index('agenda_items_issue_idx').on(t.issueId),
+  ],
 );
 
 export const meetingAttendance = pgTable(
   'meeting_attendance',
   {
     orgId: orgId(),
-    meetingId: uuid('meeting_id').notNull().references(() => forumMeetings.id, { onDelete: 'cascade' }),
-    forumMemberId: uuid('forum_member_id').notNull().references(() => forumMembers.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').notNull(),
+    forumMemberId: uuid('forum_member_id').notNull(),
     present: boolean('present').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.forumMemberId] })],
+  (t) => [
+    sameOrgForeignKey(t.orgId, t.meetingId, forumMeetings).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.forumMemberId, forumMembers).onDelete('cascade'),
+    primaryKey({ name: 'meeting_attendance_meeting_id_forum_member_id_pk', columns: [t.meetingId, t.forumMemberId, t.orgId] }),
+  ],
 );
 
 /** What a meeting decided, who carries it out and by when; followed up until closed. */
 export const forumDecisions = pgTable(
   'forum_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    meetingId: uuid('meeting_id').notNull().references(() => forumMeetings.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
-    issueId: uuid('issue_id').references(() => advocacyIssues.id, { onDelete: 'set null' }),
+    meetingId: uuid('meeting_id').notNull(),
+    agendaItemId: uuid('agenda_item_id'),
+    issueId: uuid('issue_id'),
     text: text('text').notNull(),
     owner: text('owner').notNull(),
     dueOn: date('due_on'),
@@ -121,6 +136,10 @@ export const forumDecisions = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'forum_decisions_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.meetingId, forumMeetings).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.agendaItemId, agendaItems).onDelete('set null'),
+    sameOrgForeignKey(t.orgId, t.issueId, advocacyIssues).onDelete('set null'),
     index('forum_decisions_meeting_idx').on(t.meetingId),
     index('forum_decisions_issue_idx').on(t.issueId),
     check('forum_decisions_status_check', sql`${t.status} IN ('open', 'done', 'dropped')`),
@@ -131,9 +150,9 @@ export const forumDecisions = pgTable(
 export const decisionFollowUps = pgTable(
   'decision_follow_ups',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    decisionId: uuid('decision_id').notNull().references(() => forumDecisions.id, { onDelete: 'cascade' }),
+    decisionId: uuid('decision_id').notNull(),
     at: clockTs('at').notNull().default(sql`clock_timestamp()`),
     // Order of the history: a sequence cannot tie, a clock can (two steps of one
     // request within the embedded database's clock tick came back swapped).
@@ -144,5 +163,9 @@ export const decisionFollowUps = pgTable(
     /** The decision's status after this step, when it changed it. */
     status: text('status'),
   },
-  (t) => [index('decision_follow_ups_decision_idx').on(t.decisionId, t.seq)],
+  (t) => [
+    primaryKey({ name: 'decision_follow_ups_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.decisionId, forumDecisions).onDelete('cascade'),
+    index('decision_follow_ups_decision_idx').on(t.decisionId, t.seq),
+  ],
 );

@@ -9,6 +9,7 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { firmBreakdowns, firmNames, firmSummaries } from '../members/audience-service.js';
 import { ownFirm } from '../members/portal-service.js';
+import { presentAffectedFirm, presentIssueEvent, presentMemberIssue } from './present.js';
 import { memberIssueEvents, memberIssueFirms, memberIssues } from './tables.js';
 import { checkMerge, checkStatusChange } from './triage.js';
 
@@ -20,7 +21,7 @@ const seesFirms = (ctx: TenantCtx) => can(ctx.role, 'intake.triage');
 
 /** The firm a person acts for: a member user's own firm, or the firm staff name. */
 async function actingFirm(ctx: TenantCtx, memberId: string | undefined): Promise<{ id: string; via: Via }> {
-  if (ctx.role === 'member') return { id: (await ownFirm(ctx)).id, via: 'portal' };
+  if (can(ctx.role, 'members.self')) return { id: (await ownFirm(ctx)).id, via: 'portal' };
   if (!memberId) throw fieldError('memberId', 'intake.firm_required');
   if (!(await firmNames(ctx, [memberId])).has(memberId)) throw fieldError('memberId', 'members.not_found');
   return { id: memberId, via: 'staff' };
@@ -28,7 +29,7 @@ async function actingFirm(ctx: TenantCtx, memberId: string | undefined): Promise
 
 /** A member user's firm, if the person is one; staff act for none. */
 async function viewerFirm(ctx: TenantCtx): Promise<string | null> {
-  if (ctx.role !== 'member') return null;
+  if (!can(ctx.role, 'members.self')) return null;
   try {
     return (await ownFirm(ctx)).id;
   } catch {
@@ -54,7 +55,7 @@ async function addEvent(ctx: TenantCtx, issueId: string, event: { action: Member
 async function recount(ctx: TenantCtx, issueId: string) {
   await ctx.tx
     .update(memberIssues)
-    .set({ affectedFirms: sql`(SELECT count(*)::int FROM ${memberIssueFirms} WHERE ${memberIssueFirms.issueId} = ${issueId})`, updatedAt: new Date() })
+    .set({ affectedFirms: sql`(SELECT count(*)::int FROM ${memberIssueFirms} WHERE ${memberIssueFirms.issueId} = ${issueId})`, updatedAt: sql`now()` })
     .where(and(eq(memberIssues.id, issueId), eq(memberIssues.orgId, ctx.orgId)));
 }
 
@@ -87,13 +88,11 @@ async function present(ctx: TenantCtx, rows: Row[], firm: string | null): Promis
   const ours = await sharedBy(ctx, firm, ids);
   const raisers = seesFirms(ctx) ? await firmNames(ctx, rows.map((r) => r.raisedByMemberId).filter((x): x is string => !!x)) : new Map<string, string>();
   const targets = await titlesOf(ctx, rows.map((r) => r.mergedIntoId).filter((x): x is string => !!x));
-  return rows.map((r) => ({
-    id: r.id, title: r.title, description: r.description, category: r.category as MemberIssue['category'], status: r.status as IssueStatus,
-    responseNote: r.responseNote,
-    mergedInto: r.mergedIntoId ? { id: r.mergedIntoId, title: targets.get(r.mergedIntoId) ?? '' } : null,
+  return rows.map((r) => presentMemberIssue(r, {
+    mergedIntoTitle: r.mergedIntoId ? (targets.get(r.mergedIntoId) ?? '') : null,
     raisedBy: r.raisedByMemberId ? (raisers.get(r.raisedByMemberId) ?? null) : null,
-    affectedFirms: r.affectedFirms, affectsUs: ours.has(r.id), breakdown: counts.get(r.id)!,
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    affectsUs: ours.has(r.id),
+    breakdown: counts.get(r.id)!,
   }));
 }
 
@@ -113,7 +112,7 @@ function textCondition(q: string): SQL | undefined {
 
 export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) {
   // Members see what is being worked on, not what was set aside or folded into another issue.
-  const statuses = ctx.role === 'member' ? (query.status ?? ['new', 'triaged', 'forwarded']).filter((s) => s !== 'merged' && s !== 'declined') : query.status;
+  const statuses = can(ctx.role, 'members.self') ? (query.status ?? ['new', 'triaged', 'forwarded']).filter((s) => s !== 'merged' && s !== 'declined') : query.status;
   const byCount = query.sort === 'most_affected';
   const after = decodeCursor(query.cursor, [CursorKey.int, CursorKey.timestamp, CursorKey.uuid]);
   const rows = await ctx.tx
@@ -141,7 +140,7 @@ export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<Omit<M
   const firm = await viewerFirm(ctx);
   const [issue] = await present(ctx, [row], firm);
   // A member still sees where an issue it raised or shares went, and no other closed issue.
-  if (ctx.role === 'member' && (row.status === 'declined' || row.status === 'merged') && !issue!.affectsUs && row.raisedByMemberId !== firm) {
+  if (can(ctx.role, 'members.self') && (row.status === 'declined' || row.status === 'merged') && !issue!.affectsUs && row.raisedByMemberId !== firm) {
     throw new AppError('intake.issue_not_found');
   }
   const events = await ctx.tx.select().from(memberIssueEvents).where(and(eq(memberIssueEvents.issueId, id), eq(memberIssueEvents.orgId, ctx.orgId))).orderBy(asc(memberIssueEvents.seq));
@@ -150,7 +149,7 @@ export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<Omit<M
   return {
     ...issue!,
     // Members see the steps, not who among the staff took them.
-    history: events.map((e) => ({ at: e.at.toISOString(), actor: staff ? e.actorName : '', action: e.action as MemberIssueEvent['action'], fromStatus: e.fromStatus, toStatus: e.toStatus, note: staff || e.action === 'status' ? e.note : '' })),
+    history: events.map((e) => presentIssueEvent(e, staff)),
     mergedFrom,
   };
 }
@@ -205,7 +204,7 @@ export async function raiseMemberIssue(ctx: TenantCtx, input: MemberIssueInput) 
 export async function editMemberIssue(ctx: TenantCtx, id: string, input: { title: string; description: string; category: string }) {
   const before = await getRow(ctx, id, true);
   if (before.status === 'merged') throw new AppError('intake.issue_merged');
-  await ctx.tx.update(memberIssues).set({ ...input, updatedAt: new Date() }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
+  await ctx.tx.update(memberIssues).set({ ...input, updatedAt: sql`now()` }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
   await addEvent(ctx, id, { action: 'edited', note: before.title !== input.title ? before.title : '' });
   await recordAudit(ctx, { action: 'member_issue.edit', entityType: 'member_issue', entityId: id, before: { title: before.title, category: before.category }, after: { title: input.title, category: input.category } });
 }
@@ -247,13 +246,13 @@ export async function affectedFirms(ctx: TenantCtx, id: string): Promise<Affecte
   // Firms come by legal name; the stable sort keeps that order among firms added at one instant.
   const firms = (await firmSummaries(ctx, [...link.keys()])).map((f) => ({ ...f, ...link.get(f.id)! }));
   firms.sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime());
-  return firms.map((f) => ({ memberId: f.id, name: f.name, sector: f.sector, region: f.region, size: f.size, addedAt: f.addedAt.toISOString(), via: f.via, note: f.note }));
+  return firms.map(presentAffectedFirm);
 }
 
 export async function changeIssueStatus(ctx: TenantCtx, id: string, input: StatusChangeInput) {
   const row = await getRow(ctx, id, true);
   if (!checkStatusChange(row.status as IssueStatus, input.status, input.note) && input.note === row.responseNote) return nothingChanged();
-  await ctx.tx.update(memberIssues).set({ status: input.status, responseNote: input.note, updatedAt: new Date() }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
+  await ctx.tx.update(memberIssues).set({ status: input.status, responseNote: input.note, updatedAt: sql`now()` }).where(and(eq(memberIssues.id, id), eq(memberIssues.orgId, ctx.orgId)));
   await addEvent(ctx, id, { action: 'status', fromStatus: row.status, toStatus: input.status, note: input.note });
   await recordAudit(ctx, { action: 'member_issue.status', entityType: 'member_issue', entityId: id, before: { status: row.status }, after: { status: input.status } });
 }
@@ -276,7 +275,7 @@ export async function mergeMemberIssue(ctx: TenantCtx, id: string, input: { into
     ON CONFLICT DO NOTHING`);
   await ctx.tx
     .update(memberIssues)
-    .set({ status: 'merged', mergedIntoId: target.id, responseNote: input.note, updatedAt: new Date() })
+    .set({ status: 'merged', mergedIntoId: target.id, responseNote: input.note, updatedAt: sql`now()` })
     .where(and(eq(memberIssues.id, source.id), eq(memberIssues.orgId, ctx.orgId)));
   await recount(ctx, target.id);
   await addEvent(ctx, source.id, { action: 'merged', fromStatus: source.status, toStatus: 'merged', note: input.note || target.title });

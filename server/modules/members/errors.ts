@@ -19,6 +19,7 @@ export const memberErrors = {
   'members.branch_not_shared': 403,
   'members.import_mapping': 400,
   'members.import_has_errors': 409,
+  'members.import_undone': 409,
   'members.import_merge_undecided': 409,
   'members.import_file_duplicates_undecided': 409,
 } as const;

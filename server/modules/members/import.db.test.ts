@@ -5,6 +5,9 @@ import type { Client } from '../../test/app.js';
 import { useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg } from '../../test/factories.js';
 import { readTable } from '../../platform/files/read-table.js';
+import { sql } from 'drizzle-orm';
+import { withSystem } from '../../platform/db/tenancy.js';
+import { tasks } from '../../platform/tasks/tables.js';
 import { TaskCancelled } from '../../platform/tasks/task-runner.js';
 import { commitImport } from './import/commit-import.js';
 import { similarity } from './import/name-index.js';
@@ -125,6 +128,46 @@ describe('importing the spreadsheets chambers have', () => {
     for (const row of res.rows as unknown as Array<{ score: number; ka: string; kb: string }>) expect(similarity(row.ka, row.kb)).toBeCloseTo(row.score, 5);
   });
 
+  it('takes back what an import wrote when its process died in the middle', async () => {
+    const { orgId, admin, adminId } = await createOrg(t.app, ghana);
+    const rows = Array.from({ length: 1_200 }, (_, i) => `Firm number ${i},GH-AA`);
+    const table = await readTable(csv(`Name,Region\n${rows.join('\n')}\n`), 'died.csv');
+    // The task of another process, which stopped beating three minutes ago.
+    const [lost] = await withSystem(t.app.database.db, (tx) =>
+      tx.insert(tasks).values({ orgId, kind: 'members.import.commit', permission: 'members.import', state: 'running', startedBy: adminId, startedByName: 'Test Admin', heartbeatAt: sql`now() - interval '3 minutes'` }).returning(),
+    );
+    const scope = { orgId, role: 'admin' as const, actor: { userId: adminId, name: 'Test Admin' }, locale: 'en' };
+    const inline = t.app.tasks.inline(scope);
+    let saving = 0;
+    let landed!: () => void;
+    let wake!: () => void;
+    const firstStepLanded = new Promise<void>((resolve) => (landed = resolve));
+    const woken = new Promise<void>((resolve) => (wake = resolve));
+    // The process stalls after its first step committed (a paused machine): its work does not come back from its checkpoint until woken.
+    const work = {
+      ...inline,
+      taskId: lost!.id,
+      progress: (phase: string) => void (phase === 'saving' && saving++),
+      checkpoint: () => (saving > 2 ? (landed(), woken) : Promise.resolve()),
+    };
+    const committing = commitImport(work, table, suggestMapping(table.columns), {}, 'died.csv');
+    await firstStepLanded;
+    expect((await admin.get('/api/v1/members')).json().total).toBe(500);
+    // Another process's sweep finds the task lost and takes its import back.
+    await t.app.tasks.stop();
+    t.app.tasks.begin();
+    await expect.poll(async () => (await admin.get('/api/v1/members')).json().total, { timeout: 10_000 }).toBe(0);
+    expect((await admin.get(`/api/v1/tasks/${lost!.id}`)).json().state).toBe('failed');
+    const [imp] = (await t.app.database.pool.query<{ state: string }>(`SELECT state FROM member_imports WHERE org_id = $1`, [orgId])).rows;
+    expect(imp!.state).toBe('undone');
+    const entries = (await admin.get('/api/v1/audit?action=member.import')).json().items;
+    expect(entries.map((e: { action: string; actorName: string; after: unknown }) => [e.action, e.actorName, e.after])).toEqual([['member.import_undo', 'Test Admin', { filename: 'died.csv', removed: 500, kept: 0 }]]);
+    // The stalled work wakes up: its next step finds the import taken back, writes nothing, and says so.
+    wake();
+    await expect(committing).rejects.toMatchObject({ code: 'members.import_undone' });
+    expect((await admin.get('/api/v1/members')).json().total).toBe(0);
+  });
+
   it('writes nothing when the import is cancelled while it writes', async () => {
     const { orgId, admin, adminId } = await createOrg(t.app, ghana);
     const rows = Array.from({ length: 2_500 }, (_, i) => `Firm number ${i},GH-AA`);
@@ -132,12 +175,18 @@ describe('importing the spreadsheets chambers have', () => {
     const scope = { orgId, role: 'admin' as const, actor: { userId: adminId, name: 'Test Admin' }, locale: 'en' };
     const inline = t.app.tasks.inline(scope);
     let saving = 0;
-    // The person cancels once the first thousand firms are written inside the transaction.
+    // The person cancels once the first 500 firms have been written and committed (the import writes in steps).
     const work = { ...inline, progress: (phase: string) => void (phase === 'saving' && saving++), checkpoint: async () => { if (saving > 2) throw new TaskCancelled(); } };
     await expect(commitImport(work, table, suggestMapping(table.columns), {}, 'many.csv')).rejects.toBeInstanceOf(TaskCancelled);
     expect(saving).toBeGreaterThan(2);
     expect((await admin.get('/api/v1/members')).json().total).toBe(0);
-    expect((await admin.get('/api/v1/audit?action=member.import')).json().items).toEqual([]);
+    // What had landed was taken back, and the log says so; the import itself was never recorded as done.
+    const entries = (await admin.get('/api/v1/audit?action=member.import')).json().items;
+    expect(entries.map((e: { action: string; after: unknown }) => [e.action, e.after])).toEqual([['member.import_undo', { filename: 'many.csv', removed: 500, kept: 0 }]]);
+    const [imp] = (await t.app.database.pool.query<{ state: string }>(`SELECT state FROM member_imports WHERE org_id = $1`, [orgId])).rows;
+    expect(imp!.state).toBe('undone');
+    const left = await t.app.database.pool.query(`SELECT 1 FROM membership_status_history WHERE org_id = $1 UNION ALL SELECT 1 FROM member_name_words WHERE org_id = $1`, [orgId]);
+    expect(left.rows).toHaveLength(0);
   });
 
   it('refuses hostile and malformed files cleanly', async () => {

@@ -7,13 +7,14 @@ import { orgToday } from '../orgs/org-service.js';
 import { issueRenewalInvoice } from './billing-service.js';
 import { getMember } from './member-service.js';
 import { members, membershipFees, membershipStatusHistory, membershipTiers } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 /**
  * Moves a firm to another membership status and keeps the history. Becoming
  * active from applicant (approval) or from lapsed (renewal) starts a new
  * membership year and issues its invoice.
  */
-export async function changeStatus(ctx: TenantCtx, memberId: string, to: MemberStatus, reason: string, today = new Date()) {
+export async function changeStatus(ctx: TenantCtx, memberId: string, to: MemberStatus, reason: string, today = clock.now()) {
   const member = await getMember(ctx, memberId);
   if (member.status === to) throw new AppError('members.status_unchanged', { status: to });
   if (to === 'applicant') throw new AppError('validation_failed', {}, [{ path: 'status', code: 'members.status_unchanged' }]);

@@ -1,5 +1,7 @@
-import type { Contact, Invoice, Member } from '../../../contracts/members.js';
-import type { invoices, memberContacts, members } from './tables.js';
+import type { Contact, Interaction, Invoice, Member, MemberStatus } from '../../../contracts/members.js';
+import type { invoices, memberContacts, memberInteractions, memberPortalAccess, members, membershipStatusHistory, savedViews } from './tables.js';
+
+// How the API shows this module's rows: a route or service answers through these, never by building fields itself.
 
 export function presentMember(row: typeof members.$inferSelect): Member {
   return {
@@ -67,4 +69,38 @@ export function presentInvoice(row: typeof invoices.$inferSelect, paid: number):
     dueOn: row.dueOn,
     status: row.status as Invoice['status'],
   };
+}
+
+export function presentInteraction(row: typeof memberInteractions.$inferSelect): Interaction {
+  return {
+    id: row.id,
+    kind: row.kind as Interaction['kind'],
+    occurredOn: row.occurredOn,
+    summary: row.summary,
+    service: row.service,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentStatusChange(row: Omit<typeof membershipStatusHistory.$inferSelect, 'seq'>) {
+  return {
+    fromStatus: row.fromStatus as MemberStatus | null,
+    toStatus: row.toStatus as MemberStatus,
+    reason: row.reason,
+    changedBy: row.changedBy,
+    changedAt: row.changedAt.toISOString(),
+  };
+}
+
+/** A firm in arrears; the sum comes from the database as text. */
+export function presentArrear(row: { memberId: string; legalName: string; amount: string; oldestDue: string }) {
+  return { ...row, amount: Number(row.amount) };
+}
+
+export function presentSavedView(row: typeof savedViews.$inferSelect) {
+  return { id: row.id, name: row.name, query: row.query };
+}
+
+export function presentPortalAccess(row: typeof memberPortalAccess.$inferSelect) {
+  return { email: row.email, grantedBy: row.grantedBy, createdAt: row.createdAt.toISOString() };
 }

@@ -9,6 +9,7 @@ import { listContacts, listInteractions } from './contact-service.js';
 import { getMember } from './member-service.js';
 import { statusHistory } from './membership-service.js';
 import { memberContacts, memberPortalAccess, payments, invoices } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 /**
  * What modules on the floors above (surveys, intake) hold about a firm. They
@@ -24,7 +25,7 @@ export async function exportFirmData(ctx: TenantCtx, memberId: string, elsewhere
   const firm = await getMember(ctx, memberId);
   const contacts = await listContacts(ctx, memberId);
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: clock.now().toISOString(),
     firm,
     contacts,
     interactions: await listInteractions(ctx, memberId),
@@ -53,7 +54,7 @@ export async function exportPersonData(ctx: TenantCtx, contactId: string) {
   const contact = await getContact(ctx, contactId);
   const firm = await getMember(ctx, contact.memberId);
   return {
-    exportedAt: new Date().toISOString(),
+    exportedAt: clock.now().toISOString(),
     person: contact,
     firm: { id: firm.id, legalName: firm.legalName },
     auditTrail: await ctx.tx.select().from(auditLog).where(and(eq(auditLog.orgId, ctx.orgId), eq(auditLog.entityType, 'member_contact'), eq(auditLog.entityId, contactId))),

@@ -9,6 +9,7 @@ import { orgs } from '../../platform/tenants/tables.js';
 import { firmRecipients } from './audience-service.js';
 import { addDays } from './billing-service.js';
 import { members } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 export const REMINDER_DAYS = 30;
 
@@ -18,7 +19,7 @@ export const REMINDER_DAYS = 30;
  * firm's own address. Runs daily for every organisation, each on its own
  * calendar.
  */
-export async function sendRenewalReminders(database: Database, now = new Date()) {
+export async function sendRenewalReminders(database: Database, now = clock.now()) {
   // Every organisation's today lies within a day of UTC's: the query takes the
   // widest bounds and each organisation's own date decides below.
   const utcToday = todayIn('UTC', now);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
+import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { orgs } from '../../platform/tenants/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -21,14 +22,17 @@ export const memberSettings = pgTable('member_settings', {
 export const membershipTiers = pgTable(
   'membership_tiers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('membership_tiers_name_key').on(t.orgId, t.name)],
+  (t) => [
+    primaryKey({ name: 'membership_tiers_pkey', columns: [t.id, t.orgId] }),
+    uniqueIndex('membership_tiers_name_key').on(t.orgId, t.name),
+  ],
 );
 
 /** Yearly fee of a tier for a size class, in minor units of the organisation's currency. */
@@ -36,12 +40,13 @@ export const membershipFees = pgTable(
   'membership_fees',
   {
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    tierId: uuid('tier_id').notNull().references(() => membershipTiers.id, { onDelete: 'cascade' }),
+    tierId: uuid('tier_id').notNull(),
     sizeClass: text('size_class').notNull(),
     annualFee: bigint('annual_fee', { mode: 'number' }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tierId, t.sizeClass] }),
+    sameOrgForeignKey(t.orgId, t.tierId, membershipTiers).onDelete('cascade'),
+    primaryKey({ name: 'membership_fees_tier_id_size_class_pk', columns: [t.tierId, t.sizeClass, t.orgId] }),
     check('membership_fees_size_check', sql`${t.sizeClass} in ('micro', 'small', 'medium', 'large')`),
     check('membership_fees_amount_check', sql`${t.annualFee} >= 0`),
   ],
@@ -50,7 +55,7 @@ export const membershipFees = pgTable(
 export const members = pgTable(
   'members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     legalName: text('legal_name').notNull(),
     tradeName: text('trade_name'),
@@ -80,7 +85,7 @@ export const members = pgTable(
     phone: text('phone'),
     website: text('website'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    tierId: uuid('tier_id').references(() => membershipTiers.id, { onDelete: 'set null' }),
+    tierId: uuid('tier_id'),
     status: text('status').notNull().default('applicant'),
     joinedOn: date('joined_on'),
     renewalDueOn: date('renewal_due_on'),
@@ -93,6 +98,8 @@ export const members = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'members_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.tierId, membershipTiers).onDelete('set null'),
     index('members_org_name_idx').on(t.orgId, sql`lower(${t.legalName})`, t.id),
     index('members_org_status_idx').on(t.orgId, t.status, t.sizeClass),
     index('members_org_isic_idx').on(t.orgId, t.isicDivision, t.isicGroup, t.isicClass),
@@ -112,9 +119,9 @@ export const members = pgTable(
 export const memberContacts = pgTable(
   'member_contacts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull(),
     name: text('name').notNull(),
     role: text('role').notNull().default(''),
     email: text('email'),
@@ -125,16 +132,20 @@ export const memberContacts = pgTable(
     erasedAt: ts('erased_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('member_contacts_member_idx').on(t.orgId, t.memberId)],
+  (t) => [
+    primaryKey({ name: 'member_contacts_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+    index('member_contacts_member_idx').on(t.orgId, t.memberId),
+  ],
 );
 
 /** The timeline: calls, visits, services used. */
 export const memberInteractions = pgTable(
   'member_interactions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull(),
     kind: text('kind').notNull(),
     occurredOn: date('occurred_on').notNull(),
     summary: text('summary').notNull(),
@@ -143,6 +154,8 @@ export const memberInteractions = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'member_interactions_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
     index('member_interactions_member_idx').on(t.orgId, t.memberId, t.occurredOn),
     check('member_interactions_kind_check', sql`${t.kind} in ('call', 'visit', 'email', 'meeting', 'service', 'note')`),
   ],
@@ -151,9 +164,9 @@ export const memberInteractions = pgTable(
 export const membershipStatusHistory = pgTable(
   'membership_status_history',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     reason: text('reason').notNull().default(''),
@@ -162,15 +175,19 @@ export const membershipStatusHistory = pgTable(
     // Order of the history: a sequence cannot tie, a clock can (migration 0030).
     seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('membership_status_history_member_idx').on(t.orgId, t.memberId, t.seq)],
+  (t) => [
+    primaryKey({ name: 'membership_status_history_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+    index('membership_status_history_member_idx').on(t.orgId, t.memberId, t.seq),
+  ],
 );
 
 export const invoices = pgTable(
   'invoices',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'restrict' }),
+    memberId: uuid('member_id').notNull(),
     number: text('number').notNull(),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
@@ -182,6 +199,8 @@ export const invoices = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'invoices_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('restrict'),
     uniqueIndex('invoices_number_key').on(t.orgId, t.number),
     index('invoices_member_idx').on(t.orgId, t.memberId),
     index('invoices_org_due_idx').on(t.orgId, t.status, t.dueOn),
@@ -193,9 +212,9 @@ export const invoices = pgTable(
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'restrict' }),
+    invoiceId: uuid('invoice_id').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     paidOn: date('paid_on').notNull(),
     method: text('method').notNull(),
@@ -204,6 +223,8 @@ export const payments = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'payments_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.invoiceId, invoices).onDelete('restrict'),
     index('payments_invoice_idx').on(t.orgId, t.invoiceId),
     index('payments_org_paid_idx').on(t.orgId, t.paidOn),
     check('payments_amount_check', sql`${t.amount} > 0`),
@@ -219,32 +240,38 @@ export const memberPortalAccess = pgTable(
   'member_portal_access',
   {
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull(),
     email: text('email').notNull(),
     grantedBy: text('granted_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.email] }), index('member_portal_access_member_idx').on(t.memberId)],
+  (t) => [
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+    primaryKey({ columns: [t.orgId, t.email] }), index('member_portal_access_member_idx').on(t.memberId),
+  ],
 );
 
 export const savedViews = pgTable(
   'saved_views',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     query: jsonb('query').$type<Record<string, unknown>>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('saved_views_name_key').on(t.orgId, t.userId, t.name)],
+  (t) => [
+    primaryKey({ name: 'saved_views_pkey', columns: [t.id, t.orgId] }),
+    uniqueIndex('saved_views_name_key').on(t.orgId, t.userId, t.name),
+  ],
 );
 
 /** One spreadsheet import: who brought which firms in, and when. */
 export const memberImports = pgTable(
   'member_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     filename: text('filename').notNull(),
     rows: integer('rows').notNull(),
@@ -253,8 +280,14 @@ export const memberImports = pgTable(
     skipped: integer('skipped').notNull(),
     importedBy: text('imported_by').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The task that writes it; with `state`, what to take back when that task ends unfinished (migration 0033). */
+    taskId: uuid('task_id'),
+    state: text('state', { enum: ['writing', 'done', 'undone'] }).notNull().default('done'),
   },
-  (t) => [index('member_imports_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    primaryKey({ name: 'member_imports_pkey', columns: [t.id, t.orgId] }),
+    index('member_imports_org_idx').on(t.orgId, t.createdAt),
+  ],
 );
 
 // The words of the firms' names (migration 0028), for name search. Written

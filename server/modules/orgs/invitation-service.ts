@@ -13,6 +13,7 @@ import { getCurrentOrg } from './org-service.js';
 import { invitationStatus, presentInvitation } from './present.js';
 import { orgs, userRoles } from '../../platform/tenants/tables.js';
 import { invitations } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 const INVITATION_DAYS = 7;
 
@@ -25,7 +26,7 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
   if (existing) throw new AppError('orgs.already_in_organisation', { email: input.email });
   const org = await getCurrentOrg(ctx);
   const token = newSecret();
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
+  const expiresAt = new Date(clock.ms() + INVITATION_DAYS * 86_400_000);
   const [row] = await ctx.tx
     .insert(invitations)
     .values({

@@ -7,6 +7,7 @@ import { todayIn, type OrgClock } from '../../../contracts/time.js';
 import { orgClock } from '../../platform/org-clock.js';
 import { orgs } from '../../platform/tenants/tables.js';
 import { getCurrentOrg, orgSnapshot } from '../../platform/tenants/tenants.js';
+import { clock } from '../../platform/clock.js';
 
 // The organisation, its people and roles are the platform's tenancy
 // (platform/tenants): sessions and sign-up stand on them. Other modules ask
@@ -19,7 +20,7 @@ export async function currentOrgClock(ctx: TenantCtx) {
 }
 
 /** The current organisation's "today" (YYYY-MM-DD): a deadline in Kolkata ends at midnight in Kolkata. */
-export async function orgToday(ctx: TenantCtx, now = new Date()) {
+export async function orgToday(ctx: TenantCtx, now = clock.now()) {
   return todayIn((await currentOrgClock(ctx)).timeZone, now);
 }
 

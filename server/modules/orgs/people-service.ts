@@ -1,5 +1,4 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { Person } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -8,6 +7,7 @@ import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { userRoles } from '../../platform/tenants/tables.js';
+import { presentPerson } from './present.js';
 
 export async function listPeople(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
   const after = decodeCursor(query.cursor, [CursorKey.text, CursorKey.uuid]);
@@ -26,7 +26,7 @@ export async function listPeople(ctx: TenantCtx, query: { limit: number; cursor?
   const page = pageOf(rows, query.limit, (r) => [r.name.toLowerCase(), r.userId]);
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map((r): Person => ({ ...r, role: r.role as Role, since: r.since.toISOString() })),
+    items: page.items.map(presentPerson),
   };
 }
 

@@ -1,8 +1,9 @@
-import type { ApiToken, Invitation, Org } from '../../../contracts/orgs.js';
+import type { ApiToken, Invitation, Org, Person } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
 import { orgClock } from '../../platform/org-clock.js';
 import type { apiTokens, orgs } from '../../platform/tenants/tables.js';
 import type { invitations } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -23,7 +24,7 @@ export function presentOrg(row: OrgRow): Org {
   };
 }
 
-export function invitationStatus(row: typeof invitations.$inferSelect, now = new Date()): Invitation['status'] {
+export function invitationStatus(row: typeof invitations.$inferSelect, now = clock.now()): Invitation['status'] {
   if (row.acceptedAt) return 'accepted';
   if (row.revokedAt) return 'revoked';
   if (row.expiresAt < now) return 'expired';
@@ -50,4 +51,9 @@ export function presentApiToken(row: typeof apiTokens.$inferSelect): ApiToken {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
+}
+
+/** A person of the organisation, with their role in it and since when. */
+export function presentPerson(r: { userId: string; name: string; email: string; role: string; since: Date }): Person {
+  return { ...r, role: r.role as Role, since: r.since.toISOString() };
 }

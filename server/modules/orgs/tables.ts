@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/tables.js';
 import { orgs } from '../../platform/tenants/tables.js';
 
@@ -9,7 +9,7 @@ import { orgs } from '../../platform/tenants/tables.js';
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => orgs.id, { onDelete: 'cascade' }),
@@ -23,7 +23,8 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    uniqueIndex('invitations_token_key').on(t.tokenHash),
+    primaryKey({ name: 'invitations_pkey', columns: [t.id, t.orgId] }),
+    uniqueIndex('invitations_token_key').on(t.tokenHash, t.orgId),
     index('invitations_org_idx').on(t.orgId, t.createdAt),
     check('invitations_role_check', sql`${t.role} in ('admin', 'staff', 'member', 'official', 'viewer')`),
   ],

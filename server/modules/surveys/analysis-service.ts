@@ -11,6 +11,7 @@ import { getConsultationRow } from './consultation-service.js';
 import { formVersion } from './form-service.js';
 import { chartable, COUNTING, NUMERIC } from './answer-values.js';
 import { tallyOlderResponses } from './response-tallies.js';
+import { presentTextAnswer } from './present.js';
 import { consultationInvitations, responses, responseTallies } from './tables.js';
 
 const DIMENSION_COLUMN = { sector: sql`v.sector`, region: sql`v.region`, size: sql`v.size`, ownership: sql`v.ownership`, ownerSex: sql`v.owner_sex` } as const;
@@ -119,13 +120,7 @@ export async function listTextAnswers(ctx: TenantCtx, consultationId: string, qu
   const firms = await firmProfiles(ctx, page.items.map((r) => r.memberId).filter((m): m is string => !!m));
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map((r) => ({
-      responseId: r.id,
-      text: String(r.answers[query.question]),
-      tags: r.textTags[query.question] ?? [],
-      firmName: r.memberId ? (firms.get(r.memberId)?.name ?? null) : null,
-      submittedAt: r.submittedAt!.toISOString(),
-    })),
+    items: page.items.map((r) => presentTextAnswer(r, query.question, r.memberId ? (firms.get(r.memberId)?.name ?? null) : null)),
   };
 }
 

@@ -12,7 +12,9 @@ import { clockFormat } from '../../platform/time.js';
 import { orgClock } from '../../platform/org-clock.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getFormRow, publishForm } from './form-service.js';
+import { presentConsultation } from './present.js';
 import { consultationInvitations, consultations, forms, responses } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 type Row = typeof consultations.$inferSelect;
 
@@ -43,22 +45,13 @@ async function present(ctx: TenantCtx, rows: Row[], publicUrl: string): Promise<
   const byId = new Map(counted.rows.map((c) => [c.id, c]));
   return rows.map((row) => {
     const counts = byId.get(row.id)!;
-    return {
-      id: row.id,
-      title: row.title,
-      formId: row.formId,
+    return presentConsultation(row, {
       formTitle: counts.form_title,
-      formVersion: row.formVersion,
-      identity: row.identity as Consultation['identity'],
-      audience: row.audience,
-      status: row.status as Consultation['status'],
-      closesOn: row.closesOn,
       publicUrl: row.publicToken && row.status !== 'draft' ? respondentUrl(publicUrl, `p-${row.publicToken}`) : null,
       invited: counts.invited,
       submitted: counts.submitted,
       drafts: counts.drafts,
-      createdAt: row.createdAt.toISOString(),
-    };
+    });
   });
 }
 
@@ -142,7 +135,7 @@ export async function openConsultation(ctx: TenantCtx, id: string, publicUrl: st
   }
   const [opened] = await ctx.tx
     .update(consultations)
-    .set({ status: 'open', formVersion: form.publishedVersion, publicToken, openedAt: new Date() })
+    .set({ status: 'open', formVersion: form.publishedVersion, publicToken, openedAt: sql`now()` })
     .where(and(eq(consultations.id, id), eq(consultations.orgId, ctx.orgId)))
     .returning();
   await recordAudit(ctx, { action: 'consultation.open', entityType: 'consultation', entityId: id, after: { formVersion: form.publishedVersion, invited } });
@@ -161,7 +154,7 @@ export async function closeConsultation(ctx: TenantCtx, id: string) {
  * renewed (only its hash is kept, so the old one cannot be re-sent) and
  * mailed again. A firm is reminded at most once a day.
  */
-export async function remindNonRespondents(ctx: TenantCtx, id: string, publicUrl: string, now = new Date()) {
+export async function remindNonRespondents(ctx: TenantCtx, id: string, publicUrl: string, now = clock.now()) {
   const row = await getConsultationRow(ctx, id);
   if (row.status !== 'open') throw new AppError('surveys.consultation_not_open');
   if (row.identity !== 'firm') throw new AppError('surveys.anonymous_entry');

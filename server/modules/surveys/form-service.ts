@@ -6,6 +6,7 @@ import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { presentFormSummary } from './present.js';
 import { consultations, forms, formVersions, responses } from './tables.js';
 
 const titleOf = (d: FormDefinition) => (d.title[d.languages[0]!] ?? Object.values(d.title)[0] ?? '').trim() || '—';
@@ -22,16 +23,6 @@ async function publishedDefinition(ctx: TenantCtx, formId: string, version: numb
   return v?.definition ?? null;
 }
 
-export function summarise(row: typeof forms.$inferSelect, published: FormDefinition | null) {
-  return {
-    id: row.id,
-    title: row.title,
-    purpose: row.purpose as FormInput['purpose'],
-    publishedVersion: row.publishedVersion,
-    hasChanges: JSON.stringify(published) !== JSON.stringify(row.definition),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
 
 export async function presentForm(ctx: TenantCtx, row: typeof forms.$inferSelect) {
   const published = await publishedDefinition(ctx, row.id, row.publishedVersion);
@@ -46,7 +37,7 @@ export async function presentForm(ctx: TenantCtx, row: typeof forms.$inferSelect
     .where(and(eq(formVersions.formId, row.id), eq(formVersions.orgId, ctx.orgId)))
     .orderBy(desc(formVersions.version));
   return {
-    ...summarise(row, published),
+    ...presentFormSummary(row, published),
     definition: row.definition,
     problems: checkDefinition(row.definition),
     versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString(), responses: v.responses })),
@@ -62,7 +53,7 @@ export async function listForms(ctx: TenantCtx) {
     .where(eq(forms.orgId, ctx.orgId))
     .orderBy(desc(forms.updatedAt))
     .limit(500);
-  return rows.map((r) => summarise(r.form, r.published));
+  return rows.map((r) => presentFormSummary(r.form, r.published));
 }
 
 export async function createForm(ctx: TenantCtx, input: FormInput) {
@@ -76,7 +67,7 @@ export async function updateForm(ctx: TenantCtx, id: string, input: FormInput) {
   const before = await getFormRow(ctx, id);
   const [row] = await ctx.tx
     .update(forms)
-    .set({ title: titleOf(input.definition), purpose: input.purpose, definition: input.definition, updatedAt: new Date() })
+    .set({ title: titleOf(input.definition), purpose: input.purpose, definition: input.definition, updatedAt: sql`now()` })
     .where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId)))
     .returning();
   await recordAudit(ctx, { action: 'form.update', entityType: 'form', entityId: id, before: { title: before.title }, after: { title: row!.title } });

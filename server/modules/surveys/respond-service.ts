@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RespondentView } from '../../../contracts/surveys.js';
 import { checkAnswers, type AnswerProblem, type Answers } from '../../../contracts/surveys/check-answers.js';
 import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-definition.js';
@@ -144,8 +144,8 @@ export async function saveResponse(ctx: TenantCtx, link: RespondentLink, input: 
     status: input.submit ? 'submitted' : 'draft',
     channel: input.channel,
     enteredBy: ctx.actor.userId,
-    updatedAt: new Date(),
-    submittedAt: input.submit ? new Date() : null,
+    updatedAt: sql`now()`,
+    submittedAt: input.submit ? sql`now()` : null,
     submissionKey: input.submit ? (input.submissionKey ?? null) : null,
     firm: firm ? { sector: firm.sector, region: firm.region, size: firm.size, ownership: firm.ownership, ownerSex: firm.ownerSex } : null,
   };

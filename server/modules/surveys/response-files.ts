@@ -5,6 +5,7 @@ import { withSystem } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { getConsultationRow } from './consultation-service.js';
 import { responseFiles } from './tables.js';
+import { clock } from '../../platform/clock.js';
 
 /** The most one file respondents attach may weigh. */
 export const MAX_RESPONSE_FILE = 5 * 1024 * 1024;
@@ -46,7 +47,7 @@ export async function assertRoomForFile(ctx: TenantCtx, consultationId: string, 
  * back, or belong to drafts of a closed consultation. Runs daily, for every
  * organisation.
  */
-export async function removeAbandonedResponseFiles(database: Database, now = new Date()) {
+export async function removeAbandonedResponseFiles(database: Database, now = clock.now()) {
   const before = new Date(now.getTime() - ABANDONED_AFTER_HOURS * 3600_000);
   const today = now.toISOString().slice(0, 10);
   return withSystem(database.db, async (tx) => {

@@ -38,7 +38,8 @@ export async function tallyResponses(ctx: TenantCtx, consultationId: string, for
       .insert(responseTallies)
       .values(rows.slice(i, i + 2000))
       .onConflictDoUpdate({
-        target: [responseTallies.consultationId, responseTallies.question, responseTallies.value, responseTallies.num, responseTallies.sector, responseTallies.region, responseTallies.size, responseTallies.ownership, responseTallies.ownerSex],
+        // The columns of response_tallies_key, the organisation last (migration 0031).
+        target: [responseTallies.consultationId, responseTallies.question, responseTallies.value, responseTallies.num, responseTallies.sector, responseTallies.region, responseTallies.size, responseTallies.ownership, responseTallies.ownerSex, responseTallies.orgId],
         set: { answered: sql`${responseTallies.answered} + excluded.answered`, n: sql`${responseTallies.n} + excluded.n` },
       });
   }

@@ -3,6 +3,7 @@ import { boolean, check, customType, date, doublePrecision, index, integer, json
 import type { Audience } from '../../../contracts/surveys.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { users } from '../../platform/auth/tables.js';
+import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { members } from '../members/tables.js';
 import { orgs } from '../../platform/tenants/tables.js';
 
@@ -12,7 +13,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 
 export const forms = pgTable(
   'forms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     purpose: text('purpose').notNull().default('survey'),
@@ -21,7 +22,10 @@ export const forms = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('forms_org_idx').on(t.orgId, t.updatedAt), check('forms_purpose_check', sql`${t.purpose} IN ('survey', 'interview', 'evaluation')`)],
+  (t) => [
+    primaryKey({ name: 'forms_pkey', columns: [t.id, t.orgId] }),
+    index('forms_org_idx').on(t.orgId, t.updatedAt), check('forms_purpose_check', sql`${t.purpose} IN ('survey', 'interview', 'evaluation')`),
+  ],
 );
 
 /** A published version never changes: responses keep the version they answered. */
@@ -29,21 +33,24 @@ export const formVersions = pgTable(
   'form_versions',
   {
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    formId: uuid('form_id').notNull().references(() => forms.id, { onDelete: 'cascade' }),
+    formId: uuid('form_id').notNull(),
     version: integer('version').notNull(),
     definition: jsonb('definition').$type<FormDefinition>().notNull(),
     publishedAt: ts('published_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.formId, t.version] })],
+  (t) => [
+    sameOrgForeignKey(t.orgId, t.formId, forms).onDelete('cascade'),
+    primaryKey({ name: 'form_versions_form_id_version_pk', columns: [t.formId, t.version, t.orgId] }),
+  ],
 );
 
 export const consultations = pgTable(
   'consultations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    formId: uuid('form_id').notNull().references(() => forms.id, { onDelete: 'restrict' }),
+    formId: uuid('form_id').notNull(),
     /** Set when opened: the form version every response of this consultation answers. */
     formVersion: integer('form_version'),
     identity: text('identity').notNull(),
@@ -56,8 +63,10 @@ export const consultations = pgTable(
     openedAt: ts('opened_at'),
   },
   (t) => [
+    primaryKey({ name: 'consultations_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.formId, forms).onDelete('restrict'),
     index('consultations_org_idx').on(t.orgId, t.createdAt),
-    uniqueIndex('consultations_public_token_key').on(t.publicToken),
+    uniqueIndex('consultations_public_token_key').on(t.publicToken, t.orgId),
     check('consultations_identity_check', sql`${t.identity} IN ('firm', 'anonymous')`),
     check('consultations_status_check', sql`${t.status} IN ('draft', 'open', 'closed')`),
   ],
@@ -68,13 +77,17 @@ export const consultationInvitations = pgTable(
   'consultation_invitations',
   {
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull(),
+    memberId: uuid('member_id').notNull(),
     tokenHash: text('token_hash').notNull(),
     invitedAt: ts('invited_at').notNull().defaultNow(),
     remindedAt: ts('reminded_at'),
   },
-  (t) => [primaryKey({ columns: [t.consultationId, t.memberId] }), uniqueIndex('consultation_invitations_token_key').on(t.tokenHash)],
+  (t) => [
+    sameOrgForeignKey(t.orgId, t.consultationId, consultations).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+    primaryKey({ name: 'consultation_invitations_consultation_id_member_id_pk', columns: [t.consultationId, t.memberId, t.orgId] }), uniqueIndex('consultation_invitations_token_key').on(t.tokenHash, t.orgId),
+  ],
 );
 
 /**
@@ -85,11 +98,11 @@ export const consultationInvitations = pgTable(
 export const responses = pgTable(
   'responses',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull(),
     formVersion: integer('form_version').notNull(),
-    memberId: uuid('member_id').references(() => members.id, { onDelete: 'set null' }),
+    memberId: uuid('member_id'),
     /** Anonymous respondents resume with a key only they hold (stored hashed). */
     resumeKeyHash: text('resume_key_hash'),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
@@ -107,9 +120,12 @@ export const responses = pgTable(
     submittedAt: ts('submitted_at'),
   },
   (t) => [
-    uniqueIndex('responses_firm_key').on(t.consultationId, t.memberId),
-    uniqueIndex('responses_resume_key').on(t.resumeKeyHash),
-    uniqueIndex('responses_submission_key').on(t.consultationId, t.submissionKey).where(sql`${t.submissionKey} IS NOT NULL`),
+    primaryKey({ name: 'responses_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.consultationId, consultations).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('set null'),
+    uniqueIndex('responses_firm_key').on(t.consultationId, t.memberId, t.orgId),
+    uniqueIndex('responses_resume_key').on(t.resumeKeyHash, t.orgId),
+    uniqueIndex('responses_submission_key').on(t.consultationId, t.submissionKey, t.orgId).where(sql`${t.submissionKey} IS NOT NULL`),
     index('responses_consultation_idx').on(t.consultationId, t.status),
     index('responses_untallied_idx').on(t.consultationId).where(sql`${t.status} = 'submitted' AND NOT ${t.tallied}`),
     check('responses_status_check', sql`${t.status} IN ('draft', 'submitted')`),
@@ -127,16 +143,20 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export const responseFiles = pgTable(
   'response_files',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull(),
     name: text('name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     data: bytea('data').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('response_files_consultation_idx').on(t.consultationId), check('response_files_size_check', sql`${t.size} <= 5242880`)],
+  (t) => [
+    primaryKey({ name: 'response_files_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.consultationId, consultations).onDelete('cascade'),
+    index('response_files_consultation_idx').on(t.consultationId), check('response_files_size_check', sql`${t.size} <= 5242880`),
+  ],
 );
 
 /**
@@ -150,7 +170,7 @@ export const responseTallies = pgTable(
   'response_tallies',
   {
     orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
-    consultationId: uuid('consultation_id').notNull().references(() => consultations.id, { onDelete: 'cascade' }),
+    consultationId: uuid('consultation_id').notNull(),
     question: text('question').notNull(),
     value: text('value'),
     num: doublePrecision('num'),
@@ -165,6 +185,7 @@ export const responseTallies = pgTable(
     n: integer('n').notNull().default(0),
   },
   (t) => [
-    unique('response_tallies_key').on(t.consultationId, t.question, t.value, t.num, t.sector, t.region, t.size, t.ownership, t.ownerSex).nullsNotDistinct(),
+    sameOrgForeignKey(t.orgId, t.consultationId, consultations).onDelete('cascade'),
+    unique('response_tallies_key').on(t.consultationId, t.question, t.value, t.num, t.sector, t.region, t.size, t.ownership, t.ownerSex, t.orgId).nullsNotDistinct(),
   ],
 );

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
-import type { AuditEntry, AuditQuery } from '../../../contracts/audit.js';
+import type { AuditQuery } from '../../../contracts/audit.js';
 import { CursorKey, decodeCursor, pageOf } from '../db/cursor.js';
 import { escapeLike } from '../db/like.js';
 import type { TenantCtx } from '../db/tenancy.js';
+import { presentAuditEntry } from './present.js';
 import { auditLog } from './tables.js';
 
 type Filter = Omit<AuditQuery, 'limit' | 'cursor'>;
@@ -20,19 +21,6 @@ function conditions(ctx: TenantCtx, f: Filter) {
   ];
 }
 
-function present(row: typeof auditLog.$inferSelect): AuditEntry {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorName: row.actorName,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    before: (row.before as Record<string, unknown> | null) ?? null,
-    after: (row.after as Record<string, unknown> | null) ?? null,
-  };
-}
-
 /** Newest first; the cursor is the last id seen (ids only grow). */
 export async function listAudit(ctx: TenantCtx, query: AuditQuery) {
   const after = decodeCursor(query.cursor, [CursorKey.bigint]);
@@ -43,7 +31,7 @@ export async function listAudit(ctx: TenantCtx, query: AuditQuery) {
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.id]);
-  return { nextCursor: page.nextCursor, items: page.items.map(present) };
+  return { nextCursor: page.nextCursor, items: page.items.map(presentAuditEntry) };
 }
 
 /** All matching entries in batches, for a streamed export. */

@@ -182,6 +182,30 @@ describe('every write is audited', () => {
     must(await admin.post(`/api/v1/meetings/${ids.meetings}/agenda/${ids.agenda}/move`, { direction: 'up' }));
     must(await admin.post(`/api/v1/meetings/${ids.meetings}/invitations`));
     must(await admin.put(`/api/v1/meetings/${ids.meetings}/minutes`, { minutes: 'Audited minutes', present: [ids['forums/members']], status: 'held' }));
+    // People reached: recorded, a namesake recorded anyway, changed, merged.
+    const trainee = must(await admin.post('/api/v1/people-reached', { name: 'Audited Trainee Abena', phone: '024 555 0101' }));
+    const namesake = must(await admin.post('/api/v1/people-reached', { name: 'Audited Trainee Abena', confirmedNew: true }));
+    must(await admin.put(`/api/v1/people-reached/${trainee.id}`, { name: 'Audited Trainee Abena Owusu', phone: '024 555 0101' }));
+    must(await admin.post(`/api/v1/people-reached/${trainee.id}/merge`, { otherId: namesake.id }));
+    // Results: a framework drafted, its period reported and approved.
+    const framework = must(await admin.post('/api/v1/results/frameworks', { name: 'Audited SME programme', donor: 'Audited donor' }));
+    must(await admin.put(`/api/v1/results/frameworks/${framework.id}`, { name: 'Audited SME programme, phase 2', donor: 'Audited donor', iatiOrgRef: 'GH-RGD-CS1234', iatiActivityId: 'GH-RGD-CS1234-AUDIT', iatiOrgType: '22' }));
+    const withIndicators = must(await admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: 'members.new', name: 'Audited new members', level: 'output', kind: 'unique_firms' }));
+    const indicator = withIndicators.indicators[0].id;
+    must(await admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: null, name: 'Audited spare', level: 'output', kind: 'count' }));
+    const spareIndicator = (await admin.get(`/api/v1/results/frameworks/${framework.id}`)).json().indicators[1].id;
+    must(await admin.put(`/api/v1/results/frameworks/${framework.id}/indicators/${spareIndicator}`, { library: null, name: 'Audited trainings held', level: 'activity', kind: 'count' }));
+    const period = must(await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: 'Audited 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' }));
+    must(await admin.put(`/api/v1/results/periods/${period.id}/targets/${indicator}`, { value: 10 }));
+    must(await admin.post(`/api/v1/results/periods/${period.id}/indicators/${spareIndicator}/values`, { value: 4, evidence: 'Audited attendance sheets' }));
+    const valueId = (await admin.get(`/api/v1/results/periods/${period.id}/indicators/${spareIndicator}/records`)).json().items[0].id;
+    must(await admin.delete(`/api/v1/results/periods/${period.id}/values/${valueId}`));
+    must(await admin.delete(`/api/v1/results/frameworks/${framework.id}/indicators/${spareIndicator}`));
+    must(await admin.post(`/api/v1/results/periods/${period.id}/submit`));
+    must(await admin.post(`/api/v1/results/periods/${period.id}/return`));
+    must(await admin.post(`/api/v1/results/periods/${period.id}/submit`));
+    must(await admin.post(`/api/v1/results/periods/${period.id}/approve`));
+    must(await admin.post(`/api/v1/results/frameworks/${framework.id}/iati/publish`));
   });
 
   it('calls every other write route of the table until it succeeds', { timeout: 120_000 }, async () => {

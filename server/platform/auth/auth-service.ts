@@ -4,6 +4,7 @@ import type { SignupInput } from '../../../contracts/auth.js';
 import type { Role } from '../../../contracts/roles.js';
 import { createOrgWithAdmin, listOrgsOfUser, roleOfUser } from '../tenants/tenants.js';
 import { recordAudit } from '../audit/record.js';
+import { clock } from '../clock.js';
 import { isUniqueViolation } from '../db/pg-errors.js';
 import { withSystem, type Tx } from '../db/tenancy.js';
 import { AppError } from '../errors/app-error.js';
@@ -80,7 +81,7 @@ export async function requestPasswordReset(db: NodePgDatabase, email: string, op
     const orgsOfUser = await listOrgsOfUser(tx, user.id);
     const handoverOrgId = !options.smtpConfigured && orgsOfUser.length === 1 ? orgsOfUser[0]!.id : null;
     const token = newSecret();
-    const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
+    const expiresAt = new Date(clock.ms() + RESET_MINUTES * 60_000);
     await tx.insert(passwordResets).values({ tokenHash: hashSecret(token), userId: user.id, expiresAt, handoverOrgId });
     await queueMail(tx, {
       orgId: null,

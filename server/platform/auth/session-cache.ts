@@ -1,3 +1,5 @@
+import { clock } from '../clock.js';
+
 /**
  * Sessions read in the last few seconds, per database, so that a request
  * does not pay a round trip to find out who sent it. Staleness is bounded
@@ -24,7 +26,7 @@ export class SessionCache<T> {
   get(hash: string): T | undefined {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
-    if (entry.until > Date.now()) return entry.value;
+    if (entry.until > clock.ms()) return entry.value;
     this.entries.delete(hash);
     return undefined;
   }
@@ -37,7 +39,7 @@ export class SessionCache<T> {
     const value = await load();
     if (value !== null && generation === this.generation) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-      this.entries.set(hash, { value, userId: userIdOf(value), until: Date.now() + SESSION_CACHE_MS });
+      this.entries.set(hash, { value, userId: userIdOf(value), until: clock.ms() + SESSION_CACHE_MS });
     }
     return value;
   }

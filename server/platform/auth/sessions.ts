@@ -6,6 +6,7 @@ import type { Tx } from '../db/tenancy.js';
 import { sessionCacheOf } from './session-cache.js';
 import { sessions, users } from './tables.js';
 import { hashSecret, newSecret } from './tokens.js';
+import { clock } from '../clock.js';
 
 export const SESSION_DAYS = 14;
 const TOUCH_AFTER_MS = 5 * 60_000;
@@ -30,7 +31,7 @@ export async function createSession(tx: Tx, userId: string, orgId: string | null
     orgId,
     csrfToken,
     userAgent: userAgent?.slice(0, 300),
-    expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
+    expiresAt: new Date(clock.ms() + SESSION_DAYS * 86_400_000),
   });
   return { token, csrfToken };
 }
@@ -65,7 +66,7 @@ async function readSession(db: NodePgDatabase, tokenHash: string): Promise<Princ
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
   if (!row) return null;
   // Sliding expiry, written at most every few minutes to spare the database.
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  if (clock.ms() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
       .update(sessions)
       .set({ lastSeenAt: sql`now()`, expiresAt: sql`now() + make_interval(days => ${SESSION_DAYS})` })

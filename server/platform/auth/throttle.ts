@@ -2,6 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { withSystem } from '../db/tenancy.js';
+import { clock } from '../clock.js';
 
 /** One counter: at most `max` counted attempts per window for this key. */
 export interface ThrottleRule {
@@ -38,7 +39,7 @@ export async function takeAttempt(db: NodePgDatabase, rules: ThrottleRule[]): Pr
       }
       // A refused attempt counts on no key: requests from a locked-out address
       // must not go on to lock the accounts they name.
-      if (until) throw new Refused(Math.max(1, Math.ceil((until - Date.now()) / 1000)));
+      if (until) throw new Refused(Math.max(1, Math.ceil((until - clock.ms()) / 1000)));
       // Windows that ended hold nothing worth keeping.
       await tx.execute(sql`DELETE FROM auth_throttle WHERE window_ends < now() - interval '1 hour'`);
     });

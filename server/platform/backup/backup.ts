@@ -4,6 +4,7 @@ import { createGzip } from 'node:zlib';
 import type { PoolClient } from 'pg';
 import Cursor from 'pg-cursor';
 import type { Database } from '../db/database.js';
+import { clock } from '../clock.js';
 
 export const BACKUP_FORMAT = 'roundtable-backup';
 export const BACKUP_VERSION = 1;
@@ -49,7 +50,7 @@ export async function writeBackup(database: Database, file: string): Promise<{ t
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const tables = await dataTables(client);
-    await write({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: await appliedMigrations(client), tables });
+    await write({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: clock.now().toISOString(), migrations: await appliedMigrations(client), tables });
     for (const table of tables) {
       await write({ table });
       // Rows with stored files weigh up to 20 MB as JSON (hex doubles bytes):

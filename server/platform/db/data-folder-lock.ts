@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { clock } from '../clock.js';
 
 /** Another live process holds the embedded database's folder. */
 export class DataFolderLocked extends Error {
@@ -72,7 +73,7 @@ export function lockDataFolder(folder: string): DataFolderLock {
     const pid = holder(lockFile);
     // A file without a pid yet is being written by a process taking the lock this instant.
     if (pid === null) {
-      const age = Date.now() - (fs.statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      const age = clock.ms() - (fs.statSync(lockFile, { throwIfNoEntry: false })?.mtimeMs ?? 0);
       if (age < 2_000) throw new DataFolderLocked(folder, null);
     } else if (pid !== process.pid && alive(pid)) {
       throw new DataFolderLocked(folder, pid);

@@ -11,6 +11,8 @@ import { consultationInvitations, consultations, forms, formVersions, responses,
 import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules/intake/tables.js';
 import { advocacyCostActivities, advocacyDocuments, advocacyEvents, advocacyEvidence, advocacyIssues, advocacyObjectives, advocacyStakeholders, advocacyStepScores, dmMemberships, dmOrganizations, dmPeople, dmPosts } from '../../modules/advocacy/tables.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from '../../modules/dialogue/tables.js';
+import { people, personParticipations } from '../../modules/people/tables.js';
+import { resultsFrameworks, resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets } from '../../modules/results/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, mailedLinks, portClearanceForm } from '../../test/survey-factories.js';
 import { auditLog } from '../audit/tables.js';
@@ -68,6 +70,13 @@ async function snapshotOf(orgIds: string[]) {
     agenda: await tx.select().from(agendaItems).where(inArray(agendaItems.orgId, orgIds)).orderBy(agendaItems.id),
     decisions: await tx.select().from(forumDecisions).where(inArray(forumDecisions.orgId, orgIds)).orderBy(forumDecisions.id),
     followUps: await tx.select().from(decisionFollowUps).where(inArray(decisionFollowUps.orgId, orgIds)).orderBy(decisionFollowUps.id),
+    people: await tx.select().from(people).where(inArray(people.orgId, orgIds)).orderBy(people.id),
+    participations: await tx.select().from(personParticipations).where(inArray(personParticipations.orgId, orgIds)).orderBy(personParticipations.id),
+    frameworks: await tx.select().from(resultsFrameworks).where(inArray(resultsFrameworks.orgId, orgIds)).orderBy(resultsFrameworks.id),
+    indicators: await tx.select().from(resultsIndicators).where(inArray(resultsIndicators.orgId, orgIds)).orderBy(resultsIndicators.id),
+    periods: await tx.select().from(resultsPeriods).where(inArray(resultsPeriods.orgId, orgIds)).orderBy(resultsPeriods.id),
+    targets: await tx.select().from(resultsTargets).where(inArray(resultsTargets.orgId, orgIds)).orderBy(resultsTargets.indicatorId, resultsTargets.periodId),
+    resultValues: await tx.select().from(resultsManualValues).where(inArray(resultsManualValues.orgId, orgIds)).orderBy(resultsManualValues.id),
   }));
 }
 
@@ -124,11 +133,19 @@ describe('tenant isolation, for every route and every role', () => {
     await a.admin.put(`/api/v1/advocacy-issues/${advocacy.id}/stakeholders/${dm.id}`, { stance: 1, influence: 3, note: 'Victim stance note' });
     const objective = (await a.admin.post(`/api/v1/advocacy-issues/${advocacy.id}/objectives`, { text: 'Victim objective text', targetPersonId: dm.id })).json().objectives[0];
     const document = (await a.admin.upload(`/api/v1/advocacy-issues/${advocacy.id}/documents`, Buffer.from('Victim document body'), 'victim-levy-study.pdf', { description: 'Victim document description' })).json().items[0];
+    const reached = (await a.admin.post('/api/v1/people-reached', { name: 'Victim Trainee Akosua', phone: '024 999 0001', email: 'akosua@victim.example', memberId: firm.id })).json();
+    const framework = (await a.admin.post('/api/v1/results/frameworks', { name: 'Victim donor framework', donor: 'Victim donor', iatiOrgRef: 'GH-RGD-VICTIM1', iatiActivityId: 'GH-RGD-VICTIM1-A', iatiOrgType: '22' })).json();
+    const indicator = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: null, name: 'Victim indicator of trainees', level: 'output', kind: 'count' })).json().indicators[0];
+    const period = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: 'Victim period 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
+    await a.admin.put(`/api/v1/results/periods/${period.id}/targets/${indicator.id}`, { value: 77 });
+    await a.admin.post(`/api/v1/results/periods/${period.id}/indicators/${indicator.id}/values`, { value: 5, evidence: 'Victim evidence sheet' });
+    const resultValue = (await a.admin.get(`/api/v1/results/periods/${period.id}/indicators/${indicator.id}/records`)).json().items[0];
+    await a.admin.post(`/api/v1/results/frameworks/${framework.id}/iati/publish`);
     victim.orgIds = [a.orgId, branch.id];
     victim.ids = [
       a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id,
       advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
-      body.id, post.id, dm.id, membership.id, objective.id, document.id,
+      body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, framework.id, indicator.id, period.id, resultValue.id,
     ];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
@@ -137,6 +154,7 @@ describe('tenant isolation, for every route and every role', () => {
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
       'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
       'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body',
+      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
       'victim.firm@victim.example', link!.token, ...victim.ids,
     ];
 

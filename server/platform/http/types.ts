@@ -1,3 +1,4 @@
+import type { Permission } from '../../../contracts/permissions.js';
 import type { Locale } from '../../../contracts/roles.js';
 import type { Principal } from '../auth/sessions.js';
 import type { Config } from '../config.js';
@@ -13,8 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call: anyone, any signed-in person, or someone acting for an organisation. */
     auth?: RouteAuth;
-    /** With `tenant`: the permission checked against the caller's role. */
-    permission?: string;
+    /** With `tenant`: the permission checked against the caller's role (a key of contracts/permissions.ts). */
+    permission?: Permission;
     /** With `tenant`: only a signed-in person, not an API token (the route keeps things per person). */
     person?: boolean;
     /**

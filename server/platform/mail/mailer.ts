@@ -6,14 +6,15 @@ import { withSystem } from '../db/tenancy.js';
 import { mailOutbox } from './tables.js';
 
 const MAX_ATTEMPTS = 5;
-const POLL_MS = 10_000;
 
 export interface Mailer {
   /** True when an SMTP server is configured and mail leaves the outbox. */
   readonly sends: boolean;
-  /** Sends what is pending now (called after a request queued mail). */
+  /**
+   * Sends what is pending now: called after a request queued mail, and every minute by the
+   * `mail-dispatch` job (server/main.ts) for what is left (retries, mail queued by other jobs).
+   */
   flush(): Promise<number>;
-  start(): void;
   stop(): Promise<void>;
 }
 
@@ -27,7 +28,6 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
   // it weighed on every start, and an embedded install often never sends.
   let transport: Promise<Transporter> | undefined;
   const smtp = (url: string) => (transport ??= import('nodemailer').then((m) => m.default.createTransport(url)));
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
   async function sendBatch(): Promise<number> {
@@ -72,14 +72,7 @@ export function createMailer(db: NodePgDatabase, options: { smtpUrl?: string; fr
       running ??= sendBatch().finally(() => (running = undefined));
       return running;
     },
-    start() {
-      if (!smtpUrl || timer) return;
-      timer = setInterval(() => void this.flush().catch((err) => options.log.error({ err }, 'mail dispatch failed')), POLL_MS);
-      timer.unref();
-    },
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
       await running?.catch(() => undefined);
       (await transport?.catch(() => undefined))?.close();
     },

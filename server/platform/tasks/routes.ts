@@ -9,12 +9,11 @@ import { can } from '../auth/permissions.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import { AppError } from '../errors/app-error.js';
 import { toProblem } from '../errors/problem.js';
+import { presentLiveTask, presentStoredTask } from './present.js';
 import { tasks } from './tables.js';
 import type { LiveTask } from './task-runner.js';
 
 const tags = ['tasks'];
-// Anyone signed in to the organisation may follow a task; which task is the starter's own rule below.
-const config = { auth: 'tenant' as const, permission: 'org.read' };
 
 interface Starter {
   orgId: string;
@@ -54,29 +53,19 @@ function startedBy(task: Readonly<LiveTask>, request: FastifyRequest) {
 }
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/v1/tasks/:id', { schema: { tags, params: IdParams, response: { 200: Task } }, config }, async (request, reply) => {
+  // Anyone signed in to the organisation may follow a task (org.read); which task is the starter's own rule above.
+  app.get('/api/v1/tasks/:id', { schema: { tags, params: IdParams, response: { 200: Task } }, config: { auth: 'tenant', permission: 'org.read' } }, async (request, reply) => {
     // Work running here is answered from memory: see TaskRunner.liveTask.
     const live = app.tasks.liveTask(request.params.id);
     if (live && startedBy(live, request)) {
-      const { id, kind, state, phase, done, total, cancel, createdAt } = live;
-      return { id, kind, state, phase, done, total, cancelRequested: cancel, result: null, problem: null, createdAt: createdAt.toISOString(), finishedAt: null };
+      return presentLiveTask(live);
     }
     const row = await app.tenant(request, (ctx) => ownTask(ctx, request.params.id));
     const stored = row.error;
-    const task: z.infer<typeof Task> = {
-      id: row.id,
-      kind: row.kind,
-      state: row.state,
-      phase: row.phase,
-      done: row.done,
-      total: row.total,
-      cancelRequested: row.cancelRequested,
-      result: null,
+    const task = presentStoredTask(row, {
       // Written in the reader's language now, not the starter's then.
       problem: stored ? { ...toProblem(new AppError(stored.code, stored.params, stored.fieldErrors), request), instance: undefined } : null,
-      createdAt: row.createdAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-    };
+    });
     if (row.resultJson === null) return task;
     // The stored text goes out as it is, spliced into the rest (which is serialised as usual).
     const { result: _none, ...rest } = Task.parse(task);
@@ -85,7 +74,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.type('application/json; charset=utf-8').serializer((payload: string) => payload).send(json as unknown as z.infer<typeof Task>);
   });
 
-  app.post('/api/v1/tasks/:id/cancel', { schema: { tags, params: IdParams, response: { 200: Ok } }, config }, async (request) => {
+  app.post('/api/v1/tasks/:id/cancel', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'org.read' } }, async (request) => {
     const live = app.tasks.liveTask(request.params.id);
     if (live && startedBy(live, request)) {
       if (!app.tasks.requestCancel(live.id, { userId: request.principal!.user?.id ?? null, name: request.principal!.actorName })) throw new AppError('tasks.already_finished');

@@ -35,6 +35,8 @@ export const tasks = pgTable(
     /** Written while the work runs: a task whose process died stops beating and is marked interrupted. */
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+    /** Ended unfinished, and what it wrote is not yet taken back (its kind's `undo` failed or has not run): the sweep tries again. */
+    undoPending: boolean('undo_pending').notNull().default(false),
   },
   (t) => [
     index('tasks_org_idx').on(t.orgId, t.createdAt),

@@ -7,6 +7,7 @@ import { refreshStatistics } from '../db/statistics.js';
 import { withSystem, withTenant, type TenantCtx } from '../db/tenancy.js';
 import { recordAudit } from '../audit/record.js';
 import { AppError } from '../errors/app-error.js';
+import { clock } from '../clock.js';
 import { tasks, type StoredTaskError } from './tables.js';
 
 export type TaskScope = Omit<TenantCtx, 'tx'>;
@@ -14,6 +15,8 @@ export type TaskScope = Omit<TenantCtx, 'tx'>;
 /** What the work of a task is given: short transactions as its starter, progress, and a way to stop. */
 export interface TaskWork {
   readonly scope: TaskScope;
+  /** The task's id; null for work done inside a request (`inline`). */
+  readonly taskId: string | null;
   /** One transaction as the person who started the task; keep each short, since other people wait behind it on the embedded database. */
   tenant<T>(work: (ctx: TenantCtx) => Promise<T>): Promise<T>;
   /** How far the work got; shown to the person, kept in memory and written every few seconds. */
@@ -33,6 +36,21 @@ export interface TaskKind<I> {
   kind: string;
   permission: Permission;
   run(work: TaskWork, input: I): Promise<unknown>;
+  /**
+   * For work that commits as it goes (short transactions, so that nobody waits
+   * behind it): takes back what the task left when it ends unfinished, that is
+   * cancelled, failed, or lost with its process (then run by the sweep, in
+   * whichever process notices). Must be idempotent: it may run twice.
+   */
+  undo?(ctx: TenantCtx, taskId: string): Promise<void>;
+}
+
+/** Kinds whose unfinished work must be taken back, by name: a lost task may have run in another process. */
+const undoable = new Map<string, NonNullable<TaskKind<unknown>['undo']>>();
+
+/** Called once at start for every kind with an `undo` (server/modules.ts), so that the sweep knows them. */
+export function registerUndoableTask(kind: TaskKind<never>) {
+  if (kind.undo) undoable.set(kind.kind, kind.undo);
 }
 
 export class TaskCancelled extends Error {
@@ -85,10 +103,11 @@ function storedError(error: unknown): StoredTaskError {
  * cancelled task leaves whatever its last committed transaction left.
  */
 export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
-  function workFor(scope: TaskScope, hooks: { progress: TaskWork['progress']; stopped: () => boolean }): TaskWork {
+  function workFor(scope: TaskScope, taskId: string | null, hooks: { progress: TaskWork['progress']; stopped: () => boolean }): TaskWork {
     let lastTurn = performance.now();
     return {
       scope,
+      taskId,
       tenant: (fn) => withTenant(database.db, scope, fn),
       progress: hooks.progress,
       async checkpoint() {
@@ -140,6 +159,25 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
     live.delete(id);
   }
 
+  /**
+   * Runs the kind's undo for a task that ended unfinished, and clears its
+   * `undo_pending` in the same transaction. A failure is logged and left
+   * pending: the sweep tries again a minute later.
+   */
+  async function takeBack(id: string, kind: string, undo: TaskKind<unknown>['undo'], scope: TaskScope): Promise<boolean> {
+    if (!undo) return true;
+    try {
+      await withTenant(database.db, scope, async (ctx) => {
+        await undo(ctx, id);
+        await ctx.tx.update(tasks).set({ undoPending: false }).where(eq(tasks.id, id));
+      });
+      return true;
+    } catch (error) {
+      log.error({ err: error, task: id, kind }, 'could not take back an unfinished task; the sweep will try again');
+      return false;
+    }
+  }
+
   async function execute<I>(id: string, kind: TaskKind<I>, input: I) {
     const task = live.get(id)!;
     const scope = task.scope;
@@ -147,7 +185,7 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
     current = id;
     task.state = 'running';
     await withTenant(database.db, scope, (ctx) => ctx.tx.update(tasks).set({ state: 'running', heartbeatAt: sql`now()` }).where(eq(tasks.id, id)));
-    const work = workFor(scope, {
+    const work = workFor(scope, id, {
       progress: (phase, done, total) => Object.assign(task, { phase, done, total, dirty: true }),
       stopped: () => task.cancel || stopped,
     });
@@ -155,11 +193,12 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
       const result = await kind.run(work, input);
       await finish(id, scope, { state: 'done', result: result ?? null });
     } catch (error) {
+      const undoPending = !(await takeBack(id, kind.kind, kind.undo, scope));
       // Stopped by the process shutting down, not by the person: say it was interrupted.
-      if (error instanceof TaskCancelled) return finish(id, scope, task.cancel ? { state: 'cancelled' } : { state: 'failed', error: { code: 'tasks.interrupted' } });
+      if (error instanceof TaskCancelled) return finish(id, scope, { undoPending, ...(task.cancel ? { state: 'cancelled' } : { state: 'failed', error: { code: 'tasks.interrupted' } }) });
       const stored = storedError(error);
       if (stored.code === 'internal') log.error({ err: error, task: id, kind: kind.kind }, 'task failed');
-      await finish(id, scope, { state: 'failed', error: stored });
+      await finish(id, scope, { state: 'failed', error: stored, undoPending });
     } finally {
       current = null;
     }
@@ -184,17 +223,34 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
             // Not over a finished row: `finish` may have written the final figures meanwhile.
             await tx.update(tasks).set({ phase: task.phase, done: task.done, total: task.total }).where(and(eq(tasks.id, id), inArray(tasks.state, ['queued', 'running'])));
           }
-          return tx.update(tasks).set({ heartbeatAt: sql`now()` }).where(inArray(tasks.id, ids)).returning({ id: tasks.id, cancel: tasks.cancelRequested });
+          return tx
+            .update(tasks)
+            .set({ heartbeatAt: sql`now()` })
+            .where(and(inArray(tasks.id, ids), inArray(tasks.state, ['queued', 'running'])))
+            .returning({ id: tasks.id, cancel: tasks.cancelRequested });
         });
         for (const r of rows) if (r.cancel && live.has(r.id)) live.get(r.id)!.cancel = true;
+        // A task another process judged lost (and took back) stops here at its next checkpoint.
+        const beating = new Set(rows.map((r) => r.id));
+        for (const id of ids) if (!beating.has(id) && live.get(id)?.state === 'running') live.get(id)!.cancel = true;
       }
-      if (Date.now() - lastSweep > 60_000) {
-        lastSweep = Date.now();
-        await withSystem(database.db, async (tx) => {
-          await tx.execute(sql`UPDATE tasks SET state = 'failed', error = '{"code":"tasks.interrupted"}', finished_at = now()
+      if (clock.ms() - lastSweep > 60_000) {
+        lastSweep = clock.ms();
+        const pending = await withSystem(database.db, async (tx) => {
+          // Lost tasks of a kind that commits as it goes are marked with their undo pending, in the same statement.
+          await tx.execute(sql`UPDATE tasks SET state = 'failed', error = '{"code":"tasks.interrupted"}', finished_at = now(),
+              undo_pending = kind = ANY(${`{${[...undoable.keys()].join(',')}}`}::text[])
             WHERE state IN ('queued', 'running') AND heartbeat_at < now() - ${LOST_AFTER}::interval`);
-          await tx.execute(sql`DELETE FROM tasks WHERE finished_at < now() - ${KEEP_FINISHED}::interval`);
+          await tx.execute(sql`DELETE FROM tasks WHERE finished_at < now() - ${KEEP_FINISHED}::interval AND NOT undo_pending`);
+          const rows = await tx.execute<{ id: string; org_id: string; kind: string; started_by: string | null; started_by_name: string }>(sql`
+            SELECT id, org_id, kind, started_by, started_by_name FROM tasks WHERE undo_pending ORDER BY heartbeat_at LIMIT 20`);
+          return rows.rows;
         });
+        // Their work may have committed part of what it writes: take it back, as its starter.
+        for (const t of pending) {
+          const scope: TaskScope = { orgId: t.org_id, role: 'admin', actor: { userId: t.started_by, name: t.started_by_name }, locale: 'en' };
+          await takeBack(t.id, t.kind, undoable.get(t.kind), scope);
+        }
       }
     } catch (error) {
       log.warn({ err: error }, 'task bookkeeping failed');
@@ -228,7 +284,7 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
       return {
         id,
         run() {
-          live.set(id, { id, kind: kind.kind, permission: kind.permission, scope: { ...scope, requestId: undefined }, state: 'queued', createdAt: new Date(), cancelledBy: null, phase: 'starting', done: 0, total: 0, cancel: false, dirty: false });
+          live.set(id, { id, kind: kind.kind, permission: kind.permission, scope: { ...scope, requestId: undefined }, state: 'queued', createdAt: clock.now(), cancelledBy: null, phase: 'starting', done: 0, total: 0, cancel: false, dirty: false });
           // execute's own bookkeeping may fail (the database gone, a time-out): left
           // unhandled, `void drain()` would end the process and strand the queue.
           // Forgotten here, the task stops beating and is marked interrupted.
@@ -279,7 +335,7 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
      * with a file, say): it yields like a task, but nobody follows or cancels it.
      */
     inline(scope: TaskScope): TaskWork {
-      return workFor(scope, { progress: () => undefined, stopped: () => false });
+      return workFor(scope, null, { progress: () => undefined, stopped: () => false });
     },
 
     begin() {

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { AdvocacyEvent, AdvocacyIssueDetail, AdvocacyIssueInput } from '../../../contracts/advocacy.js';
-import { api } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { formatMoney } from '../../app/money.js';
 import { sectorTitle } from '../../app/sectors.js';
@@ -17,7 +16,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { changedFrom } from '../../ui/leave-guard.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { Stat } from '../../ui/Stat.js';
-import { advocacyKeys, fetchAdvocacyIssue, outcomeColor, stepColor } from './api.js';
+import { advocacyKeys, fetchAdvocacyIssue, outcomeColor, stepColor, updateAdvocacyIssue } from './api.js';
 import { CostPanel } from './CostPanel.js';
 import { DocumentsPanel } from './DocumentsPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
@@ -76,7 +75,7 @@ export function AdvocacyIssuePage() {
   const issue = useQuery({ queryKey: advocacyKeys.one(id), queryFn: () => fetchAdvocacyIssue(id) });
   const regionName = useRegionName(issue.data?.regions ?? []);
   const save = useMutation({
-    mutationFn: (input: AdvocacyIssueInput) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`, { method: 'PUT', body: input }),
+    mutationFn: (input: AdvocacyIssueInput) => updateAdvocacyIssue(id, input),
     onSuccess: (updated) => {
       queryClient.setQueryData(advocacyKeys.one(id), updated);
       void queryClient.invalidateQueries({ queryKey: advocacyKeys.all });

@@ -5,16 +5,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { PPD_STEPS, type AdvocacyIssue, type AdvocacyIssueDetail, type AdvocacyIssueInput } from '../../../contracts/advocacy.js';
-import type { MemberIssueDetail } from '../../../contracts/intake.js';
-import { api, withQuery } from '../../app/api.js';
+import { PPD_STEPS, type AdvocacyIssueInput } from '../../../contracts/advocacy.js';
 import { formatMoney } from '../../app/money.js';
 import { useCan, useSession } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { advocacyKeys, outcomeColor, stepColor } from './api.js';
+import { fetchIssue, intakeKeys } from '../intake/api.js';
+import { advocacyKeys, createAdvocacyIssue, fetchAdvocacyIssues, outcomeColor, stepColor } from './api.js';
 import { emptyIssue, IssueForm } from './IssueForm.js';
 
 /** A new issue, blank or started from a member issue (`?from=<member issue>`), which becomes its first evidence. */
@@ -23,15 +22,15 @@ function NewIssue({ fromMemberIssue, onClose }: { fromMemberIssue: string | null
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [input, setInput] = useState<AdvocacyIssueInput>(emptyIssue());
-  const source = useQuery({ queryKey: ['member-issues', 'one', fromMemberIssue], queryFn: () => api<MemberIssueDetail>(`/api/v1/member-issues/${fromMemberIssue}`), enabled: !!fromMemberIssue });
+  const source = useQuery({ queryKey: intakeKeys.one(fromMemberIssue!), queryFn: () => fetchIssue(fromMemberIssue!), enabled: !!fromMemberIssue });
   useEffect(() => {
     if (source.data) setInput((i) => ({ ...i, title: source.data.title, problem: source.data.description, category: source.data.category }));
   }, [source.data]);
   const create = useMutation({
-    mutationFn: () => api<AdvocacyIssueDetail>('/api/v1/advocacy-issues', { method: 'POST', body: { ...input, fromMemberIssueId: fromMemberIssue ?? undefined } }),
+    mutationFn: () => createAdvocacyIssue({ ...input, fromMemberIssueId: fromMemberIssue ?? undefined }),
     onSuccess: async (issue) => {
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['member-issues'] });
+      await queryClient.invalidateQueries({ queryKey: intakeKeys.all });
       notify(t('advocacy.created'));
       void navigate(`/advocacy/${issue.id}`);
     },
@@ -56,7 +55,7 @@ export function AdvocacyPage() {
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q, 300);
   const filters = { state, step: step ?? undefined, q: search || undefined };
-  const list = useQuery({ queryKey: advocacyKeys.list(filters), queryFn: () => api<{ items: AdvocacyIssue[] }>(withQuery('/api/v1/advocacy-issues', filters)) });
+  const list = useQuery({ queryKey: advocacyKeys.list(filters), queryFn: () => fetchAdvocacyIssues(filters) });
   const items = list.data?.items ?? [];
   const close = () => {
     setCreating(false);

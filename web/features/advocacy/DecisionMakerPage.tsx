@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DecisionMakerDetail, DecisionMakerInput, MembershipInput } from '../../../contracts/decision-makers.js';
-import { ApiError, api } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -15,7 +15,7 @@ import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { decisionMakerKeys, fetchDecisionMaker, fetchPublicBodies, fullName, stanceColor } from './decision-makers-api.js';
+import { changeMemberships, decisionMakerKeys, deleteDecisionMaker, fetchDecisionMaker, fetchPublicBodies, fullName, stanceColor, updateDecisionMaker } from './decision-makers-api.js';
 import { PersonForm } from './PersonForm.js';
 
 const blankMembership: MembershipInput = { organizationId: '', postId: null, role: '', startDate: null, endDate: null };
@@ -35,7 +35,7 @@ function Memberships({ person }: { person: DecisionMakerDetail }) {
     setEditingId(null);
   };
   const change = useMutation({
-    mutationFn: ({ path, method = 'POST', body }: { path: string; method?: string; body?: unknown }) => api<DecisionMakerDetail>(`/api/v1/decision-makers/${person.id}/memberships${path}`, { method, body }),
+    mutationFn: ({ path, method = 'POST', body }: { path: string; method?: string; body?: unknown }) => changeMemberships(person.id, path, body, method),
     onSuccess: (updated) => {
       queryClient.setQueryData(decisionMakerKeys.one(person.id), updated);
       void queryClient.invalidateQueries({ queryKey: decisionMakerKeys.list });
@@ -105,7 +105,7 @@ export function DecisionMakerPage() {
   const person = useQuery({ queryKey: decisionMakerKeys.one(id), queryFn: () => fetchDecisionMaker(id) });
   const [editing, setEditing] = useState<DecisionMakerInput | null>(null);
   const save = useMutation({
-    mutationFn: (input: DecisionMakerInput) => api<DecisionMakerDetail>(`/api/v1/decision-makers/${id}`, { method: 'PUT', body: input }),
+    mutationFn: (input: DecisionMakerInput) => updateDecisionMaker(id, input),
     onSuccess: (updated) => {
       queryClient.setQueryData(decisionMakerKeys.one(id), updated);
       void queryClient.invalidateQueries({ queryKey: decisionMakerKeys.list });
@@ -114,7 +114,7 @@ export function DecisionMakerPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: () => api(`/api/v1/decision-makers/${id}`, { method: 'DELETE' }),
+    mutationFn: () => deleteDecisionMaker(id),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
       notify(t('decisionMakers.removed'));

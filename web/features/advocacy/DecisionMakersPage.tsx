@@ -5,8 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { BODY_KINDS, postLabel, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type PublicBody, type PublicBodyInput } from '../../../contracts/decision-makers.js';
-import { ApiError, api } from '../../app/api.js';
+import { BODY_KINDS, postLabel, type DecisionMaker, type DecisionMakerInput, type PublicBody, type PublicBodyInput } from '../../../contracts/decision-makers.js';
+import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -16,7 +16,7 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
-import { decisionMakerKeys, emptyPerson, fetchPublicBodies, fullName } from './decision-makers-api.js';
+import { changePublicBodies, createDecisionMaker, decisionMakerKeys, decisionMakersPath, deletePublicBody, emptyPerson, fetchPublicBodies, fullName } from './decision-makers-api.js';
 import { PersonForm } from './PersonForm.js';
 
 function NewPerson({ onClose }: { onClose(): void }) {
@@ -25,7 +25,7 @@ function NewPerson({ onClose }: { onClose(): void }) {
   const queryClient = useQueryClient();
   const [input, setInput] = useState<DecisionMakerInput>(emptyPerson());
   const create = useMutation({
-    mutationFn: () => api<DecisionMakerDetail>('/api/v1/decision-makers', { method: 'POST', body: input }),
+    mutationFn: () => createDecisionMaker(input),
     onSuccess: async (person) => {
       await queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
       notify(t('decisionMakers.created'));
@@ -42,7 +42,7 @@ function People({ bodies }: { bodies: PublicBody[] }) {
   const [search] = useDebouncedValue(q, 300);
   const [body, setBody] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useCursorPages<DecisionMaker>([...decisionMakerKeys.list], '/api/v1/decision-makers', { q: search || undefined, organizationId: body ?? undefined });
+  const list = useCursorPages<DecisionMaker>(decisionMakerKeys.list, decisionMakersPath, { q: search || undefined, organizationId: body ?? undefined });
   return (
     <Stack>
       <Group align="flex-end" justify="space-between">
@@ -88,7 +88,7 @@ function BodyEditor({ body: given, onClose }: { body: PublicBody | null; onClose
   const [post, setPost] = useState('');
   const change = useMutation({
     mutationFn: ({ path, method = 'POST', body: payload }: { path: string; method?: string; body?: unknown }) =>
-      api<{ items: PublicBody[]; createdId?: string }>(`/api/v1/public-bodies${path}`, { method, body: payload }),
+      changePublicBodies(path, payload, method),
     onSuccess: (updated) => {
       queryClient.setQueryData(decisionMakerKeys.bodies, { items: updated.items });
       void queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
@@ -139,7 +139,7 @@ function Bodies({ bodies, pending, error }: { bodies: PublicBody[]; pending: boo
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<PublicBody | 'new' | null>(null);
   const remove = useMutation({
-    mutationFn: (id: string) => api<{ items: PublicBody[] }>(`/api/v1/public-bodies/${id}`, { method: 'DELETE' }),
+    mutationFn: deletePublicBody,
     onSuccess: (updated) => {
       queryClient.setQueryData(decisionMakerKeys.bodies, updated);
       void queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });

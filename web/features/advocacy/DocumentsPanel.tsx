@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvocacyDocument, AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
-import { ApiError, api, uploadFile } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { formatBytes, formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { advocacyKeys } from './api.js';
+import { addDocument, advocacyKeys, documentsPath, fetchDocuments, removeDocument } from './api.js';
 
 type Documents = { items: AdvocacyDocument[] };
 
@@ -21,17 +21,16 @@ export function DocumentsPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const can = useCan();
   const manage = can('advocacy.manage');
   const queryClient = useQueryClient();
-  const key = ['advocacy-documents', issue.id];
-  const base = `/api/v1/advocacy-issues/${issue.id}/documents`;
-  const documents = useQuery({ queryKey: key, queryFn: () => api<Documents>(base) });
+  const key = advocacyKeys.documents(issue.id);
+  const documents = useQuery({ queryKey: key, queryFn: () => fetchDocuments(issue.id) });
   const [file, setFile] = useState<File | null>(null);
   const [description, setDescription] = useState('');
   const after = async (updated: Documents) => {
     queryClient.setQueryData(key, updated);
     await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issue.id) });
   };
-  const add = useMutation({ mutationFn: (f: File) => uploadFile<Documents>(base, f, { description }), onSuccess: after });
-  const remove = useMutation({ mutationFn: (id: string) => api<Documents>(`${base}/${id}`, { method: 'DELETE' }), onSuccess: after });
+  const add = useMutation({ mutationFn: (f: File) => addDocument(issue.id, f, description), onSuccess: after });
+  const remove = useMutation({ mutationFn: (id: string) => removeDocument(issue.id, id), onSuccess: after });
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
   const items = documents.data?.items ?? [];
   return (
@@ -42,7 +41,7 @@ export function DocumentsPanel({ issue }: { issue: AdvocacyIssueDetail }) {
         {items.map((d) => (
           <Table.Tr key={d.id}>
             <Table.Td>
-              <Anchor href={`${base}/${d.id}`} download={d.name} size="sm" fw={500}>{d.name}</Anchor>
+              <Anchor href={`${documentsPath(issue.id)}/${d.id}`} download={d.name} size="sm" fw={500}>{d.name}</Anchor>
               {d.description && <Text size="xs" c="dimmed">{d.description}</Text>}
             </Table.Td>
             <Table.Td><Text size="sm">{formatDateTime(d.createdAt)}</Text><Text size="xs" c="dimmed">{d.uploadedBy}</Text></Table.Td>

@@ -4,10 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AdvocacyIssueDetail, Evidence } from '../../../contracts/advocacy.js';
-import type { MemberIssue } from '../../../contracts/intake.js';
-import type { Consultation } from '../../../contracts/surveys.js';
-import { pickLabel, walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
-import { api, withQuery } from '../../app/api.js';
+import { pickLabel, walkQuestions } from '../../../contracts/surveys/form-model.js';
 import { currentFormat } from '../../app/format.js';
 import { sectorLabel } from '../../app/sectors.js';
 import { useCan } from '../../app/session.js';
@@ -15,7 +12,8 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { statusColor } from '../intake/api.js';
+import { fetchEvidenceOptions, intakeKeys, statusColor } from '../intake/api.js';
+import { fetchConsultationForm, fetchEvidenceConsultations, surveyKeys } from '../surveys/api.js';
 import { advocacyKeys, changeIssue } from './api.js';
 
 function Counts({ rows }: { rows: Array<{ label: string; count: number }> }) {
@@ -88,9 +86,9 @@ function AddEvidence({ issue }: { issue: AdvocacyIssueDetail }) {
   const [consultationId, setConsultationId] = useState<string | null>(null);
   const [question, setQuestion] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const issues = useQuery({ queryKey: ['member-issues', 'evidence-options'], queryFn: () => api<{ items: MemberIssue[] }>(withQuery('/api/v1/member-issues', { status: 'new,triaged,forwarded', sort: 'most_affected', limit: 200 })), enabled: kind === 'member_issue' });
-  const consultations = useQuery({ queryKey: ['consultations', 'evidence-options'], queryFn: () => api<{ items: Consultation[] }>(withQuery('/api/v1/consultations', { limit: 200 })), enabled: kind === 'survey_question' });
-  const form = useQuery({ queryKey: ['consultations', consultationId, 'form'], queryFn: () => api<FormDefinition>(`/api/v1/consultations/${consultationId}/form`), enabled: !!consultationId });
+  const issues = useQuery({ queryKey: intakeKeys.evidenceOptions, queryFn: fetchEvidenceOptions, enabled: kind === 'member_issue' });
+  const consultations = useQuery({ queryKey: surveyKeys.evidenceOptions, queryFn: fetchEvidenceConsultations, enabled: kind === 'survey_question' });
+  const form = useQuery({ queryKey: surveyKeys.consultationForm(consultationId), queryFn: () => fetchConsultationForm(consultationId!), enabled: !!consultationId });
   const linked = new Set(issue.evidence.map((e) => e.memberIssue?.id).filter(Boolean));
   const questions = form.data
     ? [...walkQuestions(form.data.questions)].filter((w) => !['group', 'repeat', 'note'].includes(w.question.type)).map((w) => ({ value: w.question.name, label: pickLabel(w.question.label, i18n.language, form.data.languages) || w.question.name }))
@@ -99,7 +97,7 @@ function AddEvidence({ issue }: { issue: AdvocacyIssueDetail }) {
     mutationFn: () => changeIssue(issue.id, '/evidence', kind === 'member_issue' ? { memberIssueId, note } : { consultationId, question, note }),
     onSuccess: (updated) => {
       queryClient.setQueryData(advocacyKeys.one(issue.id), updated);
-      void queryClient.invalidateQueries({ queryKey: ['member-issues'] });
+      void queryClient.invalidateQueries({ queryKey: intakeKeys.all });
       notify(t('advocacy.evidence.added'));
       setMemberIssueId(null);
       setQuestion(null);

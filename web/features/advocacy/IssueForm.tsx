@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ADVOCACY_CATEGORIES, type AdvocacyIssueInput } from '../../../contracts/advocacy.js';
 import { useQuery } from '@tanstack/react-query';
 import { ISIC } from '../../../contracts/isic.js';
-import { ApiError, api } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { sectorLabel } from '../../app/sectors.js';
 import { useRegionChoices } from '../../app/reference.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { fetchOrg, orgKeys } from '../orgs/api.js';
 
 const SECTIONS = ISIC.filter((e) => e.level === 'section').map((s) => ({ value: s.code, label: sectorLabel(s.code) }));
 
@@ -28,7 +29,7 @@ export function IssueForm({ value, onChange, onSubmit, onCancel, pending, error,
   value: AdvocacyIssueInput; onChange(v: AdvocacyIssueInput): void; onSubmit(): void; onCancel(): void; pending: boolean; error: unknown; submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
   // The issue's own regions stay named even when the organisation no longer lists them.
   const regionChoices = useRegionChoices([...new Set([...(org.data?.regions ?? []), ...value.regions])]);
   const errors = error instanceof ApiError ? error.fieldErrors : {};

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
-import type { Paper, PaperInput, PaperSummary } from '../../../contracts/position-papers.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import type { PaperInput } from '../../../contracts/position-papers.js';
+import { ApiError } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -13,7 +13,7 @@ import { Form } from '../../ui/Form.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { advocacyKeys } from './api.js';
+import { advocacyKeys, changePaper, createPaper, fetchPaper, fetchPapersOfIssue } from './api.js';
 
 const paperStatusColor = { draft: 'gray', in_review: 'yellow', approved: 'teal' } as const;
 const SECTIONS = ['problem', 'evidence', 'proposals', 'expectedImpact'] as const;
@@ -45,16 +45,16 @@ function PaperView({ id, issueId }: { id: string; issueId: string }) {
   const [version, setVersion] = useState<number | undefined>(undefined);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
-  const key = ['position-papers', id, version ?? 'latest'];
-  const paper = useQuery({ queryKey: key, queryFn: () => api<Paper>(withQuery(`/api/v1/position-papers/${id}`, { version })) });
+  const key = advocacyKeys.paper(id, version);
+  const paper = useQuery({ queryKey: key, queryFn: () => fetchPaper(id, version) });
   const act = useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) => api<Paper>(`/api/v1/position-papers/${id}${path}`, { method, body }),
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) => changePaper(id, path, body, method),
     onSuccess: async () => {
       setVersion(undefined);
       setEditing(false);
       setNote('');
       notify(t('ui.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['position-papers'] });
+      await queryClient.invalidateQueries({ queryKey: advocacyKeys.papers });
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issueId) });
     },
   });
@@ -115,11 +115,11 @@ export function PapersPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ['position-papers', 'issue', issue.id], queryFn: () => api<{ items: PaperSummary[] }>(`/api/v1/advocacy-issues/${issue.id}/papers`) });
+  const list = useQuery({ queryKey: advocacyKeys.papersOfIssue(issue.id), queryFn: () => fetchPapersOfIssue(issue.id) });
   const create = useMutation({
-    mutationFn: (input: PaperInput) => api<Paper>(`/api/v1/advocacy-issues/${issue.id}/papers`, { method: 'POST', body: input }),
+    mutationFn: (input: PaperInput) => createPaper(issue.id, input),
     onSuccess: async (p) => {
-      await queryClient.invalidateQueries({ queryKey: ['position-papers'] });
+      await queryClient.invalidateQueries({ queryKey: advocacyKeys.papers });
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issue.id) });
       setCreating(false);
       setOpen(p.id);

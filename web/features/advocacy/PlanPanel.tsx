@@ -4,17 +4,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ActionPlan, type ObjectiveInput } from '../../../contracts/action-plan.js';
+import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ObjectiveInput } from '../../../contracts/action-plan.js';
 import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
-import type { Person } from '../../../contracts/orgs.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import { can as roleCan } from '../../../contracts/permissions.js';
+import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { advocacyKeys } from './api.js';
+import { fetchPeopleForPicker, orgKeys } from '../orgs/api.js';
+import { advocacyKeys, changePlan, fetchPlan } from './api.js';
 import { decisionMakerKeys, fetchStakeholderMap } from './decision-makers-api.js';
 
 const statusColor = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'dark' } as const;
@@ -25,9 +26,9 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const can = useCan();
   const manage = can('advocacy.manage');
   const queryClient = useQueryClient();
-  const key = ['advocacy-plan', issue.id];
-  const plan = useQuery({ queryKey: key, queryFn: () => api<ActionPlan>(`/api/v1/advocacy-issues/${issue.id}/plan`) });
-  const people = useQuery({ queryKey: ['people', 'staff'], queryFn: () => api<{ items: Person[] }>(withQuery('/api/v1/org/people', { limit: 200 })), enabled: manage });
+  const key = advocacyKeys.plan(issue.id);
+  const plan = useQuery({ queryKey: key, queryFn: () => fetchPlan(issue.id) });
+  const people = useQuery({ queryKey: orgKeys.peoplePicker('staff'), queryFn: fetchPeopleForPicker, enabled: manage });
   // Objectives aim at the people on the issue's map.
   const map = useQuery({ queryKey: decisionMakerKeys.map(issue.id), queryFn: () => fetchStakeholderMap(issue.id), enabled: manage });
   const blankObjective: ObjectiveInput = { text: '', targetPersonId: null };
@@ -35,7 +36,7 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const blank: ActionInput = { kind: 'meeting', title: '', ownerUserId: null, dueOn: '', objectiveId: null };
   const [action, setAction] = useState<ActionInput>(blank);
   const change = useMutation({
-    mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) => api<ActionPlan>(`/api/v1/advocacy-issues/${issue.id}${path}`, { method, body }),
+    mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) => changePlan(issue.id, path, body, method),
     onSuccess: async (updated) => {
       queryClient.setQueryData(key, updated);
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issue.id) });
@@ -43,7 +44,7 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   });
   const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
   const p = plan.data;
-  const staff = (people.data?.items ?? []).filter((x) => x.role === 'admin' || x.role === 'staff').map((x) => ({ value: x.userId, label: x.name }));
+  const staff = (people.data?.items ?? []).filter((x) => roleCan(x.role, 'advocacy.manage')).map((x) => ({ value: x.userId, label: x.name }));
   return (
     <Stack>
       <Text size="sm" c="dimmed">{t('advocacy.plan.intro')}</Text>

@@ -5,15 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
-import { INFLUENCES, STANCES, type DecisionMaker, type Stakeholder, type StakeholderInput, type StakeholderMap } from '../../../contracts/decision-makers.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import { INFLUENCES, STANCES, type Stakeholder, type StakeholderInput } from '../../../contracts/decision-makers.js';
+import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { advocacyKeys } from './api.js';
-import { decisionMakerKeys, fetchStakeholderMap, fullName, stanceColor } from './decision-makers-api.js';
+import { decisionMakerKeys, fetchStakeholderMap, fullName, pickDecisionMakers, placeStakeholder, stanceColor } from './decision-makers-api.js';
 
 /**
  * The power map: influence upwards, stance from against (left) to for
@@ -58,15 +58,15 @@ export function StakeholderPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const directory = useQuery({
-    queryKey: [...decisionMakerKeys.list, 'pick', q],
-    queryFn: () => api<{ items: DecisionMaker[] }>(withQuery('/api/v1/decision-makers', { q: q || undefined, limit: 50 })),
+    queryKey: decisionMakerKeys.pick(q),
+    queryFn: () => pickDecisionMakers(q),
     enabled: manage,
   });
   const blank = { personId: null as string | null, stance: 0, influence: 2, note: '' };
   const [input, setInput] = useState(blank);
   const place = useMutation({
     mutationFn: ({ personId, body, method = 'PUT' }: { personId: string; body?: StakeholderInput; method?: string }) =>
-      api<StakeholderMap>(`/api/v1/advocacy-issues/${issue.id}/stakeholders/${personId}`, { method, body }),
+      placeStakeholder(issue.id, personId, body, method),
     onSuccess: async (updated) => {
       queryClient.setQueryData(decisionMakerKeys.map(issue.id), updated);
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issue.id) });

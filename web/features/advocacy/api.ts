@@ -1,13 +1,46 @@
-import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
-import { api } from '../../app/api.js';
+import type { ActionPlan, PlannedAction } from '../../../contracts/action-plan.js';
+import type { AdvocacyDocument, AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput } from '../../../contracts/advocacy.js';
+import type { Paper, PaperInput, PaperSummary } from '../../../contracts/position-papers.js';
+import { api, uploadFile, withQuery } from '../../app/api.js';
 
 export const advocacyKeys = {
   all: ['advocacy-issues'] as const,
   list: (filters: object) => ['advocacy-issues', 'list', filters] as const,
   one: (id: string) => ['advocacy-issues', 'one', id] as const,
+  /** The open issues a meeting's agenda may take up. */
+  agendaOptions: ['advocacy-issues', 'agenda-options'] as const,
+  overdueActions: ['advocacy-actions', 'overdue'] as const,
+  plan: (issueId: string) => ['advocacy-plan', issueId] as const,
+  documents: (issueId: string) => ['advocacy-documents', issueId] as const,
+  papers: ['position-papers'] as const,
+  papersOfIssue: (issueId: string) => ['position-papers', 'issue', issueId] as const,
+  paper: (id: string, version: number | undefined) => ['position-papers', id, version ?? 'latest'] as const,
 };
 
+export const fetchAdvocacyIssues = (filters: { state?: string; step?: string; q?: string }) => api<{ items: AdvocacyIssue[] }>(withQuery('/api/v1/advocacy-issues', filters));
+/** The open issues, for a meeting's agenda. */
+export const fetchAgendaOptions = () => api<{ items: AdvocacyIssue[] }>(withQuery('/api/v1/advocacy-issues', { state: 'open' }));
 export const fetchAdvocacyIssue = (id: string) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`);
+export const createAdvocacyIssue = (input: AdvocacyIssueInput & { fromMemberIssueId?: string }) => api<AdvocacyIssueDetail>('/api/v1/advocacy-issues', { method: 'POST', body: input });
+export const updateAdvocacyIssue = (id: string, input: AdvocacyIssueInput) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`, { method: 'PUT', body: input });
+
+export const fetchOverdueActions = () => api<{ items: PlannedAction[] }>('/api/v1/advocacy-actions?overdue=true');
+export const fetchPlan = (issueId: string) => api<ActionPlan>(`/api/v1/advocacy-issues/${issueId}/plan`);
+/** Sends a change to an issue's plan (`path` under the issue) and answers with the plan as it now stands. */
+export const changePlan = (issueId: string, path: string, body: unknown, method = 'POST') => api<ActionPlan>(`/api/v1/advocacy-issues/${issueId}${path}`, { method, body });
+
+type Documents = { items: AdvocacyDocument[] };
+/** Where an issue's documents are listed, and each is downloaded (`…/documents/<id>`). */
+export const documentsPath = (issueId: string) => `/api/v1/advocacy-issues/${issueId}/documents`;
+export const fetchDocuments = (issueId: string) => api<Documents>(documentsPath(issueId));
+export const addDocument = (issueId: string, file: File, description: string) => uploadFile<Documents>(documentsPath(issueId), file, { description });
+export const removeDocument = (issueId: string, documentId: string) => api<Documents>(`${documentsPath(issueId)}/${documentId}`, { method: 'DELETE' });
+
+export const fetchPapersOfIssue = (issueId: string) => api<{ items: PaperSummary[] }>(`/api/v1/advocacy-issues/${issueId}/papers`);
+export const createPaper = (issueId: string, input: PaperInput) => api<Paper>(`/api/v1/advocacy-issues/${issueId}/papers`, { method: 'POST', body: input });
+export const fetchPaper = (id: string, version: number | undefined) => api<Paper>(withQuery(`/api/v1/position-papers/${id}`, { version }));
+/** Sends a change to a paper (`path` under the paper) and answers with the paper as it now stands. */
+export const changePaper = (id: string, path: string, body: unknown, method = 'POST') => api<Paper>(`/api/v1/position-papers/${id}${path}`, { method, body });
 
 export const stepColor = { diagnostic: 'gray', solution_design: 'indigo', advocacy: 'blue', legislative: 'grape', implementation: 'teal' } as const;
 export const outcomeColor = { adopted: 'teal', implemented: 'green', rejected: 'red', dropped: 'gray', on_hold: 'yellow' } as const;

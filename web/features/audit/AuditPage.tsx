@@ -12,6 +12,7 @@ import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { auditKeys, auditPath } from './api.js';
 
 const EMPTY = { actor: '', action: '', entityType: '', entityId: '', from: '', to: '' };
 
@@ -34,7 +35,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState(EMPTY);
   const [debounced] = useDebouncedValue(filters, 300);
   const params = Object.fromEntries(Object.entries(debounced).filter(([, v]) => v)) as Record<string, string>;
-  const log = useCursorPages<AuditEntry>(['audit'], '/api/v1/audit', params);
+  const log = useCursorPages<AuditEntry>(auditKeys.all, auditPath, params);
   const field = (name: keyof typeof EMPTY, label: string, type = 'text') => (
     <TextInput label={label} type={type} value={filters[name]} onChange={(e) => setFilters({ ...filters, [name]: e.currentTarget.value })} />
   );

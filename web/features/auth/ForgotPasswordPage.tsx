@@ -3,15 +3,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ForgotPasswordInput } from '../../../contracts/auth.js';
-import { api } from '../../app/api.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
+import { askPasswordReset } from './api.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useContractForm } from '../../ui/use-contract-form.js';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const form = useContractForm(ForgotPasswordInput, { email: '' });
-  const ask = useMutation({ mutationFn: (values: typeof form.values) => api('/api/v1/auth/forgot-password', { method: 'POST', body: values }) });
+  const ask = useMutation({ mutationFn: (values: typeof form.values) => askPasswordReset(values) });
   return (
     <PublicLayout title={t('auth.forgot.title')}>
       {ask.isSuccess ? (

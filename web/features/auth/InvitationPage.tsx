@@ -2,11 +2,10 @@ import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/c
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { SessionInfo } from '../../../contracts/auth.js';
-import { AcceptInvitationInput, type InvitationPreview } from '../../../contracts/orgs.js';
-import { api } from '../../app/api.js';
+import { AcceptInvitationInput } from '../../../contracts/orgs.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
 import { useAcceptSession, useSession } from '../../app/session.js';
+import { acceptInvitation, authKeys, fetchInvitation } from './api.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
@@ -17,10 +16,10 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const accept = useAcceptSession();
   const { data: session } = useSession();
-  const preview = useQuery({ queryKey: ['invitation', token], queryFn: () => api<InvitationPreview>(`/api/v1/invitations/${token}`), retry: false });
+  const preview = useQuery({ queryKey: authKeys.invitation(token), queryFn: () => fetchInvitation(token), retry: false });
   const form = useContractForm(AcceptInvitationInput, { name: '', password: '' });
   const join = useMutation({
-    mutationFn: (values: { name?: string; password?: string }) => api<SessionInfo>(`/api/v1/invitations/${token}/accept`, { method: 'POST', body: values }),
+    mutationFn: (values: { name?: string; password?: string }) => acceptInvitation(token, values),
     onSuccess: async (s) => {
       await accept(s);
       void navigate('/', { replace: true });

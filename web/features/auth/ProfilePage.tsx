@@ -1,14 +1,14 @@
 import { Button, Paper, PasswordInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PasswordChangeInput, ProfileInput, type SessionInfo } from '../../../contracts/auth.js';
+import { PasswordChangeInput, ProfileInput } from '../../../contracts/auth.js';
 import { LOCALES, type Locale } from '../../../contracts/roles.js';
-import { api } from '../../app/api.js';
 import { intlLanguageName } from '../../app/format.js';
-import { useAcceptSession, useSession } from '../../app/session.js';
+import { updateProfile, useAcceptSession, useSession } from '../../app/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { updatePassword } from './api.js';
 import { notify } from '../../ui/notify.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
@@ -19,7 +19,7 @@ export function ProfilePage() {
   const profile = useContractForm(ProfileInput, { name: session!.user.name, locale: session!.user.locale as Locale });
   const password = useContractForm(PasswordChangeInput, { currentPassword: '', newPassword: '' });
   const saveProfile = useMutation({
-    mutationFn: (values: typeof profile.values) => api<SessionInfo>('/api/v1/auth/profile', { method: 'PUT', body: values }),
+    mutationFn: (values: typeof profile.values) => updateProfile(values),
     onSuccess: async (s) => {
       await accept(s);
       profile.resetDirty();
@@ -28,7 +28,7 @@ export function ProfilePage() {
     onError: (error) => applyServerErrors(profile, error),
   });
   const changePassword = useMutation({
-    mutationFn: (values: typeof password.values) => api('/api/v1/auth/password', { method: 'POST', body: values }),
+    mutationFn: (values: typeof password.values) => updatePassword(values),
     onSuccess: () => {
       password.reset();
       notify(t('profile.passwordChanged'));

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ResetPasswordInput } from '../../../contracts/auth.js';
-import { api } from '../../app/api.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
+import { resetPassword } from './api.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 
@@ -13,7 +13,7 @@ export function ResetPasswordPage() {
   const { token = '' } = useParams();
   const form = useContractForm(ResetPasswordInput, { token, password: '' });
   const reset = useMutation({
-    mutationFn: (values: typeof form.values) => api('/api/v1/auth/reset-password', { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => resetPassword(values),
     onError: (error) => applyServerErrors(form, error),
   });
   return (

@@ -2,12 +2,12 @@ import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LoginInput, type SessionInfo } from '../../../contracts/auth.js';
-import { api } from '../../app/api.js';
+import { LoginInput } from '../../../contracts/auth.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
 import { useAcceptSession, useSession } from '../../app/session.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { logIn } from './api.js';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
 export function safeNext(next: string | null) {
@@ -22,7 +22,7 @@ export function SignInPage() {
   const { data: session } = useSession();
   const form = useContractForm(LoginInput, { email: '', password: '' });
   const signIn = useMutation({
-    mutationFn: (values: typeof form.values) => api<SessionInfo>('/api/v1/auth/login', { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => logIn(values),
     onSuccess: async (s) => {
       await accept(s);
       void navigate(safeNext(params.get('next')), { replace: true });

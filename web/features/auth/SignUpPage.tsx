@@ -2,13 +2,13 @@ import { Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SignupInput, type SessionInfo } from '../../../contracts/auth.js';
+import { SignupInput } from '../../../contracts/auth.js';
 import type { Locale } from '../../../contracts/roles.js';
-import { api } from '../../app/api.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
 import { useAcceptSession } from '../../app/session.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { createAccount } from './api.js';
 import { emptyOrg, OrgFields } from '../orgs/OrgFields.js';
 
 export function SignUpPage() {
@@ -20,7 +20,7 @@ export function SignUpPage() {
     org: emptyOrg(),
   });
   const signUp = useMutation({
-    mutationFn: (values: typeof form.values) => api<SessionInfo>('/api/v1/auth/signup', { method: 'POST', body: { ...values, admin: { ...values.admin, locale: i18n.language } } }),
+    mutationFn: (values: typeof form.values) => createAccount({ ...values, admin: { ...values.admin, locale: i18n.language as Locale } }),
     onSuccess: async (s) => {
       await accept(s);
       void navigate('/', { replace: true });

@@ -8,6 +8,7 @@ import { ApiError } from '../../app/api.js';
 import { formatDate, formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { advocacyKeys } from '../advocacy/api.js';
 import { addFollowUp, dialogueKeys } from './api.js';
 
 export function DecisionBadge({ decision }: { decision: Pick<Decision, 'status' | 'overdue'> }) {
@@ -27,7 +28,7 @@ export function DecisionCard({ decision, showMeeting = false }: { decision: Deci
     mutationFn: () => addFollowUp(decision.id, { note, status: status ?? undefined }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['advocacy-issues'] });
+      await queryClient.invalidateQueries({ queryKey: advocacyKeys.all });
       setNote('');
       setStatus(null);
       setOpen(false);

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { FORUM_KINDS, type Decision, type Forum, type ForumDetail, type ForumInput, type MeetingSummary } from '../../../contracts/dialogue.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import { FORUM_KINDS, type ForumDetail, type ForumInput } from '../../../contracts/dialogue.js';
+import { ApiError } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -13,7 +13,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { dialogueKeys } from './api.js';
+import { dialogueKeys, fetchDecisions, fetchForums, fetchUpcomingMeetings, saveForum } from './api.js';
 import { MeetingLine } from './MeetingLine.js';
 import { DecisionCard } from './DecisionCard.js';
 
@@ -21,7 +21,7 @@ export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput 
   const { t } = useTranslation();
   const [input, setInput] = useState<ForumInput>({ name: initial.name, kind: initial.kind, description: initial.description, isPublic: initial.isPublic });
   const save = useMutation({
-    mutationFn: () => api<ForumDetail>(initial.id ? `/api/v1/forums/${initial.id}` : '/api/v1/forums', { method: initial.id ? 'PUT' : 'POST', body: input }),
+    mutationFn: () => saveForum(initial.id, input),
     onSuccess: onSaved,
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
@@ -47,10 +47,10 @@ export function DialoguePage() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [which, setWhich] = useState<'open' | 'overdue'>('open');
-  const forums = useQuery({ queryKey: dialogueKeys.forums, queryFn: () => api<{ items: Forum[] }>('/api/v1/forums') });
-  const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: () => api<{ items: MeetingSummary[] }>('/api/v1/meetings/upcoming') });
+  const forums = useQuery({ queryKey: dialogueKeys.forums, queryFn: fetchForums });
+  const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: fetchUpcomingMeetings });
   const filters = which === 'overdue' ? { overdue: 'true' } : { status: 'open' };
-  const decisions = useQuery({ queryKey: dialogueKeys.decisions(filters), queryFn: () => api<{ items: Decision[] }>(withQuery('/api/v1/decisions', filters)) });
+  const decisions = useQuery({ queryKey: dialogueKeys.decisions(filters), queryFn: () => fetchDecisions(filters) });
   return (
     <Stack>
       <PageHeader title={t('nav.dialogue')}>

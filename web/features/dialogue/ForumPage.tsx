@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { FORUM_ROLES, FORUM_SIDES, type ForumDetail, type ForumMember, type ForumMemberInput, type MeetingDetail } from '../../../contracts/dialogue.js';
-import type { Person } from '../../../contracts/orgs.js';
+import { FORUM_ROLES, FORUM_SIDES, type ForumMember, type ForumMemberInput } from '../../../contracts/dialogue.js';
+import { can as roleCan } from '../../../contracts/permissions.js';
 import { wallTimeToInstant } from '../../../contracts/time.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { orgTimeZone } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EditRemove } from '../../ui/EditRemove.js';
@@ -18,7 +18,8 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { dialogueKeys } from './api.js';
+import { fetchPeopleForPicker, orgKeys } from '../orgs/api.js';
+import { createMeeting, dialogueKeys, fetchForum, removeForumMember, saveForumMember } from './api.js';
 import { ForumForm } from './DialoguePage.js';
 import { MeetingLine } from './MeetingLine.js';
 
@@ -29,9 +30,9 @@ function MemberForm({ forumId, member, onDone }: { forumId: string; member: Foru
   const queryClient = useQueryClient();
   const [input, setInput] = useState<ForumMemberInput>(member ? { side: member.side, name: member.name, email: member.email, affiliation: member.affiliation, role: member.role, userId: member.userId } : blankMember());
   // Officials with an account see the forums they sit in; only admins and staff list accounts.
-  const people = useQuery({ queryKey: ['people', 'officials'], queryFn: () => api<{ items: Person[] }>(withQuery('/api/v1/org/people', { limit: 200 })) });
+  const people = useQuery({ queryKey: orgKeys.peoplePicker('officials'), queryFn: fetchPeopleForPicker });
   const save = useMutation({
-    mutationFn: () => api<ForumDetail>(member ? `/api/v1/forums/${forumId}/members/${member.id}` : `/api/v1/forums/${forumId}/members`, { method: member ? 'PUT' : 'POST', body: input }),
+    mutationFn: () => saveForumMember(forumId, member?.id, input),
     onSuccess: (forum) => {
       queryClient.setQueryData(dialogueKeys.forum(forumId), forum);
       onDone();
@@ -48,7 +49,7 @@ function MemberForm({ forumId, member, onDone }: { forumId: string; member: Foru
       <TextInput label={t('dialogue.affiliation')} description={t('dialogue.affiliationHelp')} value={input.affiliation} onChange={(e) => setInput({ ...input, affiliation: e.currentTarget.value })} />
       <TextInput label={t('dialogue.email')} description={t('dialogue.emailHelp')} type="email" value={input.email} error={errors.email} onChange={(e) => setInput({ ...input, email: e.currentTarget.value })} />
       <Select label={t('dialogue.account')} description={t('dialogue.accountHelp')} clearable searchable value={input.userId} error={errors.userId} onChange={(userId) => setInput({ ...input, userId })}
-        data={(people.data?.items ?? []).filter((p) => p.role === 'official' || p.userId === input.userId).map((p) => ({ value: p.userId, label: `${p.name} (${p.email})` }))} nothingFoundMessage={t('dialogue.noOfficials')} />
+        data={(people.data?.items ?? []).filter((p) => roleCan(p.role, 'dialogue.own_forums_only') || p.userId === input.userId).map((p) => ({ value: p.userId, label: `${p.name} (${p.email})` }))} nothingFoundMessage={t('dialogue.noOfficials')} />
       <ProblemAlert error={save.error} />
       <Group>
         <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
@@ -67,7 +68,7 @@ function NewMeeting({ forumId, onDone }: { forumId: string; onDone(): void }) {
   const queryClient = useQueryClient();
   const [input, setInput] = useState({ title: '', startsAt: '', endsAt: '', location: '' });
   const create = useMutation({
-    mutationFn: () => api<MeetingDetail>(`/api/v1/forums/${forumId}/meetings`, { method: 'POST', body: { ...input, startsAt: toIso(input.startsAt), endsAt: toIso(input.endsAt) } }),
+    mutationFn: () => createMeeting(forumId, { ...input, startsAt: toIso(input.startsAt), endsAt: toIso(input.endsAt) }),
     onSuccess: async (m) => {
       await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });
       void navigate(`/dialogue/meetings/${m.id}`);
@@ -99,9 +100,9 @@ export function ForumPage() {
   const [editing, setEditing] = useState(false);
   const [member, setMember] = useState<ForumMember | 'new' | null>(null);
   const [scheduling, setScheduling] = useState(false);
-  const forum = useQuery({ queryKey: dialogueKeys.forum(id), queryFn: () => api<ForumDetail>(`/api/v1/forums/${id}`) });
+  const forum = useQuery({ queryKey: dialogueKeys.forum(id), queryFn: () => fetchForum(id) });
   const remove = useMutation({
-    mutationFn: (memberId: string) => api<ForumDetail>(`/api/v1/forums/${id}/members/${memberId}`, { method: 'DELETE' }),
+    mutationFn: (memberId: string) => removeForumMember(id, memberId),
     onSuccess: (f) => {
       queryClient.setQueryData(dialogueKeys.forum(id), f);
       notify(t('dialogue.memberRemoved'));

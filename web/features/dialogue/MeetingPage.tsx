@@ -4,9 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { AdvocacyIssue } from '../../../contracts/advocacy.js';
 import { MEETING_STATUSES, type MeetingDetail, type MinutesInput } from '../../../contracts/dialogue.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -18,17 +17,18 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { changedFrom } from '../../ui/leave-guard.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { dialogueKeys, meetingStatusColor } from './api.js';
+import { advocacyKeys, fetchAgendaOptions } from '../advocacy/api.js';
+import { changeMeeting, dialogueKeys, fetchMeeting, meetingStatusColor, sendMeetingInvitations } from './api.js';
 import { DecisionCard } from './DecisionCard.js';
 
 function useMeetingChange(id: string, path: string, method = 'POST') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => api<MeetingDetail>(`/api/v1/meetings/${id}${path}`, { method, body }),
+    mutationFn: (body: unknown) => changeMeeting(id, path, body, method),
     onSuccess: (m) => {
       queryClient.setQueryData(dialogueKeys.meeting(id), m);
       // Not awaited: the form that made the change clears as the change shows, not a refetch later.
-      void queryClient.invalidateQueries({ queryKey: ['advocacy-issues'] });
+      void queryClient.invalidateQueries({ queryKey: advocacyKeys.all });
     },
   });
 }
@@ -39,14 +39,14 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [issueId, setIssueId] = useState<string | null>(null);
-  const issues = useQuery({ queryKey: ['advocacy-issues', 'agenda-options'], queryFn: () => api<{ items: AdvocacyIssue[] }>(withQuery('/api/v1/advocacy-issues', { state: 'open' })), enabled: manage });
+  const issues = useQuery({ queryKey: advocacyKeys.agendaOptions, queryFn: fetchAgendaOptions, enabled: manage });
   const add = useMeetingChange(meeting.id, '/agenda');
   const move = useMutation({
-    mutationFn: ({ item, direction }: { item: string; direction: 'up' | 'down' }) => api<MeetingDetail>(`/api/v1/meetings/${meeting.id}/agenda/${item}/move`, { method: 'POST', body: { direction } }),
+    mutationFn: ({ item, direction }: { item: string; direction: 'up' | 'down' }) => changeMeeting(meeting.id, `/agenda/${item}/move`, { direction }),
     onSuccess: (m) => queryClient.setQueryData(dialogueKeys.meeting(meeting.id), m),
   });
   const remove = useMutation({
-    mutationFn: (item: string) => api<MeetingDetail>(`/api/v1/meetings/${meeting.id}/agenda/${item}`, { method: 'DELETE' }),
+    mutationFn: (item: string) => changeMeeting(meeting.id, `/agenda/${item}`, undefined, 'DELETE'),
     onSuccess: (m) => queryClient.setQueryData(dialogueKeys.meeting(meeting.id), m),
   });
   const errors = add.error instanceof ApiError ? add.error.fieldErrors : {};
@@ -144,10 +144,10 @@ export function MeetingPage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
   const can = useCan();
-  const meeting = useQuery({ queryKey: dialogueKeys.meeting(id), queryFn: () => api<MeetingDetail>(`/api/v1/meetings/${id}`) });
+  const meeting = useQuery({ queryKey: dialogueKeys.meeting(id), queryFn: () => fetchMeeting(id) });
   const queryClient = useQueryClient();
   const invite = useMutation({
-    mutationFn: () => api<{ invited: number }>(`/api/v1/meetings/${id}/invitations`, { method: 'POST' }),
+    mutationFn: () => sendMeetingInvitations(id),
     onSuccess: async (r) => {
       notify(t('dialogue.invited', { n: r.invited }));
       await queryClient.invalidateQueries({ queryKey: dialogueKeys.meeting(id) });

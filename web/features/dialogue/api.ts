@@ -1,5 +1,5 @@
-import type { Decision } from '../../../contracts/dialogue.js';
-import { api } from '../../app/api.js';
+import type { Decision, Forum, ForumDetail, ForumInput, ForumMemberInput, MeetingDetail, MeetingSummary } from '../../../contracts/dialogue.js';
+import { api, withQuery } from '../../app/api.js';
 
 export const dialogueKeys = {
   all: ['dialogue'] as const,
@@ -12,4 +12,21 @@ export const dialogueKeys = {
 
 export const meetingStatusColor = { planned: 'blue', held: 'teal', cancelled: 'gray' } as const;
 
+export const fetchForums = () => api<{ items: Forum[] }>('/api/v1/forums');
+export const fetchForum = (id: string) => api<ForumDetail>(`/api/v1/forums/${id}`);
+/** Creates a forum, or saves the one with this id. */
+export const saveForum = (id: string | undefined, input: ForumInput) => api<ForumDetail>(id ? `/api/v1/forums/${id}` : '/api/v1/forums', { method: id ? 'PUT' : 'POST', body: input });
+/** Adds a member to a forum, or saves the one with this id. */
+export const saveForumMember = (forumId: string, memberId: string | undefined, input: ForumMemberInput) =>
+  api<ForumDetail>(memberId ? `/api/v1/forums/${forumId}/members/${memberId}` : `/api/v1/forums/${forumId}/members`, { method: memberId ? 'PUT' : 'POST', body: input });
+export const removeForumMember = (forumId: string, memberId: string) => api<ForumDetail>(`/api/v1/forums/${forumId}/members/${memberId}`, { method: 'DELETE' });
+export const createMeeting = (forumId: string, input: { title: string; startsAt: string; endsAt: string; location: string }) => api<MeetingDetail>(`/api/v1/forums/${forumId}/meetings`, { method: 'POST', body: input });
+
+export const fetchUpcomingMeetings = () => api<{ items: MeetingSummary[] }>('/api/v1/meetings/upcoming');
+export const fetchMeeting = (id: string) => api<MeetingDetail>(`/api/v1/meetings/${id}`);
+/** Sends a change to a meeting (`path` under it) and answers with the meeting as it now stands. */
+export const changeMeeting = (id: string, path: string, body: unknown, method = 'POST') => api<MeetingDetail>(`/api/v1/meetings/${id}${path}`, { method, body });
+export const sendMeetingInvitations = (id: string) => api<{ invited: number }>(`/api/v1/meetings/${id}/invitations`, { method: 'POST' });
+
+export const fetchDecisions = (filters: Record<string, string | undefined>) => api<{ items: Decision[] }>(withQuery('/api/v1/decisions', filters));
 export const addFollowUp = (decisionId: string, body: { note: string; status?: string }) => api<Decision>(`/api/v1/decisions/${decisionId}/follow-ups`, { method: 'POST', body });

@@ -2,9 +2,6 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry } from '../../../contracts/audit.js';
-import type { Branch, Org } from '../../../contracts/orgs.js';
-import { api } from '../../app/api.js';
 import { auditActionLabel } from '../../app/audit-action.js';
 import { countryName, formatDateTime } from '../../app/format.js';
 import { useLanguageName, useRegionName } from '../../app/reference.js';
@@ -12,6 +9,8 @@ import { useCan, useSession } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
+import { auditKeys, fetchRecentAudit } from '../audit/api.js';
+import { fetchBranches, fetchOrg, orgKeys } from '../orgs/api.js';
 import { OverdueActivitiesCard, UpcomingMeetingsCard } from './WorkCards.js';
 
 /** The state of the organisation at a glance; each block links to where it is managed. */
@@ -19,9 +18,9 @@ export function HomePage() {
   const { t } = useTranslation();
   const can = useCan();
   const { data: session } = useSession();
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<Org>('/api/v1/org') });
-  const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches'), enabled: can('branches.read') });
-  const audit = useQuery({ queryKey: ['audit', 'recent'], queryFn: () => api<{ items: AuditEntry[] }>('/api/v1/audit?limit=8'), enabled: can('audit.read') });
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
+  const branches = useQuery({ queryKey: orgKeys.branches, queryFn: fetchBranches, enabled: can('branches.read') });
+  const audit = useQuery({ queryKey: auditKeys.recent, queryFn: fetchRecentAudit, enabled: can('audit.read') });
   const languageName = useLanguageName(org.data?.languages ?? []);
   const regionName = useRegionName([...(org.data?.regions ?? []), ...(branches.data?.items.flatMap((b) => b.regions) ?? [])]);
   if (org.isPending) return <Loading />;

@@ -2,11 +2,9 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PlannedAction } from '../../../contracts/action-plan.js';
-import type { MeetingSummary } from '../../../contracts/dialogue.js';
-import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
-import { dialogueKeys } from '../dialogue/api.js';
+import { advocacyKeys, fetchOverdueActions } from '../advocacy/api.js';
+import { dialogueKeys, fetchUpcomingMeetings } from '../dialogue/api.js';
 import { MeetingLine } from '../dialogue/MeetingLine.js';
 
 const SHOWN = 6;
@@ -14,7 +12,7 @@ const SHOWN = 6;
 /** The next meetings of the forums the person sits in or runs: for an official, the way in. */
 export function UpcomingMeetingsCard() {
   const { t } = useTranslation();
-  const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: () => api<{ items: MeetingSummary[] }>('/api/v1/meetings/upcoming') });
+  const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: fetchUpcomingMeetings });
   const items = upcoming.data?.items ?? [];
   return (
     <Paper withBorder p="md">
@@ -31,7 +29,7 @@ export function UpcomingMeetingsCard() {
 /** Advocacy work past its deadline, across issues, and the person's own share of it. */
 export function OverdueActivitiesCard() {
   const { t } = useTranslation();
-  const overdue = useQuery({ queryKey: ['advocacy-actions', 'overdue'], queryFn: () => api<{ items: PlannedAction[] }>('/api/v1/advocacy-actions?overdue=true') });
+  const overdue = useQuery({ queryKey: advocacyKeys.overdueActions, queryFn: fetchOverdueActions });
   const items = overdue.data?.items ?? [];
   return (
     <Paper withBorder p="md">

@@ -3,8 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AffectedFirm, MemberIssueDetail } from '../../../contracts/intake.js';
-import { api } from '../../app/api.js';
+import type { MemberIssueDetail } from '../../../contracts/intake.js';
 import { formatDate } from '../../app/format.js';
 import { sectorLabel } from '../../app/sectors.js';
 import { useRegionName } from '../../app/reference.js';
@@ -12,25 +11,25 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { MemberPicker } from '../members/MemberPicker.js';
-import { intakeKeys } from './api.js';
+import { addAffectedFirm, fetchAffectedFirms, intakeKeys, removeAffectedFirm } from './api.js';
 
 /** Staff see the firms behind an issue, and add those who told them by phone or at a meeting. */
 export function AffectedFirmsPanel({ issue }: { issue: MemberIssueDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const firms = useQuery({ queryKey: intakeKeys.firms(issue.id), queryFn: () => api<{ items: AffectedFirm[] }>(`/api/v1/member-issues/${issue.id}/firms`) });
+  const firms = useQuery({ queryKey: intakeKeys.firms(issue.id), queryFn: () => fetchAffectedFirms(issue.id) });
   const [memberId, setMemberId] = useState<string | null>(null);
   const regionName = useRegionName(firms.data?.items.map((f) => f.region) ?? []);
   const refresh = () => queryClient.invalidateQueries({ queryKey: intakeKeys.all });
   const add = useMutation({
-    mutationFn: () => api(`/api/v1/member-issues/${issue.id}/firms`, { method: 'POST', body: { memberId } }),
+    mutationFn: () => addAffectedFirm(issue.id, memberId),
     onSuccess: async () => {
       setMemberId(null);
       await refresh();
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/member-issues/${issue.id}/firms?memberId=${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeAffectedFirm(issue.id, id),
     onSuccess: refresh,
   });
   const open = issue.status !== 'merged';

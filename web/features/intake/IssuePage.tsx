@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ISSUE_CATEGORIES, type MemberIssueDetail } from '../../../contracts/intake.js';
-import { ApiError, api } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
-import { useCan, useSession } from '../../app/session.js';
+import { useCan } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -15,7 +15,7 @@ import { changedFrom } from '../../ui/leave-guard.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { AffectedCounts } from './AffectedCounts.js';
 import { AffectedFirmsPanel } from './AffectedFirmsPanel.js';
-import { fetchIssue, intakeKeys, statusColor } from './api.js';
+import { editIssue, fetchIssue, intakeKeys, statusColor } from './api.js';
 import { AffectsUsButton } from './IssuesPage.js';
 import { TriagePanel } from './TriagePanel.js';
 
@@ -25,7 +25,7 @@ function EditIssue({ issue, onDone }: { issue: MemberIssueDetail; onDone(): void
   const [input, setInput] = useState({ title: issue.title, description: issue.description, category: issue.category });
   const guard = useLeaveGuard(changedFrom({ title: issue.title, description: issue.description, category: issue.category }, input));
   const save = useMutation({
-    mutationFn: () => api<MemberIssueDetail>(`/api/v1/member-issues/${issue.id}`, { method: 'PUT', body: input }),
+    mutationFn: () => editIssue(issue.id, input),
     onSuccess: async () => {
       notify(t('ui.saved'));
       await queryClient.invalidateQueries({ queryKey: intakeKeys.all });
@@ -66,7 +66,6 @@ export function IssuePage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
   const can = useCan();
-  const { data: session } = useSession();
   const [editing, setEditing] = useState(false);
   const issue = useQuery({ queryKey: intakeKeys.one(id), queryFn: () => fetchIssue(id) });
   if (issue.isPending) return <Loading />;
@@ -78,7 +77,7 @@ export function IssuePage() {
       <PageHeader title={x.title}>
         <Badge variant="light" color={statusColor[x.status]}>{t(`intake.statuses.${x.status}`)}</Badge>
         <Badge variant="default">{t(`intake.categories.${x.category}`)}</Badge>
-        {session?.org?.role === 'member' && <AffectsUsButton issue={x} />}
+        {can('members.self') && <AffectsUsButton issue={x} />}
         {staff && x.status !== 'merged' && !editing && <Button size="xs" variant="default" onClick={() => setEditing(true)}>{t('intake.edit')}</Button>}
       </PageHeader>
       {x.mergedInto && (

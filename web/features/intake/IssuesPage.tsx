@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ISSUE_CATEGORIES, ISSUE_STATUSES, type MemberIssue } from '../../../contracts/intake.js';
 import { formatDate } from '../../app/format.js';
-import { useCan, useSession } from '../../app/session.js';
+import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
 import { LoadMore } from '../../ui/LoadMore.js';
@@ -16,7 +16,7 @@ import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { AffectedSummary } from './AffectedCounts.js';
-import { intakeKeys, setAffectsUs, statusColor } from './api.js';
+import { intakeKeys, issuesPath, setAffectsUs, statusColor } from './api.js';
 import { useQueuedIssues } from './queued-issues.js';
 import { RaiseIssue } from './RaiseIssue.js';
 
@@ -41,8 +41,7 @@ export function AffectsUsButton({ issue }: { issue: Pick<MemberIssue, 'id' | 'af
 export function IssuesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { data: session } = useSession();
-  const isMember = session?.org?.role === 'member';
+  const isMember = can('members.self');
   const staff = can('intake.triage');
   const [opened, { open, close }] = useDisclosure(false);
   const [q, setQ] = useState('');
@@ -50,7 +49,7 @@ export function IssuesPage() {
   const [status, setStatus] = useState<string[]>(staff ? ['new', 'triaged'] : []);
   const [category, setCategory] = useState<string | null>(null);
   const [sort, setSort] = useState<'newest' | 'most_affected'>('most_affected');
-  const pages = useCursorPages<MemberIssue>([...intakeKeys.all, 'list'], '/api/v1/member-issues', { q: search || undefined, status: status.join(',') || undefined, category: category ?? undefined, sort }, 25);
+  const pages = useCursorPages<MemberIssue>(intakeKeys.list, issuesPath, { q: search || undefined, status: status.join(',') || undefined, category: category ?? undefined, sort }, 25);
   const waiting = useQueuedIssues();
   return (
     <Stack>

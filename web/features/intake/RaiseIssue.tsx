@@ -5,20 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ISSUE_CATEGORIES, type MemberIssueInput } from '../../../contracts/intake.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
-import { useSession } from '../../app/session.js';
+import { ApiError } from '../../app/api.js';
+import { useCan } from '../../app/session.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { MemberPicker } from '../members/MemberPicker.js';
-import { intakeKeys, setAffectsUs } from './api.js';
-import { isOffline, newClientKey, queueIssue, raiseIssue } from './queued-issues.js';
-
-interface Similar {
-  id: string;
-  title: string;
-  affectedFirms: number;
-  affectsUs: boolean;
-}
+import { fetchSimilarIssues, intakeKeys, raiseIssue, setAffectsUs } from './api.js';
+import { isOffline, newClientKey, queueIssue } from './queued-issues.js';
 
 /**
  * Raising a problem. While the firm types, issues already raised that read
@@ -29,15 +22,14 @@ export function RaiseIssue({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { data: session } = useSession();
-  const isMember = session?.org?.role === 'member';
+  const isMember = useCan()('members.self');
   const [input, setInput] = useState<MemberIssueInput>({ title: '', description: '', category: 'regulation' });
   // One key per issue written here, sent with every attempt: it is made once however often it is sent.
   const [clientKey] = useState(newClientKey);
   const [text] = useDebouncedValue(input.title, 400);
   const similar = useQuery({
     queryKey: intakeKeys.similar(text),
-    queryFn: () => api<{ items: Similar[] }>(withQuery('/api/v1/member-issues/similar', { text })),
+    queryFn: () => fetchSimilarIssues(text),
     enabled: text.trim().length >= 3,
   });
   const raise = useMutation({

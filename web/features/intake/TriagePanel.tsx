@@ -4,12 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { TRIAGE_STATUSES, type MemberIssue, type MemberIssueDetail } from '../../../contracts/intake.js';
-import { ApiError, api, withQuery } from '../../app/api.js';
+import { TRIAGE_STATUSES, type MemberIssueDetail } from '../../../contracts/intake.js';
+import { ApiError } from '../../app/api.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { intakeKeys } from './api.js';
+import { fetchMergeCandidates, intakeKeys, mergeIssue, setIssueStatus } from './api.js';
 
 /** Staff decide what happens to an issue; what they write here is what members read. */
 export function TriagePanel({ issue }: { issue: MemberIssueDetail }) {
@@ -22,19 +22,19 @@ export function TriagePanel({ issue }: { issue: MemberIssueDetail }) {
   const [q] = useDebouncedValue(mergeSearch, 300);
   const [into, setInto] = useState<string | null>(null);
   const candidates = useQuery({
-    queryKey: [...intakeKeys.all, 'merge-candidates', q],
-    queryFn: () => api<{ items: MemberIssue[] }>(withQuery('/api/v1/member-issues', { q: q || undefined, status: 'new,triaged,forwarded', limit: 20 })),
+    queryKey: intakeKeys.mergeCandidates(q),
+    queryFn: () => fetchMergeCandidates(q),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: intakeKeys.all });
   const change = useMutation({
-    mutationFn: () => api<MemberIssueDetail>(`/api/v1/member-issues/${issue.id}/status`, { method: 'POST', body: { status, note } }),
+    mutationFn: () => setIssueStatus(issue.id, status, note),
     onSuccess: async () => {
       notify(t('intake.statusSaved'));
       await refresh();
     },
   });
   const merge = useMutation({
-    mutationFn: () => api<MemberIssueDetail>(`/api/v1/member-issues/${issue.id}/merge`, { method: 'POST', body: { into, note } }),
+    mutationFn: () => mergeIssue(issue.id, into, note),
     onSuccess: async (target) => {
       notify(t('intake.mergedNotice'));
       await refresh();

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberIssueDetail, MemberIssueInput } from '../../../contracts/intake.js';
-import { ApiError, api } from '../../app/api.js';
+import type { MemberIssueInput } from '../../../contracts/intake.js';
+import { ApiError } from '../../app/api.js';
 import { notify } from '../../ui/notify.js';
-import { intakeKeys } from './api.js';
+import { intakeKeys, raiseIssue } from './api.js';
 
 /**
  * An issue raised without a connection waits on this device (it survives a
@@ -38,7 +38,6 @@ export function queueIssue(issue: QueuedIssue) {
   write([...read().filter((i) => i.clientKey !== issue.clientKey), issue]);
 }
 
-export const raiseIssue = (issue: QueuedIssue) => api<MemberIssueDetail>('/api/v1/member-issues', { method: 'POST', body: issue });
 export const isOffline = (e: unknown) => e instanceof ApiError && e.code === 'network';
 
 let sending = false;

@@ -1,22 +1,21 @@
 import { Accordion, Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { OutboxEntry } from '../../../contracts/mail.js';
-import { api, withQuery } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { fetchOutboxPage, mailKeys } from './api.js';
 
 const STATUS_COLOR = { pending: 'blue', sent: 'teal', failed: 'red' } as const;
 
 export function OutboxPage() {
   const { t } = useTranslation();
   const outbox = useInfiniteQuery({
-    queryKey: ['outbox'],
-    queryFn: ({ pageParam }) => api<{ items: OutboxEntry[]; nextCursor: string | null; smtpConfigured: boolean }>(withQuery('/api/v1/mail/outbox', { limit: 30, cursor: pageParam })),
+    queryKey: mailKeys.outbox,
+    queryFn: ({ pageParam }) => fetchOutboxPage(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,15 +1,14 @@
 import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SEXES, ContactInput, type Contact } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
+import { SEXES, ContactInput } from '../../../contracts/members.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
-import { memberKeys } from './api.js';
+import { addContact, eraseContact, fetchContacts, memberKeys, removeContact } from './api.js';
 
 const EMPTY = { name: '', role: '', email: '', phone: '', sex: null, consentToContact: false };
 
@@ -17,19 +16,19 @@ export function ContactsTab({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
-  const contacts = useQuery({ queryKey: memberKeys.contacts(memberId), queryFn: () => api<{ items: Contact[] }>(`/api/v1/members/${memberId}/contacts`) });
+  const contacts = useQuery({ queryKey: memberKeys.contacts(memberId), queryFn: () => fetchContacts(memberId) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: memberKeys.contacts(memberId) });
   const form = useContractForm(ContactInput, EMPTY);
   const add = useMutation({
-    mutationFn: (values: typeof form.values) => api(`/api/v1/members/${memberId}/contacts`, { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => addContact(memberId, values),
     onSuccess: () => {
       form.reset();
       void refresh();
     },
     onError: (error) => applyServerErrors(form, error),
   });
-  const remove = useMutation({ mutationFn: (id: string) => api(`/api/v1/members/${memberId}/contacts/${id}`, { method: 'DELETE' }), onSuccess: refresh });
-  const erase = useMutation({ mutationFn: (id: string) => api(`/api/v1/contacts/${id}/erase`, { method: 'POST' }), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => removeContact(memberId, id), onSuccess: refresh });
+  const erase = useMutation({ mutationFn: eraseContact, onSuccess: refresh });
   return (
     <Stack>
       <ProblemAlert error={contacts.error ?? remove.error ?? erase.error} />

@@ -8,6 +8,7 @@ import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { memberKeys, sharedFirmsPath } from './api.js';
 import type { Federation, MembershipCounts, OrgMembership } from '../../../contracts/members.js';
 
 
@@ -97,7 +98,7 @@ type SharedFirm = { id: string; legalName: string; region: string | null; sizeCl
 
 function SharedFirms({ branch }: { branch: OrgMembership }) {
   const { t } = useTranslation();
-  const firms = useCursorPages<SharedFirm>(['members', 'dashboard', 'branches', branch.orgId, 'firms'], `/api/v1/members/dashboard/branches/${branch.orgId}/firms`);
+  const firms = useCursorPages<SharedFirm>(memberKeys.sharedFirms(branch.orgId), sharedFirmsPath(branch.orgId));
   const regionName = useRegionName(firms.items.map((f) => f.region));
   if (firms.isPending) return <Loading />;
   if (firms.error) return <ProblemAlert error={firms.error} />;

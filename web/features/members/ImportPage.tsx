@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { IMPORT_ENCODINGS, IMPORT_FIELDS, type DuplicateDecision, type FileDuplicateChoices, type ImportField, type ImportMapping, type ImportReport } from '../../../contracts/member-import.js';
-import { api } from '../../app/api.js';
 import { useTask } from '../../app/tasks.js';
 import type { TaskStarted } from '../../../contracts/tasks.js';
 import { TaskCancelledNote, TaskProgress } from '../../ui/TaskProgress.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { memberKeys } from './api.js';
+import { addDistricts as addMissingDistricts, memberKeys } from './api.js';
 import { downloadRejected, importStep, type ImportResult, type Preview } from './import-api.js';
 import { ImportReportPanel } from './ImportReportPanel.js';
 
@@ -48,7 +47,7 @@ export function ImportPage() {
   });
   const download = useMutation({ mutationFn: () => downloadRejected(file!, { mapping, encoding }) });
   const addDistricts = useMutation({
-    mutationFn: (districts: Array<{ region: string; name: string }>) => api('/api/v1/members/import/districts', { method: 'POST', body: { districts } }),
+    mutationFn: addMissingDistricts,
     onSuccess: () => check.mutate(),
   });
 

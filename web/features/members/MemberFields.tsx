@@ -2,14 +2,13 @@ import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Tex
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Tier } from '../../../contracts/members.js';
 import { SEXES, EXPORT_STATUSES } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
 import { toMajor, toMinor } from '../../app/money.js';
 import { useRegionChoices } from '../../app/reference.js';
 import { useSession } from '../../app/session.js';
 import { isicClassOptions } from './isic-options.js';
-import { memberKeys } from './api.js';
+import { fetchOrg, orgKeys } from '../orgs/api.js';
+import { fetchSettings, fetchTiers, memberKeys } from './api.js';
 
 const MapPointPicker = lazy(() => import('./MapPointPicker.js'));
 
@@ -24,9 +23,9 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
   const { t } = useTranslation();
   const { data: session } = useSession();
   const currency = session?.org?.currency ?? 'GHS';
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
-  const settings = useQuery({ queryKey: memberKeys.settings, queryFn: () => api<{ districts: Array<{ region: string; name: string }> }>('/api/v1/members/settings'), enabled: withTier });
-  const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: () => api<{ items: Tier[] }>('/api/v1/membership/tiers'), enabled: withTier });
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
+  const settings = useQuery({ queryKey: memberKeys.settings, queryFn: fetchSettings, enabled: withTier });
+  const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: fetchTiers, enabled: withTier });
   const values = form.getValues();
   // The firm's own region stays named even when the organisation no longer lists it.
   const regionChoices = useRegionChoices([...new Set([...(org.data?.regions ?? []), ...(values.region ? [values.region] : [])])]);

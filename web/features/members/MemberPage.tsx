@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { MEMBER_STATUSES, MemberUpdate, type Member, type MemberStatus } from '../../../contracts/members.js';
-import { api, ApiError } from '../../app/api.js';
+import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { fetchMember, memberFormValues, memberKeys } from './api.js';
+import { changeMemberStatus, fetchMember, memberFormValues, memberKeys, updateMember } from './api.js';
 import { ContactsTab } from './ContactsTab.js';
 import { MemberFields } from './MemberFields.js';
 import { MembershipTab } from './MembershipTab.js';
@@ -28,10 +28,10 @@ function ProfileTab({ member }: { member: Member }) {
   const queryClient = useQueryClient();
   const form = useContractForm(MemberUpdate, memberFormValues(member));
   const save = useMutation({
-    mutationFn: (values: typeof form.values) => api<Member>(`/api/v1/members/${member.id}`, { method: 'PUT', body: values }),
+    mutationFn: (values: typeof form.values) => updateMember(member.id, values),
     onSuccess: (m) => {
       queryClient.setQueryData(memberKeys.one(m.id), m);
-      void queryClient.invalidateQueries({ queryKey: [...memberKeys.all, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: memberKeys.list });
       form.setValues(memberFormValues(m));
       form.resetDirty();
       notify(t('ui.saved'));
@@ -69,7 +69,7 @@ function StatusMenu({ member }: { member: Member }) {
   const [reason, setReason] = useState('');
   const [opened, { open, close }] = useDisclosure(false);
   const change = useMutation({
-    mutationFn: () => api<Member>(`/api/v1/members/${member.id}/status`, { method: 'POST', body: { status: target, reason } }),
+    mutationFn: () => changeMemberStatus(member.id, target, reason),
     onSuccess: (m) => {
       queryClient.setQueryData(memberKeys.one(m.id), m);
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });

@@ -3,8 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../contracts/members.js';
-import { api, withQuery } from '../../app/api.js';
+import { memberKeys, pickMembers } from './api.js';
 
 /** Picks one member firm by typing part of its name (the registry's own fuzzy search). */
 export function MemberPicker({ value, onChange, label, error, status }: { value: string | null; onChange: (id: string | null, name: string | null) => void; label: string; error?: string; status?: string }) {
@@ -12,8 +11,8 @@ export function MemberPicker({ value, onChange, label, error, status }: { value:
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const found = useQuery({
-    queryKey: ['members', 'picker', q, status],
-    queryFn: () => api<{ items: Member[] }>(withQuery('/api/v1/members', { q, status, limit: 20 })),
+    queryKey: memberKeys.picker(q, status),
+    queryFn: () => pickMembers(q, status),
     enabled: q.trim().length >= 2,
   });
   const data = (found.data?.items ?? []).map((m) => ({ value: m.id, label: m.tradeName ? `${m.legalName} (${m.tradeName})` : m.legalName }));

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEMBER_SORTS, MEMBER_STATUSES, SIZE_CLASSES, type Member } from '../../../contracts/members.js';
-import { api, withQuery } from '../../app/api.js';
+import { withQuery } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { formatNumber } from '../../app/money.js';
 import { sectorLabel } from '../../app/sectors.js';
@@ -19,7 +19,8 @@ import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
-import { memberKeys } from './api.js';
+import { fetchOrg, orgKeys } from '../orgs/api.js';
+import { fetchViews, memberKeys, membersPath, removeView, saveView } from './api.js';
 import { isicFilterOptions } from './isic-options.js';
 import { StatusBadge } from './StatusBadge.js';
 
@@ -71,15 +72,15 @@ function SavedViews({ filters, onApply }: { filters: Filters; onApply: (f: Filte
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const views = useQuery({ queryKey: memberKeys.views, queryFn: () => api<{ items: Array<{ id: string; name: string; query: Record<string, unknown> }> }>('/api/v1/members/views') });
+  const views = useQuery({ queryKey: memberKeys.views, queryFn: fetchViews });
   const save = useMutation({
-    mutationFn: () => api('/api/v1/members/views', { method: 'POST', body: { name, query: Object.fromEntries(Object.entries(toParams(filters)).filter(([, v]) => v !== undefined)) } }),
+    mutationFn: () => saveView(name, Object.fromEntries(Object.entries(toParams(filters)).filter(([, v]) => v !== undefined))),
     onSuccess: () => {
       setName('');
       void queryClient.invalidateQueries({ queryKey: memberKeys.views });
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => api(`/api/v1/members/views/${id}`, { method: 'DELETE' }), onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.views }) });
+  const remove = useMutation({ mutationFn: removeView, onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.views }) });
   const [confirm, confirmDialog] = useConfirm();
   const askRemove = async (v: { id: string; name: string }) => {
     if (await confirm({ question: t('members.deleteViewQuestion', { name: v.name }), confirmLabel: t('members.deleteViewConfirm') })) remove.mutate(v.id);
@@ -106,8 +107,8 @@ export function MembersPage() {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [debounced] = useDebouncedValue(filters, 300);
   const params = toParams(debounced);
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
-  const list = useCursorPages<Member>([...memberKeys.all, 'list'], '/api/v1/members', params);
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
+  const list = useCursorPages<Member>(memberKeys.list, membersPath, params);
   const regionChoices = useRegionChoices(org.data?.regions);
   const regionName = useRegionName(list.items.map((m) => m.region));
   const total = (list.data?.pages[0] as unknown as { total?: number | null } | undefined)?.total;

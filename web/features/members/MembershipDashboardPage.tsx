@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { formatDate } from '../../app/format.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api.js';
 import { formatMoney, formatNumber } from '../../app/money.js';
 import { useCan, useSession } from '../../app/session.js';
 import { BarChart } from '../../ui/BarChart.js';
@@ -12,7 +11,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import type { Federation } from '../../../contracts/members.js';
+import { fetchArrears, fetchDashboard, fetchFederation, memberKeys } from './api.js';
 import { FederationTable } from './FederationTable.js';
 import { sectorLabel } from '../../app/sectors.js';
 import { useRegionName } from '../../app/reference.js';
@@ -61,17 +60,17 @@ export function MembershipDashboardPage() {
   const can = useCan();
   const { data: session } = useSession();
   const currency = session?.org?.currency ?? 'GHS';
-  const d = useQuery({ queryKey: ['members', 'dashboard'], queryFn: () => api<Dashboard>('/api/v1/members/dashboard?months=12') });
+  const d = useQuery({ queryKey: memberKeys.dashboard, queryFn: () => fetchDashboard<Dashboard>() });
   const branches = useQuery({
-    queryKey: ['members', 'dashboard', 'branches'],
-    queryFn: () => api<Federation>('/api/v1/members/dashboard/branches'),
+    queryKey: memberKeys.federation,
+    queryFn: fetchFederation,
     enabled: can('branches.read'),
   });
   // An umbrella's headline is its whole federation; its own firms are one row of the table below.
   const federation = branches.data && branches.data.items.length > 0 ? branches.data : null;
   const arrears = useQuery({
-    queryKey: ['members', 'arrears'],
-    queryFn: () => api<{ items: Array<{ memberId: string; legalName: string; amount: number; oldestDue: string }> }>('/api/v1/membership/arrears'),
+    queryKey: memberKeys.arrears,
+    queryFn: fetchArrears,
   });
   if (d.isPending) return <Loading />;
   if (d.error) return <ProblemAlert error={d.error} />;

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIZE_CLASSES, type Tier } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
 import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useSession } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -13,7 +12,7 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors } from '../../ui/use-contract-form.js';
-import { memberKeys } from './api.js';
+import { fetchSettings, fetchTiers, memberKeys, saveSettings, saveTier } from './api.js';
 
 type Settings = {
   microMaxEmployees: number; smallMaxEmployees: number; mediumMaxEmployees: number;
@@ -35,7 +34,7 @@ function TierForm({ tier, currency, onDone }: { tier?: Tier; currency: string; o
   const save = useMutation({
     mutationFn: (v: typeof form.values) => {
       const body = { ...v, fees: Object.fromEntries(SIZE_CLASSES.map((s) => [s, toMinor(v.fees[s], currency) ?? 0])) };
-      return tier ? api(`/api/v1/membership/tiers/${tier.id}`, { method: 'PUT', body }) : api('/api/v1/membership/tiers', { method: 'POST', body });
+      return saveTier(tier?.id, body);
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.tiers });
@@ -78,18 +77,15 @@ function ThresholdsForm({ settings, currency }: { settings: Settings; currency: 
   });
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
-      api('/api/v1/members/settings', {
-        method: 'PUT',
-        body: {
-          microMaxEmployees: Number(v.microMaxEmployees),
-          smallMaxEmployees: Number(v.smallMaxEmployees),
-          mediumMaxEmployees: Number(v.mediumMaxEmployees),
-          microMaxTurnover: toMinor(v.microMaxTurnover, currency),
-          smallMaxTurnover: toMinor(v.smallMaxTurnover, currency),
-          mediumMaxTurnover: toMinor(v.mediumMaxTurnover, currency),
-          // One district a line, "GH-NP: Tamale Metropolitan".
-          districts: v.districtsText.split('\n').map((l) => l.split(':')).filter((p) => p.length >= 2).map(([region, ...name]) => ({ region: region!.trim(), name: name.join(':').trim() })),
-        },
+      saveSettings({
+        microMaxEmployees: Number(v.microMaxEmployees),
+        smallMaxEmployees: Number(v.smallMaxEmployees),
+        mediumMaxEmployees: Number(v.mediumMaxEmployees),
+        microMaxTurnover: toMinor(v.microMaxTurnover, currency),
+        smallMaxTurnover: toMinor(v.smallMaxTurnover, currency),
+        mediumMaxTurnover: toMinor(v.mediumMaxTurnover, currency),
+        // One district a line, "GH-NP: Tamale Metropolitan".
+        districts: v.districtsText.split('\n').map((l) => l.split(':')).filter((p) => p.length >= 2).map(([region, ...name]) => ({ region: region!.trim(), name: name.join(':').trim() })),
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.settings });
@@ -123,8 +119,8 @@ export function MembershipSettingsPage() {
   const { data: session } = useSession();
   const currency = session?.org?.currency ?? 'GHS';
   const [editing, setEditing] = useState<string | null>(null);
-  const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: () => api<{ items: Tier[] }>('/api/v1/membership/tiers') });
-  const settings = useQuery({ queryKey: memberKeys.settings, queryFn: () => api<Settings>('/api/v1/members/settings') });
+  const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: fetchTiers });
+  const settings = useQuery({ queryKey: memberKeys.settings, queryFn: fetchSettings });
   return (
     <Stack maw={1000}>
       <PageHeader title={t('nav.membershipSettings')} />

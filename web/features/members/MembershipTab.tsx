@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type Invoice, type Member } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
 import { formatDate, formatDateTime, orgToday } from '../../app/format.js';
 import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
@@ -12,7 +11,7 @@ import { Loading } from '../../ui/Loading.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors } from '../../ui/use-contract-form.js';
-import { memberKeys } from './api.js';
+import { fetchInvoices, fetchPortalAccess, fetchStatusHistory, grantPortalAccess, memberKeys, recordPayment, revokePortalAccess, voidInvoice } from './api.js';
 import { useForm } from '@mantine/form';
 
 export function InvoicesTable({ invoices, pending = false, onPay, onVoid }: { invoices: Invoice[]; pending?: boolean; onPay?: (i: Invoice) => void; onVoid?: (i: Invoice) => Promise<unknown> }) {
@@ -53,7 +52,7 @@ function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: () => v
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { amount: toMajor(invoice.amount - invoice.paid, invoice.currency), paidOn: orgToday(), method: 'mobile_money', reference: '' } });
   const pay = useMutation({
-    mutationFn: (v: typeof form.values) => api(`/api/v1/invoices/${invoice.id}/payments`, { method: 'POST', body: { ...v, amount: toMinor(v.amount, invoice.currency) } }),
+    mutationFn: (v: typeof form.values) => recordPayment(invoice.id, { ...v, amount: toMinor(v.amount, invoice.currency) }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.invoices(invoice.memberId) });
       onClose();
@@ -80,10 +79,10 @@ function PortalAccess({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
-  const access = useQuery({ queryKey: memberKeys.portal(memberId), queryFn: () => api<{ items: Array<{ email: string; grantedBy: string; createdAt: string }> }>(`/api/v1/members/${memberId}/portal-access`) });
+  const access = useQuery({ queryKey: memberKeys.portal(memberId), queryFn: () => fetchPortalAccess(memberId) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: memberKeys.portal(memberId) });
-  const grant = useMutation({ mutationFn: () => api(`/api/v1/members/${memberId}/portal-access`, { method: 'POST', body: { email } }), onSuccess: () => { setEmail(''); void refresh(); } });
-  const revoke = useMutation({ mutationFn: (e: string) => api(`/api/v1/members/${memberId}/portal-access/${encodeURIComponent(e)}`, { method: 'DELETE' }), onSuccess: refresh });
+  const grant = useMutation({ mutationFn: () => grantPortalAccess(memberId, email), onSuccess: () => { setEmail(''); void refresh(); } });
+  const revoke = useMutation({ mutationFn: (e: string) => revokePortalAccess(memberId, e), onSuccess: refresh });
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5" mb="xs">{t('members.portal.title')}</Title>
@@ -110,16 +109,16 @@ export function MembershipTab({ member }: { member: Member }) {
   const can = useCan();
   const queryClient = useQueryClient();
   const [paying, setPaying] = useState<Invoice | null>(null);
-  const history = useQuery({ queryKey: memberKeys.history(member.id), queryFn: () => api<{ items: Array<{ fromStatus: string | null; toStatus: string; reason: string; changedBy: string; changedAt: string }> }>(`/api/v1/members/${member.id}/status-history`) });
-  const invoices = useQuery({ queryKey: memberKeys.invoices(member.id), queryFn: () => api<{ items: Invoice[] }>(`/api/v1/members/${member.id}/invoices`) });
-  const voidInvoice = useMutation({ mutationFn: (i: Invoice) => api(`/api/v1/invoices/${i.id}/void`, { method: 'POST' }), onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.invoices(member.id) }) });
+  const history = useQuery({ queryKey: memberKeys.history(member.id), queryFn: () => fetchStatusHistory(member.id) });
+  const invoices = useQuery({ queryKey: memberKeys.invoices(member.id), queryFn: () => fetchInvoices(member.id) });
+  const voidOne = useMutation({ mutationFn: (i: Invoice) => voidInvoice(i.id), onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.invoices(member.id) }) });
   const manage = can('membership.manage');
   return (
     <Stack maw={1000}>
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="sm">{t('members.invoices.title')}</Title>
-        <ProblemAlert error={invoices.error ?? voidInvoice.error} />
-        <InvoicesTable invoices={invoices.data?.items ?? []} pending={invoices.isPending} onPay={manage ? setPaying : undefined} onVoid={manage ? (i) => voidInvoice.mutateAsync(i) : undefined} />
+        <ProblemAlert error={invoices.error ?? voidOne.error} />
+        <InvoicesTable invoices={invoices.data?.items ?? []} pending={invoices.isPending} onPay={manage ? setPaying : undefined} onVoid={manage ? (i) => voidOne.mutateAsync(i) : undefined} />
       </Paper>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">

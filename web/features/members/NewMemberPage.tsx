@@ -2,13 +2,12 @@ import { Button, Paper, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { MemberInput, type Member } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
+import { MemberInput } from '../../../contracts/members.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { memberKeys } from './api.js';
+import { createMember, memberKeys } from './api.js';
 import { emptyMember, MemberFields } from './MemberFields.js';
 
 export function NewMemberPage() {
@@ -18,7 +17,7 @@ export function NewMemberPage() {
   const form = useContractForm(MemberInput, emptyMember);
   const guard = useLeaveGuard(form.isDirty());
   const create = useMutation({
-    mutationFn: (values: typeof form.values) => api<Member>('/api/v1/members', { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => createMember(values),
     onSuccess: (m) => {
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });
       guard.release();

@@ -1,14 +1,13 @@
 import { Button, Paper, Stack, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MemberUpdate, type Invoice, type Member } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
+import { MemberUpdate, type Member } from '../../../contracts/members.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
-import { memberFormValues } from './api.js';
+import { fetchOwnFirm, fetchOwnInvoices, memberFormValues, memberKeys, updateOwnFirm } from './api.js';
 import { MemberFields } from './MemberFields.js';
 import { InvoicesTable } from './MembershipTab.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -18,9 +17,9 @@ function OwnProfile({ firm }: { firm: Member }) {
   const queryClient = useQueryClient();
   const form = useContractForm(MemberUpdate, memberFormValues(firm));
   const save = useMutation({
-    mutationFn: (v: typeof form.values) => api<Member>('/api/v1/portal/firm', { method: 'PUT', body: v }),
+    mutationFn: (v: typeof form.values) => updateOwnFirm(v),
     onSuccess: (m) => {
-      queryClient.setQueryData(['portal', 'firm'], m);
+      queryClient.setQueryData(memberKeys.ownFirm, m);
       notify(t('ui.saved'));
     },
     onError: (error) => applyServerErrors(form, error),
@@ -39,8 +38,8 @@ function OwnProfile({ firm }: { firm: Member }) {
 /** What a member firm's own user sees: its profile to correct, its membership and invoices. */
 export function PortalPage() {
   const { t } = useTranslation();
-  const firm = useQuery({ queryKey: ['portal', 'firm'], queryFn: () => api<Member>('/api/v1/portal/firm'), retry: false });
-  const invoices = useQuery({ queryKey: ['portal', 'invoices'], queryFn: () => api<{ items: Invoice[] }>('/api/v1/portal/invoices'), enabled: firm.isSuccess });
+  const firm = useQuery({ queryKey: memberKeys.ownFirm, queryFn: fetchOwnFirm, retry: false });
+  const invoices = useQuery({ queryKey: memberKeys.ownInvoices, queryFn: fetchOwnInvoices, enabled: firm.isSuccess });
   if (firm.isPending) return <Loading />;
   if (firm.error) return <ProblemAlert error={firm.error} />;
   return (

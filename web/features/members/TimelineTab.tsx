@@ -1,24 +1,23 @@
 import { Button, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { INTERACTION_KINDS, InteractionInput, type Interaction } from '../../../contracts/members.js';
-import { api } from '../../app/api.js';
+import { INTERACTION_KINDS, InteractionInput } from '../../../contracts/members.js';
 import { formatDate, orgToday } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
-import { memberKeys } from './api.js';
+import { addInteraction, fetchInteractions, memberKeys } from './api.js';
 
 export function TimelineTab({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
-  const items = useQuery({ queryKey: memberKeys.timeline(memberId), queryFn: () => api<{ items: Interaction[] }>(`/api/v1/members/${memberId}/interactions`) });
+  const items = useQuery({ queryKey: memberKeys.timeline(memberId), queryFn: () => fetchInteractions(memberId) });
   const form = useContractForm(InteractionInput, { kind: 'call' as const, occurredOn: orgToday(), summary: '', service: '' });
   const add = useMutation({
-    mutationFn: (values: typeof form.values) => api(`/api/v1/members/${memberId}/interactions`, { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => addInteraction(memberId, values),
     onSuccess: () => {
       form.reset();
       void queryClient.invalidateQueries({ queryKey: memberKeys.timeline(memberId) });

@@ -2,33 +2,33 @@ import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Select, Stack, Ta
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiTokenInput, type ApiToken } from '../../../contracts/orgs.js';
-import { api } from '../../app/api.js';
+import { ApiTokenInput } from '../../../contracts/orgs.js';
 import { formatDateTime } from '../../app/format.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { createApiToken, fetchApiTokens, orgKeys, revokeApiToken } from './api.js';
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [secret, setSecret] = useState<string | null>(null);
-  const tokens = useQuery({ queryKey: ['api-tokens'], queryFn: () => api<{ items: ApiToken[] }>('/api/v1/org/api-tokens') });
+  const tokens = useQuery({ queryKey: orgKeys.apiTokens, queryFn: fetchApiTokens });
   const form = useContractForm(ApiTokenInput, { name: '', role: 'viewer' as const });
   const create = useMutation({
-    mutationFn: (values: typeof form.values) => api<{ token: ApiToken; secret: string }>('/api/v1/org/api-tokens', { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => createApiToken(values),
     onSuccess: (created) => {
       setSecret(created.secret);
       form.reset();
-      void queryClient.invalidateQueries({ queryKey: ['api-tokens'] });
+      void queryClient.invalidateQueries({ queryKey: orgKeys.apiTokens });
     },
     onError: (error) => applyServerErrors(form, error),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/org/api-tokens/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['api-tokens'] }),
+    mutationFn: revokeApiToken,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.apiTokens }),
   });
   return (
     <Stack>

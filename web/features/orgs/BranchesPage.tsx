@@ -3,17 +3,17 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { SessionInfo } from '../../../contracts/auth.js';
-import { OrgInput, type Branch } from '../../../contracts/orgs.js';
-import { api } from '../../app/api.js';
+import { OrgInput } from '../../../contracts/orgs.js';
+import { can as roleCan } from '../../../contracts/permissions.js';
 import { formatDate } from '../../app/format.js';
 import { useLanguageName, useRegionName } from '../../app/reference.js';
-import { SESSION_KEY, useAcceptSession, useCan, useSession } from '../../app/session.js';
+import { SESSION_KEY, switchOrg, useAcceptSession, useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { attachBranch, createBranch, detachBranch, fetchBranches, orgKeys } from './api.js';
 import { emptyOrg, OrgFields } from './OrgFields.js';
 import { notify } from '../../ui/notify.js';
 
@@ -23,9 +23,9 @@ function NewBranch({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const form = useContractForm(OrgInput, emptyOrg(session?.org?.country, session?.org?.currency));
   const create = useMutation({
-    mutationFn: (values: typeof form.values) => api<Branch>('/api/v1/org/branches', { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => createBranch(values),
     onSuccess: async (b) => {
-      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await queryClient.invalidateQueries({ queryKey: orgKeys.branches });
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       notify(t('branches.created', { name: b.name }));
       onDone();
@@ -48,11 +48,11 @@ function AttachBranch({ onDone }: { onDone: () => void }) {
   const { data: session } = useSession();
   const queryClient = useQueryClient();
   // Organisations this person administers that have no umbrella yet.
-  const candidates = (session?.orgs ?? []).filter((o) => o.role === 'admin' && !o.parentId && o.id !== session?.org?.id);
+  const candidates = (session?.orgs ?? []).filter((o) => roleCan(o.role, 'branches.manage') && !o.parentId && o.id !== session?.org?.id);
   const attach = useMutation({
-    mutationFn: (orgId: string) => api<Branch>('/api/v1/org/branches/attach', { method: 'POST', body: { orgId } }),
+    mutationFn: attachBranch,
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['branches'] });
+      await queryClient.invalidateQueries({ queryKey: orgKeys.branches });
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       onDone();
     },
@@ -76,16 +76,16 @@ export function BranchesPage() {
   const manage = can('branches.manage');
   const [creating, createModal] = useDisclosure(false);
   const [attaching, attachModal] = useDisclosure(false);
-  const branches = useQuery({ queryKey: ['branches'], queryFn: () => api<{ items: Branch[] }>('/api/v1/org/branches') });
+  const branches = useQuery({ queryKey: orgKeys.branches, queryFn: fetchBranches });
   const languageName = useLanguageName(branches.data?.items.flatMap((b) => b.languages) ?? []);
   const regionName = useRegionName(branches.data?.items.flatMap((b) => b.regions) ?? []);
   const detach = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/org/branches/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['branches'] }),
+    mutationFn: detachBranch,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.branches }),
   });
   const myOrgs = new Set(session?.orgs.map((o) => o.id));
   const switchTo = async (orgId: string) => {
-    await accept(await api<SessionInfo>('/api/v1/auth/switch-org', { method: 'POST', body: { orgId } }));
+    await accept(await switchOrg(orgId));
     void navigate('/');
   };
   return (

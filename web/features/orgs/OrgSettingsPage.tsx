@@ -2,12 +2,12 @@ import { Button, Paper, Stack } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { OrgInput, type Org } from '../../../contracts/orgs.js';
-import { api } from '../../app/api.js';
 import { SESSION_KEY, useCan } from '../../app/session.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { fetchOrg, orgKeys, updateOrg } from './api.js';
 import { OrgFields } from './OrgFields.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { notify } from '../../ui/notify.js';
@@ -29,9 +29,9 @@ function SettingsForm({ org }: { org: Org }) {
     shareMemberDataUpward: org.shareMemberDataUpward,
   });
   const save = useMutation({
-    mutationFn: (values: typeof form.values) => api<Org>('/api/v1/org', { method: 'PUT', body: values }),
+    mutationFn: (values: typeof form.values) => updateOrg(values),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(['org'], saved);
+      queryClient.setQueryData(orgKeys.org, saved);
       await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
       form.resetDirty();
       notify(t('ui.saved'));
@@ -59,7 +59,7 @@ function SettingsForm({ org }: { org: Org }) {
 
 export function OrgSettingsPage() {
   const { t } = useTranslation();
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<Org>('/api/v1/org') });
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
   return (
     <Stack>
       <PageHeader title={t('nav.organisation')} />

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { InvitationInput, type Invitation, type Person } from '../../../contracts/orgs.js';
 import { ROLES, type Role } from '../../../contracts/roles.js';
-import { api } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -15,16 +14,17 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { notify } from '../../ui/notify.js';
+import { invitationsPath, orgKeys, peoplePath, removePerson, revokeInvitation, sendInvitation, setPersonRole } from './api.js';
 
 function InviteForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useContractForm(InvitationInput, { email: '', role: 'staff' as Role });
   const invite = useMutation({
-    mutationFn: (values: typeof form.values) => api<Invitation>('/api/v1/org/invitations', { method: 'POST', body: values }),
+    mutationFn: (values: typeof form.values) => sendInvitation(values),
     onSuccess: (inv) => {
       form.reset();
-      void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+      void queryClient.invalidateQueries({ queryKey: orgKeys.invitations });
       notify(t('people.invited', { email: inv.email }));
     },
     onError: (error) => applyServerErrors(form, error),
@@ -50,10 +50,10 @@ function InviteForm() {
 function Invitations() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const list = useCursorPages<Invitation>(['invitations'], '/api/v1/org/invitations');
+  const list = useCursorPages<Invitation>(orgKeys.invitations, invitationsPath);
   const revoke = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/org/invitations/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invitations'] }),
+    mutationFn: revokeInvitation,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.invitations }),
   });
   return (
     <Paper withBorder p="md">
@@ -92,16 +92,16 @@ export function PeoplePage() {
   const { data: session } = useSession();
   const queryClient = useQueryClient();
   const manage = can('people.manage');
-  const people = useCursorPages<Person>(['people'], '/api/v1/org/people');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['people'] });
+  const people = useCursorPages<Person>(orgKeys.people, peoplePath);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.people });
   const changeRole = useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: Role }) => api(`/api/v1/org/people/${userId}/role`, { method: 'PUT', body: { role } }),
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) => setPersonRole(userId, role),
     onSuccess: () => {
       void refresh();
       notify(t('ui.saved'));
     },
   });
-  const remove = useMutation({ mutationFn: (userId: string) => api(`/api/v1/org/people/${userId}`, { method: 'DELETE' }), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: removePerson, onSuccess: refresh });
   // A role decides what someone may see and do: it changes only once confirmed.
   const [confirm, confirmDialog] = useConfirm();
   const askRole = async (p: Person, role: Role) => {

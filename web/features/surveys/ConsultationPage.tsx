@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { SIZE_CLASSES } from '../../../contracts/members.js';
-import type { Analysis, Consultation } from '../../../contracts/surveys.js';
+import type { Consultation } from '../../../contracts/surveys.js';
 import { CROSS_TAB_DIMENSIONS } from '../../../contracts/surveys/cross-tab.js';
 import { pickLabel, walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
-import { api, withQuery } from '../../app/api.js';
 import { formatDate, formatDateTime } from '../../app/format.js';
 import { sectorLabel } from '../../app/sectors.js';
 import { useRegionChoices, useRegionName } from '../../app/reference.js';
@@ -21,7 +20,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
-import { fetchConsultation, surveyKeys } from './api.js';
+import { fetchOrg, orgKeys } from '../orgs/api.js';
+import { actOnConsultation, fetchAnalysis, fetchConsultation, fetchConsultationForm, surveyKeys, tagTextAnswer, textAnswersPath } from './api.js';
 import { statusColor } from './ConsultationsPage.js';
 import { EnterAnswersButton } from './EnterAnswersButton.js';
 import { QuestionResults } from './QuestionResults.js';
@@ -30,9 +30,9 @@ function Results({ c, form }: { c: Consultation; form: FormDefinition }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const [params, setParams] = useState<Record<string, string>>({});
-  const analysis = useQuery({ queryKey: surveyKeys.analysis(c.id, params), queryFn: () => api<Analysis>(withQuery(`/api/v1/consultations/${c.id}/analysis`, params)) });
+  const analysis = useQuery({ queryKey: surveyKeys.analysis(c.id, params), queryFn: () => fetchAnalysis(c.id, params) });
   const questions = new Map([...walkQuestions(form.questions)].map((w) => [w.question.name, w.question]));
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org'), enabled: c.identity === 'firm' });
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg, enabled: c.identity === 'firm' });
   const regionChoices = useRegionChoices(org.data?.regions);
   const regionName = useRegionName(params.by === 'region' ? (analysis.data?.questions.flatMap((q) => q.counts.map((x) => x.by)) ?? []) : []);
   const dimensionLabel = (v: string | null) => {
@@ -101,12 +101,12 @@ function TextAnswers({ c, form }: { c: Consultation; form: FormDefinition }) {
   const [question, setQuestion] = useState(texts[0]?.name ?? '');
   const [tag, setTag] = useState('');
   const pages = useCursorPages<{ responseId: string; text: string; tags: string[]; firmName: string | null; submittedAt: string }>(
-    ['consultations', c.id, 'texts'], `/api/v1/consultations/${c.id}/text-answers`, { question, tag: tag || undefined },
+    surveyKeys.textAnswers(c.id), textAnswersPath(c.id), { question, tag: tag || undefined },
   );
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: ({ responseId, tags }: { responseId: string; tags: string[] }) => api(`/api/v1/consultations/${c.id}/responses/${responseId}/tags`, { method: 'PUT', body: { question, tags } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['consultations', c.id, 'texts'] }),
+    mutationFn: ({ responseId, tags }: { responseId: string; tags: string[] }) => tagTextAnswer(c.id, responseId, question, tags),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyKeys.textAnswers(c.id) }),
   });
   if (!texts.length) return <EmptyState>{t('surveys.noTextQuestions')}</EmptyState>;
   return (
@@ -141,10 +141,10 @@ export function ConsultationPage() {
   const can = useCan();
   const queryClient = useQueryClient();
   const c = useQuery({ queryKey: surveyKeys.consultation(id), queryFn: () => fetchConsultation(id) });
-  const form = useQuery({ queryKey: ['consultations', id, 'form'], queryFn: () => api<FormDefinition>(`/api/v1/consultations/${id}/form`), enabled: !!c.data?.formVersion });
+  const form = useQuery({ queryKey: surveyKeys.consultationForm(id), queryFn: () => fetchConsultationForm(id), enabled: !!c.data?.formVersion });
   const refresh = () => queryClient.invalidateQueries({ queryKey: surveyKeys.consultations });
   const action = useMutation({
-    mutationFn: (what: 'open' | 'close' | 'remind') => api<{ reminded?: number }>(`/api/v1/consultations/${id}/${what}`, { method: 'POST' }),
+    mutationFn: (what: 'open' | 'close' | 'remind') => actOnConsultation(id, what),
     onSuccess: async (r, what) => {
       notify(what === 'remind' ? t('surveys.reminded', { count: r.reminded ?? 0 }) : t(`surveys.done.${what}`));
       await refresh();

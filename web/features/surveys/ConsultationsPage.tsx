@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { SIZE_CLASSES } from '../../../contracts/members.js';
-import type { Audience, Consultation, ConsultationInput, Form } from '../../../contracts/surveys.js';
-import { ApiError, api } from '../../app/api.js';
+import type { Audience, Consultation, ConsultationInput } from '../../../contracts/surveys.js';
+import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useRegionChoices } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
@@ -17,7 +17,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { isicFilterOptions } from '../members/isic-options.js';
-import { surveyKeys } from './api.js';
+import { fetchOrg, orgKeys } from '../orgs/api.js';
+import { consultationsPath, createConsultation, fetchForms, surveyKeys } from './api.js';
 
 export const statusColor = { draft: 'gray', open: 'teal', closed: 'dark' } as const;
 
@@ -25,13 +26,13 @@ export const statusColor = { draft: 'gray', open: 'teal', closed: 'dark' } as co
 function NewConsultation({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: () => api<{ items: Array<Pick<Form, 'id' | 'title'>> }>('/api/v1/forms') });
-  const org = useQuery({ queryKey: ['org'], queryFn: () => api<{ regions: string[] }>('/api/v1/org') });
+  const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: fetchForms });
+  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
   const regionChoices = useRegionChoices(org.data?.regions);
   const [input, setInput] = useState<ConsultationInput>({ title: '', formId: '', identity: 'firm', audience: {}, closesOn: null });
   const audience = (patch: Partial<Audience>) => setInput({ ...input, audience: { ...input.audience, ...patch } });
   const create = useMutation({
-    mutationFn: () => api<Consultation>('/api/v1/consultations', { method: 'POST', body: input }),
+    mutationFn: () => createConsultation(input),
     onSuccess: (c) => navigate(`/consultations/${c.id}`),
   });
   const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
@@ -75,7 +76,7 @@ export function ConsultationsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [opened, { open, close }] = useDisclosure(false);
-  const pages = useCursorPages<Consultation>([...surveyKeys.consultations], '/api/v1/consultations');
+  const pages = useCursorPages<Consultation>(surveyKeys.consultations, consultationsPath);
   return (
     <Stack>
       <PageHeader title={t('nav.consultations')}>

@@ -6,7 +6,6 @@ import { useParams } from 'react-router';
 import { FORM_PURPOSES, type Form } from '../../../contracts/surveys.js';
 import { checkDefinition } from '../../../contracts/surveys/check-definition.js';
 import { walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';
-import { api } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { useLanguageName } from '../../app/reference.js';
 import { useCan, useSession } from '../../app/session.js';
@@ -16,7 +15,7 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { fetchForm, surveyKeys } from './api.js';
+import { fetchForm, publishForm, saveForm, surveyKeys } from './api.js';
 import { QuestionList, TranslatedInput } from './QuestionEditor.js';
 
 /**
@@ -59,7 +58,7 @@ export function FormBuilderPage() {
   const guard = useLeaveGuard(dirty && can('surveys.manage'));
 
   const save = useMutation({
-    mutationFn: () => api<Form>(`/api/v1/forms/${id}`, { method: 'PUT', body: { definition: draft, purpose } }),
+    mutationFn: () => saveForm(id, draft, purpose),
     onSuccess: (f) => {
       queryClient.setQueryData(surveyKeys.form(id), f);
       void queryClient.invalidateQueries({ queryKey: surveyKeys.forms });
@@ -69,7 +68,7 @@ export function FormBuilderPage() {
   const publish = useMutation({
     mutationFn: async () => {
       if (dirty) await save.mutateAsync();
-      return api<Form>(`/api/v1/forms/${id}/publish`, { method: 'POST' });
+      return publishForm(id);
     },
     onSuccess: (f) => {
       queryClient.setQueryData(surveyKeys.form(id), f);

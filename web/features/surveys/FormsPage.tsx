@@ -4,17 +4,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Form, XlsformProblem } from '../../../contracts/surveys.js';
-import { api, uploadFile } from '../../app/api.js';
+import type { XlsformProblem } from '../../../contracts/surveys.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { surveyKeys } from './api.js';
+import { createForm, fetchForms, importXlsform, surveyKeys } from './api.js';
 
-type Summary = Omit<Form, 'definition' | 'problems' | 'versions'>;
 
 /** Forms of the organisation: build one, or bring the XLSForm field teams already use. */
 export function FormsPage() {
@@ -23,20 +21,17 @@ export function FormsPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
-  const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: () => api<{ items: Summary[] }>('/api/v1/forms') });
+  const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: fetchForms });
   const [notices, setNotices] = useState<XlsformProblem[]>([]);
   const create = useMutation({
     mutationFn: () => {
       const lang = session?.org?.languages[0] ?? 'en';
-      return api<Form>('/api/v1/forms', {
-        method: 'POST',
-        body: { definition: { title: { [lang]: t('surveys.untitled') }, languages: session?.org?.languages ?? [lang], questions: [{ name: 'q1', type: 'text', label: { [lang]: t('surveys.firstQuestion') } }] } },
-      });
+      return createForm({ title: { [lang]: t('surveys.untitled') }, languages: session?.org?.languages ?? [lang], questions: [{ name: 'q1', type: 'text', label: { [lang]: t('surveys.firstQuestion') } }] });
     },
     onSuccess: (f) => navigate(`/forms/${f.id}`),
   });
   const importForm = useMutation({
-    mutationFn: (file: File) => uploadFile<{ form: Summary; notices: XlsformProblem[] }>('/api/v1/forms/import', file),
+    mutationFn: importXlsform,
     onSuccess: async (r) => {
       setNotices(r.notices);
       await queryClient.invalidateQueries({ queryKey: surveyKeys.forms });

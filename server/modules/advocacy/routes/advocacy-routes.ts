@@ -13,7 +13,8 @@ import { linkEvidence, unlinkEvidence } from '../evidence-service.js';
 import {
   createAdvocacyIssue, editAdvocacyIssue, getAdvocacyIssue, listAdvocacyIssues, moveToStep, scoreStep, setOutcome, setPublished,
 } from '../issue-service.js';
-import { manage, read, tags } from './route-access.js';
+
+const tags = ['advocacy'];
 
 /**
  * What the dialogue module, a floor above, tells of an issue: it cannot be
@@ -29,16 +30,16 @@ export const advocacyRoutes: FastifyPluginAsyncZod<AdvocacyRoutesOptions> = asyn
   /** The issue with where it went in the dialogue, so the chain can be walked from here. */
   const issueDetail = async (ctx: TenantCtx, id: string) => ({ ...(await getAdvocacyIssue(ctx, id)), dialogue: await dialogueOfIssue(ctx, id) });
 
-  app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: z.object({ items: z.array(AdvocacyIssue) }) } }, config: read }, async (request) => ({
+  app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: z.object({ items: z.array(AdvocacyIssue) }) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => listAdvocacyIssues(ctx, request.query)),
   }));
 
-  app.post('/api/v1/advocacy-issues', { schema: { tags, body: NewAdvocacyIssue, response: { 201: AdvocacyIssueDetail } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/advocacy-issues', { schema: { tags, body: NewAdvocacyIssue, response: { 201: AdvocacyIssueDetail } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => issueDetail(ctx, (await createAdvocacyIssue(ctx, request.body)).id));
   });
 
-  app.get('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, response: Detail }, config: read }, async (request) =>
+  app.get('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, (ctx) => issueDetail(ctx, request.params.id)),
   );
 
@@ -49,27 +50,27 @@ export const advocacyRoutes: FastifyPluginAsyncZod<AdvocacyRoutesOptions> = asyn
       return issueDetail(ctx, request.params.id);
     });
 
-  app.put('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, body: AdvocacyIssueInput, response: Detail }, config: manage }, change(editAdvocacyIssue));
-  app.post('/api/v1/advocacy-issues/:id/step', { schema: { tags, params: IdParams, body: StepInput, response: Detail }, config: manage }, change(moveToStep));
-  app.post('/api/v1/advocacy-issues/:id/scores', { schema: { tags, params: IdParams, body: StepScoreInput, response: Detail }, config: manage }, change(scoreStep));
-  app.post('/api/v1/advocacy-issues/:id/outcome', { schema: { tags, params: IdParams, body: OutcomeInput, response: Detail }, config: manage }, change(setOutcome));
-  app.post('/api/v1/advocacy-issues/:id/publication', { schema: { tags, params: IdParams, body: z.object({ published: z.boolean() }), response: Detail }, config: manage }, change((ctx, id, body: { published: boolean }) => setPublished(ctx, id, body.published)));
-  app.post('/api/v1/advocacy-issues/:id/evidence', { schema: { tags, params: IdParams, body: EvidenceInput, response: Detail }, config: manage }, change(linkEvidence));
-  app.post('/api/v1/advocacy-issues/:id/cost-activities', { schema: { tags, params: IdParams, body: CostActivityInput, response: Detail }, config: manage }, change(addCostActivity));
+  app.put('/api/v1/advocacy-issues/:id', { schema: { tags, params: IdParams, body: AdvocacyIssueInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change(editAdvocacyIssue));
+  app.post('/api/v1/advocacy-issues/:id/step', { schema: { tags, params: IdParams, body: StepInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change(moveToStep));
+  app.post('/api/v1/advocacy-issues/:id/scores', { schema: { tags, params: IdParams, body: StepScoreInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change(scoreStep));
+  app.post('/api/v1/advocacy-issues/:id/outcome', { schema: { tags, params: IdParams, body: OutcomeInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change(setOutcome));
+  app.post('/api/v1/advocacy-issues/:id/publication', { schema: { tags, params: IdParams, body: z.object({ published: z.boolean() }), response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change((ctx, id, body: { published: boolean }) => setPublished(ctx, id, body.published)));
+  app.post('/api/v1/advocacy-issues/:id/evidence', { schema: { tags, params: IdParams, body: EvidenceInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change(linkEvidence));
+  app.post('/api/v1/advocacy-issues/:id/cost-activities', { schema: { tags, params: IdParams, body: CostActivityInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, change(addCostActivity));
 
-  app.delete('/api/v1/advocacy-issues/:id/evidence/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: manage }, async (request) =>
+  app.delete('/api/v1/advocacy-issues/:id/evidence/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await unlinkEvidence(ctx, request.params.id, request.params.childId);
       return issueDetail(ctx, request.params.id);
     }),
   );
-  app.put('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, body: CostActivityInput, response: Detail }, config: manage }, async (request) =>
+  app.put('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, body: CostActivityInput, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await updateCostActivity(ctx, request.params.id, request.params.childId, request.body);
       return issueDetail(ctx, request.params.id);
     }),
   );
-  app.delete('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: manage }, async (request) =>
+  app.delete('/api/v1/advocacy-issues/:id/cost-activities/:childId', { schema: { tags, params: ChildParams, response: Detail }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await removeCostActivity(ctx, request.params.id, request.params.childId);
       return issueDetail(ctx, request.params.id);
@@ -83,18 +84,18 @@ export const advocacyRoutes: FastifyPluginAsyncZod<AdvocacyRoutesOptions> = asyn
       await work(ctx);
       return actionPlan(ctx, request.params.id);
     });
-  app.get('/api/v1/advocacy-issues/:id/plan', { schema: { tags, params: IdParams, response: Plan }, config: read }, async (request) => app.tenant(request, (ctx) => actionPlan(ctx, request.params.id)));
-  app.get('/api/v1/advocacy-actions', { schema: { tags, querystring: ActionQuery, response: { 200: z.object({ items: z.array(PlannedAction) }) } }, config: read }, async (request) => ({
+  app.get('/api/v1/advocacy-issues/:id/plan', { schema: { tags, params: IdParams, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => app.tenant(request, (ctx) => actionPlan(ctx, request.params.id)));
+  app.get('/api/v1/advocacy-actions', { schema: { tags, querystring: ActionQuery, response: { 200: z.object({ items: z.array(PlannedAction) }) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => listActions(ctx, request.query)),
   }));
-  app.post('/api/v1/advocacy-issues/:id/objectives', { schema: { tags, params: IdParams, body: ObjectiveInput, response: Plan }, config: manage }, async (request) =>
+  app.post('/api/v1/advocacy-issues/:id/objectives', { schema: { tags, params: IdParams, body: ObjectiveInput, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     planAfter(request, (ctx) => addObjective(ctx, request.params.id, request.body)));
-  app.delete('/api/v1/advocacy-issues/:id/objectives/:childId', { schema: { tags, params: ChildParams, response: Plan }, config: manage }, async (request) =>
+  app.delete('/api/v1/advocacy-issues/:id/objectives/:childId', { schema: { tags, params: ChildParams, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     planAfter(request, (ctx) => removeObjective(ctx, request.params.id, request.params.childId)));
-  app.post('/api/v1/advocacy-issues/:id/actions', { schema: { tags, params: IdParams, body: ActionInput, response: Plan }, config: manage }, async (request) =>
+  app.post('/api/v1/advocacy-issues/:id/actions', { schema: { tags, params: IdParams, body: ActionInput, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     planAfter(request, (ctx) => addAction(ctx, request.params.id, request.body)));
-  app.put('/api/v1/advocacy-issues/:id/actions/:childId', { schema: { tags, params: ChildParams, body: ActionInput, response: Plan }, config: manage }, async (request) =>
+  app.put('/api/v1/advocacy-issues/:id/actions/:childId', { schema: { tags, params: ChildParams, body: ActionInput, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     planAfter(request, (ctx) => updateAction(ctx, request.params.id, request.params.childId, request.body)));
-  app.post('/api/v1/advocacy-issues/:id/actions/:childId/status', { schema: { tags, params: ChildParams, body: ActionStatusInput, response: Plan }, config: manage }, async (request) =>
+  app.post('/api/v1/advocacy-issues/:id/actions/:childId/status', { schema: { tags, params: ChildParams, body: ActionStatusInput, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     planAfter(request, (ctx) => setActionStatus(ctx, request.params.id, request.params.childId, request.body)));
 };

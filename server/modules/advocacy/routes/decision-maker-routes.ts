@@ -11,7 +11,8 @@ import {
 } from '../decision-maker-service.js';
 import { addPost, createPublicBody, editPublicBody, listPublicBodies, removePost, removePublicBody } from '../public-body-service.js';
 import { placeStakeholder, removeStakeholder, stakeholderMap } from '../stakeholder-service.js';
-import { manage, read, tags } from './route-access.js';
+
+const tags = ['advocacy'];
 
 const Bodies = z.object({ items: z.array(PublicBody) });
 
@@ -26,25 +27,25 @@ export const decisionMakerRoutes: FastifyPluginAsyncZod = async (app) => {
       return getDecisionMaker(ctx, request.params.id);
     });
 
-  app.get('/api/v1/decision-makers', { schema: { tags, querystring: DecisionMakerQuery, response: { 200: Page(DecisionMaker) } }, config: read }, async (request) =>
+  app.get('/api/v1/decision-makers', { schema: { tags, querystring: DecisionMakerQuery, response: { 200: Page(DecisionMaker) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, (ctx) => listDecisionMakers(ctx, request.query)));
-  app.post('/api/v1/decision-makers', { schema: { tags, body: DecisionMakerInput, response: { 201: DecisionMakerDetail } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/decision-makers', { schema: { tags, body: DecisionMakerInput, response: { 201: DecisionMakerDetail } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getDecisionMaker(ctx, (await createDecisionMaker(ctx, request.body)).id));
   });
-  app.get('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, response: person }, config: read }, async (request) =>
+  app.get('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, response: person }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, (ctx) => getDecisionMaker(ctx, request.params.id)));
-  app.put('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, body: DecisionMakerInput, response: person }, config: manage }, async (request) =>
+  app.put('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, body: DecisionMakerInput, response: person }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     personAfter(request, (ctx) => editDecisionMaker(ctx, request.params.id, request.body)));
-  app.delete('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: manage }, async (request) => {
+  app.delete('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) => {
     await app.tenant(request, (ctx) => removeDecisionMaker(ctx, request.params.id));
     return { ok: true as const };
   });
-  app.post('/api/v1/decision-makers/:id/memberships', { schema: { tags, params: IdParams, body: MembershipInput, response: person }, config: manage }, async (request) =>
+  app.post('/api/v1/decision-makers/:id/memberships', { schema: { tags, params: IdParams, body: MembershipInput, response: person }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     personAfter(request, (ctx) => addMembership(ctx, request.params.id, request.body)));
-  app.put('/api/v1/decision-makers/:id/memberships/:childId', { schema: { tags, params: ChildParams, body: MembershipInput, response: person }, config: manage }, async (request) =>
+  app.put('/api/v1/decision-makers/:id/memberships/:childId', { schema: { tags, params: ChildParams, body: MembershipInput, response: person }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     personAfter(request, (ctx) => editMembership(ctx, request.params.id, request.params.childId, request.body)));
-  app.delete('/api/v1/decision-makers/:id/memberships/:childId', { schema: { tags, params: ChildParams, response: person }, config: manage }, async (request) =>
+  app.delete('/api/v1/decision-makers/:id/memberships/:childId', { schema: { tags, params: ChildParams, response: person }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     personAfter(request, (ctx) => removeMembership(ctx, request.params.id, request.params.childId)));
 
   // ---- public bodies and their posts ----
@@ -53,35 +54,35 @@ export const decisionMakerRoutes: FastifyPluginAsyncZod = async (app) => {
       await work(ctx);
       return { items: await listPublicBodies(ctx) };
     });
-  app.get('/api/v1/public-bodies', { schema: { tags, response: { 200: Bodies } }, config: read }, async (request) =>
+  app.get('/api/v1/public-bodies', { schema: { tags, response: { 200: Bodies } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, async (ctx) => ({ items: await listPublicBodies(ctx) })));
   // With the new body's id, so the screen can go on to its posts.
-  app.post('/api/v1/public-bodies', { schema: { tags, body: PublicBodyInput, response: { 201: Bodies.extend({ createdId: Uuid }) } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/public-bodies', { schema: { tags, body: PublicBodyInput, response: { 201: Bodies.extend({ createdId: Uuid }) } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => {
       const created = await createPublicBody(ctx, request.body);
       return { items: await listPublicBodies(ctx), createdId: created.id };
     });
   });
-  app.put('/api/v1/public-bodies/:id', { schema: { tags, params: IdParams, body: PublicBodyInput, response: { 200: Bodies } }, config: manage }, async (request) =>
+  app.put('/api/v1/public-bodies/:id', { schema: { tags, params: IdParams, body: PublicBodyInput, response: { 200: Bodies } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     bodiesAfter(request, (ctx) => editPublicBody(ctx, request.params.id, request.body)));
-  app.delete('/api/v1/public-bodies/:id', { schema: { tags, params: IdParams, response: { 200: Bodies } }, config: manage }, async (request) =>
+  app.delete('/api/v1/public-bodies/:id', { schema: { tags, params: IdParams, response: { 200: Bodies } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     bodiesAfter(request, (ctx) => removePublicBody(ctx, request.params.id)));
-  app.post('/api/v1/public-bodies/:id/posts', { schema: { tags, params: IdParams, body: PostInput, response: { 200: Bodies } }, config: manage }, async (request) =>
+  app.post('/api/v1/public-bodies/:id/posts', { schema: { tags, params: IdParams, body: PostInput, response: { 200: Bodies } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     bodiesAfter(request, (ctx) => addPost(ctx, request.params.id, request.body)));
-  app.delete('/api/v1/public-bodies/:id/posts/:childId', { schema: { tags, params: ChildParams, response: { 200: Bodies } }, config: manage }, async (request) =>
+  app.delete('/api/v1/public-bodies/:id/posts/:childId', { schema: { tags, params: ChildParams, response: { 200: Bodies } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     bodiesAfter(request, (ctx) => removePost(ctx, request.params.id, request.params.childId)));
 
   // ---- the map of an issue: who decides, where they stand, how much they weigh ----
   const Map = { 200: StakeholderMap };
-  app.get('/api/v1/advocacy-issues/:id/stakeholders', { schema: { tags, params: IdParams, response: Map }, config: read }, async (request) =>
+  app.get('/api/v1/advocacy-issues/:id/stakeholders', { schema: { tags, params: IdParams, response: Map }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, (ctx) => stakeholderMap(ctx, request.params.id)));
-  app.put('/api/v1/advocacy-issues/:id/stakeholders/:childId', { schema: { tags, params: ChildParams, body: StakeholderInput, response: Map }, config: manage }, async (request) =>
+  app.put('/api/v1/advocacy-issues/:id/stakeholders/:childId', { schema: { tags, params: ChildParams, body: StakeholderInput, response: Map }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await placeStakeholder(ctx, request.params.id, request.params.childId, request.body);
       return stakeholderMap(ctx, request.params.id);
     }));
-  app.delete('/api/v1/advocacy-issues/:id/stakeholders/:childId', { schema: { tags, params: ChildParams, response: Map }, config: manage }, async (request) =>
+  app.delete('/api/v1/advocacy-issues/:id/stakeholders/:childId', { schema: { tags, params: ChildParams, response: Map }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await removeStakeholder(ctx, request.params.id, request.params.childId);
       return stakeholderMap(ctx, request.params.id);

@@ -5,16 +5,17 @@ import { ChildParams, IdParams } from '../../../../contracts/common.js';
 import { sendAttachment } from '../../../platform/files/attachment.js';
 import { parseField, readUpload } from '../../../platform/files/upload.js';
 import { addDocument, getDocument, listDocuments, removeDocument } from '../document-service.js';
-import { manage, read, tags } from './route-access.js';
+
+const tags = ['advocacy'];
 
 const Documents = z.object({ items: z.array(AdvocacyDocument) });
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/v1/advocacy-issues/:id/documents', { schema: { tags, params: IdParams, response: { 200: Documents } }, config: read }, async (request) =>
+  app.get('/api/v1/advocacy-issues/:id/documents', { schema: { tags, params: IdParams, response: { 200: Documents } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, async (ctx) => ({ items: await listDocuments(ctx, request.params.id) })));
 
   // One file and an optional `description` field (JSON, as every multipart field here).
-  app.post('/api/v1/advocacy-issues/:id/documents', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: Documents } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/advocacy-issues/:id/documents', { schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: Documents } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) => {
     const upload = await readUpload(request);
     const description = parseField(upload.fields, 'description', z.string().trim().max(500), '');
     const items = await app.tenant(request, async (ctx) => {
@@ -25,12 +26,12 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items };
   });
 
-  app.get('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams }, config: read }, async (request, reply) => {
+  app.get('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request, reply) => {
     const file = await app.tenant(request, (ctx) => getDocument(ctx, request.params.id, request.params.childId));
     return sendAttachment(reply, file.name, file.data);
   });
 
-  app.delete('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams, response: { 200: Documents } }, config: manage }, async (request) =>
+  app.delete('/api/v1/advocacy-issues/:id/documents/:childId', { schema: { tags, params: ChildParams, response: { 200: Documents } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await removeDocument(ctx, request.params.id, request.params.childId);
       return { items: await listDocuments(ctx, request.params.id) };

@@ -18,9 +18,6 @@ import {
 import { minutesPdf } from '../minutes-pdf.js';
 
 const tags = ['dialogue'];
-const read = { auth: 'tenant' as const, permission: 'dialogue.read' };
-const manage = { auth: 'tenant' as const, permission: 'dialogue.manage' };
-const followUp = { auth: 'tenant' as const, permission: 'dialogue.follow_up' };
 
 export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Runs a change, then answers with the forum or meeting as it now stands. */
@@ -36,67 +33,67 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
     });
 
   // ---- forums ----
-  app.get('/api/v1/forums', { schema: { tags, response: { 200: z.object({ items: z.array(Forum) }) } }, config: read }, async (request) => ({
+  app.get('/api/v1/forums', { schema: { tags, response: { 200: z.object({ items: z.array(Forum) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => listForums(ctx)),
   }));
-  app.post('/api/v1/forums', { schema: { tags, body: ForumInput, response: { 201: ForumDetail } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/forums', { schema: { tags, body: ForumInput, response: { 201: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getForum(ctx, (await createForum(ctx, request.body)).id));
   });
-  app.get('/api/v1/forums/:id', { schema: { tags, params: IdParams, response: { 200: ForumDetail } }, config: read }, async (request) =>
+  app.get('/api/v1/forums/:id', { schema: { tags, params: IdParams, response: { 200: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) =>
     app.tenant(request, (ctx) => getForum(ctx, request.params.id)),
   );
-  app.put('/api/v1/forums/:id', { schema: { tags, params: IdParams, body: ForumInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+  app.put('/api/v1/forums/:id', { schema: { tags, params: IdParams, body: ForumInput, response: { 200: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenForum(request, (ctx) => updateForum(ctx, request.params.id, request.body)),
   );
-  app.post('/api/v1/forums/:id/members', { schema: { tags, params: IdParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+  app.post('/api/v1/forums/:id/members', { schema: { tags, params: IdParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenForum(request, (ctx) => addForumMember(ctx, request.params.id, request.body)),
   );
-  app.put('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+  app.put('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, body: ForumMemberInput, response: { 200: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenForum(request, (ctx) => updateForumMember(ctx, request.params.id, request.params.childId, request.body)),
   );
-  app.delete('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, response: { 200: ForumDetail } }, config: manage }, async (request) =>
+  app.delete('/api/v1/forums/:id/members/:childId', { schema: { tags, params: ChildParams, response: { 200: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenForum(request, (ctx) => removeForumMember(ctx, request.params.id, request.params.childId)),
   );
 
   // ---- meetings ----
-  app.get('/api/v1/meetings/upcoming', { schema: { tags, response: { 200: z.object({ items: z.array(MeetingSummary) }) } }, config: read }, async (request) => ({
+  app.get('/api/v1/meetings/upcoming', { schema: { tags, response: { 200: z.object({ items: z.array(MeetingSummary) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => upcomingMeetings(ctx)),
   }));
-  app.post('/api/v1/forums/:id/meetings', { schema: { tags, params: IdParams, body: MeetingInput, response: { 201: MeetingDetail } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/forums/:id/meetings', { schema: { tags, params: IdParams, body: MeetingInput, response: { 201: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getMeeting(ctx, (await createMeeting(ctx, request.params.id, request.body)).id));
   });
-  app.get('/api/v1/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingDetail } }, config: read }, async (request) =>
+  app.get('/api/v1/meetings/:id', { schema: { tags, params: IdParams, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) =>
     app.tenant(request, (ctx) => getMeeting(ctx, request.params.id)),
   );
-  app.put('/api/v1/meetings/:id', { schema: { tags, params: IdParams, body: MeetingInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+  app.put('/api/v1/meetings/:id', { schema: { tags, params: IdParams, body: MeetingInput, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => updateMeeting(ctx, request.params.id, request.body)),
   );
-  app.post('/api/v1/meetings/:id/agenda', { schema: { tags, params: IdParams, body: AgendaItemInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+  app.post('/api/v1/meetings/:id/agenda', { schema: { tags, params: IdParams, body: AgendaItemInput, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => addAgendaItem(ctx, request.params.id, request.body)),
   );
-  app.post('/api/v1/meetings/:id/agenda/:childId/move', { schema: { tags, params: ChildParams, body: z.object({ direction: z.enum(['up', 'down']) }), response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+  app.post('/api/v1/meetings/:id/agenda/:childId/move', { schema: { tags, params: ChildParams, body: z.object({ direction: z.enum(['up', 'down']) }), response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => moveAgendaItem(ctx, request.params.id, request.params.childId, request.body.direction)),
   );
-  app.delete('/api/v1/meetings/:id/agenda/:childId', { schema: { tags, params: ChildParams, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+  app.delete('/api/v1/meetings/:id/agenda/:childId', { schema: { tags, params: ChildParams, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => removeAgendaItem(ctx, request.params.id, request.params.childId)),
   );
-  app.put('/api/v1/meetings/:id/minutes', { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+  app.put('/api/v1/meetings/:id/minutes', { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => recordMinutes(ctx, request.params.id, request.body)),
   );
-  app.post('/api/v1/meetings/:id/invitations', { schema: { tags, params: IdParams, response: { 200: z.object({ invited: z.number().int() }) } }, config: manage }, async (request) => {
+  app.post('/api/v1/meetings/:id/invitations', { schema: { tags, params: IdParams, response: { 200: z.object({ invited: z.number().int() }) } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) => {
     const result = await app.tenant(request, (ctx) => sendInvitations(ctx, request.params.id));
     void app.mailer.flush();
     return result;
   });
-  app.get('/api/v1/meetings/:id/calendar.ics', { schema: { tags, params: IdParams }, config: read }, async (request, reply) => {
+  app.get('/api/v1/meetings/:id/calendar.ics', { schema: { tags, params: IdParams }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request, reply) => {
     const ics = await app.tenant(request, (ctx) => meetingCalendarFile(ctx, request.params.id));
     reply.header('content-type', 'text/calendar; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="meeting-${request.params.id.slice(0, 8)}.ics"`);
     return ics;
   });
-  app.get('/api/v1/meetings/:id/minutes.pdf', { schema: { tags, params: IdParams }, config: read }, async (request, reply) => {
+  app.get('/api/v1/meetings/:id/minutes.pdf', { schema: { tags, params: IdParams }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request, reply) => {
     const { meeting, org, locale } = await app.tenant(request, async (ctx) => ({ meeting: await getMeeting(ctx, request.params.id), org: await getCurrentOrg(ctx), locale: ctx.locale }));
     const pdf = await minutesPdf(meeting, org.name, translator(locale), clockFormat(orgClock(org), locale));
     reply.header('content-type', 'application/pdf');
@@ -105,13 +102,13 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // ---- decisions ----
-  app.get('/api/v1/decisions', { schema: { tags, querystring: DecisionQuery, response: { 200: z.object({ items: z.array(Decision) }) } }, config: read }, async (request) => ({
+  app.get('/api/v1/decisions', { schema: { tags, querystring: DecisionQuery, response: { 200: z.object({ items: z.array(Decision) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => listDecisions(ctx, request.query)),
   }));
-  app.post('/api/v1/meetings/:id/decisions', { schema: { tags, params: IdParams, body: DecisionInput, response: { 200: MeetingDetail } }, config: manage }, async (request) =>
+  app.post('/api/v1/meetings/:id/decisions', { schema: { tags, params: IdParams, body: DecisionInput, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => addDecision(ctx, request.params.id, request.body)),
   );
-  app.post('/api/v1/decisions/:id/follow-ups', { schema: { tags, params: IdParams, body: FollowUpInput, response: { 200: Decision } }, config: followUp }, async (request) =>
+  app.post('/api/v1/decisions/:id/follow-ups', { schema: { tags, params: IdParams, body: FollowUpInput, response: { 200: Decision } }, config: { auth: 'tenant', permission: 'dialogue.follow_up' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await addFollowUp(ctx, request.params.id, request.body);
       return getDecision(ctx, request.params.id);

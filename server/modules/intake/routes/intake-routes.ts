@@ -18,62 +18,59 @@ const tags = ['intake'];
 export interface IntakeRoutesOptions {
   issuesBuiltOn(ctx: TenantCtx, memberIssueId: string): Promise<MemberIssueDetail['takenUpIn']>;
 }
-const read = { auth: 'tenant' as const, permission: 'intake.read' };
-const raise = { auth: 'tenant' as const, permission: 'intake.raise' };
-const triage = { auth: 'tenant' as const, permission: 'intake.triage' };
 
 export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { issuesBuiltOn }) => {
   /** An issue with the advocacy issues built on it: the chain, walked back from the member's side. */
   const issueDetail = async (ctx: TenantCtx, id: string) => ({ ...(await getMemberIssue(ctx, id)), takenUpIn: await issuesBuiltOn(ctx, id) });
 
-  app.get('/api/v1/member-issues', { schema: { tags, querystring: MemberIssueQuery, response: { 200: Page(MemberIssue) } }, config: read }, async (request) =>
+  app.get('/api/v1/member-issues', { schema: { tags, querystring: MemberIssueQuery, response: { 200: Page(MemberIssue) } }, config: { auth: 'tenant', permission: 'intake.read' } }, async (request) =>
     app.tenant(request, (ctx) => listMemberIssues(ctx, request.query)),
   );
 
-  app.get('/api/v1/member-issues/similar', { schema: { tags, querystring: z.object({ text: z.string().max(300).default('') }), response: { 200: z.object({ items: z.array(SimilarIssue) }) } }, config: read }, async (request) => ({
+  app.get('/api/v1/member-issues/similar', { schema: { tags, querystring: z.object({ text: z.string().max(300).default('') }), response: { 200: z.object({ items: z.array(SimilarIssue) }) } }, config: { auth: 'tenant', permission: 'intake.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => similarIssues(ctx, request.query.text)),
   }));
 
-  app.post('/api/v1/member-issues', { schema: { tags, body: MemberIssueInput, response: { 201: MemberIssueDetail } }, config: raise }, async (request, reply) => {
+  app.post('/api/v1/member-issues', { schema: { tags, body: MemberIssueInput, response: { 201: MemberIssueDetail } }, config: { auth: 'tenant', permission: 'intake.raise' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => issueDetail(ctx, (await raiseMemberIssue(ctx, request.body)).id));
   });
 
-  app.get('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, response: { 200: MemberIssueDetail } }, config: read }, async (request) =>
+  app.get('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, response: { 200: MemberIssueDetail } }, config: { auth: 'tenant', permission: 'intake.read' } }, async (request) =>
     app.tenant(request, (ctx) => issueDetail(ctx, request.params.id)),
   );
 
-  app.put('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, body: MemberIssueEdit, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
+  app.put('/api/v1/member-issues/:id', { schema: { tags, params: IdParams, body: MemberIssueEdit, response: { 200: MemberIssueDetail } }, config: { auth: 'tenant', permission: 'intake.triage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await editMemberIssue(ctx, request.params.id, request.body);
       return issueDetail(ctx, request.params.id);
     }),
   );
 
-  app.get('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(AffectedFirm) }) } }, config: triage }, async (request) => ({
+  app.get('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(AffectedFirm) }) } }, config: { auth: 'tenant', permission: 'intake.triage' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => affectedFirms(ctx, request.params.id)),
   }));
 
-  app.post('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, body: AffectedInput, response: { 200: MemberIssueDetail } }, config: raise }, async (request) =>
+  app.post('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, body: AffectedInput, response: { 200: MemberIssueDetail } }, config: { auth: 'tenant', permission: 'intake.raise' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await addAffectedFirm(ctx, request.params.id, request.body);
       return issueDetail(ctx, request.params.id);
     }),
   );
 
-  app.delete('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, querystring: z.object({ memberId: Uuid.optional() }), response: { 200: Ok } }, config: raise }, async (request) => {
+  app.delete('/api/v1/member-issues/:id/firms', { schema: { tags, params: IdParams, querystring: z.object({ memberId: Uuid.optional() }), response: { 200: Ok } }, config: { auth: 'tenant', permission: 'intake.raise' } }, async (request) => {
     await app.tenant(request, (ctx) => removeAffectedFirm(ctx, request.params.id, request.query.memberId));
     return { ok: true as const };
   });
 
-  app.post('/api/v1/member-issues/:id/status', { schema: { tags, params: IdParams, body: StatusChangeInput, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
+  app.post('/api/v1/member-issues/:id/status', { schema: { tags, params: IdParams, body: StatusChangeInput, response: { 200: MemberIssueDetail } }, config: { auth: 'tenant', permission: 'intake.triage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await changeIssueStatus(ctx, request.params.id, request.body);
       return issueDetail(ctx, request.params.id);
     }),
   );
 
-  app.post('/api/v1/member-issues/:id/merge', { schema: { tags, params: IdParams, body: MergeInput, response: { 200: MemberIssueDetail } }, config: triage }, async (request) =>
+  app.post('/api/v1/member-issues/:id/merge', { schema: { tags, params: IdParams, body: MergeInput, response: { 200: MemberIssueDetail } }, config: { auth: 'tenant', permission: 'intake.triage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await mergeMemberIssue(ctx, request.params.id, request.body);
       return issueDetail(ctx, request.body.into);

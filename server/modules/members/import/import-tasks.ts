@@ -3,6 +3,7 @@ import type { Table } from '../../../platform/files/read-table.js';
 import type { TaskKind } from '../../../platform/tasks/task-runner.js';
 import { checkImport } from './check-import.js';
 import { commitImport, type CommitChoices } from './commit-import.js';
+import { undoImport } from './undo-import.js';
 
 /** The dry run of an import, as a task: its result is the report. */
 export const importCheckTask: TaskKind<{ table: Table; mapping: ImportMapping }> = {
@@ -21,4 +22,6 @@ export const importCommitTask: TaskKind<{ table: Table; mapping: ImportMapping; 
     await work.analyse(['members', 'member_name_starts', 'member_name_words', 'member_name_vocabulary', 'member_name_spellings', 'membership_status_history', 'member_contacts']);
     return result;
   },
+  // The import commits as it goes; commitImport takes back its own failures, this one those of a lost process.
+  undo: (ctx, taskId) => undoImport(ctx, { taskId }),
 };

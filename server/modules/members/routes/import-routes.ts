@@ -20,7 +20,6 @@ import { rejectedRowsWorkbook } from '../import/rejected-rows.js';
 import { suggestMapping } from '../import/suggest-mapping.js';
 
 const tags = ['members'];
-const config = { auth: 'tenant' as const, permission: 'members.import' };
 
 /**
  * The import runs in calls that each carry the file (multipart): preview
@@ -45,14 +44,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     return { table, mapping, filename, fields };
   }
 
-  app.post('/api/v1/members/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportPreview } }, config: { ...config, unaudited: 'reads the uploaded table and answers with its columns; stores nothing' } }, async (request) => {
+  app.post('/api/v1/members/import/preview', { schema: { tags, consumes: ['multipart/form-data'], response: { 200: ImportPreview } }, config: { auth: 'tenant', permission: 'members.import', unaudited: 'reads the uploaded table and answers with its columns; stores nothing' } }, async (request) => {
     const { buffer, filename, fields } = await readUpload(request);
     const table = await read(buffer, filename, fields);
     return { format: table.format, encoding: table.encoding, columns: table.columns, rowCount: table.rows.length, sample: table.rows.slice(0, 5), suggestedMapping: suggestMapping(table.columns) };
   });
 
   // Checking and importing run as tasks (platform/tasks): the answer is where to follow them.
-  app.post('/api/v1/members/import/check', { schema: { tags, consumes: ['multipart/form-data'], response: { 202: TaskStarted } }, config }, async (request, reply) => {
+  app.post('/api/v1/members/import/check', { schema: { tags, consumes: ['multipart/form-data'], response: { 202: TaskStarted } }, config: { auth: 'tenant', permission: 'members.import' } }, async (request, reply) => {
     const { table, mapping } = await upload(request);
     const task = await app.tenant(request, (ctx) => app.tasks.start(ctx, importCheckTask, { table, mapping }));
     task.run();
@@ -60,7 +59,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // The rejected rows need no duplicate search: checked here, yielding between rows.
-  app.post('/api/v1/members/import/rejected', { schema: { tags, consumes: ['multipart/form-data'] }, config: { ...config, unaudited: 'answers with the rows an import would reject, as a workbook; stores nothing' } }, async (request, reply) => {
+  app.post('/api/v1/members/import/rejected', { schema: { tags, consumes: ['multipart/form-data'] }, config: { auth: 'tenant', permission: 'members.import', unaudited: 'answers with the rows an import would reject, as a workbook; stores nothing' } }, async (request, reply) => {
     const { table, mapping, filename } = await upload(request);
     const work = app.tasks.inline(await app.tenant(request, async ({ tx: _tx, ...scope }) => scope));
     const buffer = await rejectedRowsWorkbook(table, (await checkImport(work, table, mapping, { duplicates: 'none' })).report, work.scope.locale);
@@ -70,7 +69,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.send(buffer);
   });
 
-  app.post('/api/v1/members/import/commit', { schema: { tags, consumes: ['multipart/form-data'], response: { 202: TaskStarted } }, config }, async (request, reply) => {
+  app.post('/api/v1/members/import/commit', { schema: { tags, consumes: ['multipart/form-data'], response: { 202: TaskStarted } }, config: { auth: 'tenant', permission: 'members.import' } }, async (request, reply) => {
     const { table, mapping, filename, fields } = await upload(request);
     const choices = {
       decisions: parseField(fields, 'decisions', ImportDecisions, {}),

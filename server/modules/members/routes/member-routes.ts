@@ -17,7 +17,7 @@ import { TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
 import { exportMembers } from '../export-members.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { createMember, getMember, updateMember } from '../member-service.js';
-import { presentContact, presentMember } from '../present.js';
+import { presentContact, presentInteraction, presentMember } from '../present.js';
 import { countMembers, searchMembers } from '../search-members.js';
 
 const tags = ['members'];
@@ -109,14 +109,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/members/:id/interactions',
     { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Interaction) }) } }, config: { auth: 'tenant', permission: 'members.read' } },
     async (request) => ({
-      items: (await app.tenant(request, (ctx) => listInteractions(ctx, request.params.id))).map((i) => ({
-        id: i.id,
-        kind: i.kind as Interaction['kind'],
-        occurredOn: i.occurredOn,
-        summary: i.summary,
-        service: i.service,
-        createdAt: i.createdAt.toISOString(),
-      })),
+      items: (await app.tenant(request, (ctx) => listInteractions(ctx, request.params.id))).map(presentInteraction),
     }),
   );
 

@@ -4,7 +4,7 @@ import { Ok, IdParams, Uuid } from '../../../../contracts/common.js';
 import { Invoice, Member, MemberFilter, MemberSettingsInput, PaymentInput, StatusChangeInput, StatusHistoryEntry, Tier, TierInput } from '../../../../contracts/members.js';
 import { arrears, listInvoices, recordPayment, voidInvoice } from '../billing-service.js';
 import { changeStatus, createTier, listTiers, statusHistory, updateTier } from '../membership-service.js';
-import { presentMember } from '../present.js';
+import { presentArrear, presentMember, presentSavedView, presentStatusChange } from '../present.js';
 import { deleteView, listViews, saveView } from '../saved-views.js';
 import { getMemberSettings, updateMemberSettings } from '../settings-service.js';
 import { orgToday } from '../../orgs/org-service.js';
@@ -24,13 +24,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/members/:id/status-history',
     { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(StatusHistoryEntry) }) } }, config: { auth: 'tenant', permission: 'members.read' } },
     async (request) => ({
-      items: (await app.tenant(request, (ctx) => statusHistory(ctx, request.params.id))).map((h) => ({
-        fromStatus: h.fromStatus as never,
-        toStatus: h.toStatus as never,
-        reason: h.reason,
-        changedBy: h.changedBy,
-        changedAt: h.changedAt.toISOString(),
-      })),
+      items: (await app.tenant(request, (ctx) => statusHistory(ctx, request.params.id))).map(presentStatusChange),
     }),
   );
 
@@ -62,7 +56,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'tenant', permission: 'members.read' },
     },
     async (request) => ({
-      items: (await app.tenant(request, async (ctx) => arrears(ctx, await orgToday(ctx)))).map((r) => ({ ...r, amount: Number(r.amount) })),
+      items: (await app.tenant(request, async (ctx) => arrears(ctx, await orgToday(ctx)))).map(presentArrear),
     }),
   );
 
@@ -104,15 +98,14 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get('/api/v1/members/views', { schema: { tags, response: { 200: z.object({ items: z.array(SavedView) }) } }, config: { auth: 'tenant', permission: 'members.read', person: true } }, async (request) => {
-    return { items: (await app.tenant(request, listViews)).map((v) => ({ id: v.id, name: v.name, query: v.query })) };
+    return { items: (await app.tenant(request, listViews)).map(presentSavedView) };
   });
 
   app.post(
     '/api/v1/members/views',
     { schema: { tags, body: z.object({ name: z.string().trim().min(1).max(100), query: MemberFilter.partial().strip() }), response: { 200: SavedView } }, config: { auth: 'tenant', permission: 'members.read', person: true } },
     async (request) => {
-      const v = await app.tenant(request, (ctx) => saveView(ctx, request.body));
-      return { id: v.id, name: v.name, query: v.query };
+      return presentSavedView(await app.tenant(request, (ctx) => saveView(ctx, request.body)));
     },
   );
 

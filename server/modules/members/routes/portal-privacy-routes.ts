@@ -6,7 +6,7 @@ import { listInvoices } from '../billing-service.js';
 import { membershipDashboard } from '../dashboard-service.js';
 import { federationMembership, sharedBranchFirms } from '../federation-service.js';
 import { correctOwnFirm, grantPortalAccess, listPortalAccess, ownFirm, revokePortalAccess } from '../portal-service.js';
-import { presentMember } from '../present.js';
+import { presentMember, presentPortalAccess } from '../present.js';
 import { erasePerson, exportFirmData, exportPersonData, type FirmDataElsewhere } from '../privacy-service.js';
 import { Federation, SharedFirm } from '../../../../contracts/members.js';
 
@@ -84,7 +84,7 @@ export const portalPrivacyRoutes: FastifyPluginAsyncZod<PortalPrivacyRoutesOptio
     '/api/v1/members/:id/portal-access',
     { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(z.object({ email: z.string(), grantedBy: z.string(), createdAt: z.iso.datetime() })) }) } }, config: { auth: 'tenant', permission: 'members.write' } },
     async (request) => ({
-      items: (await app.tenant(request, (ctx) => listPortalAccess(ctx, request.params.id))).map((a) => ({ email: a.email, grantedBy: a.grantedBy, createdAt: a.createdAt.toISOString() })),
+      items: (await app.tenant(request, (ctx) => listPortalAccess(ctx, request.params.id))).map(presentPortalAccess),
     }),
   );
 

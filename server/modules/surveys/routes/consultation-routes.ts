@@ -16,74 +16,78 @@ import { readUpload } from '../../../platform/files/upload.js';
 import { enterForFirm, responseFile, staffLink, staffView, storeResponseFile } from '../respond-service.js';
 
 const tags = ['surveys'];
-const read = { auth: 'tenant' as const, permission: 'surveys.read' };
-const manage = { auth: 'tenant' as const, permission: 'surveys.manage' };
 
 export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   const url = app.config.publicUrl;
+  // Invitations and reminders leave at once where SMTP is configured, not at the next mail-dispatch job.
+  const flushMail = () => void app.mailer.flush().catch(() => undefined);
 
-  app.get('/api/v1/consultations', { schema: { tags, querystring: ConsultationQuery, response: { 200: Page(Consultation) } }, config: read }, async (request) =>
+  app.get('/api/v1/consultations', { schema: { tags, querystring: ConsultationQuery, response: { 200: Page(Consultation) } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, (ctx) => listConsultations(ctx, request.query, url)),
   );
 
-  app.post('/api/v1/consultations', { schema: { tags, body: ConsultationInput, response: { 201: Consultation } }, config: manage }, async (request, reply) => {
+  app.post('/api/v1/consultations', { schema: { tags, body: ConsultationInput, response: { 201: Consultation } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getConsultation(ctx, (await createConsultation(ctx, request.body)).id, url));
   });
 
-  app.get('/api/v1/consultations/:id', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: read }, async (request) =>
+  app.get('/api/v1/consultations/:id', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, (ctx) => getConsultation(ctx, request.params.id, url)),
   );
 
-  app.put('/api/v1/consultations/:id', { schema: { tags, params: IdParams, body: ConsultationInput, response: { 200: Consultation } }, config: manage }, async (request) =>
+  app.put('/api/v1/consultations/:id', { schema: { tags, params: IdParams, body: ConsultationInput, response: { 200: Consultation } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => getConsultation(ctx, (await updateConsultation(ctx, request.params.id, request.body)).id, url)),
   );
 
-  app.post('/api/v1/consultations/:id/open', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: manage }, async (request) =>
-    app.tenant(request, async (ctx) => getConsultation(ctx, (await openConsultation(ctx, request.params.id, url)).id, url)),
-  );
+  app.post('/api/v1/consultations/:id/open', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request) => {
+    const opened = await app.tenant(request, async (ctx) => getConsultation(ctx, (await openConsultation(ctx, request.params.id, url)).id, url));
+    flushMail();
+    return opened;
+  });
 
-  app.post('/api/v1/consultations/:id/close', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: manage }, async (request) => {
+  app.post('/api/v1/consultations/:id/close', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request) => {
     await app.tenant(request, (ctx) => closeConsultation(ctx, request.params.id));
     return { ok: true as const };
   });
 
-  app.post('/api/v1/consultations/:id/remind', { schema: { tags, params: IdParams, response: { 200: z.object({ reminded: z.number().int() }) } }, config: manage }, async (request) =>
-    app.tenant(request, (ctx) => remindNonRespondents(ctx, request.params.id, url)),
-  );
+  app.post('/api/v1/consultations/:id/remind', { schema: { tags, params: IdParams, response: { 200: z.object({ reminded: z.number().int() }) } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request) => {
+    const reminded = await app.tenant(request, (ctx) => remindNonRespondents(ctx, request.params.id, url));
+    flushMail();
+    return reminded;
+  });
 
   // The form version this consultation's respondents answer (for staff entering answers).
-  app.get('/api/v1/consultations/:id/form', { schema: { tags, params: IdParams, response: { 200: FormDefinition } }, config: read }, async (request) =>
+  app.get('/api/v1/consultations/:id/form', { schema: { tags, params: IdParams, response: { 200: FormDefinition } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       const row = await getConsultationRow(ctx, request.params.id);
       return formVersion(ctx, row.formId, row.formVersion ?? 0);
     }),
   );
 
-  app.get('/api/v1/consultations/:id/analysis', { schema: { tags, params: IdParams, querystring: AnalysisQuery, response: { 200: Analysis } }, config: read }, async (request) =>
+  app.get('/api/v1/consultations/:id/analysis', { schema: { tags, params: IdParams, querystring: AnalysisQuery, response: { 200: Analysis } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, (ctx) => analyseConsultation(ctx, request.params.id, request.query)),
   );
 
-  app.get('/api/v1/consultations/:id/text-answers', { schema: { tags, params: IdParams, querystring: TextAnswersQuery, response: { 200: Page(TextAnswer) } }, config: read }, async (request) =>
+  app.get('/api/v1/consultations/:id/text-answers', { schema: { tags, params: IdParams, querystring: TextAnswersQuery, response: { 200: Page(TextAnswer) } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, (ctx) => listTextAnswers(ctx, request.params.id, request.query)),
   );
 
   app.put(
     '/api/v1/consultations/:id/responses/:responseId/tags',
-    { schema: { tags, params: IdParams.extend({ responseId: Uuid }), body: TagAnswerInput, response: { 200: z.object({ tags: z.array(z.string()) }) } }, config: manage },
+    { schema: { tags, params: IdParams.extend({ responseId: Uuid }), body: TagAnswerInput, response: { 200: z.object({ tags: z.array(z.string()) }) } }, config: { auth: 'tenant', permission: 'surveys.manage' } },
     async (request) => app.tenant(request, (ctx) => tagTextAnswer(ctx, request.params.id, request.params.responseId, request.body)),
   );
 
   const FirmParams = IdParams.extend({ memberId: Uuid });
   app.get(
     '/api/v1/consultations/:id/firms/:memberId/response',
-    { schema: { tags, params: FirmParams, response: { 200: RespondentView.extend({ channel: z.enum(RESPONSE_CHANNELS).nullable() }) } }, config: manage },
+    { schema: { tags, params: FirmParams, response: { 200: RespondentView.extend({ channel: z.enum(RESPONSE_CHANNELS).nullable() }) } }, config: { auth: 'tenant', permission: 'surveys.manage' } },
     async (request) => app.tenant(request, (ctx) => staffView(ctx, request.params.id, request.params.memberId)),
   );
 
   app.post(
     '/api/v1/consultations/:id/firms/:memberId/files',
-    { schema: { tags, params: FirmParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: manage },
+    { schema: { tags, params: FirmParams, consumes: ['multipart/form-data'], response: { 201: z.object({ fileId: z.uuid(), name: z.string() }) } }, config: { auth: 'tenant', permission: 'surveys.manage' } },
     async (request, reply) => {
       const upload = await readUpload(request);
       const stored = await app.tenant(request, async (ctx) =>
@@ -96,7 +100,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/v1/consultations/:id/firms/:memberId/response',
-    { schema: { tags, params: FirmParams, body: StaffAnswersInput.omit({ memberId: true }), response: { 200: z.object({ status: z.enum(['draft', 'submitted']) }) } }, config: manage },
+    { schema: { tags, params: FirmParams, body: StaffAnswersInput.omit({ memberId: true }), response: { 200: z.object({ status: z.enum(['draft', 'submitted']) }) } }, config: { auth: 'tenant', permission: 'surveys.manage' } },
     async (request) => {
       const saved = await app.tenant(request, (ctx) => enterForFirm(ctx, request.params.id, { ...request.body, memberId: request.params.memberId }));
       return { status: saved.status };
@@ -104,7 +108,7 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // A respondent's attachment.
-  app.get('/api/v1/consultations/:id/files/:fileId', { schema: { tags, params: IdParams.extend({ fileId: Uuid }) }, config: read }, async (request, reply) => {
+  app.get('/api/v1/consultations/:id/files/:fileId', { schema: { tags, params: IdParams.extend({ fileId: Uuid }) }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request, reply) => {
     const file = await app.tenant(request, (ctx) => responseFile(ctx, request.params.id, request.params.fileId));
     return sendAttachment(reply, file.name, file.data);
   });

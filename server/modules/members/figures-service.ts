@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { dayIn, dayTextIn } from '../../platform/db/day-in.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { currentOrgClock } from '../orgs/org-service.js';
+
+/** A member firm as the results module counts it: who it is, and the date it counted. */
+export type FirmFigure = {
+  id: string;
+  on: string;
+  sizeClass: string | null;
+  region: string | null;
+  sector: string | null;
+  formality: string;
+  womenLed: boolean;
+};
+
+const firmColumns = sql`m.id, m.size_class AS "sizeClass", m.region, m.isic_section AS sector, m.formality, m.women_led AS "womenLed"`;
+
+/**
+ * Firms that were active members at the end of `endsOn` (in the organisation's
+ * time zone), by their status history (the latest change up to then), with the
+ * day they last became so.
+ */
+export async function activeMembersAt(ctx: TenantCtx, endsOn: string): Promise<FirmFigure[]> {
+  const { timeZone } = await currentOrgClock(ctx);
+  const rows = await ctx.tx.execute<FirmFigure>(sql`
+    SELECT ${firmColumns}, ${dayTextIn(timeZone, sql`last.changed_at`)} AS on
+    FROM (SELECT DISTINCT ON (h.member_id) h.member_id, h.to_status, h.changed_at
+          FROM membership_status_history h
+          WHERE h.org_id = ${ctx.orgId} AND ${dayIn(timeZone, sql`h.changed_at`)} <= ${endsOn}::date
+          ORDER BY h.member_id, h.seq DESC) last
+    JOIN members m ON m.org_id = ${ctx.orgId} AND m.id = last.member_id
+    WHERE last.to_status = 'active'`);
+  return rows.rows;
+}
+
+/**
+ * Firms whose first time as an active member falls in the period: new members,
+ * each once. A firm that says when it joined (`joined_on`, as a register
+ * imported from a spreadsheet does) counts on that day, not on the day of the import.
+ */
+export async function newMembersBetween(ctx: TenantCtx, startsOn: string, endsOn: string): Promise<FirmFigure[]> {
+  const { timeZone } = await currentOrgClock(ctx);
+  const rows = await ctx.tx.execute<FirmFigure>(sql`
+    SELECT ${firmColumns}, to_char(first.joined, 'YYYY-MM-DD') AS on
+    FROM (SELECT h.member_id, least(min(m.joined_on), min(${dayIn(timeZone, sql`h.changed_at`)})) AS joined
+          FROM membership_status_history h JOIN members m ON m.org_id = h.org_id AND m.id = h.member_id
+          WHERE h.org_id = ${ctx.orgId} AND h.to_status = 'active'
+          GROUP BY h.member_id) first
+    JOIN members m ON m.org_id = ${ctx.orgId} AND m.id = first.member_id
+    WHERE first.joined BETWEEN ${startsOn}::date AND ${endsOn}::date`);
+  return rows.rows;
+}
+
+/** Member firms by id, as the results module counts them (for firms reached through other records). */
+export async function firmFigures(ctx: TenantCtx, ids: string[]): Promise<Map<string, Omit<FirmFigure, 'on'>>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.tx.execute<Omit<FirmFigure, 'on'>>(sql`SELECT ${firmColumns} FROM members m WHERE m.org_id = ${ctx.orgId} AND m.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
+  return new Map(rows.rows.map((r) => [r.id, r]));
+}

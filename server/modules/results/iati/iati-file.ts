@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Figure } from '../../../../contracts/results.js';
+import { projectFile } from '../../../platform/project-files.js';
+
+// The IATI 2.03 activity standard's schemas and the codelist this module reads,
+// copied from the IATI reference (../shared/reference/iati, see its LICENSE):
+// the product never reads outside itself at run time.
+const here = (name: string) => projectFile('server', 'modules', 'results', 'iati', name);
+
+/** IATI's OrganisationType codelist (code, English name), as IATI publishes it. */
+export const ORGANISATION_TYPES: ReadonlyArray<{ code: string; name: string }> = fs
+  .readFileSync(here('OrganisationType.csv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => l.trim())
+  .map((l) => ({ code: l.slice(0, l.indexOf(',')).trim(), name: l.slice(l.indexOf(',') + 1).trim().replace(/^"|"$/g, '') }));
+
+/** ResultType: our levels of the results chain; an activity is "other". */
+const RESULT_TYPE = { output: '1', outcome: '2', impact: '3', activity: '9' } as const;
+/** IndicatorMeasure: a unit, a percentage, or qualitative (whose values IATI omits). */
+const measureOf = (kind: string) => (kind === 'pooled_percentage' ? '2' : kind === 'qualitative' ? '5' : '1');
+
+export interface IatiActivity {
+  identifier: string;
+  orgRef: string;
+  orgType: string;
+  orgName: string;
+  currency: string;
+  country: string;
+  title: string;
+  description: string;
+  donor: string;
+  generatedAt: string;
+  indicators: Array<{
+    name: string;
+    level: keyof typeof RESULT_TYPE;
+    kind: string;
+    baseline: number | null;
+    baselineYear: number | null;
+    periods: Array<{
+      startsOn: string;
+      endsOn: string;
+      target: number | null;
+      /** Only for an approved period: its figures as reported, total and each category. */
+      actual: null | { total: Figure; categories: Array<{ dimension: string; category: string; figure: Figure }> };
+    }>;
+  }>;
+}
+
+/** A figure as IATI's `value`: a count or sum, or a percentage rounded to one decimal; none for qualitative. */
+function valueOf(f: Figure): string | null {
+  if ('n' in f) return String(f.n);
+  if ('num' in f) return f.pct === null ? null : (Math.round(f.pct * 10) / 10).toFixed(1);
+  return null;
+}
+
+const narrative = (parent: XMLBuilder, name: string, text: string, attrs: Record<string, string> = {}) => parent.ele(name, attrs).ele('narrative').txt(text);
+
+/** Writes one activity in the element order the 2.03 schema requires. */
+export function iatiActivityXml(a: IatiActivity): string {
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc.ele('iati-activities', { version: '2.03', 'generated-datetime': a.generatedAt });
+  const act = root.ele('iati-activity', { 'last-updated-datetime': a.generatedAt, 'xml:lang': 'en', 'default-currency': a.currency, hierarchy: '1' });
+  act.ele('iati-identifier').txt(a.identifier);
+  narrative(act, 'reporting-org', a.orgName, { ref: a.orgRef, type: a.orgType });
+  narrative(act, 'title', a.title);
+  // IATI requires a description; a framework without one is described by its title.
+  narrative(act, 'description', a.description || a.title, { type: '1' });
+  if (a.donor) narrative(act, 'participating-org', a.donor, { role: '1' });
+  narrative(act, 'participating-org', a.orgName, { ref: a.orgRef, role: '4', type: a.orgType });
+  act.ele('activity-status', { code: '2' });
+  const periods = a.indicators.flatMap((i) => i.periods);
+  const first = periods.map((p) => p.startsOn).sort()[0];
+  const last = periods.map((p) => p.endsOn).sort().at(-1);
+  if (first) act.ele('activity-date', { type: '1', 'iso-date': first });
+  if (last) act.ele('activity-date', { type: '3', 'iso-date': last });
+  act.ele('recipient-country', { code: a.country, percentage: '100' });
+  for (const indicator of a.indicators) {
+    const result = act.ele('result', { type: RESULT_TYPE[indicator.level], 'aggregation-status': '1' });
+    narrative(result, 'title', indicator.name);
+    const qualitative = indicator.kind === 'qualitative';
+    const ind = result.ele('indicator', { measure: measureOf(indicator.kind), ascending: '1' });
+    narrative(ind, 'title', indicator.name);
+    if (indicator.baseline !== null && indicator.baselineYear !== null && !qualitative) {
+      ind.ele('baseline', { year: String(indicator.baselineYear), 'iso-date': `${indicator.baselineYear}-12-31`, value: String(indicator.baseline) });
+    }
+    // Periods in date order, as IATI's rules on results ask.
+    for (const p of [...indicator.periods].sort((x, y) => x.startsOn.localeCompare(y.startsOn))) {
+      const period = ind.ele('period');
+      period.ele('period-start', { 'iso-date': p.startsOn });
+      period.ele('period-end', { 'iso-date': p.endsOn });
+      if (p.target !== null && !qualitative) period.ele('target', { value: String(p.target) });
+      if (!p.actual) continue;
+      const total = valueOf(p.actual.total);
+      const actual = period.ele('actual', qualitative || total === null ? {} : { value: total });
+      if (qualitative && 'text' in p.actual.total && p.actual.total.text.length) narrative(actual, 'comment', p.actual.total.text.join('\n'));
+      if (qualitative) continue;
+      for (const c of p.actual.categories) {
+        const value = valueOf(c.figure);
+        if (value === null) continue;
+        period.ele('actual', { value }).ele('dimension', { name: c.dimension, value: c.category });
+      }
+    }
+  }
+  return doc.end({ prettyPrint: true });
+}
+
+let schemas: Promise<Array<{ fileName: string; contents: string }>> | null = null;
+
+/** Validates a file against the IATI 2.03 activity schema; the messages name the line. */
+export async function validateIati(xml: string): Promise<string[]> {
+  // Loaded on first use: xmllint is WebAssembly, and most servers never publish IATI.
+  const { validateXML } = await import('xmllint-wasm');
+  schemas ??= Promise.all(['iati-activities-schema.xsd', 'iati-common.xsd', 'xml.xsd'].map(async (fileName) => ({ fileName, contents: await fs.promises.readFile(here(fileName), 'utf8') })));
+  const [main, ...preload] = await schemas;
+  const result = await validateXML({ xml: [{ fileName: 'activity.xml', contents: xml }], schema: [main!], preload });
+  return result.valid ? [] : result.errors.map((e) => (e.loc ? `line ${e.loc.lineNumber}: ${e.message}` : e.message));
+}

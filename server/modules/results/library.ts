@@ -1,0 +1,133 @@
+import type { Dimension, IndicatorKind } from '../../../contracts/results.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { reformsBetween } from '../advocacy/figures-service.js';
+import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-service.js';
+import { activeMembersAt, firmFigures, newMembersBetween, type FirmFigure } from '../members/figures-service.js';
+import { participationsBetween } from '../people/figures-service.js';
+import { firmsConsultedBetween } from '../surveys/figures-service.js';
+import type { Observation } from './engine/aggregate.js';
+
+export interface Period {
+  startsOn: string;
+  endsOn: string;
+}
+
+/**
+ * An indicator the product counts from the records the other modules keep,
+ * through their figures services. Its name is `results.library.<code>` in the
+ * locales; the breakdowns are those its records can support.
+ */
+export interface LibraryIndicator {
+  code: string;
+  kind: IndicatorKind;
+  level: 'activity' | 'output' | 'outcome' | 'impact';
+  /** `currency` is the organisation's. */
+  unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'currency' | 'percent';
+  dimensions: Dimension[];
+  observe(ctx: TenantCtx, period: Period): Promise<Observation[]>;
+}
+
+const FIRM_DIMENSIONS: Dimension[] = ['size_class', 'region', 'sector', 'formality', 'women_led'];
+
+const firmCells = (f: Omit<FirmFigure, 'on'>): Observation['cells'] => ({
+  ...(f.sizeClass ? { size_class: f.sizeClass } : {}),
+  ...(f.region ? { region: f.region } : {}),
+  ...(f.sector ? { sector: f.sector } : {}),
+  formality: f.formality,
+  women_led: f.womenLed ? 'yes' : 'no',
+});
+/** People once each, across every module that records them (people/participation-service.ts), by sex and age band on the day. */
+const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 'new_job' | 'higher_income'>, level: LibraryIndicator['level']): LibraryIndicator => ({
+  code,
+  kind: 'unique_people',
+  level,
+  unit: 'people',
+  dimensions: ['sex', 'age_band'],
+  observe: async (ctx, p) =>
+    (await participationsBetween(ctx, p.startsOn, p.endsOn, roles)).map((r) => ({
+      record: { type: 'participation', id: r.id, on: r.on },
+      unit: r.personId,
+      cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
+    })),
+});
+
+const asFirm = (f: FirmFigure): Observation => ({ record: { type: 'member', id: f.id, on: f.on }, unit: f.id, cells: firmCells(f) });
+
+export const LIBRARY: readonly LibraryIndicator[] = [
+  peopleIndicator('people.reached', ['participant'], 'output'),
+  peopleIndicator('people.new_jobs', ['new_job'], 'outcome'),
+  peopleIndicator('people.higher_income', ['higher_income'], 'impact'),
+  {
+    code: 'members.active',
+    kind: 'unique_firms',
+    level: 'output',
+    unit: 'firms',
+    dimensions: FIRM_DIMENSIONS,
+    observe: async (ctx, p) => (await activeMembersAt(ctx, p.endsOn)).map(asFirm),
+  },
+  {
+    code: 'members.new',
+    kind: 'unique_firms',
+    level: 'output',
+    unit: 'firms',
+    dimensions: FIRM_DIMENSIONS,
+    observe: async (ctx, p) => (await newMembersBetween(ctx, p.startsOn, p.endsOn)).map(asFirm),
+  },
+  {
+    code: 'members.women_led_share',
+    kind: 'pooled_percentage',
+    level: 'outcome',
+    unit: 'percent',
+    dimensions: ['size_class', 'region', 'sector', 'formality'],
+    observe: async (ctx, p) => (await activeMembersAt(ctx, p.endsOn)).map((f) => ({ ...asFirm(f), num: f.womenLed ? 1 : 0, den: 1 })),
+  },
+  {
+    code: 'surveys.firms_consulted',
+    kind: 'unique_firms',
+    level: 'output',
+    unit: 'firms',
+    dimensions: FIRM_DIMENSIONS,
+    async observe(ctx, p) {
+      const answers = await firmsConsultedBetween(ctx, p.startsOn, p.endsOn);
+      const firms = await firmFigures(ctx, answers.map((a) => a.memberId));
+      return answers.flatMap((a) => {
+        const firm = firms.get(a.memberId);
+        return firm ? [{ record: { type: 'response', id: a.id, on: a.on }, unit: a.memberId, cells: firmCells(firm) }] : [];
+      });
+    },
+  },
+  {
+    code: 'advocacy.reforms',
+    kind: 'count',
+    level: 'outcome',
+    unit: 'reforms',
+    dimensions: [],
+    observe: async (ctx, p) => (await reformsBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, cells: {} })),
+  },
+  {
+    code: 'advocacy.yearly_saving',
+    kind: 'sum',
+    level: 'impact',
+    unit: 'currency',
+    dimensions: [],
+    observe: async (ctx, p) => (await reformsBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, value: r.yearlySaving, cells: {} })),
+  },
+  {
+    code: 'dialogue.meetings_held',
+    kind: 'count',
+    level: 'activity',
+    unit: 'meetings',
+    dimensions: [],
+    observe: async (ctx, p) => (await meetingsHeldBetween(ctx, p.startsOn, p.endsOn)).map((m) => ({ record: { type: 'forum_meeting', id: m.id, on: m.on }, cells: {} })),
+  },
+  {
+    code: 'dialogue.decisions_done',
+    kind: 'count',
+    level: 'outcome',
+    unit: 'decisions',
+    dimensions: [],
+    observe: async (ctx, p) => (await decisionsDoneBetween(ctx, p.startsOn, p.endsOn)).map((d) => ({ record: { type: 'forum_decision', id: d.id, on: d.on }, cells: {} })),
+  },
+];
+
+export const libraryIndicator = (code: string) => LIBRARY.find((i) => i.code === code) ?? null;
