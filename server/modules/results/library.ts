@@ -24,8 +24,22 @@ export interface LibraryIndicator {
   /** `currency` is the organisation's. */
   unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'currency' | 'percent';
   dimensions: Dimension[];
-  observe(ctx: TenantCtx, period: Period): Promise<Observation[]>;
+  observe(ctx: TenantCtx, period: Period, reads: Reads): Promise<Observation[]>;
 }
+
+/**
+ * What one report has read, by name: indicators that count the same records
+ * (active members and their women-led share; people reached, in new jobs and
+ * with higher income) read them once.
+ */
+export class Reads {
+  private held = new Map<string, Promise<unknown>>();
+  once<T>(name: string, read: () => Promise<T>): Promise<T> {
+    if (!this.held.has(name)) this.held.set(name, read());
+    return this.held.get(name) as Promise<T>;
+  }
+}
+const ROLES = ['participant', 'trainer', 'new_job', 'higher_income'] as const;
 
 const FIRM_DIMENSIONS: Dimension[] = ['size_class', 'region', 'sector', 'formality', 'women_led'];
 
@@ -43,12 +57,14 @@ const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 
   level,
   unit: 'people',
   dimensions: ['sex', 'age_band'],
-  observe: async (ctx, p) =>
-    (await participationsBetween(ctx, p.startsOn, p.endsOn, roles)).map((r) => ({
-      record: { type: 'participation', id: r.id, on: r.on },
-      unit: r.personId,
-      cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
-    })),
+  observe: async (ctx, p, reads) =>
+    (await reads.once('participations', () => participationsBetween(ctx, p.startsOn, p.endsOn, [...ROLES])))
+      .filter((r) => roles.includes(r.role as (typeof ROLES)[number]))
+      .map((r) => ({
+        record: { type: 'participation', id: r.id, on: r.on },
+        unit: r.personId,
+        cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
+      })),
 });
 
 const asFirm = (f: FirmFigure): Observation => ({ record: { type: 'member', id: f.id, on: f.on }, unit: f.id, cells: firmCells(f) });
@@ -63,7 +79,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     level: 'output',
     unit: 'firms',
     dimensions: FIRM_DIMENSIONS,
-    observe: async (ctx, p) => (await activeMembersAt(ctx, p.endsOn)).map(asFirm),
+    observe: async (ctx, p, reads) => (await reads.once('active members', () => activeMembersAt(ctx, p.endsOn))).map(asFirm),
   },
   {
     code: 'members.new',
@@ -79,7 +95,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     level: 'outcome',
     unit: 'percent',
     dimensions: ['size_class', 'region', 'sector', 'formality'],
-    observe: async (ctx, p) => (await activeMembersAt(ctx, p.endsOn)).map((f) => ({ ...asFirm(f), num: f.womenLed ? 1 : 0, den: 1 })),
+    observe: async (ctx, p, reads) => (await reads.once('active members', () => activeMembersAt(ctx, p.endsOn))).map((f) => ({ ...asFirm(f), num: f.womenLed ? 1 : 0, den: 1 })),
   },
   {
     code: 'surveys.firms_consulted',
@@ -102,7 +118,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     level: 'outcome',
     unit: 'reforms',
     dimensions: [],
-    observe: async (ctx, p) => (await reformsBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, cells: {} })),
+    observe: async (ctx, p, reads) => (await reads.once('reforms', () => reformsBetween(ctx, p.startsOn, p.endsOn))).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, cells: {} })),
   },
   {
     code: 'advocacy.yearly_saving',
@@ -110,7 +126,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     level: 'impact',
     unit: 'currency',
     dimensions: [],
-    observe: async (ctx, p) => (await reformsBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, value: r.yearlySaving, cells: {} })),
+    observe: async (ctx, p, reads) => (await reads.once('reforms', () => reformsBetween(ctx, p.startsOn, p.endsOn))).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, value: r.yearlySaving, cells: {} })),
   },
   {
     code: 'dialogue.meetings_held',

@@ -7,7 +7,7 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { aggregate, type Observation } from './engine/aggregate.js';
 import { frameworkRow, indicatorRow } from './framework-service.js';
-import { libraryIndicator } from './library.js';
+import { libraryIndicator, Reads } from './library.js';
 import { resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets, type FrozenReport } from './tables.js';
 
 type PeriodRow = typeof resultsPeriods.$inferSelect;
@@ -94,11 +94,12 @@ export async function removeManualValue(ctx: TenantCtx, periodId: string, valueI
 async function observations(ctx: TenantCtx, period: PeriodRow, indicators: IndicatorRow[]) {
   const manual = await ctx.tx.select().from(resultsManualValues).where(and(eq(resultsManualValues.orgId, ctx.orgId), eq(resultsManualValues.periodId, period.id))).orderBy(asc(resultsManualValues.createdAt));
   const byIndicator = new Map<string, Observation[]>();
-  // One library indicator may appear in several frameworks' lines: its records are read once.
+  // One library indicator may appear in several lines, and several indicators count the same records: each is read once.
   const read = new Map<string, Promise<Observation[]>>();
+  const reads = new Reads();
   for (const indicator of indicators) {
     const known = indicator.library ? libraryIndicator(indicator.library) : null;
-    if (known && !read.has(known.code)) read.set(known.code, known.observe(ctx, period));
+    if (known && !read.has(known.code)) read.set(known.code, known.observe(ctx, period, reads));
     const counted = known ? await read.get(known.code)! : [];
     const entered = manual
       .filter((m) => m.indicatorId === indicator.id)

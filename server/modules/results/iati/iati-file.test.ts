@@ -37,6 +37,13 @@ describe('IATI activity files', () => {
     expect(await validateIati(xml)).toEqual([]);
   });
 
+  it('leaves out the actual of a share of nothing, which IATI would refuse without a value', () => {
+    const empty: IatiActivity = { ...activity, indicators: [{ ...activity.indicators[0]!, periods: [{ startsOn: '2026-01-01', endsOn: '2026-12-31', target: 30, actual: { total: { num: 0, den: 0, pct: null }, categories: [] } }] }] };
+    const xml = iatiActivityXml(empty);
+    expect(xml).toContain('<target value="30"/>');
+    expect(xml).not.toContain('<actual');
+  });
+
   it('refuses a file the schema does not allow, saying where', async () => {
     const broken = iatiActivityXml(activity).replace('<iati-identifier>GH-RGD-CS1234-PSD-1</iati-identifier>', '').replace('<activity-status code="2"/>', '<activity-status code="2"/><activity-status code="3"/>');
     const problems = await validateIati(broken);

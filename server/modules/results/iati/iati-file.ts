@@ -94,9 +94,14 @@ export function iatiActivityXml(a: IatiActivity): string {
       if (p.target !== null && !qualitative) period.ele('target', { value: String(p.target) });
       if (!p.actual) continue;
       const total = valueOf(p.actual.total);
-      const actual = period.ele('actual', qualitative || total === null ? {} : { value: total });
-      if (qualitative && 'text' in p.actual.total && p.actual.total.text.length) narrative(actual, 'comment', p.actual.total.text.join('\n'));
-      if (qualitative) continue;
+      if (qualitative) {
+        const actual = period.ele('actual');
+        if ('text' in p.actual.total && p.actual.total.text.length) narrative(actual, 'comment', p.actual.total.text.join('\n'));
+        continue;
+      }
+      // IATI's rules want a value on every actual of a quantitative indicator: a share of nothing (0/0) is left out.
+      if (total === null) continue;
+      period.ele('actual', { value: total });
       for (const c of p.actual.categories) {
         const value = valueOf(c.figure);
         if (value === null) continue;
