@@ -119,8 +119,13 @@ export interface PeriodReport {
   records: Map<string, Observation[]>;
 }
 
-export async function computeReport(ctx: TenantCtx, period: PeriodRow): Promise<PeriodReport> {
-  const indicators = await ctx.tx.select().from(resultsIndicators).where(and(eq(resultsIndicators.orgId, ctx.orgId), eq(resultsIndicators.frameworkId, period.frameworkId))).orderBy(asc(resultsIndicators.position));
+/** Every indicator of the period's framework, or with `only` just that one (a drill-down reads no other's records). */
+export async function computeReport(ctx: TenantCtx, period: PeriodRow, only?: string): Promise<PeriodReport> {
+  const indicators = await ctx.tx
+    .select()
+    .from(resultsIndicators)
+    .where(and(eq(resultsIndicators.orgId, ctx.orgId), eq(resultsIndicators.frameworkId, period.frameworkId), only ? eq(resultsIndicators.id, only) : undefined))
+    .orderBy(asc(resultsIndicators.position));
   const targets = new Map(
     (await ctx.tx.select().from(resultsTargets).where(and(eq(resultsTargets.orgId, ctx.orgId), eq(resultsTargets.periodId, period.id)))).map((t) => [t.indicatorId, t.value]),
   );
@@ -234,7 +239,7 @@ const uniqueRecords = (os: Observation[]) => [...new Map(os.map((o) => [recordKe
  */
 export async function indicatorRecords(ctx: TenantCtx, periodId: string, indicatorId: string) {
   const period = await periodRow(ctx, periodId);
-  const live = uniqueRecords((await computeReport(ctx, period)).records.get(indicatorId) ?? []);
+  const live = uniqueRecords((await computeReport(ctx, period, indicatorId)).records.get(indicatorId) ?? []);
   let items = live.map((o) => ({ type: o.record.type, id: o.record.id, on: o.record.on as string | null, unit: o.unit ?? null, cells: o.cells }));
   if (period.state === 'approved') {
     const reported = period.frozen!.indicators.find((r) => r.indicatorId === indicatorId);
