@@ -29,6 +29,11 @@ const requestsOutsideApiFiles = [
   { selector: "CallExpression[callee.property.name=/^(setQueryData|getQueryData)$/] > ArrayExpression.arguments", message: "Query keys come from the feature's key factory in its api.ts." },
 ];
 
+// Every chart is drawn by web/ui/Chart.tsx: full labels, axes, legend, the reader's locale and a table.
+const chartsElsewhere = [
+  { selector: "JSXOpeningElement[name.name='svg']", message: 'Charts are drawn by web/ui/Chart.tsx (full labels, axes, legend, locale, a table beside); use it.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'web/dist/', 'coverage/', 'tmp/', 'data/', '.vitest-results/', 'migrations/'] },
   {
@@ -71,6 +76,10 @@ export default tseslint.config(
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     // The api files themselves, and the app's own: the session, tasks, reference data and the paged-list hook.
     ignores: ['web/**/api.ts', 'web/**/*-api.ts', 'web/app/session.tsx', 'web/app/tasks.ts', 'web/app/reference.ts', 'web/ui/use-cursor-pages.ts', 'web/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...requestsOutsideApiFiles, ...roleNameComparison, ...chartsElsewhere] },
+  },
+  {
+    files: ['web/ui/Chart.tsx'],
     rules: { 'no-restricted-syntax': ['error', ...requestsOutsideApiFiles, ...roleNameComparison] },
   },
 );

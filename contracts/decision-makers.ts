@@ -111,3 +111,7 @@ export type Stakeholder = z.infer<typeof Stakeholder>;
 
 export const StakeholderMap = z.object({ items: z.array(Stakeholder) });
 export type StakeholderMap = z.infer<typeof StakeholderMap>;
+
+/** A seat a decision-maker holds at a dialogue forum (the same e-mail, else the same name). */
+export const ForumSeat = z.object({ forumId: Uuid, forumName: z.string(), side: z.string(), role: z.string() });
+export type ForumSeat = z.infer<typeof ForumSeat>;

@@ -32,7 +32,8 @@ export const ForumMemberInput = z.object({
 });
 export type ForumMemberInput = z.infer<typeof ForumMemberInput>;
 
-export const ForumMember = ForumMemberInput.extend({ id: Uuid, userName: z.string().nullable() });
+/** `decisionMakerId`: the same person in the decision-makers directory, for those who may read it. */
+export const ForumMember = ForumMemberInput.extend({ id: Uuid, userName: z.string().nullable(), decisionMakerId: Uuid.nullable() });
 export type ForumMember = z.infer<typeof ForumMember>;
 
 export const MeetingSummary = z.object({

@@ -59,6 +59,8 @@ export const MemberIssue = z.object({
   mergedInto: z.object({ id: Uuid, title: z.string() }).nullable(),
   /** Only staff see which firm raised it; members see counts. */
   raisedBy: z.string().nullable(),
+  /** The firm that raised it, for a link to it: given with `raisedBy`, to staff only. */
+  raisedById: Uuid.nullable(),
   affectedFirms: z.number().int(),
   affectsUs: z.boolean(),
   breakdown: AffectedBreakdown,

@@ -57,11 +57,31 @@ export const PERMISSIONS = {
   // counts in results.
   'people_reached.read': ['admin', 'staff'],
   'people_reached.manage': ['admin', 'staff'],
+  // Events (shared by networking, training and LED): staff run them and take
+  // attendance; everyone in the organisation sees the published calendar; a
+  // member firm's user registers the firm's own people (only theirs).
+  'events.read': ALL,
+  'events.manage': ['admin', 'staff'],
+  'events.register': ['admin', 'staff', 'member'],
+  'events.check_in': ['admin', 'staff'],
+  // Training: staff run courses, take attendance (through events) and certify
+  // trainers; participants' names are not for viewers, who see the counts in results.
+  'training.read': ['admin', 'staff'],
+  'training.manage': ['admin', 'staff'],
+  // LED: staff run the regions' analysis, bottlenecks and measures; viewers
+  // (donors, board) read them.
+  'led.read': ['admin', 'staff', 'viewer'],
+  'led.manage': ['admin', 'staff'],
   // Results: staff build the frameworks and draft the reports; the director
   // (admin) approves them; viewers (donors, board) read them.
   'results.read': ['admin', 'staff', 'viewer'],
   'results.manage': ['admin', 'staff'],
   'results.approve': ['admin'],
+  // Home pages: the organisation's state in numbers and charts, for the board
+  // and donors (viewers) and the director (admin); staff keep their work lists.
+  'home.figures': ['admin', 'viewer'],
+  // The staff's home: their work lists and the organisation's settings at a glance.
+  'home.work': ['admin', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -53,6 +53,10 @@ export const Paper = PaperSummary.extend({
 });
 export type Paper = z.infer<typeof Paper>;
 
+/** A paper as it was approved: what a forum's members read behind an agenda item (a newer draft stays the organisation's). */
+export const ApprovedPaper = z.object({ paperId: Uuid, shown: PaperVersion });
+export type ApprovedPaper = z.infer<typeof ApprovedPaper>;
+
 export const ReviewInput = z.object({
   decision: z.enum(['approve', 'return']),
   /** Required when returning it, so the author knows what to change. */

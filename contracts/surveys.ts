@@ -72,6 +72,10 @@ export const ConsultationInput = z.object({
 });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
 
+/** An advocacy issue that cites a consultation's answers as evidence, with the questions it cites. */
+export const CitingIssue = z.object({ id: Uuid, title: z.string(), questions: z.array(z.string()) });
+export type CitingIssue = z.infer<typeof CitingIssue>;
+
 export const Consultation = z.object({
   id: Uuid,
   title: z.string(),

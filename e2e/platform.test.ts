@@ -45,8 +45,15 @@ describe('an admin runs the organisation', () => {
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: 'Invitation accepted' }).waitFor();
-    await page.getByLabel('Action').fill('invitation.accept');
-    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    await page.getByRole('combobox', { name: 'Action' }).fill('Invitation accepted');
+    await page.getByRole('option', { name: 'Invitation accepted' }).click();
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 10_000 }).toBe(2);
+    // Who did what to which named record, in words: the invitation by its address, the account by its name, no ids.
+    const entry = page.getByRole('row').nth(1);
+    await entry.getByText('adwoa.nyarko@ghanachamber.example').first().waitFor();
+    await entry.getByText(/Account: Adwoa Nyarko/).first().waitFor();
+    await entry.getByText(/Role: Staff/).first().waitFor();
+    expect(await entry.innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await expectAccessible(page, 'audit log');
   });
 

@@ -12,6 +12,7 @@ import { memberRoutes } from './modules/members/routes/member-routes.js';
 import { membershipRoutes } from './modules/members/routes/membership-routes.js';
 import { importRoutes } from './modules/members/routes/import-routes.js';
 import { portalPrivacyRoutes } from './modules/members/routes/portal-privacy-routes.js';
+import { firmActivityRoutes } from './modules/members/routes/activity-routes.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { consultationRoutes } from './modules/surveys/routes/consultation-routes.js';
 import { formRoutes } from './modules/surveys/routes/form-routes.js';
@@ -24,11 +25,19 @@ import { paperRoutes } from './modules/advocacy/routes/paper-routes.js';
 import { decisionMakerRoutes } from './modules/advocacy/routes/decision-maker-routes.js';
 import { documentRoutes } from './modules/advocacy/routes/document-routes.js';
 import { peopleRoutes } from './modules/people/routes/people-routes.js';
+import { eventRoutes } from './modules/events/routes/event-routes.js';
+import { trainingRoutes } from './modules/training/routes/training-routes.js';
+import { ledRoutes } from './modules/led/routes/led-routes.js';
+import { recordSessionAttendance } from './modules/training/attendance-service.js';
 import { resultsRoutes } from './modules/results/routes/results-routes.js';
+import { homeRoutes } from './modules/home/routes/home-routes.js';
 import { issuesBuiltOn } from './modules/advocacy/issue-service.js';
+import { issuesCitingConsultation } from './modules/advocacy/evidence-service.js';
 import { dialogueOfIssue, publicDecisionsOfIssues } from './modules/dialogue/decision-service.js';
-import { issuesOfFirm } from './modules/intake/intake-service.js';
+import { forumSeatsOf } from './modules/dialogue/forum-service.js';
+import { issuesOfFirm, issuesOfOwnFirm } from './modules/intake/intake-service.js';
 import { responsesOfFirm } from './modules/surveys/respond-service.js';
+import { answersOfFirm } from './modules/surveys/firm-answers-service.js';
 import { auditedWrites } from './platform/audit/audited-writes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -48,7 +57,7 @@ import { mailRoutes } from './platform/mail/routes.js';
 import { projectFile } from './platform/project-files.js';
 import { createTaskRunner } from './platform/tasks/task-runner.js';
 import { taskRoutes } from './platform/tasks/routes.js';
-import { registerModules } from './modules.js';
+import { recordVocabularies, registerModules } from './modules.js';
 
 const webDist = projectFile('web/dist');
 
@@ -126,7 +135,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { vocabularies: recordVocabularies });
   await app.register(mailRoutes);
   await app.register(taskRoutes);
   await app.register(memberRoutes);
@@ -135,18 +144,23 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   // A lower module shows what a higher one holds through functions handed
   // over here, never by importing upward (ARCHITECTURE.md, "Floors").
   await app.register(portalPrivacyRoutes, { firmDataElsewhere: { consultationResponses: responsesOfFirm, memberIssues: issuesOfFirm } });
+  await app.register(firmActivityRoutes, { activityElsewhere: { answers: answersOfFirm, issues: (ctx, memberId) => issuesOfOwnFirm(ctx, memberId, 200) } });
   await app.register(formRoutes);
-  await app.register(consultationRoutes);
+  await app.register(consultationRoutes, { issuesCiting: issuesCitingConsultation });
   await app.register(respondRoutes);
   await app.register(intakeRoutes, { issuesBuiltOn });
   await app.register(advocacyRoutes, { dialogueOfIssue });
   await app.register(dialogueRoutes);
   await app.register(trackerRoutes, { publicDecisionsOfIssues });
   await app.register(paperRoutes);
-  await app.register(decisionMakerRoutes);
+  await app.register(decisionMakerRoutes, { forumSeatsOf });
   await app.register(documentRoutes);
   await app.register(peopleRoutes);
+  await app.register(eventRoutes, { afterCheckIn: recordSessionAttendance });
+  await app.register(trainingRoutes);
+  await app.register(ledRoutes);
   await app.register(resultsRoutes);
+  await app.register(homeRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await serveBuiltApp(app, webDist);

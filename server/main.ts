@@ -6,6 +6,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { sendRenewalReminders } from './modules/members/renewal-reminders.js';
 import { sendOverdueActionReminders } from './modules/advocacy/overdue-reminders.js';
 import { removeAbandonedResponseFiles } from './modules/surveys/response-files.js';
+import { sendEventReminders } from './modules/events/reminders.js';
 import { startJobs } from './platform/jobs/jobs.js';
 import { refreshStatistics, statisticsJobs } from './platform/db/statistics.js';
 
@@ -33,6 +34,8 @@ const jobs = await startJobs(
     { name: 'renewal-reminders', cron: '0 6 * * *', run: (db) => sendRenewalReminders(db) },
     { name: 'overdue-action-reminders', cron: '30 6 * * *', run: (db) => sendOverdueActionReminders(db, config.publicUrl) },
     { name: 'abandoned-response-files', cron: '0 3 * * *', run: (db) => removeAbandonedResponseFiles(db) },
+    // Everyone holding a seat is reminded the day before (once per event); hourly, so each event's own hour counts.
+    { name: 'event-reminders', cron: '20 * * * *', run: (db) => sendEventReminders(db) },
     ...statisticsJobs(database),
     // What a request's own flush left in the outbox (a retry, the reminders above) goes within the minute.
     ...(app.mailer.sends ? [{ name: 'mail-dispatch', cron: '* * * * *', run: () => app.mailer.flush() }] : []),

@@ -7,8 +7,23 @@ import { intakeErrors } from './modules/intake/errors.js';
 import { memberErrors } from './modules/members/errors.js';
 import { orgErrors } from './modules/orgs/errors.js';
 import { peopleErrors } from './modules/people/errors.js';
+import { eventsErrors } from './modules/events/errors.js';
+import { trainingErrors } from './modules/training/errors.js';
+import { ledErrors } from './modules/led/errors.js';
 import { surveyErrors } from './modules/surveys/errors.js';
 import { resultsErrors } from './modules/results/errors.js';
+import type { RecordVocabulary } from './platform/audit/record-names.js';
+import { orgRecordNames } from './modules/orgs/record-names-service.js';
+import { memberRecordNames } from './modules/members/record-names-service.js';
+import { surveyRecordNames } from './modules/surveys/record-names-service.js';
+import { intakeRecordNames } from './modules/intake/record-names-service.js';
+import { advocacyRecordNames } from './modules/advocacy/record-names-service.js';
+import { dialogueRecordNames } from './modules/dialogue/record-names-service.js';
+import { peopleRecordNames } from './modules/people/record-names-service.js';
+import { eventRecordNames } from './modules/events/record-names-service.js';
+import { trainingRecordNames } from './modules/training/record-names-service.js';
+import { ledRecordNames } from './modules/led/record-names-service.js';
+import { resultsRecordNames } from './modules/results/record-names-service.js';
 
 /**
  * What the modules hand to the platform, which imports none of them: their
@@ -16,7 +31,12 @@ import { resultsErrors } from './modules/results/errors.js';
  * jobs in main.ts. The order of the modules (their floors) is written in
  * .dependency-cruiser.cjs.
  */
-export const moduleErrors = [orgErrors, memberErrors, surveyErrors, intakeErrors, advocacyErrors, dialogueErrors, peopleErrors, resultsErrors];
+export const moduleErrors = [orgErrors, memberErrors, surveyErrors, intakeErrors, advocacyErrors, dialogueErrors, peopleErrors, eventsErrors, trainingErrors, ledErrors, resultsErrors];
+
+/** What each module calls its records, for the audit log to name them (platform/audit/record-names.ts). */
+export const recordVocabularies: RecordVocabulary[] = [
+  orgRecordNames, memberRecordNames, surveyRecordNames, intakeRecordNames, advocacyRecordNames, dialogueRecordNames, peopleRecordNames, eventRecordNames, trainingRecordNames, ledRecordNames, resultsRecordNames,
+];
 
 /** Task kinds that commit as they go and must be taken back when their process is lost (platform/tasks). */
 export const undoableTasks = [importCommitTask];

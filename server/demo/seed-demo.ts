@@ -13,6 +13,8 @@ import { seedDemoConsultation } from './seed-consultations.js';
 import { seedDemoMemberIssues } from './seed-member-issues.js';
 import { seedDemoAdvocacy } from './seed-advocacy.js';
 import { seedDemoMembers } from './seed-members.js';
+import { backDated } from './back-date.js';
+import { clock } from '../platform/clock.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
 
@@ -63,26 +65,36 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     const [{ n }] = (await tx.select({ n: count() }).from(orgs)) as [{ n: number }];
     if (n > 0) return null;
 
+    // The story spreads over the last eighteen months, chapter by chapter, one after another (back-date.ts).
+    const today = clock.now();
     const [adminSpec, ...others] = DEMO_PEOPLE;
     const [admin] = await tx.insert(users).values({ name: adminSpec!.name, email: adminSpec!.email, passwordHash }).returning();
     const actor = { userId: admin!.id, name: admin!.name };
-    const chamber = await createOrgWithAdmin(tx, national, actor);
-    for (const person of others) await addPerson(tx, chamber.id, person, person.role, passwordHash, actor);
+    const chamber = await backDated(tx, today, [540, 535], async () => {
+      const made = await createOrgWithAdmin(tx, national, actor);
+      for (const person of others) await addPerson(tx, made.id, person, person.role, passwordHash, actor);
+      return made;
+    });
 
     const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
-    await seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, portalEmail: member.email }, actor);
-    await seedDemoConsultation(tx, chamber.id, actor, publicUrl);
-    await seedDemoMemberIssues(tx, chamber.id, actor);
-    await seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email);
-    const created = [];
-    let seed = 2;
-    for (const { staff, ...branch } of branches) {
-      const ctx = { tx, orgId: chamber.id, role: 'admin' as Role, actor, locale: 'en' };
-      const org = await createBranch(ctx, branch);
-      await addPerson(tx, org.id, staff, 'staff', passwordHash, actor);
-      await seedDemoMembers(tx, { orgId: org.id, regions: branch.regions, count: 50, seed: seed++ }, actor);
-      created.push({ ...staff, role: 'staff' as Role, org: org.name });
-    }
+    const persona = { email: member.email, owner: member.name, firm: 'Bonwire Kente Weavers', region: 'GH-AH', place: 'Bonwire', isic: '1312' };
+    const [personaFirm] = await backDated(tx, today, [530, 330], () => seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, persona }, actor));
+    const created = await backDated(tx, today, [325, 245], async () => {
+      const made = [];
+      let seed = 2;
+      for (const { staff, ...branch } of branches) {
+        const ctx = { tx, orgId: chamber.id, role: 'admin' as Role, actor, locale: 'en' };
+        const org = await createBranch(ctx, branch);
+        await addPerson(tx, org.id, staff, 'staff', passwordHash, actor);
+        await seedDemoMembers(tx, { orgId: org.id, regions: branch.regions, count: 50, seed: seed++ }, actor);
+        made.push({ ...staff, role: 'staff' as Role, org: org.name });
+      }
+      return made;
+    });
+    // The persona has not answered yet: their home, and their mail in the outbox, lead to the form.
+    await backDated(tx, today, [240, 200], () => seedDemoConsultation(tx, chamber.id, actor, publicUrl, [personaFirm!]));
+    await backDated(tx, today, [195, 100], () => seedDemoMemberIssues(tx, chamber.id, actor));
+    await backDated(tx, today, [90, 2], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
     return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };
   });
 }

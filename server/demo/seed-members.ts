@@ -5,8 +5,8 @@ import type { TenantCtx } from '../platform/db/tenancy.js';
 import { addContact, addInteraction } from '../modules/members/contact-service.js';
 import { createMember, memberRules } from '../modules/members/member-service.js';
 import { changeStatus, createTier } from '../modules/members/membership-service.js';
-import { recordPayment } from '../modules/members/billing-service.js';
-import { invoices, membershipStatusHistory } from '../modules/members/tables.js';
+import { addDays, issueRenewalInvoice, recordPayment } from '../modules/members/billing-service.js';
+import { invoices, members, membershipStatusHistory } from '../modules/members/tables.js';
 import { grantPortalAccess } from '../modules/members/portal-service.js';
 import { updateMemberSettings } from '../modules/members/settings-service.js';
 import { clock } from '../platform/clock.js';
@@ -48,10 +48,11 @@ export interface DemoMembersPlan {
   regions: string[];
   count: number;
   seed: number;
-  portalEmail?: string;
+  /** The member persona's own firm, made first and opened to them (their e-mail). */
+  persona?: { email: string; owner: string; firm: string; region: string; place: string; isic: string };
 }
 
-/** A believable member registry for one organisation: firms, contacts, statuses over two years, invoices and payments. */
+/** A believable member registry for one organisation: firms, contacts, statuses over two years, invoices and payments; the firms' ids, the persona's first. */
 export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { userId: string; name: string }) {
   const rnd = random(plan.seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -79,16 +80,23 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
   const created: string[] = [];
 
   for (let i = 0; i < plan.count; i++) {
-    const trade = pick(TRADES);
-    const region = pick(plan.regions.filter((r) => PLACES[r]));
-    const place = pick(PLACES[region]!);
-    const womenLed = rnd() < (trade.isic === '1040' ? 0.9 : 0.35);
+    // The persona's firm takes the same draws as any other (the rest of the world stays as it was) and then is theirs.
+    const persona = i === 0 ? plan.persona : undefined;
+    const drawnTrade = pick(TRADES);
+    const trade = persona ? TRADES.find((t) => t.isic === persona.isic)! : drawnTrade;
+    const drawnRegion = pick(plan.regions.filter((r) => PLACES[r]));
+    const region = persona?.region ?? drawnRegion;
+    const drawnPlace = pick(PLACES[drawnRegion]!);
+    const place = persona?.place ?? drawnPlace;
+    const womenLed = rnd() < (trade.isic === '1040' ? 0.9 : 0.35) || !!persona;
     const sex = womenLed ? 'female' : 'male';
-    const owner = `${pick(FIRST[sex])} ${pick(OWNERS)}`;
+    const drawnOwner = `${pick(FIRST[sex])} ${pick(OWNERS)}`;
+    const owner = persona?.owner ?? drawnOwner;
     const informal = rnd() < (['1040', '1061', '4520'].includes(trade.isic) ? 0.45 : 0.1);
     const employees = Math.round(rnd() < 0.6 ? 1 + rnd() * 4 : rnd() < 0.8 ? 6 + rnd() * 20 : 30 + rnd() * 80);
     const female = Math.round(employees * (womenLed ? 0.5 + rnd() * 0.4 : rnd() * 0.4));
-    const name = rnd() < 0.5 ? `${place} ${pick(trade.words)}` : `${owner.split(' ')[1]} ${pick(trade.words)}`;
+    const drawnName = rnd() < 0.5 ? `${place} ${pick(trade.words)}` : `${owner.split(' ')[1]} ${pick(trade.words)}`;
+    const name = persona?.firm ?? drawnName;
     const firm = await createMember(
       ctx,
       {
@@ -123,7 +131,9 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
     );
     created.push(firm.id);
     await addContact(ctx, firm.id, { name: owner, role: 'Owner', email: null, phone: null, sex, consentToContact: rnd() < 0.8 });
-    const roll = rnd();
+    // The persona's firm is an active member.
+    const drawnRoll = rnd();
+    const roll = persona ? 0 : drawnRoll;
     if (roll < 0.82) {
       // Joined some time in the last two years; a few have lapsed since.
       const joined = new Date(today.getTime() - Math.floor(rnd() * 700) * 86_400_000);
@@ -136,16 +146,37 @@ export async function seedDemoMembers(tx: Tx, plan: DemoMembersPlan, actor: { us
         const paidOn = new Date(joined.getTime() + Math.floor(rnd() * 25) * 86_400_000).toISOString().slice(0, 10);
         await recordPayment(ctx, invoice.id, { amount: invoice.amount, paidOn, method: pick(['mobile_money', 'mobile_money', 'cash', 'bank_transfer']), reference: `MM${Math.floor(rnd() * 1e8)}` });
       }
-      if (member.renewalDueOn && member.renewalDueOn < today.toISOString().slice(0, 10) && rnd() < 0.6) {
+      if (member.renewalDueOn && member.renewalDueOn < today.toISOString().slice(0, 10) && rnd() < 0.6 && !persona) {
         await changeStatus(ctx, firm.id, 'lapsed', 'Renewal not paid');
         const lapsedOn = new Date(new Date(`${member.renewalDueOn}T00:00:00Z`).getTime() + 30 * 86_400_000);
         if (lapsedOn < today) await tx.update(membershipStatusHistory).set({ changedAt: lapsedOn }).where(sql`member_id = ${firm.id} and to_status = 'lapsed'`);
       }
+      await renewWhileDue(ctx, firm.id, today, () => pick(['mobile_money', 'mobile_money', 'cash', 'bank_transfer']), () => Math.floor(rnd() * 1e8));
       if (rnd() < 0.5) {
         await addInteraction(ctx, firm.id, { kind: pick(['service', 'visit', 'call', 'meeting'] as const), occurredOn: joined.toISOString().slice(0, 10), summary: pick(['Certificate of origin issued', 'Export documentation advice', 'Visited the workshop', 'Attended the SME finance clinic', 'Asked about port clearance delays']), service: rnd() < 0.5 ? pick(['Certificate of origin', 'Export advisory', 'Business clinic']) : null });
       }
     }
   }
-  if (plan.portalEmail && created[0]) await grantPortalAccess(ctx, created[0], plan.portalEmail, 'http://localhost:3000').catch(() => undefined);
-  return created.length;
+  if (plan.persona && created[0]) await grantPortalAccess(ctx, created[0], plan.persona.email, 'http://localhost:3000');
+  return created;
+}
+
+/**
+ * An active firm whose year ended has renewed: each year's invoice issued on its renewal day and
+ * paid within ten days, so that no active firm shows a renewal date months past.
+ */
+async function renewWhileDue(ctx: TenantCtx, memberId: string, today: Date, method: () => string, reference: () => number) {
+  const todayIso = today.toISOString().slice(0, 10);
+  for (;;) {
+    const [firm] = await ctx.tx.select().from(members).where(sql`org_id = ${ctx.orgId} and id = ${memberId}`);
+    if (!firm || firm.status !== 'active' || !firm.renewalDueOn || firm.renewalDueOn >= todayIso) return;
+    const due = firm.renewalDueOn;
+    // A year later, as changeStatus counts a membership year.
+    const [renewed] = await ctx.tx.update(members).set({ renewalDueOn: sql`(${due}::date + interval '1 year')::date` }).where(sql`org_id = ${ctx.orgId} and id = ${memberId}`).returning();
+    const invoice = await issueRenewalInvoice(ctx, renewed!, due);
+    if (invoice) {
+      const tenDays = addDays(due, 10);
+      await recordPayment(ctx, invoice.id, { amount: invoice.amount, paidOn: tenDays < todayIso ? tenDays : todayIso, method: method(), reference: `MM${reference()}` });
+    }
+  }
 }

@@ -112,21 +112,21 @@ describe.runIf(testDbKind() === 'pglite')('a command while the embedded server r
 });
 
 describe('the command line', () => {
-  /** An empty database, or one migrated already (as every command leaves it before its own work). */
-  async function target(start: 'empty' | 'migrated'): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  /** A database migrated already (as every command leaves it before its own work). */
+  async function target(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
     if (testDbKind() === 'postgres') {
-      const db = await createServerDatabase(start === 'migrated' ? await postgresTemplate(TEST_SERVER_URL) : undefined);
+      const db = await createServerDatabase(await postgresTemplate(TEST_SERVER_URL));
       return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
     }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-cli-'));
-    if (start === 'migrated') fs.cpSync(await pgliteTemplate(), path.join(dir, 'pglite'), { recursive: true });
+    fs.cpSync(await pgliteTemplate(), path.join(dir, 'pglite'), { recursive: true });
     return { env: { DATA_DIR: dir }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
 
   it('migrates, seeds, creates an admin, and a restored backup serves the same data', async () => {
-    // The source is migrated from nothing: the one place each database kind is.
-    const source = await target('empty');
-    const copy = await target('migrated');
+    // Migrated already: migrating from nothing is the servers' first start above, on each database kind.
+    const source = await target();
+    const copy = await target();
     const file = path.join(os.tmpdir(), `rt-backup-${process.pid}-${Date.now()}.gz`);
     try {
       expect((await runCli(['migrate'], source.env)).code).toBe(0);

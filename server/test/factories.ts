@@ -90,3 +90,22 @@ export async function createManyMemberFirms(database: Database, orgId: string, c
     SELECT ${orgId}::uuid, 'Bulk Firm ' || lpad(i::text, 6, '0'), 'GH-AA', ${fields.womenLed ?? false}, ${fields.status ?? 'applicant'}
     FROM generate_series(1, ${count}) AS i`);
 }
+
+/** An event through the API (a workshop next year, in draft unless `publish`), with defaults a chamber would have. */
+export async function createEvent(client: Client, overrides: Record<string, unknown> = {}, publish = true) {
+  const res = await client.post('/api/v1/events', {
+    title: `Workshop ${randomBytes(3).toString('hex')}`,
+    kind: 'workshop',
+    startsAt: '2027-03-10T09:00:00Z',
+    endsAt: '2027-03-10T13:00:00Z',
+    venue: 'Chamber House, Accra',
+    ...overrides,
+  });
+  if (res.statusCode !== 201) throw new Error(`event not created: ${res.body}`);
+  const event = res.json() as { id: string; ticketTypes: Array<{ id: string; name: string; fee: number }> };
+  if (publish) {
+    const published = await client.post(`/api/v1/events/${event.id}/state`, { state: 'published' });
+    if (published.statusCode !== 200) throw new Error(`event not published: ${published.body}`);
+  }
+  return event;
+}

@@ -39,6 +39,18 @@ const DecisionMakersPage = page(() => import('../features/advocacy/DecisionMaker
 const PeopleReachedPage = page(() => import('../features/people/PeopleReachedPage.js'), 'PeopleReachedPage');
 const PersonReachedPage = page(() => import('../features/people/PersonReachedPage.js'), 'PersonReachedPage');
 const PersonReachedFormPage = page(() => import('../features/people/PersonReachedForm.js'), 'PersonReachedFormPage');
+const EventsPage = page(() => import('../features/events/EventsPage.js'), 'EventsPage');
+const EventPage = page(() => import('../features/events/EventPage.js'), 'EventPage');
+const EventFormPage = page(() => import('../features/events/EventFormPage.js'), 'EventFormPage');
+const CheckInPage = page(() => import('../features/events/CheckInPage.js'), 'CheckInPage');
+const CoursesPage = page(() => import('../features/training/CoursesPage.js'), 'CoursesPage');
+const CoursePage = page(() => import('../features/training/CoursePage.js'), 'CoursePage');
+const CourseFormPage = page(() => import('../features/training/CourseFormPage.js'), 'CourseFormPage');
+const LineagePage = page(() => import('../features/training/LineagePage.js'), 'LineagePage');
+const LedRegionsPage = page(() => import('../features/led/LedRegionsPage.js'), 'LedRegionsPage');
+const LedRegionPage = page(() => import('../features/led/LedRegionPage.js'), 'LedRegionPage');
+const LedRegionFormPage = page(() => import('../features/led/LedRegionFormPage.js'), 'LedRegionFormPage');
+const LedComparePage = page(() => import('../features/led/LedComparePage.js'), 'LedComparePage');
 const DecisionMakerPage = page(() => import('../features/advocacy/DecisionMakerPage.js'), 'DecisionMakerPage');
 const ResultsPage = page(() => import('../features/results/ResultsPage.js'), 'ResultsPage');
 const FrameworkPage = page(() => import('../features/results/FrameworkPage.js'), 'FrameworkPage');
@@ -106,6 +118,21 @@ const router = createBrowserRouter([
       { path: 'people-reached/new', element: lazyPage(<PersonReachedFormPage />) },
       { path: 'people-reached/:id', element: lazyPage(<PersonReachedPage />) },
       { path: 'people-reached/:id/edit', element: lazyPage(<PersonReachedFormPage />) },
+      { path: 'events', element: lazyPage(<EventsPage />) },
+      { path: 'events/new', element: lazyPage(<EventFormPage />) },
+      { path: 'events/:id', element: lazyPage(<EventPage />) },
+      { path: 'events/:id/edit', element: lazyPage(<EventFormPage />) },
+      { path: 'events/:id/check-in', element: lazyPage(<CheckInPage />) },
+      { path: 'training', element: lazyPage(<CoursesPage />) },
+      { path: 'training/new', element: lazyPage(<CourseFormPage />) },
+      { path: 'training/lineage', element: lazyPage(<LineagePage />) },
+      { path: 'training/:id', element: lazyPage(<CoursePage />) },
+      { path: 'training/:id/edit', element: lazyPage(<CourseFormPage />) },
+      { path: 'led', element: lazyPage(<LedRegionsPage />) },
+      { path: 'led/new', element: lazyPage(<LedRegionFormPage />) },
+      { path: 'led/compare', element: lazyPage(<LedComparePage />) },
+      { path: 'led/:id', element: lazyPage(<LedRegionPage />) },
+      { path: 'led/:id/edit', element: lazyPage(<LedRegionFormPage />) },
       { path: 'dialogue', element: lazyPage(<DialoguePage />) },
       { path: 'dialogue/forums/:id', element: lazyPage(<ForumPage />) },
       { path: 'dialogue/meetings/:id', element: lazyPage(<MeetingPage />) },

@@ -1,7 +1,8 @@
 import { AppShell, Box, Burger, Divider, Group, NavLink, Select, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useIsFetching } from '@tanstack/react-query';
 import { IconLanguage, IconLogout, IconUser } from '@tabler/icons-react';
-import { Link, NavLink as RouterLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
@@ -10,6 +11,7 @@ import { AccountMenu, nameInItself, useChangeLanguage } from './AccountMenu.js';
 import { navigation } from './navigation.js';
 import { switchOrg, useAcceptSession, useSignOut } from './session.js';
 import './shell.css';
+import { LeaveGuardHost } from '../ui/use-leave-guard.js';
 
 function OrgSwitcher({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -71,6 +73,12 @@ function DrawerAccount({ session, onDone }: { session: SessionInfo; onDone: () =
 
 export function Shell({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
+  // The page's content is still arriving while a query has no data yet (not while one refreshes
+  // data already shown): screen readers wait for it, and so do the browser journeys.
+  const loading = useIsFetching({ predicate: (query) => query.state.status === 'pending' });
+  // Which page the main region shows, set in the same render as the page: the browser journeys
+  // navigate inside the app (as a click does) and wait for it.
+  const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const role = session.org?.role;
   return (
@@ -110,8 +118,10 @@ export function Shell({ session }: { session: SessionInfo }) {
           <DrawerAccount session={session} onDone={close} />
         </div>
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+      <AppShell.Main id="main" tabIndex={-1} aria-busy={loading > 0} data-location={location.pathname + location.search}>
+        <LeaveGuardHost>
+          <Outlet />
+        </LeaveGuardHost>
       </AppShell.Main>
     </AppShell>
   );

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const language = vi.hoisted(() => ({ value: 'en' }));
 vi.mock('./i18n.js', () => ({ i18n: { get language() { return language.value; } } }));
 
-const { formatDate, formatDateTime, orgTimeZone, orgToday, setOrgClock } = await import('./format.js');
+const { formatDate, formatDateTime, formatMonth, orgTimeZone, orgToday, setOrgClock } = await import('./format.js');
 const { formatMoney, formatNumber } = await import('./money.js');
 
 describe('web formatting on the organisation’s clock and customs', () => {
@@ -54,5 +54,21 @@ describe('web formatting on the organisation’s clock and customs', () => {
     language.value = 'fr';
     expect(formatDate('2027-01-15')).toBe('15 janv. 2027');
     expect(formatMoney(150_000, 'GHS')).toMatch(/^1\s500,00\sGHS$/);
+  });
+
+  it('names a chart’s months in the reader’s language, never "26-01"', () => {
+    setOrgClock({ timeZone: 'Africa/Accra', locale: 'en-GH' });
+    expect(formatMonth('2026-01')).toBe('Jan 2026');
+    expect(formatMonth('2025-12', 'long')).toBe('December 2025');
+    language.value = 'fr';
+    expect(formatMonth('2026-01')).toBe('janv. 2026');
+    language.value = 'es';
+    expect(formatMonth('2026-02', 'long')).toMatch(/^febrero de 2026$/);
+    language.value = 'ru';
+    expect(formatMonth('2026-03', 'long')).toMatch(/^март 2026/);
+    // The first of the month in UTC: a zone west of Greenwich does not move it to the month before.
+    setOrgClock({ timeZone: 'America/Los_Angeles', locale: 'en-US' });
+    language.value = 'en';
+    expect(formatMonth('2026-01')).toBe('Jan 2026');
   });
 });

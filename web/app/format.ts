@@ -65,3 +65,9 @@ export function formatBytes(bytes: number) {
   const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1000 ? [bytes / 1000, 'kilobyte'] : [bytes, 'byte'];
   return currentFormat().number(value, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
 }
+
+/** A calendar month (YYYY-MM) in the reader's language and the organisation's customs: "Jan 2026", "janv. 2026", "янв. 2026 г.". */
+export function formatMonth(month: string, style: 'short' | 'long' = 'short') {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Intl.DateTimeFormat(currentFormat().locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, m - 1, 1)));
+}

@@ -1,4 +1,4 @@
-import { IconAdjustments, IconTargetArrow, IconUsersGroup, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconMapPin, IconCalendarEvent, IconSchool, IconTargetArrow, IconUsersGroup, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -52,6 +52,9 @@ export const navigation: NavSection[] = [
     // LED, training and networking add their pages here, beside the people they reach.
     label: 'nav.section.programmes',
     items: [
+      { to: '/events', label: 'nav.events', icon: IconCalendarEvent, permission: 'events.read' },
+      { to: '/training', label: 'nav.training', icon: IconSchool, permission: 'training.read' },
+      { to: '/led', label: 'nav.led', icon: IconMapPin, permission: 'led.read' },
       { to: '/people-reached', label: 'nav.peopleReached', icon: IconUsersGroup, permission: 'people_reached.read' },
       { to: '/results', label: 'nav.results', icon: IconTargetArrow, permission: 'results.read' },
     ],

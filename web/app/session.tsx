@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
+import { clearCopies } from '../features/events/check-in-store.js';
 import { api, ApiError, setCsrfToken } from './api.js';
 import { setOrgClock } from './format.js';
 import { i18n } from './i18n.js';
@@ -54,6 +55,10 @@ export function useSignOut() {
   const accept = useAcceptSession();
   return useMutation({
     mutationFn: () => api('/api/v1/auth/logout', { method: 'POST' }),
-    onSettled: () => accept(null),
+    onSettled: () => {
+      // The door's copies of check-in lists hold names and ticket codes: they go with the session.
+      clearCopies();
+      return accept(null);
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { postLabel, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type Membership, type MembershipInput } from '../../../contracts/decision-makers.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
@@ -142,4 +142,40 @@ export async function removeMembership(ctx: TenantCtx, personId: string, members
   const [removed] = await ctx.tx.delete(dmMemberships).where(and(eq(dmMemberships.id, membershipId), eq(dmMemberships.personId, personId), eq(dmMemberships.orgId, ctx.orgId))).returning();
   if (!removed) throw new AppError('advocacy.membership_not_found');
   await recordAudit(ctx, { action: 'decision_maker.membership_remove', entityType: 'decision_maker', entityId: personId, before: { organizationId: removed.organizationId, postId: removed.postId, role: removed.role } });
+}
+
+const sameText = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The people of the decision-makers directory who are these people (a forum's
+ * seats): the same e-mail, else the same name, case and spacing aside. Gives
+ * each person's key → the decision-maker's id, for those found.
+ */
+export async function decisionMakersAmong(ctx: TenantCtx, people: Array<{ key: string; name: string; email: string | null }>): Promise<Map<string, string>> {
+  const emails = [...new Set(people.flatMap((p) => (p.email?.trim() ? [sameText(p.email)] : [])))];
+  const names = [...new Set(people.map((p) => sameText(p.name)).filter(Boolean))];
+  if (!emails.length && !names.length) return new Map();
+  const rows = await ctx.tx
+    .select({ id: dmPeople.id, name: dmPeople.name, email: dmPeople.email })
+    .from(dmPeople)
+    .where(and(
+      eq(dmPeople.orgId, ctx.orgId),
+      or(
+        emails.length ? inArray(sql`lower(trim(${dmPeople.email}))`, emails) : undefined,
+        names.length ? inArray(sql`lower(regexp_replace(trim(${dmPeople.name}), '\\s+', ' ', 'g'))`, names) : undefined,
+      ),
+    ))
+    .orderBy(asc(dmPeople.name), asc(dmPeople.id));
+  const byEmail = new Map<string, string>();
+  const byName = new Map<string, string>();
+  for (const r of rows) {
+    if (r.email && !byEmail.has(sameText(r.email))) byEmail.set(sameText(r.email), r.id);
+    if (!byName.has(sameText(r.name))) byName.set(sameText(r.name), r.id);
+  }
+  const found = new Map<string, string>();
+  for (const p of people) {
+    const id = (p.email?.trim() && byEmail.get(sameText(p.email))) || byName.get(sameText(p.name));
+    if (id) found.set(p.key, id);
+  }
+  return found;
 }

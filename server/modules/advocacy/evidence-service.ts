@@ -8,7 +8,7 @@ import { questionEvidence } from '../surveys/evidence-service.js';
 import { addAdvocacyEvent } from './history-service.js';
 import { getIssueRow } from './issue-row.js';
 import { presentEvidence } from './present.js';
-import { advocacyEvidence } from './tables.js';
+import { advocacyEvidence, advocacyIssues } from './tables.js';
 
 /**
  * Evidence is a link, not a copy: each read asks intake and the consultation
@@ -52,4 +52,20 @@ export async function unlinkEvidence(ctx: TenantCtx, issueId: string, evidenceId
   const [removed] = await ctx.tx.delete(advocacyEvidence).where(and(eq(advocacyEvidence.id, evidenceId), eq(advocacyEvidence.issueId, issueId), eq(advocacyEvidence.orgId, ctx.orgId))).returning();
   if (!removed) throw new AppError('advocacy.evidence_not_found');
   await addAdvocacyEvent(ctx, issueId, { action: 'evidence_removed', from: removed.memberIssueId ? 'member_issue' : `${removed.question}` });
+}
+
+/** The advocacy issues that cite a consultation's answers as evidence (the consultation's page links to them). */
+export async function issuesCitingConsultation(ctx: TenantCtx, consultationId: string): Promise<Array<{ id: string; title: string; questions: string[] }>> {
+  const rows = await ctx.tx
+    .select({ id: advocacyIssues.id, title: advocacyIssues.title, question: advocacyEvidence.question })
+    .from(advocacyEvidence)
+    .innerJoin(advocacyIssues, and(eq(advocacyIssues.orgId, advocacyEvidence.orgId), eq(advocacyIssues.id, advocacyEvidence.issueId)))
+    .where(and(eq(advocacyEvidence.orgId, ctx.orgId), eq(advocacyEvidence.consultationId, consultationId)))
+    .orderBy(asc(advocacyIssues.title), asc(advocacyIssues.id));
+  const issues = new Map<string, { id: string; title: string; questions: string[] }>();
+  for (const r of rows) {
+    if (!issues.has(r.id)) issues.set(r.id, { id: r.id, title: r.title, questions: [] });
+    if (r.question) issues.get(r.id)!.questions.push(r.question);
+  }
+  return [...issues.values()];
 }

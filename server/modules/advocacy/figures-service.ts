@@ -20,3 +20,11 @@ export async function reformsBetween(ctx: TenantCtx, startsOn: string, endsOn: s
   const costs = await costSummaries(ctx, rows.rows.map((r) => r.id));
   return rows.rows.map((r) => ({ ...r, yearlySaving: Math.round((costs.get(r.id)!.yearlyCost * r.savingShare) / 100) }));
 }
+
+/** Advocacy issues still open (no outcome yet), counted by the step of dialogue they are at. */
+export async function openIssuesByStep(ctx: TenantCtx): Promise<Map<string, number>> {
+  const rows = await ctx.tx.execute<{ step: string; count: number }>(sql`
+    SELECT i.step, count(*)::int AS count FROM advocacy_issues i
+    WHERE i.org_id = ${ctx.orgId} AND i.outcome IS NULL GROUP BY i.step`);
+  return new Map(rows.rows.map((r) => [r.step, r.count]));
+}

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { Paper, PaperInput, PaperSummary, PaperVersion } from '../../../contracts/position-papers.js';
+import type { ApprovedPaper, Paper, PaperInput, PaperSummary, PaperVersion } from '../../../contracts/position-papers.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -31,6 +31,24 @@ export async function papersOfIssue(ctx: TenantCtx, issueId: string): Promise<Pa
   await getIssueRow(ctx, issueId);
   const rows = await ctx.tx.select().from(positionPapers).where(and(eq(positionPapers.issueId, issueId), eq(positionPapers.orgId, ctx.orgId))).orderBy(desc(positionPapers.updatedAt));
   return rows.map(summary);
+}
+
+/**
+ * The approved version of each approved paper of an issue, newest first: what
+ * the organisation stands by, shown to the forums the issue is brought to
+ * (drafts and reviews stay with those who read advocacy).
+ */
+export async function approvedPapersOfIssue(ctx: TenantCtx, issueId: string): Promise<ApprovedPaper[]> {
+  const rows = await ctx.tx
+    .select({ paperId: positionPapers.id, v: positionPaperVersions })
+    .from(positionPapers)
+    .innerJoin(positionPaperVersions, and(eq(positionPaperVersions.orgId, positionPapers.orgId), eq(positionPaperVersions.paperId, positionPapers.id), eq(positionPaperVersions.version, positionPapers.approvedVersion)))
+    .where(and(eq(positionPapers.orgId, ctx.orgId), eq(positionPapers.issueId, issueId)))
+    .orderBy(desc(positionPaperVersions.createdAt), asc(positionPapers.id));
+  return rows.map(({ paperId, v }) => ({
+    paperId,
+    shown: { version: v.version, title: v.title, problem: v.problem, evidence: v.evidence, proposals: v.proposals, expectedImpact: v.expectedImpact, author: v.authorName, createdAt: v.createdAt.toISOString() },
+  }));
 }
 
 export async function getPaper(ctx: TenantCtx, id: string, version?: number): Promise<Paper> {

@@ -25,6 +25,9 @@ ol.steps li.done{background:#d3f9d8;color:#1b5e20}ol.steps li.now{background:#1c
 .score{display:block;letter-spacing:2px}.outcome{border-left:4px solid #1c7ed6;padding:.25rem .75rem;margin:.75rem 0;background:#f1f3f5}
 ul.decisions{padding-left:1.1rem;margin:.25rem 0}ul.decisions li{margin:.35rem 0}.status{font-size:.75rem;padding:0 .4rem;border-radius:4px;background:#e9ecef;white-space:nowrap}
 .status.done{background:#d3f9d8}.status.dropped{background:#f1f3f5;color:#5c5f66}p.problem{white-space:pre-line;margin:.5rem 0}
+ul.legend{list-style:none;padding:0;margin:.75rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.8rem;color:#495057}
+.key{display:inline-block;width:.9rem;height:.9rem;border-radius:3px;background:#e9ecef;border:1px solid #adb5bd;vertical-align:-2px;margin-right:.35rem}
+.key.done{background:#d3f9d8;border-color:#1b5e20}.key.now{background:#1c7ed6;border-color:#1c7ed6}
 footer{color:#5c5f66;font-size:.8rem;padding-bottom:2rem}nav a{margin-right:.75rem;color:#1864ab}
 @media (max-width:30rem){ol.steps{grid-template-columns:1fr}ol.steps li{text-align:left}}`;
 
@@ -49,6 +52,12 @@ function issueHtml(issue: PublishedIssue, decisions: TrackerDecision[], papers: 
   return `<article id="i-${issue.id}"><h2>${escape(issue.title)}</h2><p class="meta">${escape(t(`advocacy.categories.${issue.category}`))} · ${escape(t('tracker.updated', { date: format.date(issue.updatedAt) }))}</p><ol class="steps" aria-label="${escape(t('tracker.stepsLabel'))}">${steps}</ol><p class="problem">${escape(issue.problem)}</p>${outcome}${papersHtml}${decisionsHtml}</article>`;
 }
 
+/** What the steps' colours and the dots mean: said once, above the reforms. */
+function legendHtml(t: TFunction) {
+  const key = (cls: string, text: string) => `<li><span class="key${cls ? ` ${cls}` : ''}" aria-hidden="true"></span>${escape(text)}</li>`;
+  return `<ul class="legend" aria-label="${escape(t('tracker.legend.title'))}">${key('done', t('tracker.legend.done'))}${key('now', t('tracker.legend.now'))}${key('', t('tracker.legend.ahead'))}<li>${escape(t('tracker.legend.score', { none: dots(0), little: dots(1), substantial: dots(2), decisive: dots(3) }))}</li></ul>`;
+}
+
 /** The public reform tracker of one organisation, as one light HTML page. */
 export function trackerPage(data: { org: { name: string; currency: string }; issues: PublishedIssue[]; decisions: Map<string, TrackerDecision[]>; papers: Map<string, Array<{ id: string; title: string }>> }, t: TFunction, clock: ClockFormat, languages: readonly string[], path: string) {
   // The page's language is the reader's choice; the locale keeps the organisation's customs (en-IN lakhs).
@@ -57,5 +66,5 @@ export function trackerPage(data: { org: { name: string; currency: string }; iss
   const title = t('tracker.title', { org: data.org.name });
   const body = data.issues.length ? data.issues.map((i) => issueHtml(i, data.decisions.get(i.id) ?? [], data.papers.get(i.id) ?? [], (id) => `${path}/papers/${id}?lang=${locale}`, t, format)).join('') : `<p>${escape(t('tracker.empty'))}</p>`;
   const langs = languages.length > 1 ? `<nav aria-label="${escape(t('tracker.language'))}">${languages.map((l) => `<a href="${escape(path)}?lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`).join('')}</nav>` : '';
-  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(t('tracker.intro', { org: data.org.name }))}"><style>${STYLE}</style></head><body><header><h1>${escape(title)}</h1><p class="intro">${escape(t('tracker.intro', { org: data.org.name }))}</p>${langs}</header><main>${body}</main><footer>${escape(t('tracker.footer', { org: data.org.name }))}</footer></body></html>`;
+  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(t('tracker.intro', { org: data.org.name }))}"><style>${STYLE}</style></head><body><header><h1>${escape(title)}</h1><p class="intro">${escape(t('tracker.intro', { org: data.org.name }))}</p>${langs}${data.issues.length ? legendHtml(t) : ''}</header><main>${body}</main><footer>${escape(t('tracker.footer', { org: data.org.name }))}</footer></body></html>`;
 }

@@ -9,7 +9,8 @@ import { orgToday } from '../orgs/org-service.js';
 import { getForumRow, visibleForumIds } from './forum-service.js';
 import { getMeetingRow } from './meeting-row.js';
 import { presentDecision, presentIssueMeeting, type DecisionRow } from './present.js';
-import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forums } from './tables.js';
+import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from './tables.js';
+import { escapeLike } from '../../platform/db/like.js';
 
 
 /**
@@ -101,6 +102,22 @@ export async function addFollowUp(ctx: TenantCtx, decisionId: string, input: Fol
 export async function getDecision(ctx: TenantCtx, id: string): Promise<Decision> {
   await getDecisionRow(ctx, id);
   return (await decisionsWhere(ctx, sql`d.id = ${id}`))[0]!;
+}
+
+/**
+ * What a person owes: open decisions of the forums they may see whose owner
+ * names them, the seat they hold in a forum or the institution of that seat
+ * (an owner is written as text: "Ministry of Trade", "Hon. Mercy Adjei").
+ */
+export async function decisionsOwedBy(ctx: TenantCtx): Promise<Decision[]> {
+  if (!ctx.actor.userId) return [];
+  const seats = await ctx.tx
+    .select({ name: forumMembers.name, affiliation: forumMembers.affiliation })
+    .from(forumMembers)
+    .where(and(eq(forumMembers.orgId, ctx.orgId), eq(forumMembers.userId, ctx.actor.userId)));
+  const names = [...new Set([ctx.actor.name, ...seats.flatMap((s) => [s.name, s.affiliation])].map((n) => n.trim()).filter((n) => n.length >= 3))];
+  if (!names.length) return [];
+  return decisionsWhere(ctx, sql`d.status = 'open' AND (${sql.join(names.map((n) => sql`d.owner ILIKE '%' || ${escapeLike(n)} || '%'`), sql` OR `)})`);
 }
 
 /** The decisions of one meeting. */

@@ -5,6 +5,7 @@ import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
+import { decisionMakersAmong } from '../advocacy/decision-maker-service.js';
 import { roleOfUser } from '../orgs/org-service.js';
 import { presentForum, presentForumMember, presentMeetingSummary } from './present.js';
 import { forumDecisions, forumMeetings, forumMembers, forums } from './tables.js';
@@ -77,7 +78,9 @@ async function forumMemberList(ctx: TenantCtx, forumId: string): Promise<ForumMe
     .leftJoin(users, eq(users.id, forumMembers.userId))
     .where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId)))
     .orderBy(asc(forumMembers.side), asc(forumMembers.name));
-  return rows.map(({ m, userName }) => presentForumMember(m, userName));
+  // A seat held by someone of the decision-makers directory links to them, for those who may read it.
+  const known = can(ctx.role, 'advocacy.read') ? await decisionMakersAmong(ctx, rows.map(({ m }) => ({ key: m.id, name: m.name, email: m.email }))) : new Map<string, string>();
+  return rows.map(({ m, userName }) => presentForumMember(m, userName, known.get(m.id) ?? null));
 }
 
 export async function getForum(ctx: TenantCtx, id: string): Promise<ForumDetail> {
@@ -129,4 +132,29 @@ export async function removeForumMember(ctx: TenantCtx, forumId: string, memberI
   const [removed] = await ctx.tx.delete(forumMembers).where(and(eq(forumMembers.id, memberId), eq(forumMembers.forumId, forumId), eq(forumMembers.orgId, ctx.orgId))).returning();
   if (!removed) throw new AppError('dialogue.member_not_found');
   await recordAudit(ctx, { action: 'forum.member_remove', entityType: 'forum', entityId: forumId, before: { name: removed.name, side: removed.side } });
+}
+
+/**
+ * The forums where someone of the decision-makers directory holds a seat: the
+ * same e-mail, else the same name (case and spacing aside), in the forums the
+ * reader may see. The directory's page links to them.
+ */
+export async function forumSeatsOf(ctx: TenantCtx, person: { name: string; email: string }) {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return [];
+  const email = person.email.trim().toLowerCase();
+  const name = person.name.trim().toLowerCase().replace(/\s+/g, ' ');
+  const rows = await ctx.tx
+    .select({ forumId: forums.id, forumName: forums.name, side: forumMembers.side, role: forumMembers.role })
+    .from(forumMembers)
+    .innerJoin(forums, and(eq(forums.orgId, forumMembers.orgId), eq(forums.id, forumMembers.forumId)))
+    .where(and(
+      eq(forumMembers.orgId, ctx.orgId),
+      visible ? inArray(forumMembers.forumId, visible) : undefined,
+      email
+        ? sql`(lower(trim(${forumMembers.email})) = ${email} OR lower(regexp_replace(trim(${forumMembers.name}), '\\s+', ' ', 'g')) = ${name})`
+        : sql`lower(regexp_replace(trim(${forumMembers.name}), '\\s+', ' ', 'g')) = ${name}`,
+    ))
+    .orderBy(asc(forums.name), asc(forums.id));
+  return rows;
 }

@@ -16,8 +16,8 @@ import { meetingCalendar } from './calendar.js';
 import { decisionsOfMeeting } from './decision-service.js';
 import { getForumRow, meetingSummaries, visibleForumIds } from './forum-service.js';
 import { getMeetingRow, type MeetingRow } from './meeting-row.js';
-import { presentAgendaItem } from './present.js';
-import { agendaItems, forumMeetings, forumMembers, meetingAttendance } from './tables.js';
+import { presentAgendaItem, presentComingAgendaItem } from './present.js';
+import { agendaItems, forumMeetings, forumMembers, forums, meetingAttendance } from './tables.js';
 
 /** Meetings from today on, across the forums the person may see. */
 export async function upcomingMeetings(ctx: TenantCtx) {
@@ -27,6 +27,23 @@ export async function upcomingMeetings(ctx: TenantCtx) {
   const { timeZone } = await currentOrgClock(ctx);
   const since = new Date(wallTimeToInstant(todayIn(timeZone), timeZone));
   return meetingSummaries(ctx, and(gte(forumMeetings.endsAt, since), visible ? inArray(forumMeetings.forumId, visible) : undefined));
+}
+
+/** The agenda items of planned meetings from today on, in the forums the person may see: what they will discuss. */
+export async function agendaOfComingMeetings(ctx: TenantCtx, limit: number) {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return [];
+  const { timeZone } = await currentOrgClock(ctx);
+  const since = new Date(wallTimeToInstant(todayIn(timeZone), timeZone));
+  const rows = await ctx.tx
+    .select({ meetingId: forumMeetings.id, meetingTitle: forumMeetings.title, startsAt: forumMeetings.startsAt, forumName: forums.name, itemId: agendaItems.id, title: agendaItems.title, notes: agendaItems.notes, issueId: agendaItems.issueId })
+    .from(agendaItems)
+    .innerJoin(forumMeetings, and(eq(forumMeetings.orgId, agendaItems.orgId), eq(forumMeetings.id, agendaItems.meetingId)))
+    .innerJoin(forums, and(eq(forums.orgId, forumMeetings.orgId), eq(forums.id, forumMeetings.forumId)))
+    .where(and(eq(agendaItems.orgId, ctx.orgId), eq(forumMeetings.status, 'planned'), gte(forumMeetings.endsAt, since), visible ? inArray(forumMeetings.forumId, visible) : undefined))
+    .orderBy(asc(forumMeetings.startsAt), asc(agendaItems.position), asc(agendaItems.id))
+    .limit(limit);
+  return rows.map(presentComingAgendaItem);
 }
 
 async function agendaOf(ctx: TenantCtx, meetingId: string) {

@@ -17,9 +17,10 @@ export function presentForum(r: typeof forums.$inferSelect, beside: { members: n
   };
 }
 
-export function presentForumMember(m: typeof forumMembers.$inferSelect, userName: string | null): ForumMember {
+export function presentForumMember(m: typeof forumMembers.$inferSelect, userName: string | null, decisionMakerId: string | null): ForumMember {
   return {
     id: m.id, side: m.side as ForumMember['side'], name: m.name, email: m.email, affiliation: m.affiliation, role: m.role as ForumMember['role'], userId: m.userId, userName,
+    decisionMakerId,
   };
 }
 
@@ -49,4 +50,13 @@ export function presentAgendaItem(a: typeof agendaItems.$inferSelect, issueTitle
 /** A meeting whose agenda takes up an advocacy issue, as the issue shows it. */
 export function presentIssueMeeting<T extends { startsAt: Date; status: string }>(a: T) {
   return { ...a, startsAt: a.startsAt.toISOString(), status: a.status as 'planned' | 'held' | 'cancelled' };
+}
+
+/** An agenda item of a coming meeting, with its meeting: what a person will discuss (their home page). */
+export function presentComingAgendaItem(r: { meetingId: string; meetingTitle: string; startsAt: Date; forumName: string; itemId: string; title: string; notes: string; issueId: string | null }) {
+  return {
+    meeting: { id: r.meetingId, title: r.meetingTitle, startsAt: r.startsAt.toISOString(), forumName: r.forumName },
+    item: { id: r.itemId, title: r.title, notes: r.notes },
+    issueId: r.issueId,
+  };
 }

@@ -91,6 +91,7 @@ async function present(ctx: TenantCtx, rows: Row[], firm: string | null): Promis
   return rows.map((r) => presentMemberIssue(r, {
     mergedIntoTitle: r.mergedIntoId ? (targets.get(r.mergedIntoId) ?? '') : null,
     raisedBy: r.raisedByMemberId ? (raisers.get(r.raisedByMemberId) ?? null) : null,
+    raisedById: r.raisedByMemberId && raisers.has(r.raisedByMemberId) ? r.raisedByMemberId : null,
     affectsUs: ours.has(r.id),
     breakdown: counts.get(r.id)!,
   }));
@@ -316,6 +317,24 @@ export async function takeUpMemberIssue(ctx: TenantCtx, id: string, advocacyTitl
   if (row.status === 'merged') throw new AppError('intake.issue_merged');
   if (row.status === 'declined') throw new AppError('intake.issue_declined');
   if (row.status !== 'forwarded') await changeIssueStatus(ctx, id, { status: 'forwarded', note: advocacyTitle });
+}
+
+/**
+ * The issues a firm raised or shares, whatever became of them (declined and
+ * merged ones included: the firm still sees where they went), most recently
+ * changed first: its member home.
+ */
+export async function issuesOfOwnFirm(ctx: TenantCtx, memberId: string, limit: number): Promise<MemberIssue[]> {
+  const rows = await ctx.tx
+    .select()
+    .from(memberIssues)
+    .where(and(
+      eq(memberIssues.orgId, ctx.orgId),
+      sql`(${memberIssues.raisedByMemberId} = ${memberId} OR EXISTS (SELECT 1 FROM ${memberIssueFirms} f WHERE f.org_id = ${memberIssues.orgId} AND f.issue_id = ${memberIssues.id} AND f.member_id = ${memberId}))`,
+    ))
+    .orderBy(desc(memberIssues.updatedAt), desc(memberIssues.id))
+    .limit(limit);
+  return present(ctx, rows, memberId);
 }
 
 /** The issues a firm raised or shares, for its data subject request (members' privacy export). */

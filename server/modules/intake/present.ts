@@ -6,13 +6,14 @@ import type { memberIssueEvents, memberIssues } from './tables.js';
 /** A member issue, with what the service read beside it (who raised it, its breakdown, whether it affects the reader's firm). */
 export function presentMemberIssue(
   r: typeof memberIssues.$inferSelect,
-  beside: { mergedIntoTitle: string | null; raisedBy: string | null; affectsUs: boolean; breakdown: MemberIssue['breakdown'] },
+  beside: { mergedIntoTitle: string | null; raisedBy: string | null; raisedById: string | null; affectsUs: boolean; breakdown: MemberIssue['breakdown'] },
 ): MemberIssue {
   return {
     id: r.id, title: r.title, description: r.description, category: r.category as MemberIssue['category'], status: r.status as IssueStatus,
     responseNote: r.responseNote,
     mergedInto: r.mergedIntoId ? { id: r.mergedIntoId, title: beside.mergedIntoTitle ?? '' } : null,
     raisedBy: beside.raisedBy,
+    raisedById: beside.raisedById,
     affectedFirms: r.affectedFirms, affectsUs: beside.affectsUs, breakdown: beside.breakdown,
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };

@@ -60,6 +60,40 @@ export async function issueRenewalInvoice(ctx: TenantCtx, member: typeof members
   return invoice!;
 }
 
+/**
+ * An invoice to a member firm for something other than its membership (an
+ * event's ticket, for the events module): the amount in minor units of the
+ * organisation's currency, for the period given (an event's day), due in 30 days.
+ */
+export async function issueInvoice(ctx: TenantCtx, input: { memberId: string; amount: number; issuedOn: string; periodStart: string; periodEnd: string; reason: string }) {
+  await getMember(ctx, input.memberId);
+  const org = await getCurrentOrg(ctx);
+  const [invoice] = await ctx.tx
+    .insert(invoices)
+    .values({
+      orgId: ctx.orgId,
+      memberId: input.memberId,
+      number: await nextInvoiceNumber(ctx, input.issuedOn.slice(0, 4)),
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      amount: input.amount,
+      currency: org.currency,
+      issuedOn: input.issuedOn,
+      dueOn: addDays(input.issuedOn, PAYMENT_DAYS),
+    })
+    .returning();
+  await recordAudit(ctx, { action: 'invoice.issue', entityType: 'invoice', entityId: invoice!.id, after: { number: invoice!.number, amount: input.amount, memberId: input.memberId, reason: input.reason } });
+  return invoice!;
+}
+
+/** An open invoice nothing was paid on is voided (a registration cancelled); one paid on stays as it is. Says which. */
+export async function voidInvoiceIfUnpaid(ctx: TenantCtx, invoiceId: string): Promise<boolean> {
+  const [invoice] = await ctx.tx.select().from(invoices).where(and(eq(invoices.id, invoiceId), eq(invoices.orgId, ctx.orgId))).for('update');
+  if (!invoice || invoice.status !== 'open' || (await paidOf(ctx, invoiceId)) > 0) return false;
+  await voidInvoice(ctx, invoiceId);
+  return true;
+}
+
 async function paidOf(ctx: TenantCtx, invoiceId: string) {
   const [row] = await ctx.tx.select({ paid: sql<number>`coalesce(sum(${payments.amount}), 0)::bigint` }).from(payments).where(and(eq(payments.orgId, ctx.orgId), eq(payments.invoiceId, invoiceId)));
   return Number(row!.paid);

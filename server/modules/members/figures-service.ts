@@ -58,3 +58,14 @@ export async function firmFigures(ctx: TenantCtx, ids: string[]): Promise<Map<st
   const rows = await ctx.tx.execute<Omit<FirmFigure, 'on'>>(sql`SELECT ${firmColumns} FROM members m WHERE m.org_id = ${ctx.orgId} AND m.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
   return new Map(rows.rows.map((r) => [r.id, r]));
 }
+
+/** Firms of the registry (any status) in a subdivision, or one of its districts, by ISIC section and size class (null where not stated). */
+export async function firmsInRegion(ctx: TenantCtx, place: { region: string; district: string | null }): Promise<Array<{ sector: string | null; sizeClass: string | null; count: number }>> {
+  const rows = await ctx.tx.execute<{ sector: string | null; sizeClass: string | null; count: string }>(sql`
+    SELECT m.isic_section AS sector, m.size_class AS "sizeClass", count(*) AS count
+    FROM members m
+    WHERE m.org_id = ${ctx.orgId} AND m.region = ${place.region}
+      ${place.district ? sql`AND lower(m.district) = lower(${place.district})` : sql``}
+    GROUP BY 1, 2`);
+  return rows.rows.map((r) => ({ sector: r.sector, sizeClass: r.sizeClass, count: Number(r.count) }));
+}

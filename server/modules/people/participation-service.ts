@@ -77,6 +77,20 @@ export async function removeParticipations(ctx: TenantCtx, of: { source: string;
   return removed.length;
 }
 
+/**
+ * Who took part in a module's activities, by activity: each person once per
+ * activity and role (a course's trainees for its lineage, whatever the day).
+ */
+export async function participantsOf(ctx: TenantCtx, of: { source: string; sourceIds: string[]; roles: ParticipationRole[] }): Promise<Array<{ sourceId: string; personId: string; role: ParticipationRole }>> {
+  if (!of.sourceIds.length || !of.roles.length) return [];
+  const p = personParticipations;
+  const rows = await ctx.tx
+    .selectDistinct({ sourceId: p.sourceId, personId: p.personId, role: p.role })
+    .from(p)
+    .where(and(eq(p.orgId, ctx.orgId), eq(p.source, of.source), inArray(p.sourceId, of.sourceIds), inArray(p.role, of.roles)));
+  return rows.map((r) => ({ ...r, role: r.role as ParticipationRole }));
+}
+
 /** How many participations each of these people has. */
 export async function participationCounts(ctx: TenantCtx, personIds: string[]): Promise<Map<string, number>> {
   if (!personIds.length) return new Map();

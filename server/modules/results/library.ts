@@ -5,6 +5,7 @@ import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-s
 import { activeMembersAt, firmFigures, newMembersBetween, type FirmFigure } from '../members/figures-service.js';
 import { participationsBetween } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
+import { peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
 import type { Observation } from './engine/aggregate.js';
 
 export interface Period {
@@ -73,6 +74,32 @@ export const LIBRARY: readonly LibraryIndicator[] = [
   peopleIndicator('people.reached', ['participant'], 'output'),
   peopleIndicator('people.new_jobs', ['new_job'], 'outcome'),
   peopleIndicator('people.higher_income', ['higher_income'], 'impact'),
+  {
+    // Course attendance as training records it (source training): each person once across courses.
+    code: 'training.people_trained',
+    kind: 'unique_people',
+    level: 'output',
+    unit: 'people',
+    dimensions: ['sex', 'age_band'],
+    observe: async (ctx, p) => (await peopleTrainedBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({
+      record: { type: 'participation', id: r.id, on: r.on },
+      unit: r.personId,
+      cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
+    })),
+  },
+  {
+    // Trainers certified after a ToT and a teach-back, on the day certified.
+    code: 'training.certified_trainers',
+    kind: 'unique_people',
+    level: 'output',
+    unit: 'people',
+    dimensions: ['sex', 'age_band'],
+    observe: async (ctx, p) => (await trainersCertifiedBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({
+      record: { type: 'training_certification', id: r.id, on: r.on },
+      unit: r.personId,
+      cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
+    })),
+  },
   {
     code: 'members.active',
     kind: 'unique_firms',

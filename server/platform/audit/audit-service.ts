@@ -4,6 +4,7 @@ import { CursorKey, decodeCursor, pageOf } from '../db/cursor.js';
 import { escapeLike } from '../db/like.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import { presentAuditEntry } from './present.js';
+import { nameRecords, type RecordVocabulary } from './record-names.js';
 import { auditLog } from './tables.js';
 
 type Filter = Omit<AuditQuery, 'limit' | 'cursor'>;
@@ -21,8 +22,8 @@ function conditions(ctx: TenantCtx, f: Filter) {
   ];
 }
 
-/** Newest first; the cursor is the last id seen (ids only grow). */
-export async function listAudit(ctx: TenantCtx, query: AuditQuery) {
+/** Newest first; the cursor is the last id seen (ids only grow). Records are named as `vocabulary` knows them. */
+export async function listAudit(ctx: TenantCtx, query: AuditQuery, vocabulary: Required<RecordVocabulary>) {
   const after = decodeCursor(query.cursor, [CursorKey.bigint]);
   const rows = await ctx.tx
     .select()
@@ -31,14 +32,15 @@ export async function listAudit(ctx: TenantCtx, query: AuditQuery) {
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (r) => [r.id]);
-  return { nextCursor: page.nextCursor, items: page.items.map(presentAuditEntry) };
+  const named = await nameRecords(ctx, page.items, vocabulary);
+  return { nextCursor: page.nextCursor, items: named.map(({ entry, ...beside }) => presentAuditEntry(entry, beside)) };
 }
 
 /** All matching entries in batches, for a streamed export. */
-export async function* auditBatches(ctx: TenantCtx, filter: Filter, batchSize = 1000) {
+export async function* auditBatches(ctx: TenantCtx, filter: Filter, vocabulary: Required<RecordVocabulary>, batchSize = 1000) {
   let cursor: string | undefined;
   do {
-    const page = await listAudit(ctx, { ...filter, limit: batchSize, cursor });
+    const page = await listAudit(ctx, { ...filter, limit: batchSize, cursor }, vocabulary);
     yield page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
-import { createOrg, createPerson, orgInput } from '../../test/factories.js';
+import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
 
 const t = useTestApp();
 
@@ -41,11 +41,43 @@ describe('audit log', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('id,at,actor,action,entity_type,entity_id,before,after');
+    expect(lines[0]).toBe('id,at,actor,action,entity_type,entity_id,record,before,after');
     expect(lines).toHaveLength(5);
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const filtered = await admin.get('/api/v1/audit/export.csv?action=invitation');
     expect(filtered.body.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('names each entry’s record and the records its fields point at, as they are called now or were called when removed', async () => {
+    const { admin, orgId } = await createOrg(t.app, { name: 'Ghana Chamber' });
+    const firm = await createMemberFirm(admin, { legalName: 'Accra Foods' });
+    expect((await admin.put(`/api/v1/members/${firm.id}`, { legalName: 'Accra Foods Ltd', isicClass: '1079', region: 'GH-AA', employeesFemale: 2, employeesMale: 1, version: firm.version })).statusCode).toBe(200);
+    const contact = (await admin.post(`/api/v1/members/${firm.id}/contacts`, { name: 'Efua Asante', role: 'Owner', consentToContact: true })).json();
+    const forum = (await admin.post('/api/v1/forums', { name: 'Trade round table', kind: 'round_table' })).json();
+    const seat = (await admin.post(`/api/v1/forums/${forum.id}/members`, { side: 'public', name: 'Hon. Mercy Adjei' })).json().memberList[0];
+    await admin.delete(`/api/v1/forums/${forum.id}/members/${seat.id}`);
+    const staff = await createPerson(t.app, orgId, 'staff', 'Kojo Staff');
+    await admin.put(`/api/v1/org/people/${staff.userId}/role`, { role: 'viewer' });
+    const items = (await admin.get('/api/v1/audit')).json().items as Array<{ action: string; entityName: string | null; entityExists: boolean; refs: Record<string, { type: string; name: string }>; before: Record<string, unknown> | null }>;
+    const entry = (action: string) => items.find((e) => e.action === action)!;
+
+    // The firm is named as it is called now, in every entry about it.
+    expect(entry('member.create')).toMatchObject({ entityName: 'Accra Foods Ltd', entityExists: true });
+    expect(entry('member.update')).toMatchObject({ entityName: 'Accra Foods Ltd', before: { legalName: 'Accra Foods' } });
+    // A contact names its firm by the id it holds.
+    expect(entry('contact.create')).toMatchObject({ entityName: 'Efua Asante', refs: { [firm.id]: { type: 'member', name: 'Accra Foods Ltd' } } });
+    expect(contact.id).toBeTruthy();
+    // In a forum's entries `memberId` is a seat: once removed, the seat is named from the entry, never shown as an id.
+    expect(entry('forum.member_add')).toMatchObject({ entityName: 'Trade round table', entityExists: true });
+    expect(entry('forum.member_remove').refs).toEqual({});
+    expect(entry('person.role_change')).toMatchObject({ entityName: 'Kojo Staff', before: { role: 'staff' } });
+    expect(entry('org.create')).toMatchObject({ entityName: 'Ghana Chamber' });
+    // Records of another organisation are not named, even by an id planted in a filter.
+    const other = await createOrg(t.app);
+    const theirs = (await other.admin.get(`/api/v1/audit?entityId=${firm.id}`)).json().items;
+    expect(theirs).toEqual([]);
+    // The export names the record beside its id.
+    expect((await admin.get('/api/v1/audit/export.csv?action=member.update')).body).toContain(',Accra Foods Ltd,');
   });
 
   it('is for admins only', async () => {

@@ -134,6 +134,10 @@ describe('every write is audited', () => {
     const owner = await createFirmUser(t.app, admin, ids.org!, ids.members!);
     const own = (await owner.get('/api/v1/portal/firm')).json();
     must(await owner.put('/api/v1/portal/firm', { ...own, products: 'Shea butter' }));
+    // The firm's user opens its answer from its home (members.self: not the admin's to call), to a consultation it has not answered.
+    const unanswered = must(await admin.post('/api/v1/consultations', { title: 'Audited second consultation', formId: ids.forms, identity: 'firm' })).id;
+    must(await admin.post(`/api/v1/consultations/${unanswered}/open`));
+    must(await owner.post(`/api/v1/home/member/consultations/${unanswered}/answer-link`));
     const ownerEmail = (await admin.get(`/api/v1/members/${ids.members}/portal-access`)).json().items?.[0]?.email;
     if (ownerEmail) must(await admin.delete(`/api/v1/members/${ids.members}/portal-access/${encodeURIComponent(ownerEmail)}`));
     const spare = must(await admin.post(`/api/v1/members/${ids.members}/contacts`, { name: 'Audited Spare Contact' }));
@@ -187,6 +191,59 @@ describe('every write is audited', () => {
     const namesake = must(await admin.post('/api/v1/people-reached', { name: 'Audited Trainee Abena', confirmedNew: true }));
     must(await admin.put(`/api/v1/people-reached/${trainee.id}`, { name: 'Audited Trainee Abena Owusu', phone: '024 555 0101' }));
     must(await admin.post(`/api/v1/people-reached/${trainee.id}/merge`, { otherId: namesake.id }));
+    // Events: made, moved, published, tickets added and one removed, a firm's contact seated and invoiced, the seat given back to the one waiting, ticked at the door.
+    const fair = { title: 'Audited shea fair', kind: 'trade_fair', startsAt: '2027-02-01T09:00:00Z', endsAt: '2027-02-01T17:00:00Z', capacity: 1, audience: 'public' };
+    const event = must(await admin.post('/api/v1/events', fair));
+    must(await admin.put(`/api/v1/events/${event.id}`, { ...fair, title: 'Audited shea fair, moved', startsAt: '2027-02-02T09:00:00Z', endsAt: '2027-02-02T17:00:00Z' }));
+    must(await admin.post(`/api/v1/events/${event.id}/state`, { state: 'published' }));
+    must(await admin.post(`/api/v1/events/${event.id}/ticket-types`, { name: 'Audited visitor', fee: 500 }));
+    const tickets = must(await admin.post(`/api/v1/events/${event.id}/ticket-types`, { name: 'Audited press', fee: 0 })).ticketTypes as Array<{ id: string; name: string }>;
+    must(await admin.delete(`/api/v1/events/${event.id}/ticket-types/${tickets.find((x) => x.name === 'Audited press')!.id}`));
+    const visitor = tickets.find((x) => x.name === 'Audited visitor')!.id;
+    const seated = must(await admin.post(`/api/v1/events/${event.id}/registrations`, { kind: 'member_contact', memberId: ids.members, contactId: ids.contacts, ticketTypeId: visitor }));
+    const waiting = must(await admin.post(`/api/v1/events/${event.id}/registrations`, { kind: 'public', name: 'Audited walk-in Kojo', ticketTypeId: visitor }));
+    must(await admin.post(`/api/v1/events/${event.id}/registrations/${seated.id}/cancel`));
+    must(await admin.post(`/api/v1/events/${event.id}/check-in`, { items: [{ registrationId: waiting.id }] }));
+    // Training: a ToT with its curriculum and a session (an event of the events module); a trainer added, a learner
+    // ticked at the door (a participant of the course), certified after a teach-back; the trainer taken off again.
+    const totInput = { title: 'Audited ToT', kind: 'tot', completionShare: 100 };
+    const tot = must(await admin.post('/api/v1/training/courses', totInput));
+    must(await admin.put(`/api/v1/training/courses/${tot.id}`, { ...totInput, title: 'Audited ToT, renamed', hours: 6 }));
+    const taught = must(await admin.post(`/api/v1/training/courses/${tot.id}/modules`, { title: 'Audited module' }));
+    must(await admin.put(`/api/v1/training/courses/${tot.id}/modules/${taught.modules[0].id}`, { title: 'Audited module, renamed' }));
+    const spareModule = must(await admin.post(`/api/v1/training/courses/${tot.id}/modules`, { title: 'Audited spare module' })).modules[1].id;
+    must(await admin.delete(`/api/v1/training/courses/${tot.id}/modules/${spareModule}`));
+    const totSession = must(await admin.post(`/api/v1/training/courses/${tot.id}/sessions`, { title: 'Audited ToT session', startsAt: '2027-03-01T09:00:00Z', endsAt: '2027-03-01T13:00:00Z', audience: 'public' })).sessionList[0].id;
+    must(await admin.post(`/api/v1/events/${totSession}/state`, { state: 'published' }));
+    must(await admin.post(`/api/v1/training/courses/${tot.id}/trainers`, { personId: trainee.id }));
+    const learner = must(await admin.post(`/api/v1/events/${totSession}/registrations`, { kind: 'public', name: 'Audited learner Yaw', email: 'yaw@audited.example' }));
+    must(await admin.post(`/api/v1/events/${totSession}/check-in`, { items: [{ registrationId: learner.id }] }));
+    const yaw = (await admin.get(`/api/v1/training/courses/${tot.id}`)).json().participants[0].personId;
+    must(await admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: yaw, certifiedOn: '2027-03-01', teachBack: 'Audited teach-back' }));
+    must(await admin.delete(`/api/v1/training/courses/${tot.id}/trainers/${trainee.id}`));
+    // LED: a region with its team, a key figure, a matrix of two years, a bottleneck and a measure; each changed and removed.
+    const ledInput = { name: 'Audited LED region Volta', region: 'GH-AA' };
+    const ledRegion = must(await admin.post('/api/v1/led/regions', ledInput));
+    must(await admin.put(`/api/v1/led/regions/${ledRegion.id}`, { ...ledInput, narrative: 'Audited narrative of the region' }));
+    const ledTeam = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/team`, { sector: 'private', memberId: ids.members, contactId: ids.contacts })).team[0].id;
+    must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/team`, { sector: 'public', body: 'committee', decisionMakerId: ids.targetPersonId }));
+    must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/team/${ledTeam}`, { sector: 'private', memberId: ids.members, contactId: ids.contacts, role: 'Audited LED role' }));
+    must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/team/${ledTeam}`));
+    const ledFigure = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/figures`, { topic: 'population', label: 'Audited population', value: 1000, source: 'Audited census', year: 2021 })).keyFigures[0].id;
+    must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/figures/${ledFigure}`, { topic: 'population', label: 'Audited population', value: 1200, source: 'Audited census', year: 2021 }));
+    must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/figures/${ledFigure}`));
+    const ledCell = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/matrix`, { year: 2025, factor: 'finance', finding: 'weakness', rating: -2, evidence: 'Audited evidence' })).items[0].id;
+    must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/matrix/${ledCell}`, { year: 2025, factor: 'finance', finding: 'weakness', rating: -1, evidence: 'Audited evidence, revised' }));
+    must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/matrix-copy`, { fromYear: 2025, toYear: 2026 }));
+    must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/matrix/${ledCell}`));
+    const ledBottleneck = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks`, { title: 'Audited bottleneck of cold storage' })).bottleneckList[0].id;
+    must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}`, { title: 'Audited bottleneck of cold storage', evidence: 'Audited interviews' }));
+    const ledMeasureInput = { title: 'Audited solar cold room', bottleneckId: ledBottleneck, budget: 1000, startsOn: '2026-03-01', endsOn: '2027-02-28', partners: [{ name: 'Audited fishmongers', sector: 'semi_public' }] };
+    const ledMeasure = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, ledMeasureInput)).measureList[0].id;
+    must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`, { ...ledMeasureInput, status: 'running' }));
+    must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`));
+    must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}`));
+    must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}`));
     // Results: a framework drafted, its period reported and approved.
     const framework = must(await admin.post('/api/v1/results/frameworks', { name: 'Audited SME programme', donor: 'Audited donor' }));
     must(await admin.put(`/api/v1/results/frameworks/${framework.id}`, { name: 'Audited SME programme, phase 2', donor: 'Audited donor', iatiOrgRef: 'GH-RGD-CS1234', iatiActivityId: 'GH-RGD-CS1234-AUDIT', iatiOrgType: '22' }));

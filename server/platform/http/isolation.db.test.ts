@@ -12,6 +12,9 @@ import { memberIssueEvents, memberIssueFirms, memberIssues } from '../../modules
 import { advocacyCostActivities, advocacyDocuments, advocacyEvents, advocacyEvidence, advocacyIssues, advocacyObjectives, advocacyStakeholders, advocacyStepScores, dmMemberships, dmOrganizations, dmPeople, dmPosts } from '../../modules/advocacy/tables.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from '../../modules/dialogue/tables.js';
 import { people, personParticipations } from '../../modules/people/tables.js';
+import { eventRegistrations, events, eventTicketTypes } from '../../modules/events/tables.js';
+import { trainingCertifications, trainingCourses, trainingCourseTrainers, trainingModules, trainingSessions } from '../../modules/training/tables.js';
+import { ledAssessments, ledBottlenecks, ledKeyFigures, ledMeasures, ledRegions, ledTeamMembers } from '../../modules/led/tables.js';
 import { resultsFrameworks, resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets } from '../../modules/results/tables.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, mailedLinks, portClearanceForm } from '../../test/survey-factories.js';
@@ -72,12 +75,45 @@ async function snapshotOf(orgIds: string[]) {
     followUps: await tx.select().from(decisionFollowUps).where(inArray(decisionFollowUps.orgId, orgIds)).orderBy(decisionFollowUps.id),
     people: await tx.select().from(people).where(inArray(people.orgId, orgIds)).orderBy(people.id),
     participations: await tx.select().from(personParticipations).where(inArray(personParticipations.orgId, orgIds)).orderBy(personParticipations.id),
+    events: await tx.select().from(events).where(inArray(events.orgId, orgIds)).orderBy(events.id),
+    ticketTypes: await tx.select().from(eventTicketTypes).where(inArray(eventTicketTypes.orgId, orgIds)).orderBy(eventTicketTypes.id),
+    registrations: await tx.select().from(eventRegistrations).where(inArray(eventRegistrations.orgId, orgIds)).orderBy(eventRegistrations.id),
+    courses: await tx.select().from(trainingCourses).where(inArray(trainingCourses.orgId, orgIds)).orderBy(trainingCourses.id),
+    courseModules: await tx.select().from(trainingModules).where(inArray(trainingModules.orgId, orgIds)).orderBy(trainingModules.id),
+    courseSessions: await tx.select().from(trainingSessions).where(inArray(trainingSessions.orgId, orgIds)).orderBy(trainingSessions.eventId),
+    courseTrainers: await tx.select().from(trainingCourseTrainers).where(inArray(trainingCourseTrainers.orgId, orgIds)).orderBy(trainingCourseTrainers.courseId, trainingCourseTrainers.personId),
+    certifications: await tx.select().from(trainingCertifications).where(inArray(trainingCertifications.orgId, orgIds)).orderBy(trainingCertifications.id),
     frameworks: await tx.select().from(resultsFrameworks).where(inArray(resultsFrameworks.orgId, orgIds)).orderBy(resultsFrameworks.id),
     indicators: await tx.select().from(resultsIndicators).where(inArray(resultsIndicators.orgId, orgIds)).orderBy(resultsIndicators.id),
     periods: await tx.select().from(resultsPeriods).where(inArray(resultsPeriods.orgId, orgIds)).orderBy(resultsPeriods.id),
     targets: await tx.select().from(resultsTargets).where(inArray(resultsTargets.orgId, orgIds)).orderBy(resultsTargets.indicatorId, resultsTargets.periodId),
     resultValues: await tx.select().from(resultsManualValues).where(inArray(resultsManualValues.orgId, orgIds)).orderBy(resultsManualValues.id),
+    ledRegions: await tx.select().from(ledRegions).where(inArray(ledRegions.orgId, orgIds)).orderBy(ledRegions.id),
+    ledTeam: await tx.select().from(ledTeamMembers).where(inArray(ledTeamMembers.orgId, orgIds)).orderBy(ledTeamMembers.id),
+    ledFigures: await tx.select().from(ledKeyFigures).where(inArray(ledKeyFigures.orgId, orgIds)).orderBy(ledKeyFigures.id),
+    ledAssessments: await tx.select().from(ledAssessments).where(inArray(ledAssessments.orgId, orgIds)).orderBy(ledAssessments.id),
+    ledBottlenecks: await tx.select().from(ledBottlenecks).where(inArray(ledBottlenecks.orgId, orgIds)).orderBy(ledBottlenecks.id),
+    ledMeasures: await tx.select().from(ledMeasures).where(inArray(ledMeasures.orgId, orgIds)).orderBy(ledMeasures.id),
   }));
+}
+
+/** An id no record has: finds out whether a route's body or query carries ids. */
+const MARK = '00000000-0000-4000-8000-00000000abcd';
+
+/**
+ * The victim ids to put in a route's parameters, one list per request: each parameter takes the
+ * ids of the kind its path segment names (every id where the segment is not known), parameters
+ * combined. A link token is tried as a victim id (no token is one) and as a valid link of the
+ * attackers' own organisation. A route without parameters is asked once.
+ */
+function victimIdsFor(url: string, bySegment: Map<string, string[]>, allIds: string[], attackerLink: string): string[][] {
+  const segments = url.split('/');
+  const choicesPerParam = segments.flatMap((segment, i) => {
+    if (!segment.startsWith(':')) return [];
+    if (segment === ':token') return [[allIds[0]!, attackerLink]];
+    return [bySegment.get(segments[i - 1]!) ?? allIds];
+  });
+  return choicesPerParam.reduce<string[][]>((combos, choices) => combos.flatMap((combo) => choices.map((id) => [...combo, id])), [[]]).map((ids) => (ids.length ? ids : [allIds[0]!]));
 }
 
 function refusedByRoute(config: { auth?: string; permission?: string; person?: boolean }, caller: { role?: Role; bearer?: string }) {
@@ -88,7 +124,7 @@ function refusedByRoute(config: { auth?: string; permission?: string; person?: b
 }
 
 describe('tenant isolation, for every route and every role', () => {
-  const victim = { ids: [] as string[], secrets: [] as string[], orgIds: [] as string[] };
+  const victim = { ids: [] as string[], secrets: [] as string[], orgIds: [] as string[], bySegment: new Map<string, string[]>() };
   const attackers: Array<{ label: string; client: Client; bearer?: string; role?: Role }> = [];
   /** A respondent link of the attackers' own organisation: valid, so routes by `:token` get past the link. */
   let attackerLink = '';
@@ -134,6 +170,25 @@ describe('tenant isolation, for every route and every role', () => {
     const objective = (await a.admin.post(`/api/v1/advocacy-issues/${advocacy.id}/objectives`, { text: 'Victim objective text', targetPersonId: dm.id })).json().objectives[0];
     const document = (await a.admin.upload(`/api/v1/advocacy-issues/${advocacy.id}/documents`, Buffer.from('Victim document body'), 'victim-levy-study.pdf', { description: 'Victim document description' })).json().items[0];
     const reached = (await a.admin.post('/api/v1/people-reached', { name: 'Victim Trainee Akosua', phone: '024 999 0001', email: 'akosua@victim.example', memberId: firm.id })).json();
+    const fair = (await a.admin.post('/api/v1/events', { title: 'Victim shea fair', kind: 'trade_fair', startsAt: '2027-02-01T09:00:00Z', endsAt: '2027-02-01T17:00:00Z', capacity: 5, audience: 'public' })).json();
+    await a.admin.post(`/api/v1/events/${fair.id}/state`, { state: 'published' });
+    const ticket = (await a.admin.post(`/api/v1/events/${fair.id}/ticket-types`, { name: 'Victim exhibitor ticket', fee: 900 })).json().ticketTypes[0];
+    const registration = (await a.admin.post(`/api/v1/events/${fair.id}/registrations`, { kind: 'public', name: 'Victim Visitor Adwoa', email: 'adwoa@victim.example', ticketTypeId: ticket.id })).json();
+    const course = (await a.admin.post('/api/v1/training/courses', { title: 'Victim ToT on shea butter', kind: 'tot', audience: 'Victim audience of women processors', completionShare: 100 })).json();
+    const courseModule = (await a.admin.post(`/api/v1/training/courses/${course.id}/modules`, { title: 'Victim module on quality', objectives: 'Victim objective of grading', materials: [{ title: 'Victim manual', url: 'https://victim.example/manual' }] })).json().modules[0];
+    const courseSession = (await a.admin.post(`/api/v1/training/courses/${course.id}/sessions`, { title: 'Victim ToT session', startsAt: '2027-02-10T09:00:00Z', endsAt: '2027-02-10T13:00:00Z', audience: 'public' })).json().sessionList[0];
+    await a.admin.post(`/api/v1/events/${courseSession.id}/state`, { state: 'published' });
+    await a.admin.post(`/api/v1/training/courses/${course.id}/trainers`, { personId: reached.id });
+    const learner = (await a.admin.post(`/api/v1/events/${courseSession.id}/registrations`, { kind: 'public', name: 'Victim Learner Fuseini', email: 'fuseini@victim.example' })).json();
+    await a.admin.post(`/api/v1/events/${courseSession.id}/check-in`, { items: [{ registrationId: learner.id }] });
+    const learnerPerson = (await a.admin.get(`/api/v1/training/courses/${course.id}`)).json().participants[0].personId;
+    const certification = (await a.admin.post(`/api/v1/training/courses/${course.id}/certifications`, { personId: learnerPerson, certifiedOn: '2027-02-11', teachBack: 'Victim teach-back notes' })).json().participants[0].certification;
+    const ledRegion = (await a.admin.post('/api/v1/led/regions', { name: 'Victim LED region Savannah', region: 'GH-AA', branchId: branch.id, narrative: 'Victim LED narrative' })).json();
+    const ledTeamMember = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/team`, { sector: 'semi_public', name: 'Victim LED banker Issah', email: 'issah@victim.example' })).json().team[0];
+    const ledFigure = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/figures`, { topic: 'population', label: 'Victim LED population', value: 4242, source: 'Victim LED census', year: 2021 })).json().keyFigures[0];
+    const ledCell = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/matrix`, { year: 2026, factor: 'Victim LED factor', finding: 'weakness', rating: -2, evidence: 'Victim LED evidence' })).json().items[0];
+    const ledBottleneck = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks`, { title: 'Victim LED bottleneck of roads' })).json().bottleneckList[0];
+    const ledMeasure = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, { title: 'Victim LED measure of feeder roads', bottleneckId: ledBottleneck.id, budget: 777, startsOn: '2026-01-01', endsOn: '2026-12-31', partners: [{ name: 'Victim LED partner', sector: 'public' }] })).json().measureList[0];
     const framework = (await a.admin.post('/api/v1/results/frameworks', { name: 'Victim donor framework', donor: 'Victim donor', iatiOrgRef: 'GH-RGD-VICTIM1', iatiActivityId: 'GH-RGD-VICTIM1-A', iatiOrgType: '22' })).json();
     const indicator = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: null, name: 'Victim indicator of trainees', level: 'output', kind: 'count' })).json().indicators[0];
     const period = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: 'Victim period 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
@@ -142,10 +197,70 @@ describe('tenant isolation, for every route and every role', () => {
     const resultValue = (await a.admin.get(`/api/v1/results/periods/${period.id}/indicators/${indicator.id}/records`)).json().items[0];
     await a.admin.post(`/api/v1/results/frameworks/${framework.id}/iati/publish`);
     victim.orgIds = [a.orgId, branch.id];
+    // The victim's ids by the path segment that names their kind (`/members/:id` takes a firm's id):
+    // a route's parameter gets the victim records of its own kind, parent and child together, where
+    // an id of another kind could only be "not found". A segment not listed here gets every id.
+    victim.bySegment = new Map(
+      Object.entries({
+        reforms: [a.orgId],
+        iati: [a.orgId],
+        branches: [branch.id],
+        people: [a.adminId, staff.userId],
+        invitations: [invitation.id],
+        'api-tokens': [token.token.id],
+        outbox: [mail.id],
+        tiers: [tier.id],
+        members: [firm.id, seat.id],
+        firms: [firm.id],
+        invoices: [invoice.id],
+        contacts: [contact.id],
+        'portal-access': [contact.id],
+        views: [view.id],
+        forms: [form.id],
+        consultations: [consultation.id],
+        responses: [response.responseId],
+        'member-issues': [issue.id],
+        'advocacy-issues': [advocacy.id],
+        'cost-activities': [costed.costs.activities[0].id],
+        forums: [forum.id],
+        meetings: [meeting.id],
+        agenda: [agenda.id],
+        decisions: [decision.id],
+        'public-bodies': [body.id],
+        posts: [post.id],
+        'decision-makers': [dm.id],
+        stakeholders: [dm.id],
+        memberships: [membership.id],
+        objectives: [objective.id],
+        documents: [document.id],
+        'people-reached': [reached.id],
+        events: [fair.id],
+        'ticket-types': [ticket.id],
+        registrations: [registration.id, learner.id],
+        courses: [course.id],
+        modules: [courseModule.id],
+        sessions: [courseSession.id],
+        trainers: [reached.id, learnerPerson],
+        certifications: [certification.id],
+        frameworks: [framework.id],
+        indicators: [indicator.id],
+        targets: [indicator.id],
+        periods: [period.id],
+        values: [resultValue.id],
+        regions: [ledRegion.id],
+        team: [ledTeamMember.id],
+        figures: [ledFigure.id],
+        matrix: [ledCell.id],
+        bottlenecks: [ledBottleneck.id],
+        measures: [ledMeasure.id],
+      }),
+    );
     victim.ids = [
       a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id,
       advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
-      body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, framework.id, indicator.id, period.id, resultValue.id,
+      body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, fair.id, ticket.id, registration.id, framework.id, indicator.id, period.id, resultValue.id,
+      course.id, courseModule.id, courseSession.id, learner.id, learnerPerson, certification.id,
+      ledRegion.id, ledTeamMember.id, ledFigure.id, ledCell.id, ledBottleneck.id, ledMeasure.id,
     ];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
@@ -154,7 +269,8 @@ describe('tenant isolation, for every route and every role', () => {
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
       'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
       'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body',
-      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
+      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim shea fair', 'Victim exhibitor ticket', 'Victim Visitor Adwoa', 'adwoa@victim.example', registration.ticketCode, 'Victim ToT on shea butter', 'Victim audience of women processors', 'Victim module on quality', 'Victim objective of grading', 'Victim manual', 'Victim ToT session', 'Victim Learner Fuseini', 'fuseini@victim.example', learner.ticketCode, 'Victim teach-back notes', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
+      'Victim LED region Savannah', 'Victim LED narrative', 'Victim LED banker Issah', 'issah@victim.example', 'Victim LED population', 'Victim LED census', 'Victim LED factor', 'Victim LED evidence', 'Victim LED bottleneck of roads', 'Victim LED measure of feeder roads', 'Victim LED partner',
       'victim.firm@victim.example', link!.token, ...victim.ids,
     ];
 
@@ -194,18 +310,22 @@ describe('tenant isolation, for every route and every role', () => {
     const failures: string[] = [];
 
     for (const route of routes) {
-      const params = route.url.match(/:(\w+)/g) ?? [];
-      // A link token is tried as a victim id (no token is one) and as a valid link of the attackers' own organisation.
-      const idChoices = params.length ? (route.url.includes(':token') ? [victim.ids[0]!, attackerLink] : victim.ids) : [victim.ids[0]!];
-      for (const foreignId of idChoices) {
-        const url = params.reduce((u, p) => u.replace(p, foreignId), route.url);
-        const payload = route.schema?.body ? sampleInput(route.schema.body, foreignId) : undefined;
-        const query = route.schema?.querystring ? (sampleInput(route.schema.querystring, foreignId) as Record<string, unknown>) : undefined;
+      const pathChoices = victimIdsFor(route.url, victim.bySegment, victim.ids, attackerLink);
+      // Ids the body or query names (a firm to cite, an issue to put on an agenda) take every victim id in turn.
+      const carriesIds = [route.schema?.body, route.schema?.querystring].some((schema) => schema && (JSON.stringify(sampleInput(schema, MARK)) ?? '').includes(MARK));
+      const probes = [
+        ...pathChoices.map((ids) => ({ path: ids, inBody: ids[0]! })),
+        ...(carriesIds ? victim.ids.filter((id) => !pathChoices.some((ids) => ids[0] === id)).map((id) => ({ path: pathChoices[0]!, inBody: id })) : []),
+      ];
+      for (const [choice, { path, inBody }] of probes.entries()) {
+        const url = path.reduce((u, id) => u.replace(/:\w+/, id), route.url);
+        const payload = route.schema?.body ? sampleInput(route.schema.body, inBody) : undefined;
+        const query = route.schema?.querystring ? (sampleInput(route.schema.querystring, inBody) as Record<string, unknown>) : undefined;
         const search = query ? `?${new URLSearchParams(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'from' && k !== 'to').map(([k, v]) => [k, String(v)]))}` : '';
         for (const attacker of attackers) {
           // A caller the route itself refuses (by its auth and permission, before any id is read) is refused
           // alike whatever the ids: one probe proves it, and the time goes to the callers who get further.
-          if (foreignId !== idChoices[0] && refusedByRoute(route.config, attacker)) continue;
+          if (choice > 0 && refusedByRoute(route.config, attacker)) continue;
           const headers = attacker.bearer ? { authorization: `Bearer ${attacker.bearer}` } : undefined;
           const res = await attacker.client.request({ method: route.method as 'GET', url: url + (route.method === 'GET' ? search : ''), payload: payload as object, headers });
           const where = `${attacker.label} ${route.method} ${url}`;

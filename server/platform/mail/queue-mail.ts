@@ -2,7 +2,7 @@ import type { Tx } from '../db/tenancy.js';
 import { translator } from '../i18n/i18n.js';
 import { mailOutbox, type MailAttachment } from './tables.js';
 
-export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue';
+export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue' | 'event_registration' | 'event_seat_confirmed' | 'event_reminder' | 'event_cancelled';
 
 /**
  * The parameters of each kind that hold a secret (a link whose token is the
@@ -19,6 +19,11 @@ export const SECRET_PARAMS: Record<MailKind, readonly string[]> = {
   consultation_reminder: ['link'],
   meeting_invitation: [],
   action_overdue: [],
+  // A ticket code lets its holder be ticked present, nothing more: no secret.
+  event_registration: [],
+  event_seat_confirmed: [],
+  event_reminder: [],
+  event_cancelled: [],
 };
 
 export interface QueuedMail {

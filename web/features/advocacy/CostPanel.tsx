@@ -14,6 +14,8 @@ import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { Stat } from '../../ui/Stat.js';
 import { advocacyKeys, changeIssue } from './api.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 const blank = (): CostActivityInput => ({ name: '', minutes: 60, hourlyTariff: 0, outOfPocket: 0, perYear: 1, firms: { micro: 0, small: 0, medium: 0, large: 0 } });
 
@@ -21,7 +23,9 @@ function ActivityForm({ issue, activity, onDone }: { issue: AdvocacyIssueDetail;
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const currency = issue.costs.currency;
-  const [input, setInput] = useState<CostActivityInput>(activity ? { name: activity.name, minutes: activity.minutes, hourlyTariff: activity.hourlyTariff, outOfPocket: activity.outOfPocket, perYear: activity.perYear, firms: activity.firms } : blank());
+  const [start] = useState<CostActivityInput>(activity ? { name: activity.name, minutes: activity.minutes, hourlyTariff: activity.hourlyTariff, outOfPocket: activity.outOfPocket, perYear: activity.perYear, firms: activity.firms } : blank());
+  const [input, setInput] = useState<CostActivityInput>(start);
+  useLeaveGuard(changedFrom(start, input));
   const save = useMutation({
     mutationFn: () => (activity ? changeIssue(issue.id, `/cost-activities/${activity.id}`, input, 'PUT') : changeIssue(issue.id, '/cost-activities', input)),
     onSuccess: (updated) => {

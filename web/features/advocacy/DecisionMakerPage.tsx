@@ -15,8 +15,10 @@ import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { changeMemberships, decisionMakerKeys, deleteDecisionMaker, fetchDecisionMaker, fetchPublicBodies, fullName, stanceColor, updateDecisionMaker } from './decision-makers-api.js';
+import { changeMemberships, decisionMakerKeys, deleteDecisionMaker, fetchDecisionMaker, fetchForumSeats, fetchPublicBodies, fullName, stanceColor, updateDecisionMaker } from './decision-makers-api.js';
 import { PersonForm } from './PersonForm.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 const blankMembership: MembershipInput = { organizationId: '', postId: null, role: '', startDate: null, endDate: null };
 
@@ -96,6 +98,30 @@ function Memberships({ person }: { person: DecisionMakerDetail }) {
   );
 }
 
+/** The dialogue forums where the person holds a seat, each linked: the other side of a forum's link to the directory. */
+function ForumSeats({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const seats = useQuery({ queryKey: decisionMakerKeys.forums(personId), queryFn: () => fetchForumSeats(personId) });
+  const items = seats.data?.items ?? [];
+  return (
+    <>
+      <Title order={2} size="h4">{t('decisionMakers.forumSeats')}</Title>
+      <ProblemAlert error={seats.error} />
+      <DataTable pending={seats.isPending} empty={items.length === 0} emptyText={t('decisionMakers.noForumSeats')} minWidth={420}
+        headers={[t('dialogue.forum'), t('dialogue.side'), t('dialogue.role')]}>
+        {items.map((s) => (
+          <Table.Tr key={`${s.forumId}-${s.side}-${s.role}`}>
+            <Table.Td>{can('dialogue.read') ? <Anchor component={Link} to={`/dialogue/forums/${s.forumId}`}>{s.forumName}</Anchor> : s.forumName}</Table.Td>
+            <Table.Td>{t(`dialogue.sides.${s.side}`, { defaultValue: s.side })}</Table.Td>
+            <Table.Td>{t(`dialogue.roles.${s.role}`, { defaultValue: s.role })}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+    </>
+  );
+}
+
 export function DecisionMakerPage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
@@ -104,6 +130,8 @@ export function DecisionMakerPage() {
   const queryClient = useQueryClient();
   const person = useQuery({ queryKey: decisionMakerKeys.one(id), queryFn: () => fetchDecisionMaker(id) });
   const [editing, setEditing] = useState<DecisionMakerInput | null>(null);
+  const asInput = (x: DecisionMakerInput): DecisionMakerInput => ({ name: x.name, honorificPrefix: x.honorificPrefix, email: x.email, phone: x.phone, notes: x.notes });
+  useLeaveGuard(editing !== null && !!person.data && changedFrom(asInput(person.data), editing));
   const save = useMutation({
     mutationFn: (input: DecisionMakerInput) => updateDecisionMaker(id, input),
     onSuccess: (updated) => {
@@ -128,7 +156,7 @@ export function DecisionMakerPage() {
   return (
     <Stack>
       <PageHeader title={fullName(p)}>
-        {manage && !editing && <Button size="xs" variant="default" onClick={() => setEditing({ name: p.name, honorificPrefix: p.honorificPrefix, email: p.email, phone: p.phone, notes: p.notes })}>{t('ui.edit')}</Button>}
+        {manage && !editing && <Button size="xs" variant="default" onClick={() => setEditing(asInput(p))}>{t('ui.edit')}</Button>}
         {manage && <ConfirmButton label={t('ui.remove')} question={t('decisionMakers.removeQuestion', { name: p.name, count: p.issues.length })} onConfirm={() => remove.mutateAsync()} />}
       </PageHeader>
       <ProblemAlert error={remove.error} />
@@ -159,6 +187,7 @@ export function DecisionMakerPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <ForumSeats personId={p.id} />
       {p.objectives.length > 0 && (
         <>
           <Title order={2} size="h4">{t('decisionMakers.objectivesAimed')}</Title>

@@ -18,17 +18,21 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { changePublicBodies, createDecisionMaker, decisionMakerKeys, decisionMakersPath, deletePublicBody, emptyPerson, fetchPublicBodies, fullName } from './decision-makers-api.js';
 import { PersonForm } from './PersonForm.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 function NewPerson({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [input, setInput] = useState<DecisionMakerInput>(emptyPerson());
+  const guard = useLeaveGuard(changedFrom(emptyPerson(), input));
   const create = useMutation({
     mutationFn: () => createDecisionMaker(input),
     onSuccess: async (person) => {
       await queryClient.invalidateQueries({ queryKey: decisionMakerKeys.all });
       notify(t('decisionMakers.created'));
+      guard.release();
       void navigate(`/decision-makers/${person.id}`);
     },
   });

@@ -14,6 +14,8 @@ import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { advocacyKeys, changePaper, createPaper, fetchPaper, fetchPapersOfIssue } from './api.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 const paperStatusColor = { draft: 'gray', in_review: 'yellow', approved: 'teal' } as const;
 const SECTIONS = ['problem', 'evidence', 'proposals', 'expectedImpact'] as const;
@@ -21,6 +23,7 @@ const SECTIONS = ['problem', 'evidence', 'proposals', 'expectedImpact'] as const
 function PaperForm({ initial, onSave, onCancel, pending, error }: { initial: PaperInput; onSave(input: PaperInput): void; onCancel(): void; pending: boolean; error: unknown }) {
   const { t } = useTranslation();
   const [input, setInput] = useState(initial);
+  useLeaveGuard(changedFrom(initial, input));
   const errors = error instanceof ApiError ? error.fieldErrors : {};
   return (
     <Form onSubmit={() => onSave(input)}>

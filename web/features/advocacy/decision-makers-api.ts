@@ -1,10 +1,11 @@
-import type { DecisionMaker, DecisionMakerDetail, DecisionMakerInput, PublicBody, StakeholderInput, StakeholderMap } from '../../../contracts/decision-makers.js';
+import type { DecisionMaker, DecisionMakerDetail, DecisionMakerInput, PublicBody, StakeholderInput, StakeholderMap, ForumSeat } from '../../../contracts/decision-makers.js';
 import { api, withQuery } from '../../app/api.js';
 
 export const decisionMakerKeys = {
   all: ['decision-makers'] as const,
   list: ['decision-makers', 'list'] as const,
   one: (id: string) => ['decision-makers', 'one', id] as const,
+  forums: (id: string) => ['decision-makers', 'one', id, 'forums'] as const,
   bodies: ['public-bodies'] as const,
   map: (issueId: string) => ['advocacy-stakeholders', issueId] as const,
   /** The people a search offers to place on an issue's map. */
@@ -30,6 +31,8 @@ export const placeStakeholder = (issueId: string, personId: string, body: Stakeh
 
 export const fetchPublicBodies = () => api<{ items: PublicBody[] }>('/api/v1/public-bodies');
 export const fetchDecisionMaker = (id: string) => api<DecisionMakerDetail>(`/api/v1/decision-makers/${id}`);
+/** The dialogue forums where this person holds a seat. */
+export const fetchForumSeats = (id: string) => api<{ items: ForumSeat[] }>(`/api/v1/decision-makers/${id}/forums`);
 export const fetchStakeholderMap = (issueId: string) => api<StakeholderMap>(`/api/v1/advocacy-issues/${issueId}/stakeholders`);
 
 export const emptyPerson = (): DecisionMakerInput => ({ name: '', honorificPrefix: '', email: '', phone: '', notes: '' });

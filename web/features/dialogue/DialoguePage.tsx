@@ -16,13 +16,20 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { dialogueKeys, fetchDecisions, fetchForums, fetchUpcomingMeetings, saveForum } from './api.js';
 import { MeetingLine } from './MeetingLine.js';
 import { DecisionCard } from './DecisionCard.js';
+import { changedFrom } from '../../ui/leave-guard.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 export function ForumForm({ initial, onSaved, onCancel }: { initial: ForumInput & { id?: string }; onSaved(forum: ForumDetail): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const [input, setInput] = useState<ForumInput>({ name: initial.name, kind: initial.kind, description: initial.description, isPublic: initial.isPublic });
+  const [start] = useState<ForumInput>({ name: initial.name, kind: initial.kind, description: initial.description, isPublic: initial.isPublic });
+  const [input, setInput] = useState<ForumInput>(start);
+  const guard = useLeaveGuard(changedFrom(start, input));
   const save = useMutation({
     mutationFn: () => saveForum(initial.id, input),
-    onSuccess: onSaved,
+    onSuccess: (forum) => {
+      guard.release();
+      onSaved(forum);
+    },
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (

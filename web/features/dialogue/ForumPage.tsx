@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { FORUM_ROLES, FORUM_SIDES, type ForumMember, type ForumMemberInput } from '../../../contracts/dialogue.js';
 import { can as roleCan } from '../../../contracts/permissions.js';
 import { wallTimeToInstant } from '../../../contracts/time.js';
@@ -11,6 +11,7 @@ import { ApiError } from '../../app/api.js';
 import { orgTimeZone } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EditRemove } from '../../ui/EditRemove.js';
+import { changedFrom } from '../../ui/leave-guard.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { Loading } from '../../ui/Loading.js';
@@ -22,18 +23,22 @@ import { fetchPeopleForPicker, orgKeys } from '../orgs/api.js';
 import { createMeeting, dialogueKeys, fetchForum, removeForumMember, saveForumMember } from './api.js';
 import { ForumForm } from './DialoguePage.js';
 import { MeetingLine } from './MeetingLine.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 
 const blankMember = (): ForumMemberInput => ({ side: 'private', name: '', email: '', affiliation: '', role: 'member', userId: null });
 
 function MemberForm({ forumId, member, onDone }: { forumId: string; member: ForumMember | null; onDone(): void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [input, setInput] = useState<ForumMemberInput>(member ? { side: member.side, name: member.name, email: member.email, affiliation: member.affiliation, role: member.role, userId: member.userId } : blankMember());
+  const [start] = useState<ForumMemberInput>(member ? { side: member.side, name: member.name, email: member.email, affiliation: member.affiliation, role: member.role, userId: member.userId } : blankMember());
+  const [input, setInput] = useState<ForumMemberInput>(start);
+  const guard = useLeaveGuard(changedFrom(start, input));
   // Officials with an account see the forums they sit in; only admins and staff list accounts.
   const people = useQuery({ queryKey: orgKeys.peoplePicker('officials'), queryFn: fetchPeopleForPicker });
   const save = useMutation({
     mutationFn: () => saveForumMember(forumId, member?.id, input),
     onSuccess: (forum) => {
+      guard.release();
       queryClient.setQueryData(dialogueKeys.forum(forumId), forum);
       onDone();
     },
@@ -132,7 +137,9 @@ export function ForumPage() {
       <DataTable pending={false} empty={f.memberList.length === 0} emptyText={t('dialogue.noMembers')} minWidth={640} headers={[t('dialogue.memberName'), t('dialogue.side'), t('dialogue.role'), t('dialogue.account'), '']}>
         {f.memberList.map((m) => (
           <Table.Tr key={m.id}>
-            <Table.Td><Text size="sm" fw={500}>{m.name}</Text><Text size="xs" c="dimmed">{[m.affiliation, m.email].filter(Boolean).join(' · ')}</Text></Table.Td>
+            <Table.Td>
+              <Text size="sm" fw={500}>{m.decisionMakerId ? <Anchor component={Link} to={`/decision-makers/${m.decisionMakerId}`} inherit title={t('dialogue.inDirectory')}>{m.name}</Anchor> : m.name}</Text>
+              <Text size="xs" c="dimmed">{[m.affiliation, m.email].filter(Boolean).join(' · ')}</Text></Table.Td>
             <Table.Td><Badge variant="light" color={m.side === 'public' ? 'grape' : 'blue'}>{t(`dialogue.sides.${m.side}`)}</Badge></Table.Td>
             <Table.Td>{t(`dialogue.roles.${m.role}`)}</Table.Td>
             <Table.Td>{m.userName ?? '—'}</Table.Td>

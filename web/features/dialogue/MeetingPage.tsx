@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconCalendarPlus, IconFileTypePdf, IconMail, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEETING_STATUSES, type MeetingDetail, type MinutesInput } from '../../../contracts/dialogue.js';
 import { ApiError } from '../../app/api.js';
-import { formatDateTime } from '../../app/format.js';
+import { formatDate, formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -18,7 +18,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { changedFrom } from '../../ui/leave-guard.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { advocacyKeys, fetchAgendaOptions } from '../advocacy/api.js';
-import { changeMeeting, dialogueKeys, fetchMeeting, meetingStatusColor, sendMeetingInvitations } from './api.js';
+import { changeMeeting, dialogueKeys, fetchAgendaPapers, fetchMeeting, meetingStatusColor, sendMeetingInvitations } from './api.js';
 import { DecisionCard } from './DecisionCard.js';
 
 function useMeetingChange(id: string, path: string, method = 'POST') {
@@ -33,12 +33,41 @@ function useMeetingChange(id: string, path: string, method = 'POST') {
   });
 }
 
+/** The approved position papers behind an agenda item, read in place: officials do not open the advocacy pages. */
+function AgendaPapers({ meetingId, itemId, title, onClose }: { meetingId: string; itemId: string; title: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const papers = useQuery({ queryKey: dialogueKeys.agendaPapers(meetingId, itemId), queryFn: () => fetchAgendaPapers(meetingId, itemId) });
+  return (
+    <Modal opened onClose={onClose} title={t('dialogue.papersBehind', { title })} size="lg">
+      {papers.isPending ? <Loading /> : papers.error ? <ProblemAlert error={papers.error} /> : papers.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">{t('dialogue.noApprovedPaper')}</Text>
+      ) : (
+        <Stack>
+          {papers.data.items.map(({ paperId, shown }) => (
+            <Stack key={paperId} gap="xs" component="article">
+              <Title order={3} size="h5">{shown.title}</Title>
+              <Text size="xs" c="dimmed">{t('dialogue.paperApproved', { version: shown.version, date: formatDate(shown.createdAt) })}</Text>
+              {(['problem', 'evidence', 'proposals', 'expectedImpact'] as const).filter((s) => shown[s].trim()).map((s) => (
+                <div key={s}>
+                  <Text size="sm" fw={600}>{t(`pdf.paper.${s}`)}</Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{shown[s]}</Text>
+                </div>
+              ))}
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
 function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
   const [issueId, setIssueId] = useState<string | null>(null);
+  const [reading, setReading] = useState<{ id: string; title: string } | null>(null);
   const issues = useQuery({ queryKey: advocacyKeys.agendaOptions, queryFn: fetchAgendaOptions, enabled: manage });
   const add = useMeetingChange(meeting.id, '/agenda');
   const move = useMutation({
@@ -63,6 +92,11 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
                   {a.issueId && (can('advocacy.read')
                     ? <Anchor component={Link} to={`/advocacy/${a.issueId}`} size="xs">{t('dialogue.fromIssue', { title: a.issueTitle })}</Anchor>
                     : <Text size="xs" c="dimmed">{t('dialogue.fromIssue', { title: a.issueTitle })}</Text>)}
+                  {a.issueId && (
+                    <Anchor component="button" type="button" size="xs" ml={a.issueId && can('advocacy.read') ? 'xs' : 0} onClick={() => setReading({ id: a.id, title: a.title })}>
+                      {t('dialogue.readPaper')}
+                    </Anchor>
+                  )}
                 </div>
                 {manage && (
                   <Group gap={2} wrap="nowrap">
@@ -76,6 +110,7 @@ function Agenda({ meeting, manage }: { meeting: MeetingDetail; manage: boolean }
           ))}
         </Stack>
       )}
+      {reading && <AgendaPapers meetingId={meeting.id} itemId={reading.id} title={reading.title} onClose={() => setReading(null)} />}
       <ProblemAlert error={move.error ?? remove.error} />
       {manage && (
         <Form mt="sm" onSubmit={() => add.mutate({ title, issueId }, { onSuccess: () => { setTitle(''); setIssueId(null); } })}>

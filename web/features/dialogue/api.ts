@@ -1,4 +1,5 @@
 import type { Decision, Forum, ForumDetail, ForumInput, ForumMemberInput, MeetingDetail, MeetingSummary } from '../../../contracts/dialogue.js';
+import type { ApprovedPaper } from '../../../contracts/position-papers.js';
 import { api, withQuery } from '../../app/api.js';
 
 export const dialogueKeys = {
@@ -6,6 +7,7 @@ export const dialogueKeys = {
   forums: ['dialogue', 'forums'] as const,
   forum: (id: string) => ['dialogue', 'forum', id] as const,
   meeting: (id: string) => ['dialogue', 'meeting', id] as const,
+  agendaPapers: (meetingId: string, itemId: string) => ['dialogue', 'meeting', meetingId, 'papers', itemId] as const,
   upcoming: ['dialogue', 'upcoming'] as const,
   decisions: (filters: object) => ['dialogue', 'decisions', filters] as const,
 };
@@ -26,6 +28,8 @@ export const fetchUpcomingMeetings = () => api<{ items: MeetingSummary[] }>('/ap
 export const fetchMeeting = (id: string) => api<MeetingDetail>(`/api/v1/meetings/${id}`);
 /** Sends a change to a meeting (`path` under it) and answers with the meeting as it now stands. */
 export const changeMeeting = (id: string, path: string, body: unknown, method = 'POST') => api<MeetingDetail>(`/api/v1/meetings/${id}${path}`, { method, body });
+/** The approved position papers behind an agenda item, for all who see the meeting. */
+export const fetchAgendaPapers = (meetingId: string, itemId: string) => api<{ items: ApprovedPaper[] }>(`/api/v1/meetings/${meetingId}/agenda/${itemId}/papers`);
 export const sendMeetingInvitations = (id: string) => api<{ invited: number }>(`/api/v1/meetings/${id}/invitations`, { method: 'POST' });
 
 export const fetchDecisions = (filters: Record<string, string | undefined>) => api<{ items: Decision[] }>(withQuery('/api/v1/decisions', filters));

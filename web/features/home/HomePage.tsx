@@ -10,11 +10,44 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
 import { auditKeys, fetchRecentAudit } from '../audit/api.js';
+import { AuditRecord } from '../audit/AuditChange.js';
 import { fetchBranches, fetchOrg, orgKeys } from '../orgs/api.js';
+import { BoardFigures } from './BoardFigures.js';
+import { MemberHome } from './MemberHome.js';
+import { OfficialHome } from './OfficialHome.js';
 import { OverdueActivitiesCard, UpcomingMeetingsCard } from './WorkCards.js';
 
-/** The state of the organisation at a glance; each block links to where it is managed. */
+/**
+ * Each role's home, chosen by what the person may do (never by the role's
+ * name): a member firm's, an official's, the board's figures, or the staff's
+ * work with the organisation at a glance.
+ */
 export function HomePage() {
+  const can = useCan();
+  if (can('members.self')) return <MemberHome />;
+  if (can('dialogue.own_forums_only')) return <OfficialHome />;
+  if (!can('home.work')) return <BoardHome />;
+  return <WorkHome />;
+}
+
+/** The board's and donors' home: the organisation in numbers and charts. */
+function BoardHome() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: session } = useSession();
+  return (
+    <Stack>
+      <PageHeader title={session?.org?.name ?? ''}>
+        <Badge variant="light">{t(`roles.${session?.org?.role}`)}</Badge>
+      </PageHeader>
+      <Title order={2} size="h4">{t('home.figures.title')}</Title>
+      {can('home.figures') ? <BoardFigures /> : <Text size="sm" c="dimmed">{t('home.figures.none')}</Text>}
+    </Stack>
+  );
+}
+
+/** The staff's home: their work lists, and the organisation at a glance; each block links to where it is managed. */
+function WorkHome() {
   const { t } = useTranslation();
   const can = useCan();
   const { data: session } = useSession();
@@ -35,6 +68,12 @@ export function HomePage() {
           {can('dialogue.read') && <UpcomingMeetingsCard />}
           {can('advocacy.manage') && <OverdueActivitiesCard />}
         </SimpleGrid>
+      )}
+      {can('home.figures') && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">{t('home.figures.title')}</Title>
+          <BoardFigures />
+        </Paper>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
@@ -78,7 +117,7 @@ export function HomePage() {
             <Title order={2} size="h4">{t('home.recentChanges')}</Title>
             <Anchor component={Link} to="/audit" size="sm">{t('home.openAudit')}</Anchor>
           </Group>
-          <ScrollTable minWidth={480}>
+          <ScrollTable minWidth={600}>
             <Table>
               <Table.Tbody>
                 {audit.data?.items.map((e) => (
@@ -86,6 +125,7 @@ export function HomePage() {
                     <Table.Td>{formatDateTime(e.at)}</Table.Td>
                     <Table.Td>{e.actorName}</Table.Td>
                     <Table.Td>{auditActionLabel(t, e.action)}</Table.Td>
+                    <Table.Td><AuditRecord entry={e} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -89,7 +89,16 @@ export function IssuePage() {
       {editing ? <EditIssue issue={x} onDone={() => setEditing(false)} /> : (
         <Paper withBorder p="md">
           <Text style={{ whiteSpace: 'pre-wrap' }}>{x.description}</Text>
-          <Text size="xs" c="dimmed" mt="sm">{[x.raisedBy && t('intake.raisedByFirm', { firm: x.raisedBy }), formatDateTime(x.createdAt)].filter(Boolean).join(' · ')}</Text>
+          <Text size="xs" c="dimmed" mt="sm">
+            {x.raisedBy && (
+              <>
+                {t('intake.raisedByLabel')}{' '}
+                {x.raisedById && can('members.read') ? <Anchor component={Link} to={`/members/${x.raisedById}`} inherit>{x.raisedBy}</Anchor> : x.raisedBy}
+                {' · '}
+              </>
+            )}
+            {formatDateTime(x.createdAt)}
+          </Text>
         </Paper>
       )}
       <Paper withBorder p="md">

@@ -76,7 +76,15 @@ export function IssuesPage() {
                 <Group gap={6}>
                   <Badge variant="light" color={statusColor[issue.status]}>{t(`intake.statuses.${issue.status}`)}</Badge>
                   <Badge variant="default">{t(`intake.categories.${issue.category}`)}</Badge>
-                  <Text size="xs" c="dimmed">{[issue.raisedBy, formatDate(issue.createdAt.slice(0, 10))].filter(Boolean).join(' · ')}</Text>
+                  <Text size="xs" c="dimmed">
+                    {issue.raisedBy && (
+                      <>
+                        {issue.raisedById && can('members.read') ? <Anchor component={Link} to={`/members/${issue.raisedById}`} inherit>{issue.raisedBy}</Anchor> : issue.raisedBy}
+                        {' · '}
+                      </>
+                    )}
+                    {formatDate(issue.createdAt.slice(0, 10))}
+                  </Text>
                 </Group>
                 <AffectedSummary count={issue.affectedFirms} breakdown={issue.breakdown} />
                 {isMember && <Group mt={4}><AffectsUsButton issue={issue} /></Group>}

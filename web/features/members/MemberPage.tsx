@@ -16,6 +16,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { changeMemberStatus, fetchMember, memberFormValues, memberKeys, updateMember } from './api.js';
+import { ActivityTab } from './ActivityTab.js';
 import { ContactsTab } from './ContactsTab.js';
 import { MemberFields } from './MemberFields.js';
 import { MembershipTab } from './MembershipTab.js';
@@ -130,11 +131,13 @@ export function MemberPage() {
           <Tabs.Tab value="contacts">{t('members.tabs.contacts')}</Tabs.Tab>
           <Tabs.Tab value="timeline">{t('members.tabs.timeline')}</Tabs.Tab>
           <Tabs.Tab value="membership">{t('members.tabs.membership')}</Tabs.Tab>
+          <Tabs.Tab value="activity">{t('members.tabs.activity')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="profile" pt="md"><ProfileTab key={m.version} member={m} /></Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md"><ContactsTab memberId={m.id} /></Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md"><TimelineTab memberId={m.id} /></Tabs.Panel>
         <Tabs.Panel value="membership" pt="md"><MembershipTab member={m} /></Tabs.Panel>
+        <Tabs.Panel value="activity" pt="md"><ActivityTab member={m} /></Tabs.Panel>
       </Tabs>
     </Stack>
   );

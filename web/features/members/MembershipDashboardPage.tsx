@@ -1,11 +1,11 @@
 import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { formatDate } from '../../app/format.js';
+import { formatDate, formatMonth } from '../../app/format.js';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatNumber } from '../../app/money.js';
 import { useCan, useSession } from '../../app/session.js';
-import { BarChart } from '../../ui/BarChart.js';
+import { Chart } from '../../ui/Chart.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -100,20 +100,39 @@ export function MembershipDashboardPage() {
       {federation && <FederationTable federation={federation} />}
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('members.dashboard.overTime')}</Title>
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <BarChart label={t('members.dashboard.activeByMonth')} data={s.series.map((m) => ({ key: m.month, value: m.active }))} />
-          <DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={420} headers={[t('members.dashboard.month'), t('members.statuses.active'), t('members.dashboard.joins'), t('members.dashboard.lapses'), t('members.dashboard.income')]}>
+        <Stack gap="lg">
+          <Chart
+            title={t('members.dashboard.activeByMonth')}
+            layout="columns"
+            categories={s.series.map((m) => formatMonth(m.month))}
+            categoryLabel={t('members.dashboard.month')}
+            valueLabel={t('members.dashboard.firms')}
+            series={[{ key: 'active', label: t('members.statuses.active'), values: s.series.map((m) => m.active) }]}
+            tableMode="beside"
+            table={<DataTable bordered={false} pending={false} empty={false} emptyText="" minWidth={420} headers={[t('members.dashboard.month'), t('members.statuses.active'), t('members.dashboard.joins'), t('members.dashboard.lapses'), t('members.dashboard.income')]}>
             {s.series.map((m) => (
               <Table.Tr key={m.month}>
-                <Table.Td>{m.month}</Table.Td>
+                <Table.Td>{formatMonth(m.month, 'long')}</Table.Td>
                 <Table.Td>{formatNumber(m.active)}</Table.Td>
                 <Table.Td>{formatNumber(m.joins)}</Table.Td>
                 <Table.Td>{formatNumber(m.lapses)}</Table.Td>
                 <Table.Td>{formatMoney(m.income, currency)}</Table.Td>
               </Table.Tr>
             ))}
-          </DataTable>
-        </SimpleGrid>
+          </DataTable>}
+          />
+          <Chart
+            title={t('members.dashboard.joinsLapsesByMonth')}
+            layout="columns"
+            categories={s.series.map((m) => formatMonth(m.month))}
+            categoryLabel={t('members.dashboard.month')}
+            valueLabel={t('members.dashboard.firms')}
+            series={[
+              { key: 'joins', label: t('members.dashboard.joins'), values: s.series.map((m) => m.joins) },
+              { key: 'lapses', label: t('members.dashboard.lapses'), values: s.series.map((m) => m.lapses) },
+            ]}
+          />
+        </Stack>
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h5" mb="xs">{t('members.dashboard.inArrears')}</Title>

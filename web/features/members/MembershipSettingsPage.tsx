@@ -12,6 +12,7 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors } from '../../ui/use-contract-form.js';
+import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { fetchSettings, fetchTiers, memberKeys, saveSettings, saveTier } from './api.js';
 
 type Settings = {
@@ -31,12 +32,14 @@ function TierForm({ tier, currency, onDone }: { tier?: Tier; currency: string; o
       fees: Object.fromEntries(SIZE_CLASSES.map((s) => [s, toMajor(tier?.fees[s] ?? 0, currency)])) as Record<string, number | string>,
     },
   });
+  const guard = useLeaveGuard(form.isDirty());
   const save = useMutation({
     mutationFn: (v: typeof form.values) => {
       const body = { ...v, fees: Object.fromEntries(SIZE_CLASSES.map((s) => [s, toMinor(v.fees[s], currency) ?? 0])) };
       return saveTier(tier?.id, body);
     },
     onSuccess: () => {
+      guard.release();
       void queryClient.invalidateQueries({ queryKey: memberKeys.tiers });
       notify(t('ui.saved'));
       onDone();
@@ -75,6 +78,7 @@ function ThresholdsForm({ settings, currency }: { settings: Settings; currency: 
       districtsText: settings.districts.map((d) => `${d.region}: ${d.name}`).join('\n'),
     },
   });
+  const guard = useLeaveGuard(form.isDirty());
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       saveSettings({
@@ -88,6 +92,8 @@ function ThresholdsForm({ settings, currency }: { settings: Settings; currency: 
         districts: v.districtsText.split('\n').map((l) => l.split(':')).filter((p) => p.length >= 2).map(([region, ...name]) => ({ region: region!.trim(), name: name.join(':').trim() })),
       }),
     onSuccess: () => {
+      guard.release();
+      form.resetDirty();
       void queryClient.invalidateQueries({ queryKey: memberKeys.settings });
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });
       notify(t('ui.saved'));

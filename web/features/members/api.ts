@@ -1,5 +1,6 @@
 import type { Contact, Federation, Interaction, Invoice, Member, Tier } from '../../../contracts/members.js';
 import { api, withQuery } from '../../app/api.js';
+import type { FirmActivity } from '../../../contracts/firm-activity.js';
 
 export const memberKeys = {
   all: ['members'] as const,
@@ -8,6 +9,7 @@ export const memberKeys = {
   timeline: (id: string) => ['members', 'timeline', id] as const,
   history: (id: string) => ['members', 'history', id] as const,
   invoices: (id: string) => ['members', 'invoices', id] as const,
+  activity: (id: string) => ['members', 'activity', id] as const,
   portal: (id: string) => ['members', 'portal', id] as const,
   tiers: ['membership', 'tiers'] as const,
   settings: ['membership', 'settings'] as const,
@@ -59,6 +61,8 @@ export const saveTier = (id: string | undefined, body: object) => (id ? api(`/ap
 
 export type StatusChange = { fromStatus: string | null; toStatus: string; reason: string; changedBy: string; changedAt: string };
 export const fetchStatusHistory = (memberId: string) => api<{ items: StatusChange[] }>(`/api/v1/members/${memberId}/status-history`);
+/** What a firm did elsewhere: consultations it answered, issues it raised or shares. */
+export const fetchActivity = (memberId: string) => api<FirmActivity>(`/api/v1/members/${memberId}/activity`);
 export const fetchInvoices = (memberId: string) => api<{ items: Invoice[] }>(`/api/v1/members/${memberId}/invoices`);
 export const voidInvoice = (id: string) => api(`/api/v1/invoices/${id}/void`, { method: 'POST' });
 export const recordPayment = (invoiceId: string, body: object) => api(`/api/v1/invoices/${invoiceId}/payments`, { method: 'POST', body });

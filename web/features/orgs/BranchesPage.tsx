@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { OrgInput } from '../../../contracts/orgs.js';
@@ -9,6 +10,7 @@ import { formatDate } from '../../app/format.js';
 import { useLanguageName, useRegionName } from '../../app/reference.js';
 import { SESSION_KEY, switchOrg, useAcceptSession, useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -49,6 +51,8 @@ function AttachBranch({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   // Organisations this person administers that have no umbrella yet.
   const candidates = (session?.orgs ?? []).filter((o) => roleCan(o.role, 'branches.manage') && !o.parentId && o.id !== session?.org?.id);
+  const [ask, confirmDialog] = useConfirm();
+  const [chosen, setChosen] = useState<string | null>(null);
   const attach = useMutation({
     mutationFn: attachBranch,
     onSuccess: async () => {
@@ -61,7 +65,21 @@ function AttachBranch({ onDone }: { onDone: () => void }) {
   return (
     <Stack>
       <ProblemAlert error={attach.error} />
-      <Select label={t('branches.attachWhich')} data={candidates.map((o) => ({ value: o.id, label: o.name }))} onChange={(id) => id && attach.mutate(id)} disabled={attach.isPending} />
+      {confirmDialog}
+      <Select
+        label={t('branches.attachWhich')}
+        data={candidates.map((o) => ({ value: o.id, label: o.name }))}
+        value={chosen}
+        disabled={attach.isPending}
+        onChange={(id) => {
+          const branch = candidates.find((o) => o.id === id);
+          if (!branch) return;
+          setChosen(branch.id);
+          // The umbrella will see the branch's summaries: asked first, as every change of who sees what is.
+          void ask({ question: t('branches.attachQuestion', { branch: branch.name, umbrella: session?.org?.name ?? '' }), confirmLabel: t('branches.attach'), color: 'blue' })
+            .then((ok) => (ok ? attach.mutate(branch.id) : setChosen(null)));
+        }}
+      />
     </Stack>
   );
 }

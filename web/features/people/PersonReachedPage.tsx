@@ -108,7 +108,7 @@ export function PersonReachedPage() {
           {p.participationList.map((x) => (
             <Table.Tr key={x.id}>
               <Table.Td>{formatDate(x.on)}</Table.Td>
-              <Table.Td>{t(`peopleReached.roles.${x.role}`)} · {x.kind}</Table.Td>
+              <Table.Td>{t(`peopleReached.roles.${x.role}`)} · {t(`${x.source}.kinds.${x.kind}`, { defaultValue: x.kind })}</Table.Td>
               <Table.Td>{t(`peopleReached.sources.${x.source}`, { defaultValue: x.source })}</Table.Td>
               <Table.Td>{t(`peopleReached.bands.${x.ageBand}`)}</Table.Td>
             </Table.Tr>

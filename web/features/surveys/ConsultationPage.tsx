@@ -1,8 +1,8 @@
-import { Anchor, Badge, Button, CopyButton, Group, Menu, Paper, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, CopyButton, Group, Menu, Paper, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { SIZE_CLASSES } from '../../../contracts/members.js';
 import type { Consultation } from '../../../contracts/surveys.js';
 import { CROSS_TAB_DIMENSIONS } from '../../../contracts/surveys/cross-tab.js';
@@ -21,7 +21,7 @@ import { Stat } from '../../ui/Stat.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { fetchOrg, orgKeys } from '../orgs/api.js';
-import { actOnConsultation, fetchAnalysis, fetchConsultation, fetchConsultationForm, surveyKeys, tagTextAnswer, textAnswersPath } from './api.js';
+import { actOnConsultation, fetchAnalysis, fetchCitedBy, fetchConsultation, fetchConsultationForm, surveyKeys, tagTextAnswer, textAnswersPath } from './api.js';
 import { statusColor } from './ConsultationsPage.js';
 import { EnterAnswersButton } from './EnterAnswersButton.js';
 import { QuestionResults } from './QuestionResults.js';
@@ -135,6 +135,32 @@ function TextAnswers({ c, form }: { c: Consultation; form: FormDefinition }) {
   );
 }
 
+/** What a consultation led to: the advocacy issues citing its answers as evidence. */
+function CitedBy({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const cited = useQuery({ queryKey: surveyKeys.citedBy(consultationId), queryFn: () => fetchCitedBy(consultationId) });
+  if (cited.error) return <ProblemAlert error={cited.error} />;
+  const items = cited.data?.items ?? [];
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h5" mb="xs">{t('surveys.citedBy')}</Title>
+      {cited.isPending ? <Loading /> : items.length === 0 ? (
+        <Text size="sm" c="dimmed">{t('surveys.notCited')}</Text>
+      ) : (
+        <Stack gap={4} component="ul" style={{ margin: 0, paddingLeft: '1.2rem' }}>
+          {items.map((issue) => (
+            <li key={issue.id}>
+              {can('advocacy.read') ? <Anchor component={Link} to={`/advocacy/${issue.id}`} size="sm">{issue.title}</Anchor> : <Text span size="sm">{issue.title}</Text>}
+              {issue.questions.length > 0 && <Text size="xs" c="dimmed">{t('surveys.citesQuestions', { count: issue.questions.length })}</Text>}
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
 export function ConsultationPage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
@@ -168,7 +194,11 @@ export function ConsultationPage() {
         {manage && x.status === 'open' && <ConfirmButton size="sm" label={t('surveys.close')} question={t('surveys.closeQuestion')} onConfirm={() => action.mutateAsync('close')} />}
       </PageHeader>
       <Text size="sm" c="dimmed">
-        {[`${t('surveys.form')}: ${x.formTitle}${x.formVersion ? ` v${x.formVersion}` : ''}`, t(`surveys.identities.${x.identity}`), x.closesOn ? `${t('surveys.closesOn')}: ${formatDate(x.closesOn)}` : null].filter(Boolean).join(' · ')}
+        {t('surveys.form')}:{' '}
+        {manage ? <Anchor component={Link} to={`/forms/${x.formId}`} inherit>{x.formTitle}</Anchor> : x.formTitle}
+        {x.formVersion ? ` v${x.formVersion}` : ''}
+        {' · '}
+        {[t(`surveys.identities.${x.identity}`), x.closesOn ? `${t('surveys.closesOn')}: ${formatDate(x.closesOn)}` : null].filter(Boolean).join(' · ')}
       </Text>
       <ProblemAlert error={action.error} />
       {x.publicUrl && (
@@ -190,6 +220,7 @@ export function ConsultationPage() {
           <Tabs.Panel value="texts" pt="md"><TextAnswers c={x} form={form.data} /></Tabs.Panel>
         </Tabs>
       )}
+      {x.status !== 'draft' && <CitedBy consultationId={x.id} />}
     </Stack>
   );
 }

@@ -16,6 +16,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { fetchForm, publishForm, saveForm, surveyKeys } from './api.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 import { QuestionList, TranslatedInput } from './QuestionEditor.js';
 
 /**
@@ -116,12 +117,13 @@ export function FormBuilderPage() {
           <Text size="xs" c="dimmed">{t('surveys.expressionsHelp')}</Text>
         </Stack>
       </Paper>
-      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <QuestionList questions={draft.questions} languages={languages} onChange={(questions) => setDraft({ ...draft, questions })} problems={problems} names={names} />
       </fieldset>
       {form.data.versions.length > 0 && (
         <Paper withBorder p="md">
           <Title order={2} size="h5" mb="xs">{t('surveys.versions')}</Title>
+          <ScrollTable minWidth={360}>
           <Table>
             <Table.Thead><Table.Tr><Table.Th>{t('surveys.version')}</Table.Th><Table.Th>{t('surveys.publishedAt')}</Table.Th><Table.Th>{t('surveys.responses')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -135,6 +137,7 @@ export function FormBuilderPage() {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollTable>
         </Paper>
       )}
     </Stack>

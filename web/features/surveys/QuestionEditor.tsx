@@ -35,8 +35,8 @@ function ChoicesEditor({ title, choices, languages, onChange }: { title: string;
       <Text fw={600} size="sm">{title}</Text>
       {choices.map((c, i) => (
         <Group key={i} align="end" wrap="nowrap">
-          <TextInput w={140} label={t('surveys.value')} value={c.value} onChange={(e) => onChange(choices.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
-          <div style={{ flex: 1 }}>
+          <TextInput w={{ base: 88, xs: 140 }} label={t('surveys.value')} value={c.value} onChange={(e) => onChange(choices.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
+          <div style={{ flex: 1, minWidth: 0 }}>
             <TranslatedInput label={t('surveys.label')} languages={languages} value={c.label} onChange={(label) => onChange(choices.map((x, j) => (j === i ? { ...x, label } : x)))} />
           </div>
           <ActionIcon variant="subtle" color="red" aria-label={t('surveys.removeChoice', { value: c.value })} onClick={() => onChange(choices.filter((_, j) => j !== i))}>
@@ -70,11 +70,12 @@ export function QuestionEditor({
   return (
     <Paper withBorder p="sm" style={mine.length ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}>
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="wrap">
-            <TextInput w={160} label={t('surveys.name')} value={q.name} onChange={(e) => set({ name: e.currentTarget.value })} />
+        {/* On a phone the name and type take the whole width, and the row's buttons go below them. */}
+        <Group justify="space-between" align="flex-start">
+          <Group gap="xs" style={{ flex: '1 1 240px', minWidth: 0 }}>
+            <TextInput w={{ base: '100%', xs: 160 }} label={t('surveys.name')} value={q.name} onChange={(e) => set({ name: e.currentTarget.value })} />
             <Select
-              w={200}
+              w={{ base: '100%', xs: 200 }}
               label={t('surveys.type')}
               allowDeselect={false}
               data={QUESTION_TYPES.map((v) => ({ value: v, label: t(`surveys.types.${v}`) }))}

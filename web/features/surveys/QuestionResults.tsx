@@ -1,45 +1,16 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef } from 'react';
+import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Analysis } from '../../../contracts/surveys.js';
 import { pickLabel, type FormDefinition, type Question } from '../../../contracts/surveys/form-model.js';
 import { formatNumber } from '../../app/money.js';
-import { BarChart } from '../../ui/BarChart.js';
+import { Chart } from '../../ui/Chart.js';
+import { compareAnswers, matrixGrid } from './answer-order.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
 
 type Result = Analysis['questions'][number];
 
-/** Saves the chart beside a table as a PNG, for a report or a slide. */
-async function downloadChart(container: HTMLElement | null, name: string) {
-  const svg = container?.querySelector('svg');
-  if (!svg) return;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  // CSS variables do not survive outside the page: resolve the colours first.
-  clone.querySelectorAll('rect').forEach((r) => r.setAttribute('fill', getComputedStyle(svg.querySelector('rect')!).fill));
-  clone.querySelectorAll('text').forEach((x) => x.setAttribute('fill', '#444'));
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const width = Number(svg.getAttribute('width'));
-  const height = Number(svg.getAttribute('height'));
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(clone))}`;
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = width * 2;
-  canvas.height = height * 2;
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.scale(2, 2);
-  g.drawImage(image, 0, 0);
-  const a = document.createElement('a');
-  a.href = canvas.toDataURL('image/png');
-  a.download = `${name}.png`;
-  a.click();
-}
-
 export function QuestionResults({ result, question, form, lang, dimensionLabel }: { result: Result; question: Question | undefined; form: FormDefinition; lang: string; dimensionLabel(v: string | null): string }) {
   const { t } = useTranslation();
-  const chart = useRef<HTMLDivElement>(null);
   const label = (x: Parameters<typeof pickLabel>[0]) => pickLabel(x, lang, form.languages);
   const valueLabel = (v: string) => {
     if (question?.type === 'matrix') {
@@ -51,9 +22,23 @@ export function QuestionResults({ result, question, form, lang, dimensionLabel }
   const title = question ? label(question.label) || question.name : result.name;
   const totals = new Map<string, number>();
   for (const c of result.counts) totals.set(c.value, (totals.get(c.value) ?? 0) + c.count);
-  const values = [...totals.keys()].sort((a, b) => (question?.choices?.findIndex((c) => c.value === a) ?? 0) - (question?.choices?.findIndex((c) => c.value === b) ?? 0));
+  const values = [...totals.keys()].sort(compareAnswers(question));
   const dims = [...new Set(result.counts.map((c) => c.by))];
   const crossed = dims.length > 1 || (dims[0] ?? null) !== null;
+  // A matrix not crossed by a group reads best as its rows, each with a bar per column (a legend names them).
+  const grid = question?.type === 'matrix' && !crossed ? matrixGrid(values, totals) : null;
+  const chart = grid && grid.columns.length <= 5
+    ? {
+      categories: grid.rows.map((r) => label(question?.rows?.find((x) => x.value === r)?.label) || r),
+      series: grid.columns.map((c) => ({ key: c, label: label(question?.choices?.find((x) => x.value === c)?.label) || c, values: grid.rows.map((r) => grid.count(r, c)) })),
+    }
+    : {
+      categories: values.map(valueLabel),
+      // Crossed by a few groups, each group is a series of its own; by many, the chart shows the totals and the table the groups.
+      series: crossed && dims.length <= 5
+        ? dims.map((d) => ({ key: String(d), label: dimensionLabel(d), values: values.map((v) => result.counts.find((c) => c.value === v && c.by === d)?.count ?? 0) }))
+        : [{ key: 'total', label: t('surveys.total'), values: values.map((v) => totals.get(v)!) }],
+    };
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -73,10 +58,16 @@ export function QuestionResults({ result, question, form, lang, dimensionLabel }
         )}
         {values.length > 0 && (
           <>
-            <div ref={chart}>
-              <BarChart label={title} data={values.map((v) => ({ key: valueLabel(v), value: totals.get(v)! }))} format={formatNumber} />
-            </div>
-            <ScrollTable minWidth={crossed ? 200 + dims.length * 110 : 360}>
+            <Chart
+              title={title}
+              layout="bars"
+              categories={chart.categories}
+              categoryLabel={t('surveys.answer')}
+              valueLabel={t('surveys.chartFirms')}
+              series={chart.series}
+              tableMode="beside"
+              downloadName={result.name}
+              table={<ScrollTable minWidth={crossed ? 200 + dims.length * 110 : 360}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -97,8 +88,8 @@ export function QuestionResults({ result, question, form, lang, dimensionLabel }
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollTable>
-            <Button variant="subtle" size="compact-xs" w="fit-content" onClick={() => void downloadChart(chart.current, result.name)}>{t('surveys.saveChart')}</Button>
+            </ScrollTable>}
+            />
           </>
         )}
       </Stack>

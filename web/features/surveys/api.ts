@@ -1,4 +1,4 @@
-import type { Analysis, Consultation, ConsultationInput, Form, XlsformProblem } from '../../../contracts/surveys.js';
+import type { Analysis, CitingIssue, Consultation, ConsultationInput, Form, XlsformProblem } from '../../../contracts/surveys.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-model.js';
 import { api, uploadFile, withQuery } from '../../app/api.js';
 
@@ -7,6 +7,7 @@ export const surveyKeys = {
   form: (id: string) => ['forms', id] as const,
   consultations: ['consultations'] as const,
   consultation: (id: string) => ['consultations', id] as const,
+  citedBy: (id: string) => ['consultations', id, 'cited-by'] as const,
   analysis: (id: string, params: Record<string, string>) => ['consultations', id, 'analysis', params] as const,
   texts: (id: string, question: string, tag: string) => ['consultations', id, 'texts', question, tag] as const,
   /** Every page of a consultation's text answers, whatever the question and tag. */
@@ -35,5 +36,7 @@ export const fetchAnalysis = (id: string, params: Record<string, string>) => api
 export const textAnswersPath = (id: string) => `/api/v1/consultations/${id}/text-answers`;
 export const tagTextAnswer = (id: string, responseId: string, question: string, tags: string[]) => api(`/api/v1/consultations/${id}/responses/${responseId}/tags`, { method: 'PUT', body: { question, tags } });
 export const fetchConsultation = (id: string) => api<Consultation>(`/api/v1/consultations/${id}`);
+/** The advocacy issues that cite a consultation's answers as evidence. */
+export const fetchCitedBy = (id: string) => api<{ items: CitingIssue[] }>(`/api/v1/consultations/${id}/cited-by`);
 export const fetchConsultationForm = (id: string) => api<FormDefinition>(`/api/v1/consultations/${id}/form`);
 export const fetchEvidenceConsultations = () => api<{ items: Consultation[] }>(withQuery('/api/v1/consultations', { limit: 200 }));

@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChildParams, IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
 import {
-  DecisionMaker, DecisionMakerDetail, DecisionMakerInput, DecisionMakerQuery, MembershipInput, PostInput, PublicBody, PublicBodyInput, StakeholderInput, StakeholderMap,
+  DecisionMaker, DecisionMakerDetail, DecisionMakerInput, DecisionMakerQuery, ForumSeat, MembershipInput, PostInput, PublicBody, PublicBodyInput, StakeholderInput, StakeholderMap,
 } from '../../../../contracts/decision-makers.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import {
-  addMembership, createDecisionMaker, editDecisionMaker, editMembership, getDecisionMaker, listDecisionMakers, removeDecisionMaker, removeMembership,
+  addMembership, createDecisionMaker, editDecisionMaker, editMembership, getDecisionMaker, getPersonRow, listDecisionMakers, removeDecisionMaker, removeMembership,
 } from '../decision-maker-service.js';
 import { addPost, createPublicBody, editPublicBody, listPublicBodies, removePost, removePublicBody } from '../public-body-service.js';
 import { placeStakeholder, removeStakeholder, stakeholderMap } from '../stakeholder-service.js';
@@ -16,8 +16,16 @@ const tags = ['advocacy'];
 
 const Bodies = z.object({ items: z.array(PublicBody) });
 
+/**
+ * The forums where a decision-maker sits: dialogue stands above advocacy and
+ * cannot be imported from here, so server/app.ts hands this over.
+ */
+export interface DecisionMakerRoutesOptions {
+  forumSeatsOf(ctx: TenantCtx, person: { name: string; email: string }): Promise<ForumSeat[]>;
+}
+
 /** The directory of decision-makers and public bodies, and each issue's map of who decides it. */
-export const decisionMakerRoutes: FastifyPluginAsyncZod = async (app) => {
+export const decisionMakerRoutes: FastifyPluginAsyncZod<DecisionMakerRoutesOptions> = async (app, { forumSeatsOf }) => {
   // ---- people ----
   const person = { 200: DecisionMakerDetail };
   /** Runs a change to a person, then answers with the person as they now stand. */
@@ -35,6 +43,9 @@ export const decisionMakerRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, response: person }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, (ctx) => getDecisionMaker(ctx, request.params.id)));
+  app.get('/api/v1/decision-makers/:id/forums', { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(ForumSeat) }) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => ({
+    items: await app.tenant(request, async (ctx) => forumSeatsOf(ctx, await getPersonRow(ctx, request.params.id))),
+  }));
   app.put('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, body: DecisionMakerInput, response: person }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     personAfter(request, (ctx) => editDecisionMaker(ctx, request.params.id, request.body)));
   app.delete('/api/v1/decision-makers/:id', { schema: { tags, params: IdParams, response: { 200: Ok } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) => {

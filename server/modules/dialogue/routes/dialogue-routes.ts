@@ -5,6 +5,7 @@ import { ChildParams, IdParams } from '../../../../contracts/common.js';
 import {
   AgendaItemInput, Decision, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
 } from '../../../../contracts/dialogue.js';
+import { ApprovedPaper } from '../../../../contracts/position-papers.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { clockFormat } from '../../../platform/time.js';
@@ -16,6 +17,7 @@ import {
   addAgendaItem, createMeeting, getMeeting, meetingCalendarFile, moveAgendaItem, recordMinutes, removeAgendaItem, sendInvitations, updateMeeting, upcomingMeetings,
 } from '../meeting-service.js';
 import { minutesPdf } from '../minutes-pdf.js';
+import { papersOfAgendaItem } from '../agenda-papers.js';
 
 const tags = ['dialogue'];
 
@@ -79,6 +81,10 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/api/v1/meetings/:id/agenda/:childId', { schema: { tags, params: ChildParams, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => removeAgendaItem(ctx, request.params.id, request.params.childId)),
   );
+  // What the organisation brings to the table on an item: the approved papers of its advocacy issue, for all who see the meeting.
+  app.get('/api/v1/meetings/:id/agenda/:childId/papers', { schema: { tags, params: ChildParams, response: { 200: z.object({ items: z.array(ApprovedPaper) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
+    items: await app.tenant(request, (ctx) => papersOfAgendaItem(ctx, request.params.id, request.params.childId)),
+  }));
   app.put('/api/v1/meetings/:id/minutes', { schema: { tags, params: IdParams, body: MinutesInput, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => recordMinutes(ctx, request.params.id, request.body)),
   );

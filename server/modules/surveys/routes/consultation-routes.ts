@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Ok, Page, IdParams, Uuid } from '../../../../contracts/common.js';
 import {
-  Analysis, AnalysisQuery, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RespondentView, RESPONSE_CHANNELS, StaffAnswersInput,
+  Analysis, AnalysisQuery, CitingIssue, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RespondentView, RESPONSE_CHANNELS, StaffAnswersInput,
   TagAnswerInput, TextAnswer, TextAnswersQuery,
 } from '../../../../contracts/surveys.js';
+import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { streamTable, TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
 import { analyseConsultation, answerExportColumns, exportAnswers, listTextAnswers, tagTextAnswer } from '../analysis-service.js';
 import {
@@ -17,7 +18,15 @@ import { enterForFirm, responseFile, staffLink, staffView, storeResponseFile } f
 
 const tags = ['surveys'];
 
-export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * The advocacy issues that cite a consultation: advocacy stands above surveys
+ * and cannot be imported from here, so server/app.ts hands this over.
+ */
+export interface ConsultationRoutesOptions {
+  issuesCiting(ctx: TenantCtx, consultationId: string): Promise<CitingIssue[]>;
+}
+
+export const consultationRoutes: FastifyPluginAsyncZod<ConsultationRoutesOptions> = async (app, { issuesCiting }) => {
   const url = app.config.publicUrl;
   // Invitations and reminders leave at once where SMTP is configured, not at the next mail-dispatch job.
   const flushMail = () => void app.mailer.flush().catch(() => undefined);
@@ -33,6 +42,13 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/consultations/:id', { schema: { tags, params: IdParams, response: { 200: Consultation } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, (ctx) => getConsultation(ctx, request.params.id, url)),
+  );
+
+  app.get('/api/v1/consultations/:id/cited-by', { schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(CitingIssue) }) } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
+    app.tenant(request, async (ctx) => {
+      await getConsultationRow(ctx, request.params.id);
+      return { items: await issuesCiting(ctx, request.params.id) };
+    }),
   );
 
   app.put('/api/v1/consultations/:id', { schema: { tags, params: IdParams, body: ConsultationInput, response: { 200: Consultation } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request) =>

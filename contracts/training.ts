@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { Int, IsoDate, IsoDateTime, Name, Text, Uuid } from './common.js';
+import { EventSummary } from './events.js';
+import { AGE_BANDS_AND_UNKNOWN, PersonSex } from './people.js';
+
+/**
+ * Training (server/modules/training): courses with a curriculum, whose
+ * sessions are events of the events module (kind `training_session`), the
+ * people they train counted once across courses, trainers certified after a
+ * training of trainers (ToT) and the lineage master trainer → trainers →
+ * participants.
+ */
+export const COURSE_KINDS = ['workshop', 'course', 'tot', 'coaching'] as const;
+export const CourseKind = z.enum(COURSE_KINDS);
+export type CourseKind = z.infer<typeof CourseKind>;
+
+const Url = z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/ }));
+
+export const CourseInput = z.object({
+  title: Name,
+  kind: CourseKind,
+  description: Text(5000).default(''),
+  /** Who the course is for, in words (BMO staff, women-led firms' owners…). */
+  audience: Text(500).default(''),
+  /** Hours of teaching; halves allowed. */
+  hours: z.number().min(0).max(10_000).multipleOf(0.5).default(0),
+  /** Share of the sessions (per cent) a participant attends to complete the course. */
+  completionShare: Int.min(1).max(100).default(80),
+});
+export type CourseInput = z.infer<typeof CourseInput>;
+
+export const Material = z.object({ title: Name, url: z.union([z.literal(''), Url]).default('') });
+export type Material = z.infer<typeof Material>;
+
+export const ModuleInput = z.object({
+  title: Name,
+  /** One learning objective a line. */
+  objectives: Text(3000).default(''),
+  materials: z.array(Material).max(20).default([]),
+  /** Hours of this module. */
+  hours: z.number().min(0).max(10_000).multipleOf(0.5).default(0),
+});
+export type ModuleInput = z.infer<typeof ModuleInput>;
+
+export const CourseModule = z.object({
+  id: Uuid,
+  position: z.number().int(),
+  title: z.string(),
+  objectives: z.string(),
+  materials: z.array(z.object({ title: z.string(), url: z.string() })),
+  hours: z.number(),
+});
+export type CourseModule = z.infer<typeof CourseModule>;
+
+/** A session: an event of kind `training_session`, created through the events module. */
+export const SessionInput = z
+  .object({
+    title: Name,
+    startsAt: IsoDateTime,
+    endsAt: IsoDateTime,
+    venue: Text(300).default(''),
+    onlineUrl: z.union([z.literal(''), Url]).default(''),
+    capacity: Int.min(1).max(100_000).nullable().default(null),
+    audience: z.enum(['members', 'public']).default('members'),
+  })
+  .refine((e) => Number.isNaN(Date.parse(e.startsAt)) || Number.isNaN(Date.parse(e.endsAt)) || Date.parse(e.endsAt) > Date.parse(e.startsAt), {
+    path: ['endsAt'], params: { code: 'events.ends_before_start' },
+  });
+export type SessionInput = z.infer<typeof SessionInput>;
+
+export const TrainerInput = z.object({ personId: Uuid });
+
+export const CertificationInput = z.object({
+  personId: Uuid,
+  /** The day the teach-back was judged good enough. */
+  certifiedOn: IsoDate,
+  /** What the teach-back was and how it went. */
+  teachBack: Text(2000).refine((s) => s.trim().length > 0, { params: { code: 'training.teach_back_required' } }),
+});
+export type CertificationInput = z.infer<typeof CertificationInput>;
+
+export const CourseSummary = z.object({
+  id: Uuid,
+  title: z.string(),
+  kind: CourseKind,
+  description: z.string(),
+  audience: z.string(),
+  hours: z.number(),
+  completionShare: z.number().int(),
+  sessions: z.number().int(),
+  /** The start of the next session not yet begun, or null. */
+  nextSessionAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CourseSummary = z.infer<typeof CourseSummary>;
+
+export const CourseTrainer = z.object({
+  personId: Uuid,
+  name: z.string(),
+  /** Certified through a ToT of the organisation. */
+  certified: z.boolean(),
+});
+export type CourseTrainer = z.infer<typeof CourseTrainer>;
+
+/** Someone who attended at least one session, with their attendance against the completion rule. */
+export const CourseParticipant = z.object({
+  personId: Uuid,
+  name: z.string(),
+  sex: PersonSex,
+  ageBand: z.enum(AGE_BANDS_AND_UNKNOWN),
+  firm: z.string().nullable(),
+  attended: z.number().int(),
+  sessions: z.number().int(),
+  /** Per cent of the sessions attended, rounded down. */
+  share: z.number().int(),
+  completed: z.boolean(),
+  /** A ToT's completer certified as a trainer through this course. */
+  certification: z.object({ id: Uuid, certifiedOn: z.string(), teachBack: z.string(), certifiedBy: z.string() }).nullable(),
+});
+export type CourseParticipant = z.infer<typeof CourseParticipant>;
+
+export const CourseDetail = CourseSummary.extend({
+  modules: z.array(CourseModule),
+  sessionList: z.array(EventSummary),
+  trainers: z.array(CourseTrainer),
+  participants: z.array(CourseParticipant),
+});
+export type CourseDetail = z.infer<typeof CourseDetail>;
+
+/** A trainer in the lineage: who certified them (the trainers of their ToT) and whom they reached. */
+export const LineageTrainer = z.object({
+  personId: Uuid,
+  name: z.string(),
+  /** 0: a master trainer (not certified here); 1: certified by a master; … */
+  generation: z.number().int(),
+  trainedBy: z.array(Uuid),
+  certifiedThrough: z.array(z.object({ courseId: Uuid, title: z.string(), certifiedOn: z.string() })),
+  courses: z.number().int(),
+  /** Unique people who attended the courses this trainer ran. */
+  reach: z.number().int(),
+});
+export type LineageTrainer = z.infer<typeof LineageTrainer>;
+
+export const Lineage = z.object({
+  trainers: z.array(LineageTrainer),
+  /** Unique people reached by the trainers of each generation. */
+  generations: z.array(z.object({ generation: z.number().int(), trainers: z.number().int(), reach: z.number().int() })),
+  /** Unique people reached by all trainers together. */
+  reach: z.number().int(),
+});
+export type Lineage = z.infer<typeof Lineage>;

@@ -1,0 +1,143 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChildParams, IdParams, Page } from '../../../../contracts/common.js';
+import {
+  CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventQuery, EventStateInput, EventSummary, Registration, RegistrationInput, TicketTypeInput,
+} from '../../../../contracts/events.js';
+import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { orgClock } from '../../../platform/org-clock.js';
+import { clockFormat } from '../../../platform/time.js';
+import { getCurrentOrg } from '../../orgs/org-service.js';
+import { eventCalendar } from '../calendar.js';
+import { checkIn, checkInList } from '../check-in-service.js';
+import { addTicketType, createEvent, editEvent, getEvent, getEventRow, listEvents, removeTicketType, setEventState } from '../event-service.js';
+import { cancelRegistration, listRegistrations, registerFor } from '../registration-service.js';
+
+const tags = ['events'];
+
+export interface EventRoutesOptions {
+  /**
+   * What the modules above do once people are ticked present, in the same
+   * transaction (training: a course's session makes its attendees participants
+   * of the course). Handed over by server/app.ts.
+   */
+  afterCheckIn?: (ctx: TenantCtx, eventId: string) => Promise<unknown>;
+}
+
+/** Events: the calendar, an event's page, registration with a waiting list, check-in at the door. */
+export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, { afterCheckIn }) => {
+  app.get('/api/v1/events', {
+    schema: { tags, querystring: EventQuery, response: { 200: Page(EventSummary) } },
+    config: { auth: 'tenant', permission: 'events.read' },
+  }, async (request) => app.tenant(request, (ctx) => listEvents(ctx, request.query)));
+
+  app.get('/api/v1/events/:id', {
+    schema: { tags, params: IdParams, response: { 200: EventDetail } },
+    config: { auth: 'tenant', permission: 'events.read' },
+  }, async (request) => app.tenant(request, (ctx) => getEvent(ctx, request.params.id)));
+
+  app.post('/api/v1/events', {
+    schema: { tags, body: EventInput, response: { 201: EventDetail } },
+    config: { auth: 'tenant', permission: 'events.manage' },
+  }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getEvent(ctx, await createEvent(ctx, request.body)));
+  });
+
+  app.put('/api/v1/events/:id', {
+    schema: { tags, params: IdParams, body: EventInput, response: { 200: EventDetail } },
+    config: { auth: 'tenant', permission: 'events.manage' },
+  }, async (request) => {
+    const event = await app.tenant(request, async (ctx) => {
+      await editEvent(ctx, request.params.id, request.body);
+      return getEvent(ctx, request.params.id);
+    });
+    // More seats may have promoted people waiting: their mail goes now.
+    void app.mailer.flush();
+    return event;
+  });
+
+  app.post('/api/v1/events/:id/state', {
+    schema: { tags, params: IdParams, body: EventStateInput, response: { 200: EventDetail } },
+    config: { auth: 'tenant', permission: 'events.manage' },
+  }, async (request) => {
+    const event = await app.tenant(request, async (ctx) => {
+      await setEventState(ctx, request.params.id, request.body.state);
+      return getEvent(ctx, request.params.id);
+    });
+    // A cancellation tells those registered.
+    void app.mailer.flush();
+    return event;
+  });
+
+  app.post('/api/v1/events/:id/ticket-types', {
+    schema: { tags, params: IdParams, body: TicketTypeInput, response: { 200: EventDetail } },
+    config: { auth: 'tenant', permission: 'events.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await addTicketType(ctx, request.params.id, request.body);
+    return getEvent(ctx, request.params.id);
+  }));
+
+  app.delete('/api/v1/events/:id/ticket-types/:childId', {
+    schema: { tags, params: ChildParams, response: { 200: EventDetail } },
+    config: { auth: 'tenant', permission: 'events.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await removeTicketType(ctx, request.params.id, request.params.childId);
+    return getEvent(ctx, request.params.id);
+  }));
+
+  // Staff see everyone; a member firm's user the firm's own people.
+  app.get('/api/v1/events/:id/registrations', {
+    schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Registration) }) } },
+    config: { auth: 'tenant', permission: 'events.register' },
+  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listRegistrations(ctx, request.params.id) })));
+
+  app.post('/api/v1/events/:id/registrations', {
+    schema: { tags, params: IdParams, body: RegistrationInput, response: { 201: Registration } },
+    config: { auth: 'tenant', permission: 'events.register' },
+  }, async (request, reply) => {
+    const registration = await app.tenant(request, (ctx) => registerFor(ctx, request.params.id, request.body));
+    void app.mailer.flush();
+    reply.code(201);
+    return registration;
+  });
+
+  // A seat given back goes to the first one waiting, in the same transaction.
+  app.post('/api/v1/events/:id/registrations/:childId/cancel', {
+    schema: { tags, params: ChildParams, response: { 200: z.object({ promoted: z.array(z.uuid()) }) } },
+    config: { auth: 'tenant', permission: 'events.register' },
+  }, async (request) => {
+    const result = await app.tenant(request, (ctx) => cancelRegistration(ctx, request.params.id, request.params.childId));
+    void app.mailer.flush();
+    return result;
+  });
+
+  // Downloaded by the check-in phone before the doors open; ticks are kept on the phone until sent.
+  app.get('/api/v1/events/:id/check-in', {
+    schema: { tags, params: IdParams, response: { 200: CheckInList } },
+    config: { auth: 'tenant', permission: 'events.check_in' },
+  }, async (request) => app.tenant(request, (ctx) => checkInList(ctx, request.params.id)));
+
+  app.post('/api/v1/events/:id/check-in', {
+    schema: { tags, params: IdParams, body: CheckInInput, response: { 200: CheckInResult } },
+    config: { auth: 'tenant', permission: 'events.check_in' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    const result = await checkIn(ctx, request.params.id, request.body);
+    if (result.checkedIn.length && afterCheckIn) await afterCheckIn(ctx, request.params.id);
+    return result;
+  }));
+
+  app.get('/api/v1/events/:id/calendar.ics', {
+    schema: { tags, params: IdParams },
+    config: { auth: 'tenant', permission: 'events.read' },
+  }, async (request, reply) => {
+    const ics = await app.tenant(request, async (ctx) => {
+      const event = await getEventRow(ctx, request.params.id);
+      const org = await getCurrentOrg(ctx);
+      return eventCalendar(event, { when: clockFormat(orgClock(org), ctx.locale).meetingTime(event.startsAt), orgName: org.name });
+    });
+    reply.header('content-type', 'text/calendar; charset=utf-8');
+    reply.header('content-disposition', `attachment; filename="event-${request.params.id.slice(0, 8)}.ics"`);
+    return ics;
+  });
+};

@@ -1,0 +1,25 @@
+import { and, eq, gte, lte } from 'drizzle-orm';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { participationsBetween, peopleOnDays } from '../people/figures-service.js';
+import { trainingCertifications } from './tables.js';
+
+/**
+ * People trained in a period, as results count them: the participations
+ * training recorded for course attendance (source `training`, role
+ * participant), each with the person's sex and age band on the day.
+ */
+export async function peopleTrainedBetween(ctx: TenantCtx, startsOn: string, endsOn: string) {
+  return (await participationsBetween(ctx, startsOn, endsOn, ['participant'])).filter((p) => p.source === 'training');
+}
+
+/** Trainers certified in a period (after a ToT and a teach-back), with sex and age band on the day. */
+export async function trainersCertifiedBetween(ctx: TenantCtx, startsOn: string, endsOn: string) {
+  const c = trainingCertifications;
+  const rows = await ctx.tx.select({ id: c.id, personId: c.personId, on: c.certifiedOn }).from(c)
+    .where(and(eq(c.orgId, ctx.orgId), gte(c.certifiedOn, startsOn), lte(c.certifiedOn, endsOn)));
+  const people = await peopleOnDays(ctx, rows.map((r) => ({ personId: r.personId, on: r.on })));
+  return rows.flatMap((r, i) => {
+    const person = people[i];
+    return person ? [{ id: r.id, on: r.on, personId: person.personId, sex: person.sex, ageBand: person.ageBand }] : [];
+  });
+}

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ChildParams, IdParams } from '../../../../contracts/common.js';
+import { CertificationInput, CourseDetail, CourseInput, CourseSummary, Lineage, ModuleInput, SessionInput, TrainerInput } from '../../../../contracts/training.js';
+import { clock } from '../../../platform/clock.js';
+import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { addTrainer, certifyTrainer, recountCourse, removeTrainer } from '../attendance-service.js';
+import { addModule, addSession, createCourse, editCourse, editModule, getCourse, listCourses, removeModule } from '../course-service.js';
+import { getLineage } from '../lineage-service.js';
+
+const tags = ['training'];
+const detail = (ctx: TenantCtx, id: string) => getCourse(ctx, id, clock.now());
+
+/**
+ * Training: courses and their curriculum, sessions (events of the events
+ * module, which keep registration and check-in), trainers, certification
+ * after a ToT, and the lineage of trainers with their reach.
+ */
+export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/training/courses', {
+    schema: { tags, response: { 200: z.object({ items: z.array(CourseSummary) }) } },
+    config: { auth: 'tenant', permission: 'training.read' },
+  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listCourses(ctx, clock.now()) })));
+
+  app.post('/api/v1/training/courses', {
+    schema: { tags, body: CourseInput, response: { 201: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => detail(ctx, await createCourse(ctx, request.body)));
+  });
+
+  app.get('/api/v1/training/courses/:id', {
+    schema: { tags, params: IdParams, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.read' },
+  }, async (request) => app.tenant(request, (ctx) => detail(ctx, request.params.id)));
+
+  app.put('/api/v1/training/courses/:id', {
+    schema: { tags, params: IdParams, body: CourseInput, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    const { kindChanged } = await editCourse(ctx, request.params.id, request.body);
+    // A ToT turned into a course (or back): its participations are recorded again under the new kind.
+    if (kindChanged) await recountCourse(ctx, request.params.id);
+    return detail(ctx, request.params.id);
+  }));
+
+  app.post('/api/v1/training/courses/:id/modules', {
+    schema: { tags, params: IdParams, body: ModuleInput, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await addModule(ctx, request.params.id, request.body);
+    return detail(ctx, request.params.id);
+  }));
+
+  app.put('/api/v1/training/courses/:id/modules/:childId', {
+    schema: { tags, params: ChildParams, body: ModuleInput, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await editModule(ctx, request.params.id, request.params.childId, request.body);
+    return detail(ctx, request.params.id);
+  }));
+
+  app.delete('/api/v1/training/courses/:id/modules/:childId', {
+    schema: { tags, params: ChildParams, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await removeModule(ctx, request.params.id, request.params.childId);
+    return detail(ctx, request.params.id);
+  }));
+
+  // A session is an event (kind training_session) made by the events module, in draft: publish it there.
+  app.post('/api/v1/training/courses/:id/sessions', {
+    schema: { tags, params: IdParams, body: SessionInput, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await addSession(ctx, request.params.id, request.body);
+    return detail(ctx, request.params.id);
+  }));
+
+  app.post('/api/v1/training/courses/:id/trainers', {
+    schema: { tags, params: IdParams, body: TrainerInput, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await addTrainer(ctx, request.params.id, request.body.personId);
+    return detail(ctx, request.params.id);
+  }));
+
+  app.delete('/api/v1/training/courses/:id/trainers/:childId', {
+    schema: { tags, params: ChildParams, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await removeTrainer(ctx, request.params.id, request.params.childId);
+    return detail(ctx, request.params.id);
+  }));
+
+  // A ToT's completer becomes a trainer after a teach-back: a staff decision, audited.
+  app.post('/api/v1/training/courses/:id/certifications', {
+    schema: { tags, params: IdParams, body: CertificationInput, response: { 200: CourseDetail } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await certifyTrainer(ctx, request.params.id, request.body);
+    return detail(ctx, request.params.id);
+  }));
+
+  app.get('/api/v1/training/lineage', {
+    schema: { tags, response: { 200: Lineage } },
+    config: { auth: 'tenant', permission: 'training.read' },
+  }, async (request) => app.tenant(request, (ctx) => getLineage(ctx)));
+};

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
+import { orgs } from '../../platform/tenants/tables.js';
+import { events } from '../events/tables.js';
+import { people } from '../people/tables.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' });
+
+/**
+ * A programme or course: a workshop, a course, a training of trainers (ToT) or
+ * coaching. Its sessions are events (training_sessions), its people are the
+ * people module's. The organisation's id is in every key (migration 0031's rule).
+ */
+export const trainingCourses = pgTable(
+  'training_courses',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description').notNull().default(''),
+    audience: text('audience').notNull().default(''),
+    hours: doublePrecision('hours').notNull().default(0),
+    completionShare: integer('completion_share').notNull().default(80),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_courses_pkey', columns: [t.id, t.orgId] }),
+    index('training_courses_org_idx').on(t.orgId, t.createdAt),
+    check('training_courses_kind_check', sql`${t.kind} IN ('workshop', 'course', 'tot', 'coaching')`),
+    check('training_courses_hours_check', sql`${t.hours} >= 0`),
+    check('training_courses_completion_check', sql`${t.completionShare} BETWEEN 1 AND 100`),
+  ],
+);
+
+/** A module of a course's curriculum: learning objectives and materials (titles and links). */
+export const trainingModules = pgTable(
+  'training_modules',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    courseId: uuid('course_id').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    objectives: text('objectives').notNull().default(''),
+    materials: jsonb('materials').$type<Array<{ title: string; url: string }>>().notNull().default(sql`'[]'::jsonb`),
+    hours: doublePrecision('hours').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_modules_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    index('training_modules_course_idx').on(t.orgId, t.courseId, t.position),
+  ],
+);
+
+/** A session of a course: an event of the events module, which keeps its registration and attendance. */
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    orgId: orgId(),
+    eventId: uuid('event_id').notNull(),
+    courseId: uuid('course_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_sessions_pkey', columns: [t.eventId, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.eventId, events).onDelete('cascade'),
+    index('training_sessions_course_idx').on(t.orgId, t.courseId),
+  ],
+);
+
+/** Who runs a course: people of the people module. */
+export const trainingCourseTrainers = pgTable(
+  'training_course_trainers',
+  {
+    orgId: orgId(),
+    courseId: uuid('course_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_course_trainers_pkey', columns: [t.courseId, t.personId, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.personId, people).onDelete('cascade'),
+    index('training_course_trainers_person_idx').on(t.orgId, t.personId),
+  ],
+);
+
+/** A ToT's completer certified as a trainer after a teach-back, by a member of staff. */
+export const trainingCertifications = pgTable(
+  'training_certifications',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    courseId: uuid('course_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    certifiedOn: date('certified_on', { mode: 'string' }).notNull(),
+    teachBack: text('teach_back').notNull(),
+    certifiedBy: text('certified_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_certifications_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.personId, people).onDelete('cascade'),
+    uniqueIndex('training_certifications_person_key').on(t.courseId, t.personId, t.orgId),
+    index('training_certifications_on_idx').on(t.orgId, t.certifiedOn),
+  ],
+);

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { Registration } from '../../../contracts/events.js';
+import type { CourseDetail, Lineage } from '../../../contracts/training.js';
+import { withTenant } from '../../platform/db/tenancy.js';
+import { useTestApp, type Client } from '../../test/app.js';
+import { createOrg, createPerson } from '../../test/factories.js';
+import { countUniquePeople } from '../people/participation-service.js';
+
+const t = useTestApp();
+
+type Admin = Client;
+const YEAR = { label: '2027', startsOn: '2027-01-01', endsOn: '2027-12-31' };
+
+async function course(admin: Admin, body: object): Promise<CourseDetail> {
+  const res = await admin.post('/api/v1/training/courses', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** A published session of the course on a day of March 2027. */
+async function session(admin: Admin, courseId: string, day: number, title = `Session ${day}`) {
+  const res = await admin.post(`/api/v1/training/courses/${courseId}/sessions`, {
+    title, startsAt: `2027-03-${String(day).padStart(2, '0')}T09:00:00Z`, endsAt: `2027-03-${String(day).padStart(2, '0')}T13:00:00Z`, capacity: 30, audience: 'public',
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const created = (res.json() as CourseDetail).sessionList.find((s) => s.title === title)!;
+  expect((await admin.post(`/api/v1/events/${created.id}/state`, { state: 'published' })).statusCode).toBe(200);
+  return created.id;
+}
+
+/** Registers the public by name and address (the same address is the same person) and ticks them present. */
+async function attend(admin: Admin, eventId: string, people: Array<{ name: string; email: string; sex?: string; ageBand?: string }>) {
+  const ids: string[] = [];
+  for (const p of people) {
+    const res = await admin.post(`/api/v1/events/${eventId}/registrations`, { kind: 'public', sex: 'not_stated', ...p });
+    expect(res.statusCode, res.body).toBe(201);
+    ids.push((res.json() as Registration).id);
+  }
+  const ticked = await admin.post(`/api/v1/events/${eventId}/check-in`, { items: ids.map((registrationId) => ({ registrationId })) });
+  expect(ticked.statusCode, ticked.body).toBe(200);
+  return ids;
+}
+
+const person = async (admin: Admin, name: string, extra: object = {}) => {
+  const res = await admin.post('/api/v1/people-reached', { name, confirmedNew: true, ...extra });
+  expect(res.statusCode, res.body).toBe(201);
+  return (res.json() as { id: string }).id;
+};
+
+const ama = { name: 'Ama Boateng', email: 'ama@example.test', sex: 'female', ageBand: '15_24' };
+const kofi = { name: 'Kofi Mensah', email: 'kofi@example.test', sex: 'male', ageBand: '35_plus' };
+const efua = { name: 'Efua Owusu', email: 'efua@example.test', sex: 'female' };
+
+describe('training courses', () => {
+  it('keeps a curriculum, makes its sessions events of the events module, and is for staff only', async () => {
+    const org = await createOrg(t.app);
+    const viewer = (await createPerson(t.app, org.orgId, 'viewer')).client;
+    const bad = await org.admin.post('/api/v1/training/courses', { title: ' ', kind: 'lecture', hours: -1, completionShare: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['completionShare', 'hours', 'kind', 'title']);
+
+    const c = await course(org.admin, { title: 'Export readiness', kind: 'course', audience: 'Owners of small exporters', hours: 12.5 });
+    expect(c).toMatchObject({ kind: 'course', hours: 12.5, completionShare: 80, sessions: 0, modules: [], participants: [] });
+    const withModule = (await org.admin.post(`/api/v1/training/courses/${c.id}/modules`, {
+      title: 'Incoterms', objectives: 'Choose an Incoterm\nPrice a shipment', materials: [{ title: 'ICC summary', url: 'https://iccwbo.org/incoterms' }], hours: 3,
+    })).json() as CourseDetail;
+    expect(withModule.modules).toEqual([expect.objectContaining({ position: 1, title: 'Incoterms', materials: [{ title: 'ICC summary', url: 'https://iccwbo.org/incoterms' }] })]);
+    expect((await org.admin.post(`/api/v1/training/courses/${c.id}/modules`, { title: 'x', materials: [{ title: 'bad', url: 'javascript:alert(1)' }] })).statusCode).toBe(400);
+    const moduleId = withModule.modules[0]!.id;
+    expect((await org.admin.put(`/api/v1/training/courses/${c.id}/modules/${moduleId}`, { title: 'Incoterms 2020', hours: 3 })).json().modules[0].title).toBe('Incoterms 2020');
+    await org.admin.post(`/api/v1/training/courses/${c.id}/modules`, { title: 'Customs' });
+    expect((await org.admin.delete(`/api/v1/training/courses/${c.id}/modules/${moduleId}`)).json().modules.map((m: { title: string }) => m.title)).toEqual(['Customs']);
+
+    const sessionId = await session(org.admin, c.id, 10);
+    const event = (await org.admin.get(`/api/v1/events/${sessionId}`)).json();
+    expect(event).toMatchObject({ kind: 'training_session', state: 'published', capacity: 30 });
+    const list = (await org.admin.get('/api/v1/training/courses')).json().items;
+    expect(list).toEqual([expect.objectContaining({ id: c.id, sessions: 1 })]);
+
+    expect((await viewer.get('/api/v1/training/courses')).statusCode).toBe(403);
+    expect((await viewer.post('/api/v1/training/courses', { title: 'x', kind: 'course' })).statusCode).toBe(403);
+    const other = await createOrg(t.app);
+    expect((await other.admin.get(`/api/v1/training/courses/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it('makes attendees people trained, each once across courses, and shows each one’s completion', async () => {
+    const org = await createOrg(t.app);
+    const export_ = await course(org.admin, { title: 'Export readiness', kind: 'course', completionShare: 80 });
+    const books = await course(org.admin, { title: 'Bookkeeping', kind: 'workshop', completionShare: 50 });
+    const [e1, e2] = [await session(org.admin, export_.id, 10), await session(org.admin, export_.id, 17)];
+    const b1 = await session(org.admin, books.id, 12);
+    await attend(org.admin, e1, [ama, kofi]);
+    await attend(org.admin, e2, [ama]);
+    await attend(org.admin, b1, [ama, efua]);
+    // Sending the same ticks again adds nothing.
+    const regs = (await org.admin.get(`/api/v1/events/${e2}/registrations`)).json().items as Registration[];
+    expect((await org.admin.post(`/api/v1/events/${e2}/check-in`, { items: [{ registrationId: regs[0]!.id }] })).json()).toMatchObject({ checkedIn: [], already: [regs[0]!.id] });
+
+    const detail = (await org.admin.get(`/api/v1/training/courses/${export_.id}`)).json() as CourseDetail;
+    expect(detail.sessionList.map((s) => [s.id, s.attended])).toEqual([[e1, 2], [e2, 1]]);
+    expect(detail.participants.map((p) => [p.name, p.attended, p.sessions, p.share, p.completed])).toEqual([
+      ['Ama Boateng', 2, 2, 100, true],
+      ['Kofi Mensah', 1, 2, 50, false],
+    ]);
+    // The bookkeeping workshop asks for half: Efua's one session of one completes it.
+    expect(((await org.admin.get(`/api/v1/training/courses/${books.id}`)).json() as CourseDetail).participants.map((p) => [p.name, p.completed])).toEqual([['Ama Boateng', true], ['Efua Owusu', true]]);
+
+    // Ama took part in two courses (three sessions): one person. Independently: Ama, Kofi, Efua.
+    const scope = { orgId: org.orgId, role: 'staff' as const, actor: { userId: org.adminId, name: 'Test' }, locale: 'en' };
+    const counted = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], roles: ['participant'] }));
+    expect(counted.participations).toBe(2 + 1 + 2);
+    expect(counted.people).toBe(3);
+    expect(counted.bySex).toEqual({ female: 2, male: 1, not_stated: 0 });
+    const byCourse = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], sourceIds: [export_.id], kinds: ['course'] }));
+    expect(byCourse.people).toBe(2);
+    // A course that turns out to be a training of trainers: its participations are recorded again as `tot`, nobody twice.
+    expect((await org.admin.put(`/api/v1/training/courses/${export_.id}`, { title: 'Export readiness', kind: 'tot', completionShare: 80 })).statusCode).toBe(200);
+    const asTot = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], sourceIds: [export_.id] }));
+    expect(asTot).toMatchObject({ people: 2, participations: 3 });
+    expect((await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], sourceIds: [export_.id], kinds: ['tot'] }))).participations).toBe(3);
+
+    // The results library counts the same people: each once, by sex and by age band.
+    const framework = (await org.admin.post('/api/v1/results/frameworks', { name: 'Skills programme', donor: 'Donor X' })).json();
+    for (const indicator of [
+      { library: 'training.people_trained', name: 'People trained', level: 'output', kind: 'unique_people', dimensions: ['sex', 'age_band'] },
+      { library: 'training.certified_trainers', name: 'Certified trainers', level: 'output', kind: 'unique_people', dimensions: ['sex'] },
+    ]) expect((await org.admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, indicator)).statusCode).toBe(201);
+    const [trained, certified] = (await org.admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, YEAR)).json().results;
+    const attendees = [ama, kofi, efua];
+    expect(trained.total).toEqual({ n: attendees.length });
+    expect(trained.records).toBe(counted.participations);
+    const sexes = (s: string) => attendees.filter((a) => (a.sex ?? 'not_stated') === s).length;
+    expect(trained.breakdowns.sex).toEqual({ categories: [{ category: 'female', figure: { n: sexes('female') } }, { category: 'male', figure: { n: sexes('male') } }], overlap: 0 });
+    expect(trained.breakdowns.age_band.categories).toEqual([
+      { category: '15_24', figure: { n: 1 } }, { category: '35_plus', figure: { n: 1 } }, { category: 'not_stated', figure: { n: 1 } },
+    ]);
+    expect(certified.total).toEqual({ n: 0 });
+  });
+
+  it('certifies a ToT’s completers after a teach-back and draws the lineage with each generation’s reach', async () => {
+    const org = await createOrg(t.app);
+    const master = await person(org.admin, 'Master Trainer Abena', { sex: 'female' });
+    const tot = await course(org.admin, { title: 'Training of trainers: export', kind: 'tot', completionShare: 100 });
+    const plain = await course(org.admin, { title: 'Export basics', kind: 'course' });
+    const added = (await org.admin.post(`/api/v1/training/courses/${tot.id}/trainers`, { personId: master })).json() as CourseDetail;
+    expect(added.trainers).toEqual([{ personId: master, name: 'Master Trainer Abena', certified: false }]);
+    expect((await org.admin.post(`/api/v1/training/courses/${tot.id}/trainers`, { personId: master })).json().code).toBe('training.already_trainer');
+    expect((await org.admin.post(`/api/v1/training/courses/${tot.id}/trainers`, { personId: '00000000-0000-4000-8000-000000000009' })).json().code).toBe('training.person_not_found');
+
+    const [s1, s2] = [await session(org.admin, tot.id, 3), await session(org.admin, tot.id, 4)];
+    await attend(org.admin, s1, [kofi, efua]);
+    await attend(org.admin, s2, [kofi]);
+    const totDetail = (await org.admin.get(`/api/v1/training/courses/${tot.id}`)).json() as CourseDetail;
+    const kofiId = totDetail.participants.find((p) => p.name === 'Kofi Mensah')!.personId;
+    const efuaId = totDetail.participants.find((p) => p.name === 'Efua Owusu')!.personId;
+
+    const teachBack = { certifiedOn: '2027-03-20', teachBack: 'Taught a 30-minute module on Incoterms to peers; observed by the master trainer.' };
+    expect((await org.admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: efuaId, ...teachBack })).json().code).toBe('training.not_completed');
+    expect((await org.admin.post(`/api/v1/training/courses/${plain.id}/certifications`, { personId: kofiId, ...teachBack })).json().code).toBe('training.not_tot');
+    expect((await org.admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: kofiId, certifiedOn: '2027-03-20', teachBack: ' ' })).statusCode).toBe(400);
+    const certified = (await org.admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: kofiId, ...teachBack })).json() as CourseDetail;
+    expect(certified.participants.find((p) => p.personId === kofiId)!.certification).toMatchObject({ certifiedOn: '2027-03-20', certifiedBy: expect.any(String) });
+    expect((await org.admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: kofiId, ...teachBack })).json().code).toBe('training.already_certified');
+    const audit = (await org.admin.get('/api/v1/audit?limit=100')).json().items as Array<{ action: string; entityId: string }>;
+    expect(audit.filter((a) => a.action === 'training_course.certify').map((a) => a.entityId)).toEqual([tot.id]);
+
+    // Kofi, now a trainer, runs the plain course for Ama and Efua (Efua was in the ToT too).
+    await org.admin.post(`/api/v1/training/courses/${plain.id}/trainers`, { personId: kofiId });
+    const p1 = await session(org.admin, plain.id, 25);
+    await attend(org.admin, p1, [ama, efua]);
+    expect(((await org.admin.get(`/api/v1/training/courses/${plain.id}`)).json() as CourseDetail).trainers).toEqual([{ personId: kofiId, name: 'Kofi Mensah', certified: true }]);
+
+    const lineage = (await org.admin.get('/api/v1/training/lineage')).json() as Lineage;
+    expect(lineage.trainers.map((n) => [n.name, n.generation, n.trainedBy, n.reach])).toEqual([
+      ['Master Trainer Abena', 0, [], 2],
+      ['Kofi Mensah', 1, [master], 2],
+    ]);
+    expect(lineage.trainers[1]!.certifiedThrough).toEqual([{ courseId: tot.id, title: 'Training of trainers: export', certifiedOn: '2027-03-20' }]);
+    // Generation 0 reached Kofi and Efua; generation 1 Ama and Efua; together three people, Efua once.
+    expect(lineage.generations).toEqual([{ generation: 0, trainers: 1, reach: 2 }, { generation: 1, trainers: 1, reach: 2 }]);
+    expect(lineage.reach).toBe(3);
+
+    // Trainers count as trainers in people's records, on the days of their sessions.
+    const scope = { orgId: org.orgId, role: 'staff' as const, actor: { userId: org.adminId, name: 'Test' }, locale: 'en' };
+    const trainers = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], roles: ['trainer'] }));
+    expect(trainers).toMatchObject({ people: 2, participations: 3 });
+    const tots = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], kinds: ['tot'], roles: ['participant'] }));
+    expect(tots.people).toBe(2);
+
+    // The certified trainers indicator: Kofi, once.
+    const framework = (await org.admin.post('/api/v1/results/frameworks', { name: 'ToT programme', donor: 'Donor X' })).json();
+    await org.admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: 'training.certified_trainers', name: 'Certified trainers', level: 'output', kind: 'unique_people', dimensions: ['sex'] });
+    const [certifiedTrainers] = (await org.admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, YEAR)).json().results;
+    expect(certifiedTrainers.total).toEqual({ n: 1 });
+    expect(certifiedTrainers.breakdowns.sex.categories).toEqual([{ category: 'male', figure: { n: 1 } }]);
+
+    // Taking a trainer off a course takes back their trainer days.
+    await org.admin.delete(`/api/v1/training/courses/${plain.id}/trainers/${kofiId}`);
+    const after = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], roles: ['trainer'] }));
+    expect(after).toMatchObject({ people: 1, participations: 2 });
+  });
+});

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventState, Registration, RegistrationInput, TicketTypeInput } from '../../../contracts/events.js';
+import { api } from '../../app/api.js';
+
+export const eventsPath = '/api/v1/events';
+
+export const eventKeys = {
+  all: ['events'] as const,
+  list: ['events', 'list'] as const,
+  one: (id: string) => ['events', 'one', id] as const,
+  registrations: (id: string) => ['events', 'registrations', id] as const,
+};
+
+export const fetchEvent = (id: string) => api<EventDetail>(`${eventsPath}/${id}`);
+export const fetchRegistrations = (id: string) => api<{ items: Registration[] }>(`${eventsPath}/${id}/registrations`);
+/** The phone's copy of who holds a seat, taken before the doors open. */
+export const fetchCheckInList = (id: string) => api<CheckInList>(`${eventsPath}/${id}/check-in`);
+export const calendarUrl = (id: string) => `${eventsPath}/${id}/calendar.ics`;
+
+export const createEvent = (input: z.input<typeof EventInput>) => api<EventDetail>(eventsPath, { method: 'POST', body: input });
+export const updateEvent = (id: string, input: z.input<typeof EventInput>) => api<EventDetail>(`${eventsPath}/${id}`, { method: 'PUT', body: input });
+export const changeEventState = (id: string, state: EventState) => api<EventDetail>(`${eventsPath}/${id}/state`, { method: 'POST', body: { state } });
+export const addTicketType = (id: string, input: TicketTypeInput) => api<EventDetail>(`${eventsPath}/${id}/ticket-types`, { method: 'POST', body: input });
+export const removeTicketType = (id: string, typeId: string) => api<EventDetail>(`${eventsPath}/${id}/ticket-types/${typeId}`, { method: 'DELETE' });
+export const register = (id: string, input: z.input<typeof RegistrationInput>) => api<Registration>(`${eventsPath}/${id}/registrations`, { method: 'POST', body: input });
+export const cancelRegistration = (id: string, registrationId: string) => api<{ promoted: string[] }>(`${eventsPath}/${id}/registrations/${registrationId}/cancel`, { method: 'POST' });
+/** Sends ticks made on the phone; sending the same ticks again changes nothing. */
+export const sendCheckIns = (id: string, input: z.input<typeof CheckInInput>) => api<CheckInResult>(`${eventsPath}/${id}/check-in`, { method: 'POST', body: input });

@@ -1,0 +1,67 @@
+import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useRegionName } from '../../app/reference.js';
+import { useCan } from '../../app/session.js';
+import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { Loading } from '../../ui/Loading.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { deleteRegion, fetchRegion, ledKeys } from './api.js';
+import { BottlenecksTab } from './BottlenecksTab.js';
+import { MatrixTab } from './MatrixTab.js';
+import { MeasuresTab } from './MeasuresTab.js';
+import { ProfileTab } from './ProfileTab.js';
+import { TeamTab } from './TeamTab.js';
+
+/** An LED region: its team and committee, profile, locational analysis, bottlenecks and measures. */
+export function LedRegionPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const can = useCan();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const region = useQuery({ queryKey: ledKeys.region(id!), queryFn: () => fetchRegion(id!) });
+  const regionName = useRegionName([region.data?.region]);
+  if (region.isPending) return <Loading />;
+  if (!region.data) return <ProblemAlert error={region.error} />;
+  const r = region.data;
+  return (
+    <>
+      <PageHeader title={r.name}>
+        {can('led.manage') && (
+          <>
+            <Button component={Link} to={`/led/${r.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>{t('ui.edit')}</Button>
+            <ConfirmButton variant="default" color="red" label={t('ui.remove')} question={t('led.removeRegionQuestion', { name: r.name })} onConfirm={async () => {
+              await deleteRegion(r.id);
+              await queryClient.invalidateQueries({ queryKey: ledKeys.regions });
+              void navigate('/led');
+            }} />
+          </>
+        )}
+      </PageHeader>
+      <Stack>
+        <Group gap="xs">
+          <Text c="dimmed">{[r.district, regionName(r.region)].filter(Boolean).join(', ')}</Text>
+          {r.branchName && <Badge variant="light">{t('led.runBy', { branch: r.branchName })}</Badge>}
+        </Group>
+        <Tabs defaultValue="team" keepMounted={false}>
+          <Tabs.List style={{ flexWrap: 'wrap' }}>
+            <Tabs.Tab value="team" mih={44}>{t('led.tabs.team')}</Tabs.Tab>
+            <Tabs.Tab value="profile" mih={44}>{t('led.tabs.profile')}</Tabs.Tab>
+            <Tabs.Tab value="matrix" mih={44}>{t('led.tabs.matrix')}</Tabs.Tab>
+            <Tabs.Tab value="bottlenecks" mih={44}>{t('led.tabs.bottlenecks')}</Tabs.Tab>
+            <Tabs.Tab value="measures" mih={44}>{t('led.tabs.measures')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="team" pt="md"><TeamTab region={r} /></Tabs.Panel>
+          <Tabs.Panel value="profile" pt="md"><ProfileTab region={r} /></Tabs.Panel>
+          <Tabs.Panel value="matrix" pt="md"><MatrixTab region={r} /></Tabs.Panel>
+          <Tabs.Panel value="bottlenecks" pt="md"><BottlenecksTab region={r} /></Tabs.Panel>
+          <Tabs.Panel value="measures" pt="md"><MeasuresTab region={r} /></Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </>
+  );
+}

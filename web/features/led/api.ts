@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type {
+  AssessmentInput, BottleneckInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput, LedTeamMemberInput, MeasureInput,
+} from '../../../contracts/led.js';
+import { api, withQuery } from '../../app/api.js';
+
+export const regionsPath = '/api/v1/led/regions';
+
+export const ledKeys = {
+  all: ['led'] as const,
+  regions: ['led', 'regions'] as const,
+  region: (id: string) => ['led', 'region', id] as const,
+  matrix: (id: string, year: number | null) => ['led', 'region', id, 'matrix', year] as const,
+  compareAll: ['led', 'compare'] as const,
+  compare: (ids: string[]) => ['led', 'compare', ids.join(',')] as const,
+};
+
+export const fetchRegions = () => api<{ items: LedRegion[] }>(regionsPath);
+export const fetchRegion = (id: string) => api<LedRegionDetail>(`${regionsPath}/${id}`);
+export const fetchMatrix = (id: string, year: number | null) => api<LedMatrix>(withQuery(`${regionsPath}/${id}/matrix`, { year: year ?? undefined }));
+export const fetchComparison = (ids: string[]) => api<LedComparison>(withQuery('/api/v1/led/compare', { ids: ids.length ? ids.join(',') : undefined }));
+
+export const createRegion = (input: z.input<typeof LedRegionInput>) => api<LedRegionDetail>(regionsPath, { method: 'POST', body: input });
+export const updateRegion = (id: string, input: z.input<typeof LedRegionInput>) => api<LedRegionDetail>(`${regionsPath}/${id}`, { method: 'PUT', body: input });
+export const deleteRegion = (id: string) => api(`${regionsPath}/${id}`, { method: 'DELETE' });
+
+/** A region's parts (team, figures, bottlenecks, measures): added, changed, removed; each answers the region as it now is. */
+type Part = 'team' | 'figures' | 'bottlenecks' | 'measures';
+type PartInput = { team: z.input<typeof LedTeamMemberInput>; figures: z.input<typeof KeyFigureInput>; bottlenecks: z.input<typeof BottleneckInput>; measures: z.input<typeof MeasureInput> };
+export const addPart = <P extends Part>(id: string, part: P, input: PartInput[P]) => api<LedRegionDetail>(`${regionsPath}/${id}/${part}`, { method: 'POST', body: input });
+export const updatePart = <P extends Part>(id: string, part: P, childId: string, input: PartInput[P]) => api<LedRegionDetail>(`${regionsPath}/${id}/${part}/${childId}`, { method: 'PUT', body: input });
+export const removePart = (id: string, part: Part, childId: string) => api<LedRegionDetail>(`${regionsPath}/${id}/${part}/${childId}`, { method: 'DELETE' });
+
+export const addAssessment = (id: string, input: z.input<typeof AssessmentInput>) => api<LedMatrix>(`${regionsPath}/${id}/matrix`, { method: 'POST', body: input });
+export const updateAssessment = (id: string, childId: string, input: z.input<typeof AssessmentInput>) => api<LedMatrix>(`${regionsPath}/${id}/matrix/${childId}`, { method: 'PUT', body: input });
+export const removeAssessment = (id: string, childId: string) => api<LedMatrix>(`${regionsPath}/${id}/matrix/${childId}`, { method: 'DELETE' });
+export const copyMatrix = (id: string, fromYear: number, toYear: number) => api<LedMatrix>(`${regionsPath}/${id}/matrix-copy`, { method: 'POST', body: { fromYear, toYear } });

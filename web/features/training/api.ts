@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { CertificationInput, CourseDetail, CourseInput, CourseSummary, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
+import { api } from '../../app/api.js';
+
+export const coursesPath = '/api/v1/training/courses';
+
+export const trainingKeys = {
+  all: ['training'] as const,
+  courses: ['training', 'courses'] as const,
+  course: (id: string) => ['training', 'course', id] as const,
+  lineage: ['training', 'lineage'] as const,
+};
+
+export const fetchCourses = () => api<{ items: CourseSummary[] }>(coursesPath);
+export const fetchCourse = (id: string) => api<CourseDetail>(`${coursesPath}/${id}`);
+export const fetchLineage = () => api<Lineage>('/api/v1/training/lineage');
+
+export const createCourse = (input: z.input<typeof CourseInput>) => api<CourseDetail>(coursesPath, { method: 'POST', body: input });
+export const updateCourse = (id: string, input: z.input<typeof CourseInput>) => api<CourseDetail>(`${coursesPath}/${id}`, { method: 'PUT', body: input });
+export const addModule = (id: string, input: z.input<typeof ModuleInput>) => api<CourseDetail>(`${coursesPath}/${id}/modules`, { method: 'POST', body: input });
+export const updateModule = (id: string, moduleId: string, input: z.input<typeof ModuleInput>) => api<CourseDetail>(`${coursesPath}/${id}/modules/${moduleId}`, { method: 'PUT', body: input });
+export const removeModule = (id: string, moduleId: string) => api<CourseDetail>(`${coursesPath}/${id}/modules/${moduleId}`, { method: 'DELETE' });
+/** A session is an event (kind training_session) made in draft: it is published on its event page. */
+export const addSession = (id: string, input: z.input<typeof SessionInput>) => api<CourseDetail>(`${coursesPath}/${id}/sessions`, { method: 'POST', body: input });
+export const addTrainer = (id: string, personId: string) => api<CourseDetail>(`${coursesPath}/${id}/trainers`, { method: 'POST', body: { personId } });
+export const removeTrainer = (id: string, personId: string) => api<CourseDetail>(`${coursesPath}/${id}/trainers/${personId}`, { method: 'DELETE' });
+export const certifyTrainer = (id: string, input: z.input<typeof CertificationInput>) => api<CourseDetail>(`${coursesPath}/${id}/certifications`, { method: 'POST', body: input });
