@@ -54,7 +54,12 @@ export async function benchPages(base: string): Promise<BenchPage[]> {
   const results = [...consultations].sort((a, b) => b.submitted - a.submitted)[0];
   const publicLink = consultations.find((c) => c.publicUrl)?.publicUrl ?? (await openAnonymousConsultation(base, staff, consultations[0]!.id));
   const issue = (await get<{ items: Array<{ id: string }> }>(base, '/api/v1/advocacy-issues', staff)).items[0];
-  if (!results || !issue) throw new Error('the demo has no consultation or advocacy issue');
+  // The demo's round table meeting (a forum's first meeting).
+  let meeting: string | undefined;
+  for (const forum of (await get<{ items: Array<{ id: string }> }>(base, '/api/v1/forums', staff)).items) {
+    meeting ??= (await get<{ meetings: Array<{ id: string }> }>(base, `/api/v1/forums/${forum.id}`, staff)).meetings[0]?.id;
+  }
+  if (!results || !issue || !meeting) throw new Error('the demo has no consultation, advocacy issue or meeting');
   const pages: BenchPage[] = [
     { name: 'sign-in', path: '/sign-in', audience: 'member', cookie: null, maxKb: 150, minScore: 90 },
     { name: 'member home', path: '/', audience: 'member', cookie: member, maxKb: 150, minScore: 90 },
@@ -63,6 +68,7 @@ export async function benchPages(base: string): Promise<BenchPage[]> {
     { name: 'member list (staff)', path: '/members', audience: 'staff', cookie: staff, maxKb: 350, minScore: 90 },
     { name: 'consultation results (staff)', path: `/consultations/${results.id}`, audience: 'staff', cookie: staff, maxKb: 350, minScore: 90 },
     { name: 'advocacy issue (staff)', path: `/advocacy/${issue.id}`, audience: 'staff', cookie: staff, maxKb: 350, minScore: 90 },
+    { name: 'meeting (staff)', path: `/dialogue/meetings/${meeting}`, audience: 'staff', cookie: staff, maxKb: 350, minScore: 90 },
     { name: 'reform tracker (public)', path: `/reforms/${session.org.id}`, audience: 'public', cookie: null, maxKb: null, minScore: 95 },
     { name: 'respondent page (public)', path: new URL(publicLink).pathname, audience: 'public', cookie: null, maxKb: null, minScore: 95 },
   ];
