@@ -8,9 +8,8 @@ import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { Form } from '../../ui/Form.js';
+import { InlineForm } from '../../ui/InlineForm.js';
 import { notify } from '../../ui/notify.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { addPart, ledKeys, removePart, updatePart } from './api.js';
 import { useFactorName } from './MatrixTab.js';
@@ -39,19 +38,12 @@ function BottleneckForm({ region, bottleneck, onDone }: { region: LedRegionDetai
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
-    <Paper withBorder p="sm">
-      <Form onSubmit={() => save.mutate()} gap="sm">
-        <TextInput label={t('led.bottleneckTitle')} required value={values.title} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />
-        <Textarea label={t('led.description')} autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => set('description', e.currentTarget.value)} />
-        <Autocomplete label={t('led.factor')} data={LED_FACTORS.map((f) => factorName(f))} value={values.factor} error={errors.factor} onChange={(v) => set('factor', v)} />
-        <Textarea label={t('led.evidence')} description={t('led.bottleneckEvidenceHelp')} autosize minRows={2} value={values.evidence} error={errors.evidence} onChange={(e) => set('evidence', e.currentTarget.value)} />
-        <ProblemAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
-        </Group>
-      </Form>
-    </Paper>
+    <InlineForm onSubmit={() => save.mutate()} onCancel={onDone} saving={save.isPending} error={save.error}>
+      <TextInput label={t('led.bottleneckTitle')} required value={values.title} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />
+      <Textarea label={t('led.description')} autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => set('description', e.currentTarget.value)} />
+      <Autocomplete label={t('led.factor')} data={LED_FACTORS.map((f) => factorName(f))} value={values.factor} error={errors.factor} onChange={(v) => set('factor', v)} />
+      <Textarea label={t('led.evidence')} description={t('led.bottleneckEvidenceHelp')} autosize minRows={2} value={values.evidence} error={errors.evidence} onChange={(e) => set('evidence', e.currentTarget.value)} />
+    </InlineForm>
   );
 }
 

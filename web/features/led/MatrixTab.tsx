@@ -10,7 +10,7 @@ import { useCan } from '../../app/session.js';
 import { Chart } from '../../ui/Chart.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { Form } from '../../ui/Form.js';
+import { InlineForm } from '../../ui/InlineForm.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -53,23 +53,16 @@ function AssessmentForm({ regionId, year, assessment, onSaved, onDone }: { regio
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
-    <Paper withBorder p="sm">
-      <Form onSubmit={() => save.mutate()} gap="sm">
-        <Autocomplete label={t('led.factor')} description={t('led.factorHelp')} required data={LED_FACTORS.map((f) => factorName(f))} value={factorText}
-          onChange={(v) => { setFactorText(v); set('factor', v); }} error={errors.factor} />
-        <SegmentedControl fullWidth value={values.finding} data={[{ value: 'strength', label: t('led.findings.strength') }, { value: 'weakness', label: t('led.findings.weakness') }]}
-          onChange={(v) => setValues((old) => ({ ...old, finding: v as AssessmentValues['finding'], rating: v === 'strength' ? (Number(old.rating) < 0 ? '1' : old.rating) : (Number(old.rating) > 0 ? '-1' : old.rating) }))} />
-        <Select label={t('led.rating')} description={t('led.ratingHelp')} allowDeselect={false} value={values.rating} onChange={(v) => v && set('rating', v)}
-          data={RATINGS.map((r) => ({ value: r, label: Number(r) > 0 ? `+${r}` : r }))} error={errors.rating} />
-        <Textarea label={t('led.evidence')} autosize minRows={2} value={values.evidence} error={errors.evidence} onChange={(e) => set('evidence', e.currentTarget.value)} />
-        <TextInput label={t('led.source')} value={values.source} error={errors.source} onChange={(e) => set('source', e.currentTarget.value)} />
-        <ProblemAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
-        </Group>
-      </Form>
-    </Paper>
+    <InlineForm onSubmit={() => save.mutate()} onCancel={onDone} saving={save.isPending} error={save.error}>
+      <Autocomplete label={t('led.factor')} description={t('led.factorHelp')} required data={LED_FACTORS.map((f) => factorName(f))} value={factorText}
+        onChange={(v) => { setFactorText(v); set('factor', v); }} error={errors.factor} />
+      <SegmentedControl fullWidth value={values.finding} data={[{ value: 'strength', label: t('led.findings.strength') }, { value: 'weakness', label: t('led.findings.weakness') }]}
+        onChange={(v) => setValues((old) => ({ ...old, finding: v as AssessmentValues['finding'], rating: v === 'strength' ? (Number(old.rating) < 0 ? '1' : old.rating) : (Number(old.rating) > 0 ? '-1' : old.rating) }))} />
+      <Select label={t('led.rating')} description={t('led.ratingHelp')} allowDeselect={false} value={values.rating} onChange={(v) => v && set('rating', v)}
+        data={RATINGS.map((r) => ({ value: r, label: Number(r) > 0 ? `+${r}` : r }))} error={errors.rating} />
+      <Textarea label={t('led.evidence')} autosize minRows={2} value={values.evidence} error={errors.evidence} onChange={(e) => set('evidence', e.currentTarget.value)} />
+      <TextInput label={t('led.source')} value={values.source} error={errors.source} onChange={(e) => set('source', e.currentTarget.value)} />
+    </InlineForm>
   );
 }
 

@@ -10,9 +10,8 @@ import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { Form } from '../../ui/Form.js';
+import { InlineForm } from '../../ui/InlineForm.js';
 import { notify } from '../../ui/notify.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { addPart, ledKeys, removePart, updatePart } from './api.js';
 import { endsOnProblem, isDay } from './measure-rules.js';
@@ -53,39 +52,32 @@ function MeasureForm({ region, measure, onDone }: { region: LedRegionDetail; mea
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
-    <Paper withBorder p="sm">
-      <Form onSubmit={() => { if (!rule) save.mutate(); }} gap="sm">
-        <TextInput label={t('led.measureTitle')} required value={values.title} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />
-        <Select label={t('led.forBottleneck')} clearable placeholder={t('led.noBottleneck')} value={values.bottleneckId || null} error={errors.bottleneckId}
-          data={region.bottleneckList.map((b) => ({ value: b.id, label: b.title }))} onChange={(v) => set('bottleneckId', v ?? '')} />
-        <Textarea label={t('led.description')} autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => set('description', e.currentTarget.value)} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t('led.startsOn')} type="date" required value={values.startsOn} error={errors.startsOn} onChange={(e) => set('startsOn', e.currentTarget.value)} />
-          <TextInput label={t('led.endsOn')} type="date" required value={values.endsOn}
-            description={isDay(values.startsOn) ? t('led.endsOnHelp', { date: formatDate(lastPlannedEnd(values.startsOn)) }) : t('led.oneYearRule')}
-            error={rule ? t(`errors.${rule}`) : errors.endsOn} onChange={(e) => set('endsOn', e.currentTarget.value)} />
-          <TextInput label={t('led.budget')} inputMode="decimal" rightSection={<Text size="xs">{region.currency}</Text>} rightSectionWidth={48} required value={values.budget} error={errors.budget} onChange={(e) => set('budget', e.currentTarget.value)} />
-        </SimpleGrid>
-        <Select label={t('led.status')} allowDeselect={false} value={values.status} onChange={(v) => v && set('status', v as Status)} data={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`led.statuses.${s}`) }))} />
-        <Stack gap="xs">
-          <Text fw={500} size="sm">{t('led.partners')}</Text>
-          {values.partners.map((p, i) => (
-            <Group key={i} align="flex-end" wrap="wrap" gap="xs">
-              <TextInput label={t('led.partnerName')} required style={{ flex: '1 1 180px' }} value={p.name} error={errors[`partners.${i}.name`]} onChange={(e) => setPartner(i, { name: e.currentTarget.value })} />
-              <Select label={t('led.sector')} allowDeselect={false} style={{ flex: '1 1 140px' }} value={p.sector} onChange={(v) => v && setPartner(i, { sector: v as LedSector })}
-                data={LED_SECTORS.map((s) => ({ value: s, label: t(`led.sectors.${s}`) }))} />
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('led.removePartner')} onClick={() => set('partners', values.partners.filter((_, j) => j !== i))}><IconTrash size={18} /></ActionIcon>
-            </Group>
-          ))}
-          <Group><Button variant="default" size="xs" leftSection={<IconPlus size={14} />} onClick={() => set('partners', [...values.partners, { name: '', sector: 'private' }])}>{t('led.addPartner')}</Button></Group>
-        </Stack>
-        <ProblemAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
-        </Group>
-      </Form>
-    </Paper>
+    <InlineForm onSubmit={() => { if (!rule) save.mutate(); }} onCancel={onDone} saving={save.isPending} error={save.error}>
+      <TextInput label={t('led.measureTitle')} required value={values.title} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />
+      <Select label={t('led.forBottleneck')} clearable placeholder={t('led.noBottleneck')} value={values.bottleneckId || null} error={errors.bottleneckId}
+        data={region.bottleneckList.map((b) => ({ value: b.id, label: b.title }))} onChange={(v) => set('bottleneckId', v ?? '')} />
+      <Textarea label={t('led.description')} autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => set('description', e.currentTarget.value)} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('led.startsOn')} type="date" required value={values.startsOn} error={errors.startsOn} onChange={(e) => set('startsOn', e.currentTarget.value)} />
+        <TextInput label={t('led.endsOn')} type="date" required value={values.endsOn}
+          description={isDay(values.startsOn) ? t('led.endsOnHelp', { date: formatDate(lastPlannedEnd(values.startsOn)) }) : t('led.oneYearRule')}
+          error={rule ? t(`errors.${rule}`) : errors.endsOn} onChange={(e) => set('endsOn', e.currentTarget.value)} />
+        <TextInput label={t('led.budget')} inputMode="decimal" rightSection={<Text size="xs">{region.currency}</Text>} rightSectionWidth={48} required value={values.budget} error={errors.budget} onChange={(e) => set('budget', e.currentTarget.value)} />
+      </SimpleGrid>
+      <Select label={t('led.status')} allowDeselect={false} value={values.status} onChange={(v) => v && set('status', v as Status)} data={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`led.statuses.${s}`) }))} />
+      <Stack gap="xs">
+        <Text fw={500} size="sm">{t('led.partners')}</Text>
+        {values.partners.map((p, i) => (
+          <Group key={i} align="flex-end" wrap="wrap" gap="xs">
+            <TextInput label={t('led.partnerName')} required style={{ flex: '1 1 180px' }} value={p.name} error={errors[`partners.${i}.name`]} onChange={(e) => setPartner(i, { name: e.currentTarget.value })} />
+            <Select label={t('led.sector')} allowDeselect={false} style={{ flex: '1 1 140px' }} value={p.sector} onChange={(v) => v && setPartner(i, { sector: v as LedSector })}
+              data={LED_SECTORS.map((s) => ({ value: s, label: t(`led.sectors.${s}`) }))} />
+            <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('led.removePartner')} onClick={() => set('partners', values.partners.filter((_, j) => j !== i))}><IconTrash size={18} /></ActionIcon>
+          </Group>
+        ))}
+        <Group><Button variant="default" size="xs" leftSection={<IconPlus size={14} />} onClick={() => set('partners', [...values.partners, { name: '', sector: 'private' }])}>{t('led.addPartner')}</Button></Group>
+      </Stack>
+    </InlineForm>
   );
 }
 

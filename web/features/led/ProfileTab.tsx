@@ -11,9 +11,8 @@ import { useCan } from '../../app/session.js';
 import { Chart } from '../../ui/Chart.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { Form } from '../../ui/Form.js';
+import { InlineForm } from '../../ui/InlineForm.js';
 import { notify } from '../../ui/notify.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { addPart, ledKeys, removePart, updatePart } from './api.js';
 
@@ -47,23 +46,16 @@ function FigureForm({ region, figure, onDone }: { region: LedRegionDetail; figur
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   const text = (key: 'label' | 'value' | 'unit' | 'source' | 'year') => ({ value: values[key], error: errors[key], onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value) });
   return (
-    <Paper withBorder p="sm">
-      <Form onSubmit={() => save.mutate()} gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('led.topic')} allowDeselect={false} value={values.topic} onChange={(v) => v && set('topic', v as Topic)} data={KEY_FIGURE_TOPICS.map((k) => ({ value: k, label: t(`led.topics.${k}`) }))} />
-          <TextInput label={t('led.figureLabel')} description={t('led.figureLabelHelp')} required {...text('label')} />
-          <TextInput label={t('led.value')} inputMode="decimal" required {...text('value')} />
-          <TextInput label={t('led.unit')} {...text('unit')} />
-          <TextInput label={t('led.source')} required {...text('source')} />
-          <TextInput label={t('led.year')} inputMode="numeric" required {...text('year')} />
-        </SimpleGrid>
-        <ProblemAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
-        </Group>
-      </Form>
-    </Paper>
+    <InlineForm onSubmit={() => save.mutate()} onCancel={onDone} saving={save.isPending} error={save.error}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('led.topic')} allowDeselect={false} value={values.topic} onChange={(v) => v && set('topic', v as Topic)} data={KEY_FIGURE_TOPICS.map((k) => ({ value: k, label: t(`led.topics.${k}`) }))} />
+        <TextInput label={t('led.figureLabel')} description={t('led.figureLabelHelp')} required {...text('label')} />
+        <TextInput label={t('led.value')} inputMode="decimal" required {...text('value')} />
+        <TextInput label={t('led.unit')} {...text('unit')} />
+        <TextInput label={t('led.source')} required {...text('source')} />
+        <TextInput label={t('led.year')} inputMode="numeric" required {...text('year')} />
+      </SimpleGrid>
+    </InlineForm>
   );
 }
 

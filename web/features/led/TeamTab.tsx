@@ -9,9 +9,8 @@ import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { Form } from '../../ui/Form.js';
+import { InlineForm } from '../../ui/InlineForm.js';
 import { notify } from '../../ui/notify.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { decisionMakerKeys, pickDecisionMakers } from '../advocacy/decision-makers-api.js';
 import { fetchContacts, memberKeys } from '../members/api.js';
@@ -77,38 +76,31 @@ function TeamForm({ region, member, onDone }: { region: LedRegionDetail; member:
   });
   const sources: Source[] = ['typed', ...(can('members.read') ? ['contact' as const] : []), ...(can('advocacy.read') ? ['decision_maker' as const] : [])];
   return (
-    <Paper withBorder p="sm">
-      <Form onSubmit={() => save.mutate()} gap="sm">
-        <SegmentedControl fullWidth value={values.body} onChange={(v) => set('body', v as TeamValues['body'])} data={LED_BODIES.map((b) => ({ value: b, label: t(`led.bodies.${b}`) }))} />
-        {sources.length > 1 && (
-          <Select label={t('led.personFrom')} allowDeselect={false} value={values.source} onChange={(v) => v && set('source', v as Source)}
-            data={sources.map((s) => ({ value: s, label: t(`led.sources.${s}`) }))} />
-        )}
-        {values.source === 'contact' && (
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <MemberPicker label={t('led.firm')} value={values.memberId || null} onChange={(id) => setValues((v) => ({ ...v, memberId: id ?? '', contactId: '' }))} error={errors.memberId} />
-            <Select label={t('led.contact')} required data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} value={values.contactId || null}
-              onChange={(v) => set('contactId', v ?? '')} error={errors.contactId} nothingFoundMessage={t('led.noContacts')} />
-          </SimpleGrid>
-        )}
-        {values.source === 'decision_maker' && <DecisionMakerSelect value={values.decisionMakerId} onChange={(id) => set('decisionMakerId', id)} error={errors.decisionMakerId} />}
-        <TextInput label={t('led.personName')} description={values.source === 'typed' ? undefined : t('led.personNameHelp')} required={values.source === 'typed'} {...text('name')} />
+    <InlineForm onSubmit={() => save.mutate()} onCancel={onDone} saving={save.isPending} error={save.error}>
+      <SegmentedControl fullWidth value={values.body} onChange={(v) => set('body', v as TeamValues['body'])} data={LED_BODIES.map((b) => ({ value: b, label: t(`led.bodies.${b}`) }))} />
+      {sources.length > 1 && (
+        <Select label={t('led.personFrom')} allowDeselect={false} value={values.source} onChange={(v) => v && set('source', v as Source)}
+          data={sources.map((s) => ({ value: s, label: t(`led.sources.${s}`) }))} />
+      )}
+      {values.source === 'contact' && (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('led.sector')} allowDeselect={false} value={values.sector} onChange={(v) => v && set('sector', v as LedSector)}
-            data={LED_SECTORS.map((s) => ({ value: s, label: t(`led.sectors.${s}`) }))} error={errors.sector} />
-          <TextInput label={t('led.sectorKind')} description={t('led.sectorKindHelp')} {...text('sectorKind')} />
-          <TextInput label={t('led.organisation')} {...text('organisation')} />
-          <TextInput label={t('led.role')} {...text('role')} />
-          <TextInput label={t('led.email')} type="email" {...text('email')} />
-          <TextInput label={t('led.phone')} type="tel" {...text('phone')} />
+          <MemberPicker label={t('led.firm')} value={values.memberId || null} onChange={(id) => setValues((v) => ({ ...v, memberId: id ?? '', contactId: '' }))} error={errors.memberId} />
+          <Select label={t('led.contact')} required data={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} value={values.contactId || null}
+            onChange={(v) => set('contactId', v ?? '')} error={errors.contactId} nothingFoundMessage={t('led.noContacts')} />
         </SimpleGrid>
-        <ProblemAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('ui.confirm.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{t('ui.save')}</Button>
-        </Group>
-      </Form>
-    </Paper>
+      )}
+      {values.source === 'decision_maker' && <DecisionMakerSelect value={values.decisionMakerId} onChange={(id) => set('decisionMakerId', id)} error={errors.decisionMakerId} />}
+      <TextInput label={t('led.personName')} description={values.source === 'typed' ? undefined : t('led.personNameHelp')} required={values.source === 'typed'} {...text('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select label={t('led.sector')} allowDeselect={false} value={values.sector} onChange={(v) => v && set('sector', v as LedSector)}
+          data={LED_SECTORS.map((s) => ({ value: s, label: t(`led.sectors.${s}`) }))} error={errors.sector} />
+        <TextInput label={t('led.sectorKind')} description={t('led.sectorKindHelp')} {...text('sectorKind')} />
+        <TextInput label={t('led.organisation')} {...text('organisation')} />
+        <TextInput label={t('led.role')} {...text('role')} />
+        <TextInput label={t('led.email')} type="email" {...text('email')} />
+        <TextInput label={t('led.phone')} type="tel" {...text('phone')} />
+      </SimpleGrid>
+    </InlineForm>
   );
 }
 
