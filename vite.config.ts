@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { catalogueParts } from './scripts/catalogue-parts.js';
 
 /**
  * The ISO lists of countries, subdivisions and languages (contracts/geo-data.ts,
@@ -19,6 +21,78 @@ function browserGeoData(): Plugin {
       if (!importer || !source.includes('geo-data')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
       return resolved?.id === serverData ? browserData : null;
+    },
+  };
+}
+
+/**
+ * Each Mantine component brings its own stylesheet (@mantine/core/styles/<Name>.css)
+ * into the chunk that uses it, instead of every component's styles in the first
+ * download (@mantine/core/styles.css, 30 kB compressed): the stylesheet is imported
+ * by the component's class-name module (<Name>.module.mjs), which only the
+ * component imports, after the components it is built on, so their rules keep
+ * Mantine's order. web/main.tsx imports the global ones. Vite's dev server
+ * pre-bundles Mantine without this transform, so there it gets the whole file.
+ */
+function mantineStylesPerComponent(command: 'build' | 'serve'): Plugin {
+  const main = fileURLToPath(new URL('./web/main.tsx', import.meta.url));
+  return {
+    name: 'roundtable:mantine-styles-per-component',
+    transform(code, id) {
+      if (command === 'serve') return id === main ? { code: `import '@mantine/core/styles.css';\nimport '@mantine/notifications/styles.css';\n${code}`, map: null } : null;
+      const component = /\/node_modules\/@mantine\/(core|notifications)\/esm\/(?:.*\/)?(\w+)\.module\.mjs$/.exec(id);
+      if (!component) return null;
+      const sheet = component[1] === 'core' ? `@mantine/core/styles/${component[2]}.css` : '@mantine/notifications/styles.css';
+      return { code: `import '${sheet}';\n${code}`, map: null };
+    },
+  };
+}
+
+/**
+ * The contracts' top-level values are built without side effects (zod schemas,
+ * lists of codes), so each call in their initialisers is marked pure for the
+ * build (`/* @__PURE__ *\/`): a schema nobody uses is dropped, and a page that
+ * needs only a contract's list of codes (ISSUE_CATEGORIES) or a function beside
+ * the schemas does not download zod. Calls inside functions (a refinement's
+ * `ctx.addIssue`) are left as they are.
+ */
+function pureContracts(): Plugin {
+  const contracts = fileURLToPath(new URL('./contracts/', import.meta.url));
+  return {
+    name: 'roundtable:pure-contracts',
+    enforce: 'pre',
+    apply: 'build',
+    transform(code, id) {
+      if (!id.startsWith(contracts) || !id.endsWith('.ts')) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      // Inserts by position; a property read given to a call (`PageQuery.extend(Filter.shape)`)
+      // is wrapped in a pure function call, since a read may run a getter.
+      const inserts: Array<[number, number, string]> = [];
+      const read = (node: ts.Expression) => {
+        if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return;
+        inserts.push([node.getStart(source), 0, '/* @__PURE__ */ (() => '], [node.getEnd(), 2, ')()']);
+      };
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+          inserts.push([node.getStart(source), 1, '/* @__PURE__ */ ']);
+          node.arguments?.forEach(read);
+        }
+        if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) read(node.expression);
+        ts.forEachChild(node, visit);
+      };
+      for (const statement of source.statements) {
+        if (!ts.isVariableStatement(statement)) continue;
+        for (const declaration of statement.declarationList.declarations) if (declaration.initializer) visit(declaration.initializer);
+      }
+      if (inserts.length === 0) return null;
+      let out = '';
+      let at = 0;
+      for (const [position, , text] of inserts.sort((x, y) => x[0] - y[0] || x[1] - y[1])) {
+        out += code.slice(at, position) + text;
+        at = position;
+      }
+      return { code: out + code.slice(at), map: null };
     },
   };
 }
@@ -44,6 +118,9 @@ export default defineConfig(({ command }) => {
     // Files are compressed once here (brotli and gzip) and served as they are.
     plugins: [
       browserGeoData(),
+      pureContracts(),
+      mantineStylesPerComponent(command),
+      catalogueParts(fileURLToPath(new URL('.', import.meta.url))),
       react({ exclude: /web\/respond\// }),
       compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
       ...plugins,

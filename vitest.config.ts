@@ -23,6 +23,10 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['server/**/*.db.test.ts'],
+          // One module cache per worker across its files: importing the app again
+          // for each file cost about 430 s of a CI run. Each file still builds its
+          // own database and app; module-level registries take a second call.
+          isolate: false,
           env: { TEST_DB: 'pglite' },
           globalSetup: ['server/test/global-setup-db.ts'],
           testTimeout: 60_000,
@@ -33,6 +37,10 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['server/**/*.db.test.ts'],
+          // One module cache per worker across its files: importing the app again
+          // for each file cost about 430 s of a CI run. Each file still builds its
+          // own database and app; module-level registries take a second call.
+          isolate: false,
           env: { TEST_DB: 'postgres' },
           globalSetup: ['server/test/global-setup-db.ts'],
           testTimeout: 60_000,
@@ -45,7 +53,8 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // A journey's first hook may wait for the app build and the demo data (global-setup.ts).
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, PageQuery } from './common.js';
+import { IsoDate, PageQuery, SortParam } from './common.js';
 
 export const AuditFilter = z.object({
   actor: z.string().trim().max(200).optional(),
@@ -8,7 +8,10 @@ export const AuditFilter = z.object({
   entityId: z.string().trim().max(100).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  /** The log is in the order it was written (`at`), newest first by default. */
+  sort: SortParam(['at'], '-at'),
 });
+export type AuditFilter = z.infer<typeof AuditFilter>;
 export const AuditQuery = PageQuery.extend(AuditFilter.shape);
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
@@ -33,3 +36,18 @@ export const AuditEntry = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What `t` needs of i18next here: contracts import no i18n library. */
+type Translate = (key: string, options: { defaultValue: string }) => string;
+
+/**
+ * What an audit entry's action reads as, in the reader's language (the log's
+ * screen and its download). An advocacy issue's steps are audited as
+ * `advocacy_issue.<step>` and read as the issue's history reads them
+ * (`advocacy.events`); an action without a label shows its code rather than nothing.
+ */
+export function auditActionLabel(t: Translate, action: string): string {
+  const step = /^advocacy_issue\.(.+)$/.exec(action)?.[1];
+  if (step) return t(`advocacy.events.${step}`, { defaultValue: t(`audit.actions.${action}`, { defaultValue: action }) });
+  return t(`audit.actions.${action}`, { defaultValue: action });
+}

@@ -76,3 +76,17 @@ export const Problem = z.object({
 export type Problem = z.infer<typeof Problem>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/**
+ * A list's order: one of its sortable columns, `-` before it for descending
+ * (`name`, `-created`). Each list declares its columns; rows tied on the
+ * column keep a stable order by id, and the cursor carries the column.
+ */
+export function SortParam<const C extends readonly [string, ...string[]]>(columns: C, byDefault: SortValue<C[number]>) {
+  const values = columns.flatMap((c) => [c, `-${c}`]) as [SortValue<C[number]>, ...Array<SortValue<C[number]>>];
+  return z.enum(values).default(byDefault as never);
+}
+export type SortValue<C extends string> = C | `-${C}`;
+
+/** The file formats a list downloads in: `<list path>/export.csv`, `…/export.xlsx`, with the list's own filters and order. */
+export { TABLE_FORMATS, type TableFormat } from './table-formats.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, IsoDate, Name, PageQuery, Uuid } from './common.js';
+import { Email, IsoDate, Name, PageQuery, SortParam, Uuid } from './common.js';
 
 /**
  * Decision-makers, after the Popolo standard: people, the public bodies they
@@ -83,11 +83,17 @@ export const DecisionMakerDetail = DecisionMaker.extend({
 });
 export type DecisionMakerDetail = z.infer<typeof DecisionMakerDetail>;
 
-export const DecisionMakerQuery = PageQuery.extend({
+/** The columns the directory sorts by: by name by default, or the latest added first (`-added`). */
+export const DECISION_MAKER_SORTS = ['name', 'added'] as const;
+export const DecisionMakerFilter = z.object({
   /** Part of the person's name or of a body they belong to. */
   q: z.string().trim().max(200).optional(),
   organizationId: Uuid.optional(),
+  sort: SortParam(DECISION_MAKER_SORTS, 'name'),
 });
+export type DecisionMakerFilter = z.infer<typeof DecisionMakerFilter>;
+export const DecisionMakerQuery = PageQuery.extend(DecisionMakerFilter.shape);
+export type DecisionMakerQuery = z.infer<typeof DecisionMakerQuery>;
 
 // ---- the map of an issue ----
 

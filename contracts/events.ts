@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Int, IsoDate, IsoDateTime, Name, PageQuery, Text, Uuid } from './common.js';
+import { Email, Int, IsoDate, IsoDateTime, Name, PageQuery, SortParam, Text, Uuid } from './common.js';
 import { AGE_BANDS_AND_UNKNOWN, PersonSex, RecordedAgeBand } from './people.js';
 
 /**
@@ -50,13 +50,18 @@ export type EventInput = z.infer<typeof EventInput>;
 
 export const EventStateInput = z.object({ state: EventState });
 
-export const EventQuery = PageQuery.extend({
+/** The columns the calendar sorts by: when it starts (soonest first by default) or its title. */
+export const EVENT_SORTS = ['starts', 'title'] as const;
+export const EventFilter = z.object({
   /** First and last day (on the organisation's calendar) the events touch. */
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   kind: EventKind.optional(),
   state: EventState.optional(),
+  sort: SortParam(EVENT_SORTS, 'starts'),
 });
+export type EventFilter = z.infer<typeof EventFilter>;
+export const EventQuery = PageQuery.extend(EventFilter.shape);
 export type EventQuery = z.infer<typeof EventQuery>;
 
 export const TicketTypeInput = z.object({
@@ -125,6 +130,18 @@ export const RegistrationInput = z.object({
 });
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
 
+/** A coming event on a member firm's home: how many of its people hold a seat or wait for one (0 and 0: open to register). */
+export const FirmEvent = z.object({
+  id: Uuid,
+  title: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  venue: z.string(),
+  registered: z.number().int(),
+  waiting: z.number().int(),
+});
+export type FirmEvent = z.infer<typeof FirmEvent>;
+
 export const REGISTRATION_STATUSES = ['registered', 'waiting', 'cancelled'] as const;
 export const RegistrationStatus = z.enum(REGISTRATION_STATUSES);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
@@ -192,7 +209,4 @@ export type CheckInResult = z.infer<typeof CheckInResult>;
 export const TICKET_CODE_LENGTH = 10;
 /** Crockford's base 32 (no I, L, O, U): read aloud or typed from paper without confusion. */
 export const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** A code as typed at the door: upper case, without spaces or dashes, O read as 0 and I/L as 1. */
-export function normaliseTicketCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
+export { normaliseTicketCode } from './ticket-code.js';

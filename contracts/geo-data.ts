@@ -25,6 +25,11 @@ export function countryCodes(): string[] {
   return iso31661.map((c) => c.alpha2);
 }
 
+/** ISO's name of a subdivision (in the country's own language or its romanisation), if the code is one. */
+export function subdivisionName(code: string): string | undefined {
+  return subdivisions.get(code)?.name;
+}
+
 /** The subdivisions of a country, with ISO's name (in the country's own language or its romanisation). */
 export function subdivisionsOf(country: string) {
   return iso31662.filter((s) => s.code.startsWith(`${country}-`)).map((s) => ({ code: s.code, name: s.name }));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PPD_STEPS } from './advocacy.js';
 import { Uuid } from './common.js';
 import { Decision, MeetingSummary } from './dialogue.js';
+import { FirmEvent } from './events.js';
 import { MemberIssue } from './intake.js';
 import { Invoice, MemberStatus } from './members.js';
 
@@ -29,6 +30,8 @@ export const MemberHome = z.object({
   invoicesDue: z.array(Invoice),
   /** Issues the firm raised or shares, most recently changed first. */
   issues: z.array(MemberIssue),
+  /** Coming events: those its people are registered or waiting for, then a few it may register for. */
+  events: z.array(FirmEvent),
 });
 export type MemberHome = z.infer<typeof MemberHome>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuery, Uuid } from './common.js';
+import { PageQuery, SortParam, Uuid } from './common.js';
 
 /**
  * Issue intake: problems member firms raise, the firms that share them, and
@@ -28,12 +28,16 @@ export type MemberIssueInput = z.infer<typeof MemberIssueInput>;
 
 export const MemberIssueEdit = MemberIssueInput.omit({ memberId: true, clientKey: true });
 
-export const MemberIssueQuery = PageQuery.extend({
+/** The columns the list of issues sorts by: newest first by default, or most firms affected first (`-affected`). */
+export const ISSUE_SORTS = ['created', 'affected', 'title'] as const;
+export const MemberIssueFilter = z.object({
   q: z.string().trim().max(200).optional(),
   status: csv.pipe(z.array(z.enum(ISSUE_STATUSES))).optional(),
   category: z.enum(ISSUE_CATEGORIES).optional(),
-  sort: z.enum(['newest', 'most_affected']).default('newest'),
+  sort: SortParam(ISSUE_SORTS, '-created'),
 });
+export type MemberIssueFilter = z.infer<typeof MemberIssueFilter>;
+export const MemberIssueQuery = PageQuery.extend(MemberIssueFilter.shape);
 export type MemberIssueQuery = z.infer<typeof MemberIssueQuery>;
 
 export const StatusChangeInput = z.object({

@@ -144,15 +144,23 @@ export type LedMatrix = z.infer<typeof LedMatrix>;
 
 export const MatrixQuery = z.object({ year: z.coerce.number().int().min(1900).max(2999).optional() });
 
+/**
+ * What kind of thing holds the region back: a regulatory bottleneck is a
+ * matter for advocacy (taken there as an advocacy issue); a locational or a
+ * market one is a candidate for an LED measure.
+ */
+export const BOTTLENECK_KINDS = ['regulatory', 'locational', 'market', 'other'] as const;
+
 export const BottleneckInput = z.object({
   title: Name,
+  kind: z.enum(BOTTLENECK_KINDS).default('locational'),
   description: Text(5000).default(''),
   factor: Text(100).trim().default(''),
   evidence: Text(5000).default(''),
 });
 export type BottleneckInput = z.infer<typeof BottleneckInput>;
 
-export const Bottleneck = BottleneckInput.extend({ id: Uuid, measures: z.number() });
+export const Bottleneck = BottleneckInput.extend({ id: Uuid, measures: z.number(), advocacyIssueId: Uuid.nullable() });
 export type Bottleneck = z.infer<typeof Bottleneck>;
 
 /** Planned, running, done; and, at a follow-up after the end, still effective. */

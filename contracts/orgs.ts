@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Name, Uuid } from './common.js';
+import { Email, Name, PageQuery, SortParam, Uuid } from './common.js';
 import { CountryCode, CurrencyCode, isSubdivisionOf, LanguageCode } from './geo.js';
 import { Role } from './roles.js';
 import { FormatLocale, TimeZone } from './time.js';
@@ -63,6 +63,13 @@ export const Person = z.object({
   since: z.iso.datetime(),
 });
 export type Person = z.infer<typeof Person>;
+
+/** The columns the list of the organisation's people sorts by. */
+export const PERSON_SORTS = ['name', 'since'] as const;
+export const PersonFilter = z.object({ role: Role.optional(), sort: SortParam(PERSON_SORTS, 'name') });
+export type PersonFilter = z.infer<typeof PersonFilter>;
+export const PersonQuery = PageQuery.extend(PersonFilter.shape);
+export type PersonQuery = z.infer<typeof PersonQuery>;
 
 export const RoleChange = z.object({ role: Role });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Int, IsoDate, Name, PageQuery, Text, Uuid } from './common.js';
+import { Email, Int, IsoDate, Name, PageQuery, SortParam, Text, Uuid } from './common.js';
 
 /**
  * People the organisation's programmes reach: trainees and trainers, the
@@ -101,12 +101,17 @@ export const NewPersonInput = PersonFields.extend({
 }).refine(oneAge, oneAgeIssue);
 export type NewPersonInput = z.infer<typeof NewPersonInput>;
 
-export const PersonQuery = PageQuery.extend({
+/** The columns the list of people reached sorts by. */
+export const PERSON_SORTS = ['name', 'age', 'created'] as const;
+export const PersonFilter = z.object({
   q: z.string().trim().max(200).optional(),
   memberId: Uuid.optional(),
   branchId: Uuid.optional(),
   sex: PersonSex.optional(),
+  sort: SortParam(PERSON_SORTS, 'name'),
 });
+export type PersonFilter = z.infer<typeof PersonFilter>;
+export const PersonQuery = PageQuery.extend(PersonFilter.shape);
 export type PersonQuery = z.infer<typeof PersonQuery>;
 
 export const Person = z.object({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { LOCALES, ROLES } from './role-list.js';
 
-export const ROLES = ['admin', 'staff', 'member', 'official', 'viewer'] as const;
+export { LOCALES, ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const LOCALES = ['en', 'fr', 'es', 'ru'] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;

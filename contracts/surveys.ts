@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CROSS_TAB_DIMENSIONS } from './surveys/cross-tab.js';
-import { IsoDate, PageQuery, Uuid } from './common.js';
+import { IsoDate, PageQuery, SortParam, Uuid } from './common.js';
 import { SizeClass } from './members.js';
 import { FormDefinition } from './surveys/form-definition.js';
 
@@ -93,7 +93,12 @@ export const Consultation = z.object({
   createdAt: z.string(),
 });
 export type Consultation = z.infer<typeof Consultation>;
-export const ConsultationQuery = PageQuery.extend({ status: z.enum(CONSULTATION_STATUSES).optional() });
+/** The columns the list of consultations sorts by: newest first by default. */
+export const CONSULTATION_SORTS = ['created', 'title', 'closes'] as const;
+export const ConsultationFilter = z.object({ status: z.enum(CONSULTATION_STATUSES).optional(), sort: SortParam(CONSULTATION_SORTS, '-created') });
+export type ConsultationFilter = z.infer<typeof ConsultationFilter>;
+export const ConsultationQuery = PageQuery.extend(ConsultationFilter.shape);
+export type ConsultationQuery = z.infer<typeof ConsultationQuery>;
 
 export const Answers = z.record(z.string().max(64), z.unknown());
 

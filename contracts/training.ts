@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int, IsoDate, IsoDateTime, Name, Text, Uuid } from './common.js';
+import { Int, IsoDate, IsoDateTime, Name, PageQuery, SortParam, Text, Uuid } from './common.js';
 import { EventSummary } from './events.js';
 import { AGE_BANDS_AND_UNKNOWN, PersonSex } from './people.js';
 
@@ -94,6 +94,16 @@ export const CourseSummary = z.object({
   updatedAt: z.string(),
 });
 export type CourseSummary = z.infer<typeof CourseSummary>;
+
+/** The columns the list of courses sorts by: newest first by default. */
+export const COURSE_SORTS = ['created', 'title'] as const;
+export const CourseFilter = z.object({
+  kind: CourseKind.optional(),
+  sort: SortParam(COURSE_SORTS, '-created'),
+});
+export type CourseFilter = z.infer<typeof CourseFilter>;
+export const CourseQuery = PageQuery.extend(CourseFilter.shape);
+export type CourseQuery = z.infer<typeof CourseQuery>;
 
 export const CourseTrainer = z.object({
   personId: Uuid,

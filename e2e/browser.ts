@@ -24,14 +24,25 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return context.newPage();
 }
 
+/** The demo data folder, once global-setup.ts has built the app and created it in the background. */
+async function preparedDemo(): Promise<string> {
+  const demo = inject('demoDataDir');
+  for (const until = Date.now() + 600_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+    if (fs.existsSync(`${demo}.failed`)) throw new Error(`preparing the journeys failed: ${fs.readFileSync(`${demo}.failed`, 'utf8')}`);
+    if (fs.existsSync(`${demo}.ready`)) return demo;
+  }
+  throw new Error('the app build and the demo data were not ready within 10 minutes');
+}
+
 /**
  * A product server of its own, on a fresh copy of the demo data its first
  * start created (global-setup.ts): a journey may change what it likes. The
  * first start on an empty folder is tested in server/platform/processes.db.test.ts.
  */
 export async function startProduct(): Promise<ServerProcess & { dir: string }> {
+  const demo = await preparedDemo();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-'));
-  fs.cpSync(inject('demoDataDir'), dir, { recursive: true });
+  fs.cpSync(demo, dir, { recursive: true });
   return { ...(await startServerProcess({ DATA_DIR: dir })), dir };
 }
 

@@ -115,7 +115,8 @@ async function codesAsText(page: Page) {
       if (!text || parent.closest('script, style, code, pre, [data-code-ok]') || !parent.checkVisibility()) continue;
       if (key.test(text)) found.push(`key ${text}`);
       else if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(text)) found.push(`region code ${text}`);
-      else if (/^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)+$/.test(text)) found.push(`action code ${text}`);
+      // An audit action (`forum.member_add`, `invitation.accept`): lower-case words joined by a dot.
+      else if (/^[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*$/.test(text)) found.push(`action code ${text}`);
       else if (/^[[{]"/.test(text)) found.push(`JSON ${text.slice(0, 60)}`);
       else if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(text)) found.push(`id ${text}`);
     }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 
-const sources = ['web', 'contracts', 'locales', 'vite.config.ts', 'package-lock.json'];
+const sources = ['web', 'contracts', 'locales', 'vite.config.ts', 'scripts/catalogue-parts.ts', 'package-lock.json'];
 const output = 'web/dist/index.html';
 
 function newest(p) {

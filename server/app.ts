@@ -26,6 +26,7 @@ import { decisionMakerRoutes } from './modules/advocacy/routes/decision-maker-ro
 import { documentRoutes } from './modules/advocacy/routes/document-routes.js';
 import { peopleRoutes } from './modules/people/routes/people-routes.js';
 import { eventRoutes } from './modules/events/routes/event-routes.js';
+import { certificateRoutes } from './modules/training/routes/certificate-routes.js';
 import { trainingRoutes } from './modules/training/routes/training-routes.js';
 import { ledRoutes } from './modules/led/routes/led-routes.js';
 import { recordSessionAttendance } from './modules/training/attendance-service.js';
@@ -158,6 +159,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(peopleRoutes);
   await app.register(eventRoutes, { afterCheckIn: recordSessionAttendance });
   await app.register(trainingRoutes);
+  await app.register(certificateRoutes);
   await app.register(ledRoutes);
   await app.register(resultsRoutes);
   await app.register(homeRoutes);

@@ -1,10 +1,13 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-// After Mantine's styles: the theme's thumb-sized controls on a phone.
+// Mantine's global styles only: each component's stylesheet comes with the
+// component, in the chunk that uses it (vite.config.ts, mantineStylesPerComponent).
+import '@mantine/core/styles/baseline.css';
+import '@mantine/core/styles/default-css-variables.css';
+import '@mantine/core/styles/global.css';
+// The theme's thumb-sized controls on a phone (they outrank Mantine's rules, whichever loads last).
 import './app/touch.css';
-import { Anchor, Badge, createTheme, MantineProvider, mergeThemeOverrides, Modal } from '@mantine/core';
+import { createTheme, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './app/api.js';
@@ -12,9 +15,20 @@ import { App } from './app/App.js';
 import { ErrorBoundary } from './app/ErrorBoundary.js';
 import { sessionQuery } from './app/session.js';
 import { i18nReady } from './app/i18n.js';
+import { onFirstNotice } from './ui/notify.js';
 
-// Notices appear after an action, never on the first screen: their container loads later.
+// Notices appear after an action, never on the first screen: their container
+// is downloaded and shown with the first one (web/ui/notify.ts).
 const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
+function NoticeContainer() {
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => onFirstNotice(() => setWanted(true)), []);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <Notifications position="bottom-right" />
+    </Suspense>
+  ) : null;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,6 +41,8 @@ const queryClient = new QueryClient({
 });
 
 // Shade 9 and a darker "dimmed" keep text at WCAG AA contrast (4.5:1).
+// Components are themed by name, not with Component.extend, so the first
+// screen does not load a component (the dialog, its scroll area) it does not show.
 // A badge names a status: it keeps its whole word ("APPLICANT", not "APPLIC…"),
 // and in a narrow cell it wraps rather than being cut.
 const theme = createTheme({
@@ -35,16 +51,18 @@ const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     // A link is told from the text around it by more than its colour (WCAG 1.4.1).
-    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
-    Badge: Badge.extend({ styles: { root: { flexShrink: 0, maxWidth: 'none', height: 'auto', minHeight: 'var(--badge-height)' }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip' } } }),
+    Anchor: { defaultProps: { underline: 'always' } },
+    Badge: { styles: { root: { flexShrink: 0, maxWidth: 'none', height: 'auto', minHeight: 'var(--badge-height)' }, label: { overflow: 'visible', whiteSpace: 'normal', textOverflow: 'clip' } } },
   },
 });
-// Light badges and highlights: the palest shade behind the darkest text.
+// Light badges and highlights, in every colour of the palette: the palest shade
+// behind the darkest text. Where even shade 9 is under 4.5:1 on shade 0
+// (yellow 2.8, lime 3.5, orange 4.0, green 4.1), a darker text of the same hue.
+const DARKER_TEXT: Record<string, string> = { yellow: '#7a4a00', lime: '#436c0a', orange: '#a63a0c', green: '#22702f' };
 const lightVariants = Object.fromEntries(
-  ['teal', 'blue', 'red', 'gray', 'yellow'].flatMap((c) => [
+  ['dark', 'gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'].flatMap((c) => [
     [`--mantine-color-${c}-light`, `var(--mantine-color-${c}-0)`],
-    // Yellow's darkest shade is still too light on a pale background.
-    [`--mantine-color-${c}-light-color`, c === 'yellow' ? '#7a4a00' : `var(--mantine-color-${c}-9)`],
+    [`--mantine-color-${c}-light-color`, DARKER_TEXT[c] ?? `var(--mantine-color-${c}-9)`],
   ]),
 );
 const cssVariablesResolver = () => ({ variables: {}, light: {
@@ -66,7 +84,7 @@ const cssVariablesResolver = () => ({ variables: {}, light: {
  */
 function Themed({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const named = useMemo(() => mergeThemeOverrides(theme, createTheme({ components: { Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('ui.close') } } }) } })), [t]);
+  const named = useMemo(() => mergeThemeOverrides(theme, createTheme({ components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('ui.close') } } } } })), [t]);
   return (
     <MantineProvider theme={named} cssVariablesResolver={cssVariablesResolver}>
       {children}
@@ -81,9 +99,7 @@ void i18nReady.catch(() => undefined).then(() => createRoot(document.getElementB
   <StrictMode>
     <Themed>
       {/* Bottom, so a notice never covers the page header where the actions are. */}
-      <Suspense fallback={null}>
-        <Notifications position="bottom-right" />
-      </Suspense>
+      <NoticeContainer />
       <QueryClientProvider client={queryClient}>
         <ErrorBoundary>
           <App />

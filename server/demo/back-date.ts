@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../platform/db/tenancy.js';
+import { clock } from '../platform/clock.js';
 
 /**
  * The histories a person reads (the audit log, an issue's steps, a decision's follow-ups): the
@@ -35,4 +36,31 @@ export async function backDated<T>(tx: Tx, today: Date, daysAgo: [number, number
        WHERE h.id = w.id AND h.org_id = w.org_id`);
   }
   return result;
+}
+
+/** `days` from `today` (negative: before) at the hour given, UTC (the demo chamber's clock, Africa/Accra), as an ISO instant. */
+export function dayAt(today: Date, days: number, hour: number, minute = 0): string {
+  const d = new Date(today.getTime() + days * DAY_MS);
+  d.setUTCHours(hour, minute, 0, 0);
+  return d.toISOString();
+}
+
+/** The day (`YYYY-MM-DD`) `days` from `today`. */
+export const dayOf = (today: Date, days: number) => dayAt(today, days, 12).slice(0, 10);
+
+/**
+ * Runs `work` as if it were `when` for what the code reasons with (`clock.now()`: the day an
+ * event's ticket is invoiced, whether an event is over when a seat is given back), so a story
+ * told today happens on its own days. What the database stamps (`now()`) is left as it is. The
+ * demo runs before the server serves anyone, so no request reads the moved clock.
+ */
+export async function asOf<T>(when: Date | string, work: () => Promise<T>): Promise<T> {
+  const instant = new Date(when).getTime();
+  const real = clock.now;
+  clock.now = () => new Date(instant);
+  try {
+    return await work();
+  } finally {
+    clock.now = real;
+  }
 }

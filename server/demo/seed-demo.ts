@@ -14,6 +14,9 @@ import { seedDemoMemberIssues } from './seed-member-issues.js';
 import { seedDemoAdvocacy } from './seed-advocacy.js';
 import { seedDemoMembers } from './seed-members.js';
 import { backDated } from './back-date.js';
+import { demoCast, seedB2bDay, seedExportWorkshop, seedTourismEvening } from './seed-events.js';
+import { seedAshantiLed } from './seed-led.js';
+import { seedTrainersTraining, seedWeaversCourse } from './seed-training.js';
 import { clock } from '../platform/clock.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -79,7 +82,7 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
     const persona = { email: member.email, owner: member.name, firm: 'Bonwire Kente Weavers', region: 'GH-AH', place: 'Bonwire', isic: '1312' };
     const [personaFirm] = await backDated(tx, today, [530, 330], () => seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, persona }, actor));
-    const created = await backDated(tx, today, [325, 245], async () => {
+    const created = await backDated(tx, today, [325, 292], async () => {
       const made = [];
       let seed = 2;
       for (const { staff, ...branch } of branches) {
@@ -91,10 +94,20 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
       }
       return made;
     });
+    // Events, training and LED around Kumasi, with the Ashanti branch and the persona's firm. Each
+    // tells its story in chapters of its own, on the days it happened (seed-events.ts, seed-training.ts, seed-led.ts).
+    const cast = await demoCast(tx, chamber.id, actor, today, { email: member.email, name: member.name, firmId: personaFirm! });
+    const trainer = await seedTrainersTraining(cast); // 290 to 257 days ago
     // The persona has not answered yet: their home, and their mail in the outbox, lead to the form.
     await backDated(tx, today, [240, 200], () => seedDemoConsultation(tx, chamber.id, actor, publicUrl, [personaFirm!]));
-    await backDated(tx, today, [195, 100], () => seedDemoMemberIssues(tx, chamber.id, actor));
-    await backDated(tx, today, [90, 2], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
+    await seedExportWorkshop(cast); // 199 to 175 days ago
+    await backDated(tx, today, [168, 135], () => seedDemoMemberIssues(tx, chamber.id, actor));
+    await seedWeaversCourse(cast, trainer); // 133 to 120 days ago
+    await seedTourismEvening(cast); // 119 to 108 days ago
+    await seedAshantiLed(cast); // 102 to 92 days ago
+    await backDated(tx, today, [90, 8], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
+    // The B2B day in three weeks, registered for this week: the persona's home shows her ticket to pay.
+    await seedB2bDay(cast); // 7 to 1 day ago
     return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };
   });
 }

@@ -12,12 +12,14 @@ export class SpreadJourneysSequencer extends BaseSequencer {
     const journeys = sorted.filter((f) => f.project.name === 'e2e');
     const others = sorted.filter((f) => f.project.name !== 'e2e');
     if (journeys.length === 0 || others.length === 0) return sorted;
-    // The last journey still has others after it to share the machine with.
+    // The first journey comes after a share of the others, while the app is
+    // built and the demo data made in the background (e2e/global-setup.ts);
+    // the last still has others after it to share the machine with.
     const gap = others.length / (journeys.length + 1);
     const out: TestSpecification[] = [];
     let next = 0;
     journeys.forEach((journey, i) => {
-      const until = Math.round(i * gap);
+      const until = Math.round((i + 0.5) * gap);
       while (next < until) out.push(others[next++]!);
       out.push(journey);
     });

@@ -4,7 +4,7 @@ import { IconCheck, IconChevronDown, IconLanguage, IconLogout, IconUser } from '
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
-import { LOCALES, type Locale } from '../../contracts/roles.js';
+import { LOCALES, type Locale } from '../../contracts/role-list.js';
 import { updateProfile, useAcceptSession, useSignOut } from './session.js';
 
 // Each language is named in itself, so a person who cannot read the current one finds theirs.

@@ -1,7 +1,7 @@
 import { Center, Container, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../contracts/roles.js';
+import { LOCALES } from '../../contracts/role-list.js';
 
 export function LanguagePicker() {
   const { i18n, t } = useTranslation();

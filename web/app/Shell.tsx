@@ -6,7 +6,7 @@ import { Link, NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'r
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
-import { LOCALES, type Locale } from '../../contracts/roles.js';
+import { LOCALES, type Locale } from '../../contracts/role-list.js';
 import { AccountMenu, nameInItself, useChangeLanguage } from './AccountMenu.js';
 import { navigation } from './navigation.js';
 import { switchOrg, useAcceptSession, useSignOut } from './session.js';

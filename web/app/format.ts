@@ -1,4 +1,4 @@
-import { clockFormat, todayIn, type ClockFormat, type OrgClock } from '../../contracts/time.js';
+import { clockFormat, todayIn, type ClockFormat, type OrgClock } from '../../contracts/clock.js';
 import { i18n } from './i18n.js';
 
 // The organisation's clock and customs, set from the session: dates, times,

@@ -1,7 +1,6 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../../contracts/roles.js';
-import { withAnswers, type Catalogue } from '../../locales/with-answers.js';
+import { LOCALES, type Locale } from '../../contracts/role-list.js';
 
 const STORAGE_KEY = 'roundtable.locale';
 
@@ -12,32 +11,82 @@ function initialLocale(): Locale {
   return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'en';
 }
 
-// Each language's messages (about 17 kB compressed) are a file of their own,
-// downloaded when the language is first used: a first visit gets only its
-// reader's language. Zod's field messages follow in form-messages.ts.
-const catalogueFiles: Record<Locale, () => Promise<[{ default: unknown }, { default: unknown }]>> = {
-  en: () => Promise.all([import('../../locales/en.json'), import('../../locales/respond/en.json')]),
-  fr: () => Promise.all([import('../../locales/fr.json'), import('../../locales/respond/fr.json')]),
-  es: () => Promise.all([import('../../locales/es.json'), import('../../locales/respond/es.json')]),
-  ru: () => Promise.all([import('../../locales/ru.json'), import('../../locales/respond/ru.json')]),
+type Messages = { [key: string]: string | Messages };
+type Part = () => Promise<{ default: Messages }>;
+
+// A first visit gets only its reader's language, and of it only the messages
+// of the app's frame (base); each page's own messages come with the page
+// (scripts/catalogue-parts.ts builds the parts and has every dynamic import of
+// a page fetch its part beside it). Zod's field messages follow in form-messages.ts.
+const base: Record<Locale, Part> = {
+  en: () => import('virtual:catalogue/en/base'),
+  fr: () => import('virtual:catalogue/fr/base'),
+  es: () => import('virtual:catalogue/es/base'),
+  ru: () => import('virtual:catalogue/ru/base'),
 };
+/** The parts of the pages shown so far, and the languages each is in the store in. */
+const unitParts = new Map<string, { parts: Record<Locale, Part>; loadedIn: Set<Locale> }>();
 const isLocale = (lng: string): lng is Locale => (LOCALES as readonly string[]).includes(lng);
+
+async function loadPart(unit: string, language: Locale) {
+  const entry = unitParts.get(unit)!;
+  if (entry.loadedIn.has(language)) return;
+  const part = await entry.parts[language]();
+  i18n.addResourceBundle(language, 'translation', part.default, true, true);
+  entry.loadedIn.add(language);
+}
+
+function merge(into: Messages, from: Messages): Messages {
+  for (const [k, v] of Object.entries(from)) {
+    const there = into[k];
+    into[k] = typeof v === 'object' && typeof there === 'object' ? merge({ ...there }, v) : v;
+  }
+  return into;
+}
 
 const onDemand: BackendModule = {
   type: 'backend',
   init() {},
   read(language, _namespace, callback) {
     if (!isLocale(language)) return callback(null, {});
-    catalogueFiles[language]().then(
-      ([main, respond]) => {
-        callback(null, withAnswers(main.default as Catalogue, respond.default as Parameters<typeof withAnswers>[1]));
+    const units = [...unitParts.values()];
+    Promise.all([base[language](), ...units.map((unit) => unit.parts[language]())]).then(
+      (loaded) => {
+        units.forEach((unit) => unit.loadedIn.add(language));
+        callback(null, loaded.reduce<Messages>((all, part) => merge(all, part.default), {}));
       },
       (error: Error) => callback(error, null),
     );
   },
 };
 
+/**
+ * A module imported on demand together with its messages in the reader's
+ * language (the build rewrites `import('./Page.js')` into this call).
+ */
+export function catalogued<T>(unit: string, module: Promise<T>, parts: Record<Locale, Part>): Promise<T> {
+  if (!unitParts.has(unit)) unitParts.set(unit, { parts, loadedIn: new Set() });
+  // In the language being switched to, if a switch is under way (the session's).
+  const words = languageSwitch.catch(() => undefined).then(() => (isLocale(i18n.language) ? loadPart(unit, i18n.language) : undefined));
+  return Promise.all([module, words]).then(([m]) => m);
+}
+
 export const i18n = i18next.createInstance();
+// A language read earlier in the visit (its base is in the store, so i18next
+// reads nothing) lacks the parts of the pages shown since: they are fetched
+// before switching to it, so no message shows as its key.
+const switchLanguage = i18n.changeLanguage.bind(i18n);
+let languageSwitch: Promise<unknown> = Promise.resolve();
+i18n.changeLanguage = (lng, callback) => {
+  const switched = (async () => {
+    if (lng && isLocale(lng) && i18n.hasResourceBundle(lng, 'translation')) {
+      await Promise.all([...unitParts.keys()].map((unit) => loadPart(unit, lng))).catch(() => undefined);
+    }
+    return switchLanguage(lng, callback);
+  })();
+  languageSwitch = switched;
+  return switched;
+};
 /** Settled once the reader's language is loaded: the app renders after it. */
 export const i18nReady = i18n
   .use(onDemand)

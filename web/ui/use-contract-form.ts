@@ -1,7 +1,9 @@
 import { schemaResolver, useForm } from '@mantine/form';
 import type { z } from 'zod';
-import { ApiError } from '../app/api.js';
 import '../app/form-messages.js';
+
+// Apart (no zod), for the forms that load their contract later (use-lazy-contract-form.ts).
+export { applyServerErrors } from './server-errors.js';
 
 /**
  * A Mantine form validated by the same zod contract the server applies, so
@@ -11,14 +13,12 @@ export function useContractForm<T extends Record<string, any>>(schema: z.ZodType
   return useForm<T>({
     mode: 'controlled',
     initialValues,
-    validate: schemaResolver(schema, { sync: true }),
+    validate: contractResolver(schema),
     validateInputOnBlur: true,
   });
 }
 
-/** Puts the server's per-field messages on the form; returns whether any field matched. */
-export function applyServerErrors(form: { setErrors(errors: Record<string, string>): void }, error: unknown): boolean {
-  if (!(error instanceof ApiError) || !error.problem.errors?.length) return false;
-  form.setErrors(error.fieldErrors);
-  return true;
+/** The form's validation by a contract, in the reader's language (form-messages.ts). */
+export function contractResolver<T extends Record<string, any>>(schema: z.ZodType<unknown, T>) {
+  return schemaResolver(schema, { sync: true });
 }

@@ -1,7 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, type BlockerFunction } from 'react-router';
-import { QuestionDialog } from './confirm.js';
+
+// The dialog (Mantine's modal with its focus trap and scroll lock) is downloaded
+// once a form of the page holds changes, not with every page of the app.
+const QuestionDialog = lazy(async () => ({ default: (await import('./confirm.js')).QuestionDialog }));
 import { losesChanges } from './leave-guard.js';
 
 interface Guard {
@@ -22,6 +25,7 @@ export function LeaveGuardHost({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const dirtyForms = useRef(new Set<string>());
   const [anyDirty, setAnyDirty] = useState(false);
+  const [everDirty, setEverDirty] = useState(false);
   const blocker = useBlocker(useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => losesChanges(dirtyForms.current.size > 0, currentLocation, nextLocation), []));
   useEffect(() => {
     if (!anyDirty) return;
@@ -31,24 +35,32 @@ export function LeaveGuardHost({ children }: { children: ReactNode }) {
   }, [anyDirty]);
   const guard = useMemo<Guard>(() => ({
     set(id, dirty) {
-      if (dirty) dirtyForms.current.add(id);
-      else dirtyForms.current.delete(id);
+      if (dirty) {
+        dirtyForms.current.add(id);
+        setEverDirty(true);
+      } else {
+        dirtyForms.current.delete(id);
+      }
       setAnyDirty(dirtyForms.current.size > 0);
     },
   }), []);
   return (
     <GuardContext.Provider value={guard}>
       {children}
-      <QuestionDialog
-        opened={blocker.state === 'blocked'}
-        title={t('ui.leave.title')}
-        question={t('ui.leave.question')}
-        cancelLabel={t('ui.leave.stay')}
-        confirmLabel={t('ui.leave.leave')}
-        color="red"
-        focus="cancel"
-        onAnswer={(leave) => (leave ? blocker.proceed?.() : blocker.reset?.())}
-      />
+      {everDirty && (
+        <Suspense fallback={null}>
+          <QuestionDialog
+            opened={blocker.state === 'blocked'}
+            title={t('ui.leave.title')}
+            question={t('ui.leave.question')}
+            cancelLabel={t('ui.leave.stay')}
+            confirmLabel={t('ui.leave.leave')}
+            color="red"
+            focus="cancel"
+            onAnswer={(leave) => (leave ? blocker.proceed?.() : blocker.reset?.())}
+          />
+        </Suspense>
+      )}
     </GuardContext.Provider>
   );
 }

@@ -90,13 +90,18 @@ export async function getAdvocacyIssue(ctx: TenantCtx, id: string): Promise<Omit
   };
 }
 
-export async function createAdvocacyIssue(ctx: TenantCtx, input: AdvocacyIssueInput & { fromMemberIssueId?: string }) {
+/**
+ * A new advocacy issue. `origin` says in words where it came from when a
+ * module above this one raised it (an LED bottleneck, say): it is the note of
+ * the issue's first history entry, since this module knows nothing above it.
+ */
+export async function createAdvocacyIssue(ctx: TenantCtx, input: AdvocacyIssueInput & { fromMemberIssueId?: string; origin?: string }) {
   await checkRegions(ctx, input.regions);
   const [row] = await ctx.tx
     .insert(advocacyIssues)
     .values({ orgId: ctx.orgId, title: input.title, problem: input.problem, category: input.category, sectors: [...new Set(input.sectors)], regions: [...new Set(input.regions)], severity: input.severity, feasibility: input.feasibility })
     .returning();
-  await addAdvocacyEvent(ctx, row!.id, { action: 'created', to: 'diagnostic' });
+  await addAdvocacyEvent(ctx, row!.id, { action: 'created', to: 'diagnostic', ...(input.origin ? { note: input.origin } : {}) });
   if (input.fromMemberIssueId) await linkEvidence(ctx, row!.id, { memberIssueId: input.fromMemberIssueId, note: '' });
   return row!;
 }

@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { wallTimeToInstant } from '../../../contracts/time.js';
 import { useTestApp } from '../../test/app.js';
 import { createOrg } from '../../test/factories.js';
+import { pdfText } from '../../test/pdf-text.js';
 
 const t = useTestApp();
-
-async function pdfText(buffer: Buffer) {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf = await getDocument({ data: new Uint8Array(buffer) }).promise;
-  const content = await (await pdf.getPage(1)).getTextContent();
-  return content.items.map((i) => ('str' in i ? i.str : '')).join(' ');
-}
 
 describe('meeting times on the organisation’s clock', () => {
   it('a meeting at 11:00 in Kolkata reads 11:00 in the invitation, the calendar file and the minutes', async () => {

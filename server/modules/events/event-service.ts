@@ -1,8 +1,8 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
-import type { EventDetail, EventInput, EventQuery, EventState, EventSummary, TicketTypeInput } from '../../../contracts/events.js';
+import type { EVENT_SORTS, EventDetail, EventInput, EventQuery, EventState, EventSummary, TicketTypeInput } from '../../../contracts/events.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
 import { dayIn } from '../../platform/db/day-in.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
@@ -30,8 +30,14 @@ async function present(ctx: TenantCtx, rows: EventRow[]): Promise<EventSummary[]
  * 50 a page; `from`/`to` are days on the organisation's calendar that an
  * event touches. Drafts only for those who run events.
  */
+/** The columns the calendar sorts by (contracts' EVENT_SORTS). */
+const EVENT_ORDER: SortColumns<(typeof EVENT_SORTS)[number]> = {
+  starts: { by: events.startsAt, type: 'timestamptz' },
+  title: { by: events.title, type: 'text' },
+};
+
 export async function listEvents(ctx: TenantCtx, query: EventQuery) {
-  const after = decodeCursor(query.cursor, [CursorKey.timestamp, CursorKey.uuid]);
+  const order = sortedQuery(EVENT_ORDER, events.id, query.sort, query.cursor);
   const { timeZone } = await currentOrgClock(ctx);
   const filters: Array<SQL | undefined> = [
     eq(events.orgId, ctx.orgId),
@@ -42,13 +48,13 @@ export async function listEvents(ctx: TenantCtx, query: EventQuery) {
     query.to ? sql`${dayIn(timeZone, sql`${events.startsAt}`)} <= ${query.to}::date` : undefined,
   ];
   const rows = await ctx.tx
-    .select()
+    .select({ row: events, k: order.key })
     .from(events)
-    .where(and(...filters, after ? sql`(${events.startsAt}, ${events.id}) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : undefined))
-    .orderBy(asc(events.startsAt), asc(events.id))
+    .where(and(...filters, order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.startsAt.toISOString(), r.id]);
-  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
+  const page = order.page(rows, query.limit, (r) => r.row.id);
+  return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
 }
 
 export async function ticketTypesOf(ctx: TenantCtx, eventId: string) {

@@ -2,6 +2,7 @@ import { PPD_STEPS } from '../../../contracts/advocacy.js';
 import type { BoardHome, MemberHome, OfficialHome } from '../../../contracts/home.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { openIssuesByStep, reformsBetween } from '../advocacy/figures-service.js';
+import { comingEventsOfFirm } from '../events/firm-events-service.js';
 import { publishedPapers } from '../advocacy/paper-service.js';
 import { decisionsOwedBy, listDecisions } from '../dialogue/decision-service.js';
 import { decisionsDoneBetween, meetingsHeldBetween, openDecisionCounts } from '../dialogue/figures-service.js';
@@ -28,12 +29,14 @@ export async function memberHome(ctx: TenantCtx): Promise<MemberHome> {
   const consultations = await consultationsOfFirm(ctx, firm.id);
   const invoices = await listInvoices(ctx, firm.id);
   const issues = await issuesOfOwnFirm(ctx, firm.id, ISSUES_SHOWN);
+  const events = await comingEventsOfFirm(ctx, firm.id);
   return {
     firm: { id: firm.id, legalName: firm.legalName, status: firm.status as MemberHome['firm']['status'], joinedOn: firm.joinedOn, renewalDueOn: firm.renewalDueOn },
     consultations: consultations.open,
     answered: consultations.answered,
     invoicesDue: invoices.filter((i) => i.status === 'open' && i.amount > i.paid).sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
     issues,
+    events,
   };
 }
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../../test/app.js';
-import { createFirmUser, createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
+import { createEvent, createFirmUser, createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
 import { createPublishedForm, mailedLinks } from '../../test/survey-factories.js';
 
 const t = useTestApp();
@@ -106,7 +106,33 @@ describe('a member firm’s home', () => {
     const { admin, orgId } = await createOrg(t.app);
     const firm = await createMemberFirm(admin, { legalName: 'Quiet Kente Weavers' });
     const owner = await createFirmUser(t.app, admin, orgId, firm.id);
-    expect((await owner.get('/api/v1/home/member')).json()).toMatchObject({ firm: { status: 'applicant' }, consultations: [], answered: 0, invoicesDue: [], issues: [] });
+    expect((await owner.get('/api/v1/home/member')).json()).toMatchObject({ firm: { status: 'applicant' }, consultations: [], answered: 0, invoicesDue: [], issues: [], events: [] });
+  });
+
+  it('shows the coming events the firm holds seats or waits for first, then ones it may register for', async () => {
+    const { admin, orgId } = await createOrg(t.app);
+    const firm = await createMemberFirm(admin, { legalName: 'Bonwire Kente Weavers' });
+    const other = await createMemberFirm(admin, { legalName: 'Tamale Shea Processors' });
+    const owner = await createFirmUser(t.app, admin, orgId, firm.id);
+    const later = await createEvent(admin, { title: 'Export clinic', startsAt: '2027-05-10T09:00:00Z', endsAt: '2027-05-10T12:00:00Z' });
+    const full = await createEvent(admin, { title: 'B2B day', capacity: 2, startsAt: '2027-06-01T09:00:00Z', endsAt: '2027-06-01T17:00:00Z' });
+    await createEvent(admin, { title: 'Draft fair', startsAt: '2027-04-01T09:00:00Z', endsAt: '2027-04-01T17:00:00Z' }, false);
+    const register = async (memberId: string, name: string) => {
+      const res = await admin.post(`/api/v1/events/${full.id}/registrations`, { kind: 'member_staff', memberId, name });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; status: string };
+    };
+    await register(other.id, 'Fuseini Alhassan');
+    await register(firm.id, 'Abena Owusu');
+    const cancelled = await register(firm.id, 'Kofi Mensah');
+    await register(firm.id, 'Ama Serwaa');
+    expect((await admin.post(`/api/v1/events/${full.id}/registrations/${cancelled.id}/cancel`)).statusCode).toBe(200);
+    const { events } = (await owner.get('/api/v1/home/member')).json();
+    // Independent count: two seats, the other firm's and Abena's; Kofi and Ama wait, and Kofi withdrew.
+    expect(events).toEqual([
+      expect.objectContaining({ id: full.id, title: 'B2B day', registered: 1, waiting: 1 }),
+      expect.objectContaining({ id: later.id, title: 'Export clinic', registered: 0, waiting: 0 }),
+    ]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { AffectedFirm, IssueCategory, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput } from '../../../contracts/intake.js';
+import type { AffectedFirm, IssueCategory, IssueStatus, MemberIssue, MemberIssueDetail, MemberIssueEvent, MemberIssueInput, MemberIssueQuery, StatusChangeInput, ISSUE_SORTS } from '../../../contracts/intake.js';
 import { can } from '../../../contracts/permissions.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
@@ -111,29 +111,31 @@ function textCondition(q: string): SQL | undefined {
   return and(...words.map((w) => sql`f_unaccent(${memberIssues.title} || ' ' || ${memberIssues.description}) ILIKE '%' || f_unaccent(${escapeLike(w)}) || '%'`));
 }
 
+/** The columns the list sorts by (contracts' ISSUE_SORTS). */
+const ISSUE_ORDER: SortColumns<(typeof ISSUE_SORTS)[number]> = {
+  created: { by: memberIssues.createdAt, type: 'timestamptz' },
+  affected: { by: memberIssues.affectedFirms, type: 'int' },
+  title: { by: memberIssues.title, type: 'text' },
+};
+
 export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) {
   // Members see what is being worked on, not what was set aside or folded into another issue.
   const statuses = can(ctx.role, 'members.self') ? (query.status ?? ['new', 'triaged', 'forwarded']).filter((s) => s !== 'merged' && s !== 'declined') : query.status;
-  const byCount = query.sort === 'most_affected';
-  const after = decodeCursor(query.cursor, [CursorKey.int, CursorKey.timestamp, CursorKey.uuid]);
+  const order = sortedQuery(ISSUE_ORDER, memberIssues.id, query.sort, query.cursor);
   const rows = await ctx.tx
-    .select()
+    .select({ row: memberIssues, k: order.key })
     .from(memberIssues)
     .where(and(
       eq(memberIssues.orgId, ctx.orgId),
       statuses?.length ? inArray(memberIssues.status, statuses) : undefined,
       query.category ? eq(memberIssues.category, query.category) : undefined,
       query.q ? textCondition(query.q) : undefined,
-      after
-        ? byCount
-          ? sql`(${memberIssues.affectedFirms}, ${memberIssues.createdAt}, ${memberIssues.id}) < (${after[0]}::int, ${after[1]}::timestamptz, ${after[2]}::uuid)`
-          : sql`(${memberIssues.createdAt}, ${memberIssues.id}) < (${after[1]}::timestamptz, ${after[2]}::uuid)`
-        : undefined,
+      order.after,
     ))
-    .orderBy(...(byCount ? [desc(memberIssues.affectedFirms)] : []), desc(memberIssues.createdAt), desc(memberIssues.id))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.affectedFirms, r.createdAt.toISOString(), r.id]);
-  return { items: await present(ctx, page.items, await viewerFirm(ctx)), nextCursor: page.nextCursor };
+  const page = order.page(rows, query.limit, (r) => r.row.id);
+  return { items: await present(ctx, page.items.map((r) => r.row), await viewerFirm(ctx)), nextCursor: page.nextCursor };
 }
 
 export async function getMemberIssue(ctx: TenantCtx, id: string): Promise<Omit<MemberIssueDetail, 'takenUpIn'>> {

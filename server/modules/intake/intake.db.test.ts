@@ -84,7 +84,7 @@ describe('issue intake', () => {
     // Lists: filter by status and category, most affected first, searched by word.
     const newer = (await c.admin.post('/api/v1/member-issues', { title: 'Loans need land titles', description: 'Banks ask for land as collateral.', category: 'finance', memberId: c.shea.id })).json();
     const ids = async (query: string) => (await c.admin.get(`/api/v1/member-issues?${query}`)).json().items.map((i: { id: string }) => i.id);
-    expect(await ids('status=forwarded,new&sort=most_affected')).toEqual([first.id, newer.id]);
+    expect(await ids('status=forwarded,new&sort=-affected')).toEqual([first.id, newer.id]);
     expect(await ids('status=forwarded,new')).toEqual([newer.id, first.id]);
     expect(await ids('status=merged')).toEqual([dup.id]);
     expect((await c.admin.get('/api/v1/member-issues?q=tema inspections')).json().items).toHaveLength(2);

@@ -17,5 +17,7 @@ export const ledErrors = {
   'led.ends_before_start': 400,
   'led.longer_than_a_year': 400,
   'led.bottleneck_of_other_region': 400,
+  'led.bottleneck_not_regulatory': 409,
+  'led.bottleneck_in_advocacy': 409,
   'led.compare_ids': 400,
 } as const;

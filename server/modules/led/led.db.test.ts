@@ -171,4 +171,36 @@ describe('bottlenecks and measures', () => {
     expect((await admin.delete(`/api/v1/led/regions/${region.id}`)).json()).toEqual({ ok: true });
     expect((await admin.get(`/api/v1/led/regions/${region.id}`)).statusCode).toBe(404);
   });
+
+  it('takes a regulatory bottleneck to advocacy once, as an issue with its evidence that says where it came from', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    const region = (await admin.post('/api/v1/led/regions', { name: 'Accra', region: 'GH-AA' })).json() as LedRegionDetail;
+    const added = (await admin.post(`/api/v1/led/regions/${region.id}/bottlenecks`, {
+      title: 'Fish traders need three permits to sell', kind: 'regulatory', description: 'District, fisheries and food authority each license the same stall.', evidence: '12 interviews, March',
+    })).json() as LedRegionDetail;
+    const [regulatory] = added.bottleneckList;
+    expect(regulatory).toMatchObject({ kind: 'regulatory', advocacyIssueId: null });
+    const market = (await admin.post(`/api/v1/led/regions/${region.id}/bottlenecks`, { title: 'No buyers for dried fish' })).json().bottleneckList.find((b: { title: string }) => b.title === 'No buyers for dried fish');
+    expect(market.kind).toBe('locational');
+    const take = (id: string) => admin.post(`/api/v1/led/regions/${region.id}/bottlenecks/${id}/advocacy`);
+    const refused = await take(market.id);
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'led.bottleneck_not_regulatory']);
+    // A viewer may read LED but not open advocacy issues.
+    const viewer = await createPerson(t.app, orgId, 'viewer');
+    expect((await viewer.client.post(`/api/v1/led/regions/${region.id}/bottlenecks/${regulatory!.id}/advocacy`)).statusCode).toBe(403);
+
+    const taken = await take(regulatory!.id);
+    expect(taken.statusCode, taken.body).toBe(201);
+    const issue = (await admin.get(`/api/v1/advocacy-issues/${taken.json().advocacyIssueId}`)).json();
+    expect(issue).toMatchObject({ title: 'Fish traders need three permits to sell', category: 'regulation', step: 'diagnostic', regions: ['GH-AA'] });
+    expect(issue.problem).toBe('District, fisheries and food authority each license the same stall.\n\nEvidence: 12 interviews, March');
+    expect(issue.history.find((e: { action: string }) => e.action === 'created')).toMatchObject({ action: 'created', note: 'From the LED analysis of Accra: bottleneck “Fish traders need three permits to sell”.' });
+    const after = (await admin.get(`/api/v1/led/regions/${region.id}`)).json() as LedRegionDetail;
+    expect(after.bottleneckList.find((b) => b.id === regulatory!.id)!.advocacyIssueId).toBe(taken.json().advocacyIssueId);
+    // Once: a second click is refused, and no second issue is made.
+    const again = await take(regulatory!.id);
+    expect([again.statusCode, again.json().code]).toEqual([409, 'led.bottleneck_in_advocacy']);
+    const issues = (await admin.get('/api/v1/advocacy-issues')).json().items.filter((i: { title: string }) => i.title === 'Fish traders need three permits to sell');
+    expect(issues).toHaveLength(1);
+  });
 });

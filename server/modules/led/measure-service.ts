@@ -31,7 +31,7 @@ async function bottleneckRow(ctx: TenantCtx, regionId: string, id: string) {
   return row;
 }
 
-const bottleneckColumns = (input: BottleneckInput) => ({ title: input.title, description: input.description, factor: input.factor, evidence: input.evidence });
+const bottleneckColumns = (input: BottleneckInput) => ({ title: input.title, kind: input.kind, description: input.description, factor: input.factor, evidence: input.evidence });
 
 export async function addBottleneck(ctx: TenantCtx, regionId: string, input: BottleneckInput): Promise<string> {
   await getRegionRow(ctx, regionId, true);

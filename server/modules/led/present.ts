@@ -53,7 +53,7 @@ export function presentAssessment(r: AssessmentRow): Assessment {
 }
 
 export function presentBottleneck(r: BottleneckRow, beside: { measures: number }): Bottleneck {
-  return { id: r.id, title: r.title, description: r.description, factor: r.factor, evidence: r.evidence, measures: beside.measures };
+  return { id: r.id, title: r.title, kind: r.kind, description: r.description, factor: r.factor, evidence: r.evidence, measures: beside.measures, advocacyIssueId: r.advocacyIssueId };
 }
 
 export function presentMeasure(r: MeasureRow, beside: { bottlenecks: Map<string, string> }): Measure {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { BOTTLENECK_KINDS } from '../../../contracts/led.js';
 import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { orgs } from '../../platform/tenants/tables.js';
-import { dmPeople } from '../advocacy/tables.js';
+import { advocacyIssues, dmPeople } from '../advocacy/tables.js';
 import { memberContacts, members } from '../members/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -121,13 +122,21 @@ export const ledBottlenecks = pgTable(
     description: text('description').notNull().default(''),
     factor: text('factor').notNull().default(''),
     evidence: text('evidence').notNull().default(''),
+    /** `regulatory` (for advocacy), `locational`, `market`, `other` (migration 0041). */
+    kind: text('kind', { enum: BOTTLENECK_KINDS }).notNull().default('locational'),
+    /** The advocacy issue a regulatory bottleneck was taken to. */
+    advocacyIssueId: uuid('advocacy_issue_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'led_bottlenecks_pkey', columns: [t.id, t.orgId] }),
     sameOrgForeignKey(t.orgId, t.regionId, ledRegions).onDelete('cascade'),
+    // Migration 0041 writes ON DELETE SET NULL (advocacy_issue_id).
+    sameOrgForeignKey(t.orgId, t.advocacyIssueId, advocacyIssues).onDelete('set null'),
     index('led_bottlenecks_region_idx').on(t.orgId, t.regionId),
+    uniqueIndex('led_bottlenecks_advocacy_issue_key').on(t.advocacyIssueId, t.orgId),
+    check('led_bottlenecks_kind_check', sql`${t.kind} IN ('regulatory', 'locational', 'market', 'other')`),
   ],
 );
 

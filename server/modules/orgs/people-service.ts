@@ -1,32 +1,34 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { PERSON_SORTS, PersonQuery } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
-import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { userRoles } from '../../platform/tenants/tables.js';
 import { presentPerson } from './present.js';
 
-export async function listPeople(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
-  const after = decodeCursor(query.cursor, [CursorKey.text, CursorKey.uuid]);
+/** The columns the list sorts by (contracts' PERSON_SORTS): names as people read them, whatever their capitals. */
+const PERSON_ORDER: SortColumns<(typeof PERSON_SORTS)[number]> = {
+  name: { by: sql`lower(${users.name})`, type: 'text' },
+  since: { by: userRoles.createdAt, type: 'timestamptz' },
+};
+
+export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
+  const order = sortedQuery(PERSON_ORDER, users.id, query.sort, query.cursor);
   const rows = await ctx.tx
-    .select({ userId: users.id, name: users.name, email: users.email, role: userRoles.role, since: userRoles.createdAt })
+    .select({ userId: users.id, name: users.name, email: users.email, role: userRoles.role, since: userRoles.createdAt, k: order.key })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(
-      and(
-        eq(userRoles.orgId, ctx.orgId),
-        after ? sql`(lower(${users.name}), ${users.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(sql`lower(${users.name})`, asc(users.id))
+    .where(and(eq(userRoles.orgId, ctx.orgId), query.role ? eq(userRoles.role, query.role) : undefined, order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.name.toLowerCase(), r.userId]);
+  const page = order.page(rows, query.limit, (r) => r.userId);
   return {
     nextCursor: page.nextCursor,
-    items: page.items.map(presentPerson),
+    items: page.items.map(({ k: _k, ...person }) => presentPerson(person)),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SessionInfo } from '../../../contracts/auth.js';
-import { Ok, Page, PageQuery, IdParams } from '../../../contracts/common.js';
+import { Ok, Page, PageQuery, IdParams, TABLE_FORMATS } from '../../../contracts/common.js';
 import {
   AcceptInvitationInput,
   ApiToken,
@@ -15,6 +15,8 @@ import {
   Org,
   OrgInput,
   Person,
+  PersonFilter,
+  PersonQuery,
   RoleChange,
 } from '../../../contracts/orgs.js';
 import { SESSION_COOKIE } from '../../platform/http/authenticate.js';
@@ -22,6 +24,7 @@ import { createSession, deleteSession } from '../../platform/auth/sessions.js';
 import { presentSession } from '../../platform/auth/present-session.js';
 import { sessionCookieOptions } from '../../platform/auth/routes.js';
 import { withSystem } from '../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../platform/export/list-export.js';
 import { attachBranch, createBranch, detachBranch, listBranches } from './branch-service.js';
 import { acceptInvitation, invitePerson, listInvitations, previewInvitation, revokeInvitation } from './invitation-service.js';
 import { getCurrentOrg, updateOrg } from './org-service.js';
@@ -31,6 +34,18 @@ import { referenceRoutes } from './reference-routes.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './token-service.js';
 
 const tags = ['organisations'];
+
+/** The organisation's people as a file: name, e-mail, role, since when. */
+const peopleExport: ListExport<Person, PersonFilter> = {
+  name: 'people',
+  columns: [
+    { header: 'auth.name', cell: (p) => p.name },
+    { header: 'auth.email', cell: (p) => p.email },
+    { header: 'people.role', cell: (p, t) => t(`roles.${p.role}`) },
+    { header: 'people.since', cell: (p) => p.since },
+  ],
+  page: listPeople,
+};
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   const flushMail = () => void app.mailer.flush().catch(() => undefined);
@@ -75,9 +90,17 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/org/people',
-    { schema: { tags, querystring: PageQuery, response: { 200: Page(Person) } }, config: { auth: 'tenant', permission: 'people.read' } },
+    { schema: { tags, querystring: PersonQuery, response: { 200: Page(Person) } }, config: { auth: 'tenant', permission: 'people.read' } },
     async (request) => app.tenant(request, (ctx) => listPeople(ctx, request.query)),
   );
+
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `/api/v1/org/people/export.${format}`,
+      { schema: { tags, querystring: PersonFilter }, config: { auth: 'tenant', permission: 'people.read' } },
+      async (request, reply) => sendListExport(app, request, reply, format, peopleExport, request.query),
+    );
+  }
 
   app.put(
     '/api/v1/org/people/:id/role',

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { MatchQuery, NewPersonInput, Person, PersonDetail, PersonInput, PersonMatch, PersonQuery } from '../../../contracts/people.js';
+import type { MatchQuery, NewPersonInput, Person, PersonDetail, PersonInput, PersonMatch, PersonQuery, PERSON_SORTS } from '../../../contracts/people.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
-import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { firmNames } from '../members/audience-service.js';
@@ -79,8 +79,17 @@ const auditable = (r: Auditable): Auditable => ({
  * word of it is found in the name's words (lower case, without accents, in
  * any order), or in the phone's digits (four or more), or in the e-mail.
  */
+/** The columns the list sorts by (contracts' PERSON_SORTS). */
+const PERSON_ORDER: SortColumns<(typeof PERSON_SORTS)[number]> = {
+  // The index's order (org_id, name, id): the database's collation.
+  name: { by: people.name, type: 'text' },
+  // Youngest first ascending, as the age column reads; people known by their band only come last.
+  age: { by: sql`-${people.birthYear}`, type: 'int', nullable: true },
+  created: { by: people.createdAt, type: 'timestamptz' },
+};
+
 export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
-  const after = decodeCursor(query.cursor, [CursorKey.text, CursorKey.uuid]);
+  const order = sortedQuery(PERSON_ORDER, people.id, query.sort, query.cursor);
   const filters: Array<SQL | undefined> = [
     live(ctx),
     query.memberId ? eq(people.memberId, query.memberId) : undefined,
@@ -97,14 +106,14 @@ export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
     ));
   }
   const rows = await ctx.tx
-    .select()
+    .select({ row: people, k: order.key })
     .from(people)
-    .where(and(...filters, after ? sql`(${people.name}, ${people.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined))
-    .orderBy(asc(people.name), asc(people.id))
+    .where(and(...filters, order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.name, r.id]);
-  const total = after ? null : Number((await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...filters)))[0]!.n);
-  return { items: await present(ctx, page.items), nextCursor: page.nextCursor, total };
+  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const total = query.cursor ? null : Number((await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...filters)))[0]!.n);
+  return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor, total };
 }
 
 export { currentPersonIds };

@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
 import { recordParticipations } from '../people/participation-service.js';
+import { pdfText } from '../../test/pdf-text.js';
 
 const t = useTestApp();
 const YEAR = { label: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31' };
@@ -124,6 +126,68 @@ describe('results counted from the records', () => {
     expect(row!.checksum).toMatch(/^[0-9a-f]{64}$/);
     await t.app.database.pool.query(`UPDATE results_periods SET frozen = jsonb_set(frozen, '{indicators,0,total,n}', '7') WHERE id = $1`, [period.id]);
     expect((await admin.get(`/api/v1/results/periods/${period.id}`)).json().approved.intact).toBe(false);
+  });
+
+  it('prints the donor report as PDF and XLSX with the figures of the report page, cell for cell, regions by name', async () => {
+    const { admin } = await createOrg(t.app, { regions: ['GH-AA', 'GH-AH'] });
+    const firms = [
+      { status: 'active', womenLed: true, region: 'GH-AA' },
+      { status: 'active', womenLed: false, region: 'GH-AA' },
+      { status: 'active', womenLed: true, region: 'GH-AH' },
+    ];
+    for (const f of firms) await firm(admin, f);
+    const framework = await frameworkWith(admin, [
+      { library: 'members.active', name: 'Active members', level: 'output', kind: 'unique_firms', dimensions: ['region'] },
+      { library: 'members.women_led_share', name: 'Women-led share', level: 'outcome', kind: 'pooled_percentage', dimensions: ['region'] },
+    ]);
+    const period = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, YEAR)).json();
+    await admin.put(`/api/v1/results/periods/${period.id}/targets/${framework.indicators[0]!.id}`, { value: 6 });
+    const page = (await admin.get(`/api/v1/results/periods/${period.id}`)).json();
+    // The page itself, against the firms made above.
+    expect(page.results[0].total).toEqual({ n: 3 });
+    expect(page.results[1].total).toEqual({ num: 2, den: 3, pct: (2 / 3) * 100 });
+
+    const xlsx = await admin.get(`/api/v1/results/periods/${period.id}/report.xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/attachment; filename="results-.*\.xlsx"/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      book.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    const indicators = rows('Indicators');
+    const header = indicators.findIndex((r) => r[0] === 'Indicator');
+    expect(indicators.slice(header + 1)).toEqual([
+      ['Active members', 'Output', 'Firms, each once', '', null, 6, 3, '3', 50, 3].map((v) => v ?? undefined),
+      ['Women-led share', 'Outcome', 'Percentage (Σ numerators ÷ Σ denominators)', '', null, null, 66.7, '66.7 % (2 of 3)', null, 3].map((v) => v ?? undefined),
+    ]);
+    const breakdowns = rows('Breakdowns').slice(1);
+    expect(breakdowns).toEqual([
+      ['Active members', 'Region', 'Greater Accra', 2, '2'],
+      ['Active members', 'Region', 'Ashanti', 1, '1'],
+      ['Active members', 'Region', 'Total', 3, '3'],
+      ['Women-led share', 'Region', 'Greater Accra', 50, '50.0 % (1 of 2)'],
+      ['Women-led share', 'Region', 'Ashanti', 100, '100.0 % (1 of 1)'],
+      ['Women-led share', 'Region', 'Total', 66.7, '66.7 % (2 of 3)'],
+    ]);
+    // The parts of a count add up to the total the file prints.
+    expect(breakdowns.filter((r) => r[0] === 'Active members' && r[2] !== 'Total').reduce((sum, r) => sum + (r[3] as number), 0)).toBe(page.results[0].total.n);
+
+    const pdf = await admin.get(`/api/v1/results/periods/${period.id}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('SME Programme: results report');
+    expect(text).toContain('Donor: Donor X');
+    for (const words of ['Active members', 'Greater Accra 2', 'Ashanti 1', 'Total 3', '6 (50 %)', 'Women-led share', '66.7 % (2 of 3)', '50.0 % (1 of 2)']) expect(text).toContain(words);
+    expect(text).not.toContain('GH-AA');
+
+    // Another organisation's period is not found; a format the product does not make is refused.
+    const other = await createOrg(t.app);
+    expect((await other.admin.get(`/api/v1/results/periods/${period.id}/report.pdf`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/results/periods/${period.id}/report.docx`)).statusCode).toBe(400);
   });
 
   it('is read by viewers, changed by staff, and hidden from other organisations', async () => {

@@ -1,8 +1,8 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { Consultation, ConsultationInput } from '../../../contracts/surveys.js';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Consultation, ConsultationInput, ConsultationQuery, CONSULTATION_SORTS } from '../../../contracts/surveys.js';
 import { newSecret, hashSecret } from '../../platform/auth/tokens.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { CursorKey, decodeCursor, pageOf } from '../../platform/db/cursor.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
@@ -60,20 +60,23 @@ export async function getConsultation(ctx: TenantCtx, id: string, publicUrl: str
   return presented!;
 }
 
-export async function listConsultations(ctx: TenantCtx, query: { limit: number; cursor?: string; status?: string }, publicUrl: string) {
-  const after = decodeCursor(query.cursor, [CursorKey.timestamp, CursorKey.uuid]);
+/** The columns the list sorts by (contracts' CONSULTATION_SORTS); a consultation with no closing day comes last. */
+const CONSULTATION_ORDER: SortColumns<(typeof CONSULTATION_SORTS)[number]> = {
+  created: { by: consultations.createdAt, type: 'timestamptz' },
+  title: { by: consultations.title, type: 'text' },
+  closes: { by: consultations.closesOn, type: 'date', nullable: true },
+};
+
+export async function listConsultations(ctx: TenantCtx, query: ConsultationQuery, publicUrl: string) {
+  const order = sortedQuery(CONSULTATION_ORDER, consultations.id, query.sort, query.cursor);
   const rows = await ctx.tx
-    .select()
+    .select({ row: consultations, k: order.key })
     .from(consultations)
-    .where(and(
-      eq(consultations.orgId, ctx.orgId),
-      query.status ? eq(consultations.status, query.status) : undefined,
-      after ? or(lt(consultations.createdAt, new Date(after[0])), and(eq(consultations.createdAt, new Date(after[0])), lt(consultations.id, after[1]))) : undefined,
-    ))
-    .orderBy(desc(consultations.createdAt), desc(consultations.id))
+    .where(and(eq(consultations.orgId, ctx.orgId), query.status ? eq(consultations.status, query.status) : undefined, order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-  return { items: await present(ctx, page.items, publicUrl), nextCursor: page.nextCursor };
+  const page = order.page(rows, query.limit, (r) => r.row.id);
+  return { items: await present(ctx, page.items.map((r) => r.row), publicUrl), nextCursor: page.nextCursor };
 }
 
 export async function createConsultation(ctx: TenantCtx, input: ConsultationInput) {

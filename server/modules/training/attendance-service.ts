@@ -106,7 +106,9 @@ export async function certifyTrainer(ctx: TenantCtx, courseId: string, input: Ce
   const personId = (await currentPersonIds(ctx, [input.personId])).get(input.personId);
   if (!personId) throw new AppError('training.person_not_found');
   const links = await ctx.tx.select({ eventId: trainingSessions.eventId }).from(trainingSessions).where(and(eq(trainingSessions.orgId, ctx.orgId), eq(trainingSessions.courseId, courseId)));
-  const sessions = await Promise.all(links.map((l) => getEvent(ctx, l.eventId)));
+  // One after another: a transaction's queries share one connection.
+  const sessions = [];
+  for (const l of links) sessions.push(await getEvent(ctx, l.eventId));
   const attendance = (await courseAttendance(ctx, course, sessions)).find((a) => a.personId === personId);
   if (!attendance?.completed) throw new AppError('training.not_completed');
   const earlier = await ctx.tx.select({ personId: trainingCertifications.personId }).from(trainingCertifications)

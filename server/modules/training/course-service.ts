@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { EventSummary } from '../../../contracts/events.js';
-import type { CourseDetail, CourseInput, CourseParticipant, CourseSummary, ModuleInput, SessionInput } from '../../../contracts/training.js';
+import type { COURSE_SORTS, CourseDetail, CourseInput, CourseParticipant, CourseQuery, CourseSummary, ModuleInput, SessionInput } from '../../../contracts/training.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { createEvent, getEvent } from '../events/event-service.js';
@@ -33,13 +34,37 @@ async function sessionsOf(ctx: TenantCtx, courseIds: string[]): Promise<Map<stri
 }
 
 /** The courses, newest first, each with its number of sessions and the next session's start. */
+/** The columns the list sorts by (contracts' COURSE_SORTS). */
+const COURSE_ORDER: SortColumns<(typeof COURSE_SORTS)[number]> = {
+  created: { by: trainingCourses.createdAt, type: 'timestamptz' },
+  title: { by: trainingCourses.title, type: 'text' },
+};
+
+/** A page of courses in the chosen order, each with its number of sessions and the next one to come. */
+export async function listCoursePage(ctx: TenantCtx, query: CourseQuery, now: Date) {
+  const order = sortedQuery(COURSE_ORDER, trainingCourses.id, query.sort, query.cursor);
+  const rows = await ctx.tx
+    .select({ row: trainingCourses, k: order.key })
+    .from(trainingCourses)
+    .where(and(eq(trainingCourses.orgId, ctx.orgId), query.kind ? eq(trainingCourses.kind, query.kind) : undefined, order.after))
+    .orderBy(...order.orderBy)
+    .limit(query.limit + 1);
+  const page = order.page(rows, query.limit, (r) => r.row.id);
+  return { items: await summaries(ctx, page.items.map((r) => r.row), now), nextCursor: page.nextCursor };
+}
+
+/** Every course, newest first (up to 1000): what the demo's checks read. */
 export async function listCourses(ctx: TenantCtx, now: Date): Promise<CourseSummary[]> {
-  const rows = await ctx.tx.select().from(trainingCourses).where(eq(trainingCourses.orgId, ctx.orgId)).orderBy(desc(trainingCourses.createdAt), asc(trainingCourses.id)).limit(1000);
-  const counts = new Map((await ctx.tx
+  return (await listCoursePage(ctx, { sort: '-created', limit: 1000 }, now)).items;
+}
+
+async function summaries(ctx: TenantCtx, rows: CourseRow[], now: Date): Promise<CourseSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const counts = new Map(ids.length ? (await ctx.tx
     .select({ courseId: trainingSessions.courseId, n: count() })
     .from(trainingSessions)
-    .where(eq(trainingSessions.orgId, ctx.orgId))
-    .groupBy(trainingSessions.courseId)).map((r) => [r.courseId, Number(r.n)]));
+    .where(and(eq(trainingSessions.orgId, ctx.orgId), inArray(trainingSessions.courseId, ids)))
+    .groupBy(trainingSessions.courseId)).map((r) => [r.courseId, Number(r.n)]) : []);
   const sessions = await sessionsOf(ctx, rows.filter((r) => counts.get(r.id)).map((r) => r.id));
   return rows.map((r) => {
     const next = (sessions.get(r.id) ?? []).find((s) => s.state !== 'cancelled' && Date.parse(s.startsAt) > now.getTime());

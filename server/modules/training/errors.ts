@@ -8,4 +8,10 @@ export const trainingErrors = {
   'training.not_completed': 409,
   'training.already_certified': 409,
   'training.teach_back_required': 400,
+  'training.not_certified': 409,
+  'training.already_issued': 409,
+  'training.certificate_not_found': 404,
+  'training.certificate_revoked': 409,
+  'training.valid_until_past': 400,
+  'training.revoke_reason_required': 400,
 } as const;

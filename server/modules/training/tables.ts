@@ -112,3 +112,61 @@ export const trainingCertifications = pgTable(
     index('training_certifications_on_idx').on(t.orgId, t.certifiedOn),
   ],
 );
+
+/**
+ * The secret an organisation's private signing key is encrypted with (through
+ * HKDF): the server's configuration has no secret of its own, so it is kept
+ * here, in a table of its own, apart from the encrypted key (migration 0042).
+ */
+export const trainingCredentialSecrets = pgTable(
+  'training_credential_secrets',
+  {
+    orgId: orgId(),
+    secret: text('secret').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'training_credential_secrets_pkey', columns: [t.orgId] })],
+);
+
+/** The organisation's Ed25519 key pair that signs its certificates: the private key encrypted (AES-256-GCM). */
+export const trainingCredentialKeys = pgTable(
+  'training_credential_keys',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    publicJwk: jsonb('public_jwk').$type<{ kty: string; crv: string; x: string }>().notNull(),
+    privateKey: text('private_key').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_credential_keys_pkey', columns: [t.id, t.orgId] }),
+    uniqueIndex('training_credential_keys_org_key').on(t.orgId),
+  ],
+);
+
+/** A certificate issued: the credential signed (its payload and JWS), its place in the status list, its revocation. */
+export const trainingCertificates = pgTable(
+  'training_certificates',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    courseId: uuid('course_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    statusIndex: integer('status_index').notNull(),
+    credential: jsonb('credential').$type<Record<string, unknown>>().notNull(),
+    jws: text('jws').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    revokedReason: text('revoked_reason'),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [
+    primaryKey({ name: 'training_certificates_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.personId, people).onDelete('cascade'),
+    uniqueIndex('training_certificates_person_key').on(t.courseId, t.personId, t.orgId),
+    uniqueIndex('training_certificates_index_key').on(t.statusIndex, t.orgId),
+    check('training_certificates_index_check', sql`${t.statusIndex} >= 0`),
+  ],
+);

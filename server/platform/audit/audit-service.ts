@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditQuery } from '../../../contracts/audit.js';
-import { CursorKey, decodeCursor, pageOf } from '../db/cursor.js';
+import { sortedQuery } from '../db/sorted-list.js';
 import { escapeLike } from '../db/like.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import { presentAuditEntry } from './present.js';
@@ -22,26 +22,17 @@ function conditions(ctx: TenantCtx, f: Filter) {
   ];
 }
 
-/** Newest first; the cursor is the last id seen (ids only grow). Records are named as `vocabulary` knows them. */
+/** In the order the log was written (its ids only grow), newest first by default. Records are named as `vocabulary` knows them. */
 export async function listAudit(ctx: TenantCtx, query: AuditQuery, vocabulary: Required<RecordVocabulary>) {
-  const after = decodeCursor(query.cursor, [CursorKey.bigint]);
+  const order = sortedQuery({ at: { by: auditLog.id, type: 'bigint' } }, auditLog.id, query.sort, query.cursor, 'bigint');
   const rows = await ctx.tx
-    .select()
+    .select({ entry: auditLog, k: order.key })
     .from(auditLog)
-    .where(and(...conditions(ctx, query), after ? lt(auditLog.id, Number(after[0])) : undefined))
-    .orderBy(desc(auditLog.id))
+    .where(and(...conditions(ctx, query), order.after))
+    .orderBy(...order.orderBy)
     .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, (r) => [r.id]);
-  const named = await nameRecords(ctx, page.items, vocabulary);
+  const page = order.page(rows, query.limit, (r) => r.entry.id);
+  const named = await nameRecords(ctx, page.items.map((r) => r.entry), vocabulary);
   return { nextCursor: page.nextCursor, items: named.map(({ entry, ...beside }) => presentAuditEntry(entry, beside)) };
 }
 
-/** All matching entries in batches, for a streamed export. */
-export async function* auditBatches(ctx: TenantCtx, filter: Filter, vocabulary: Required<RecordVocabulary>, batchSize = 1000) {
-  let cursor: string | undefined;
-  do {
-    const page = await listAudit(ctx, { ...filter, limit: batchSize, cursor }, vocabulary);
-    yield page.items;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportedTable } from '../../test/lists.js';
 import { useTestApp } from '../../test/app.js';
 import { createMemberFirm, createOrg, createPerson, orgInput } from '../../test/factories.js';
 
@@ -33,7 +34,7 @@ describe('audit log', () => {
     expect(page2.items[0].id).toBeLessThan(page1.items[1].id);
   });
 
-  it('exports the filtered log as CSV, with formulas neutralised', async () => {
+  it('exports the filtered log as CSV and XLSX, headers in the reader\'s language, with formulas neutralised', async () => {
     const { admin } = await createOrg(t.app);
     await admin.put('/api/v1/auth/profile', { name: '=HYPERLINK("http://evil")', locale: 'en' });
     await admin.post('/api/v1/org/invitations', { email: 'csv@example.test', role: 'staff' });
@@ -41,11 +42,15 @@ describe('audit log', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('id,at,actor,action,entity_type,entity_id,record,before,after');
+    expect(lines[0]).toBe('Entry,When,Who,Action,Record type,Record id,Record,Before,After');
     expect(lines).toHaveLength(5);
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     const filtered = await admin.get('/api/v1/audit/export.csv?action=invitation');
     expect(filtered.body.trim().split('\n')).toHaveLength(2);
+    // The same filtered rows in XLSX, and in the list's order when it is reversed.
+    const [, ...rows] = await exportedTable(admin, '/api/v1/audit', 'xlsx', { sort: 'at' });
+    const listed = (await admin.get('/api/v1/audit?sort=at')).json().items as Array<{ id: number }>;
+    expect(rows.map((r) => Number(r[0]))).toEqual(listed.map((e) => e.id));
   });
 
   it('names each entry’s record and the records its fields point at, as they are called now or were called when removed', async () => {

@@ -38,6 +38,7 @@ const UNAUDITED = [
   'POST /api/v1/members/import/rejected',
   'PUT /api/v1/respond/:token',
   'POST /api/v1/respond/:token/files',
+  'POST /api/v1/public/credentials/check',
 ];
 
 describe('every write is audited', () => {
@@ -220,6 +221,9 @@ describe('every write is audited', () => {
     must(await admin.post(`/api/v1/events/${totSession}/check-in`, { items: [{ registrationId: learner.id }] }));
     const yaw = (await admin.get(`/api/v1/training/courses/${tot.id}`)).json().participants[0].personId;
     must(await admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: yaw, certifiedOn: '2027-03-01', teachBack: 'Audited teach-back' }));
+    // The certified trainer's certificate (a verifiable credential), issued and revoked with a reason.
+    const certificate = must(await admin.post(`/api/v1/training/courses/${tot.id}/certificates`, { personId: yaw }));
+    must(await admin.post(`/api/v1/training/certificates/${certificate.id}/revoke`, { reason: 'Audited revocation' }));
     must(await admin.delete(`/api/v1/training/courses/${tot.id}/trainers/${trainee.id}`));
     // LED: a region with its team, a key figure, a matrix of two years, a bottleneck and a measure; each changed and removed.
     const ledInput = { name: 'Audited LED region Volta', region: 'GH-AA' };
@@ -238,6 +242,8 @@ describe('every write is audited', () => {
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/matrix/${ledCell}`));
     const ledBottleneck = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks`, { title: 'Audited bottleneck of cold storage' })).bottleneckList[0].id;
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}`, { title: 'Audited bottleneck of cold storage', evidence: 'Audited interviews' }));
+    const ledPermits = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks`, { title: 'Audited bottleneck of three permits', kind: 'regulatory' })).bottleneckList.find((b: { kind: string }) => b.kind === 'regulatory').id;
+    must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledPermits}/advocacy`));
     const ledMeasureInput = { title: 'Audited solar cold room', bottleneckId: ledBottleneck, budget: 1000, startsOn: '2026-03-01', endsOn: '2027-02-28', partners: [{ name: 'Audited fishmongers', sector: 'semi_public' }] };
     const ledMeasure = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, ledMeasureInput)).measureList[0].id;
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`, { ...ledMeasureInput, status: 'running' }));

@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AuditEntry, AuditFilter, AuditQuery } from '../../../contracts/audit.js';
-import { Page } from '../../../contracts/common.js';
-import { csvWriter, writeRow } from '../export/csv.js';
-import { auditBatches, listAudit } from './audit-service.js';
+import { AuditEntry, AuditFilter, AuditQuery, auditActionLabel } from '../../../contracts/audit.js';
+import { Page, TABLE_FORMATS } from '../../../contracts/common.js';
+import { sendListExport, type ListExport } from '../export/list-export.js';
+import { listAudit } from './audit-service.js';
 import { joinVocabularies, type RecordVocabulary } from './record-names.js';
 
 const tags = ['audit'];
@@ -21,24 +20,27 @@ export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app
     async (request) => app.tenant(request, (ctx) => listAudit(ctx, request.query, vocabulary)),
   );
 
-  // The whole export runs in one read transaction, so it is a consistent
-  // snapshot; rows are streamed out as they are read.
-  app.get(
-    '/api/v1/audit/export.csv',
-    { schema: { tags, querystring: AuditFilter }, config: { auth: 'tenant', permission: 'audit.read' } },
-    async (request, reply) => {
-      const csv = csvWriter(['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'record', 'before', 'after']);
-      reply.header('content-type', 'text/csv; charset=utf-8');
-      reply.header('content-disposition', 'attachment; filename="audit-log.csv"');
-      const done = app.tenant(request, async (ctx) => {
-        for await (const batch of auditBatches(ctx, request.query, vocabulary)) {
-          for (const e of batch) {
-            await writeRow(csv, [e.id, e.at, e.actorName, e.action, e.entityType, e.entityId, e.entityName ?? '', e.before ? JSON.stringify(e.before) : '', e.after ? JSON.stringify(e.after) : '']);
-          }
-        }
-      });
-      done.then(() => csv.end(), (err) => csv.destroy(err));
-      return reply.send(Readable.from(csv));
-    },
-  );
+  // The download is the list read page by page in one transaction: a consistent snapshot, streamed as it is read.
+  const auditExport: ListExport<AuditEntry, AuditFilter> = {
+    name: 'audit-log',
+    columns: [
+      { header: 'audit.number', cell: (e) => e.id },
+      { header: 'audit.when', cell: (e) => e.at },
+      { header: 'audit.actor', cell: (e) => e.actorName },
+      { header: 'audit.action', cell: (e, t) => auditActionLabel(t, e.action) },
+      { header: 'audit.entityType', cell: (e) => e.entityType },
+      { header: 'audit.entityId', cell: (e) => e.entityId },
+      { header: 'audit.entity', cell: (e) => e.entityName ?? '' },
+      { header: 'audit.before', cell: (e) => (e.before ? JSON.stringify(e.before) : '') },
+      { header: 'audit.after', cell: (e) => (e.after ? JSON.stringify(e.after) : '') },
+    ],
+    page: (ctx, query) => listAudit(ctx, query, vocabulary),
+  };
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `/api/v1/audit/export.${format}`,
+      { schema: { tags, querystring: AuditFilter }, config: { auth: 'tenant', permission: 'audit.read' } },
+      async (request, reply) => sendListExport(app, request, reply, format, auditExport, request.query),
+    );
+  }
 };

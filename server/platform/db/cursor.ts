@@ -35,12 +35,14 @@ export const CursorKey = {
   int: z.union([z.number().int(), z.string().regex(/^-?\d{1,10}$/).transform(Number)]).pipe(z.number().min(-INT_MAX - 1).max(INT_MAX)),
   /** A `bigint` identity, within what JavaScript holds exactly. */
   bigint: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  /** A `bigint` as a number or its text form (as a sort key is read back, `::text`). */
+  bigintText: z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,15}$/)]),
 } as const;
 
-export type CursorKeyType = 'text' | 'uuid' | 'timestamptz' | 'date' | 'real' | 'int';
+export type CursorKeyType = 'text' | 'uuid' | 'timestamptz' | 'date' | 'real' | 'int' | 'bigint';
 /** The key schema for an SQL type name a list casts its cursor to. */
 export function cursorKeyOf(type: CursorKeyType): z.ZodType {
-  return { text: CursorKey.text, uuid: CursorKey.uuid, timestamptz: CursorKey.timestamp, date: CursorKey.date, real: CursorKey.real, int: CursorKey.int }[type];
+  return { text: CursorKey.text, uuid: CursorKey.uuid, timestamptz: CursorKey.timestamp, date: CursorKey.date, real: CursorKey.real, int: CursorKey.int, bigint: CursorKey.bigintText }[type];
 }
 
 /**

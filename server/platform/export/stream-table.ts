@@ -1,8 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
+import type { TableFormat } from '../../../contracts/common.js';
 import { csvWriter, writeRow } from './csv.js';
 import { DownloadAbandoned, drained } from './drained.js';
 
-export type TableFormat = 'csv' | 'xlsx';
+export type { TableFormat };
 export type WriteRow = (row: unknown[]) => Promise<void>;
 
 export const TABLE_CONTENT_TYPES: Record<TableFormat, string> = {

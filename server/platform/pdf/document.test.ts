@@ -1,19 +1,8 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPdfEngine, renderPdf, section, title, write } from './document.js';
 import type { FaceName } from './fonts.js';
 import { layoutParagraph } from './paragraph.js';
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
-  let text = '';
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : ' ');
-  }
-  await document.destroy();
-  return text;
-}
+import { pdfText } from '../../test/pdf-text.js';
 
 // Letters only: Arabic presentation forms back to letters (NFKC), and vowel
 // signs drawn in two parts (Bengali ো, Devanagari ो) as their parts, since a

@@ -58,15 +58,23 @@ export async function renderPdf(meta: { title: string; author: string }, draw: (
   return done;
 }
 
+/** Where a text goes across the page: from `x`, `width` wide, to the left or the right of it. */
+export interface TextBox {
+  x: number;
+  width: number;
+  align?: 'start' | 'end';
+}
+
 /**
- * Text at the cursor across the page's width, wrapped, one paragraph per
- * line of `text`, each in the face its script needs; the cursor moves below it.
+ * Text at the cursor across the page's width (or within `box`), wrapped, one
+ * paragraph per line of `text`, each in the face its script needs; the cursor
+ * moves below it.
  */
-export function write(doc: Pdf, text: string, style: TextStyle = {}) {
+export function write(doc: Pdf, text: string, style: TextStyle = {}, box?: TextBox) {
   const weight = style.weight ?? 'regular';
   const size = style.size ?? 10.5;
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
+  const left = box?.x ?? doc.page.margins.left;
+  const width = box?.width ?? doc.page.width - left - doc.page.margins.right;
   if (style.color) doc.fillColor(style.color);
   const measure = (piece: { text: string; face: FaceName }) => use(doc, piece.face, weight, size).widthOfString(piece.text);
   for (const paragraph of text.split(/\r\n|\r|\n/)) {
@@ -79,12 +87,13 @@ export function write(doc: Pdf, text: string, style: TextStyle = {}) {
       const metrics = lineMetrics(line.pieces.map((p) => p.face), weight, size);
       if (doc.y + metrics.height > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const top = doc.y;
-      let x = line.rtl ? left + width - line.width : left;
+      // A right-to-left line starts at the box's right edge; `end` puts it there in either direction.
+      let x = line.rtl !== (box?.align === 'end') ? left + width - line.width : left;
       for (const piece of line.pieces) {
         use(doc, piece.face, weight, size).text(piece.drawn, x, top + metrics.ascent, { lineBreak: false, baseline: 'alphabetic' });
         x += piece.width;
       }
-      doc.x = left;
+      doc.x = doc.page.margins.left;
       doc.y = top + metrics.height;
     }
   }

@@ -1,5 +1,4 @@
 import { Anchor, Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,12 +9,14 @@ import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { changePublicBodies, createDecisionMaker, decisionMakerKeys, decisionMakersPath, deletePublicBody, emptyPerson, fetchPublicBodies, fullName } from './decision-makers-api.js';
 import { PersonForm } from './PersonForm.js';
 import { changedFrom } from '../../ui/leave-guard.js';
@@ -42,23 +43,25 @@ function NewPerson({ onClose }: { onClose(): void }) {
 function People({ bodies }: { bodies: PublicBody[] }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 300);
-  const [body, setBody] = useState<string | null>(null);
+  const params = useListParams({ q: '', organizationId: '', sort: 'name' });
+  const { q, organizationId: body } = params.values;
   const [creating, setCreating] = useState(false);
-  const list = useCursorPages<DecisionMaker>(decisionMakerKeys.list, decisionMakersPath, { q: search || undefined, organizationId: body ?? undefined });
+  const list = useCursorPages<DecisionMaker>(decisionMakerKeys.list, decisionMakersPath, params.query);
   return (
     <Stack>
       <Group align="flex-end" justify="space-between">
         <SimpleGrid cols={{ base: 1, sm: 2 }} style={{ flex: 1, maxWidth: 720 }}>
-          <TextInput leftSection={<IconSearch size={16} />} label={t('decisionMakers.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
-          <Select label={t('decisionMakers.body')} clearable searchable value={body} onChange={setBody} data={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+          <TextInput leftSection={<IconSearch size={16} />} label={t('decisionMakers.search')} value={q} onChange={(e) => params.set('q', e.currentTarget.value)} />
+          <Select label={t('decisionMakers.body')} clearable searchable value={body || null} onChange={(v) => params.set('organizationId', v ?? '')} data={bodies.map((b) => ({ value: b.id, label: b.name }))} />
         </SimpleGrid>
-        {can('advocacy.manage') && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('decisionMakers.add')}</Button>}
+        <Group>
+          {can('advocacy.manage') && <ExportMenu path={decisionMakersPath} query={params.query} />}
+          {can('advocacy.manage') && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('decisionMakers.add')}</Button>}
+        </Group>
       </Group>
       <ProblemAlert error={list.error} />
-      <DataTable pending={list.isPending} empty={list.items.length === 0} emptyText={q || body ? t('decisionMakers.noMatch') : t('decisionMakers.none')} minWidth={680}
-        headers={[t('decisionMakers.name'), t('decisionMakers.currentPosts'), t('decisionMakers.contact')]}>
+      <DataTable pending={list.isPending} empty={list.items.length === 0} emptyText={q || body ? t('decisionMakers.noMatch') : t('decisionMakers.none')} minWidth={680} sort={params.sort}
+        headers={[{ label: t('decisionMakers.name'), sort: 'name' }, t('decisionMakers.currentPosts'), t('decisionMakers.contact')]}>
         {list.items.map((p) => (
           <Table.Tr key={p.id}>
             <Table.Td><Anchor component={Link} to={`/decision-makers/${p.id}`} fw={600}>{fullName(p)}</Anchor></Table.Td>

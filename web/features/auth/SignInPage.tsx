@@ -2,11 +2,11 @@ import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LoginInput } from '../../../contracts/auth.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
 import { useAcceptSession, useSession } from '../../app/session.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { applyServerErrors } from '../../ui/server-errors.js';
+import { useLazyContractForm } from '../../ui/use-lazy-contract-form.js';
 import { logIn } from './api.js';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
@@ -20,7 +20,8 @@ export function SignInPage() {
   const navigate = useNavigate();
   const accept = useAcceptSession();
   const { data: session } = useSession();
-  const form = useContractForm(LoginInput, { email: '', password: '' });
+  // The first screen of most visits: its contract and zod come once the person types.
+  const form = useLazyContractForm(async () => (await import('../../../contracts/auth.js')).LoginInput, { email: '', password: '' });
   const signIn = useMutation({
     mutationFn: (values: typeof form.values) => logIn(values),
     onSuccess: async (s) => {

@@ -1,17 +1,18 @@
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EVENT_KINDS, type EventSummary } from '../../../contracts/events.js';
+import { EVENT_KINDS, EVENT_SORTS, type EventSummary } from '../../../contracts/events.js';
 import { currentFormat, orgToday } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { eventKeys, eventsPath } from './api.js';
 
 const stateColor = { draft: 'gray', published: 'teal', cancelled: 'red' } as const;
@@ -61,9 +62,11 @@ function EventCard({ event }: { event: EventSummary }) {
 export function EventsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [when, setWhen] = useState<'upcoming' | 'all'>('upcoming');
-  const [kind, setKind] = useState<string | null>(null);
-  const list = useCursorPages<EventSummary>([...eventKeys.list], eventsPath, { from: when === 'upcoming' ? orgToday() : undefined, kind: kind ?? undefined });
+  const params = useListParams({ when: 'upcoming', kind: '', sort: 'starts' });
+  const { when, kind, sort } = params.values;
+  const { when: _when, ...filters } = params.query;
+  const query = { ...filters, from: when === 'upcoming' ? orgToday() : undefined };
+  const list = useCursorPages<EventSummary>([...eventKeys.list], eventsPath, query);
   // Grouped by month, as a wall calendar reads.
   const months = new Map<string, EventSummary[]>();
   for (const e of list.items) {
@@ -73,13 +76,15 @@ export function EventsPage() {
   return (
     <>
       <PageHeader title={t('nav.events')}>
+        {can('events.manage') && <ExportMenu path={eventsPath} query={query} />}
         {can('events.manage') && <Button component={Link} to="/events/new" leftSection={<IconPlus size={16} />}>{t('events.add')}</Button>}
       </PageHeader>
       <Stack>
         <Text size="sm" c="dimmed">{t('events.intro')}</Text>
         <Group align="flex-end">
-          <SegmentedControl value={when} onChange={(v) => setWhen(v as 'upcoming' | 'all')} data={[{ value: 'upcoming', label: t('events.upcoming') }, { value: 'all', label: t('events.all') }]} />
-          <Select aria-label={t('events.kind')} placeholder={t('events.anyKind')} clearable value={kind} onChange={setKind} data={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))} />
+          <SegmentedControl value={when} onChange={(v) => params.set('when', v)} data={[{ value: 'upcoming', label: t('events.upcoming') }, { value: 'all', label: t('events.all') }]} />
+          <Select aria-label={t('events.kind')} placeholder={t('events.anyKind')} clearable value={kind || null} onChange={(v) => params.set('kind', v ?? '')} data={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))} />
+          <Select aria-label={t('events.sort')} allowDeselect={false} value={sort} onChange={(v) => params.set('sort', v ?? 'starts')} data={EVENT_SORTS.flatMap((c) => [c, `-${c}`]).map((v) => ({ value: v, label: t(`events.sorts.${v}`) }))} />
         </Group>
         <ProblemAlert error={list.error} />
         {list.isPending ? <Loading /> : list.items.length === 0 ? <EmptyState>{can('events.manage') ? t('events.noneStaff') : t('events.none')}</EmptyState> : (

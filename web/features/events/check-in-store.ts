@@ -1,4 +1,5 @@
-import { normaliseTicketCode, type CheckInList, type CheckInResult } from '../../../contracts/events.js';
+import type { CheckInList, CheckInResult } from '../../../contracts/events.js';
+import { normaliseTicketCode } from '../../../contracts/ticket-code.js';
 
 /**
  * The door's copy of an event's list, kept on the phone (localStorage, as the

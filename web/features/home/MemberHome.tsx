@@ -11,7 +11,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { StatusBadge } from '../members/StatusBadge.js';
-import { fetchComingEvents, fetchMemberHome, homeKeys, openConsultationAnswer } from './api.js';
+import { fetchMemberHome, homeKeys, openConsultationAnswer } from './api.js';
 
 /** A card of a home page: a title, a link to the whole list, and what to say when there is nothing. */
 export function HomeCard({ title, link, count, children }: { title: string; link?: { to: string; label: string }; count?: number; children: ReactNode }) {
@@ -123,25 +123,26 @@ function Issues({ data }: { data: MemberHomeData }) {
   );
 }
 
-/** What comes next: the chamber's published events from today on, each open to register. */
-function ComingEvents() {
+/** What comes next: the events the firm's people hold a seat or wait for, then a few it may register for. */
+function ComingEvents({ data }: { data: MemberHomeData }) {
   const { t } = useTranslation();
-  const from = orgToday();
-  const events = useQuery({ queryKey: homeKeys.comingEvents(from), queryFn: () => fetchComingEvents(from) });
-  const items = events.data?.items ?? [];
   return (
     <HomeCard title={t('home.member.events')} link={{ to: '/events', label: t('home.member.allEvents') }}>
-      <ProblemAlert error={events.error} />
-      {items.length ? (
+      {data.events.length ? (
         <Stack gap="xs">
-          {items.map((e) => (
-            <Stack key={e.id} gap={0}>
-              <Anchor component={Link} to={`/events/${e.id}`} size="sm" fw={600}>{e.title}</Anchor>
-              <Text size="xs" c="dimmed">{[formatDateTime(e.startsAt), t(`events.kinds.${e.kind}`), e.venue].filter(Boolean).join(' · ')}</Text>
-            </Stack>
+          {data.events.map((e) => (
+            <Group key={e.id} justify="space-between" wrap="wrap" gap="xs">
+              <Stack gap={0} style={{ minWidth: 0, flex: '1 1 12rem' }}>
+                <Anchor component={Link} to={`/events/${e.id}`} size="sm" fw={600}>{e.title}</Anchor>
+                <Text size="xs" c="dimmed">{[formatDateTime(e.startsAt), e.venue].filter(Boolean).join(' · ')}</Text>
+              </Stack>
+              {e.registered > 0 && <Badge variant="light" color="teal">{t('home.member.seats', { count: e.registered })}</Badge>}
+              {e.waiting > 0 && <Badge variant="light" color="yellow">{t('home.member.waiting', { count: e.waiting })}</Badge>}
+              {e.registered + e.waiting === 0 && <Badge variant="light" color="gray">{t('home.member.openToRegister')}</Badge>}
+            </Group>
           ))}
         </Stack>
-      ) : <Nothing>{events.isPending ? t('ui.loading') : t('home.member.noEvents')}</Nothing>}
+      ) : <Nothing>{t('home.member.noEvents')}</Nothing>}
     </HomeCard>
   );
 }
@@ -170,7 +171,7 @@ export function MemberHome() {
         <Membership data={d} currency={session?.org?.currency ?? ''} />
         <Issues data={d} />
       </SimpleGrid>
-      {can('events.read') && <ComingEvents />}
+      {can('events.read') && <ComingEvents data={d} />}
     </Stack>
   );
 }

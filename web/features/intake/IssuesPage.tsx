@@ -1,20 +1,21 @@
 import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ISSUE_CATEGORIES, ISSUE_STATUSES, type MemberIssue } from '../../../contracts/intake.js';
+import { ISSUE_CATEGORIES, ISSUE_SORTS, ISSUE_STATUSES, type MemberIssue } from '../../../contracts/intake.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Loading } from '../../ui/Loading.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { AffectedSummary } from './AffectedCounts.js';
 import { intakeKeys, issuesPath, setAffectsUs, statusColor } from './api.js';
 import { useQueuedIssues } from './queued-issues.js';
@@ -44,25 +45,23 @@ export function IssuesPage() {
   const isMember = can('members.self');
   const staff = can('intake.triage');
   const [opened, { open, close }] = useDisclosure(false);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 300);
-  const [status, setStatus] = useState<string[]>(staff ? ['new', 'triaged'] : []);
-  const [category, setCategory] = useState<string | null>(null);
-  const [sort, setSort] = useState<'newest' | 'most_affected'>('most_affected');
-  const pages = useCursorPages<MemberIssue>(intakeKeys.list, issuesPath, { q: search || undefined, status: status.join(',') || undefined, category: category ?? undefined, sort }, 25);
+  const list = useListParams({ q: '', status: staff ? ['new', 'triaged'] : [], category: '', sort: '-affected' });
+  const { q, status, category, sort } = list.values;
+  const pages = useCursorPages<MemberIssue>(intakeKeys.list, issuesPath, list.query, 25);
   const waiting = useQueuedIssues();
   return (
     <Stack>
       <PageHeader title={t('nav.issues')}>
+        {staff && <ExportMenu path={issuesPath} query={list.query} />}
         {can('intake.raise') && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t('intake.raise')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed">{isMember ? t('intake.introMember') : t('intake.introStaff')}</Text>
       {waiting.length > 0 && <Text size="sm" role="status" c="orange.9">{t('intake.waitingToSend', { titles: waiting.map((i) => `“${i.title}”`).join(', ') })}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <TextInput leftSection={<IconSearch size={16} />} label={t('intake.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
-        {!isMember && <MultiSelect label={t('intake.status')} data={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) }))} value={status} onChange={setStatus} clearable />}
-        <Select label={t('intake.category')} clearable data={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`intake.categories.${c}`) }))} value={category} onChange={setCategory} />
-        <Select label={t('intake.sort')} allowDeselect={false} data={[{ value: 'most_affected', label: t('intake.sorts.most_affected') }, { value: 'newest', label: t('intake.sorts.newest') }]} value={sort} onChange={(v) => v && setSort(v as typeof sort)} />
+        <TextInput leftSection={<IconSearch size={16} />} label={t('intake.search')} value={q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        {!isMember && <MultiSelect label={t('intake.status')} data={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) }))} value={status} onChange={(v) => list.set('status', v)} clearable />}
+        <Select label={t('intake.category')} clearable data={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`intake.categories.${c}`) }))} value={category || null} onChange={(v) => list.set('category', v ?? '')} />
+        <Select label={t('intake.sort')} allowDeselect={false} data={ISSUE_SORTS.flatMap((c) => [`-${c}`, c]).map((v) => ({ value: v, label: t(`intake.sorts.${v}`) }))} value={sort} onChange={(v) => v && list.set('sort', v)} />
       </SimpleGrid>
       <ProblemAlert error={pages.error} />
       {pages.isPending ? <Loading /> : pages.items.length === 0 ? (

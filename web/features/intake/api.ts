@@ -27,7 +27,7 @@ export const fetchAffectedFirms = (id: string) => api<{ items: AffectedFirm[] }>
 /** Staff name a firm the issue affects, or take one off. */
 export const addAffectedFirm = (id: string, memberId: string | null) => api(`/api/v1/member-issues/${id}/firms`, { method: 'POST', body: { memberId } });
 export const removeAffectedFirm = (id: string, memberId: string) => api(`/api/v1/member-issues/${id}/firms?memberId=${memberId}`, { method: 'DELETE' });
-export const fetchEvidenceOptions = () => api<{ items: MemberIssue[] }>(withQuery('/api/v1/member-issues', { status: 'new,triaged,forwarded', sort: 'most_affected', limit: 200 }));
+export const fetchEvidenceOptions = () => api<{ items: MemberIssue[] }>(withQuery('/api/v1/member-issues', { status: 'new,triaged,forwarded', sort: '-affected', limit: 200 }));
 
 export const statusColor = { new: 'blue', triaged: 'grape', forwarded: 'teal', declined: 'gray', merged: 'dark' } as const;
 

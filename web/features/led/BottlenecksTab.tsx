@@ -1,21 +1,25 @@
-import { Autocomplete, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Autocomplete, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LED_FACTORS, type Bottleneck, type LedRegionDetail } from '../../../contracts/led.js';
+import { Link, useNavigate } from 'react-router';
+import { BOTTLENECK_KINDS, LED_FACTORS, type Bottleneck, type LedRegionDetail } from '../../../contracts/led.js';
 import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
+import { useConfirm } from '../../ui/confirm.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { InlineForm } from '../../ui/InlineForm.js';
 import { notify } from '../../ui/notify.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { addPart, ledKeys, removePart, updatePart } from './api.js';
+import { addPart, bottleneckToAdvocacy, ledKeys, removePart, updatePart } from './api.js';
 import { useFactorName } from './MatrixTab.js';
 
-interface BottleneckValues { title: string; description: string; factor: string; evidence: string }
-const valuesOf = (b: Bottleneck | null): BottleneckValues => ({ title: b?.title ?? '', description: b?.description ?? '', factor: b?.factor ?? '', evidence: b?.evidence ?? '' });
+type Kind = Bottleneck['kind'];
+interface BottleneckValues { title: string; kind: Kind; description: string; factor: string; evidence: string }
+const valuesOf = (b: Bottleneck | null): BottleneckValues => ({ title: b?.title ?? '', kind: b?.kind ?? 'locational', description: b?.description ?? '', factor: b?.factor ?? '', evidence: b?.evidence ?? '' });
 
 function BottleneckForm({ region, bottleneck, onDone }: { region: LedRegionDetail; bottleneck: Bottleneck | null; onDone(): void }) {
   const { t } = useTranslation();
@@ -40,6 +44,8 @@ function BottleneckForm({ region, bottleneck, onDone }: { region: LedRegionDetai
   return (
     <InlineForm onSubmit={() => save.mutate()} onCancel={onDone} saving={save.isPending} error={save.error}>
       <TextInput label={t('led.bottleneckTitle')} required value={values.title} error={errors.title} onChange={(e) => set('title', e.currentTarget.value)} />
+      <Select label={t('led.bottleneckKind')} description={t('led.bottleneckKindHelp')} allowDeselect={false} value={values.kind} error={errors.kind}
+        data={BOTTLENECK_KINDS.map((k) => ({ value: k, label: t(`led.bottleneckKinds.${k}`) }))} onChange={(v) => v && set('kind', v as Kind)} />
       <Textarea label={t('led.description')} autosize minRows={2} value={values.description} error={errors.description} onChange={(e) => set('description', e.currentTarget.value)} />
       <Autocomplete label={t('led.factor')} data={LED_FACTORS.map((f) => factorName(f))} value={values.factor} error={errors.factor} onChange={(v) => set('factor', v)} />
       <Textarea label={t('led.evidence')} description={t('led.bottleneckEvidenceHelp')} autosize minRows={2} value={values.evidence} error={errors.evidence} onChange={(e) => set('evidence', e.currentTarget.value)} />
@@ -54,6 +60,15 @@ export function BottlenecksTab({ region }: { region: LedRegionDetail }) {
   const queryClient = useQueryClient();
   const factorName = useFactorName();
   const [editing, setEditing] = useState<Bottleneck | 'new' | null>(null);
+  const navigate = useNavigate();
+  const [ask, confirmDialog] = useConfirm();
+  const toAdvocacy = useMutation({
+    mutationFn: (b: Bottleneck) => bottleneckToAdvocacy(region.id, b.id),
+    onSuccess: async ({ advocacyIssueId }) => {
+      await queryClient.invalidateQueries({ queryKey: ledKeys.region(region.id) });
+      void navigate(`/advocacy/${advocacyIssueId}`);
+    },
+  });
   const remove = async (b: Bottleneck) => {
     queryClient.setQueryData(ledKeys.region(region.id), await removePart(region.id, 'bottlenecks', b.id));
     void queryClient.invalidateQueries({ queryKey: ledKeys.regions });
@@ -70,16 +85,28 @@ export function BottlenecksTab({ region }: { region: LedRegionDetail }) {
             <Stack gap={2} style={{ minWidth: 0, flex: '1 1 200px' }}>
               <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{b.title}</Text>
               <Group gap={4}>
+                <Badge variant="light" color={b.kind === 'regulatory' ? 'grape' : 'blue'}>{t(`led.bottleneckKinds.${b.kind}`)}</Badge>
                 {b.factor && <Badge variant="light" color="gray">{factorName(b.factor)}</Badge>}
                 <Badge variant="light" color="teal">{t('led.measureCount', { count: b.measures })}</Badge>
               </Group>
               {b.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{b.description}</Text>}
               {b.evidence && <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{t('led.evidenceIs', { evidence: b.evidence })}</Text>}
+              {b.advocacyIssueId && <Anchor component={Link} to={`/advocacy/${b.advocacyIssueId}`} size="sm">{t('led.inAdvocacy')} →</Anchor>}
+              {b.kind === 'regulatory' && !b.advocacyIssueId && can('advocacy.manage') && (
+                <Group>
+                  <Button size="xs" variant="light" color="grape" leftSection={<IconSpeakerphone size={14} />} loading={toAdvocacy.isPending && toAdvocacy.variables?.id === b.id}
+                    onClick={async () => {
+                      if (await ask({ question: t('led.toAdvocacyQuestion', { title: b.title }), confirmLabel: t('led.toAdvocacy'), color: 'grape' })) toAdvocacy.mutate(b);
+                    }}>{t('led.toAdvocacy')}</Button>
+                </Group>
+              )}
             </Stack>
             {can('led.manage') && <EditRemove onEdit={() => setEditing(b)} question={t('led.removeBottleneckQuestion', { title: b.title })} onRemove={() => remove(b)} />}
           </Group>
         </Paper>
       )))}
+      <ProblemAlert error={toAdvocacy.error} />
+      {confirmDialog}
     </Stack>
   );
 }

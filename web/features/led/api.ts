@@ -29,6 +29,8 @@ type Part = 'team' | 'figures' | 'bottlenecks' | 'measures';
 type PartInput = { team: z.input<typeof LedTeamMemberInput>; figures: z.input<typeof KeyFigureInput>; bottlenecks: z.input<typeof BottleneckInput>; measures: z.input<typeof MeasureInput> };
 export const addPart = <P extends Part>(id: string, part: P, input: PartInput[P]) => api<LedRegionDetail>(`${regionsPath}/${id}/${part}`, { method: 'POST', body: input });
 export const updatePart = <P extends Part>(id: string, part: P, childId: string, input: PartInput[P]) => api<LedRegionDetail>(`${regionsPath}/${id}/${part}/${childId}`, { method: 'PUT', body: input });
+/** A regulatory bottleneck becomes an advocacy issue; the answer names it, to open it. */
+export const bottleneckToAdvocacy = (id: string, bottleneckId: string) => api<{ advocacyIssueId: string }>(`${regionsPath}/${id}/bottlenecks/${bottleneckId}/advocacy`, { method: 'POST' });
 export const removePart = (id: string, part: Part, childId: string) => api<LedRegionDetail>(`${regionsPath}/${id}/${part}/${childId}`, { method: 'DELETE' });
 
 export const addAssessment = (id: string, input: z.input<typeof AssessmentInput>) => api<LedMatrix>(`${regionsPath}/${id}/matrix`, { method: 'POST', body: input });

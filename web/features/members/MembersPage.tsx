@@ -1,12 +1,10 @@
-import { Anchor, Badge, Button, Chip, Group, Menu, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconDownload, IconFilter, IconPlus, IconUpload } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Chip, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconFilter, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEMBER_SORTS, MEMBER_STATUSES, SIZE_CLASSES, type Member } from '../../../contracts/members.js';
-import { withQuery } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { formatNumber } from '../../app/money.js';
 import { sectorLabel } from '../../app/sectors.js';
@@ -14,67 +12,28 @@ import { useRegionChoices, useRegionName } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { activeFilterCount } from '../../ui/filters.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { fetchOrg, orgKeys } from '../orgs/api.js';
 import { fetchViews, memberKeys, membersPath, removeView, saveView } from './api.js';
 import { isicFilterOptions } from './isic-options.js';
 import { StatusBadge } from './StatusBadge.js';
 
-interface Filters {
-  q: string;
-  sector: string | null;
-  region: string | null;
-  size: string[];
-  status: string[];
-  informal: boolean;
-  womenLed: boolean;
-  tag: string;
-  sort: string;
-}
-const EMPTY: Filters = { q: '', sector: null, region: null, size: [], status: [], informal: false, womenLed: false, tag: '', sort: 'name' };
+/** The list's filters, search and order, as the address holds them (`useListParams`). */
+const DEFAULTS = { q: '', sector: '', region: '', size: [] as string[], status: [] as string[], informal: false, womenLed: false, tag: '', sort: 'name' };
+type Filters = typeof DEFAULTS;
 
-/** Filters as query parameters, leaving out what is not set. */
-function toParams(f: Filters): Record<string, string | undefined> {
-  return {
-    q: f.q || undefined,
-    sector: f.sector ?? undefined,
-    region: f.region ?? undefined,
-    size: f.size.join(',') || undefined,
-    status: f.status.join(',') || undefined,
-    informal: f.informal ? 'true' : undefined,
-    womenLed: f.womenLed ? 'true' : undefined,
-    tag: f.tag || undefined,
-    sort: f.sort === 'name' ? undefined : f.sort,
-  };
-}
-
-function fromParams(q: Record<string, unknown>): Filters {
-  const list = (v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : Array.isArray(v) ? (v as string[]) : []);
-  return {
-    ...EMPTY,
-    q: String(q.q ?? ''),
-    sector: (q.sector as string) ?? null,
-    region: (q.region as string) ?? null,
-    size: list(q.size),
-    status: list(q.status),
-    informal: q.informal === 'true',
-    womenLed: q.womenLed === 'true',
-    tag: String(q.tag ?? ''),
-    sort: String(q.sort ?? 'name'),
-  };
-}
-
-function SavedViews({ filters, onApply }: { filters: Filters; onApply: (f: Filters) => void }) {
+function SavedViews({ query, onApply }: { query: Record<string, string | undefined>; onApply: (stored: Record<string, unknown>) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const views = useQuery({ queryKey: memberKeys.views, queryFn: fetchViews });
   const save = useMutation({
-    mutationFn: () => saveView(name, Object.fromEntries(Object.entries(toParams(filters)).filter(([, v]) => v !== undefined))),
+    mutationFn: () => saveView(name, Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined && !(e[0] === 'sort' && e[1] === DEFAULTS.sort)))),
     onSuccess: () => {
       setName('');
       void queryClient.invalidateQueries({ queryKey: memberKeys.views });
@@ -90,7 +49,7 @@ function SavedViews({ filters, onApply }: { filters: Filters; onApply: (f: Filte
       {confirmDialog}
       {views.data?.items.map((v) => (
         <Group key={v.id} gap={2}>
-          <Button size="compact-sm" variant="light" onClick={() => onApply(fromParams(v.query))}>{v.name}</Button>
+          <Button size="compact-sm" variant="light" onClick={() => onApply(v.query)}>{v.name}</Button>
           <Button size="compact-sm" variant="subtle" color="gray" aria-label={t('members.deleteView', { name: v.name })} onClick={() => void askRemove(v)}>×</Button>
         </Group>
       ))}
@@ -104,35 +63,24 @@ function SavedViews({ filters, onApply }: { filters: Filters; onApply: (f: Filte
 export function MembersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [debounced] = useDebouncedValue(filters, 300);
-  const params = toParams(debounced);
+  const list = useListParams(DEFAULTS);
+  const filters = list.values;
+  const params = list.query;
   const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
-  const list = useCursorPages<Member>(memberKeys.list, membersPath, params);
+  const members = useCursorPages<Member>(memberKeys.list, membersPath, params);
   const regionChoices = useRegionChoices(org.data?.regions);
-  const regionName = useRegionName(list.items.map((m) => m.region));
-  const total = (list.data?.pages[0] as unknown as { total?: number | null } | undefined)?.total;
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
-  const exportParams = { ...params, sort: undefined };
+  const regionName = useRegionName(members.items.map((m) => m.region));
+  const total = (members.data?.pages[0] as unknown as { total?: number | null } | undefined)?.total;
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => list.set(key, value);
   // On a phone the filters wait behind one button, so the list is on the first screen.
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const activeFilters = activeFilterCount(filters, EMPTY, ['sort']);
+  const activeFilters = list.activeFilters;
   return (
     <Stack>
       <PageHeader title={t('nav.members')}>
         {can('members.write') && <Button component={Link} to="/members/new" leftSection={<IconPlus size={16} />}>{t('members.new')}</Button>}
         {can('members.import') && <Button component={Link} to="/members/import" variant="default" leftSection={<IconUpload size={16} />}>{t('members.import.title')}</Button>}
-        {can('members.export') && (
-          <Menu>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconDownload size={16} />}>{t('members.export')}</Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component="a" href={withQuery('/api/v1/members/export.csv', exportParams)}>CSV</Menu.Item>
-              <Menu.Item component="a" href={withQuery('/api/v1/members/export.xlsx', exportParams)}>Excel (XLSX)</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-        )}
+        {can('members.export') && <ExportMenu path={membersPath} query={params} />}
       </PageHeader>
       <Button hiddenFrom="sm" variant="default" w="fit-content" leftSection={<IconFilter size={16} />} aria-expanded={filtersOpen} aria-controls="member-filters" onClick={() => setFiltersOpen((o) => !o)}>
         {activeFilters ? t('ui.filtersCount', { count: activeFilters }) : t('ui.filters')}
@@ -141,8 +89,8 @@ export function MembersPage() {
         <Stack gap="xs">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <TextInput label={t('members.search')} placeholder={t('members.searchHint')} value={filters.q} onChange={(e) => set('q', e.currentTarget.value)} />
-            <Select label={t('members.sector')} searchable clearable data={isicFilterOptions} value={filters.sector} onChange={(v) => set('sector', v)} />
-            <Select label={t('members.region')} clearable data={regionChoices} value={filters.region} onChange={(v) => set('region', v)} />
+            <Select label={t('members.sector')} searchable clearable data={isicFilterOptions} value={filters.sector || null} onChange={(v) => set('sector', v ?? '')} />
+            <Select label={t('members.region')} clearable data={regionChoices} value={filters.region || null} onChange={(v) => set('region', v ?? '')} />
             <TextInput label={t('members.tag')} value={filters.tag} onChange={(e) => set('tag', e.currentTarget.value)} />
             <MultiSelect label={t('members.size')} data={SIZE_CLASSES.map((s) => ({ value: s, label: t(`members.sizes.${s}`) }))} value={filters.size} onChange={(v) => set('size', v)} />
             <MultiSelect label={t('members.status')} data={MEMBER_STATUSES.map((s) => ({ value: s, label: t(`members.statuses.${s}`) }))} value={filters.status} onChange={(v) => set('status', v)} />
@@ -153,21 +101,22 @@ export function MembersPage() {
             </Group>
           </SimpleGrid>
           <Group justify="space-between" wrap="wrap">
-            <SavedViews filters={filters} onApply={setFilters} />
-            <Anchor component="button" size="sm" onClick={() => setFilters(EMPTY)}>{t('ui.clearFilters')}</Anchor>
+            <SavedViews query={params} onApply={list.apply} />
+            <Anchor component="button" size="sm" onClick={list.reset}>{t('ui.clearFilters')}</Anchor>
           </Group>
         </Stack>
       </Paper>
-      <ProblemAlert error={list.error} />
+      <ProblemAlert error={members.error} />
       {total != null && <Text size="sm" c="dimmed">{t('members.count', { count: total, formatted: formatNumber(total) })}</Text>}
       <DataTable
-        pending={list.isPending}
-        empty={list.items.length === 0}
+        pending={members.isPending}
+        empty={members.items.length === 0}
         emptyText={t('members.empty')}
         minWidth={720}
-        headers={[t('members.legalName'), t('members.sector'), t('members.region'), t('members.size'), t('members.status'), t('members.renewalDueOn')]}
+        sort={list.sort}
+        headers={[{ label: t('members.legalName'), sort: 'name' }, t('members.sector'), t('members.region'), t('members.size'), t('members.status'), { label: t('members.renewalDueOn'), sort: 'renewal' }]}
       >
-        {list.items.map((m) => (
+        {members.items.map((m) => (
           <Table.Tr key={m.id}>
             <Table.Td>
               <Anchor component={Link} to={`/members/${m.id}`}>{m.legalName}</Anchor>
@@ -181,7 +130,7 @@ export function MembersPage() {
           </Table.Tr>
         ))}
       </DataTable>
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+      <LoadMore hasMore={members.hasNextPage} loading={members.isFetchingNextPage} onLoad={() => void members.fetchNextPage()} />
     </Stack>
   );
 }

@@ -12,6 +12,8 @@ import { SESSION_KEY, switchOrg, useAcceptSession, useCan, useSession } from '..
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { sortRows } from '../../ui/list-params.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
@@ -85,7 +87,7 @@ function AttachBranch({ onDone }: { onDone: () => void }) {
 }
 
 export function BranchesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const accept = useAcceptSession();
@@ -95,6 +97,8 @@ export function BranchesPage() {
   const [creating, createModal] = useDisclosure(false);
   const [attaching, attachModal] = useDisclosure(false);
   const branches = useQuery({ queryKey: orgKeys.branches, queryFn: fetchBranches });
+  // An umbrella's branches fit one screen: sorted here, the order kept in the address.
+  const list = useListParams({ sort: 'name' });
   const languageName = useLanguageName(branches.data?.items.flatMap((b) => b.languages) ?? []);
   const regionName = useRegionName(branches.data?.items.flatMap((b) => b.regions) ?? []);
   const detach = useMutation({
@@ -119,9 +123,10 @@ export function BranchesPage() {
         empty={!branches.data?.items.length}
         emptyText={t('branches.empty')}
         minWidth={640}
-        headers={[t('org.name'), t('org.regions'), t('org.languages'), t('branches.since'), '']}
+        sort={list.sort}
+        headers={[{ label: t('org.name'), sort: 'name' }, t('org.regions'), t('org.languages'), { label: t('branches.since'), sort: 'since' }, '']}
       >
-        {branches.data?.items.map((b) => (
+        {sortRows(branches.data?.items ?? [], list.values.sort, { name: (b) => b.name, since: (b) => b.createdAt }, i18n.language).map((b) => (
           <Table.Tr key={b.id}>
             <Table.Td>{b.name}</Table.Td>
             <Table.Td title={b.regions.join(', ') || undefined}>{b.regions.map(regionName).join(', ') || '—'}</Table.Td>

@@ -8,11 +8,13 @@ import { useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { notify } from '../../ui/notify.js';
 import { invitationsPath, orgKeys, peoplePath, removePerson, revokeInvitation, sendInvitation, setPersonRole } from './api.js';
 
@@ -92,7 +94,8 @@ export function PeoplePage() {
   const { data: session } = useSession();
   const queryClient = useQueryClient();
   const manage = can('people.manage');
-  const people = useCursorPages<Person>(orgKeys.people, peoplePath);
+  const list = useListParams({ role: '', sort: 'name' });
+  const people = useCursorPages<Person>(orgKeys.people, peoplePath, list.query);
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.people });
   const changeRole = useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) => setPersonRole(userId, role),
@@ -111,9 +114,13 @@ export function PeoplePage() {
   return (
     <Stack>
       {confirmDialog}
-      <PageHeader title={t('nav.people')} />
+      <PageHeader title={t('nav.people')}>
+        <ExportMenu path={peoplePath} query={list.query} />
+      </PageHeader>
       {manage && <InviteForm />}
       <Paper withBorder p="md">
+        <Select label={t('people.role')} clearable w={220} mb="sm" value={list.values.role || null} onChange={(v) => list.set('role', v ?? '')}
+          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
         <ProblemAlert error={people.error ?? changeRole.error ?? remove.error} />
         <DataTable
           bordered={false}
@@ -121,7 +128,8 @@ export function PeoplePage() {
           empty={people.items.length === 0}
           emptyText={t('people.empty')}
           minWidth={640}
-          headers={[t('auth.name'), t('auth.email'), t('people.role'), t('people.since'), ...(manage ? [''] : [])]}
+          sort={list.sort}
+          headers={[{ label: t('auth.name'), sort: 'name' }, t('auth.email'), t('people.role'), { label: t('people.since'), sort: 'since', firstDescending: true }, ...(manage ? [''] : [])]}
         >
           {people.items.map((p) => (
             <Table.Tr key={p.userId}>

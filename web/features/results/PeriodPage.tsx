@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -188,6 +189,11 @@ export function PeriodPage() {
       <Stack>
         {framework.data && <Anchor component={Link} to={`/results/${framework.data.id}`} size="sm">← {framework.data.name}</Anchor>}
         <Text size="sm" c="dimmed">{formatDate(r.startsOn)} – {formatDate(r.endsOn)}</Text>
+        {/* The same figures as this page, as files for the donor (server/modules/results/donor-report.ts). */}
+        <Group gap="xs">
+          <Button size="xs" variant="default" component="a" href={`/api/v1/results/periods/${id}/report.pdf`} leftSection={<IconFileTypePdf size={14} />}>{t('results.report.downloadPdf')}</Button>
+          <Button size="xs" variant="default" component="a" href={`/api/v1/results/periods/${id}/report.xlsx`} leftSection={<IconFileSpreadsheet size={14} />}>{t('results.report.downloadXlsx')}</Button>
+        </Group>
         <ProblemAlert error={move.error} />
         {r.approved && (
           <Alert color={r.approved.intact ? 'teal' : 'red'} title={r.approved.intact ? t('results.frozen') : t('results.tampered')}>

@@ -6,16 +6,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { SIZE_CLASSES } from '../../../contracts/members.js';
-import type { Audience, Consultation, ConsultationInput } from '../../../contracts/surveys.js';
+import { CONSULTATION_STATUSES, type Audience, type Consultation, type ConsultationInput } from '../../../contracts/surveys.js';
 import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
 import { useRegionChoices } from '../../app/reference.js';
 import { useCan } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { isicFilterOptions } from '../members/isic-options.js';
 import { fetchOrg, orgKeys } from '../orgs/api.js';
 import { consultationsPath, createConsultation, fetchForms, surveyKeys } from './api.js';
@@ -76,20 +78,25 @@ export function ConsultationsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [opened, { open, close }] = useDisclosure(false);
-  const pages = useCursorPages<Consultation>(surveyKeys.consultations, consultationsPath);
+  const list = useListParams({ status: '', sort: '-created' });
+  const pages = useCursorPages<Consultation>(surveyKeys.consultations, consultationsPath, list.query);
   return (
     <Stack>
       <PageHeader title={t('nav.consultations')}>
+        {can('surveys.export') && <ExportMenu path={consultationsPath} query={list.query} />}
         {can('surveys.manage') && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t('surveys.newConsultation')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed">{t('surveys.consultationsIntro')}</Text>
+      <Select label={t('surveys.status')} clearable w={220} value={list.values.status || null} onChange={(v) => list.set('status', v ?? '')}
+        data={CONSULTATION_STATUSES.map((s) => ({ value: s, label: t(`surveys.statuses.${s}`) }))} />
       <ProblemAlert error={pages.error} />
       <DataTable
         pending={pages.isPending}
         empty={pages.items.length === 0}
-        emptyText={t('surveys.noConsultations')}
+        emptyText={list.values.status ? t('surveys.noConsultationsMatch') : t('surveys.noConsultations')}
         minWidth={760}
-        headers={[t('surveys.consultationTitle'), t('surveys.status'), t('surveys.form'), t('surveys.answered'), t('surveys.closesOn')]}
+        sort={list.sort}
+        headers={[{ label: t('surveys.consultationTitle'), sort: 'title' }, t('surveys.status'), t('surveys.form'), t('surveys.answered'), { label: t('surveys.closesOn'), sort: 'closes' }]}
       >
         {pages.items.map((c) => (
           <Table.Tr key={c.id}>

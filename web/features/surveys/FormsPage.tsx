@@ -8,6 +8,8 @@ import type { XlsformProblem } from '../../../contracts/surveys.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { sortRows } from '../../ui/list-params.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -16,12 +18,14 @@ import { createForm, fetchForms, importXlsform, surveyKeys } from './api.js';
 
 /** Forms of the organisation: build one, or bring the XLSForm field teams already use. */
 export function FormsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: fetchForms });
+  // A dozen forms: all on the screen, sorted here; the order stays in the address.
+  const list = useListParams({ sort: '-updated' });
   const [notices, setNotices] = useState<XlsformProblem[]>([]);
   const create = useMutation({
     mutationFn: () => {
@@ -74,9 +78,10 @@ export function FormsPage() {
         empty={forms.data.items.length === 0}
         emptyText={t('surveys.noForms')}
         minWidth={640}
-        headers={[t('surveys.formTitle'), t('surveys.purpose'), t('surveys.version'), t('surveys.updated')]}
+        sort={list.sort}
+        headers={[{ label: t('surveys.formTitle'), sort: 'title' }, { label: t('surveys.purpose'), sort: 'purpose' }, t('surveys.version'), { label: t('surveys.updated'), sort: 'updated', firstDescending: true }]}
       >
-        {forms.data.items.map((f) => (
+        {sortRows(forms.data.items, list.values.sort, { title: (f) => f.title, purpose: (f) => t(`surveys.purposes.${f.purpose}`), updated: (f) => f.updatedAt }, i18n.language).map((f) => (
           <Table.Tr key={f.id}>
             <Table.Td><Anchor component={Link} to={`/forms/${f.id}`}>{f.title}</Anchor></Table.Td>
             <Table.Td>{t(`surveys.purposes.${f.purpose}`)}</Table.Td>

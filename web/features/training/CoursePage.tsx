@@ -20,7 +20,8 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { eventWhen, SeatLine } from '../events/EventsPage.js';
 import { peopleReachedKeys, pickPeopleReached } from '../people/api.js';
-import { addModule, addSession, addTrainer, certifyTrainer, fetchCourse, removeModule, removeTrainer, trainingKeys, updateModule } from './api.js';
+import { addModule, addSession, addTrainer, certifyTrainer, fetchCertificates, fetchCourse, removeModule, removeTrainer, trainingKeys, updateModule } from './api.js';
+import { CertificateCell } from './CertificateCell.js';
 import { kindColor } from './CoursesPage.js';
 
 /** Puts the course as the server answered it in the cache, and refreshes the lists that show it. */
@@ -254,12 +255,14 @@ function Participants({ course, manage }: { course: CourseDetail; manage: boolea
   const { t } = useTranslation();
   const [certifying, setCertifying] = useState<CourseParticipant | null>(null);
   const completed = course.participants.filter((p) => p.completed).length;
+  const certificates = useQuery({ queryKey: trainingKeys.certificates(course.id), queryFn: () => fetchCertificates(course.id), enabled: course.participants.length > 0 });
+  const certificateOf = new Map((certificates.data?.items ?? []).map((c) => [c.personId, c]));
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">{t('training.participants')}</Title>
       {course.participants.length > 0 && <Text size="sm" c="dimmed">{t('training.completedSummary', { completed, count: course.participants.length, share: course.completionShare })}</Text>}
       <DataTable pending={false} empty={course.participants.length === 0} emptyText={t('training.noParticipants')} minWidth={640}
-        headers={[t('events.name'), t('training.attendance'), t('training.completion'), ...(course.kind === 'tot' ? [t('training.certification')] : [])]}>
+        headers={[t('events.name'), t('training.attendance'), t('training.completion'), ...(course.kind === 'tot' ? [t('training.certification')] : []), t('training.certificates.column')]}>
         {course.participants.map((p) => (
           <Table.Tr key={p.personId}>
             <Table.Td>
@@ -274,6 +277,7 @@ function Participants({ course, manage }: { course: CourseDetail; manage: boolea
                   : manage && p.completed ? <Button size="xs" variant="light" onClick={() => setCertifying(p)}>{t('training.certify')}</Button> : '—'}
               </Table.Td>
             )}
+            <Table.Td><CertificateCell course={course} participant={p} certificate={certificateOf.get(p.personId)} manage={manage} /></Table.Td>
           </Table.Tr>
         ))}
       </DataTable>

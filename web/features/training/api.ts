@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { CertificationInput, CourseDetail, CourseInput, CourseSummary, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
+import type { CertificationInput, CourseDetail, CourseInput, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
+import type { Certificate, IssueCertificateInput } from '../../../contracts/certificates.js';
 import { api } from '../../app/api.js';
 
 export const coursesPath = '/api/v1/training/courses';
@@ -9,9 +10,9 @@ export const trainingKeys = {
   courses: ['training', 'courses'] as const,
   course: (id: string) => ['training', 'course', id] as const,
   lineage: ['training', 'lineage'] as const,
+  certificates: (courseId: string) => ['training', 'course', courseId, 'certificates'] as const,
 };
 
-export const fetchCourses = () => api<{ items: CourseSummary[] }>(coursesPath);
 export const fetchCourse = (id: string) => api<CourseDetail>(`${coursesPath}/${id}`);
 export const fetchLineage = () => api<Lineage>('/api/v1/training/lineage');
 
@@ -25,3 +26,8 @@ export const addSession = (id: string, input: z.input<typeof SessionInput>) => a
 export const addTrainer = (id: string, personId: string) => api<CourseDetail>(`${coursesPath}/${id}/trainers`, { method: 'POST', body: { personId } });
 export const removeTrainer = (id: string, personId: string) => api<CourseDetail>(`${coursesPath}/${id}/trainers/${personId}`, { method: 'DELETE' });
 export const certifyTrainer = (id: string, input: z.input<typeof CertificationInput>) => api<CourseDetail>(`${coursesPath}/${id}/certifications`, { method: 'POST', body: input });
+
+export const fetchCertificates = (courseId: string) => api<{ items: Certificate[] }>(`${coursesPath}/${courseId}/certificates`);
+export const issueCertificate = (courseId: string, input: z.input<typeof IssueCertificateInput>) => api<Certificate>(`${coursesPath}/${courseId}/certificates`, { method: 'POST', body: input });
+export const revokeCertificate = (id: string, reason: string) => api<Certificate>(`/api/v1/training/certificates/${id}/revoke`, { method: 'POST', body: { reason } });
+export const certificatePdfUrl = (id: string) => `/api/v1/training/certificates/${id}/certificate.pdf`;

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChildParams, IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
+import { ChildParams, IdParams, Ok, Page, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
 import {
-  DecisionMaker, DecisionMakerDetail, DecisionMakerInput, DecisionMakerQuery, ForumSeat, MembershipInput, PostInput, PublicBody, PublicBodyInput, StakeholderInput, StakeholderMap,
+  DecisionMaker, DecisionMakerDetail, DecisionMakerFilter, DecisionMakerInput, DecisionMakerQuery, postLabel, ForumSeat, MembershipInput, PostInput, PublicBody, PublicBodyInput, StakeholderInput, StakeholderMap,
 } from '../../../../contracts/decision-makers.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import {
   addMembership, createDecisionMaker, editDecisionMaker, editMembership, getDecisionMaker, getPersonRow, listDecisionMakers, removeDecisionMaker, removeMembership,
 } from '../decision-maker-service.js';
@@ -25,6 +26,19 @@ export interface DecisionMakerRoutesOptions {
 }
 
 /** The directory of decision-makers and public bodies, and each issue's map of who decides it. */
+/** The directory as a file: each person with the posts they hold now. */
+const decisionMakersExport: ListExport<DecisionMaker, DecisionMakerFilter> = {
+  name: 'decision-makers',
+  columns: [
+    { header: 'decisionMakers.honorific', cell: (p) => p.honorificPrefix },
+    { header: 'decisionMakers.name', cell: (p) => p.name },
+    { header: 'decisionMakers.currentPosts', cell: (p) => p.memberships.filter((m) => m.current).map(postLabel).join('; ') },
+    { header: 'decisionMakers.email', cell: (p) => p.email },
+    { header: 'decisionMakers.phone', cell: (p) => p.phone },
+  ],
+  page: listDecisionMakers,
+};
+
 export const decisionMakerRoutes: FastifyPluginAsyncZod<DecisionMakerRoutesOptions> = async (app, { forumSeatsOf }) => {
   // ---- people ----
   const person = { 200: DecisionMakerDetail };
@@ -37,6 +51,10 @@ export const decisionMakerRoutes: FastifyPluginAsyncZod<DecisionMakerRoutesOptio
 
   app.get('/api/v1/decision-makers', { schema: { tags, querystring: DecisionMakerQuery, response: { 200: Page(DecisionMaker) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
     app.tenant(request, (ctx) => listDecisionMakers(ctx, request.query)));
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/decision-makers/export.${format}`, { schema: { tags, querystring: DecisionMakerFilter }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, decisionMakersExport, request.query));
+  }
   app.post('/api/v1/decision-makers', { schema: { tags, body: DecisionMakerInput, response: { 201: DecisionMakerDetail } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getDecisionMaker(ctx, (await createDecisionMaker(ctx, request.body)).id));

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChildParams, IdParams, Page } from '../../../../contracts/common.js';
+import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import {
-  CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventQuery, EventStateInput, EventSummary, Registration, RegistrationInput, TicketTypeInput,
+  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventStateInput, EventSummary, Registration, RegistrationInput, TicketTypeInput,
 } from '../../../../contracts/events.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { orgClock } from '../../../platform/org-clock.js';
 import { clockFormat } from '../../../platform/time.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
@@ -14,6 +15,26 @@ import { addTicketType, createEvent, editEvent, getEvent, getEventRow, listEvent
 import { cancelRegistration, listRegistrations, registerFor } from '../registration-service.js';
 
 const tags = ['events'];
+
+/** The calendar as a file: the events listed, with their seats and attendance. */
+const eventsExport: ListExport<EventSummary, EventFilter> = {
+  name: 'events',
+  columns: [
+    { header: 'events.title', cell: (e) => e.title },
+    { header: 'events.kind', cell: (e, t) => t(`events.kinds.${e.kind}`) },
+    { header: 'events.state', cell: (e, t) => t(`events.states.${e.state}`) },
+    { header: 'events.startsAt', cell: (e) => e.startsAt },
+    { header: 'events.endsAt', cell: (e) => e.endsAt },
+    { header: 'events.venue', cell: (e) => e.venue || e.onlineUrl },
+    { header: 'events.branch', cell: (e) => e.branch?.name ?? '' },
+    { header: 'events.organiser', cell: (e) => (e.external ? e.organiser : '') },
+    { header: 'events.capacity', cell: (e) => e.capacity },
+    { header: 'events.registrations', cell: (e) => e.registered },
+    { header: 'events.waitingList', cell: (e) => e.waiting },
+    { header: 'events.present', cell: (e) => e.attended },
+  ],
+  page: listEvents,
+};
 
 export interface EventRoutesOptions {
   /**
@@ -30,6 +51,13 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
     schema: { tags, querystring: EventQuery, response: { 200: Page(EventSummary) } },
     config: { auth: 'tenant', permission: 'events.read' },
   }, async (request) => app.tenant(request, (ctx) => listEvents(ctx, request.query)));
+
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/events/export.${format}`, {
+      schema: { tags, querystring: EventFilter },
+      config: { auth: 'tenant', permission: 'events.manage' },
+    }, async (request, reply) => sendListExport(app, request, reply, format, eventsExport, request.query));
+  }
 
   app.get('/api/v1/events/:id', {
     schema: { tags, params: IdParams, response: { 200: EventDetail } },

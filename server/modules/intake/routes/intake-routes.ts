@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Ok, Page, Uuid } from '../../../../contracts/common.js';
+import { IdParams, Ok, Page, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import {
-  AffectedFirm, AffectedInput, MemberIssue, MemberIssueDetail, MemberIssueEdit, MemberIssueInput, MemberIssueQuery, MergeInput, SimilarIssue, StatusChangeInput,
+  AffectedFirm, AffectedInput, MemberIssue, MemberIssueDetail, MemberIssueEdit, MemberIssueFilter, MemberIssueInput, MemberIssueQuery, MergeInput, SimilarIssue, StatusChangeInput,
 } from '../../../../contracts/intake.js';
 import {
   addAffectedFirm, affectedFirms, changeIssueStatus, editMemberIssue, getMemberIssue, listMemberIssues, mergeMemberIssue, raiseMemberIssue, removeAffectedFirm, similarIssues,
@@ -19,6 +20,21 @@ export interface IntakeRoutesOptions {
   issuesBuiltOn(ctx: TenantCtx, memberIssueId: string): Promise<MemberIssueDetail['takenUpIn']>;
 }
 
+/** The issues listed, as a file for staff: who raised each and how many firms it affects. */
+const issuesExport: ListExport<MemberIssue, MemberIssueFilter> = {
+  name: 'member-issues',
+  columns: [
+    { header: 'intake.title', cell: (i) => i.title },
+    { header: 'intake.category', cell: (i, t) => t(`intake.categories.${i.category}`) },
+    { header: 'intake.status', cell: (i, t) => t(`intake.statuses.${i.status}`) },
+    { header: 'intake.raisedByLabel', cell: (i) => i.raisedBy ?? '' },
+    { header: 'intake.affectedFirms', cell: (i) => i.affectedFirms },
+    { header: 'intake.responseNote', cell: (i) => i.responseNote },
+    { header: 'ui.export.created', cell: (i) => i.createdAt },
+  ],
+  page: listMemberIssues,
+};
+
 export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (app, { issuesBuiltOn }) => {
   /** An issue with the advocacy issues built on it: the chain, walked back from the member's side. */
   const issueDetail = async (ctx: TenantCtx, id: string) => ({ ...(await getMemberIssue(ctx, id)), takenUpIn: await issuesBuiltOn(ctx, id) });
@@ -26,6 +42,12 @@ export const intakeRoutes: FastifyPluginAsyncZod<IntakeRoutesOptions> = async (a
   app.get('/api/v1/member-issues', { schema: { tags, querystring: MemberIssueQuery, response: { 200: Page(MemberIssue) } }, config: { auth: 'tenant', permission: 'intake.read' } }, async (request) =>
     app.tenant(request, (ctx) => listMemberIssues(ctx, request.query)),
   );
+
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/member-issues/export.${format}`, { schema: { tags, querystring: MemberIssueFilter }, config: { auth: 'tenant', permission: 'intake.triage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, issuesExport, request.query),
+    );
+  }
 
   app.get('/api/v1/member-issues/similar', { schema: { tags, querystring: z.object({ text: z.string().max(300).default('') }), response: { 200: z.object({ items: z.array(SimilarIssue) }) } }, config: { auth: 'tenant', permission: 'intake.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => similarIssues(ctx, request.query.text)),

@@ -5,6 +5,7 @@ import {
   AssessmentInput, BottleneckInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput, LedTeamMemberInput, MatrixQuery, MeasureInput,
 } from '../../../../contracts/led.js';
 import { addAssessment, copyMatrix, editAssessment, getMatrix, removeAssessment } from '../analysis-service.js';
+import { takeBottleneckToAdvocacy } from '../bottleneck-to-advocacy-service.js';
 import { addBottleneck, addMeasure, editBottleneck, editMeasure, removeBottleneck, removeMeasure } from '../measure-service.js';
 import {
   addKeyFigure, addTeamMember, compareRegions, createRegion, editKeyFigure, editRegion, editTeamMember, getRegion, listRegions, removeKeyFigure, removeRegion, removeTeamMember,
@@ -178,6 +179,16 @@ export const ledRoutes: FastifyPluginAsyncZod = async (app) => {
     await removeBottleneck(ctx, request.params.id, request.params.childId);
     return getRegion(ctx, request.params.id);
   }));
+
+  // A regulatory bottleneck becomes an advocacy issue; the answer is the issue's id, to open it.
+  app.post('/api/v1/led/regions/:id/bottlenecks/:childId/advocacy', {
+    schema: { tags, params: ChildParams, response: { 201: z.object({ advocacyIssueId: Uuid }) } },
+    config: { auth: 'tenant', permission: 'advocacy.manage' },
+  }, async (request, reply) => {
+    const advocacyIssueId = await app.tenant(request, (ctx) => takeBottleneckToAdvocacy(ctx, request.params.id, request.params.childId));
+    reply.code(201);
+    return { advocacyIssueId };
+  });
 
   app.post('/api/v1/led/regions/:id/measures', {
     schema: { tags, params: IdParams, body: MeasureInput, response: detail },

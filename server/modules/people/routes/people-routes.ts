@@ -1,11 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, Page } from '../../../../contracts/common.js';
-import { MatchQuery, MergeInput, NewPersonInput, Person, PersonDetail, PersonInput, PersonMatch, PersonQuery, UniqueCount, UniqueCountQuery } from '../../../../contracts/people.js';
+import { IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
+import { MatchQuery, MergeInput, NewPersonInput, Person, PersonDetail, PersonInput, PersonFilter, PersonMatch, PersonQuery, UniqueCount, UniqueCountQuery } from '../../../../contracts/people.js';
 import { countUniquePeople } from '../participation-service.js';
 import { createPerson, editPerson, findMatches, getPerson, listPeople, mergePeople } from '../person-service.js';
 
 const tags = ['people'];
+
+/** The list of people reached as a file: what the screen lists, in its order. */
+const peopleExport: ListExport<Person, PersonFilter> = {
+  name: 'people-reached',
+  columns: [
+    { header: 'peopleReached.name', cell: (p) => p.name },
+    { header: 'peopleReached.sex', cell: (p, t) => t(`peopleReached.sexes.${p.sex}`) },
+    { header: 'peopleReached.birthYear', cell: (p) => p.birthYear },
+    { header: 'peopleReached.ageNow', cell: (p, t) => t(`peopleReached.bands.${p.ageBandNow}`) },
+    { header: 'peopleReached.phone', cell: (p) => p.phone },
+    { header: 'peopleReached.email', cell: (p) => p.email },
+    { header: 'peopleReached.firm', cell: (p) => p.member?.name ?? '' },
+    { header: 'peopleReached.branch', cell: (p) => p.branch?.name ?? '' },
+    { header: 'peopleReached.participations', cell: (p) => p.participations },
+    { header: 'ui.export.recorded', cell: (p) => p.createdAt },
+  ],
+  page: listPeople,
+};
 
 /** People the programmes reach: the list, a person's page, recording with matches, merging. */
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,6 +32,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, querystring: PersonQuery, response: { 200: Page(Person).extend({ total: z.number().int().nullable() }) } },
     config: { auth: 'tenant', permission: 'people_reached.read' },
   }, async (request) => app.tenant(request, (ctx) => listPeople(ctx, request.query)));
+
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/people-reached/export.${format}`, {
+      schema: { tags, querystring: PersonFilter },
+      config: { auth: 'tenant', permission: 'people_reached.read' },
+    }, async (request, reply) => sendListExport(app, request, reply, format, peopleExport, request.query));
+  }
 
   // Asked while a person is typed in, before saving: who this may already be.
   app.get('/api/v1/people-reached/matches', {

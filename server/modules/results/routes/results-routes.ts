@@ -7,7 +7,15 @@ import { addIndicator, createFramework, getFramework, listFrameworks, removeIndi
 import { LIBRARY } from '../library.js';
 import { iatiFile, publishIati, publishedIati } from '../iati-service.js';
 import { ORGANISATION_TYPES } from '../iati/iati-file.js';
+import { clock } from '../../../platform/clock.js';
 import { withTenant } from '../../../platform/db/tenancy.js';
+import { TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
+import { orgClock } from '../../../platform/org-clock.js';
+import { clockFormat } from '../../../platform/time.js';
+import { getCurrentOrg } from '../../orgs/org-service.js';
+import { donorReport } from '../donor-report.js';
+import { donorReportPdf } from '../donor-report-pdf.js';
+import { donorReportXlsx } from '../donor-report-xlsx.js';
 import { addManualValue, addPeriod, approvePeriod, indicatorRecords, periodReport, removeManualValue, returnPeriod, setTarget, submitPeriod } from '../period-service.js';
 
 const tags = ['results'];
@@ -81,6 +89,24 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
     return app.tenant(request, async (ctx) => periodReport(ctx, await addPeriod(ctx, request.params.id, request.body)));
   });
   app.get('/api/v1/results/periods/:id', { schema: { tags, params: IdParams }, config: { auth: 'tenant', permission: 'results.read' } }, async (request) => app.tenant(request, (ctx) => periodReport(ctx, request.params.id)));
+  // The donor report of a period as a file: the page's figures, in the reader's language.
+  app.get(
+    '/api/v1/results/periods/:id/report.:format',
+    { schema: { tags, params: z.object({ id: Uuid, format: z.enum(['pdf', 'xlsx']) }) }, config: { auth: 'tenant', permission: 'results.read' } },
+    async (request, reply) => {
+      const { id, format } = request.params;
+      const file = await app.tenant(request, async (ctx) => {
+        const report = await periodReport(ctx, id);
+        const [framework, org] = await Promise.all([getFramework(ctx, report.frameworkId), getCurrentOrg(ctx)]);
+        const t = translator(ctx.locale);
+        const content = donorReport(framework, report, org.name, t, clockFormat(orgClock(org), ctx.locale), clock.now());
+        return format === 'pdf' ? donorReportPdf(content, t, org.name) : donorReportXlsx(content, t);
+      });
+      reply.type(format === 'pdf' ? 'application/pdf' : TABLE_CONTENT_TYPES.xlsx);
+      reply.header('content-disposition', `attachment; filename="results-${id.slice(0, 8)}.${format}"`);
+      return file;
+    },
+  );
   app.put('/api/v1/results/periods/:id/targets/:indicatorId', { schema: { tags, params: PeriodChild, body: TargetInput.extend({ value: TargetInput.shape.value.nullable() }) }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request) =>
     app.tenant(request, async (ctx) => {
       await setTarget(ctx, request.params.id, request.params.indicatorId, request.body.value);

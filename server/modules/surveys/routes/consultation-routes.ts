@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, Page, IdParams, Uuid } from '../../../../contracts/common.js';
+import { Ok, Page, IdParams, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
 import {
-  Analysis, AnalysisQuery, CitingIssue, Consultation, ConsultationInput, ConsultationQuery, FormDefinition, RespondentView, RESPONSE_CHANNELS, StaffAnswersInput,
+  Analysis, AnalysisQuery, CitingIssue, Consultation, ConsultationFilter, ConsultationInput, ConsultationQuery, FormDefinition, RespondentView, RESPONSE_CHANNELS, StaffAnswersInput,
   TagAnswerInput, TextAnswer, TextAnswersQuery,
 } from '../../../../contracts/surveys.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { streamTable, TABLE_CONTENT_TYPES } from '../../../platform/export/stream-table.js';
 import { analyseConsultation, answerExportColumns, exportAnswers, listTextAnswers, tagTextAnswer } from '../analysis-service.js';
 import {
@@ -34,6 +35,27 @@ export const consultationRoutes: FastifyPluginAsyncZod<ConsultationRoutesOptions
   app.get('/api/v1/consultations', { schema: { tags, querystring: ConsultationQuery, response: { 200: Page(Consultation) } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
     app.tenant(request, (ctx) => listConsultations(ctx, request.query, url)),
   );
+
+  const consultationsExport: ListExport<Consultation, ConsultationFilter> = {
+    name: 'consultations',
+    columns: [
+      { header: 'surveys.consultationTitle', cell: (c) => c.title },
+      { header: 'surveys.status', cell: (c, t) => t(`surveys.statuses.${c.status}`) },
+      { header: 'surveys.form', cell: (c) => c.formTitle },
+      { header: 'surveys.identity', cell: (c, t) => t(`surveys.identities.${c.identity}`) },
+      { header: 'surveys.invited', cell: (c) => (c.identity === 'firm' ? c.invited : null) },
+      { header: 'surveys.submitted', cell: (c) => c.submitted },
+      { header: 'surveys.drafts', cell: (c) => c.drafts },
+      { header: 'surveys.closesOn', cell: (c) => c.closesOn },
+      { header: 'ui.export.created', cell: (c) => c.createdAt },
+    ],
+    page: (ctx, query) => listConsultations(ctx, query, url),
+  };
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/consultations/export.${format}`, { schema: { tags, querystring: ConsultationFilter }, config: { auth: 'tenant', permission: 'surveys.export' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, consultationsExport, request.query),
+    );
+  }
 
   app.post('/api/v1/consultations', { schema: { tags, body: ConsultationInput, response: { 201: Consultation } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request, reply) => {
     reply.code(201);

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ChildParams, IdParams } from '../../../../contracts/common.js';
-import { CertificationInput, CourseDetail, CourseInput, CourseSummary, Lineage, ModuleInput, SessionInput, TrainerInput } from '../../../../contracts/training.js';
+import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
+import { CertificationInput, CourseDetail, CourseFilter, CourseInput, CourseQuery, CourseSummary, Lineage, ModuleInput, SessionInput, TrainerInput } from '../../../../contracts/training.js';
 import { clock } from '../../../platform/clock.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { addTrainer, certifyTrainer, recountCourse, removeTrainer } from '../attendance-service.js';
-import { addModule, addSession, createCourse, editCourse, editModule, getCourse, listCourses, removeModule } from '../course-service.js';
+import { addModule, addSession, createCourse, editCourse, editModule, getCourse, listCoursePage, removeModule } from '../course-service.js';
 import { getLineage } from '../lineage-service.js';
 
 const tags = ['training'];
@@ -16,11 +16,33 @@ const detail = (ctx: TenantCtx, id: string) => getCourse(ctx, id, clock.now());
  * module, which keep registration and check-in), trainers, certification
  * after a ToT, and the lineage of trainers with their reach.
  */
+/** The courses listed, as a file. */
+const coursesExport: ListExport<CourseSummary, CourseFilter> = {
+  name: 'training-courses',
+  columns: [
+    { header: 'training.title', cell: (c) => c.title },
+    { header: 'training.kind', cell: (c, t) => t(`training.kinds.${c.kind}`) },
+    { header: 'training.audience', cell: (c) => c.audience },
+    { header: 'training.hours', cell: (c) => c.hours },
+    { header: 'training.sessions', cell: (c) => c.sessions },
+    { header: 'training.nextSessionAt', cell: (c) => c.nextSessionAt },
+    { header: 'ui.export.created', cell: (c) => c.createdAt },
+  ],
+  page: (ctx, query) => listCoursePage(ctx, query, clock.now()),
+};
+
 export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/training/courses', {
-    schema: { tags, response: { 200: z.object({ items: z.array(CourseSummary) }) } },
+    schema: { tags, querystring: CourseQuery, response: { 200: Page(CourseSummary) } },
     config: { auth: 'tenant', permission: 'training.read' },
-  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listCourses(ctx, clock.now()) })));
+  }, async (request) => app.tenant(request, (ctx) => listCoursePage(ctx, request.query, clock.now())));
+
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/training/courses/export.${format}`, {
+      schema: { tags, querystring: CourseFilter },
+      config: { auth: 'tenant', permission: 'training.read' },
+    }, async (request, reply) => sendListExport(app, request, reply, format, coursesExport, request.query));
+  }
 
   app.post('/api/v1/training/courses', {
     schema: { tags, body: CourseInput, response: { 201: CourseDetail } },
