@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { createAdvocacyIssue } from '../advocacy/issue-service.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
-import { getRegionRow } from './region-rows.js';
+import { getBottleneckRow, getRegionRow } from './region-rows.js';
 import { ledBottlenecks } from './tables.js';
 
 /**
@@ -17,12 +17,7 @@ import { ledBottlenecks } from './tables.js';
  */
 export async function takeBottleneckToAdvocacy(ctx: TenantCtx, regionId: string, id: string): Promise<string> {
   const region = await getRegionRow(ctx, regionId);
-  const [row] = await ctx.tx
-    .select()
-    .from(ledBottlenecks)
-    .where(and(eq(ledBottlenecks.orgId, ctx.orgId), eq(ledBottlenecks.regionId, regionId), eq(ledBottlenecks.id, id)))
-    .for('update');
-  if (!row) throw new AppError('led.bottleneck_not_found');
+  const row = await getBottleneckRow(ctx, regionId, id, true);
   if (row.kind !== 'regulatory') throw new AppError('led.bottleneck_not_regulatory');
   if (row.advocacyIssueId) throw new AppError('led.bottleneck_in_advocacy');
   const t = translator(ctx.locale);

@@ -5,7 +5,7 @@ import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { presentBottleneck, presentMeasure } from './present.js';
-import { getRegionRow } from './region-rows.js';
+import { getBottleneckRow, getRegionRow } from './region-rows.js';
 import { ledBottlenecks, ledMeasures } from './tables.js';
 
 /** A region's bottlenecks, each with the number of measures chosen for it. */
@@ -25,12 +25,6 @@ export async function measuresOf(ctx: TenantCtx, regionId: string): Promise<Meas
   return rows.map((r) => presentMeasure(r, { bottlenecks }));
 }
 
-async function bottleneckRow(ctx: TenantCtx, regionId: string, id: string) {
-  const [row] = await ctx.tx.select().from(ledBottlenecks).where(and(eq(ledBottlenecks.orgId, ctx.orgId), eq(ledBottlenecks.regionId, regionId), eq(ledBottlenecks.id, id)));
-  if (!row) throw new AppError('led.bottleneck_not_found');
-  return row;
-}
-
 const bottleneckColumns = (input: BottleneckInput) => ({ title: input.title, kind: input.kind, description: input.description, factor: input.factor, evidence: input.evidence });
 
 export async function addBottleneck(ctx: TenantCtx, regionId: string, input: BottleneckInput): Promise<string> {
@@ -42,7 +36,7 @@ export async function addBottleneck(ctx: TenantCtx, regionId: string, input: Bot
 }
 
 export async function editBottleneck(ctx: TenantCtx, regionId: string, id: string, input: BottleneckInput) {
-  const before = bottleneckColumns(await bottleneckRow(ctx, regionId, id));
+  const before = bottleneckColumns(await getBottleneckRow(ctx, regionId, id));
   const values = bottleneckColumns(input);
   const changed = changedFields(before, values);
   if (!Object.keys(changed.after).length) return nothingChanged();
@@ -52,7 +46,7 @@ export async function editBottleneck(ctx: TenantCtx, regionId: string, id: strin
 
 /** A bottleneck goes; its measures stay in the region, no longer tied to it. */
 export async function removeBottleneck(ctx: TenantCtx, regionId: string, id: string) {
-  const before = bottleneckColumns(await bottleneckRow(ctx, regionId, id));
+  const before = bottleneckColumns(await getBottleneckRow(ctx, regionId, id));
   await ctx.tx.delete(ledBottlenecks).where(and(eq(ledBottlenecks.orgId, ctx.orgId), eq(ledBottlenecks.id, id)));
   await recordAudit(ctx, { action: 'led_bottleneck.delete', entityType: 'led_bottleneck', entityId: id, before: { regionId, ...before } });
 }
