@@ -15,7 +15,7 @@ const floors = [
   ['dialogue'],
   ['people'],
   ['events', 'followups'],
-  ['led', 'network', 'training'],
+  ['led', 'networking', 'training', 'b2b'],
   ['results'],
   ['portal', 'home'],
 ];

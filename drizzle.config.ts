@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./server/platform/*/tables.ts', './server/modules/*/tables.ts'],
+  schema: ['./server/platform/*/tables.ts', './server/modules/*/tables.ts', './server/modules/*/*-tables.ts'],
   out: './migrations',
 });

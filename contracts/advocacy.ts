@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from './common.js';
+import { PageQuery, SortParam, Uuid } from './common.js';
 import { costIsCountable } from './standard-cost.js';
 import { AffectedBreakdown, ISSUE_STATUSES } from './intake.js';
 
@@ -40,12 +40,18 @@ export type AdvocacyIssueInput = z.infer<typeof AdvocacyIssueInput>;
 /** A new issue may start from a member issue, which becomes its first evidence. */
 export const NewAdvocacyIssue = AdvocacyIssueInput.extend({ fromMemberIssueId: Uuid.optional() });
 
-export const AdvocacyQuery = z.object({
+/** The columns the issues sort by: the priority (the most urgent first by default), the title, when added, when last changed. */
+export const ADVOCACY_SORTS = ['priority', 'title', 'created', 'updated'] as const;
+export const AdvocacyFilter = z.object({
   step: z.enum(PPD_STEPS).optional(),
   /** `open`: no outcome yet; `closed`: any outcome. */
   state: z.enum(['open', 'closed', 'all']).default('all'),
   q: z.string().trim().max(200).optional(),
+  sort: SortParam(ADVOCACY_SORTS, '-priority'),
 });
+export type AdvocacyFilter = z.infer<typeof AdvocacyFilter>;
+export const AdvocacyQuery = PageQuery.extend(AdvocacyFilter.shape);
+export type AdvocacyQuery = z.infer<typeof AdvocacyQuery>;
 
 export const Priority = z.object({ score: z.number().int(), firms: z.number().int(), severity: z.number().int(), feasibility: z.number().int() });
 export type Priority = z.infer<typeof Priority>;

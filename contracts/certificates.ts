@@ -52,3 +52,15 @@ export const CredentialCheck = z.object({
   revoked: z.boolean(),
 });
 export type CredentialCheck = z.infer<typeof CredentialCheck>;
+
+/** A key the organisation signs certificates with; retired ones stay published for what they signed. */
+export const SigningKey = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  /** Sealed with the server's CREDENTIAL_SECRET too, so a database backup alone cannot open it. */
+  sealedWithServerSecret: z.boolean(),
+});
+export type SigningKey = z.infer<typeof SigningKey>;
+export const SigningKeys = z.object({ items: z.array(SigningKey), serverSecretConfigured: z.boolean() });
+export type SigningKeys = z.infer<typeof SigningKeys>;

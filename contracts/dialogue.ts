@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, IsoDate, IsoDateTime, Uuid } from './common.js';
+import { Email, IsoDate, IsoDateTime, PageQuery, SortParam, Uuid } from './common.js';
 
 /**
  * Public-private dialogue: standing forums, their meetings with agenda items
@@ -114,7 +114,18 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
-export const DecisionQuery = z.object({ status: z.enum(DECISION_STATUSES).optional(), forumId: Uuid.optional(), overdue: z.coerce.boolean().optional() });
+/** The columns the decisions sort by: when due (those with no day last), their meeting's start, who owes them. */
+export const DECISION_SORTS = ['due', 'meeting', 'owner'] as const;
+export const DecisionFilter = z.object({
+  status: z.enum(DECISION_STATUSES).optional(),
+  forumId: Uuid.optional(),
+  /** `true`: open decisions past their day; any other value, all. */
+  overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  sort: SortParam(DECISION_SORTS, 'due'),
+});
+export type DecisionFilter = z.infer<typeof DecisionFilter>;
+export const DecisionQuery = PageQuery.extend(DecisionFilter.shape);
+export type DecisionQuery = z.infer<typeof DecisionQuery>;
 
 export const MeetingDetail = MeetingSummary.extend({
   minutes: z.string(),

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { Email, Int, IsoDate, PageQuery, Uuid, Version } from './common.js';
 import { isIsicClass } from './isic.js';
+import { EXPORT_STATUSES, INTERACTION_KINDS, MEMBER_SORTS, MEMBER_STATUSES, PAYMENT_METHODS, SEXES, SIZE_CLASSES } from './member-lists.js';
 
-export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
-export const MEMBER_STATUSES = ['applicant', 'active', 'lapsed', 'suspended', 'resigned'] as const;
-export const EXPORT_STATUSES = ['none', 'occasional', 'regular'] as const;
-export const INTERACTION_KINDS = ['call', 'visit', 'email', 'meeting', 'service', 'note'] as const;
-export const SEXES = ['female', 'male', 'other'] as const;
+export { EXPORT_STATUSES, INTERACTION_KINDS, MEMBER_SORTS, MEMBER_STATUSES, PAYMENT_METHODS, SEXES, SIZE_CLASSES };
 export const Sex = z.enum(SEXES);
-export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'mobile_money', 'cheque', 'card', 'other'] as const;
 
 export const SizeClass = z.enum(SIZE_CLASSES);
 export type SizeClass = z.infer<typeof SizeClass>;
@@ -103,8 +99,6 @@ export const Member = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type Member = z.infer<typeof Member>;
-
-export const MEMBER_SORTS = ['name', '-name', 'created', '-created', 'renewal', '-renewal'] as const;
 
 const csv = z
   .string()

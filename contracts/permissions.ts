@@ -68,6 +68,25 @@ export const PERMISSIONS = {
   // trainers; participants' names are not for viewers, who see the counts in results.
   'training.read': ['admin', 'staff'],
   'training.manage': ['admin', 'staff'],
+  // The key that signs certificates in the organisation's name: replaced by an admin only.
+  'training.keys': ['admin'],
+  // The BMO's own capacity: staff fill the yearly self-assessment, the board
+  // and donors (viewers) read it; only an admin reopens a submitted one.
+  'capacity.read': ['admin', 'staff', 'viewer'],
+  'capacity.fill': ['admin', 'staff'],
+  'capacity.reopen': ['admin'],
+  // B2B meetings at an event: staff open matchmaking and run the scheduler, acting
+  // for any participant; a member firm's user acts only for the firm's own
+  // registrations (as members.self: the service checks the firm).
+  'b2b.manage': ['admin', 'staff'],
+  'b2b.take_part': ['admin', 'staff', 'member'],
+  // SME networking: staff run the directory, review offers, introduce firms
+  // and set the matching weights; viewers read it; a member firm's user edits
+  // its own profile and offers and says it is interested (as members.self).
+  'networking.read': ['admin', 'staff', 'viewer'],
+  'networking.manage': ['admin', 'staff'],
+  'networking.settings': ['admin', 'staff'],
+  'networking.self': ['member'],
   // LED: staff run the regions' analysis, bottlenecks and measures; viewers
   // (donors, board) read them.
   'led.read': ['admin', 'staff', 'viewer'],

@@ -143,6 +143,11 @@ const WIDTHS = [
  */
 describe('the tour of every page, as every role, at 1280 and 320 px', () => {
   const shots = process.env.TOUR_SCREENSHOTS;
+  // axe reads a page's structure. The staff see the admin's pages (same routes, ids aside) with
+  // fewer buttons, and no page of their own: a page axe checked as the admin, at the same width, is
+  // not checked again as staff (axe was 45 % of the tour's time). Every other role has its own pages
+  // and home, checked whole.
+  const checkedAsAdmin = new Set<string>();
   for (const person of DEMO_PEOPLE) {
     it(`as ${person.role}`, { timeout: 600_000 }, async () => {
       const problems: Record<string, string[]> = {};
@@ -176,7 +181,9 @@ describe('the tour of every page, as every role, at 1280 and 320 px', () => {
             note(where, (await smallTargets(page)).slice(0, 6).map((s) => `small target ${s}`));
           }
           note(where, await codesAsText(page));
-          note(where, await axeViolations(page));
+          const structure = `${label} ${route.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}`;
+          if (person.role === 'admin') checkedAsAdmin.add(structure);
+          if (person.role !== 'staff' || !checkedAsAdmin.has(structure)) note(where, await axeViolations(page));
           note(where, consoleErrors.splice(0));
           if (shots) await page.screenshot({ path: path.join(shots, `${person.role}-${label}${route.replace(/[/?=&]/g, '_')}.png`), fullPage: true });
         }

@@ -28,7 +28,12 @@ import { peopleRoutes } from './modules/people/routes/people-routes.js';
 import { eventRoutes } from './modules/events/routes/event-routes.js';
 import { certificateRoutes } from './modules/training/routes/certificate-routes.js';
 import { trainingRoutes } from './modules/training/routes/training-routes.js';
+import { capacityRoutes } from './modules/training/routes/capacity-routes.js';
+import { b2bRoutes } from './modules/b2b/routes/b2b-routes.js';
 import { ledRoutes } from './modules/led/routes/led-routes.js';
+import { ledFollowUpRoutes, ledMeasureRoutes } from './modules/led/routes/measure-routes.js';
+import { networkingRoutes } from './modules/networking/routes/networking-routes.js';
+import { directoryRoutes } from './modules/networking/routes/directory-routes.js';
 import { recordSessionAttendance } from './modules/training/attendance-service.js';
 import { resultsRoutes } from './modules/results/routes/results-routes.js';
 import { homeRoutes } from './modules/home/routes/home-routes.js';
@@ -159,8 +164,14 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(peopleRoutes);
   await app.register(eventRoutes, { afterCheckIn: recordSessionAttendance });
   await app.register(trainingRoutes);
+  await app.register(b2bRoutes);
   await app.register(certificateRoutes);
+  await app.register(capacityRoutes);
   await app.register(ledRoutes);
+  await app.register(ledMeasureRoutes);
+  await app.register(ledFollowUpRoutes);
+  await app.register(networkingRoutes);
+  await app.register(directoryRoutes);
   await app.register(resultsRoutes);
   await app.register(homeRoutes);
 

@@ -7,6 +7,8 @@ import { sendRenewalReminders } from './modules/members/renewal-reminders.js';
 import { sendOverdueActionReminders } from './modules/advocacy/overdue-reminders.js';
 import { removeAbandonedResponseFiles } from './modules/surveys/response-files.js';
 import { sendEventReminders } from './modules/events/reminders.js';
+import { sendFollowUps } from './modules/led/follow-up-service.js';
+import { sendNetworkingReminders } from './modules/networking/renewal-reminders.js';
 import { startJobs } from './platform/jobs/jobs.js';
 import { refreshStatistics, statisticsJobs } from './platform/db/statistics.js';
 
@@ -36,6 +38,10 @@ const jobs = await startJobs(
     { name: 'abandoned-response-files', cron: '0 3 * * *', run: (db) => removeAbandonedResponseFiles(db) },
     // Everyone holding a seat is reminded the day before (once per event); hourly, so each event's own hour counts.
     { name: 'event-reminders', cron: '20 * * * *', run: (db) => sendEventReminders(db) },
+    // LED follow-ups 6, 12 and 24 months after a measure's end: the lead partner gets a personal link to a short form.
+    { name: 'led-follow-ups', cron: '40 6 * * *', run: (db) => sendFollowUps(db, config.publicUrl) },
+    // Published offers and listed profiles near their expiry: the firm is reminded to renew, once per listing.
+    { name: 'networking-reminders', cron: '40 6 * * *', run: (db) => sendNetworkingReminders(db) },
     ...statisticsJobs(database),
     // What a request's own flush left in the outbox (a retry, the reminders above) goes within the minute.
     ...(app.mailer.sends ? [{ name: 'mail-dispatch', cron: '* * * * *', run: () => app.mailer.flush() }] : []),

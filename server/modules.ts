@@ -9,7 +9,10 @@ import { orgErrors } from './modules/orgs/errors.js';
 import { peopleErrors } from './modules/people/errors.js';
 import { eventsErrors } from './modules/events/errors.js';
 import { trainingErrors } from './modules/training/errors.js';
+import { capacityErrors } from './modules/training/capacity-errors.js';
+import { b2bErrors } from './modules/b2b/errors.js';
 import { ledErrors } from './modules/led/errors.js';
+import { networkingErrors } from './modules/networking/errors.js';
 import { surveyErrors } from './modules/surveys/errors.js';
 import { resultsErrors } from './modules/results/errors.js';
 import type { RecordVocabulary } from './platform/audit/record-names.js';
@@ -22,7 +25,10 @@ import { dialogueRecordNames } from './modules/dialogue/record-names-service.js'
 import { peopleRecordNames } from './modules/people/record-names-service.js';
 import { eventRecordNames } from './modules/events/record-names-service.js';
 import { trainingRecordNames } from './modules/training/record-names-service.js';
+import { capacityRecordNames } from './modules/training/capacity-record-names-service.js';
+import { b2bRecordNames } from './modules/b2b/record-names-service.js';
 import { ledRecordNames } from './modules/led/record-names-service.js';
+import { networkingRecordNames } from './modules/networking/record-names-service.js';
 import { resultsRecordNames } from './modules/results/record-names-service.js';
 
 /**
@@ -31,11 +37,11 @@ import { resultsRecordNames } from './modules/results/record-names-service.js';
  * jobs in main.ts. The order of the modules (their floors) is written in
  * .dependency-cruiser.cjs.
  */
-export const moduleErrors = [orgErrors, memberErrors, surveyErrors, intakeErrors, advocacyErrors, dialogueErrors, peopleErrors, eventsErrors, trainingErrors, ledErrors, resultsErrors];
+export const moduleErrors = [orgErrors, memberErrors, surveyErrors, intakeErrors, advocacyErrors, dialogueErrors, peopleErrors, eventsErrors, trainingErrors, capacityErrors, b2bErrors, ledErrors, networkingErrors, resultsErrors];
 
 /** What each module calls its records, for the audit log to name them (platform/audit/record-names.ts). */
 export const recordVocabularies: RecordVocabulary[] = [
-  orgRecordNames, memberRecordNames, surveyRecordNames, intakeRecordNames, advocacyRecordNames, dialogueRecordNames, peopleRecordNames, eventRecordNames, trainingRecordNames, ledRecordNames, resultsRecordNames,
+  orgRecordNames, memberRecordNames, surveyRecordNames, intakeRecordNames, advocacyRecordNames, dialogueRecordNames, peopleRecordNames, eventRecordNames, trainingRecordNames, capacityRecordNames, b2bRecordNames, ledRecordNames, networkingRecordNames, resultsRecordNames,
 ];
 
 /** Task kinds that commit as they go and must be taken back when their process is lost (platform/tasks). */

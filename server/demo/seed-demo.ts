@@ -17,6 +17,7 @@ import { backDated } from './back-date.js';
 import { demoCast, seedB2bDay, seedExportWorkshop, seedTourismEvening } from './seed-events.js';
 import { seedAshantiLed } from './seed-led.js';
 import { seedTrainersTraining, seedWeaversCourse } from './seed-training.js';
+import { seedDemoCapacity } from './seed-capacity.js';
 import { clock } from '../platform/clock.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -82,12 +83,14 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     const member = DEMO_PEOPLE.find((p) => p.role === 'member')!;
     const persona = { email: member.email, owner: member.name, firm: 'Bonwire Kente Weavers', region: 'GH-AH', place: 'Bonwire', isic: '1312' };
     const [personaFirm] = await backDated(tx, today, [530, 330], () => seedDemoMembers(tx, { orgId: chamber.id, regions: GHANA_REGIONS, count: 120, seed: 1, persona }, actor));
+    const branchIds: string[] = [];
     const created = await backDated(tx, today, [325, 292], async () => {
       const made = [];
       let seed = 2;
       for (const { staff, ...branch } of branches) {
         const ctx = { tx, orgId: chamber.id, role: 'admin' as Role, actor, locale: 'en' };
         const org = await createBranch(ctx, branch);
+        branchIds.push(org.id);
         await addPerson(tx, org.id, staff, 'staff', passwordHash, actor);
         await seedDemoMembers(tx, { orgId: org.id, regions: branch.regions, count: 50, seed: seed++ }, actor);
         made.push({ ...staff, role: 'staff' as Role, org: org.name });
@@ -108,6 +111,8 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     await backDated(tx, today, [90, 8], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
     // The B2B day in three weeks, registered for this week: the persona's home shows her ticket to pay.
     await seedB2bDay(cast); // 7 to 1 day ago
+    // The capacity self-assessments of the chamber and its branches, this year and last.
+    await backDated(tx, today, [0.9, 0.1], () => seedDemoCapacity(tx, chamber.id, branchIds, actor, today.getUTCFullYear()));
     return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };
   });
 }

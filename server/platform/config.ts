@@ -44,6 +44,9 @@ const schema = z.object({
   MAP_TILE_URL: z.union([z.literal('off'), z.string().regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'an https URL with {z}, {x} and {y}')])
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   MAP_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  // Seals the organisations' certificate signing keys beside their own secrets, so that a copy
+  // of the database alone cannot sign in their name. Kept outside the database and its backups.
+  CREDENTIAL_SECRET: z.string().min(32, 'at least 32 characters, e.g. from `openssl rand -base64 32`').optional(),
 });
 
 export type Config = z.infer<typeof schema> & { pgliteDir: string; publicUrl: string; secureCookies: boolean; map: { tileUrl: string; attribution: string } | null; trustProxy: false | string[] | ((address: string, hop: number) => boolean) };

@@ -47,10 +47,27 @@ const CoursesPage = page(() => import('../features/training/CoursesPage.js'), 'C
 const CoursePage = page(() => import('../features/training/CoursePage.js'), 'CoursePage');
 const CourseFormPage = page(() => import('../features/training/CourseFormPage.js'), 'CourseFormPage');
 const LineagePage = page(() => import('../features/training/LineagePage.js'), 'LineagePage');
+const B2bPage = page(() => import('../features/b2b/B2bPage.js'), 'B2bPage');
+const B2bParticipantPage = page(() => import('../features/b2b/B2bParticipantPage.js'), 'B2bParticipantPage');
+const SigningKeysPage = page(() => import('../features/training/SigningKeysPage.js'), 'SigningKeysPage');
+const CapacityPage = page(() => import('../features/training/CapacityPage.js'), 'CapacityPage');
+const CapacityAssessmentPage = page(() => import('../features/training/CapacityAssessmentPage.js'), 'CapacityAssessmentPage');
 const LedRegionsPage = page(() => import('../features/led/LedRegionsPage.js'), 'LedRegionsPage');
 const LedRegionPage = page(() => import('../features/led/LedRegionPage.js'), 'LedRegionPage');
 const LedRegionFormPage = page(() => import('../features/led/LedRegionFormPage.js'), 'LedRegionFormPage');
 const LedComparePage = page(() => import('../features/led/LedComparePage.js'), 'LedComparePage');
+const MeasurePage = page(() => import('../features/led/MeasurePage.js'), 'MeasurePage');
+const staffNetworking = () => import('../features/networking/StaffPages.js');
+const memberNetworking = () => import('../features/networking/MemberPages.js');
+const DirectoryPage = page(staffNetworking, 'DirectoryPage');
+const FirmProfilePage = page(staffNetworking, 'FirmProfilePage');
+const NetworkingOffersPage = page(staffNetworking, 'OffersPage');
+const NetworkingOfferPage = page(staffNetworking, 'OfferPage');
+const IntroductionsPage = page(staffNetworking, 'IntroductionsPage');
+const NetworkingSettingsPage = page(staffNetworking, 'NetworkingSettingsPage');
+const MyNetworkingProfilePage = page(memberNetworking, 'MyProfilePage');
+const MyOffersPage = page(memberNetworking, 'MyOffersPage');
+const MarketPage = page(memberNetworking, 'MarketPage');
 const DecisionMakerPage = page(() => import('../features/advocacy/DecisionMakerPage.js'), 'DecisionMakerPage');
 const ResultsPage = page(() => import('../features/results/ResultsPage.js'), 'ResultsPage');
 const FrameworkPage = page(() => import('../features/results/FrameworkPage.js'), 'FrameworkPage');
@@ -123,16 +140,31 @@ const router = createBrowserRouter([
       { path: 'events/:id', element: lazyPage(<EventPage />) },
       { path: 'events/:id/edit', element: lazyPage(<EventFormPage />) },
       { path: 'events/:id/check-in', element: lazyPage(<CheckInPage />) },
+      { path: 'events/:id/b2b', element: lazyPage(<B2bPage />) },
+      { path: 'events/:id/b2b/:registrationId', element: lazyPage(<B2bParticipantPage />) },
       { path: 'training', element: lazyPage(<CoursesPage />) },
       { path: 'training/new', element: lazyPage(<CourseFormPage />) },
       { path: 'training/lineage', element: lazyPage(<LineagePage />) },
+      { path: 'training/signing-keys', element: lazyPage(<SigningKeysPage />) },
+      { path: 'training/capacity', element: lazyPage(<CapacityPage />) },
+      { path: 'training/capacity/:id', element: lazyPage(<CapacityAssessmentPage />) },
       { path: 'training/:id', element: lazyPage(<CoursePage />) },
       { path: 'training/:id/edit', element: lazyPage(<CourseFormPage />) },
       { path: 'led', element: lazyPage(<LedRegionsPage />) },
       { path: 'led/new', element: lazyPage(<LedRegionFormPage />) },
       { path: 'led/compare', element: lazyPage(<LedComparePage />) },
+      { path: 'led/measures/:id', element: lazyPage(<MeasurePage />) },
       { path: 'led/:id', element: lazyPage(<LedRegionPage />) },
       { path: 'led/:id/edit', element: lazyPage(<LedRegionFormPage />) },
+      { path: 'networking', element: lazyPage(<DirectoryPage />) },
+      { path: 'networking/firms/:id', element: lazyPage(<FirmProfilePage />) },
+      { path: 'networking/offers', element: lazyPage(<NetworkingOffersPage />) },
+      { path: 'networking/offers/:id', element: lazyPage(<NetworkingOfferPage />) },
+      { path: 'networking/introductions', element: lazyPage(<IntroductionsPage />) },
+      { path: 'networking/settings', element: lazyPage(<NetworkingSettingsPage />) },
+      { path: 'networking/my-profile', element: lazyPage(<MyNetworkingProfilePage />) },
+      { path: 'networking/my-offers', element: lazyPage(<MyOffersPage />) },
+      { path: 'networking/market', element: lazyPage(<MarketPage />) },
       { path: 'dialogue', element: lazyPage(<DialoguePage />) },
       { path: 'dialogue/forums/:id', element: lazyPage(<ForumPage />) },
       { path: 'dialogue/meetings/:id', element: lazyPage(<MeetingPage />) },

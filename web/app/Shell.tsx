@@ -1,53 +1,50 @@
-import { AppShell, Box, Burger, Divider, Group, NavLink, Select, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Divider, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useIsFetching } from '@tanstack/react-query';
-import { IconLanguage, IconLogout, IconUser } from '@tabler/icons-react';
-import { Link, NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { IconLogout, IconUser } from '@tabler/icons-react';
+import { lazy, Suspense, useState } from 'react';
+import { Link, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
-import { LOCALES, type Locale } from '../../contracts/role-list.js';
-import { AccountMenu, nameInItself, useChangeLanguage } from './AccountMenu.js';
+import { AccountMenu, loadShellMenus } from './AccountMenu.js';
 import { navigation } from './navigation.js';
-import { switchOrg, useAcceptSession, useSignOut } from './session.js';
+import { useSignOut } from './session.js';
 import './shell.css';
 import { LeaveGuardHost } from '../ui/use-leave-guard.js';
 
-function OrgSwitcher({ session }: { session: SessionInfo }) {
-  const { t } = useTranslation();
-  const accept = useAcceptSession();
-  const navigate = useNavigate();
+// The selects (Combobox, floating-ui) come with the frame's menus, not with every page.
+const OrgSelect = lazy(async () => ({ default: (await loadShellMenus()).OrgSelect }));
+const DrawerLanguageSelect = lazy(async () => ({ default: (await loadShellMenus()).DrawerLanguageSelect }));
+
+function OrgName({ session }: { session: SessionInfo }) {
   // The name gives way (cut, with the whole name on hover) so the account button stays on screen.
-  if (session.orgs.length < 2) {
-    return (
-      <Text fw={600} truncate="end" title={session.org?.name} style={{ minWidth: 0 }}>
-        {session.org?.name}
-      </Text>
-    );
-  }
   return (
-    <Select
-      aria-label={t('shell.switchOrg')}
-      title={session.org?.name}
-      data={session.orgs.map((o) => ({ value: o.id, label: o.name }))}
-      value={session.org?.id ?? null}
-      allowDeselect={false}
-      style={{ minWidth: 0, flex: '0 1 320px' }}
-      comboboxProps={{ withinPortal: true }}
-      onChange={async (orgId) => {
-        if (!orgId || orgId === session.org?.id) return;
-        await accept(await switchOrg(orgId));
-        void navigate('/');
-      }}
-    />
+    <Text fw={600} truncate="end" title={session.org?.name} style={{ minWidth: 0 }}>
+      {session.org?.name}
+    </Text>
   );
 }
 
-/** On a phone the drawer repeats the account's actions, within reach of a thumb. */
-function DrawerAccount({ session, onDone }: { session: SessionInfo; onDone: () => void }) {
+function OrgSwitcher({ session }: { session: SessionInfo }) {
+  if (session.orgs.length < 2) return <OrgName session={session} />;
+  return (
+    <Suspense fallback={<OrgName session={session} />}>
+      <OrgSelect session={session} />
+    </Suspense>
+  );
+}
+
+/**
+ * On a phone the drawer repeats the account's actions, within reach of a thumb.
+ * Its language select is fetched when the drawer is first opened (until it
+ * arrives, a space of its height keeps the items below in place).
+ */
+function DrawerAccount({ session, opened, onDone }: { session: SessionInfo; opened: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
-  const changeLanguage = useChangeLanguage(session);
+  const [shown, setShown] = useState(opened);
+  if (opened && !shown) setShown(true);
   return (
     <Box hiddenFrom="sm" pb="md">
       <Divider my="sm" />
@@ -55,21 +52,20 @@ function DrawerAccount({ session, onDone }: { session: SessionInfo; onDone: () =
         {session.user.name}
       </Text>
       <NavLink component={RouterLink} to="/profile" label={t('nav.profile')} leftSection={<IconUser size={18} stroke={1.6} />} onClick={onDone} />
-      <Select
-        px="sm"
-        py={4}
-        label={t('ui.language')}
-        leftSection={<IconLanguage size={16} aria-hidden />}
-        data={LOCALES.map((l) => ({ value: l, label: nameInItself(l) }))}
-        value={session.user.locale}
-        allowDeselect={false}
-        comboboxProps={{ withinPortal: true }}
-        onChange={(l) => l && changeLanguage.mutate(l as Locale)}
-      />
+      {shown ? (
+        <Suspense fallback={<div style={{ height: DRAWER_SELECT_HEIGHT }} />}>
+          <DrawerLanguageSelect session={session} />
+        </Suspense>
+      ) : (
+        <div style={{ height: DRAWER_SELECT_HEIGHT }} />
+      )}
       <NavLink component="button" label={t('shell.signOut')} leftSection={<IconLogout size={18} stroke={1.6} />} onClick={() => signOut.mutate()} />
     </Box>
   );
 }
+
+// The language select's height in the drawer (its label, a 44 px input and its padding).
+const DRAWER_SELECT_HEIGHT = '4.8rem';
 
 export function Shell({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
@@ -90,7 +86,7 @@ export function Shell({ session }: { session: SessionInfo }) {
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
           <Group wrap="nowrap" gap="xs" style={{ minWidth: 0, flex: 1 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} style={{ flex: 'none', minWidth: 44, minHeight: 44 }} />
+            <Burger opened={opened} onClick={toggle} onPointerEnter={() => void loadShellMenus()} onFocus={() => void loadShellMenus()} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} style={{ flex: 'none', minWidth: 44, minHeight: 44 }} />
             <Text component={Link} to="/" fw={700} c="teal.9" visibleFrom="sm" style={{ flex: 'none' }}>
               Roundtable
             </Text>
@@ -115,7 +111,7 @@ export function Shell({ session }: { session: SessionInfo }) {
               </div>
             );
           })}
-          <DrawerAccount session={session} onDone={close} />
+          <DrawerAccount session={session} opened={opened} onDone={close} />
         </div>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} aria-busy={loading > 0} data-location={location.pathname + location.search}>

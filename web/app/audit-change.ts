@@ -65,11 +65,12 @@ const LABELS: Record<string, string[]> = {
   results_framework: ['results'],
   results_period: ['results'],
   training_course: ['training'],
+  capacity_assessment: ['capacity', 'capacity.items'],
   event: ['events'],
   event_registration: ['events'],
   led_region: ['led'],
   led_bottleneck: ['led'],
-  led_measure: ['led'],
+  led_measure: ['led', 'led.impl'],
 };
 
 /** Fields whose codes have names, by record type (`*` for every type): field → where the names are. */
@@ -110,16 +111,17 @@ const CODES: Record<string, Record<string, string[]>> = {
   user: { status: ['people.statuses'] },
   results_framework: { kind: ['results.kinds'] },
   training_course: { kind: ['training.kinds'] },
+  capacity_assessment: { status: ['capacity.statuses'], item: ['capacity.items'] },
   event: { kind: ['events.kinds'], state: ['events.states'], audience: ['events.audiences'] },
   event_registration: { kind: ['events.registrantKinds'], status: ['events.statuses'] },
   led_region: { sector: ['led.sectors'], body: ['led.bodies'], finding: ['led.findings'], topic: ['led.topics'] },
-  led_measure: { status: ['led.statuses'] },
+  led_measure: { status: ['led.statuses'], role: ['led.impl.roles'], source: ['led.impl.sources'] },
   task: { kind: ['audit.taskKinds'] },
   person_reached: { kind: ['peopleReached.sources', 'results.recordTypes'], source: ['peopleReached.sources', 'results.recordTypes'] },
 };
 
 /** Bookkeeping a person has no use for: the ids of rows inside a record, versions, hashes. */
-const HIDDEN = new Set(['id', 'orgId', 'itemId', 'valueId', 'followUpId', 'participationId', 'membershipId', 'fileId', 'version', 'searchName', 'checksum', 'isicSection', 'isicDivision', 'isicGroup', 'remindedForRenewalOn', 'taskId', 'sequence', 'submissionKey', 'row']);
+const HIDDEN = new Set(['id', 'orgId', 'itemId', 'valueId', 'followUpId', 'participationId', 'membershipId', 'fileId', 'version', 'searchName', 'checksum', 'isicSection', 'isicDivision', 'isicGroup', 'remindedForRenewalOn', 'taskId', 'sequence', 'submissionKey', 'row', 'milestoneId', 'budgetLineId', 'reportId']);
 
 const REGION = new Set(['region', 'regions']);
 const SECTOR = new Set(['isicClass', 'sector', 'sectors']);
@@ -240,8 +242,10 @@ export function recordPath(type: string, id: string): string | null {
     case 'results_framework': return `/results/${id}`;
     case 'results_period': return `/results/periods/${id}`;
     case 'training_course': return `/training/${id}`;
+    case 'capacity_assessment': return `/training/capacity/${id}`;
     case 'event': return `/events/${id}`;
     case 'led_region': return `/led/${id}`;
+    case 'led_measure': return `/led/measures/${id}`;
     default: return null;
   }
 }
@@ -251,7 +255,7 @@ export const recordPermission: Partial<Record<string, Permission>> = {
   member: 'members.read', form: 'surveys.read', consultation: 'surveys.read', member_issue: 'intake.read',
   advocacy_issue: 'advocacy.read', decision_maker: 'advocacy.read', forum: 'dialogue.read', meeting: 'dialogue.read',
   person_reached: 'people_reached.read', results_framework: 'results.read', results_period: 'results.read',
-  training_course: 'training.read', event: 'events.read', led_region: 'led.read',
+  training_course: 'training.read', capacity_assessment: 'capacity.read', event: 'events.read', led_region: 'led.read', led_measure: 'led.read',
 };
 
 /** What a type of record is called ("Member firm", "Meeting"), or its code in words. */

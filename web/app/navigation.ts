@@ -1,4 +1,4 @@
-import { IconAdjustments, IconMapPin, IconCalendarEvent, IconSchool, IconTargetArrow, IconUsersGroup, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconArrowsExchange, IconBriefcase, IconHeartHandshake, IconAdjustments, IconGauge, IconMapPin, IconCalendarEvent, IconSchool, IconTargetArrow, IconUsersGroup, IconUserStar, IconAlertTriangle, IconBuildingBank, IconSpeakerphone, IconBuildingCommunity, IconBuildingStore, IconChartBar, IconForms, IconHistory, IconHome, IconKey, IconMail, IconMessages, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 
@@ -22,6 +22,9 @@ export const navigation: NavSection[] = [
     items: [
       { to: '/', label: 'nav.home', icon: IconHome, permission: 'org.read' },
       { to: '/my-firm', label: 'nav.myFirm', icon: IconBuildingStore, permission: 'members.self' },
+      { to: '/networking/my-profile', label: 'nav.networkingMyProfile', icon: IconAddressBook, permission: 'networking.self' },
+      { to: '/networking/my-offers', label: 'nav.networkingMyOffers', icon: IconBriefcase, permission: 'networking.self' },
+      { to: '/networking/market', label: 'nav.networkingMarket', icon: IconArrowsExchange, permission: 'networking.self' },
     ],
   },
   {
@@ -54,7 +57,12 @@ export const navigation: NavSection[] = [
     items: [
       { to: '/events', label: 'nav.events', icon: IconCalendarEvent, permission: 'events.read' },
       { to: '/training', label: 'nav.training', icon: IconSchool, permission: 'training.read' },
+      { to: '/training/capacity', label: 'nav.capacity', icon: IconGauge, permission: 'capacity.read' },
       { to: '/led', label: 'nav.led', icon: IconMapPin, permission: 'led.read' },
+      { to: '/networking', label: 'nav.networkingDirectory', icon: IconAddressBook, permission: 'networking.read' },
+      { to: '/networking/offers', label: 'nav.networkingOffers', icon: IconBriefcase, permission: 'networking.read' },
+      { to: '/networking/introductions', label: 'nav.networkingIntroductions', icon: IconHeartHandshake, permission: 'networking.read' },
+      { to: '/networking/settings', label: 'nav.networkingSettings', icon: IconAdjustments, permission: 'networking.settings' },
       { to: '/people-reached', label: 'nav.peopleReached', icon: IconUsersGroup, permission: 'people_reached.read' },
       { to: '/results', label: 'nav.results', icon: IconTargetArrow, permission: 'results.read' },
     ],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { AdvocacyIssue } from '../../../contracts/advocacy.js';
 import { useTestApp } from '../../test/app.js';
 import { createFirmUser, createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
+import { exportedTable, walkList } from '../../test/lists.js';
 import { createPublishedForm } from '../../test/survey-factories.js';
 
 const t = useTestApp();
@@ -105,5 +107,38 @@ describe('advocacy issues', () => {
     expect((await viewer.post(`/api/v1/advocacy-issues/${issue.id}/step`, { step: 'advocacy' })).statusCode).toBe(403);
     expect((await c.foodUser.get('/api/v1/advocacy-issues')).statusCode).toBe(403);
     expect((await c.admin.get(`/api/v1/advocacy-issues/${c.food.id}`)).statusCode).toBe(404);
+  });
+  it('lists issues by the priority the database computes, over pages, and downloads the same order', async () => {
+    const c = await chamber();
+    const add = async (title: string, severity: number, feasibility: number, fromMemberIssueId?: string) =>
+      (await c.admin.post('/api/v1/advocacy-issues', { title, problem: `${title}.`, category: 'tax', severity, feasibility, fromMemberIssueId })).json<{ id: string }>();
+    // Two member issues behind one advocacy issue, Accra Foods behind both: two distinct firms, not three.
+    const first = (await c.foodUser.post('/api/v1/member-issues', port)).json<{ id: string }>();
+    const second = (await c.admin.post('/api/v1/member-issues', { ...port, title: 'Inspections repeated at Takoradi', memberId: c.food.id })).json<{ id: string }>();
+    expect((await c.admin.post(`/api/v1/member-issues/${second.id}/firms`, { memberId: c.weaver.id })).statusCode).toBe(200);
+    const reach = await add('Port inspections', 3, 3, first.id);
+    expect((await c.admin.post(`/api/v1/advocacy-issues/${reach.id}/evidence`, { memberIssueId: second.id })).statusCode).toBe(200);
+    await add('Severe but hard', 5, 1);
+    await add('Mild but easy', 1, 5);
+    await add('Neither', 1, 1);
+    const closed = await add('Settled long ago', 3, 3);
+    expect((await c.admin.post(`/api/v1/advocacy-issues/${closed.id}/outcome`, { outcome: 'dropped', evidence: 'The ministry closed the file.' })).statusCode).toBe(200);
+
+    // 40 × ln 3 / ln 101 + 35 × ½ + 25 × ½ = 39.5 → 40; 35; 30; 25; 0.
+    const byPriority = await walkList<AdvocacyIssue>(c.admin, '/api/v1/advocacy-issues', {});
+    expect(byPriority.map((i) => [i.title, i.priority.score, i.priority.firms])).toEqual([
+      ['Port inspections', 40, 2], ['Severe but hard', 35, 0], ['Settled long ago', 30, 0], ['Mild but easy', 25, 0], ['Neither', 0, 0],
+    ]);
+    expect((await walkList<AdvocacyIssue>(c.admin, '/api/v1/advocacy-issues', { sort: 'priority', state: 'open' }, 3)).map((i) => i.title)).toEqual(['Neither', 'Mild but easy', 'Severe but hard', 'Port inspections']);
+
+    const [header, ...rows] = await exportedTable(c.admin, '/api/v1/advocacy-issues', 'csv', { state: 'open' });
+    expect(header!.slice(0, 2)).toEqual(['Issue', 'Priority']);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([['Port inspections', '40'], ['Severe but hard', '35'], ['Mild but easy', '25'], ['Neither', '0']]);
+    const [, ...byTitle] = await exportedTable(c.admin, '/api/v1/advocacy-issues', 'xlsx', { sort: '-title', q: 'but' });
+    expect(byTitle.map((r) => r[0])).toEqual(['Severe but hard', 'Mild but easy']);
+    // A viewer reads the list but does not download it.
+    const viewer = (await createPerson(t.app, c.orgId, 'viewer')).client;
+    expect((await viewer.get('/api/v1/advocacy-issues')).statusCode).toBe(200);
+    expect((await viewer.get('/api/v1/advocacy-issues/export.csv')).statusCode).toBe(403);
   });
 });

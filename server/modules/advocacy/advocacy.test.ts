@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activityCost, claimedSaving, standardCost } from '../../../contracts/standard-cost.js';
-import { priorityScore } from './priority.js';
-
-describe('priority score', () => {
-  it('weighs reach, severity and feasibility, from 0 to 100', () => {
-    expect(priorityScore({ firms: 0, severity: 1, feasibility: 1 })).toBe(0);
-    expect(priorityScore({ firms: 100, severity: 5, feasibility: 5 })).toBe(100);
-    expect(priorityScore({ firms: 5000, severity: 5, feasibility: 5 })).toBe(100);
-    // Ten firms are half-way to full reach on the log scale.
-    expect(priorityScore({ firms: 10, severity: 1, feasibility: 1 })).toBe(21);
-    expect(priorityScore({ firms: 0, severity: 5, feasibility: 1 })).toBe(35);
-    expect(priorityScore({ firms: 0, severity: 1, feasibility: 5 })).toBe(25);
-  });
-});
 
 describe('Standard Cost Model', () => {
   const declaration = { name: 'File the monthly return', minutes: 90, hourlyTariff: 2000, outOfPocket: 500, perYear: 12, firms: { micro: 100, small: 20, medium: 5, large: 1 } };

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { postLabel, type DECISION_MAKER_SORTS, type DecisionMaker, type DecisionMakerDetail, type DecisionMakerInput, type DecisionMakerQuery, type Membership, type MembershipInput } from '../../../contracts/decision-makers.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
@@ -50,27 +50,22 @@ export async function getPersonRow(ctx: TenantCtx, id: string, lock = false): Pr
 }
 
 /** The columns the directory sorts by (contracts' DECISION_MAKER_SORTS). */
-const DECISION_MAKER_ORDER: SortColumns<(typeof DECISION_MAKER_SORTS)[number]> = {
-  name: { by: dmPeople.name, type: 'text' },
-  added: { by: dmPeople.createdAt, type: 'timestamptz' },
+const DECISION_MAKER_LIST: SortedList<(typeof DECISION_MAKER_SORTS)[number]> = {
+  id: dmPeople.id,
+  columns: {
+    name: { by: dmPeople.name, type: 'text' },
+    added: { by: dmPeople.createdAt, type: 'timestamptz' },
+  },
 };
 
 /** The directory, by name: a part of the name or of a body's name, or everyone in one body. */
 export async function listDecisionMakers(ctx: TenantCtx, query: DecisionMakerQuery) {
-  const order = sortedQuery(DECISION_MAKER_ORDER, dmPeople.id, query.sort, query.cursor);
   const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
-  const rows = await ctx.tx
-    .select({ row: dmPeople, k: order.key })
-    .from(dmPeople)
-    .where(and(
-      eq(dmPeople.orgId, ctx.orgId),
-      pattern ? sql`(${dmPeople.name} ILIKE ${pattern} OR EXISTS (SELECT 1 FROM ${dmMemberships} m JOIN ${dmOrganizations} o ON o.id = m.organization_id WHERE m.person_id = ${dmPeople.id} AND o.name ILIKE ${pattern}))` : undefined,
-      query.organizationId ? sql`EXISTS (SELECT 1 FROM ${dmMemberships} m WHERE m.person_id = ${dmPeople.id} AND m.organization_id = ${query.organizationId})` : undefined,
-      order.after,
-    ))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(DECISION_MAKER_LIST, query, (k) => ctx.tx.select({ row: dmPeople, k }).from(dmPeople).$dynamic(), [
+    eq(dmPeople.orgId, ctx.orgId),
+    pattern ? sql`(${dmPeople.name} ILIKE ${pattern} OR EXISTS (SELECT 1 FROM ${dmMemberships} m JOIN ${dmOrganizations} o ON o.id = m.organization_id WHERE m.person_id = ${dmPeople.id} AND o.name ILIKE ${pattern}))` : undefined,
+    query.organizationId ? sql`EXISTS (SELECT 1 FROM ${dmMemberships} m WHERE m.person_id = ${dmPeople.id} AND m.organization_id = ${query.organizationId})` : undefined,
+  ], (r) => r.row.id);
   const memberships = await membershipsOf(ctx, page.items.map((p) => p.row.id));
   return { items: page.items.map(({ row: p }) => present(p, memberships.get(p.id)!)), nextCursor: page.nextCursor };
 }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, CostSummary, OutcomeInput, PpdStep, StepScore } from '../../../contracts/advocacy.js';
+import type { ADVOCACY_SORTS, AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, AdvocacyQuery, OutcomeInput, PpdStep, StepScore } from '../../../contracts/advocacy.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { fieldError } from '../../platform/errors/app-error.js';
-import { distinctFirms } from '../intake/intake-service.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { claimedSaving } from '../../../contracts/standard-cost.js';
 import { costSummaries } from './cost-service.js';
@@ -12,12 +12,10 @@ import { evidenceOf, linkEvidence } from './evidence-service.js';
 import { addAdvocacyEvent, advocacyHistory } from './history-service.js';
 import { getIssueRow, type IssueRow } from './issue-row.js';
 import { presentAdvocacyIssue, presentStepScore } from './present.js';
+import { firmsBehind, priorityScore } from './priority.js';
 import { advocacyEvidence, advocacyIssues, advocacyStepScores } from './tables.js';
 
 type Row = IssueRow;
-
-/** Issues a chamber works on are tens, not thousands: lists show them all, most urgent first. */
-export const LIST_LIMIT = 500;
 
 async function checkRegions(ctx: TenantCtx, regions: string[]) {
   const known = new Set((await getCurrentOrg(ctx)).regions);
@@ -25,35 +23,34 @@ async function checkRegions(ctx: TenantCtx, regions: string[]) {
   if (i >= 0) throw fieldError(`regions.${i}`, 'members.region_not_in_org', { region: regions[i]! });
 }
 
-/** Firms behind each issue: distinct firms across the member issues it is built on. */
-async function firmsBehind(ctx: TenantCtx, issueIds: string[]) {
-  if (!issueIds.length) return new Map<string, number>();
-  const links = await ctx.tx
-    .select({ issueId: advocacyEvidence.issueId, memberIssueId: advocacyEvidence.memberIssueId })
-    .from(advocacyEvidence)
-    .where(and(eq(advocacyEvidence.orgId, ctx.orgId), inArray(advocacyEvidence.issueId, issueIds), isNotNull(advocacyEvidence.memberIssueId)));
-  return distinctFirms(ctx, issueIds.map((id) => ({ key: id, issueIds: links.filter((l) => l.issueId === id).map((l) => l.memberIssueId!) })));
+/** An issue as lists read it: the row, the firms behind it and its priority, computed by the database. */
+interface ListedIssue { row: Row; firms: number; score: number }
+
+async function present(ctx: TenantCtx, issues: ListedIssue[]): Promise<AdvocacyIssue[]> {
+  const costs = await costSummaries(ctx, issues.map((i) => i.row.id));
+  return issues.map((i) => presentAdvocacyIssue(i.row, { firms: i.firms, score: i.score, yearlyCost: costs.get(i.row.id)?.yearlyCost ?? 0 }));
 }
 
-async function present(ctx: TenantCtx, rows: Row[], costs: Map<string, CostSummary>): Promise<AdvocacyIssue[]> {
-  const firms = await firmsBehind(ctx, rows.map((r) => r.id));
-  return rows.map((r) => presentAdvocacyIssue(r, { firms: firms.get(r.id) ?? 0, yearlyCost: costs.get(r.id)?.yearlyCost ?? 0 }));
-}
+/** The columns the issues sort by (contracts' ADVOCACY_SORTS). */
+const ISSUE_LIST: SortedList<(typeof ADVOCACY_SORTS)[number]> = {
+  id: advocacyIssues.id,
+  columns: {
+    priority: { by: priorityScore, type: 'int' },
+    title: { by: advocacyIssues.title, type: 'text' },
+    created: { by: advocacyIssues.createdAt, type: 'timestamptz' },
+    updated: { by: advocacyIssues.updatedAt, type: 'timestamptz' },
+  },
+};
 
-export async function listAdvocacyIssues(ctx: TenantCtx, query: { step?: PpdStep; state: 'open' | 'closed' | 'all'; q?: string }) {
-  const rows = await ctx.tx
-    .select()
-    .from(advocacyIssues)
-    .where(and(
-      eq(advocacyIssues.orgId, ctx.orgId),
-      query.step ? eq(advocacyIssues.step, query.step) : undefined,
-      query.state === 'open' ? isNull(advocacyIssues.outcome) : query.state === 'closed' ? isNotNull(advocacyIssues.outcome) : undefined,
-      query.q ? sql`f_unaccent(${advocacyIssues.title} || ' ' || ${advocacyIssues.problem}) ILIKE '%' || f_unaccent(${escapeLike(query.q)}) || '%'` : undefined,
-    ))
-    .orderBy(desc(advocacyIssues.createdAt))
-    .limit(LIST_LIMIT);
-  const items = await present(ctx, rows, await costSummaries(ctx, rows.map((r) => r.id)));
-  return items.sort((a, b) => b.priority.score - a.priority.score || b.createdAt.localeCompare(a.createdAt));
+/** A page of the organisation's advocacy issues, the most urgent first unless another order is chosen. */
+export async function listAdvocacyIssues(ctx: TenantCtx, query: AdvocacyQuery) {
+  const page = await sortedPage(ISSUE_LIST, query, (k) => ctx.tx.select({ row: advocacyIssues, firms: firmsBehind, score: priorityScore, k }).from(advocacyIssues).$dynamic(), [
+    eq(advocacyIssues.orgId, ctx.orgId),
+    query.step ? eq(advocacyIssues.step, query.step) : undefined,
+    query.state === 'open' ? isNull(advocacyIssues.outcome) : query.state === 'closed' ? isNotNull(advocacyIssues.outcome) : undefined,
+    query.q ? sql`f_unaccent(${advocacyIssues.title} || ' ' || ${advocacyIssues.problem}) ILIKE '%' || f_unaccent(${escapeLike(query.q)}) || '%'` : undefined,
+  ], (r) => r.row.id);
+  return { items: await present(ctx, page.items), nextCursor: page.nextCursor };
 }
 
 /** The latest score of each step of each issue; earlier ones stay in the history. */
@@ -73,9 +70,9 @@ const currentScores = async (ctx: TenantCtx, issueId: string) => (await latestSc
 
 export async function getAdvocacyIssue(ctx: TenantCtx, id: string): Promise<Omit<AdvocacyIssueDetail, 'dialogue'>> {
   const row = await getIssueRow(ctx, id);
-  const allCosts = await costSummaries(ctx, [id]);
-  const [issue] = await present(ctx, [row], allCosts);
-  const costs = allCosts.get(id)!;
+  const [reach] = await ctx.tx.select({ firms: firmsBehind, score: priorityScore }).from(advocacyIssues).where(and(eq(advocacyIssues.id, id), eq(advocacyIssues.orgId, ctx.orgId)));
+  const [issue] = await present(ctx, [{ row, ...reach! }]);
+  const costs = (await costSummaries(ctx, [id])).get(id)!;
   return {
     ...issue!,
     problem: row.problem,

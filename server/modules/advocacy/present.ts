@@ -2,18 +2,16 @@ import type { AdvocacyDocument, AdvocacyEvent, AdvocacyIssue, Evidence, PpdStep,
 import type { Stakeholder } from '../../../contracts/decision-makers.js';
 import type { PaperStatus, PaperSummary } from '../../../contracts/position-papers.js';
 import type { IssueRow } from './issue-row.js';
-import { priorityScore } from './priority.js';
 import type { advocacyEvents, advocacyEvidence, advocacyStakeholders, advocacyStepScores, positionPapers } from './tables.js';
 
 // How the API shows this module's rows; the services gather what a row alone does not hold.
 
-/** An advocacy issue, with the firms behind it and its yearly cost, read beside it. */
-export function presentAdvocacyIssue(r: IssueRow, beside: { firms: number; yearlyCost: number }): AdvocacyIssue {
-  const priority = { firms: beside.firms, severity: r.severity, feasibility: r.feasibility };
+/** An advocacy issue, with the firms behind it, its priority score (both computed by the database) and its yearly cost, read beside it. */
+export function presentAdvocacyIssue(r: IssueRow, beside: { firms: number; score: number; yearlyCost: number }): AdvocacyIssue {
   return {
     id: r.id, title: r.title, category: r.category as AdvocacyIssue['category'], sectors: r.sectors, regions: r.regions,
     step: r.step as PpdStep, outcome: r.outcome as AdvocacyIssue['outcome'], published: r.published,
-    priority: { ...priority, score: priorityScore(priority) },
+    priority: { score: beside.score, firms: beside.firms, severity: r.severity, feasibility: r.feasibility },
     yearlyCost: beside.yearlyCost,
     createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
   };

@@ -1,12 +1,13 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Decision, DecisionInput, DecisionStatus, FollowUpInput } from '../../../contracts/dialogue.js';
+import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Decision, DecisionInput, DecisionQuery, DECISION_SORTS, DecisionStatus, FollowUpInput } from '../../../contracts/dialogue.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { addAdvocacyEvent } from '../advocacy/history-service.js';
 import { issueTitles } from '../advocacy/issue-service.js';
 import { orgToday } from '../orgs/org-service.js';
-import { getForumRow, visibleForumIds } from './forum-service.js';
+import { visibleForumIds } from './forum-service.js';
 import { getMeetingRow } from './meeting-row.js';
 import { presentDecision, presentIssueMeeting, type DecisionRow } from './present.js';
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from './tables.js';
@@ -31,29 +32,64 @@ async function decisionsWhere(ctx: TenantCtx, where: SQL): Promise<Decision[]> {
       ${visible ? sql`AND m.forum_id IN (${sql.join(visible.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
     ORDER BY d.due_on ASC NULLS LAST, d.created_at ASC
     LIMIT 500`);
-  const ids = rows.rows.map((r) => r.id);
+  return presentDecisions(ctx, rows.rows);
+}
+
+/** Decisions as the API shows them: with their issue's title (as advocacy gives it), whether overdue, and their follow-ups. */
+async function presentDecisions(ctx: TenantCtx, rows: DecisionRow[]): Promise<Decision[]> {
+  const ids = rows.map((r) => r.id);
   // The issue's title is advocacy's to give; an issue it does not show is no issue here.
-  const titles = await issueTitles(ctx, rows.rows.flatMap((r) => (r.issue_id ? [r.issue_id] : [])));
+  const titles = await issueTitles(ctx, rows.flatMap((r) => (r.issue_id ? [r.issue_id] : [])));
   const today = await orgToday(ctx);
   const steps = ids.length
     ? await ctx.tx.select().from(decisionFollowUps).where(and(eq(decisionFollowUps.orgId, ctx.orgId), inArray(decisionFollowUps.decisionId, ids))).orderBy(asc(decisionFollowUps.seq))
     : [];
-  return rows.rows.map((r) => presentDecision(r, {
+  return rows.map((r) => presentDecision(r, {
     today,
     issueTitle: r.issue_id ? (titles.get(r.issue_id) ?? null) : null,
     followUps: steps.filter((s) => s.decisionId === r.id),
   }));
 }
 
-export async function listDecisions(ctx: TenantCtx, query: { status?: DecisionStatus; forumId?: string; overdue?: boolean }) {
-  if (query.forumId) await getForumRow(ctx, query.forumId);
-  const today = query.overdue ? await orgToday(ctx) : null;
-  return decisionsWhere(ctx, sql.join([
-    sql`true`,
-    query.status ? sql`d.status = ${query.status}` : undefined,
-    query.forumId ? sql`m.forum_id = ${query.forumId}` : undefined,
-    query.overdue ? sql`d.status = 'open' AND d.due_on < ${today}::date` : undefined,
-  ].filter(Boolean) as SQL[], sql` AND `));
+/** The columns the decisions sort by (contracts' DECISION_SORTS). */
+const DECISION_LIST: SortedList<(typeof DECISION_SORTS)[number]> = {
+  id: forumDecisions.id,
+  columns: {
+    due: { by: forumDecisions.dueOn, type: 'date', nullable: true },
+    meeting: { by: forumMeetings.startsAt, type: 'timestamptz' },
+    owner: { by: sql`lower(${forumDecisions.owner})`, type: 'text' },
+  },
+};
+
+/**
+ * A page of the decisions of the forums the person may see, open or closed,
+ * of one forum, or overdue on the organisation's today. A forum that is not
+ * there (or not theirs to see) filters to nothing, as every list's filter
+ * does: the download streams its first row before any error could be told.
+ */
+export async function listDecisions(ctx: TenantCtx, query: DecisionQuery) {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return { items: [], nextCursor: null };
+  const page = await sortedPage(DECISION_LIST, query, (k) => ctx.tx
+    .select({
+      id: forumDecisions.id, text: forumDecisions.text, owner: forumDecisions.owner, dueOn: forumDecisions.dueOn, status: forumDecisions.status, agendaItemId: forumDecisions.agendaItemId,
+      meetingId: forumMeetings.id, meetingTitle: forumMeetings.title, startsAt: forumMeetings.startsAt, forumName: forums.name, issueId: forumDecisions.issueId, k,
+    })
+    .from(forumDecisions)
+    .innerJoin(forumMeetings, and(eq(forumMeetings.orgId, forumDecisions.orgId), eq(forumMeetings.id, forumDecisions.meetingId)))
+    .innerJoin(forums, and(eq(forums.orgId, forumMeetings.orgId), eq(forums.id, forumMeetings.forumId)))
+    .$dynamic(), [
+    eq(forumDecisions.orgId, ctx.orgId),
+    visible ? inArray(forumMeetings.forumId, visible) : undefined,
+    query.status ? eq(forumDecisions.status, query.status) : undefined,
+    query.forumId ? eq(forumMeetings.forumId, query.forumId) : undefined,
+    query.overdue ? and(eq(forumDecisions.status, 'open'), lt(forumDecisions.dueOn, await orgToday(ctx))) : undefined,
+  ], (r) => r.id);
+  const rows: DecisionRow[] = page.items.map((r) => ({
+    id: r.id, text: r.text, owner: r.owner, due_on: r.dueOn, status: r.status as DecisionStatus, agenda_item_id: r.agendaItemId,
+    meeting_id: r.meetingId, meeting_title: r.meetingTitle, starts_at: r.startsAt.toISOString(), forum_name: r.forumName, issue_id: r.issueId,
+  }));
+  return { items: await presentDecisions(ctx, rows), nextCursor: page.nextCursor };
 }
 
 /**

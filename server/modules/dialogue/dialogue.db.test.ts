@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../../../contracts/dialogue.js';
 import { useTestApp } from '../../test/app.js';
 import { createOrg, createPerson } from '../../test/factories.js';
+import { exportedTable, walkList } from '../../test/lists.js';
 
 const t = useTestApp();
 const inDays = (days: number, hour = 9) => {
@@ -100,5 +102,39 @@ describe('public-private dialogue', () => {
     // An account from elsewhere cannot be seated.
     const stranger = await createOrg(t.app);
     expect((await c.admin.post(`/api/v1/forums/${c.forum.id}/members`, { side: 'public', name: 'X', userId: stranger.adminId })).json().errors).toEqual([expect.objectContaining({ path: 'userId', code: 'dialogue.account_not_in_org' })]);
+  });
+  it('lists decisions sorted and paged across the forums one may see, and downloads them in that order', async () => {
+    const c = await roundTable();
+    const tax = (await c.admin.post('/api/v1/forums', { name: 'Tax committee', kind: 'committee' })).json();
+    const hearing = (await c.admin.post(`/api/v1/forums/${tax.id}/meetings`, { title: 'Budget hearing', startsAt: inDays(3, 9), endsAt: inDays(3, 11) })).json();
+    const session = (await c.admin.post(`/api/v1/forums/${c.forum.id}/meetings`, { title: 'Quarterly session', startsAt: inDays(5, 9), endsAt: inDays(5, 11) })).json();
+    const decide = async (meetingId: string, text: string, owner: string, dueOn: string | null) =>
+      (await c.admin.post(`/api/v1/meetings/${meetingId}/decisions`, { text, owner, dueOn })).json().decisions.find((d: Decision) => d.text === text) as Decision;
+    await decide(session.id, 'Draft the notice', 'Ministry of Trade', inDays(10).slice(0, 10));
+    await decide(session.id, 'Share the data', 'Customs', null);
+    await decide(hearing.id, 'Publish the draft budget', 'ministry of Finance', inDays(-2).slice(0, 10));
+    const consult = await decide(hearing.id, 'Consult firms', 'Chamber', inDays(20).slice(0, 10));
+    expect((await c.admin.post(`/api/v1/decisions/${consult.id}/follow-ups`, { note: 'Held two hearings.', status: 'done' })).statusCode).toBe(200);
+
+    const texts = async (query: Record<string, string>, client = c.admin) => (await walkList<Decision>(client, '/api/v1/decisions', query, 1)).map((d) => d.text);
+    expect(await texts({})).toEqual(['Publish the draft budget', 'Draft the notice', 'Consult firms', 'Share the data']);
+    expect(await texts({ sort: '-due' })).toEqual(['Consult firms', 'Draft the notice', 'Publish the draft budget', 'Share the data']);
+    expect(await texts({ sort: 'owner', overdue: 'false' })).toEqual(['Consult firms', 'Share the data', 'Publish the draft budget', 'Draft the notice']);
+    expect(await texts({ overdue: 'true' })).toEqual(['Publish the draft budget']);
+    const byMeeting = await texts({ sort: '-meeting', status: 'open' });
+    expect([byMeeting.slice(0, 2).sort(), byMeeting[2]]).toEqual([['Draft the notice', 'Share the data'], 'Publish the draft budget']);
+    // An official sees the decisions of the forum they sit in only, and downloads nothing.
+    expect(await texts({}, c.official.client)).toEqual(['Draft the notice', 'Share the data']);
+    expect((await c.official.client.get('/api/v1/decisions/export.csv')).statusCode).toBe(403);
+
+    const [header, ...rows] = await exportedTable(c.admin, '/api/v1/decisions', 'csv', { status: 'open', sort: '-due' });
+    expect(header!.slice(0, 5)).toEqual(['Decision', 'Owner', 'Deadline', 'Status', 'Overdue']);
+    expect(rows.map((r) => [r[0], r[3], r[4], r[7]])).toEqual([
+      ['Draft the notice', 'Open', 'No', 'Trade facilitation round table'],
+      ['Publish the draft budget', 'Open', 'Yes', 'Tax committee'],
+      ['Share the data', 'Open', 'No', 'Trade facilitation round table'],
+    ]);
+    const [, ...overdue] = await exportedTable(c.admin, '/api/v1/decisions', 'xlsx', { overdue: 'true' });
+    expect(overdue.map((r) => r[0])).toEqual(['Publish the draft budget']);
   });
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { EVENT_SORTS, EventDetail, EventInput, EventQuery, EventState, EventSummary, TicketTypeInput } from '../../../contracts/events.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import { dayIn } from '../../platform/db/day-in.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
@@ -31,13 +31,15 @@ async function present(ctx: TenantCtx, rows: EventRow[]): Promise<EventSummary[]
  * event touches. Drafts only for those who run events.
  */
 /** The columns the calendar sorts by (contracts' EVENT_SORTS). */
-const EVENT_ORDER: SortColumns<(typeof EVENT_SORTS)[number]> = {
-  starts: { by: events.startsAt, type: 'timestamptz' },
-  title: { by: events.title, type: 'text' },
+const EVENT_LIST: SortedList<(typeof EVENT_SORTS)[number]> = {
+  id: events.id,
+  columns: {
+    starts: { by: events.startsAt, type: 'timestamptz' },
+    title: { by: events.title, type: 'text' },
+  },
 };
 
 export async function listEvents(ctx: TenantCtx, query: EventQuery) {
-  const order = sortedQuery(EVENT_ORDER, events.id, query.sort, query.cursor);
   const { timeZone } = await currentOrgClock(ctx);
   const filters: Array<SQL | undefined> = [
     eq(events.orgId, ctx.orgId),
@@ -47,13 +49,7 @@ export async function listEvents(ctx: TenantCtx, query: EventQuery) {
     query.from ? sql`${dayIn(timeZone, sql`${events.endsAt}`)} >= ${query.from}::date` : undefined,
     query.to ? sql`${dayIn(timeZone, sql`${events.startsAt}`)} <= ${query.to}::date` : undefined,
   ];
-  const rows = await ctx.tx
-    .select({ row: events, k: order.key })
-    .from(events)
-    .where(and(...filters, order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(EVENT_LIST, query, (k) => ctx.tx.select({ row: events, k }).from(events).$dynamic(), filters, (r) => r.row.id);
   return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
 }
 

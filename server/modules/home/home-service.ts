@@ -50,7 +50,7 @@ export async function officialHome(ctx: TenantCtx): Promise<OfficialHome> {
   const meetings = await upcomingMeetings(ctx);
   const owed = await decisionsOwedBy(ctx);
   const mine = new Set(owed.map((d) => d.id));
-  const open = (await listDecisions(ctx, { status: 'open' })).filter((d) => !mine.has(d.id));
+  const open = (await listDecisions(ctx, { status: 'open', overdue: false, sort: 'due', limit: DECISIONS_SHOWN + mine.size })).items.filter((d) => !mine.has(d.id));
   const agenda = await agendaOfComingMeetings(ctx, AGENDA_SHOWN);
   const papers = agenda.some((a) => a.issueId) ? await publishedPapers(ctx) : [];
   return {

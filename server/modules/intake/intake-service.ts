@@ -3,7 +3,7 @@ import type { AffectedFirm, IssueCategory, IssueStatus, MemberIssue, MemberIssue
 import { can } from '../../../contracts/permissions.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import { escapeLike } from '../../platform/db/like.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
@@ -112,29 +112,24 @@ function textCondition(q: string): SQL | undefined {
 }
 
 /** The columns the list sorts by (contracts' ISSUE_SORTS). */
-const ISSUE_ORDER: SortColumns<(typeof ISSUE_SORTS)[number]> = {
-  created: { by: memberIssues.createdAt, type: 'timestamptz' },
-  affected: { by: memberIssues.affectedFirms, type: 'int' },
-  title: { by: memberIssues.title, type: 'text' },
+const ISSUE_LIST: SortedList<(typeof ISSUE_SORTS)[number]> = {
+  id: memberIssues.id,
+  columns: {
+    created: { by: memberIssues.createdAt, type: 'timestamptz' },
+    affected: { by: memberIssues.affectedFirms, type: 'int' },
+    title: { by: memberIssues.title, type: 'text' },
+  },
 };
 
 export async function listMemberIssues(ctx: TenantCtx, query: MemberIssueQuery) {
   // Members see what is being worked on, not what was set aside or folded into another issue.
   const statuses = can(ctx.role, 'members.self') ? (query.status ?? ['new', 'triaged', 'forwarded']).filter((s) => s !== 'merged' && s !== 'declined') : query.status;
-  const order = sortedQuery(ISSUE_ORDER, memberIssues.id, query.sort, query.cursor);
-  const rows = await ctx.tx
-    .select({ row: memberIssues, k: order.key })
-    .from(memberIssues)
-    .where(and(
-      eq(memberIssues.orgId, ctx.orgId),
-      statuses?.length ? inArray(memberIssues.status, statuses) : undefined,
-      query.category ? eq(memberIssues.category, query.category) : undefined,
-      query.q ? textCondition(query.q) : undefined,
-      order.after,
-    ))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(ISSUE_LIST, query, (k) => ctx.tx.select({ row: memberIssues, k }).from(memberIssues).$dynamic(), [
+    eq(memberIssues.orgId, ctx.orgId),
+    statuses?.length ? inArray(memberIssues.status, statuses) : undefined,
+    query.category ? eq(memberIssues.category, query.category) : undefined,
+    query.q ? textCondition(query.q) : undefined,
+  ], (r) => r.row.id);
   return { items: await present(ctx, page.items.map((r) => r.row), await viewerFirm(ctx)), nextCursor: page.nextCursor };
 }
 
@@ -294,20 +289,6 @@ export async function memberIssueFigures(ctx: TenantCtx, ids: string[]) {
   const rows = await ctx.tx.select().from(memberIssues).where(and(eq(memberIssues.orgId, ctx.orgId), inArray(memberIssues.id, ids)));
   const counts = await breakdowns(ctx, rows.map((r) => r.id));
   return new Map(rows.map((r) => [r.id, { id: r.id, title: r.title, status: r.status as IssueStatus, affectedFirms: r.affectedFirms, breakdown: counts.get(r.id)! }]));
-}
-
-/** Distinct firms behind each group of member issues: a firm in two issues of a group counts once. */
-export async function distinctFirms(ctx: TenantCtx, groups: Array<{ key: string; issueIds: string[] }>): Promise<Map<string, number>> {
-  const pairs = groups.flatMap((g) => g.issueIds.map((id) => sql`(${g.key}::text, ${id}::uuid)`));
-  const result = new Map(groups.map((g) => [g.key, 0]));
-  if (!pairs.length) return result;
-  const rows = await ctx.tx.execute<{ key: string; firms: number }>(sql`
-    SELECT g.key, count(DISTINCT f.member_id)::int AS firms
-    FROM (VALUES ${sql.join(pairs, sql`, `)}) AS g(key, issue_id)
-    JOIN ${memberIssueFirms} f ON f.issue_id = g.issue_id AND f.org_id = ${ctx.orgId}
-    GROUP BY g.key`);
-  for (const r of rows.rows) result.set(r.key, r.firms);
-  return result;
 }
 
 /**

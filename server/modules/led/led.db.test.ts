@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LedComparison, LedMatrix, LedRegionDetail } from '../../../contracts/led.js';
-import { useTestApp } from '../../test/app.js';
+import type { LedComparison, LedMatrix, LedRegionDetail, MeasureDetail } from '../../../contracts/led.js';
+import { Client, useTestApp } from '../../test/app.js';
+import { eq } from 'drizzle-orm';
+import { withSystem } from '../../platform/db/tenancy.js';
+import { sendFollowUps } from './follow-up-service.js';
+import { ledFollowUps } from './tables.js';
 import { createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
 
 const t = useTestApp();
@@ -202,5 +206,177 @@ describe('bottlenecks and measures', () => {
     expect([again.statusCode, again.json().code]).toEqual([409, 'led.bottleneck_in_advocacy']);
     const issues = (await admin.get('/api/v1/advocacy-issues')).json().items.filter((i: { title: string }) => i.title === 'Fish traders need three permits to sell');
     expect(issues).toHaveLength(1);
+  });
+});
+
+describe('LED measures carried out and followed up', () => {
+  type Detail = MeasureDetail;
+  const bandIn2026 = (p: { birthYear?: number; ageBand?: string }) => {
+    if (p.birthYear === undefined) return p.ageBand ?? 'unknown';
+    const age = 2026 - p.birthYear;
+    return age < 15 ? 'under_15' : age < 25 ? '15_24' : age < 35 ? '25_34' : '35_plus';
+  };
+  async function measureIn(admin: Client, name: string, region: string, measure: object = {}) {
+    const r = (await admin.post('/api/v1/led/regions', { name, region })).json() as LedRegionDetail;
+    const created = (await admin.post(`/api/v1/led/regions/${r.id}/measures`, { title: `Measure of ${name}`, budget: 100_000, startsOn: '2026-01-05', endsOn: '2026-12-20', ...measure })).json() as LedRegionDetail;
+    expect(created.measureList).toHaveLength(1);
+    return { region: r, id: created.measureList[0]!.id };
+  }
+
+  it('records participants, new jobs and higher incomes as people, counted from their records, with breakdowns adding up', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    const [firmA, firmB] = [await createMemberFirm(admin, { legalName: 'Volta Fish Ltd' }), await createMemberFirm(admin, { legalName: 'Keta Salt Co' })];
+    const { id } = await measureIn(admin, 'Keta', 'GH-AA');
+    const url = `/api/v1/led/measures/${id}`;
+    // Milestones, budget lines by funding source, a progress report; a milestone removed.
+    await admin.post(`${url}/milestones`, { title: 'Cold room built', dueOn: '2026-04-30' });
+    const m = (await admin.post(`${url}/milestones`, { title: 'Fishmongers trained', dueOn: '2026-06-30' })).json() as Detail;
+    const trained = m.milestones.find((x) => x.title === 'Fishmongers trained')!;
+    expect((await admin.put(`${url}/milestones/${trained.id}`, { title: 'Fishmongers trained', dueOn: '2026-06-30', doneOn: '2026-06-12' })).json().milestones[1]).toMatchObject({ doneOn: '2026-06-12' });
+    expect((await admin.delete(`${url}/milestones/${m.milestones[0]!.id}`)).json().milestones.map((x: { title: string }) => x.title)).toEqual(['Fishmongers trained']);
+    await admin.post(`${url}/budget-lines`, { label: 'Cold room', source: 'led_fund', planned: 60_000, actual: 58_500 });
+    await admin.post(`${url}/budget-lines`, { label: 'Solar panels', source: 'donor', planned: 30_000, actual: 31_000 });
+    const b = (await admin.post(`${url}/budget-lines`, { label: 'Land and labour', source: 'partner_in_kind', planned: 10_000 })).json() as Detail;
+    expect(b.budgetBySource).toEqual([{ source: 'led_fund', planned: 60_000, actual: 58_500 }, { source: 'partner_in_kind', planned: 10_000, actual: 0 }, { source: 'donor', planned: 30_000, actual: 31_000 }]);
+    expect((await admin.post(`${url}/budget-lines`, { label: 'Bad', source: 'lottery', planned: 1 })).statusCode).toBe(400);
+    expect((await admin.post(`${url}/reports`, { reportedOn: '2026-05-02', text: 'Walls up, roof next week.' })).json().reports).toHaveLength(1);
+
+    // People as typed in: each becomes (or is found again as) a person of the people module.
+    const typed: Array<{ role: string; name: string; sex: string; birthYear?: number; ageBand?: string; phone?: string; memberId?: string }> = [
+      { role: 'participant', name: 'Ama Mensah', sex: 'female', birthYear: 2004, phone: '0244000001' },
+      { role: 'participant', name: 'Kofi Addo', sex: 'male', birthYear: 1990, phone: '0244000002' },
+      { role: 'participant', name: 'Esi Quaye', sex: 'female', ageBand: '25_34', phone: '0244000003' },
+      { role: 'participant', name: 'Yao Tetteh', sex: 'not_stated', phone: '0244000004' },
+      { role: 'new_job', name: 'Kwame Boateng', sex: 'male', birthYear: 2001, phone: '0244000005', memberId: firmA.id },
+      { role: 'new_job', name: 'Abena Owusu', sex: 'female', birthYear: 1998, phone: '0244000006', memberId: firmA.id },
+      { role: 'new_job', name: 'Adjoa Asante', sex: 'female', birthYear: 1985, phone: '0244000007', memberId: firmB.id },
+      // The same phone as Kofi: the same person, now with a higher income.
+      { role: 'higher_income', name: 'Kofi Addo', sex: 'male', birthYear: 1990, phone: '+233 24 400 0002' },
+    ];
+    let last: Detail | null = null;
+    for (const { role, ...person } of typed) {
+      const res = await admin.post(`${url}/people`, { role, person, on: '2026-03-10' });
+      expect(res.statusCode, res.body).toBe(200);
+      last = res.json();
+    }
+    const detail = last!;
+    // Independent sums from the list typed above (a person once per role).
+    for (const role of ['participant', 'new_job', 'higher_income'] as const) {
+      const mine = typed.filter((p) => p.role === role);
+      const result = detail.results[role];
+      expect(result.people).toBe(mine.length);
+      expect(result.bySex).toEqual({ female: mine.filter((p) => p.sex === 'female').length, male: mine.filter((p) => p.sex === 'male').length, not_stated: mine.filter((p) => p.sex === 'not_stated').length });
+      const bands = Object.fromEntries(Object.entries(result.byAgeBand).filter(([, n]) => n > 0));
+      const expected: Record<string, number> = {};
+      for (const p of mine) expected[bandIn2026(p)] = (expected[bandIn2026(p)] ?? 0) + 1;
+      expect(bands).toEqual(expected);
+      expect(Object.values(result.bySex).reduce((s, n) => s + n, 0)).toBe(result.people);
+      expect(Object.values(result.byAgeBand).reduce((s, n) => s + n, 0)).toBe(result.people);
+    }
+    expect(detail.newJobsByFirm).toEqual([{ memberId: firmA.id, name: 'Volta Fish Ltd', people: 2 }, { memberId: firmB.id, name: 'Keta Salt Co', people: 1 }]);
+    expect(detail.people.filter((p) => p.role === 'participant').map((p) => [p.name, p.ageBand])).toEqual([['Ama Mensah', '15_24'], ['Esi Quaye', '25_34'], ['Kofi Addo', '35_plus'], ['Yao Tetteh', 'unknown']]);
+    // Kofi is one person of the people module, with both participations of the measure.
+    const kofi = detail.people.find((p) => p.name === 'Kofi Addo' && p.role === 'higher_income')!;
+    expect(detail.people.find((p) => p.name === 'Kofi Addo' && p.role === 'participant')!.personId).toBe(kofi.personId);
+    const person = (await admin.get(`/api/v1/people-reached/${kofi.personId}`)).json();
+    expect(person.participationList.map((p: { source: string; kind: string; sourceId: string; role: string }) => [p.source, p.kind, p.sourceId, p.role]).sort()).toEqual([
+      ['led', 'measure', id, 'higher_income'], ['led', 'measure', id, 'participant'],
+    ]);
+    const again = await admin.post(`${url}/people`, { role: 'participant', personId: kofi.personId });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'led.person_already_recorded']);
+    expect((await admin.post(`${url}/people`, { role: 'participant' })).json().errors[0]).toMatchObject({ path: 'personId', code: 'led.person_required' });
+    const off = (await admin.delete(`${url}/people/${kofi.personId}?role=participant`)).json() as Detail;
+    expect([off.results.participant.people, off.results.higher_income.people]).toEqual([3, 1]);
+    expect((await admin.delete(`${url}/people/${kofi.personId}?role=participant`)).statusCode).toBe(404);
+
+    const closed = (await admin.put(`${url}/closing`, { evaluation: 'Cold room runs; 3 jobs at two firms.', closedOn: '2026-12-20' })).json() as Detail;
+    expect([closed.closingEvaluation, closed.closedOn]).toEqual(['Cold room runs; 3 jobs at two firms.', '2026-12-20']);
+    // Viewers read, only staff write; another organisation finds nothing.
+    const viewer = await createPerson(t.app, orgId, 'viewer');
+    expect((await viewer.client.get(url)).statusCode).toBe(200);
+    expect((await viewer.client.post(`${url}/reports`, { reportedOn: '2026-05-03', text: 'x' })).statusCode).toBe(403);
+    const other = await createOrg(t.app, ghana);
+    expect((await other.admin.get(url)).statusCode).toBe(404);
+    expect((await other.admin.post(`${url}/people`, { role: 'participant', person: { name: 'Intruder' } })).statusCode).toBe(404);
+    // Every write is on the measure's audit trail, named.
+    const audit = (await admin.get(`/api/v1/audit?entityType=led_measure&entityId=${id}&limit=100`)).json();
+    const actions = new Set(audit.items.map((e: { action: string }) => e.action));
+    for (const a of ['led_measure.milestone_add', 'led_measure.milestone_update', 'led_measure.milestone_remove', 'led_measure.budget_line_add', 'led_measure.report_add', 'led_measure.person_add', 'led_measure.person_remove', 'led_measure.close']) {
+      expect(actions.has(a), a).toBe(true);
+    }
+    expect(audit.items.every((e: { entityName: string }) => e.entityName === 'Measure of Keta')).toBe(true);
+  });
+
+  it('counts a person reached by two measures in two regions once in the LED indicators', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const north = await measureIn(admin, 'Tamale', 'GH-NP');
+    const south = await measureIn(admin, 'Accra', 'GH-AA');
+    const ama = { name: 'Ama Mensah', sex: 'female', birthYear: 2000, phone: '0200000001' };
+    const kojo = { name: 'Kojo Badu', sex: 'male', birthYear: 1980, phone: '0200000002' };
+    await admin.post(`/api/v1/led/measures/${north.id}/people`, { role: 'participant', person: ama, on: '2026-02-01' });
+    await admin.post(`/api/v1/led/measures/${south.id}/people`, { role: 'participant', person: ama, on: '2026-05-01' });
+    await admin.post(`/api/v1/led/measures/${south.id}/people`, { role: 'participant', person: kojo, on: '2026-05-01' });
+    await admin.post(`/api/v1/led/measures/${south.id}/people`, { role: 'new_job', person: ama, on: '2026-06-01' });
+    const framework = (await admin.post('/api/v1/results/frameworks', { name: 'LED programme', donor: 'Donor' })).json();
+    for (const [library, level] of [['led.people_trained', 'output'], ['led.new_jobs', 'outcome'], ['led.higher_income', 'impact']]) {
+      const res = await admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library, name: library, level, kind: 'unique_people', dimensions: ['sex', 'age_band'] });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const period = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
+    const [trained, jobs, income] = period.results;
+    // Three participations, two people.
+    expect([trained.total, trained.records]).toEqual([{ n: 2 }, 3]);
+    expect(trained.breakdowns.sex.categories).toEqual([{ category: 'female', figure: { n: 1 } }, { category: 'male', figure: { n: 1 } }]);
+    expect(trained.breakdowns.age_band.categories.reduce((s: number, c: { figure: { n: number } }) => s + c.figure.n, 0)).toBe(2);
+    expect([jobs.total, income.total]).toEqual([{ n: 1 }, { n: 0 }]);
+  });
+
+  it('mails the lead partner a follow-up link, takes the answer once, and shares measures still effective', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const lasting = await measureIn(admin, 'Ho', 'GH-AA', { title: 'Lasting cold room', startsOn: '2024-02-01', endsOn: '2025-01-31', status: 'done', leadEmail: 'lead@fishmongers.example' });
+    const lapsed = await measureIn(admin, 'Bolga', 'GH-NP', { title: 'Lapsed dryer', startsOn: '2024-02-01', endsOn: '2025-01-31', status: 'done', leadEmail: 'lead@dryers.example' });
+    await measureIn(admin, 'Wa', 'GH-NP', { title: 'Still running', startsOn: '2026-06-01', endsOn: '2027-05-31', status: 'running', leadEmail: 'lead@running.example' });
+    // Long ago, the 6-month forms were sent: their links have expired since.
+    await sendFollowUps(t.database, 'http://app.example', new Date('2025-08-05T08:00:00Z'));
+    // Today, the 12-month follow-up of both; the running measure has none.
+    await sendFollowUps(t.database, 'http://app.example', new Date('2026-12-02T08:00:00Z'));
+    const mails = (await admin.get('/api/v1/mail/outbox?limit=200')).json().items.filter((m: { kind: string }) => m.kind === 'led_follow_up') as Array<{ toEmail: string; body: string }>;
+    expect(mails.map((m) => m.toEmail).sort()).toEqual(['lead@dryers.example', 'lead@dryers.example', 'lead@fishmongers.example', 'lead@fishmongers.example']);
+    const linkOf = (to: string, months: string) => /\/led\/follow-up\/(f-[\w-]+)/.exec(mails.find((m) => m.toEmail === to && m.body.includes(`${months} months`))!.body)![1]!;
+    const token = linkOf('lead@fishmongers.example', '12');
+    const anonymous = new Client(t.app);
+    const form = await anonymous.get(`/led/follow-up/${token}`);
+    expect([form.statusCode, form.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(form.body).toContain('Lasting cold room');
+    expect((await anonymous.get('/led/follow-up/f-not-a-link-at-all')).statusCode).toBe(404);
+    // A link past its day is refused (the expired 6-month links are not even shown in the outbox).
+    const lapsedToken = linkOf('lead@dryers.example', '12');
+    await withSystem(t.database.db, (tx) => tx.update(ledFollowUps).set({ expiresAt: new Date('2026-01-01T00:00:00Z') }).where(eq(ledFollowUps.measureId, lapsed.id)));
+    const expired = await anonymous.request({ method: 'POST', url: `/led/follow-up/${lapsedToken}`, payload: 'stillEffective=yes', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect([expired.statusCode, expired.body.includes('expired')]).toEqual([410, true]);
+    // The partner answers on the phone's form: a plain form post.
+    const answered = await anonymous.request({ method: 'POST', url: `/led/follow-up/${token}`, payload: 'stillEffective=yes&jobsKept=3&whoPays=The+fishmongers%27+association&note=', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const again = await anonymous.request({ method: 'POST', url: `/led/follow-up/${token}`, payload: 'stillEffective=no', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(again.statusCode).toBe(409);
+    const lastingDetail = (await admin.get(`/api/v1/led/measures/${lasting.id}`)).json() as Detail;
+    expect(lastingDetail.status).toBe('effective');
+    expect(lastingDetail.followUps.find((f) => f.months === 12)).toMatchObject({ answeredBy: 'partner', stillEffective: true, jobsKept: 3, whoPays: "The fishmongers' association" });
+    // Staff enter the lapsed measure's 6-month answer; a follow-up not yet due is refused.
+    const notDue = await admin.put(`/api/v1/led/measures/${lasting.id}/follow-ups/24`, { stillEffective: true });
+    expect([notDue.statusCode, notDue.json().code]).toEqual([409, 'led.follow_up_not_due']);
+    const staffAnswer = (await admin.put(`/api/v1/led/measures/${lapsed.id}/follow-ups/6`, { stillEffective: false, whoPays: 'Nobody' })).json() as Detail;
+    expect([staffAnswer.status, staffAnswer.followUps[0]!.answeredBy]).toEqual(['done', 'staff']);
+    const audit = (await admin.get(`/api/v1/audit?entityType=led_measure&entityId=${lasting.id}`)).json();
+    expect(audit.items.find((e: { action: string }) => e.action === 'led_measure.follow_up_answer')).toMatchObject({ entityName: 'Lasting cold room', actorName: 'Lead partner' });
+    // Per region and overall, pooled: Ho 1/1, Bolga 0/1, Wa 0/0 (no follow-up due) → 1/2.
+    const compared = (await admin.get('/api/v1/led/compare')).json() as LedComparison;
+    expect(compared.items.map((i) => [i.name, i.effective])).toEqual([['Bolga', { num: 0, den: 1 }], ['Ho', { num: 1, den: 1 }], ['Wa', { num: 0, den: 0 }]]);
+    expect(compared.effective).toEqual({ num: 1, den: 2 });
+    const framework = (await admin.post('/api/v1/results/frameworks', { name: 'LED programme', donor: 'Donor' })).json();
+    await admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: 'led.measures_effective', name: 'Still effective', level: 'outcome', kind: 'pooled_percentage', dimensions: ['region'] });
+    const period = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
+    expect(period.results[0].total).toEqual({ num: 1, den: 2, pct: 50 });
+    expect(period.results[0].breakdowns.region.categories).toEqual([{ category: 'GH-AA', figure: { num: 1, den: 1, pct: 100 } }, { category: 'GH-NP', figure: { num: 0, den: 1, pct: 0 } }]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssessmentInput, lastPlannedEnd, MeasureInput, withinOneYear } from '../../../contracts/led.js';
+import { addMonths, AssessmentInput, dueFollowUp, followUpSchedule, lastPlannedEnd, MeasureInput, withinOneYear } from '../../../contracts/led.js';
 import { factorOrder, firmCounts, summariseMatrix } from './matrix.js';
 
 describe('the one-year rule of LED measures', () => {
@@ -55,5 +55,23 @@ describe('firms by sector and size', () => {
     });
     expect(counts.bySector.reduce((s, x) => s + x.count, 0)).toBe(counts.total);
     expect(counts.bySize.reduce((s, x) => s + x.count, 0)).toBe(counts.total);
+  });
+});
+
+describe('the follow-ups of an LED measure', () => {
+  it('falls 6, 12 and 24 months after the end, a day the month lacks becoming its last', () => {
+    expect(followUpSchedule('2026-03-15')).toEqual([{ months: 6, dueOn: '2026-09-15' }, { months: 12, dueOn: '2027-03-15' }, { months: 24, dueOn: '2028-03-15' }]);
+    expect(followUpSchedule('2026-08-31').map((f) => f.dueOn)).toEqual(['2027-02-28', '2027-08-31', '2028-08-31']);
+    expect(followUpSchedule('2027-08-31')[0]!.dueOn).toBe('2028-02-29');
+    expect(followUpSchedule('2028-02-29').map((f) => f.dueOn)).toEqual(['2028-08-29', '2029-02-28', '2030-02-28']);
+    expect(addMonths('2026-12-31', 2)).toBe('2027-02-28');
+  });
+
+  it('is due for the latest interval that has come, none before six months', () => {
+    expect(dueFollowUp('2026-01-31', '2026-07-30')).toBeNull();
+    expect(dueFollowUp('2026-01-31', '2026-07-31')).toEqual({ months: 6, dueOn: '2026-07-31' });
+    expect(dueFollowUp('2026-01-31', '2027-01-30')?.months).toBe(6);
+    // Recorded late: one form, the latest due, not three.
+    expect(dueFollowUp('2026-01-31', '2028-06-01')).toEqual({ months: 24, dueOn: '2028-01-31' });
   });
 });

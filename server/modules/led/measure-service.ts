@@ -60,7 +60,7 @@ async function measureRow(ctx: TenantCtx, regionId: string, id: string) {
 type MeasureColumns = Omit<MeasureInput, 'partners' | 'status'> & { partners: Array<{ name: string; sector: string }>; status: string };
 const measureColumns = (input: MeasureColumns) => ({
   title: input.title, description: input.description, bottleneckId: input.bottleneckId, partners: input.partners, budget: input.budget,
-  startsOn: input.startsOn, endsOn: input.endsOn, status: input.status,
+  startsOn: input.startsOn, endsOn: input.endsOn, status: input.status, leadEmail: input.leadEmail,
 });
 
 /** The bottleneck a measure addresses is one of the same region's. (The one-year rule is the contract's, and migration 0040's check.) */

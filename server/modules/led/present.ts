@@ -68,5 +68,6 @@ export function presentMeasure(r: MeasureRow, beside: { bottlenecks: Map<string,
     startsOn: r.startsOn,
     endsOn: r.endsOn,
     status: r.status as Measure['status'],
+    leadEmail: r.leadEmail,
   };
 }

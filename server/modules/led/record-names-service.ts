@@ -9,4 +9,6 @@ export const ledRecordNames: RecordVocabulary = {
     led_measure: namesFrom(ledMeasures, ledMeasures.id, ledMeasures.orgId, ledMeasures.title),
   },
   references: { regionId: 'led_region', bottleneckId: 'led_bottleneck' },
+  // A person recorded on a measure is a person of the people module.
+  referencesOf: { led_measure: { personId: 'person_reached' } },
 };

@@ -13,6 +13,7 @@ import { getMemberSettings } from '../members/settings-service.js';
 import { listBranches } from '../orgs/branch-service.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { latestSummaries } from './analysis-service.js';
+import { effectiveShares } from './follow-up-service.js';
 import { bottlenecksOf, measuresOf } from './measure-service.js';
 import { firmCounts } from './matrix.js';
 import { presentKeyFigure, presentRegion, presentTeamMember, type RegionCounts, type RegionRow } from './present.js';
@@ -229,6 +230,7 @@ export async function compareRegions(ctx: TenantCtx, ids: string[] | undefined):
   const counts = await regionCounts(ctx, regionIds);
   const figures = await keyFiguresOf(ctx, regionIds);
   const summaries = await latestSummaries(ctx, regionIds);
+  const effective = await effectiveShares(ctx, regionIds);
   const items = [];
   for (const r of rows) {
     const latest = new Map<string, (typeof figures)[number]>();
@@ -238,8 +240,8 @@ export async function compareRegions(ctx: TenantCtx, ids: string[] | undefined):
     }
     items.push({
       id: r.id, name: r.name, firms: await regionFirms(ctx, r), keyFigures: [...latest.values()].map(presentKeyFigure),
-      matrix: summaries.get(r.id) ?? null, bottlenecks: counts.get(r.id)!.bottlenecks, measures: counts.get(r.id)!.measures,
+      matrix: summaries.get(r.id) ?? null, bottlenecks: counts.get(r.id)!.bottlenecks, measures: counts.get(r.id)!.measures, effective: effective.get(r.id)!,
     });
   }
-  return { items };
+  return { items, effective: { num: items.reduce((s, i) => s + i.effective.num, 0), den: items.reduce((s, i) => s + i.effective.den, 0) } };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BOTTLENECK_KINDS } from '../../../contracts/led.js';
 import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { orgs } from '../../platform/tenants/tables.js';
@@ -155,6 +155,11 @@ export const ledMeasures = pgTable(
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
     status: text('status').notNull().default('planned'),
+    /** Who the follow-up forms go to (migration 0049). */
+    leadEmail: text('lead_email').notNull().default(''),
+    /** The closing evaluation, written at the end (migration 0049). */
+    closingEvaluation: text('closing_evaluation').notNull().default(''),
+    closedOn: date('closed_on'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -167,5 +172,101 @@ export const ledMeasures = pgTable(
     check('led_measures_status_check', sql`${t.status} IN ('planned', 'running', 'done', 'effective')`),
     check('led_measures_budget_check', sql`${t.budget} >= 0`),
     check('led_measures_within_a_year', sql`${t.endsOn} >= ${t.startsOn} AND ${t.endsOn} <= ${t.startsOn} + interval '1 year'`),
+  ],
+);
+
+/** A milestone of a measure: due on a day, done on another (migration 0049). */
+export const ledMilestones = pgTable(
+  'led_milestones',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    measureId: uuid('measure_id').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneOn: date('done_on'),
+    note: text('note').notNull().default(''),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_milestones_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.measureId, ledMeasures).onDelete('cascade'),
+    index('led_milestones_measure_idx').on(t.orgId, t.measureId),
+  ],
+);
+
+/** A budget line of a measure: planned and actual, in minor units of the organisation's currency, by funding source (migration 0049). */
+export const ledBudgetLines = pgTable(
+  'led_budget_lines',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    measureId: uuid('measure_id').notNull(),
+    label: text('label').notNull(),
+    source: text('source').notNull(),
+    planned: bigint('planned', { mode: 'number' }).notNull().default(0),
+    actual: bigint('actual', { mode: 'number' }).notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_budget_lines_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.measureId, ledMeasures).onDelete('cascade'),
+    index('led_budget_lines_measure_idx').on(t.orgId, t.measureId),
+    check('led_budget_lines_source_check', sql`${t.source} IN ('led_fund', 'partner_cash', 'partner_in_kind', 'donor', 'other')`),
+    check('led_budget_lines_amounts_check', sql`${t.planned} >= 0 AND ${t.actual} >= 0`),
+  ],
+);
+
+/** A dated progress report of a measure (migration 0049; no photos: the project has no image store). */
+export const ledProgressReports = pgTable(
+  'led_progress_reports',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    measureId: uuid('measure_id').notNull(),
+    reportedOn: date('reported_on').notNull(),
+    text: text('text').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_progress_reports_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.measureId, ledMeasures).onDelete('cascade'),
+    index('led_progress_reports_measure_idx').on(t.orgId, t.measureId),
+  ],
+);
+
+/**
+ * A follow-up 6, 12 or 24 months after a measure's end: mailed to the lead
+ * partner as a personal link (its SHA-256 kept, never the token), answered
+ * there or entered by staff (migration 0049).
+ */
+export const ledFollowUps = pgTable(
+  'led_follow_ups',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    measureId: uuid('measure_id').notNull(),
+    months: integer('months').notNull(),
+    dueOn: date('due_on').notNull(),
+    tokenHash: text('token_hash'),
+    sentTo: text('sent_to').notNull().default(''),
+    sentAt: ts('sent_at'),
+    expiresAt: ts('expires_at'),
+    answeredAt: ts('answered_at'),
+    answeredBy: text('answered_by'),
+    stillEffective: boolean('still_effective'),
+    jobsKept: integer('jobs_kept'),
+    whoPays: text('who_pays').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_follow_ups_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.measureId, ledMeasures).onDelete('cascade'),
+    uniqueIndex('led_follow_ups_months_key').on(t.measureId, t.months, t.orgId),
+    uniqueIndex('led_follow_ups_token_key').on(t.tokenHash, t.orgId),
+    check('led_follow_ups_months_check', sql`${t.months} IN (6, 12, 24)`),
+    check('led_follow_ups_answered_by_check', sql`${t.answeredBy} IS NULL OR ${t.answeredBy} IN ('partner', 'staff')`),
+    check('led_follow_ups_jobs_kept_check', sql`${t.jobsKept} IS NULL OR ${t.jobsKept} >= 0`),
   ],
 );

@@ -115,3 +115,52 @@ export async function firmBreakdowns(ctx: TenantCtx, firms: Array<{ group: strin
   }
   return result;
 }
+
+/** What the networking directory shows of a firm beside its profile: the member record's facts and contact points. */
+export interface DirectoryFirm {
+  id: string;
+  name: string;
+  sector: string | null;
+  region: string | null;
+  size: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  active: boolean;
+}
+
+/** These firms of the organisation as the directory shows them (sector is the ISIC class, else the section). */
+export async function directoryFirms(ctx: TenantCtx, ids: string[]): Promise<Map<string, DirectoryFirm>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.tx
+    .select({
+      id: members.id, name: members.legalName, isicClass: members.isicClass, isicSection: members.isicSection, region: members.region, size: members.sizeClass,
+      email: members.email, phone: members.phone, website: members.website, status: members.status,
+    })
+    .from(members)
+    .where(and(eq(members.orgId, ctx.orgId), inArray(members.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, {
+    id: r.id, name: r.name, sector: r.isicClass ?? r.isicSection, region: r.region, size: r.size, email: r.email, phone: r.phone, website: r.website, active: r.status === 'active',
+  }]));
+}
+
+/** The ids of the organisation's firms matching the directory's member-side filters (name words, sector, region, size). */
+export async function firmIdsWhere(ctx: TenantCtx, f: { q?: string; sector?: string; region?: string; size?: string }): Promise<string[]> {
+  const rows = await ctx.tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(
+      eq(members.orgId, ctx.orgId),
+      f.q ? sql`${members.id} IN (SELECT member_id FROM member_name_matches(${f.q}))` : undefined,
+      f.sector ? sectorCondition(f.sector) : undefined,
+      f.region ? eq(members.region, f.region) : undefined,
+      f.size ? eq(members.sizeClass, f.size) : undefined,
+    ));
+  return rows.map((r) => r.id);
+}
+
+/** Whom to write to about a firm, by its id (for jobs that run across organisations): as firmRecipients. */
+export async function firmRecipientsById(tx: Tx, orgId: string, memberId: string): Promise<{ name: string; to: string[] } | null> {
+  const [member] = await tx.select({ id: members.id, email: members.email, name: members.legalName }).from(members).where(and(eq(members.orgId, orgId), eq(members.id, memberId)));
+  return member ? { name: member.name, to: await firmRecipients(tx, member) } : null;
+}

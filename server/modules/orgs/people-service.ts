@@ -4,28 +4,27 @@ import type { Role } from '../../../contracts/roles.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { userRoles } from '../../platform/tenants/tables.js';
 import { presentPerson } from './present.js';
 
 /** The columns the list sorts by (contracts' PERSON_SORTS): names as people read them, whatever their capitals. */
-const PERSON_ORDER: SortColumns<(typeof PERSON_SORTS)[number]> = {
-  name: { by: sql`lower(${users.name})`, type: 'text' },
-  since: { by: userRoles.createdAt, type: 'timestamptz' },
+const PERSON_LIST: SortedList<(typeof PERSON_SORTS)[number]> = {
+  id: users.id,
+  columns: {
+    name: { by: sql`lower(${users.name})`, type: 'text' },
+    since: { by: userRoles.createdAt, type: 'timestamptz' },
+  },
 };
 
 export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
-  const order = sortedQuery(PERSON_ORDER, users.id, query.sort, query.cursor);
-  const rows = await ctx.tx
-    .select({ userId: users.id, name: users.name, email: users.email, role: userRoles.role, since: userRoles.createdAt, k: order.key })
+  const page = await sortedPage(PERSON_LIST, query, (k) => ctx.tx
+    .select({ userId: users.id, name: users.name, email: users.email, role: userRoles.role, since: userRoles.createdAt, k })
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.orgId, ctx.orgId), query.role ? eq(userRoles.role, query.role) : undefined, order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.userId);
+    .$dynamic(), [eq(userRoles.orgId, ctx.orgId), query.role ? eq(userRoles.role, query.role) : undefined], (r) => r.userId);
   return {
     nextCursor: page.nextCursor,
     items: page.items.map(({ k: _k, ...person }) => presentPerson(person)),

@@ -79,15 +79,17 @@ export async function removeParticipations(ctx: TenantCtx, of: { source: string;
 
 /**
  * Who took part in a module's activities, by activity: each person once per
- * activity and role (a course's trainees for its lineage, whatever the day).
+ * activity and role (a course's trainees for its lineage, whatever the day),
+ * with the first day they did (`on`).
  */
-export async function participantsOf(ctx: TenantCtx, of: { source: string; sourceIds: string[]; roles: ParticipationRole[] }): Promise<Array<{ sourceId: string; personId: string; role: ParticipationRole }>> {
+export async function participantsOf(ctx: TenantCtx, of: { source: string; sourceIds: string[]; roles: ParticipationRole[] }): Promise<Array<{ sourceId: string; personId: string; role: ParticipationRole; on: string }>> {
   if (!of.sourceIds.length || !of.roles.length) return [];
   const p = personParticipations;
   const rows = await ctx.tx
-    .selectDistinct({ sourceId: p.sourceId, personId: p.personId, role: p.role })
+    .select({ sourceId: p.sourceId, personId: p.personId, role: p.role, on: sql<string>`min(${p.occurredOn})::text` })
     .from(p)
-    .where(and(eq(p.orgId, ctx.orgId), eq(p.source, of.source), inArray(p.sourceId, of.sourceIds), inArray(p.role, of.roles)));
+    .where(and(eq(p.orgId, ctx.orgId), eq(p.source, of.source), inArray(p.sourceId, of.sourceIds), inArray(p.role, of.roles)))
+    .groupBy(p.sourceId, p.personId, p.role);
   return rows.map((r) => ({ ...r, role: r.role as ParticipationRole }));
 }
 

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-or
 import type { MatchQuery, NewPersonInput, Person, PersonDetail, PersonInput, PersonMatch, PersonQuery, PERSON_SORTS } from '../../../contracts/people.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { firmNames } from '../members/audience-service.js';
@@ -80,16 +80,18 @@ const auditable = (r: Auditable): Auditable => ({
  * any order), or in the phone's digits (four or more), or in the e-mail.
  */
 /** The columns the list sorts by (contracts' PERSON_SORTS). */
-const PERSON_ORDER: SortColumns<(typeof PERSON_SORTS)[number]> = {
-  // The index's order (org_id, name, id): the database's collation.
-  name: { by: people.name, type: 'text' },
-  // Youngest first ascending, as the age column reads; people known by their band only come last.
-  age: { by: sql`-${people.birthYear}`, type: 'int', nullable: true },
-  created: { by: people.createdAt, type: 'timestamptz' },
+const PERSON_LIST: SortedList<(typeof PERSON_SORTS)[number]> = {
+  id: people.id,
+  columns: {
+    // The index's order (org_id, name, id): the database's collation.
+    name: { by: people.name, type: 'text' },
+    // Youngest first ascending, as the age column reads; people known by their band only come last.
+    age: { by: sql`-${people.birthYear}`, type: 'int', nullable: true },
+    created: { by: people.createdAt, type: 'timestamptz' },
+  },
 };
 
 export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
-  const order = sortedQuery(PERSON_ORDER, people.id, query.sort, query.cursor);
   const filters: Array<SQL | undefined> = [
     live(ctx),
     query.memberId ? eq(people.memberId, query.memberId) : undefined,
@@ -105,13 +107,7 @@ export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
       query.q.includes('@') ? sql`position(${query.q.toLowerCase()} IN ${people.emailKey}) > 0` : undefined,
     ));
   }
-  const rows = await ctx.tx
-    .select({ row: people, k: order.key })
-    .from(people)
-    .where(and(...filters, order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(PERSON_LIST, query, (k) => ctx.tx.select({ row: people, k }).from(people).$dynamic(), filters, (r) => r.row.id);
   const total = query.cursor ? null : Number((await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...filters)))[0]!.n);
   return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor, total };
 }

@@ -2,6 +2,7 @@ import type { Dimension, IndicatorKind } from '../../../contracts/results.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { reformsBetween } from '../advocacy/figures-service.js';
 import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-service.js';
+import { ledPeopleBetween, measuresEffectiveAt } from '../led/figures-service.js';
 import { activeMembersAt, firmFigures, newMembersBetween, type FirmFigure } from '../members/figures-service.js';
 import { participationsBetween } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
@@ -68,6 +69,23 @@ const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 
       })),
 });
 
+/** People an LED measure recorded in one role, once each across measures and regions, by sex and age band on the day. */
+const ledPeopleIndicator = (code: string, role: 'participant' | 'new_job' | 'higher_income', level: LibraryIndicator['level']): LibraryIndicator => ({
+  code,
+  kind: 'unique_people',
+  level,
+  unit: 'people',
+  dimensions: ['sex', 'age_band'],
+  observe: async (ctx, p, reads) =>
+    (await reads.once('led people', () => ledPeopleBetween(ctx, p.startsOn, p.endsOn)))
+      .filter((r) => r.role === role)
+      .map((r) => ({
+        record: { type: 'participation', id: r.id, on: r.on },
+        unit: r.personId,
+        cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
+      })),
+});
+
 const asFirm = (f: FirmFigure): Observation => ({ record: { type: 'member', id: f.id, on: f.on }, unit: f.id, cells: firmCells(f) });
 
 export const LIBRARY: readonly LibraryIndicator[] = [
@@ -98,6 +116,24 @@ export const LIBRARY: readonly LibraryIndicator[] = [
       record: { type: 'training_certification', id: r.id, on: r.on },
       unit: r.personId,
       cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
+    })),
+  },
+  // LED measures (led/figures-service.ts): people as the people module records them, each once across measures and regions.
+  ledPeopleIndicator('led.people_trained', 'participant', 'output'),
+  ledPeopleIndicator('led.new_jobs', 'new_job', 'outcome'),
+  ledPeopleIndicator('led.higher_income', 'higher_income', 'impact'),
+  {
+    // Measures still effective at their latest follow-up, among those with a follow-up due by the period's end; pooled.
+    code: 'led.measures_effective',
+    kind: 'pooled_percentage',
+    level: 'outcome',
+    unit: 'percent',
+    dimensions: ['region'],
+    observe: async (ctx, p) => (await measuresEffectiveAt(ctx, p.endsOn)).map((m) => ({
+      record: { type: 'led_measure', id: m.id, on: m.on },
+      num: m.effective ? 1 : 0,
+      den: 1,
+      cells: m.region ? { region: m.region } : {},
     })),
   },
   {

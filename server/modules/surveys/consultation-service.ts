@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Consultation, ConsultationInput, ConsultationQuery, CONSULTATION_SORTS } from '../../../contracts/surveys.js';
 import { newSecret, hashSecret } from '../../platform/auth/tokens.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
@@ -61,21 +61,20 @@ export async function getConsultation(ctx: TenantCtx, id: string, publicUrl: str
 }
 
 /** The columns the list sorts by (contracts' CONSULTATION_SORTS); a consultation with no closing day comes last. */
-const CONSULTATION_ORDER: SortColumns<(typeof CONSULTATION_SORTS)[number]> = {
-  created: { by: consultations.createdAt, type: 'timestamptz' },
-  title: { by: consultations.title, type: 'text' },
-  closes: { by: consultations.closesOn, type: 'date', nullable: true },
+const CONSULTATION_LIST: SortedList<(typeof CONSULTATION_SORTS)[number]> = {
+  id: consultations.id,
+  columns: {
+    created: { by: consultations.createdAt, type: 'timestamptz' },
+    title: { by: consultations.title, type: 'text' },
+    closes: { by: consultations.closesOn, type: 'date', nullable: true },
+  },
 };
 
 export async function listConsultations(ctx: TenantCtx, query: ConsultationQuery, publicUrl: string) {
-  const order = sortedQuery(CONSULTATION_ORDER, consultations.id, query.sort, query.cursor);
-  const rows = await ctx.tx
-    .select({ row: consultations, k: order.key })
-    .from(consultations)
-    .where(and(eq(consultations.orgId, ctx.orgId), query.status ? eq(consultations.status, query.status) : undefined, order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(CONSULTATION_LIST, query, (k) => ctx.tx.select({ row: consultations, k }).from(consultations).$dynamic(), [
+    eq(consultations.orgId, ctx.orgId),
+    query.status ? eq(consultations.status, query.status) : undefined,
+  ], (r) => r.row.id);
   return { items: await present(ctx, page.items.map((r) => r.row), publicUrl), nextCursor: page.nextCursor };
 }
 

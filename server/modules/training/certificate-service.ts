@@ -7,7 +7,7 @@ import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
 import { getCourse, getCourseRow } from './course-service.js';
 import { buildCredential, changedFields, issuerUrls, readCredential, signCredential, signedBy, type CertificateLevel } from './credential.js';
-import { publicKeyObject, publicKeyOf, signingKey } from './credential-keys.js';
+import { publicKeyObject, publishedKeys, signingKey, type ServerSecret } from './credential-keys.js';
 import { encodeStatusList } from './status-list.js';
 import { trainingCertificates } from './tables.js';
 
@@ -58,7 +58,7 @@ export async function getCertificate(ctx: TenantCtx, id: string, publicUrl: stri
  * ToT, to a trainer it certified (the credential names the ToT). Once per
  * person and course. The organisation's key is made on its first certificate.
  */
-export async function issueCertificate(ctx: TenantCtx, courseId: string, input: IssueCertificateInput, publicUrl: string, now: Date): Promise<Certificate> {
+export async function issueCertificate(ctx: TenantCtx, courseId: string, input: IssueCertificateInput, publicUrl: string, serverSecret: ServerSecret, now: Date): Promise<Certificate> {
   await getCourseRow(ctx, courseId, true);
   const course = await getCourse(ctx, courseId, now);
   const participant = course.participants.find((p) => p.personId === input.personId);
@@ -74,7 +74,7 @@ export async function issueCertificate(ctx: TenantCtx, courseId: string, input: 
     .where(and(eq(trainingCertificates.orgId, ctx.orgId), eq(trainingCertificates.courseId, courseId), eq(trainingCertificates.personId, participant.personId)));
   if (already) throw new AppError('training.already_issued');
 
-  const key = (await signingKey(ctx, true))!;
+  const key = (await signingKey(ctx, serverSecret, true))!;
   const [last] = await ctx.tx.select({ index: max(trainingCertificates.statusIndex) }).from(trainingCertificates).where(eq(trainingCertificates.orgId, ctx.orgId));
   const statusIndex = last?.index == null ? 0 : last.index + 1;
   const org = await getCurrentOrg(ctx);
@@ -107,17 +107,20 @@ export async function revokeCertificate(ctx: TenantCtx, id: string, reason: stri
   return presentCertificate(updated!, publicUrl);
 }
 
-/** The organisation's public keys as a JWK Set, or null before its first certificate. */
+/**
+ * The organisation's public keys as a JWK Set, retired ones included (what
+ * they signed still verifies), or null before its first certificate.
+ */
 export async function jwksOf(ctx: TenantCtx, publicUrl: string) {
-  const key = await publicKeyOf(ctx);
-  if (!key) return null;
+  const keys = await publishedKeys(ctx);
+  if (!keys.length) return null;
   const { issuer } = issuerUrls(publicUrl, ctx.orgId);
-  return { keys: [{ ...key.publicJwk, kid: `${issuer}#${key.id}`, alg: 'EdDSA', use: 'sig' }] };
+  return { keys: keys.map((key) => ({ ...key.publicJwk, kid: `${issuer}#${key.id}`, alg: 'EdDSA', use: 'sig' })) };
 }
 
 /** The organisation's revocation list as a signed BitstringStatusListCredential, or null before its first certificate. */
-export async function statusListCredential(ctx: TenantCtx, publicUrl: string, now: Date): Promise<string | null> {
-  const key = await signingKey(ctx, false);
+export async function statusListCredential(ctx: TenantCtx, publicUrl: string, serverSecret: ServerSecret, now: Date): Promise<string | null> {
+  const key = await signingKey(ctx, serverSecret, false);
   if (!key) return null;
   const urls = issuerUrls(publicUrl, ctx.orgId);
   const revoked = await ctx.tx.select({ index: trainingCertificates.statusIndex }).from(trainingCertificates)
@@ -151,11 +154,13 @@ export function issuerOrgOf(jws: string, publicUrl: string): string | null {
  * Compares a presented credential with the one issued under its id: whether
  * the issuer's key signed it, which signed fields differ, whether it was revoked.
  */
-export async function checkCredential(ctx: TenantCtx, jws: string): Promise<CredentialCheck> {
+export async function checkCredential(ctx: TenantCtx, jws: string, publicUrl: string): Promise<CredentialCheck> {
   const read = readCredential(jws);
   const none: CredentialCheck = { found: false, signed: false, changed: [], revoked: false };
   if (!read) return none;
-  const key = await publicKeyOf(ctx);
+  // The key it names, among the organisation's own: a retired key still vouches for what it signed.
+  const { issuer } = issuerUrls(publicUrl, ctx.orgId);
+  const key = (await publishedKeys(ctx)).find((k) => read.header.kid === `${issuer}#${k.id}`);
   const signed = key ? await signedBy(jws, publicKeyObject(key.publicJwk)) : false;
   const id = typeof read.credential.id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/i.exec(read.credential.id)?.[1]?.toLowerCase() : undefined;
   if (!id) return { ...none, signed, changed: ['id'] };

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import type { Certificate, CredentialCheck } from '../../../contracts/certificates.js';
 import type { Registration } from '../../../contracts/events.js';
 import type { CourseDetail } from '../../../contracts/training.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../platform/config.js';
 import { Client, useTestApp } from '../../test/app.js';
-import { createOrg } from '../../test/factories.js';
+import { createOrg, createPerson } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
 import { bitAt, decodeStatusList } from './status-list.js';
 import { VERIFY_SCRIPT } from './verify-page.js';
@@ -242,5 +244,72 @@ describe('certificates', () => {
     const foreign = await new CompactSign(Buffer.from(JSON.stringify({ id: 'urn:uuid:00000000-0000-4000-8000-000000000001', issuer: { id: 'https://evil.example/credentials/x' } })))
       .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: 'https://evil.example/credentials/x#k' }).sign(generateKeyPairSync('ed25519').privateKey);
     expect(await verifyInPage(foreign)).toMatchObject({ kind: 'bad', text: expect.stringContaining('does not name an issuer of this site') });
+  });
+  it('seals the signing key with the server secret once one is set, refuses to sign without it, and replaces the key while old certificates still verify', async () => {
+    const org = await createOrg(t.app, { name: 'Chamber of Bolgatanga' });
+    const c = await course(org.admin, { title: 'Bookkeeping', kind: 'workshop', hours: 6, completionShare: 100 });
+    const yaw = { name: 'Yaw Owusu', email: 'yaw@example.test' };
+    await attend(org.admin, await session(org.admin, c.id, 12), [ama, kofi, yaw]);
+    const people = ((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants;
+    const personId = (name: string) => people.find((p) => p.name === name)!.personId;
+    const issue = (app: Client, name: string) => app.post(`/api/v1/training/courses/${c.id}/certificates`, { personId: personId(name) });
+    const keyRows = async () => (await t.app.database.db.execute(`SELECT id, private_key, retired_at FROM training_credential_keys WHERE org_id = '${org.orgId}' ORDER BY created_at`)).rows as Array<{ id: string; private_key: string; retired_at: Date | null }>;
+
+    // Without a server secret the key is sealed by the organisation's own secret alone.
+    const first = await issue(org.admin, ama.name);
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await keyRows()).map((k) => k.private_key.slice(0, 3))).toEqual(['v1.']);
+
+    // The same database served with CREDENTIAL_SECRET: the next signature seals the key with it too.
+    const sealed = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: PUBLIC, LOGIN_RATE_LIMIT: '1000', CREDENTIAL_SECRET: 'a'.repeat(16) + 'b'.repeat(16) }), database: t.database, serveWeb: false, logger: false, strictAudit: true });
+    try {
+      await sealed.ready();
+      const second = await issue(new Client(sealed, org.admin.cookie, org.admin.csrf), kofi.name);
+      expect(second.statusCode, second.body).toBe(201);
+    } finally {
+      await sealed.close();
+    }
+    const [oldKey] = await keyRows();
+    expect(oldKey!.private_key.slice(0, 3)).toBe('v2.');
+    const audit = (await org.admin.get('/api/v1/audit?action=training_key.seal')).json() as { items: Array<{ entityId: string }> };
+    expect(audit.items.map((a) => a.entityId)).toEqual([oldKey!.id]);
+
+    // A server without that secret (a restored backup) cannot sign: not a certificate, not the revocation list.
+    const refused = await issue(org.admin, yaw.name);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json().code).toBe('training.signing_key_locked');
+    expect((await new Client(t.app).get(`/credentials/${org.orgId}/status`)).statusCode).toBe(503);
+    // What was signed still verifies from the published key.
+    expect(await check(jwsOf(first.json() as Certificate))).toMatchObject({ found: true, signed: true, changed: [], revoked: false });
+
+    // Only an admin replaces the key; the old one stays published, retired.
+    const staff = await createPerson(t.app, org.orgId, 'staff');
+    expect((await staff.client.get('/api/v1/training/signing-keys')).statusCode).toBe(403);
+    expect((await staff.client.post('/api/v1/training/signing-keys/rotate', {})).statusCode).toBe(403);
+    const before = (await org.admin.get('/api/v1/training/signing-keys')).json();
+    expect(before).toMatchObject({ serverSecretConfigured: false, items: [{ id: oldKey!.id, retiredAt: null, sealedWithServerSecret: true }] });
+    const rotated = await org.admin.post('/api/v1/training/signing-keys/rotate', {});
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const keys = rotated.json().items as Array<{ id: string; retiredAt: string | null; sealedWithServerSecret: boolean }>;
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatchObject({ id: oldKey!.id, sealedWithServerSecret: true });
+    expect(keys[0]!.retiredAt).not.toBeNull();
+    expect(keys[1]).toMatchObject({ retiredAt: null, sealedWithServerSecret: false });
+
+    const third = await issue(org.admin, yaw.name);
+    expect(third.statusCode, third.body).toBe(201);
+    const thirdHeader = b64json(jwsOf(third.json() as Certificate).split('.')[0]!);
+    expect(thirdHeader.kid).toBe(`${PUBLIC}/credentials/${org.orgId}#${keys[1]!.id}`);
+    const jwks = (await new Client(t.app).get(`/credentials/${org.orgId}/jwks`)).json() as { keys: Array<{ kid: string }> };
+    expect(jwks.keys.map((k) => k.kid.split('#')[1])).toEqual([oldKey!.id, keys[1]!.id]);
+    // Both the old key's certificates and the new key's verify, on the server and in the page.
+    for (const cert of [first, third]) expect(await check(jwsOf(cert.json() as Certificate))).toMatchObject({ found: true, signed: true, changed: [] });
+    expect((await verifyInPage(jwsOf(first.json() as Certificate))).kind).toBe('ok');
+    expect((await verifyInPage(jwsOf(third.json() as Certificate))).kind).toBe('ok');
+    expect((await new Client(t.app).get(`/credentials/${org.orgId}/status`)).statusCode).toBe(200);
+    // A credential signed by the retired key but naming the new key's id does not verify.
+    const [h, p, sig] = jwsOf(first.json() as Certificate).split('.');
+    const relabelled = [Buffer.from(JSON.stringify({ ...b64json(h!), kid: thirdHeader.kid })).toString('base64url'), p, sig].join('.');
+    expect((await check(relabelled)).signed).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { EventSummary } from '../../../contracts/events.js';
 import type { COURSE_SORTS, CourseDetail, CourseInput, CourseParticipant, CourseQuery, CourseSummary, ModuleInput, SessionInput } from '../../../contracts/training.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { createEvent, getEvent } from '../events/event-service.js';
@@ -35,21 +35,20 @@ async function sessionsOf(ctx: TenantCtx, courseIds: string[]): Promise<Map<stri
 
 /** The courses, newest first, each with its number of sessions and the next session's start. */
 /** The columns the list sorts by (contracts' COURSE_SORTS). */
-const COURSE_ORDER: SortColumns<(typeof COURSE_SORTS)[number]> = {
-  created: { by: trainingCourses.createdAt, type: 'timestamptz' },
-  title: { by: trainingCourses.title, type: 'text' },
+const COURSE_LIST: SortedList<(typeof COURSE_SORTS)[number]> = {
+  id: trainingCourses.id,
+  columns: {
+    created: { by: trainingCourses.createdAt, type: 'timestamptz' },
+    title: { by: trainingCourses.title, type: 'text' },
+  },
 };
 
 /** A page of courses in the chosen order, each with its number of sessions and the next one to come. */
 export async function listCoursePage(ctx: TenantCtx, query: CourseQuery, now: Date) {
-  const order = sortedQuery(COURSE_ORDER, trainingCourses.id, query.sort, query.cursor);
-  const rows = await ctx.tx
-    .select({ row: trainingCourses, k: order.key })
-    .from(trainingCourses)
-    .where(and(eq(trainingCourses.orgId, ctx.orgId), query.kind ? eq(trainingCourses.kind, query.kind) : undefined, order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(COURSE_LIST, query, (k) => ctx.tx.select({ row: trainingCourses, k }).from(trainingCourses).$dynamic(), [
+    eq(trainingCourses.orgId, ctx.orgId),
+    query.kind ? eq(trainingCourses.kind, query.kind) : undefined,
+  ], (r) => r.row.id);
   return { items: await summaries(ctx, page.items.map((r) => r.row), now), nextCursor: page.nextCursor };
 }
 

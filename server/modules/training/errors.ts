@@ -14,4 +14,5 @@ export const trainingErrors = {
   'training.certificate_revoked': 409,
   'training.valid_until_past': 400,
   'training.revoke_reason_required': 400,
+  'training.signing_key_locked': 503,
 } as const;

@@ -128,7 +128,11 @@ export const trainingCredentialSecrets = pgTable(
   (t) => [primaryKey({ name: 'training_credential_secrets_pkey', columns: [t.orgId] })],
 );
 
-/** The organisation's Ed25519 key pair that signs its certificates: the private key encrypted (AES-256-GCM). */
+/**
+ * The organisation's Ed25519 key pairs that sign its certificates, the private
+ * key encrypted (AES-256-GCM). One signs (not retired); retired ones stay
+ * published so that what they signed still verifies.
+ */
 export const trainingCredentialKeys = pgTable(
   'training_credential_keys',
   {
@@ -137,10 +141,11 @@ export const trainingCredentialKeys = pgTable(
     publicJwk: jsonb('public_jwk').$type<{ kty: string; crv: string; x: string }>().notNull(),
     privateKey: text('private_key').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
+    retiredAt: ts('retired_at'),
   },
   (t) => [
     primaryKey({ name: 'training_credential_keys_pkey', columns: [t.id, t.orgId] }),
-    uniqueIndex('training_credential_keys_org_key').on(t.orgId),
+    uniqueIndex('training_credential_keys_org_active').on(t.orgId).where(sql`${t.retiredAt} IS NULL`),
   ],
 );
 

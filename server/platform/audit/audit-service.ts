@@ -1,6 +1,6 @@
-import { and, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import { eq, gte, ilike, lt, sql } from 'drizzle-orm';
 import type { AuditQuery } from '../../../contracts/audit.js';
-import { sortedQuery } from '../db/sorted-list.js';
+import { sortedPage, type SortedList } from '../db/sorted-list.js';
 import { escapeLike } from '../db/like.js';
 import type { TenantCtx } from '../db/tenancy.js';
 import { presentAuditEntry } from './present.js';
@@ -22,16 +22,12 @@ function conditions(ctx: TenantCtx, f: Filter) {
   ];
 }
 
+/** The log's one order: its ids only grow, so the id is the time it was written. */
+const AUDIT_LIST: SortedList<'at'> = { id: auditLog.id, idType: 'bigint', columns: { at: { by: auditLog.id, type: 'bigint' } } };
+
 /** In the order the log was written (its ids only grow), newest first by default. Records are named as `vocabulary` knows them. */
 export async function listAudit(ctx: TenantCtx, query: AuditQuery, vocabulary: Required<RecordVocabulary>) {
-  const order = sortedQuery({ at: { by: auditLog.id, type: 'bigint' } }, auditLog.id, query.sort, query.cursor, 'bigint');
-  const rows = await ctx.tx
-    .select({ entry: auditLog, k: order.key })
-    .from(auditLog)
-    .where(and(...conditions(ctx, query), order.after))
-    .orderBy(...order.orderBy)
-    .limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.entry.id);
+  const page = await sortedPage(AUDIT_LIST, query, (k) => ctx.tx.select({ entry: auditLog, k }).from(auditLog).$dynamic(), conditions(ctx, query), (r) => r.entry.id);
   const named = await nameRecords(ctx, page.items.map((r) => r.entry), vocabulary);
   return { nextCursor: page.nextCursor, items: named.map(({ entry, ...beside }) => presentAuditEntry(entry, beside)) };
 }

@@ -6,8 +6,10 @@ import { eq } from 'drizzle-orm';
 import { createFirmUser, createMemberFirm, createOrg, createPerson, orgInput, PASSWORD } from '../../test/factories.js';
 import { withSystem } from '../db/tenancy.js';
 import { tasks } from '../tasks/tables.js';
+import { CAPACITY_CATALOGUE } from '../../../contracts/capacity.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, mailedLinks, portClearanceForm, xlsformWorkbook } from '../../test/survey-factories.js';
+import { sendFollowUps } from '../../modules/led/follow-up-service.js';
 
 // Walks the route table: every route that may write (any method but GET) is
 // called here until it succeeds, and each success must have written an audit
@@ -225,6 +227,13 @@ describe('every write is audited', () => {
     const certificate = must(await admin.post(`/api/v1/training/courses/${tot.id}/certificates`, { personId: yaw }));
     must(await admin.post(`/api/v1/training/certificates/${certificate.id}/revoke`, { reason: 'Audited revocation' }));
     must(await admin.delete(`/api/v1/training/courses/${tot.id}/trainers/${trainee.id}`));
+    // The capacity self-assessment: saved, submitted, reopened, submitted again, and a course planned for a gap.
+    const assessment = must(await admin.post('/api/v1/training/capacity/assessments', { year: 2026 }));
+    must(await admin.put(`/api/v1/training/capacity/assessments/${assessment.id}`, { answers: CAPACITY_CATALOGUE.map((i, n) => ({ item: i.key, level: n ? 3 : 1, note: n ? '' : 'Audited: no board minutes' })) }));
+    must(await admin.post(`/api/v1/training/capacity/assessments/${assessment.id}/submit`));
+    must(await admin.post(`/api/v1/training/capacity/assessments/${assessment.id}/reopen`, { reason: 'Audited reopening' }));
+    must(await admin.post(`/api/v1/training/capacity/assessments/${assessment.id}/submit`));
+    must(await admin.post(`/api/v1/training/capacity/assessments/${assessment.id}/courses`, { item: CAPACITY_CATALOGUE[0].key, course: { title: 'Audited board workshop', kind: 'workshop' } }));
     // LED: a region with its team, a key figure, a matrix of two years, a bottleneck and a measure; each changed and removed.
     const ledInput = { name: 'Audited LED region Volta', region: 'GH-AA' };
     const ledRegion = must(await admin.post('/api/v1/led/regions', ledInput));
@@ -247,9 +256,73 @@ describe('every write is audited', () => {
     const ledMeasureInput = { title: 'Audited solar cold room', bottleneckId: ledBottleneck, budget: 1000, startsOn: '2026-03-01', endsOn: '2027-02-28', partners: [{ name: 'Audited fishmongers', sector: 'semi_public' }] };
     const ledMeasure = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, ledMeasureInput)).measureList[0].id;
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`, { ...ledMeasureInput, status: 'running' }));
+    // An LED measure carried out, closed and followed up (led/implementation-service.ts, follow-up-service.ts).
+    const ledDone = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, { title: 'Audited finished dryer', budget: 500, startsOn: '2024-02-01', endsOn: '2025-01-31', status: 'done', leadEmail: 'audited.lead@example.test' }))
+      .measureList.find((m: { title: string }) => m.title === 'Audited finished dryer').id;
+    const ledMeasureUrl = `/api/v1/led/measures/${ledDone}`;
+    for (const [part, input, list] of [
+      ['milestones', { title: 'Audited milestone', dueOn: '2024-06-30' }, 'milestones'], ['budget-lines', { label: 'Audited budget line', source: 'donor', planned: 300 }, 'budgetLines'],
+      ['reports', { reportedOn: '2024-05-01', text: 'Audited progress' }, 'reports'],
+    ] as const) {
+      const partId = must(await admin.post(`${ledMeasureUrl}/${part}`, input))[list][0].id;
+      must(await admin.put(`${ledMeasureUrl}/${part}/${partId}`, { ...input, ...(part === 'reports' ? { text: 'Audited progress, revised' } : part === 'milestones' ? { doneOn: '2024-06-20' } : { actual: 280 }) }));
+      must(await admin.delete(`${ledMeasureUrl}/${part}/${partId}`));
+    }
+    const ledTrainee = must(await admin.post(`${ledMeasureUrl}/people`, { role: 'participant', person: { name: 'Audited LED trainee', phone: '0209990001' } })).people[0].personId;
+    must(await admin.delete(`${ledMeasureUrl}/people/${ledTrainee}`));
+    must(await admin.put(`${ledMeasureUrl}/closing`, { evaluation: 'Audited closing evaluation' }));
+    must(await admin.put(`${ledMeasureUrl}/follow-ups/6`, { stillEffective: true }));
+    await sendFollowUps(t.database, 'http://audited.example');
+    const followUpMail = (await admin.get('/api/v1/mail/outbox?limit=200')).json().items.find((m: { kind: string }) => m.kind === 'led_follow_up');
+    const followUpToken = /\/led\/follow-up\/(f-[\w-]+)/.exec(followUpMail.body)![1]!;
+    const answered = await new Client(t.app).request({ method: 'POST', url: `/led/follow-up/${followUpToken}`, payload: { stillEffective: 'yes', jobsKept: '2' } });
+    expect(answered.statusCode, answered.body).toBe(200);
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`));
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}`));
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}`));
+    // B2B: matchmaking opened and changed on a B2B day, a profile, requests asked, one declined, one accepted and
+    // scheduled, then called off (agendas issued again).
+    const b2bDay = must(await admin.post('/api/v1/events', { title: 'Audited B2B day', kind: 'b2b_day', startsAt: '2027-02-03T09:00:00Z', endsAt: '2027-02-03T17:00:00Z', audience: 'public' }));
+    must(await admin.post(`/api/v1/events/${b2bDay.id}/state`, { state: 'published' }));
+    const [b2bSeller, b2bBuyer, b2bOther] = await Promise.all(['Audited seller Ama', 'Audited buyer Kofi', 'Audited buyer Esi'].map(async (name) => must(await admin.post(`/api/v1/events/${b2bDay.id}/registrations`, { kind: 'public', name, email: `${name.split(' ')[2]!.toLowerCase()}@audited.example` })).id as string));
+    const b2bSlots = { firstSlotAt: '2027-02-03T10:00:00Z', slotMinutes: 20, slotCount: 4, tableCount: 2, requestDeadline: '2027-02-02T00:00:00Z' };
+    must(await admin.put(`/api/v1/b2b/events/${b2bDay.id}/settings`, b2bSlots));
+    must(await admin.put(`/api/v1/b2b/events/${b2bDay.id}/settings`, { ...b2bSlots, tableCount: 3 }));
+    const b2bAt = (who: string) => `/api/v1/b2b/events/${b2bDay.id}/participants/${who}`;
+    must(await admin.put(`${b2bAt(b2bSeller!)}/profile`, { offer: 'Audited shea butter', seek: 'Audited buyers' }));
+    const meeting = must(await admin.post(`${b2bAt(b2bSeller!)}/requests`, { toRegistrationId: b2bBuyer })).outgoing[0].id;
+    const refused = must(await admin.post(`${b2bAt(b2bSeller!)}/requests`, { toRegistrationId: b2bOther })).outgoing[0].id;
+    must(await admin.post(`${b2bAt(b2bOther!)}/requests/${refused}/answer`, { accept: false }));
+    must(await admin.post(`${b2bAt(b2bBuyer!)}/requests/${meeting}/answer`, { accept: true }));
+    must(await admin.post(`/api/v1/b2b/events/${b2bDay.id}/schedule`));
+    must(await admin.post(`${b2bAt(b2bBuyer!)}/requests/${meeting}/cancel`));
+    // Networking: profiles by staff and by the firm, offers reviewed (returned, published, renewed, withdrawn),
+    // interest of another firm, an introduction moved on, the settings changed.
+    const nwBuyer = await createMemberFirm(admin, { legalName: 'Audited Cocoa Buyers', isicClass: '1073', region: 'GH-AA' });
+    const nwOwner = await createFirmUser(t.app, admin, ids.org!, nwBuyer.id);
+    const nwProfile = { optedIn: true, summary: 'Audited shea butter', offerings: [{ name: 'Audited shea butter', kind: 'product', hsCode: '151590' }], publicFields: ['summary'] };
+    must(await admin.put(`/api/v1/networking/profiles/${ids.members}`, nwProfile));
+    must(await nwOwner.put('/api/v1/networking/my/profile', { ...nwProfile, summary: 'Audited cocoa buyer' }));
+    const nwOfferInput = { kind: 'supplier', side: 'offer', title: 'Audited shea offer', hsCodes: ['1515'] };
+    const nwOffer = must(await admin.post('/api/v1/networking/offers', { ...nwOfferInput, memberId: ids.members })).id;
+    must(await admin.put(`/api/v1/networking/offers/${nwOffer}`, { ...nwOfferInput, offered: 'Audited 2 t a month' }));
+    must(await admin.post(`/api/v1/networking/offers/${nwOffer}/submit`));
+    must(await admin.post(`/api/v1/networking/offers/${nwOffer}/return`, { reason: 'Audited reason' }));
+    must(await admin.post(`/api/v1/networking/offers/${nwOffer}/submit`));
+    must(await admin.post(`/api/v1/networking/offers/${nwOffer}/approve`));
+    must(await admin.post(`/api/v1/networking/offers/${nwOffer}/renew`));
+    const nwInterest = must(await nwOwner.post(`/api/v1/networking/my/market/${nwOffer}/interest`, { message: 'Audited interest' })).items[0].id;
+    const nwIntro = must(await admin.post('/api/v1/networking/introductions', { firmA: ids.members, firmB: nwBuyer.id, offerId: nwOffer, interestId: nwInterest }));
+    must(await admin.post(`/api/v1/networking/introductions/${nwIntro.id}/state`, { state: 'accepted' }));
+    must(await admin.post(`/api/v1/networking/offers/${nwOffer}/withdraw`));
+    const nwRequest = must(await nwOwner.post('/api/v1/networking/my/offers', { kind: 'supplier', side: 'request', title: 'Audited cocoa request' })).id;
+    must(await nwOwner.put(`/api/v1/networking/my/offers/${nwRequest}`, { kind: 'supplier', side: 'request', title: 'Audited cocoa request', hsCodes: ['1801'] }));
+    must(await nwOwner.post(`/api/v1/networking/my/offers/${nwRequest}/submit`));
+    must(await admin.post(`/api/v1/networking/offers/${nwRequest}/approve`));
+    must(await nwOwner.post(`/api/v1/networking/my/offers/${nwRequest}/renew`));
+    must(await nwOwner.post(`/api/v1/networking/my/offers/${nwRequest}/withdraw`));
+    const nwSettings = must(await admin.get('/api/v1/networking/settings'));
+    must(await admin.put('/api/v1/networking/settings', { ...nwSettings, expiryMonths: 6 }));
     // Results: a framework drafted, its period reported and approved.
     const framework = must(await admin.post('/api/v1/results/frameworks', { name: 'Audited SME programme', donor: 'Audited donor' }));
     must(await admin.put(`/api/v1/results/frameworks/${framework.id}`, { name: 'Audited SME programme, phase 2', donor: 'Audited donor', iatiOrgRef: 'GH-RGD-CS1234', iatiActivityId: 'GH-RGD-CS1234-AUDIT', iatiOrgType: '22' }));

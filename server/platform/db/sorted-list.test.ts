@@ -44,7 +44,9 @@ describe('sorted pages', () => {
   it('orders by the column then the id, the same way, empty keys last', () => {
     const up = sortedQuery(ORDER, things.id, 'name', undefined);
     expect(up.after).toBeUndefined();
-    expect(up.orderBy.map((o) => render(o).sql)).toEqual(['"things"."name" ASC NULLS LAST', '"things"."id" ASC']);
+    expect(up.orderBy.map((o) => render(o).sql)).toEqual(['"things"."name" ASC', '"things"."id" ASC']);
+    // A column with no empty keys is ordered plainly, so a descending page can walk an index backwards.
+    expect(sortedQuery(ORDER, things.id, '-name', undefined).orderBy.map((o) => render(o).sql)).toEqual(['"things"."name" DESC', '"things"."id" DESC']);
     const down = sortedQuery(ORDER, things.id, '-born', undefined);
     expect(down.orderBy.map((o) => render(o).sql)).toEqual(['"things"."born" DESC NULLS LAST', '"things"."id" DESC']);
     expect(render(down.key).sql).toBe('("things"."born")::text');

@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SortValue } from '../../../contracts/common.js';
 import { cursorKeyOf, encodeCursor, type CursorKeyType } from './cursor.js';
@@ -24,7 +24,7 @@ export interface SortedQuery {
   key: SQL<string | null>;
   /** The condition for the rows after the cursor, or undefined on the first page. */
   after: SQL | undefined;
-  /** ORDER BY: the column, then the id, both in the chosen direction; empty keys last. */
+  /** ORDER BY: the column, then the id, both in the chosen direction; empty keys (of a `nullable` column) last. */
   orderBy: SQL[];
   /** The page of `limit + 1` fetched rows (each with its `k`) and the cursor after its last row. */
   page<R extends { k: string | null }>(rows: R[], limit: number, idOf: (row: R) => string | number): { items: R[]; nextCursor: string | null };
@@ -58,9 +58,10 @@ export function decodeSortedCursor(cursor: string | undefined, sort: string, col
 }
 
 /**
- * The one way a list is ordered and paged: by a column it declares (a zod
- * enum of its contract, `SortParam`), then by id so rows tied on the column
- * keep one order, with a cursor that holds the order, the key and the id.
+ * How a list is ordered and paged: by a column it declares (a zod enum of its
+ * contract, `SortParam`), then by id so rows tied on the column keep one
+ * order, with a cursor that holds the order, the key and the id. Lists read
+ * their pages through `sortedPage`, which puts these parts in their place.
  */
 export function sortedQuery<C extends string>(columns: SortColumns<C>, id: AnyColumn, sort: SortValue<C>, cursor: string | undefined, idType: IdType = 'uuid'): SortedQuery {
   const { column, desc } = parseSort(sort);
@@ -81,11 +82,54 @@ export function sortedQuery<C extends string>(columns: SortColumns<C>, id: AnyCo
   return {
     key: sql<string | null>`(${by})::text`,
     after,
-    orderBy: [sql`${by} ${dir} NULLS LAST`, sql`${id} ${dir}`],
+    // Empty keys last both ways; a column that has none is ordered plainly, so a descending page walks an ascending index backwards.
+    orderBy: [spec.nullable ? sql`${by} ${dir} NULLS LAST` : sql`${by} ${dir}`, sql`${id} ${dir}`],
     page(rows, limit, idOf) {
       const items = rows.slice(0, limit);
       const end = items.at(-1);
       return { items, nextCursor: rows.length > limit && end ? encodeCursor([sort, end.k, idOf(end)]) : null };
     },
   };
+}
+
+/** A list's order: the columns it may be sorted by and the id that breaks ties. */
+export interface SortedList<C extends string> {
+  columns: SortColumns<C>;
+  id: AnyColumn;
+  idType?: IdType;
+}
+
+/** What a page of a sorted list is asked for: the order, the cursor and the page's size (a list's contract, `PageQuery`). */
+export interface PageRequest<C extends string> {
+  sort: SortValue<C>;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * A select before its conditions: `ctx.tx.select({ row: t, k }).from(t)….$dynamic()`.
+ * Only what `sortedPage` calls of it.
+ */
+interface DynamicSelect<R> {
+  where(where: SQL | undefined): { orderBy(...columns: SQL[]): { limit(limit: number): PromiseLike<R[]> } };
+}
+
+/**
+ * One page of a sorted list, the one way every list reads one: `select` is
+ * given the sort key to select as `k` beside the row, the page's conditions
+ * are `where` and the cursor's, ordered by the column then the id.
+ * ```ts
+ * const page = await sortedPage(EVENT_LIST, query, (k) => ctx.tx.select({ row: events, k }).from(events).$dynamic(), filters, (r) => r.row.id);
+ * ```
+ */
+export async function sortedPage<C extends string, R extends { k: string | null }>(
+  list: SortedList<C>,
+  request: PageRequest<C>,
+  select: (key: SQL<string | null>) => DynamicSelect<R>,
+  where: Array<SQL | undefined>,
+  idOf: (row: R) => string | number,
+): Promise<{ items: R[]; nextCursor: string | null }> {
+  const order = sortedQuery(list.columns, list.id, request.sort, request.cursor, list.idType);
+  const rows = await select(order.key).where(and(...where, order.after)).orderBy(...order.orderBy).limit(request.limit + 1);
+  return order.page(rows, request.limit, idOf);
 }

@@ -2,7 +2,7 @@ import type { Tx } from '../db/tenancy.js';
 import { translator } from '../i18n/i18n.js';
 import { mailOutbox, type MailAttachment } from './tables.js';
 
-export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue' | 'event_registration' | 'event_seat_confirmed' | 'event_reminder' | 'event_cancelled';
+export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue' | 'event_registration' | 'event_seat_confirmed' | 'event_reminder' | 'event_cancelled' | 'b2b_agenda' | 'networking_renewal' | 'led_follow_up';
 
 /**
  * The parameters of each kind that hold a secret (a link whose token is the
@@ -24,6 +24,10 @@ export const SECRET_PARAMS: Record<MailKind, readonly string[]> = {
   event_seat_confirmed: [],
   event_reminder: [],
   event_cancelled: [],
+  b2b_agenda: [],
+  networking_renewal: [],
+  // The lead partner's personal link to the follow-up form of their LED measure.
+  led_follow_up: ['link'],
 };
 
 export interface QueuedMail {

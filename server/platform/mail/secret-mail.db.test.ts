@@ -4,6 +4,7 @@ import { passwordResets, users } from '../auth/tables.js';
 import { Client, startTestApp, useTestApp, type TestApp } from '../../test/app.js';
 import { createOrg, createPerson, PASSWORD } from '../../test/factories.js';
 import { mailOutbox } from './tables.js';
+import { exportedTable, walkList } from '../../test/lists.js';
 import { startSmtpSink } from '../../test/smtp-sink.js';
 
 /** The reset link as the recipient gets it, read from the database as the owner. */
@@ -100,6 +101,21 @@ describe('secret-bearing mail without SMTP (embedded office install)', () => {
     const [user] = await t.database.db.select().from(users).where(sql`lower(${users.email}) = ${home.adminEmail}`);
     const [reset] = await t.database.db.select().from(passwordResets).where(eq(passwordResets.userId, user!.id));
     expect(reset!.expiresAt.getTime() - reset!.createdAt.getTime()).toBeLessThanOrEqual(60 * 60_000 + 1000);
+  });
+
+  it('lists the outbox sorted and paged, filtered, and downloads it in that order without the bodies', async () => {
+    const { admin, orgId } = await createOrg(t.app);
+    for (const email of ['zoe@x.example', 'Amos@x.example', 'mia@x.example']) expect((await admin.post('/api/v1/org/invitations', { email, role: 'viewer' })).statusCode).toBe(201);
+    expect((await walkList<{ toEmail: string }>(admin, '/api/v1/mail/outbox', { sort: 'to', q: 'x.example' }, 1)).map((m) => m.toEmail)).toEqual(['amos@x.example', 'mia@x.example', 'zoe@x.example']);
+    expect((await walkList<{ toEmail: string }>(admin, '/api/v1/mail/outbox', { sort: '-to', q: 'zoe', status: 'pending' })).map((m) => m.toEmail)).toEqual(['zoe@x.example']);
+    expect((await walkList(admin, '/api/v1/mail/outbox', { status: 'sent' })).length).toBe(0);
+    const [header, ...rows] = await exportedTable(admin, '/api/v1/mail/outbox', 'csv', { sort: '-to', q: 'x.example' });
+    expect(header).toEqual(['Queued', 'To', 'Subject', 'Status', 'Sent', 'Error']);
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([['zoe@x.example', 'Not sent'], ['mia@x.example', 'Not sent'], ['amos@x.example', 'Not sent']]);
+    const [, ...xlsx] = await exportedTable(admin, '/api/v1/mail/outbox', 'xlsx', { sort: 'to', q: 'mia' });
+    expect(xlsx.map((r) => r[1])).toEqual(['mia@x.example']);
+    const staff = (await createPerson(t.app, orgId, 'staff')).client;
+    expect((await staff.get('/api/v1/mail/outbox/export.csv')).statusCode).toBe(403);
   });
 });
 

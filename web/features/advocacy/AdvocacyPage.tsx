@@ -1,19 +1,22 @@
 import { Anchor, Badge, Button, Group, Modal, Progress, SegmentedControl, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { PPD_STEPS, type AdvocacyIssueInput } from '../../../contracts/advocacy.js';
+import { ADVOCACY_SORTS, PPD_STEPS, type AdvocacyIssue, type AdvocacyIssueInput } from '../../../contracts/advocacy.js';
 import { formatMoney } from '../../app/money.js';
 import { useCan, useSession } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { fetchIssue, intakeKeys } from '../intake/api.js';
-import { advocacyKeys, createAdvocacyIssue, fetchAdvocacyIssues, outcomeColor, stepColor } from './api.js';
+import { advocacyIssuesPath, advocacyKeys, createAdvocacyIssue, outcomeColor, stepColor } from './api.js';
 import { emptyIssue, IssueForm } from './IssueForm.js';
 
 /** A new issue, blank or started from a member issue (`?from=<member issue>`), which becomes its first evidence. */
@@ -50,13 +53,10 @@ export function AdvocacyPage() {
   const [params, setParams] = useSearchParams();
   const from = params.get('from');
   const [creating, setCreating] = useState(!!from);
-  const [state, setState] = useState<'open' | 'closed' | 'all'>('open');
-  const [step, setStep] = useState<string | null>(null);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 300);
-  const filters = { state, step: step ?? undefined, q: search || undefined };
-  const list = useQuery({ queryKey: advocacyKeys.list(filters), queryFn: () => fetchAdvocacyIssues(filters) });
-  const items = list.data?.items ?? [];
+  const list = useListParams({ q: '', step: '', state: 'open', sort: '-priority' });
+  const { q, step, state } = list.values;
+  const pages = useCursorPages<AdvocacyIssue>(advocacyKeys.list, advocacyIssuesPath, list.query);
+  const items = pages.items;
   const close = () => {
     setCreating(false);
     if (from) setParams({});
@@ -64,24 +64,27 @@ export function AdvocacyPage() {
   return (
     <>
       <PageHeader title={t('nav.advocacy')}>
+        {can('advocacy.manage') && <ExportMenu path={advocacyIssuesPath} query={list.query} />}
         {can('advocacy.manage') && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('advocacy.new')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed" mb="md">{t('advocacy.intro')}</Text>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md">
-        <TextInput leftSection={<IconSearch size={16} />} label={t('advocacy.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
-        <Select label={t('advocacy.step')} clearable data={PPD_STEPS.map((s) => ({ value: s, label: t(`advocacy.steps.${s}`) }))} value={step} onChange={setStep} />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} mb="md">
+        <TextInput leftSection={<IconSearch size={16} />} label={t('advocacy.search')} value={q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select label={t('advocacy.step')} clearable data={PPD_STEPS.map((s) => ({ value: s, label: t(`advocacy.steps.${s}`) }))} value={step || null} onChange={(v) => list.set('step', v ?? '')} />
         <div>
           <Text size="sm" fw={500} mb={4}>{t('advocacy.state')}</Text>
-          <SegmentedControl fullWidth value={state} onChange={(v) => setState(v as typeof state)} data={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`advocacy.states.${s}`) }))} />
+          <SegmentedControl fullWidth value={state} onChange={(v) => list.set('state', v)} data={(['open', 'closed', 'all'] as const).map((s) => ({ value: s, label: t(`advocacy.states.${s}`) }))} />
         </div>
+        <Select label={t('advocacy.sort')} allowDeselect={false} data={ADVOCACY_SORTS.flatMap((c) => [`-${c}`, c]).map((v) => ({ value: v, label: t(`advocacy.sorts.${v}`) }))} value={list.values.sort} onChange={(v) => v && list.set('sort', v)} />
       </SimpleGrid>
-      <ProblemAlert error={list.error} />
+      <ProblemAlert error={pages.error} />
       <DataTable
-        pending={list.isPending}
+        pending={pages.isPending}
         empty={items.length === 0}
         emptyText={q || step || state !== 'all' ? t('advocacy.noMatch') : t('advocacy.none')}
         minWidth={760}
-        headers={[t('advocacy.fields.title'), t('advocacy.step'), t('advocacy.priority'), t('advocacy.firms'), t('advocacy.yearlyCost')]}
+        sort={list.sort}
+        headers={[{ label: t('advocacy.fields.title'), sort: 'title' }, t('advocacy.step'), { label: t('advocacy.priority'), sort: 'priority', firstDescending: true }, t('advocacy.firms'), t('advocacy.yearlyCost')]}
       >
         {items.map((i) => (
           <Table.Tr key={i.id}>
@@ -103,6 +106,7 @@ export function AdvocacyPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
       <Modal opened={creating} onClose={close} title={t('advocacy.new')} size="lg">
         <NewIssue fromMemberIssue={from} onClose={close} />
       </Modal>

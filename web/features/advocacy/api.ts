@@ -5,7 +5,7 @@ import { api, uploadFile, withQuery } from '../../app/api.js';
 
 export const advocacyKeys = {
   all: ['advocacy-issues'] as const,
-  list: (filters: object) => ['advocacy-issues', 'list', filters] as const,
+  list: ['advocacy-issues', 'list'] as const,
   one: (id: string) => ['advocacy-issues', 'one', id] as const,
   /** The open issues a meeting's agenda may take up. */
   agendaOptions: ['advocacy-issues', 'agenda-options'] as const,
@@ -17,9 +17,10 @@ export const advocacyKeys = {
   paper: (id: string, version: number | undefined) => ['position-papers', id, version ?? 'latest'] as const,
 };
 
-export const fetchAdvocacyIssues = (filters: { state?: string; step?: string; q?: string }) => api<{ items: AdvocacyIssue[] }>(withQuery('/api/v1/advocacy-issues', filters));
-/** The open issues, for a meeting's agenda. */
-export const fetchAgendaOptions = () => api<{ items: AdvocacyIssue[] }>(withQuery('/api/v1/advocacy-issues', { state: 'open' }));
+/** The issues, a page at a time (`useCursorPages`), and their download. */
+export const advocacyIssuesPath = '/api/v1/advocacy-issues';
+/** The open issues, for a meeting's agenda: the 200 most urgent (a chamber works on tens). */
+export const fetchAgendaOptions = () => api<{ items: AdvocacyIssue[] }>(withQuery(advocacyIssuesPath, { state: 'open', limit: 200 }));
 export const fetchAdvocacyIssue = (id: string) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`);
 export const createAdvocacyIssue = (input: AdvocacyIssueInput & { fromMemberIssueId?: string }) => api<AdvocacyIssueDetail>('/api/v1/advocacy-issues', { method: 'POST', body: input });
 export const updateAdvocacyIssue = (id: string, input: AdvocacyIssueInput) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`, { method: 'PUT', body: input });

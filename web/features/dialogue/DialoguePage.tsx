@@ -1,19 +1,23 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { FORUM_KINDS, type ForumDetail, type ForumInput } from '../../../contracts/dialogue.js';
+import { DECISION_SORTS, FORUM_KINDS, type Decision, type ForumDetail, type ForumInput } from '../../../contracts/dialogue.js';
 import { ApiError } from '../../app/api.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { dialogueKeys, fetchDecisions, fetchForums, fetchUpcomingMeetings, saveForum } from './api.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import { decisionsPath, dialogueKeys, fetchForums, fetchUpcomingMeetings, saveForum } from './api.js';
 import { MeetingLine } from './MeetingLine.js';
 import { DecisionCard } from './DecisionCard.js';
 import { changedFrom } from '../../ui/leave-guard.js';
@@ -53,11 +57,14 @@ export function DialoguePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const [which, setWhich] = useState<'open' | 'overdue'>('open');
   const forums = useQuery({ queryKey: dialogueKeys.forums, queryFn: fetchForums });
   const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: fetchUpcomingMeetings });
-  const filters = which === 'overdue' ? { overdue: 'true' } : { status: 'open' };
-  const decisions = useQuery({ queryKey: dialogueKeys.decisions(filters), queryFn: () => fetchDecisions(filters) });
+  // Which decisions and in what order sit in the address; `which` becomes the API's status or overdue filter.
+  const list = useListParams({ which: 'open', sort: 'due' });
+  const { which, sort } = list.values;
+  const { which: _which, ...order } = list.query;
+  const filters = { ...order, ...(which === 'overdue' ? { overdue: 'true' } : which === 'all' ? {} : { status: which }) };
+  const decisions = useCursorPages<Decision>(dialogueKeys.decisions, decisionsPath, filters);
   return (
     <Stack>
       <PageHeader title={t('nav.dialogue')}>
@@ -86,11 +93,19 @@ export function DialoguePage() {
       ) : <EmptyState>{t('dialogue.noUpcoming')}</EmptyState>}
       <Group justify="space-between">
         <Title order={2} size="h4">{t('dialogue.decisions')}</Title>
-        <SegmentedControl size="xs" value={which} onChange={(v) => setWhich(v as typeof which)} data={[{ value: 'open', label: t('dialogue.openDecisions') }, { value: 'overdue', label: t('dialogue.overdueDecisions') }]} />
+        {can('dialogue.manage') && <ExportMenu path={decisionsPath} query={filters} />}
       </Group>
-      {decisions.isPending ? <Loading /> : decisions.data?.items.length ? (
-        <Stack gap="xs">{decisions.data.items.map((d) => <DecisionCard key={d.id} decision={d} showMeeting />)}</Stack>
-      ) : <EmptyState>{which === 'overdue' ? t('dialogue.noOverdue') : t('dialogue.noOpenDecisions')}</EmptyState>}
+      <Group align="flex-end">
+        <Select aria-label={t('dialogue.decisions')} allowDeselect={false} value={which} onChange={(v) => v && list.set('which', v)} data={[
+          { value: 'open', label: t('dialogue.openDecisions') }, { value: 'overdue', label: t('dialogue.overdueDecisions') },
+          { value: 'done', label: t('dialogue.decisionStatuses.done') }, { value: 'all', label: t('dialogue.allDecisions') },
+        ]} />
+        <Select aria-label={t('dialogue.decisionSort')} allowDeselect={false} value={sort} onChange={(v) => v && list.set('sort', v)} data={DECISION_SORTS.flatMap((c) => [c, `-${c}`]).map((v) => ({ value: v, label: t(`dialogue.decisionSorts.${v}`) }))} />
+      </Group>
+      {decisions.isPending ? <Loading /> : decisions.items.length ? (
+        <Stack gap="xs">{decisions.items.map((d) => <DecisionCard key={d.id} decision={d} showMeeting />)}</Stack>
+      ) : <EmptyState>{which === 'overdue' ? t('dialogue.noOverdue') : which === 'open' ? t('dialogue.noOpenDecisions') : t('dialogue.noDecisions')}</EmptyState>}
+      <LoadMore hasMore={!!decisions.hasNextPage} loading={decisions.isFetchingNextPage} onLoad={() => void decisions.fetchNextPage()} />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('dialogue.newForum')}>
         <ForumForm initial={{ name: '', kind: 'round_table', description: '', isPublic: false }} onCancel={() => setCreating(false)} onSaved={async (f) => {
           await queryClient.invalidateQueries({ queryKey: dialogueKeys.all });

@@ -1,6 +1,6 @@
 import type { Decision, Forum, ForumDetail, ForumInput, ForumMemberInput, MeetingDetail, MeetingSummary } from '../../../contracts/dialogue.js';
 import type { ApprovedPaper } from '../../../contracts/position-papers.js';
-import { api, withQuery } from '../../app/api.js';
+import { api } from '../../app/api.js';
 
 export const dialogueKeys = {
   all: ['dialogue'] as const,
@@ -9,7 +9,7 @@ export const dialogueKeys = {
   meeting: (id: string) => ['dialogue', 'meeting', id] as const,
   agendaPapers: (meetingId: string, itemId: string) => ['dialogue', 'meeting', meetingId, 'papers', itemId] as const,
   upcoming: ['dialogue', 'upcoming'] as const,
-  decisions: (filters: object) => ['dialogue', 'decisions', filters] as const,
+  decisions: ['dialogue', 'decisions'] as const,
 };
 
 export const meetingStatusColor = { planned: 'blue', held: 'teal', cancelled: 'gray' } as const;
@@ -32,5 +32,6 @@ export const changeMeeting = (id: string, path: string, body: unknown, method = 
 export const fetchAgendaPapers = (meetingId: string, itemId: string) => api<{ items: ApprovedPaper[] }>(`/api/v1/meetings/${meetingId}/agenda/${itemId}/papers`);
 export const sendMeetingInvitations = (id: string) => api<{ invited: number }>(`/api/v1/meetings/${id}/invitations`, { method: 'POST' });
 
-export const fetchDecisions = (filters: Record<string, string | undefined>) => api<{ items: Decision[] }>(withQuery('/api/v1/decisions', filters));
+/** The decisions, a page at a time (`useCursorPages`), and their download. */
+export const decisionsPath = '/api/v1/decisions';
 export const addFollowUp = (decisionId: string, body: { note: string; status?: string }) => api<Decision>(`/api/v1/decisions/${decisionId}/follow-ups`, { method: 'POST', body });

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconCalendarPlus, IconCheckbox, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCalendarPlus, IconCheckbox, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -219,6 +219,8 @@ export function EventPage() {
             <Button component="a" href={calendarUrl(e.id)} variant="default" size="xs" leftSection={<IconCalendarPlus size={14} />}>{t('events.addToCalendar')}</Button>
             {manage && <Button component={Link} to={`/events/${e.id}/edit`} variant="default" size="xs" leftSection={<IconPencil size={14} />}>{t('ui.edit')}</Button>}
             {can('events.check_in') && !e.external && e.state === 'published' && <Button component={Link} to={`/events/${e.id}/check-in`} size="xs" leftSection={<IconCheckbox size={14} />}>{t('events.checkIn')}</Button>}
+            {/* B2B meetings (module b2b): staff open them on any event; participants reach them on a B2B day or fair. */}
+            {!e.external && e.state !== 'cancelled' && (manage ? can('b2b.manage') : can('b2b.take_part') && (e.kind === 'b2b_day' || e.kind === 'trade_fair')) && <Button component={Link} to={`/events/${e.id}/b2b`} size="xs" variant="light" leftSection={<IconArrowsExchange size={14} />}>{t('events.b2bMeetings')}</Button>}
             {/* A cancelled event stays cancelled: only a draft is published. */}
             {manage && e.state === 'draft' && <Button size="xs" variant="light" loading={state.isPending} onClick={() => state.mutate('published')}>{t('events.publish')}</Button>}
             {manage && e.state === 'published' && <ConfirmButton size="xs" label={t('events.cancelEvent')} question={t('events.cancelEventQuestion')} onConfirm={() => state.mutateAsync('cancelled')} />}

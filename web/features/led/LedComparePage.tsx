@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedComparison } from '../../../contracts/led.js';
+import { currentFormat } from '../../app/format.js';
 import { formatNumber } from '../../app/money.js';
 import { sectorTitle } from '../../app/sectors.js';
 import { Chart } from '../../ui/Chart.js';
@@ -14,6 +15,8 @@ import { ScrollTable } from '../../ui/ScrollTable.js';
 import { fetchComparison, fetchRegions, ledKeys } from './api.js';
 
 type Item = LedComparison['items'][number];
+/** A pooled share: Σ still effective / Σ with a follow-up due. */
+const share = (s: { num: number; den: number }) => currentFormat().number(s.num / s.den, { style: 'percent', maximumFractionDigits: 1 });
 interface Row { key: string; label: string; cell: (r: Item) => string }
 
 /** The rows of the comparison: firms, by size and section, the typed figures by topic and label, the latest matrix, bottlenecks and measures. */
@@ -38,6 +41,7 @@ function rowsOf(items: Item[], t: (key: string, options?: Record<string, unknown
     { key: 'average', label: t('led.averageRating'), cell: (r) => (r.matrix?.average !== null && r.matrix?.average !== undefined ? formatNumber(r.matrix.average) : '—') },
     { key: 'bottlenecks', label: t('led.bottlenecks'), cell: (r) => String(r.bottlenecks) },
     { key: 'measures', label: t('led.measures'), cell: (r) => String(r.measures) },
+    { key: 'effective', label: t('led.impl.effectiveShare'), cell: (r) => (r.effective.den ? `${share(r.effective)} (${t('led.impl.effectiveOf', { num: r.effective.num, den: r.effective.den })})` : t('led.impl.noneDue')) },
   ];
 }
 
@@ -80,6 +84,10 @@ export function LedComparePage() {
                 </Table.Tbody>
               </Table>
             </ScrollTable>
+            {compared.data!.effective.den > 0 && (
+              <Text size="sm">{t('led.impl.effectiveOverall', { num: compared.data!.effective.num, den: compared.data!.effective.den, pct: share(compared.data!.effective) })}</Text>
+            )}
+            <Text size="xs" c="dimmed">{t('led.impl.effectiveHelp')}</Text>
           </>
         )}
       </Stack>

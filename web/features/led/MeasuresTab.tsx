@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LED_SECTORS, MEASURE_STATUSES, lastPlannedEnd, type LedRegionDetail, type LedSector, type Measure } from '../../../contracts/led.js';
 import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
@@ -20,7 +21,7 @@ import { sectorColor } from './TeamTab.js';
 type Status = Measure['status'];
 const statusColor: Record<Status, string> = { planned: 'gray', running: 'blue', done: 'teal', effective: 'green' };
 interface MeasureValues {
-  title: string; description: string; bottleneckId: string; partners: Array<{ name: string; sector: LedSector }>; budget: string; startsOn: string; endsOn: string; status: Status;
+  title: string; description: string; bottleneckId: string; partners: Array<{ name: string; sector: LedSector }>; budget: string; startsOn: string; endsOn: string; status: Status; leadEmail: string;
 }
 
 function MeasureForm({ region, measure, onDone }: { region: LedRegionDetail; measure: Measure | null; onDone(): void }) {
@@ -29,6 +30,7 @@ function MeasureForm({ region, measure, onDone }: { region: LedRegionDetail; mea
   const initial: MeasureValues = {
     title: measure?.title ?? '', description: measure?.description ?? '', bottleneckId: measure?.bottleneckId ?? '', partners: measure?.partners ?? [],
     budget: measure ? String(toMajor(measure.budget, region.currency)) : '', startsOn: measure?.startsOn ?? '', endsOn: measure?.endsOn ?? '', status: measure?.status ?? 'planned',
+    leadEmail: measure?.leadEmail ?? '',
   };
   const [values, setValues] = useState(initial);
   const guard = useLeaveGuard(JSON.stringify(values) !== JSON.stringify(initial));
@@ -38,7 +40,7 @@ function MeasureForm({ region, measure, onDone }: { region: LedRegionDetail; mea
   const budget = values.budget.trim() === '' ? undefined : /^\d+(\.\d+)?$/.test(values.budget.trim()) ? toMinor(values.budget.trim(), region.currency) : (values.budget as unknown as number);
   const input = () => ({
     title: values.title, description: values.description, bottleneckId: values.bottleneckId || null, partners: values.partners,
-    budget: budget as number, startsOn: values.startsOn, endsOn: values.endsOn, status: values.status,
+    budget: budget as number, startsOn: values.startsOn, endsOn: values.endsOn, status: values.status, leadEmail: values.leadEmail,
   });
   const save = useMutation({
     mutationFn: () => (measure ? updatePart(region.id, 'measures', measure.id, input()) : addPart(region.id, 'measures', input())),
@@ -65,6 +67,7 @@ function MeasureForm({ region, measure, onDone }: { region: LedRegionDetail; mea
         <TextInput label={t('led.budget')} inputMode="decimal" rightSection={<Text size="xs">{region.currency}</Text>} rightSectionWidth={48} required value={values.budget} error={errors.budget} onChange={(e) => set('budget', e.currentTarget.value)} />
       </SimpleGrid>
       <Select label={t('led.status')} allowDeselect={false} value={values.status} onChange={(v) => v && set('status', v as Status)} data={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`led.statuses.${s}`) }))} />
+      <TextInput label={t('led.impl.leadEmail')} description={t('led.impl.leadEmailHelp')} type="email" value={values.leadEmail} error={errors.leadEmail} onChange={(e) => set('leadEmail', e.currentTarget.value)} />
       <Stack gap="xs">
         <Text fw={500} size="sm">{t('led.partners')}</Text>
         {values.partners.map((p, i) => (
@@ -102,12 +105,13 @@ export function MeasuresTab({ region }: { region: LedRegionDetail }) {
           <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
             <Stack gap={2} style={{ minWidth: 0, flex: '1 1 200px' }}>
               <Group gap="xs">
-                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{m.title}</Text>
+                <Anchor component={Link} to={`/led/measures/${m.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>{m.title}</Anchor>
                 <Badge color={statusColor[m.status]} variant="light">{t(`led.statuses.${m.status}`)}</Badge>
               </Group>
               {m.bottleneckTitle && <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{t('led.addresses', { title: m.bottleneckTitle })}</Text>}
               <Text size="sm">{formatDate(m.startsOn)} – {formatDate(m.endsOn)} · {formatMoney(m.budget, region.currency)}</Text>
               {m.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{m.description}</Text>}
+              <Anchor component={Link} to={`/led/measures/${m.id}`} size="sm">{t('led.impl.open')}</Anchor>
               {m.partners.length > 0 && (
                 <Group gap={4}>
                   {m.partners.map((p, i) => <Badge key={i} variant="outline" color={sectorColor[p.sector]} style={{ maxWidth: '100%' }}>{p.name} · {t(`led.sectors.${p.sector}`)}</Badge>)}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
-  AssessmentInput, BottleneckInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput, LedTeamMemberInput, MeasureInput,
+  AssessmentInput, BottleneckInput, BudgetLineInput, ClosingInput, FollowUpAnswerInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput,
+  LedTeamMemberInput, MeasureDetail, MeasureInput, MeasurePersonInput, MeasureRole, MilestoneInput, ProgressReportInput,
 } from '../../../contracts/led.js';
 import { api, withQuery } from '../../app/api.js';
 
@@ -13,6 +14,7 @@ export const ledKeys = {
   matrix: (id: string, year: number | null) => ['led', 'region', id, 'matrix', year] as const,
   compareAll: ['led', 'compare'] as const,
   compare: (ids: string[]) => ['led', 'compare', ids.join(',')] as const,
+  measure: (id: string) => ['led', 'measure', id] as const,
 };
 
 export const fetchRegions = () => api<{ items: LedRegion[] }>(regionsPath);
@@ -37,3 +39,16 @@ export const addAssessment = (id: string, input: z.input<typeof AssessmentInput>
 export const updateAssessment = (id: string, childId: string, input: z.input<typeof AssessmentInput>) => api<LedMatrix>(`${regionsPath}/${id}/matrix/${childId}`, { method: 'PUT', body: input });
 export const removeAssessment = (id: string, childId: string) => api<LedMatrix>(`${regionsPath}/${id}/matrix/${childId}`, { method: 'DELETE' });
 export const copyMatrix = (id: string, fromYear: number, toYear: number) => api<LedMatrix>(`${regionsPath}/${id}/matrix-copy`, { method: 'POST', body: { fromYear, toYear } });
+
+// A measure carried out: each change answers the measure as it now is.
+const measuresPath = '/api/v1/led/measures';
+export const fetchMeasure = (id: string) => api<MeasureDetail>(`${measuresPath}/${id}`);
+type MeasurePart = 'milestones' | 'budget-lines' | 'reports';
+type MeasurePartInput = { milestones: z.input<typeof MilestoneInput>; 'budget-lines': z.input<typeof BudgetLineInput>; reports: z.input<typeof ProgressReportInput> };
+export const addMeasurePart = <P extends MeasurePart>(id: string, part: P, input: MeasurePartInput[P]) => api<MeasureDetail>(`${measuresPath}/${id}/${part}`, { method: 'POST', body: input });
+export const updateMeasurePart = <P extends MeasurePart>(id: string, part: P, childId: string, input: MeasurePartInput[P]) => api<MeasureDetail>(`${measuresPath}/${id}/${part}/${childId}`, { method: 'PUT', body: input });
+export const removeMeasurePart = (id: string, part: MeasurePart, childId: string) => api<MeasureDetail>(`${measuresPath}/${id}/${part}/${childId}`, { method: 'DELETE' });
+export const addMeasurePerson = (id: string, input: z.input<typeof MeasurePersonInput>) => api<MeasureDetail>(`${measuresPath}/${id}/people`, { method: 'POST', body: input });
+export const removeMeasurePerson = (id: string, personId: string, role: MeasureRole) => api<MeasureDetail>(withQuery(`${measuresPath}/${id}/people/${personId}`, { role }), { method: 'DELETE' });
+export const saveClosing = (id: string, input: z.input<typeof ClosingInput>) => api<MeasureDetail>(`${measuresPath}/${id}/closing`, { method: 'PUT', body: input });
+export const answerFollowUp = (id: string, months: number, input: z.input<typeof FollowUpAnswerInput>) => api<MeasureDetail>(`${measuresPath}/${id}/follow-ups/${months}`, { method: 'PUT', body: input });

@@ -1,35 +1,44 @@
-import { Accordion, Alert, Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Accordion, Alert, Anchor, Badge, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format.js';
+import { OUTBOX_SORTS, OUTBOX_STATUSES, type OutboxEntry } from '../../../contracts/mail.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { fetchOutboxPage, mailKeys } from './api.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import { mailKeys, outboxPath } from './api.js';
 
 const STATUS_COLOR = { pending: 'blue', sent: 'teal', failed: 'red' } as const;
 
 export function OutboxPage() {
   const { t } = useTranslation();
-  const outbox = useInfiniteQuery({
-    queryKey: mailKeys.outbox,
-    queryFn: ({ pageParam }) => fetchOutboxPage(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = outbox.data?.pages.flatMap((p) => p.items) ?? [];
-  const smtp = outbox.data?.pages[0]?.smtpConfigured;
+  const list = useListParams({ q: '', status: '', sort: '-created' });
+  const { q, status, sort } = list.values;
+  const outbox = useCursorPages<OutboxEntry>(mailKeys.outbox, outboxPath, list.query, 30);
+  const items = outbox.items;
+  // The first page also says whether mail leaves (SMTP configured).
+  const smtp = (outbox.data?.pages[0] as { smtpConfigured?: boolean } | undefined)?.smtpConfigured;
   return (
     <Stack>
-      <PageHeader title={t('nav.outbox')} />
+      <PageHeader title={t('nav.outbox')}>
+        <ExportMenu path={outboxPath} query={list.query} />
+      </PageHeader>
       {smtp === false && <Alert color="yellow">{t('outbox.noSmtp')}</Alert>}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput leftSection={<IconSearch size={16} />} label={t('outbox.search')} value={q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select label={t('outbox.status')} placeholder={t('outbox.anyStatus')} clearable value={status || null} onChange={(v) => list.set('status', v ?? '')} data={OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))} />
+        <Select label={t('outbox.sort')} allowDeselect={false} value={sort} onChange={(v) => v && list.set('sort', v)} data={OUTBOX_SORTS.flatMap((c) => [`-${c}`, c]).map((v) => ({ value: v, label: t(`outbox.sorts.${v}`) }))} />
+      </SimpleGrid>
       <ProblemAlert error={outbox.error} />
       {outbox.isPending ? (
         <Loading />
       ) : items.length === 0 ? (
-        <EmptyState>{t('outbox.empty')}</EmptyState>
+        <EmptyState>{q || status ? t('outbox.noMatch') : t('outbox.empty')}</EmptyState>
       ) : (
         <Accordion variant="separated">
           {items.map((m) => (
@@ -57,7 +66,7 @@ export function OutboxPage() {
           ))}
         </Accordion>
       )}
-      <LoadMore hasMore={outbox.hasNextPage} loading={outbox.isFetchingNextPage} onLoad={() => void outbox.fetchNextPage()} />
+      <LoadMore hasMore={!!outbox.hasNextPage} loading={outbox.isFetchingNextPage} onLoad={() => void outbox.fetchNextPage()} />
     </Stack>
   );
 }

@@ -1,8 +1,8 @@
 import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEXES, EXPORT_STATUSES } from '../../../contracts/members.js';
+import { SEXES, EXPORT_STATUSES } from '../../../contracts/member-lists.js';
 import { toMajor, toMinor } from '../../app/money.js';
 import { useRegionChoices } from '../../app/reference.js';
 import { useSession } from '../../app/session.js';
@@ -11,6 +11,23 @@ import { fetchOrg, orgKeys } from '../orgs/api.js';
 import { fetchSettings, fetchTiers, memberKeys } from './api.js';
 
 const MapPointPicker = lazy(() => import('./MapPointPicker.js'));
+
+/**
+ * The map (Leaflet, about 44 kB compressed) is fetched when it comes near the
+ * screen, not with the form: on a phone it is far below the first screen.
+ * Until then a space of its height holds its place.
+ */
+function WhenNearScreen({ children }: { children: ReactNode }) {
+  const place = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (near || !place.current) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px 0px' });
+    observer.observe(place.current);
+    return () => observer.disconnect();
+  }, [near]);
+  return near ? children : <div ref={place} style={{ height: 260 }} />;
+}
 
 interface MemberForm {
   getValues(): any;
@@ -49,15 +66,19 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
         <NumberInput label={t('members.latitude')} decimalScale={6} min={-90} max={90} {...form.getInputProps('latitude')} />
         <NumberInput label={t('members.longitude')} decimalScale={6} min={-180} max={180} {...form.getInputProps('longitude')} />
       </SimpleGrid>
-      <Suspense fallback={null}>
-        <MapPointPicker
-          value={{ latitude: values.latitude, longitude: values.longitude }}
-          onChange={(p) => {
-            form.setFieldValue('latitude', p.latitude);
-            form.setFieldValue('longitude', p.longitude);
-          }}
-        />
-      </Suspense>
+      {session?.map && (
+        <WhenNearScreen>
+          <Suspense fallback={<div style={{ height: 260 }} />}>
+            <MapPointPicker
+              value={{ latitude: values.latitude, longitude: values.longitude }}
+              onChange={(p) => {
+                form.setFieldValue('latitude', p.latitude);
+                form.setFieldValue('longitude', p.longitude);
+              }}
+            />
+          </Suspense>
+        </WhenNearScreen>
+      )}
       <Title order={2} size="h5">{t('members.sizeAndOwnership')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NumberInput label={t('members.employeesFemale')} min={0} allowDecimal={false} {...form.getInputProps('employeesFemale')} />

@@ -2,7 +2,8 @@ import { Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Select, Simple
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYMENT_METHODS, type Invoice, type Member } from '../../../contracts/members.js';
+import type { Invoice, Member } from '../../../contracts/members.js';
+import { PAYMENT_METHODS } from '../../../contracts/member-lists.js';
 import { formatDate, formatDateTime, orgToday } from '../../app/format.js';
 import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
@@ -10,7 +11,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { Loading } from '../../ui/Loading.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerErrors } from '../../ui/use-contract-form.js';
+import { applyServerErrors } from '../../ui/server-errors.js';
 import { fetchInvoices, fetchPortalAccess, fetchStatusHistory, grantPortalAccess, memberKeys, recordPayment, revokePortalAccess, voidInvoice } from './api.js';
 import { useForm } from '@mantine/form';
 

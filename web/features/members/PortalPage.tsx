@@ -1,12 +1,13 @@
 import { Button, Paper, Stack, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MemberUpdate, type Member } from '../../../contracts/members.js';
+import type { Member } from '../../../contracts/members.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
+import { applyServerErrors } from '../../ui/server-errors.js';
+import { useLazyContractForm } from '../../ui/use-lazy-contract-form.js';
 import { fetchOwnFirm, fetchOwnInvoices, memberFormValues, memberKeys, updateOwnFirm } from './api.js';
 import { MemberFields } from './MemberFields.js';
 import { InvoicesTable } from './MembershipTab.js';
@@ -15,7 +16,8 @@ import { StatusBadge } from './StatusBadge.js';
 function OwnProfile({ firm }: { firm: Member }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useContractForm(MemberUpdate, memberFormValues(firm));
+  // The contract and zod come once the person starts editing (use-lazy-contract-form.ts).
+  const form = useLazyContractForm(async () => (await import('../../../contracts/members.js')).MemberUpdate, memberFormValues(firm));
   const save = useMutation({
     mutationFn: (v: typeof form.values) => updateOwnFirm(v),
     onSuccess: (m) => {

@@ -8,12 +8,16 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { sortRows } from '../../ui/list-params.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
 import { createApiToken, fetchApiTokens, orgKeys, revokeApiToken } from './api.js';
 
 export function ApiTokensPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  // An organisation's tokens fit one screen: sorted here, the order kept in the address.
+  const list = useListParams({ sort: 'name' });
   const [secret, setSecret] = useState<string | null>(null);
   const tokens = useQuery({ queryKey: orgKeys.apiTokens, queryFn: fetchApiTokens });
   const form = useContractForm(ApiTokenInput, { name: '', role: 'viewer' as const });
@@ -57,9 +61,10 @@ export function ApiTokensPage() {
         empty={!tokens.data?.items.length}
         emptyText={t('tokens.empty')}
         minWidth={600}
-        headers={[t('tokens.name'), t('people.role'), t('tokens.created'), t('tokens.lastUsed'), '']}
+        sort={list.sort}
+        headers={[{ label: t('tokens.name'), sort: 'name' }, t('people.role'), { label: t('tokens.created'), sort: 'created', firstDescending: true }, { label: t('tokens.lastUsed'), sort: 'used', firstDescending: true }, '']}
       >
-        {tokens.data?.items.map((tok) => (
+        {sortRows(tokens.data?.items ?? [], list.values.sort, { name: (tok) => tok.name, created: (tok) => tok.createdAt, used: (tok) => tok.lastUsedAt }, i18n.language).map((tok) => (
           <Table.Tr key={tok.id}>
             <Table.Td>{tok.name}</Table.Td>
             <Table.Td>{t(`roles.${tok.role}`)}</Table.Td>

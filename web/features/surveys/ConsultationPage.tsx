@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { SIZE_CLASSES } from '../../../contracts/members.js';
+import { SIZE_CLASSES } from '../../../contracts/member-lists.js';
 import type { Consultation } from '../../../contracts/surveys.js';
 import { CROSS_TAB_DIMENSIONS } from '../../../contracts/surveys/cross-tab.js';
 import { pickLabel, walkQuestions, type FormDefinition } from '../../../contracts/surveys/form-model.js';

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { SIZE_CLASSES } from '../../../contracts/members.js';
+import { SIZE_CLASSES } from '../../../contracts/member-lists.js';
 import { CONSULTATION_STATUSES, type Audience, type Consultation, type ConsultationInput } from '../../../contracts/surveys.js';
 import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';

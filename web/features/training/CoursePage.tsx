@@ -22,6 +22,7 @@ import { eventWhen, SeatLine } from '../events/EventsPage.js';
 import { peopleReachedKeys, pickPeopleReached } from '../people/api.js';
 import { addModule, addSession, addTrainer, certifyTrainer, fetchCertificates, fetchCourse, removeModule, removeTrainer, trainingKeys, updateModule } from './api.js';
 import { CertificateCell } from './CertificateCell.js';
+import { CourseCapacityGap } from './CourseCapacityGap.js';
 import { kindColor } from './CoursesPage.js';
 
 /** Puts the course as the server answered it in the cache, and refreshes the lists that show it. */
@@ -304,6 +305,7 @@ export function CoursePage() {
         <Badge color={kindColor[c.kind]} variant="light">{t(`training.kinds.${c.kind}`)}</Badge>
         {manage && <Button component={Link} to={`/training/${c.id}/edit`} variant="default" size="xs" leftSection={<IconPencil size={14} />}>{t('ui.edit')}</Button>}
       </PageHeader>
+      <CourseCapacityGap courseId={c.id} />
       <Paper withBorder p="md">
         <Stack gap={6}>
           {c.audience && <Text size="sm"><Text span fw={600}>{t('training.audience')}: </Text>{c.audience}</Text>}

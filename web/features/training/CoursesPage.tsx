@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconHierarchy, IconPlus } from '@tabler/icons-react';
+import { IconHierarchy, IconKey, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { COURSE_KINDS, COURSE_SORTS, type CourseSummary } from '../../../contracts/training.js';
@@ -47,6 +47,7 @@ export function CoursesPage() {
       <PageHeader title={t('nav.training')}>
         <ExportMenu path={coursesPath} query={list.query} />
         <Button component={Link} to="/training/lineage" variant="default" leftSection={<IconHierarchy size={16} />}>{t('training.lineage')}</Button>
+        {can('training.keys') && <Button component={Link} to="/training/signing-keys" variant="default" leftSection={<IconKey size={16} />}>{t('training.keys.title')}</Button>}
         {can('training.manage') && <Button component={Link} to="/training/new" leftSection={<IconPlus size={16} />}>{t('training.add')}</Button>}
       </PageHeader>
       <Stack>

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CertificationInput, CourseDetail, CourseInput, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
-import type { Certificate, IssueCertificateInput } from '../../../contracts/certificates.js';
+import type { Certificate, IssueCertificateInput, SigningKeys } from '../../../contracts/certificates.js';
 import { api } from '../../app/api.js';
 
 export const coursesPath = '/api/v1/training/courses';
@@ -11,6 +11,7 @@ export const trainingKeys = {
   course: (id: string) => ['training', 'course', id] as const,
   lineage: ['training', 'lineage'] as const,
   certificates: (courseId: string) => ['training', 'course', courseId, 'certificates'] as const,
+  signingKeys: ['training', 'signing-keys'] as const,
 };
 
 export const fetchCourse = (id: string) => api<CourseDetail>(`${coursesPath}/${id}`);
@@ -31,3 +32,6 @@ export const fetchCertificates = (courseId: string) => api<{ items: Certificate[
 export const issueCertificate = (courseId: string, input: z.input<typeof IssueCertificateInput>) => api<Certificate>(`${coursesPath}/${courseId}/certificates`, { method: 'POST', body: input });
 export const revokeCertificate = (id: string, reason: string) => api<Certificate>(`/api/v1/training/certificates/${id}/revoke`, { method: 'POST', body: { reason } });
 export const certificatePdfUrl = (id: string) => `/api/v1/training/certificates/${id}/certificate.pdf`;
+
+export const fetchSigningKeys = () => api<SigningKeys>('/api/v1/training/signing-keys');
+export const rotateSigningKey = () => api<SigningKeys>('/api/v1/training/signing-keys/rotate', { method: 'POST', body: {} });

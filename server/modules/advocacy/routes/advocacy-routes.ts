@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, AdvocacyQuery, CostActivityInput, EvidenceInput, NewAdvocacyIssue, OutcomeInput, StepInput, StepScoreInput,
+  AdvocacyFilter, AdvocacyIssue, AdvocacyIssueDetail, AdvocacyIssueInput, AdvocacyQuery, CostActivityInput, EvidenceInput, NewAdvocacyIssue, OutcomeInput, StepInput, StepScoreInput,
 } from '../../../../contracts/advocacy.js';
-import { ChildParams, IdParams } from '../../../../contracts/common.js';
+import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { ActionInput, ActionPlan, ActionQuery, ActionStatusInput, ObjectiveInput, PlannedAction } from '../../../../contracts/action-plan.js';
 import { actionPlan, addAction, addObjective, listActions, removeObjective, setActionStatus, updateAction } from '../plan-service.js';
@@ -15,6 +16,24 @@ import {
 } from '../issue-service.js';
 
 const tags = ['advocacy'];
+
+/** The issues as a file: what the list shows, in its order, with the parts of the priority. */
+const issuesExport: ListExport<AdvocacyIssue, AdvocacyFilter> = {
+  name: 'advocacy-issues',
+  columns: [
+    { header: 'advocacy.fields.title', cell: (i) => i.title },
+    { header: 'advocacy.priority', cell: (i) => i.priority.score },
+    { header: 'advocacy.step', cell: (i, t) => t(`advocacy.steps.${i.step}`) },
+    { header: 'advocacy.reform.outcome', cell: (i, t) => (i.outcome ? t(`advocacy.outcomes.${i.outcome}`) : '') },
+    { header: 'advocacy.fields.category', cell: (i, t) => t(`advocacy.categories.${i.category}`) },
+    { header: 'advocacy.firms', cell: (i) => i.priority.firms },
+    { header: 'advocacy.fields.severity', cell: (i) => i.priority.severity },
+    { header: 'advocacy.fields.feasibility', cell: (i) => i.priority.feasibility },
+    { header: 'advocacy.yearlyCost', cell: (i) => i.yearlyCost / 100 },
+    { header: 'advocacy.addedOn', cell: (i) => i.createdAt },
+  ],
+  page: listAdvocacyIssues,
+};
 
 /**
  * What the dialogue module, a floor above, tells of an issue: it cannot be
@@ -30,9 +49,13 @@ export const advocacyRoutes: FastifyPluginAsyncZod<AdvocacyRoutesOptions> = asyn
   /** The issue with where it went in the dialogue, so the chain can be walked from here. */
   const issueDetail = async (ctx: TenantCtx, id: string) => ({ ...(await getAdvocacyIssue(ctx, id)), dialogue: await dialogueOfIssue(ctx, id) });
 
-  app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: z.object({ items: z.array(AdvocacyIssue) }) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => ({
-    items: await app.tenant(request, (ctx) => listAdvocacyIssues(ctx, request.query)),
-  }));
+  app.get('/api/v1/advocacy-issues', { schema: { tags, querystring: AdvocacyQuery, response: { 200: Page(AdvocacyIssue) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listAdvocacyIssues(ctx, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/advocacy-issues/export.${format}`, { schema: { tags, querystring: AdvocacyFilter }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, issuesExport, request.query));
+  }
 
   app.post('/api/v1/advocacy-issues', { schema: { tags, body: NewAdvocacyIssue, response: { 201: AdvocacyIssueDetail } }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) => {
     reply.code(201);

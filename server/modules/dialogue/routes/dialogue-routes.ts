@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ChildParams, IdParams } from '../../../../contracts/common.js';
+import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import {
-  AgendaItemInput, Decision, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
+  AgendaItemInput, Decision, DecisionFilter, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
 } from '../../../../contracts/dialogue.js';
 import { ApprovedPaper } from '../../../../contracts/position-papers.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { clockFormat } from '../../../platform/time.js';
 import { orgClock } from '../../../platform/org-clock.js';
@@ -20,6 +21,23 @@ import { minutesPdf } from '../minutes-pdf.js';
 import { papersOfAgendaItem } from '../agenda-papers.js';
 
 const tags = ['dialogue'];
+
+/** The decisions as a file: what the list shows, in its order, with their meeting and forum. */
+const decisionsExport: ListExport<Decision, DecisionFilter> = {
+  name: 'decisions',
+  columns: [
+    { header: 'dialogue.decision', cell: (d) => d.text },
+    { header: 'dialogue.owner', cell: (d) => d.owner },
+    { header: 'dialogue.due', cell: (d) => d.dueOn ?? '' },
+    { header: 'dialogue.status', cell: (d, t) => t(`dialogue.decisionStatuses.${d.status}`) },
+    { header: 'dialogue.overdue', cell: (d) => d.overdue },
+    { header: 'dialogue.meeting', cell: (d) => d.meeting.title },
+    { header: 'dialogue.startsAt', cell: (d) => d.meeting.startsAt },
+    { header: 'dialogue.forum', cell: (d) => d.meeting.forumName },
+    { header: 'advocacy.fields.title', cell: (d) => d.issue?.title ?? '' },
+  ],
+  page: listDecisions,
+};
 
 export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Runs a change, then answers with the forum or meeting as it now stands. */
@@ -108,9 +126,13 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // ---- decisions ----
-  app.get('/api/v1/decisions', { schema: { tags, querystring: DecisionQuery, response: { 200: z.object({ items: z.array(Decision) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
-    items: await app.tenant(request, (ctx) => listDecisions(ctx, request.query)),
-  }));
+  app.get('/api/v1/decisions', { schema: { tags, querystring: DecisionQuery, response: { 200: Page(Decision) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listDecisions(ctx, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/decisions/export.${format}`, { schema: { tags, querystring: DecisionFilter }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, decisionsExport, request.query));
+  }
   app.post('/api/v1/meetings/:id/decisions', { schema: { tags, params: IdParams, body: DecisionInput, response: { 200: MeetingDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request) =>
     thenMeeting(request, (ctx) => addDecision(ctx, request.params.id, request.body)),
   );

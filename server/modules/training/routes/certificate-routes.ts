@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Certificate, CredentialCheck, CredentialCheckInput, IssueCertificateInput, RevokeCertificateInput } from '../../../../contracts/certificates.js';
+import { Certificate, CredentialCheck, CredentialCheckInput, IssueCertificateInput, RevokeCertificateInput, SigningKeys } from '../../../../contracts/certificates.js';
 import { IdParams } from '../../../../contracts/common.js';
 import { LOCALES } from '../../../../contracts/roles.js';
 import { clock } from '../../../platform/clock.js';
@@ -12,6 +12,7 @@ import { clockFormat } from '../../../platform/time.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { certificatePdf } from '../certificate-pdf.js';
 import { checkCredential, getCertificate, issueCertificate, issuerOrgOf, jwksOf, listCertificates, revokeCertificate, statusListCredential } from '../certificate-service.js';
+import { publishedKeys, rotateSigningKey, type PublishedKey } from '../credential-keys.js';
 import { VERIFY_SCRIPT, verifyPage } from '../verify-page.js';
 
 const tags = ['training'];
@@ -27,6 +28,11 @@ const publicScope = (orgId: string, locale: string) => ({ orgId, role: 'viewer' 
  */
 export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = app.config.publicUrl;
+  const serverSecret = app.config.CREDENTIAL_SECRET ?? null;
+  const presentKeys = (keys: PublishedKey[]) => ({
+    items: keys.map((k) => ({ id: k.id, createdAt: k.createdAt.toISOString(), retiredAt: k.retiredAt?.toISOString() ?? null, sealedWithServerSecret: k.sealedWithServerSecret })),
+    serverSecretConfigured: serverSecret !== null,
+  });
 
   app.get('/api/v1/training/courses/:id/certificates', {
     schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Certificate) }) } },
@@ -38,7 +44,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { auth: 'tenant', permission: 'training.manage' },
   }, async (request, reply) => {
     reply.code(201);
-    return app.tenant(request, (ctx) => issueCertificate(ctx, request.params.id, request.body, publicUrl, clock.now()));
+    return app.tenant(request, (ctx) => issueCertificate(ctx, request.params.id, request.body, publicUrl, serverSecret, clock.now()));
   });
 
   app.post('/api/v1/training/certificates/:id/revoke', {
@@ -60,6 +66,16 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     return pdf;
   });
 
+  app.get('/api/v1/training/signing-keys', {
+    schema: { tags, response: { 200: SigningKeys } },
+    config: { auth: 'tenant', permission: 'training.keys' },
+  }, async (request) => app.tenant(request, async (ctx) => presentKeys(await publishedKeys(ctx))));
+
+  app.post('/api/v1/training/signing-keys/rotate', {
+    schema: { tags, response: { 200: SigningKeys } },
+    config: { auth: 'tenant', permission: 'training.keys' },
+  }, async (request) => app.tenant(request, async (ctx) => presentKeys(await rotateSigningKey(ctx, serverSecret))));
+
   // ---- public: no sign-in ----
   const rateLimit = { max: 120, timeWindow: '1 minute' };
 
@@ -77,7 +93,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: OrgParams },
     config: { auth: 'public', rateLimit },
   }, async (request, reply) => {
-    const jws = await withTenant(app.database.db, publicScope(request.params.orgId, request.locale), (ctx) => statusListCredential(ctx, publicUrl, clock.now()));
+    const jws = await withTenant(app.database.db, publicScope(request.params.orgId, request.locale), (ctx) => statusListCredential(ctx, publicUrl, serverSecret, clock.now()));
     if (!jws) throw new AppError('training.certificate_not_found');
     reply.type('application/vc+jwt').header('cache-control', 'no-cache').header('access-control-allow-origin', '*');
     return jws;
@@ -89,7 +105,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const orgId = issuerOrgOf(request.body.jws, publicUrl);
     if (!orgId) return { found: false, signed: false, changed: ['issuer' as const], revoked: false };
-    return withTenant(app.database.db, publicScope(orgId, request.locale), (ctx) => checkCredential(ctx, request.body.jws));
+    return withTenant(app.database.db, publicScope(orgId, request.locale), (ctx) => checkCredential(ctx, request.body.jws, publicUrl));
   });
 
   app.get('/verify', {

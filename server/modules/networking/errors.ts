@@ -1,0 +1,15 @@
+export const networkingErrors = {
+  'networking.offer_not_found': 404,
+  'networking.introduction_not_found': 404,
+  'networking.firm_not_found': 404,
+  'networking.not_your_offer': 404,
+  'networking.wrong_state': 409,
+  'networking.not_published': 409,
+  'networking.own_offer': 409,
+  'networking.already_interested': 409,
+  'networking.same_firm': 400,
+  'networking.interest_mismatch': 400,
+  'networking.hs_code_format': 400,
+  'networking.isic_code_format': 400,
+  'networking.reason_required': 400,
+} as const;

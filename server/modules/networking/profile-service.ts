@@ -1,0 +1,120 @@
+import { and, eq, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { DIRECTORY_SORTS, DirectoryFilter, DirectoryQuery, Profile, ProfileInput } from '../../../contracts/networking.js';
+import { recordAudit } from '../../platform/audit/record.js';
+import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { directoryFirms, firmIdsWhere } from '../members/audience-service.js';
+import { presentProfile, type ProfileRow } from './present.js';
+import { addMonths, getNetworkingSettings } from './settings-service.js';
+import { networkingProfiles } from './tables.js';
+
+export async function profileRow(ctx: TenantCtx, memberId: string): Promise<ProfileRow | null> {
+  const [row] = await ctx.tx.select().from(networkingProfiles).where(and(eq(networkingProfiles.orgId, ctx.orgId), eq(networkingProfiles.memberId, memberId)));
+  return row ?? null;
+}
+
+async function firmOf(ctx: TenantCtx, memberId: string) {
+  const firm = (await directoryFirms(ctx, [memberId])).get(memberId);
+  if (!firm) throw new AppError('networking.firm_not_found');
+  return firm;
+}
+
+/** A firm's directory profile (the empty one while it has none). */
+export async function getProfile(ctx: TenantCtx, memberId: string, now: Date): Promise<Profile> {
+  const firm = await firmOf(ctx, memberId);
+  return presentProfile(await profileRow(ctx, memberId), firm, now);
+}
+
+const auditable = (p: ProfileInput | ProfileRow) => ({
+  optedIn: p.optedIn, summary: p.summary, offerings: p.offerings, exportMarkets: p.exportMarkets, certifications: p.certifications, languages: p.languages, publicFields: p.publicFields,
+});
+
+/**
+ * Saves a firm's profile. Saving an opted-in profile lists it for the
+ * organisation's expiry period from now (a save is a renewal); opting out
+ * takes it off the directory at once.
+ */
+export async function saveProfile(ctx: TenantCtx, memberId: string, input: ProfileInput, now: Date): Promise<Profile> {
+  await firmOf(ctx, memberId);
+  const before = await profileRow(ctx, memberId);
+  const { expiryMonths } = await getNetworkingSettings(ctx);
+  const values = { ...auditable(input), publicFields: [...new Set(input.publicFields)] };
+  const listing = input.optedIn
+    ? { publishedAt: before?.optedIn && before.publishedAt ? before.publishedAt : now, expiresAt: addMonths(now, expiryMonths), remindedAt: null }
+    : { expiresAt: null, remindedAt: null };
+  await ctx.tx
+    .insert(networkingProfiles)
+    .values({ orgId: ctx.orgId, memberId, ...values, ...listing })
+    .onConflictDoUpdate({ target: [networkingProfiles.memberId, networkingProfiles.orgId], set: { ...values, ...listing, updatedAt: sql`now()` } });
+  const old = before ? auditable(before) : {};
+  const keys = Object.keys(values).filter((k) => JSON.stringify((old as Record<string, unknown>)[k]) !== JSON.stringify((values as Record<string, unknown>)[k]));
+  await recordAudit(ctx, {
+    action: before ? 'networking_profile.update' : 'networking_profile.create',
+    entityType: 'networking_profile',
+    entityId: memberId,
+    before: Object.fromEntries(keys.map((k) => [k, (old as Record<string, unknown>)[k]])),
+    after: { ...Object.fromEntries(keys.map((k) => [k, (values as Record<string, unknown>)[k]])), expiresAt: listing.expiresAt?.toISOString() ?? null, memberId },
+  });
+  return getProfile(ctx, memberId, now);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The profile-side conditions of the directory's filters, and the firms the member-side ones leave. */
+async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sort'>, now: Date): Promise<Array<SQL | undefined> | null> {
+  const p = networkingProfiles;
+  let firmIds: string[] | undefined;
+  if (f.sector || f.region || f.size) {
+    firmIds = await firmIdsWhere(ctx, { sector: f.sector, region: f.region, size: f.size });
+    if (!firmIds.length) return null;
+  }
+  let text: SQL | undefined;
+  if (f.q?.trim()) {
+    const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
+    const named = await firmIdsWhere(ctx, { q: f.q.trim() });
+    text = sql`(lower(${p.summary}) LIKE ${like} OR lower(${p.offerings}::text) LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) LIKE ${like})${named.length ? sql` OR ${inArray(p.memberId, named)}` : sql``})`;
+  }
+  return [
+    eq(p.orgId, ctx.orgId),
+    firmIds ? inArray(p.memberId, firmIds) : undefined,
+    f.hs ? sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${p.offerings}) o WHERE o->>'hsCode' LIKE ${`${f.hs}%`})` : undefined,
+    f.market ? sql`${f.market} = ANY(${p.exportMarkets})` : undefined,
+    f.certification ? sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) = ${f.certification.trim().toLowerCase()})` : undefined,
+    f.state === 'published' ? and(eq(p.optedIn, true), isNotNull(p.expiresAt), gt(p.expiresAt, now)) : undefined,
+    f.state === 'expired' ? and(eq(p.optedIn, true), isNotNull(p.expiresAt), lte(p.expiresAt, now)) : undefined,
+    f.state === 'not_listed' ? eq(p.optedIn, false) : undefined,
+    text,
+  ];
+}
+
+const PROFILE_ORDER: SortColumns<(typeof DIRECTORY_SORTS)[number]> = {
+  updated: { by: networkingProfiles.updatedAt, type: 'timestamptz' },
+  expires: { by: networkingProfiles.expiresAt, type: 'timestamptz', nullable: true },
+};
+
+/** A page of the organisation's profiles for staff, filtered and in the chosen order. */
+export async function listProfilePage(ctx: TenantCtx, query: DirectoryQuery, now: Date): Promise<{ items: Profile[]; nextCursor: string | null }> {
+  const conditions = await directoryConditions(ctx, query, now);
+  if (!conditions) return { items: [], nextCursor: null };
+  const order = sortedQuery(PROFILE_ORDER, networkingProfiles.memberId, query.sort, query.cursor);
+  const rows = await ctx.tx.select({ row: networkingProfiles, k: order.key }).from(networkingProfiles).where(and(...conditions, order.after)).orderBy(...order.orderBy).limit(query.limit + 1);
+  const page = order.page(rows, query.limit, (r) => r.row.memberId);
+  const firms = await directoryFirms(ctx, page.items.map((r) => r.row.memberId));
+  return { items: page.items.filter((r) => firms.has(r.row.memberId)).map((r) => presentProfile(r.row, firms.get(r.row.memberId)!, now)), nextCursor: page.nextCursor };
+}
+
+/** Listed profiles (opted in, not expired) matching the filters, at most `limit`: the public directory and matching read these. */
+export async function listedProfiles(ctx: TenantCtx, filter: Omit<DirectoryFilter, 'sort' | 'state'>, now: Date, limit = 500, memberId?: string) {
+  const conditions = await directoryConditions(ctx, { ...filter, state: 'published' }, now);
+  if (!conditions) return [];
+  const rows = await ctx.tx.select().from(networkingProfiles).where(and(...conditions, memberId ? eq(networkingProfiles.memberId, memberId) : undefined)).limit(limit);
+  const firms = await directoryFirms(ctx, rows.map((r) => r.memberId));
+  return rows.filter((r) => firms.get(r.memberId)?.active).map((row) => ({ row, firm: firms.get(row.memberId)! }));
+}
+
+/** Every profile of these firms, listed or not (for "why not"). */
+export async function profilesOf(ctx: TenantCtx, memberIds: string[]): Promise<ProfileRow[]> {
+  if (!memberIds.length) return [];
+  return ctx.tx.select().from(networkingProfiles).where(and(eq(networkingProfiles.orgId, ctx.orgId), inArray(networkingProfiles.memberId, memberIds)));
+}

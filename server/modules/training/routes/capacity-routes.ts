@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Assessment, AssessmentSummary, BranchCapacityList, BranchCapacityQuery, CourseGap, NewAssessmentInput, PlanCourseInput, ReopenAssessmentInput, SaveAssessmentInput } from '../../../../contracts/capacity.js';
+import { IdParams } from '../../../../contracts/common.js';
+import { branchCapacity, createAssessment, gapsOfCourse, getAssessment, listAssessments, planCourseForGap, reopenAssessment, saveAssessment, submitAssessment } from '../capacity-service.js';
+import { getCourseRow } from '../course-service.js';
+
+const tags = ['training'];
+
+/**
+ * The BMO's own capacity: its self-assessments by year (staff fill them, an
+ * admin reopens a submitted one), its branches side by side for an umbrella,
+ * and the courses planned for its gaps.
+ */
+export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/api/v1/training/capacity/assessments', {
+    schema: { tags, response: { 200: z.object({ items: z.array(AssessmentSummary) }) } },
+    config: { auth: 'tenant', permission: 'capacity.read' },
+  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listAssessments(ctx) })));
+
+  app.post('/api/v1/training/capacity/assessments', {
+    schema: { tags, body: NewAssessmentInput, response: { 201: Assessment } },
+    config: { auth: 'tenant', permission: 'capacity.fill' },
+  }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => getAssessment(ctx, await createAssessment(ctx, request.body.year)));
+  });
+
+  app.get('/api/v1/training/capacity/assessments/:id', {
+    schema: { tags, params: IdParams, response: { 200: Assessment } },
+    config: { auth: 'tenant', permission: 'capacity.read' },
+  }, async (request) => app.tenant(request, (ctx) => getAssessment(ctx, request.params.id)));
+
+  app.put('/api/v1/training/capacity/assessments/:id', {
+    schema: { tags, params: IdParams, body: SaveAssessmentInput, response: { 200: Assessment } },
+    config: { auth: 'tenant', permission: 'capacity.fill' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await saveAssessment(ctx, request.params.id, request.body);
+    return getAssessment(ctx, request.params.id);
+  }));
+
+  app.post('/api/v1/training/capacity/assessments/:id/submit', {
+    schema: { tags, params: IdParams, response: { 200: Assessment } },
+    config: { auth: 'tenant', permission: 'capacity.fill' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await submitAssessment(ctx, request.params.id);
+    return getAssessment(ctx, request.params.id);
+  }));
+
+  app.post('/api/v1/training/capacity/assessments/:id/reopen', {
+    schema: { tags, params: IdParams, body: ReopenAssessmentInput, response: { 200: Assessment } },
+    config: { auth: 'tenant', permission: 'capacity.reopen' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await reopenAssessment(ctx, request.params.id, request.body.reason);
+    return getAssessment(ctx, request.params.id);
+  }));
+
+  // A gap turned into a training need: the course is made by the training module and linked to the gap.
+  app.post('/api/v1/training/capacity/assessments/:id/courses', {
+    schema: { tags, params: IdParams, body: PlanCourseInput, response: { 201: z.object({ courseId: z.uuid() }) } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => ({ courseId: await planCourseForGap(ctx, request.params.id, request.body.item, request.body.course) }));
+  });
+
+  app.get('/api/v1/training/capacity/branches', {
+    schema: { tags, querystring: BranchCapacityQuery, response: { 200: BranchCapacityList } },
+    config: { auth: 'tenant', permission: 'capacity.read' },
+  }, async (request) => app.tenant(request, async (ctx) => ({ year: request.query.year, items: await branchCapacity(ctx, request.query.year) })));
+
+  app.get('/api/v1/training/courses/:id/capacity-gaps', {
+    schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(CourseGap) }) } },
+    config: { auth: 'tenant', permission: 'training.read' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await getCourseRow(ctx, request.params.id);
+    return { items: await gapsOfCourse(ctx, request.params.id) };
+  }));
+};

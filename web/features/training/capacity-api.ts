@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Assessment, AssessmentSummary, BranchCapacity, CourseGap, PlanCourseInput, SaveAssessmentInput } from '../../../contracts/capacity.js';
+import { api } from '../../app/api.js';
+
+const base = '/api/v1/training/capacity';
+
+/** Under `trainingKeys.all`, so a change to courses refreshes the gaps that name them. */
+export const capacityKeys = {
+  all: ['training', 'capacity'] as const,
+  list: ['training', 'capacity', 'list'] as const,
+  one: (id: string) => ['training', 'capacity', 'one', id] as const,
+  branches: (year: number) => ['training', 'capacity', 'branches', year] as const,
+  courseGaps: (courseId: string) => ['training', 'capacity', 'course', courseId] as const,
+};
+
+export const fetchAssessments = () => api<{ items: AssessmentSummary[] }>(`${base}/assessments`);
+export const fetchAssessment = (id: string) => api<Assessment>(`${base}/assessments/${id}`);
+export const fetchBranchCapacity = (year: number) => api<{ year: number; items: BranchCapacity[] }>(`${base}/branches?year=${year}`);
+export const fetchCourseGaps = (courseId: string) => api<{ items: CourseGap[] }>(`/api/v1/training/courses/${courseId}/capacity-gaps`);
+
+export const startAssessment = (year: number) => api<Assessment>(`${base}/assessments`, { method: 'POST', body: { year } });
+export const saveAssessment = (id: string, input: z.input<typeof SaveAssessmentInput>) => api<Assessment>(`${base}/assessments/${id}`, { method: 'PUT', body: input });
+export const submitAssessment = (id: string) => api<Assessment>(`${base}/assessments/${id}/submit`, { method: 'POST', body: {} });
+export const reopenAssessment = (id: string, reason: string) => api<Assessment>(`${base}/assessments/${id}/reopen`, { method: 'POST', body: { reason } });
+/** A course for a gap: made by the training module and linked to the gap. */
+export const planCourse = (id: string, input: z.input<typeof PlanCourseInput>) => api<{ courseId: string }>(`${base}/assessments/${id}/courses`, { method: 'POST', body: input });
