@@ -102,7 +102,7 @@ ALTER TABLE "networking_settings" ADD CONSTRAINT "networking_settings_org_id_org
 CREATE INDEX "networking_profiles_listed_idx" ON "networking_profiles" USING btree ("org_id","opted_in","expires_at");--> statement-breakpoint
 CREATE INDEX "networking_offers_state_idx" ON "networking_offers" USING btree ("org_id","state","expires_at");--> statement-breakpoint
 CREATE INDEX "networking_offers_member_idx" ON "networking_offers" USING btree ("org_id","member_id");--> statement-breakpoint
-CREATE INDEX "networking_interests_offer_idx" ON "networking_interests" USING btree ("org_id","offer_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "networking_interests_offer_idx" ON "networking_interests" USING btree ("org_id","offer_id","member_id");--> statement-breakpoint
 CREATE INDEX "networking_interests_member_idx" ON "networking_interests" USING btree ("org_id","member_id");--> statement-breakpoint
 CREATE INDEX "networking_introductions_updated_idx" ON "networking_introductions" USING btree ("org_id","updated_at");--> statement-breakpoint
 CREATE INDEX "networking_introductions_a_idx" ON "networking_introductions" USING btree ("org_id","firm_a");--> statement-breakpoint

@@ -48,6 +48,7 @@ import { auditedWrites } from './platform/audit/audited-writes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { tileOrigin, type Config } from './platform/config.js';
+import { logUrl } from './platform/http/log-url.js';
 import type { Database } from './platform/db/database.js';
 import { AppError } from './platform/errors/app-error.js';
 import { sendProblem } from './platform/errors/problem.js';
@@ -85,7 +86,12 @@ function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: F
 export async function buildApp({ config, database, serveWeb = true, logger, strictAudit = false }: AppOptions): Promise<FastifyInstance> {
   registerModules();
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: logger ?? {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      // Personal links carry their token in the path: the log keeps the address without it.
+      serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: logUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }) },
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),

@@ -163,7 +163,8 @@ export async function getMine(ctx: TenantCtx, eventId: string, registrationId: s
     me: { ...profileOf(me), available: state.profiles.get(registrationId)?.available ?? null },
     settings: state.settings ? presentSettings(state.settings) : null,
     deadlinePassed: !!state.settings && state.settings.requestDeadline < now,
-    others: state.holders.filter((h) => h.registrationId !== registrationId).map(profileOf),
+    // Who else takes part shows once staff open the matchmaking, not before.
+    others: state.settings ? state.holders.filter((h) => h.registrationId !== registrationId).map(profileOf) : [],
     incoming: mine.filter((r) => r.to.registrationId === registrationId).reverse(),
     outgoing: mine.filter((r) => r.from.registrationId === registrationId).reverse(),
     agenda: agendaOf(state, registrationId, t, time),
@@ -175,7 +176,8 @@ async function ensureProfile(ctx: TenantCtx, eventId: string, registrationId: st
 }
 
 export async function saveProfile(ctx: TenantCtx, eventId: string, registrationId: string, input: B2bProfileInput) {
-  const state = await load(ctx, eventId);
+  // Under the matchmaking's lock: a change of availability after scheduling re-plans the meetings it touches.
+  const state = await load(ctx, eventId, true);
   const settings = openSettings(state);
   await actingAs(ctx, state, registrationId);
   if (input.available?.some((s) => s >= settings.slotCount)) throw fieldError('available', 'b2b.slot_outside');
@@ -187,6 +189,8 @@ export async function saveProfile(ctx: TenantCtx, eventId: string, registrationI
     action: 'b2b.profile', entityType: 'event_registration', entityId: registrationId,
     after: { eventId, offer: input.offer.trim(), seek: input.seek.trim(), sectors: input.sectors, available: available === null ? 'all' : available.join(',') },
   });
+  const before = state.profiles.get(registrationId)?.available ?? null;
+  if (settings.scheduledAt && JSON.stringify(before) !== JSON.stringify(available)) await replan(ctx, eventId, false);
 }
 
 export async function requestMeeting(ctx: TenantCtx, eventId: string, registrationId: string, input: B2bRequestInput, now = clock.now()) {

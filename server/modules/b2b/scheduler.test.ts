@@ -143,4 +143,15 @@ describe('B2B scheduler', () => {
     const cyrillic = agendaSms('Встречи v1', lines.map((l) => `${l} Россия`));
     for (const p of cyrillic) expect(p.length).toBeLessThanOrEqual(70);
   });
+  it('moves a kept meeting when a participant can no longer come at its slot', () => {
+    const base: ScheduleInput = { slots: 3, tables: 2, participants: [{ id: 'A', available: null }, { id: 'B', available: null }], meetings: [{ id: 'ab', a: 'A', b: 'B' }] };
+    const first = schedule(base);
+    const slot = first.placed[0]!.slot;
+    // B now says they cannot come at that slot: the kept placement gives way, and the meeting moves.
+    const later: ScheduleInput = { ...base, participants: [{ id: 'A', available: null }, { id: 'B', available: [0, 1, 2].filter((s) => s !== slot) }], fixed: first.placed };
+    const result = schedule(later);
+    expect(violations(later, result)).toEqual([]);
+    expect(result.placed).toHaveLength(1);
+    expect(result.placed[0]!.slot).not.toBe(slot);
+  });
 });

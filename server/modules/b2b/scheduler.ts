@@ -155,7 +155,8 @@ export function schedule(input: ScheduleInput): ScheduleResult {
     const m = byId.get(f.meetingId);
     if (m === undefined || slotOf[m]! >= 0 || f.slot < 0 || f.slot >= S) continue;
     const x = ms[m]!;
-    if (busy[x.a * S + f.slot]! >= 0 || busy[x.b * S + f.slot]! >= 0) continue;
+    // A participant who has since said they cannot come at that slot frees the meeting to move.
+    if (busy[x.a * S + f.slot]! >= 0 || busy[x.b * S + f.slot]! >= 0 || !canAttend[x.a * S + f.slot] || !canAttend[x.b * S + f.slot]) continue;
     put(m, f.slot);
     fixed[m] = 1;
     fixedTables.set(m, f.table);

@@ -10,7 +10,7 @@ import { orgMailLocale } from '../../platform/i18n/i18n.js';
 import { queueMail } from '../../platform/mail/queue-mail.js';
 import { todayIn } from '../../platform/time.js';
 import { orgs } from '../../platform/tenants/tables.js';
-import { orgClocks, orgToday } from '../orgs/org-service.js';
+import { currentOrgClock, orgClocks, orgToday } from '../orgs/org-service.js';
 import { getMeasureRow } from './implementation-service.js';
 import { ledFollowUps, ledMeasures } from './tables.js';
 
@@ -31,7 +31,7 @@ export async function sendFollowUps(database: Database, publicUrl: string, now =
       .select({ measure: ledMeasures, orgName: orgs.name, languages: orgs.languages })
       .from(ledMeasures)
       .innerJoin(orgs, eq(orgs.id, ledMeasures.orgId))
-      .where(and(inArray(ledMeasures.status, FOLLOWED), ne(ledMeasures.leadEmail, ''), sql`${ledMeasures.endsOn} <= (${now.toISOString().slice(0, 10)}::date - interval '6 months' + interval '1 day')::date`));
+      .where(and(inArray(ledMeasures.status, FOLLOWED), ne(ledMeasures.leadEmail, ''), sql`${ledMeasures.endsOn} <= (${now.toISOString().slice(0, 10)}::date - interval '6 months' + interval '4 days')::date`));
     const clocks = await orgClocks(tx, candidates.map((c) => c.measure.orgId));
     let mails = 0;
     for (const { measure, orgName, languages } of candidates) {
@@ -83,6 +83,12 @@ export async function answerFollowUp(ctx: TenantCtx, measureId: string, months: 
   const scheduled = followUpSchedule(measure.endsOn).find((f) => f.months === months)!;
   if (by === 'staff' && (!FOLLOWED.includes(measure.status) || scheduled.dueOn > (await orgToday(ctx)))) throw new AppError('led.follow_up_not_due');
   const [before] = await ctx.tx.select().from(ledFollowUps).where(and(eq(ledFollowUps.orgId, ctx.orgId), eq(ledFollowUps.measureId, measureId), eq(ledFollowUps.months, months)));
+  // The link was checked in its own transaction: under the measure's lock, a second post of the
+  // same form (two tabs, a double tap) or one after the link ran out is refused here.
+  if (by === 'partner') {
+    if (before?.answeredAt) throw new AppError('led.follow_up_answered');
+    if (!before?.expiresAt || before.expiresAt <= clock.now()) throw new AppError('led.follow_up_expired');
+  }
   const answer = { stillEffective: input.stillEffective, jobsKept: input.jobsKept, whoPays: input.whoPays, note: input.note };
   if (before) {
     await ctx.tx.update(ledFollowUps).set({ ...answer, answeredAt: sql`now()`, answeredBy: by }).where(and(eq(ledFollowUps.orgId, ctx.orgId), eq(ledFollowUps.id, before.id)));
@@ -119,10 +125,12 @@ export async function measuresFollowedUp(ctx: TenantCtx, asOf: string, regionIds
     return first.dueOn <= asOf ? [{ ...m, firstDueOn: first.dueOn }] : [];
   });
   if (!due.length) return [];
-  const answers = await ctx.tx.select({ measureId: ledFollowUps.measureId, months: ledFollowUps.months, dueOn: ledFollowUps.dueOn, stillEffective: ledFollowUps.stillEffective })
+  const answers = await ctx.tx.select({ measureId: ledFollowUps.measureId, months: ledFollowUps.months, dueOn: ledFollowUps.dueOn, stillEffective: ledFollowUps.stillEffective, answeredAt: ledFollowUps.answeredAt })
     .from(ledFollowUps).where(and(eq(ledFollowUps.orgId, ctx.orgId), inArray(ledFollowUps.measureId, due.map((m) => m.id)), isNotNull(ledFollowUps.answeredAt)));
+  // What was known on that day: an answer given later does not change a past period's figure.
+  const { timeZone } = await currentOrgClock(ctx);
   return due.map((m) => {
-    const latest = answers.filter((a) => a.measureId === m.id && a.dueOn <= asOf).sort((a, b) => b.months - a.months)[0];
+    const latest = answers.filter((a) => a.measureId === m.id && a.dueOn <= asOf && todayIn(timeZone, a.answeredAt!) <= asOf).sort((a, b) => b.months - a.months)[0];
     return { id: m.id, regionId: m.regionId, firstDueOn: m.firstDueOn, effective: latest?.stillEffective === true, latestMonths: latest?.months ?? null };
   });
 }

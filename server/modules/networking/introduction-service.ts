@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { NEXT_INTRODUCTION_STATES, type INTRODUCTION_SORTS, type Introduction, type IntroductionInput, type IntroductionQuery, type IntroductionState } from '../../../contracts/networking.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { fieldError, AppError } from '../../platform/errors/app-error.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { firmNames } from '../members/audience-service.js';
 import { presentIntroduction, type IntroductionRow } from './present.js';
@@ -68,20 +68,21 @@ export async function moveIntroduction(ctx: TenantCtx, id: string, state: Introd
   await recordAudit(ctx, { action: 'networking_introduction.state', entityType: 'networking_introduction', entityId: id, before: { state: from }, after: { state, ...(note ? { note } : {}) } });
 }
 
-const INTRODUCTION_ORDER: SortColumns<(typeof INTRODUCTION_SORTS)[number]> = {
-  updated: { by: networkingIntroductions.updatedAt, type: 'timestamptz' },
-  created: { by: networkingIntroductions.createdAt, type: 'timestamptz' },
+const INTRODUCTION_LIST: SortedList<(typeof INTRODUCTION_SORTS)[number]> = {
+  id: networkingIntroductions.id,
+  columns: {
+    updated: { by: networkingIntroductions.updatedAt, type: 'timestamptz' },
+    created: { by: networkingIntroductions.createdAt, type: 'timestamptz' },
+  },
 };
 
 const involves = (memberId: string) => or(eq(networkingIntroductions.firmA, memberId), eq(networkingIntroductions.firmB, memberId));
 
 export async function listIntroductionPage(ctx: TenantCtx, query: IntroductionQuery) {
   const n = networkingIntroductions;
-  const order = sortedQuery(INTRODUCTION_ORDER, n.id, query.sort, query.cursor);
-  const rows = await ctx.tx.select({ row: n, k: order.key }).from(n).where(and(
-    eq(n.orgId, ctx.orgId), query.state ? eq(n.state, query.state) : undefined, query.memberId ? involves(query.memberId) : undefined, order.after,
-  )).orderBy(...order.orderBy).limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  const page = await sortedPage(INTRODUCTION_LIST, query, (k) => ctx.tx.select({ row: n, k }).from(n).$dynamic(), [
+    eq(n.orgId, ctx.orgId), query.state ? eq(n.state, query.state) : undefined, query.memberId ? involves(query.memberId) : undefined,
+  ], (r) => r.row.id);
   return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
 }
 

@@ -69,6 +69,22 @@ describe('directory profiles', () => {
     const allowed = (await new (owner.constructor as typeof Client)(t.app).get(firmUrl)).body;
     expect(allowed).toContain('"email":"sales@shea.example"');
     expect(allowed).not.toContain('GH-NP');
+    // A public search matches only what a firm made public: the shea firm hid its region, nobody its markets or certifications.
+    const publicSearch = async (q: string) => (await new (owner.constructor as typeof Client)(t.app).get(`/directory/${orgId}?${q}`)).body;
+    const byRegion = await publicSearch('region=GH-NP');
+    expect(byRegion).toContain('Savannah Nut Collectors');
+    expect(byRegion).not.toContain('Tamale Shea Co');
+    for (const q of ['market=NG', 'certification=fda%20ghana', 'q=fda']) {
+      const body = await publicSearch(q);
+      expect(body, q).not.toContain('Savannah Nut Collectors');
+      expect(body, q).not.toContain('Tamale Shea Co');
+    }
+    // Staff cannot make a firm's contacts public; the firm's own choice stays.
+    const nutsProfile = { summary: 'Shea nuts picked by women groups', offerings: [{ name: 'Shea nuts', kind: 'product', hsCode: '120792' }] };
+    await admin.put(`/api/v1/networking/profiles/${nuts.id}`, profile({ ...nutsProfile, publicFields: ['summary', 'offerings', 'sector', 'region', 'contacts'] }));
+    expect((await admin.get(`/api/v1/networking/profiles/${nuts.id}`)).json().publicFields).toEqual(['summary', 'offerings', 'sector', 'region']);
+    await admin.put(`/api/v1/networking/profiles/${shea.id}`, profile({ publicFields: ['summary', 'offerings', 'contacts'] }));
+    expect((await admin.get(`/api/v1/networking/profiles/${shea.id}`)).json().publicFields).toContain('contacts');
     // Another organisation's directory does not list these firms, nor serve their pages.
     const other = await createOrg(t.app, ghana);
     expect((await new (owner.constructor as typeof Client)(t.app).get(`/directory/${other.orgId}`)).body).not.toContain('Tamale Shea Co');
@@ -89,7 +105,7 @@ describe('directory profiles', () => {
     expect((await admin.get(`/api/v1/networking/profiles/${nuts.id}/matches`)).json().items).toEqual([]);
     const why = (await admin.get(`/api/v1/networking/profiles/${nuts.id}/why-not/${shea.id}`)).json() as WhyNot;
     expect(why).toMatchObject({ matched: false, blockers: ['expired'] });
-    expect(await auditOf(admin, 'networking_profile', shea.id)).toEqual(['networking_profile.create', 'networking_profile.update']);
+    expect(await auditOf(admin, 'networking_profile', shea.id)).toEqual(['networking_profile.create', 'networking_profile.update', 'networking_profile.update']);
   });
 });
 
@@ -144,6 +160,9 @@ describe('cooperation offers, interest and introductions', () => {
     const interest = (await buyerUser.post(`/api/v1/networking/my/market/${draft.id}/interest`, { message: 'We need 5 t a month' })).json().items[0];
     expect((await buyerUser.post(`/api/v1/networking/my/market/${draft.id}/interest`, {})).statusCode).toBe(409);
     expect((await admin.get('/api/v1/networking/interests')).json().items.map((i: { firmName: string }) => i.firmName)).toEqual(['Accra Chocolate Works']);
+    // The chamber sees who is interested; the offering firm does not (the chamber chooses whom to introduce).
+    expect((await admin.get(`/api/v1/networking/offers/${draft.id}`)).json().interestList).toHaveLength(1);
+    expect((await sellerUser.get(`/api/v1/networking/my/offers/${draft.id}`)).json().interestList).toEqual([]);
 
     // Staff introduce the firms; the status goes proposed → accepted → met → deal, never skipping.
     const intro = (await admin.post('/api/v1/networking/introductions', { firmA: seller.id, firmB: buyer.id, offerId: draft.id, interestId: interest.id, note: 'Met at the chamber' })).json();
@@ -180,5 +199,45 @@ describe('cooperation offers, interest and introductions', () => {
     expect((await admin.get(`/api/v1/networking/offers/${request.id}/matches`)).json().items.map((m: Match) => m.offer?.title)).toEqual(['More cocoa beans']);
     expect((await admin.get(`/api/v1/networking/offers/${draft.id}`)).json().state).toBe('expired');
     expect((await buyerUser.get('/api/v1/networking/my/market')).json().items.map((o: Offer) => o.title)).toEqual(['More cocoa beans']);
+  });
+});
+
+describe('introductions and deals in results', () => {
+  it('counts every introduction, and a deal once per pair of firms whichever side reported it', async () => {
+    const { admin } = await createOrg(t.app, ghana);
+    const [a, b, c] = [
+      await activeFirm(admin, { legalName: 'Tamale Shea Processors', isicClass: '1040', region: 'GH-NP' }),
+      await activeFirm(admin, { legalName: 'Accra Cosmetics', isicClass: '2023', region: 'GH-AA' }),
+      await activeFirm(admin, { legalName: 'Tema Packaging', isicClass: '1702', region: 'GH-AA' }),
+    ];
+    const introduce = async (firmA: string, firmB: string, states: string[]) => {
+      const intro = (await admin.post('/api/v1/networking/introductions', { firmA, firmB, note: '' })).json();
+      for (const state of states) expect((await admin.post(`/api/v1/networking/introductions/${intro.id}/state`, { state })).statusCode).toBe(200);
+      return intro.id as string;
+    };
+    const first = await introduce(a.id, b.id, ['accepted', 'met', 'deal']);
+    // The same deal reported from the other side: the pair counts once, dated by its first deal.
+    const second = await introduce(b.id, a.id, ['accepted', 'met', 'deal']);
+    await introduce(a.id, c.id, ['accepted', 'met']);
+    await introduce(b.id, c.id, ['no_deal']);
+
+    const framework = (await admin.post('/api/v1/results/frameworks', { name: 'Linkages', donor: 'Donor X' })).json();
+    for (const [library, name, level] of [['networking.introductions', 'Introductions', 'output'], ['networking.deals', 'Deals', 'outcome']]) {
+      expect((await admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library, name, level, kind: 'count', dimensions: [] })).statusCode).toBe(201);
+    }
+    const year = new Date().getUTCFullYear();
+    const period = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: String(year), startsOn: `${year}-01-01`, endsOn: `${year}-12-31` })).json();
+    const report = (await admin.get(`/api/v1/results/periods/${period.id}`)).json();
+    const byName = new Map(report.results.map((r: { name: string; total: { n: number }; indicatorId: string }) => [r.name, r]));
+    expect((byName.get('Introductions') as { total: { n: number } }).total.n).toBe(4);
+    const deals = byName.get('Deals') as { total: { n: number }; indicatorId: string };
+    expect(deals.total.n).toBe(1);
+    const records = (await admin.get(`/api/v1/results/periods/${period.id}/indicators/${deals.indicatorId}/records`)).json();
+    expect(records.items).toHaveLength(1);
+    expect(records.items[0].type).toBe('networking_introduction');
+    expect([first, second]).toContain(records.items[0].id);
+    // A period before the deals counts none.
+    const before = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: String(year - 1), startsOn: `${year - 1}-01-01`, endsOn: `${year - 1}-12-31` })).json();
+    expect((await admin.get(`/api/v1/results/periods/${before.id}`)).json().results.map((r: { total: { n: number } }) => r.total.n)).toEqual([0, 0]);
   });
 });

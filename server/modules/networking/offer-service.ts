@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-or
 import type { Interest, OFFER_SORTS, Offer, OfferDetail, OfferInput, OfferQuery, OfferState } from '../../../contracts/networking.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { directoryFirms, firmNames } from '../members/audience-service.js';
@@ -99,25 +99,25 @@ function stateIs(state: OfferState, now: Date) {
   return eq(o.state, state);
 }
 
-const OFFER_ORDER: SortColumns<(typeof OFFER_SORTS)[number]> = {
-  updated: { by: networkingOffers.updatedAt, type: 'timestamptz' },
-  expires: { by: networkingOffers.expiresAt, type: 'timestamptz', nullable: true },
+const OFFER_LIST: SortedList<(typeof OFFER_SORTS)[number]> = {
+  id: networkingOffers.id,
+  columns: {
+    updated: { by: networkingOffers.updatedAt, type: 'timestamptz' },
+    expires: { by: networkingOffers.expiresAt, type: 'timestamptz', nullable: true },
+  },
 };
 
 /** A page of offers: all of them for staff, a firm's own (`memberId`), or the published ones of others (`othersThan`). */
 export async function listOfferPage(ctx: TenantCtx, query: OfferQuery, now: Date, scope: { othersThan?: string } = {}) {
   const o = networkingOffers;
-  const order = sortedQuery(OFFER_ORDER, o.id, query.sort, query.cursor);
-  const rows = await ctx.tx.select({ row: o, k: order.key }).from(o).where(and(
+  const page = await sortedPage(OFFER_LIST, query, (k) => ctx.tx.select({ row: o, k }).from(o).$dynamic(), [
     eq(o.orgId, ctx.orgId),
     query.state ? stateIs(query.state, now) : undefined,
     query.side ? eq(o.side, query.side) : undefined,
     query.kind ? eq(o.kind, query.kind) : undefined,
     query.memberId ? eq(o.memberId, query.memberId) : undefined,
     scope.othersThan ? and(stateIs('published', now), sql`${o.memberId} <> ${scope.othersThan}`) : undefined,
-    order.after,
-  )).orderBy(...order.orderBy).limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.id);
+  ], (r) => r.row.id);
   return { items: await presentOffers(ctx, page.items.map((r) => r.row), now), nextCursor: page.nextCursor };
 }
 
@@ -136,10 +136,15 @@ export async function interestsWhere(ctx: TenantCtx, where: { offerId?: string; 
   return rows.map((r) => presentInterest(r, { offerTitle: titles.get(r.offerId) ?? '', firmName: names.get(r.memberId) ?? '' }));
 }
 
-/** An offer with its expressions of interest and the introductions made on it. */
+/**
+ * An offer with its expressions of interest and the introductions made on it.
+ * Its own firm (`ownerId`) sees no interests — they go to the chamber, which
+ * chooses whom to introduce — and only the introductions it is part of.
+ */
 export async function getOfferDetail(ctx: TenantCtx, id: string, now: Date, ownerId?: string): Promise<OfferDetail> {
   const row = await offerRow(ctx, id, ownerId);
   const [offer] = await presentOffers(ctx, [row], now);
+  if (ownerId) return { ...offer!, interestList: [], introductions: await introductionsOf(ctx, { offerId: id, memberId: ownerId }) };
   return { ...offer!, interestList: await interestsWhere(ctx, { offerId: id }), introductions: await introductionsOf(ctx, { offerId: id }) };
 }
 
@@ -151,7 +156,9 @@ export async function expressInterest(ctx: TenantCtx, offerId: string, memberId:
   const [held] = await ctx.tx.select({ id: networkingInterests.id }).from(networkingInterests)
     .where(and(eq(networkingInterests.orgId, ctx.orgId), eq(networkingInterests.offerId, offerId), eq(networkingInterests.memberId, memberId)));
   if (held) throw new AppError('networking.already_interested');
-  const [created] = await ctx.tx.insert(networkingInterests).values({ orgId: ctx.orgId, offerId, memberId, message }).returning({ id: networkingInterests.id });
+  // Two taps at once: the second finds the first's row (one interest per firm and offer).
+  const [created] = await ctx.tx.insert(networkingInterests).values({ orgId: ctx.orgId, offerId, memberId, message }).onConflictDoNothing().returning({ id: networkingInterests.id });
+  if (!created) throw new AppError('networking.already_interested');
   await recordAudit(ctx, { action: 'networking_offer.interest', entityType: 'networking_offer', entityId: offerId, after: { interestId: created!.id, memberId, message } });
   return created!.id;
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { DIRECTORY_SORTS, DirectoryFilter, DirectoryQuery, Profile, ProfileInput } from '../../../contracts/networking.js';
+import type { DIRECTORY_SORTS, DirectoryFilter, DirectoryQuery, Profile, ProfileInput, PublicField } from '../../../contracts/networking.js';
 import { recordAudit } from '../../platform/audit/record.js';
-import { sortedQuery, type SortColumns } from '../../platform/db/sorted-list.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { directoryFirms, firmIdsWhere } from '../members/audience-service.js';
@@ -35,11 +35,18 @@ const auditable = (p: ProfileInput | ProfileRow) => ({
  * organisation's expiry period from now (a save is a renewal); opting out
  * takes it off the directory at once.
  */
-export async function saveProfile(ctx: TenantCtx, memberId: string, input: ProfileInput, now: Date): Promise<Profile> {
+/**
+ * Saves a firm's profile. `by: 'staff'` may list a firm and choose its public
+ * fields, but never makes its contacts public: only the firm decides that (its
+ * own choice is kept as it was, whatever staff send; staff may take it back).
+ */
+export async function saveProfile(ctx: TenantCtx, memberId: string, input: ProfileInput, now: Date, by: 'firm' | 'staff' = 'firm'): Promise<Profile> {
   await firmOf(ctx, memberId);
   const before = await profileRow(ctx, memberId);
   const { expiryMonths } = await getNetworkingSettings(ctx);
-  const values = { ...auditable(input), publicFields: [...new Set(input.publicFields)] };
+  const contactsPublic = input.publicFields.includes('contacts') && (by === 'firm' || !!before?.publicFields.includes('contacts'));
+  const publicFields = [...new Set(input.publicFields.filter((f) => f !== 'contacts')), ...(contactsPublic ? ['contacts' as const] : [])];
+  const values = { ...auditable(input), publicFields };
   const listing = input.optedIn
     ? { publishedAt: before?.optedIn && before.publishedAt ? before.publishedAt : now, expiresAt: addMonths(now, expiryMonths), remindedAt: null }
     : { expiresAt: null, remindedAt: null };
@@ -61,26 +68,35 @@ export async function saveProfile(ctx: TenantCtx, memberId: string, input: Profi
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The profile-side conditions of the directory's filters, and the firms the member-side ones leave. */
-async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sort'>, now: Date): Promise<Array<SQL | undefined> | null> {
+/**
+ * The profile-side conditions of the directory's filters, and the firms the
+ * member-side ones leave. For the public (`publicOnly`), a filter or a word
+ * matches only what the firm made public: a search must not tell which firms
+ * hid a region or an export market by listing them.
+ */
+async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sort'>, now: Date, publicOnly = false): Promise<Array<SQL | undefined> | null> {
   const p = networkingProfiles;
-  let firmIds: string[] | undefined;
-  if (f.sector || f.region || f.size) {
-    firmIds = await firmIdsWhere(ctx, { sector: f.sector, region: f.region, size: f.size });
-    if (!firmIds.length) return null;
+  const shown = (field: PublicField, condition: SQL): SQL => (publicOnly ? sql`(${field} = ANY(${p.publicFields}) AND ${condition})` : condition);
+  const memberSide: Array<[PublicField, string | undefined]> = [['sector', f.sector], ['region', f.region], ['size', f.size]];
+  const firmConditions: SQL[] = [];
+  for (const [field, value] of memberSide) {
+    if (!value) continue;
+    const ids = await firmIdsWhere(ctx, { [field]: value });
+    if (!ids.length) return null;
+    firmConditions.push(shown(field, inArray(p.memberId, ids)));
   }
   let text: SQL | undefined;
   if (f.q?.trim()) {
     const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
     const named = await firmIdsWhere(ctx, { q: f.q.trim() });
-    text = sql`(lower(${p.summary}) LIKE ${like} OR lower(${p.offerings}::text) LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) LIKE ${like})${named.length ? sql` OR ${inArray(p.memberId, named)}` : sql``})`;
+    text = sql`(${shown('summary', sql`lower(${p.summary}) LIKE ${like}`)} OR ${shown('offerings', sql`lower(${p.offerings}::text) LIKE ${like}`)} OR ${shown('certifications', sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) LIKE ${like})`)}${named.length ? sql` OR ${inArray(p.memberId, named)}` : sql``})`;
   }
   return [
     eq(p.orgId, ctx.orgId),
-    firmIds ? inArray(p.memberId, firmIds) : undefined,
-    f.hs ? sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${p.offerings}) o WHERE o->>'hsCode' LIKE ${`${f.hs}%`})` : undefined,
-    f.market ? sql`${f.market} = ANY(${p.exportMarkets})` : undefined,
-    f.certification ? sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) = ${f.certification.trim().toLowerCase()})` : undefined,
+    ...firmConditions,
+    f.hs ? shown('offerings', sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${p.offerings}) o WHERE o->>'hsCode' LIKE ${`${f.hs}%`})`) : undefined,
+    f.market ? shown('exportMarkets', sql`${f.market} = ANY(${p.exportMarkets})`) : undefined,
+    f.certification ? shown('certifications', sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) = ${f.certification.trim().toLowerCase()})`) : undefined,
     f.state === 'published' ? and(eq(p.optedIn, true), isNotNull(p.expiresAt), gt(p.expiresAt, now)) : undefined,
     f.state === 'expired' ? and(eq(p.optedIn, true), isNotNull(p.expiresAt), lte(p.expiresAt, now)) : undefined,
     f.state === 'not_listed' ? eq(p.optedIn, false) : undefined,
@@ -88,25 +104,30 @@ async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sor
   ];
 }
 
-const PROFILE_ORDER: SortColumns<(typeof DIRECTORY_SORTS)[number]> = {
-  updated: { by: networkingProfiles.updatedAt, type: 'timestamptz' },
-  expires: { by: networkingProfiles.expiresAt, type: 'timestamptz', nullable: true },
+const PROFILE_LIST: SortedList<(typeof DIRECTORY_SORTS)[number]> = {
+  id: networkingProfiles.memberId,
+  columns: {
+    updated: { by: networkingProfiles.updatedAt, type: 'timestamptz' },
+    expires: { by: networkingProfiles.expiresAt, type: 'timestamptz', nullable: true },
+  },
 };
 
 /** A page of the organisation's profiles for staff, filtered and in the chosen order. */
 export async function listProfilePage(ctx: TenantCtx, query: DirectoryQuery, now: Date): Promise<{ items: Profile[]; nextCursor: string | null }> {
   const conditions = await directoryConditions(ctx, query, now);
   if (!conditions) return { items: [], nextCursor: null };
-  const order = sortedQuery(PROFILE_ORDER, networkingProfiles.memberId, query.sort, query.cursor);
-  const rows = await ctx.tx.select({ row: networkingProfiles, k: order.key }).from(networkingProfiles).where(and(...conditions, order.after)).orderBy(...order.orderBy).limit(query.limit + 1);
-  const page = order.page(rows, query.limit, (r) => r.row.memberId);
+  const page = await sortedPage(PROFILE_LIST, query, (k) => ctx.tx.select({ row: networkingProfiles, k }).from(networkingProfiles).$dynamic(), conditions, (r) => r.row.memberId);
   const firms = await directoryFirms(ctx, page.items.map((r) => r.row.memberId));
   return { items: page.items.filter((r) => firms.has(r.row.memberId)).map((r) => presentProfile(r.row, firms.get(r.row.memberId)!, now)), nextCursor: page.nextCursor };
 }
 
-/** Listed profiles (opted in, not expired) matching the filters, at most `limit`: the public directory and matching read these. */
-export async function listedProfiles(ctx: TenantCtx, filter: Omit<DirectoryFilter, 'sort' | 'state'>, now: Date, limit = 500, memberId?: string) {
-  const conditions = await directoryConditions(ctx, { ...filter, state: 'published' }, now);
+/**
+ * Listed profiles (opted in, not expired) matching the filters, at most
+ * `limit`: the public directory (`publicOnly`: filters match public fields
+ * only) and matching read these.
+ */
+export async function listedProfiles(ctx: TenantCtx, filter: Omit<DirectoryFilter, 'sort' | 'state'>, now: Date, limit = 500, memberId?: string, publicOnly = false) {
+  const conditions = await directoryConditions(ctx, { ...filter, state: 'published' }, now, publicOnly);
   if (!conditions) return [];
   const rows = await ctx.tx.select().from(networkingProfiles).where(and(...conditions, memberId ? eq(networkingProfiles.memberId, memberId) : undefined)).limit(limit);
   const firms = await directoryFirms(ctx, rows.map((r) => r.memberId));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { MatchWeights, Offering } from '../../../contracts/networking.js';
 import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { orgs } from '../../platform/tenants/tables.js';
@@ -90,7 +90,8 @@ export const networkingInterests = pgTable(
     primaryKey({ name: 'networking_interests_pkey', columns: [t.id, t.orgId] }),
     sameOrgForeignKey(t.orgId, t.offerId, networkingOffers).onDelete('cascade'),
     sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
-    index('networking_interests_offer_idx').on(t.orgId, t.offerId),
+    // One interest per firm and offer.
+    uniqueIndex('networking_interests_offer_idx').on(t.orgId, t.offerId, t.memberId),
     index('networking_interests_member_idx').on(t.orgId, t.memberId),
     check('networking_interests_state_check', sql`${t.state} IN ('open', 'introduced')`),
   ],

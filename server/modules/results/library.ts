@@ -4,6 +4,7 @@ import { reformsBetween } from '../advocacy/figures-service.js';
 import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-service.js';
 import { ledPeopleBetween, measuresEffectiveAt } from '../led/figures-service.js';
 import { activeMembersAt, firmFigures, newMembersBetween, type FirmFigure } from '../members/figures-service.js';
+import { dealsBetween, introductionsBetween } from '../networking/figures-service.js';
 import { participationsBetween } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
 import { peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
@@ -24,7 +25,7 @@ export interface LibraryIndicator {
   kind: IndicatorKind;
   level: 'activity' | 'output' | 'outcome' | 'impact';
   /** `currency` is the organisation's. */
-  unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'currency' | 'percent';
+  unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'introductions' | 'deals' | 'currency' | 'percent';
   dimensions: Dimension[];
   observe(ctx: TenantCtx, period: Period, reads: Reads): Promise<Observation[]>;
 }
@@ -135,6 +136,24 @@ export const LIBRARY: readonly LibraryIndicator[] = [
       den: 1,
       cells: m.region ? { region: m.region } : {},
     })),
+  },
+  {
+    // Introductions the chamber made between two firms (networking/figures-service.ts).
+    code: 'networking.introductions',
+    kind: 'count',
+    level: 'output',
+    unit: 'introductions',
+    dimensions: [],
+    observe: async (ctx, p) => (await introductionsBetween(ctx, p.startsOn, p.endsOn)).map((i) => ({ record: { type: 'networking_introduction', id: i.id, on: i.on }, cells: {} })),
+  },
+  {
+    // Deals after an introduction, each pair of firms once (both sides may report the same deal).
+    code: 'networking.deals',
+    kind: 'count',
+    level: 'outcome',
+    unit: 'deals',
+    dimensions: [],
+    observe: async (ctx, p) => (await dealsBetween(ctx, p.startsOn, p.endsOn)).map((d) => ({ record: { type: 'networking_introduction', id: d.id, on: d.on }, cells: {} })),
   },
   {
     code: 'members.active',

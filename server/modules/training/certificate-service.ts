@@ -161,7 +161,10 @@ export async function checkCredential(ctx: TenantCtx, jws: string, publicUrl: st
   // The key it names, among the organisation's own: a retired key still vouches for what it signed.
   const { issuer } = issuerUrls(publicUrl, ctx.orgId);
   const key = (await publishedKeys(ctx)).find((k) => read.header.kid === `${issuer}#${k.id}`);
-  const signed = key ? await signedBy(jws, publicKeyObject(key.publicJwk)) : false;
+  // A retired key vouches only for what it signed before it was replaced.
+  const validFrom = typeof read.credential.validFrom === 'string' ? Date.parse(read.credential.validFrom) : NaN;
+  const inTime = !!key && (!key.retiredAt || validFrom <= key.retiredAt.getTime());
+  const signed = key && inTime ? await signedBy(jws, publicKeyObject(key.publicJwk)) : false;
   const id = typeof read.credential.id === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/i.exec(read.credential.id)?.[1]?.toLowerCase() : undefined;
   if (!id) return { ...none, signed, changed: ['id'] };
   const [row] = await ctx.tx.select().from(trainingCertificates).where(and(eq(trainingCertificates.orgId, ctx.orgId), eq(trainingCertificates.id, id)));

@@ -292,8 +292,10 @@ describe('certificates', () => {
     expect(rotated.statusCode, rotated.body).toBe(200);
     const keys = rotated.json().items as Array<{ id: string; retiredAt: string | null; sealedWithServerSecret: boolean }>;
     expect(keys).toHaveLength(2);
-    expect(keys[0]).toMatchObject({ id: oldKey!.id, sealedWithServerSecret: true });
+    expect(keys[0]).toMatchObject({ id: oldKey!.id });
     expect(keys[0]!.retiredAt).not.toBeNull();
+    // The retired key's private half is erased: it can sign nothing more.
+    expect((await keyRows())[0]!.private_key).toBe('');
     expect(keys[1]).toMatchObject({ retiredAt: null, sealedWithServerSecret: false });
 
     const third = await issue(org.admin, yaw.name);

@@ -119,8 +119,9 @@ export async function signingKey(ctx: TenantCtx, serverSecret: ServerSecret, cre
 }
 
 /**
- * Replaces the signing key: the current one is retired (still published, so
- * the certificates it signed keep verifying) and a new one, sealed with the
+ * Replaces the signing key: the current one is retired (its public half still
+ * published, so the certificates it signed keep verifying; its private half
+ * erased) and a new one, sealed with the
  * secrets configured now, signs from here on. The way out when the server's
  * secret was lost or changed, and a routine a chamber may keep yearly.
  */
@@ -128,7 +129,8 @@ export async function rotateSigningKey(ctx: TenantCtx, serverSecret: ServerSecre
   const orgSecret = (await secretOf(ctx, true))!;
   const [current] = await activeKeyRow(ctx);
   if (current) {
-    await ctx.tx.update(trainingCredentialKeys).set({ retiredAt: sql`now()` })
+    // The private half goes: a key replaced because a copy of the database leaked signs nothing more.
+    await ctx.tx.update(trainingCredentialKeys).set({ retiredAt: sql`now()`, privateKey: '' })
       .where(and(eq(trainingCredentialKeys.orgId, ctx.orgId), eq(trainingCredentialKeys.id, current.id)));
   }
   await makeKey(ctx, orgSecret, serverSecret);

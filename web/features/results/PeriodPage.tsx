@@ -132,7 +132,7 @@ function RecordsList({ periodId, indicatorId }: { periodId: string; indicatorId:
   const records = useQuery({ queryKey: resultsKeys.records(periodId, indicatorId), queryFn: () => fetchRecords(periodId, indicatorId) });
   if (records.isPending) return <Loading />;
   if (!records.data) return <ProblemAlert error={records.error} />;
-  const link = (type: string, id: string, unit: string | null) => ({ member: `/members/${id}`, advocacy_issue: `/advocacy/${id}`, forum_meeting: `/dialogue/meetings/${id}`, participation: `/people-reached/${unit}`, training_certification: `/people-reached/${unit}` })[type];
+  const link = (type: string, id: string, unit: string | null) => ({ member: `/members/${id}`, advocacy_issue: `/advocacy/${id}`, forum_meeting: `/dialogue/meetings/${id}`, participation: `/people-reached/${unit}`, training_certification: `/people-reached/${unit}`, led_measure: `/led/measures/${id}`, networking_introduction: '/networking/introductions' })[type];
   return (
     <Stack gap="xs">
       <Text size="sm">{t('results.recordsShown', { shown: records.data.items.length, total: records.data.total })}</Text>

@@ -52,7 +52,7 @@ export function SigningKeysPage() {
                   ? <Text size="sm">{t('training.keys.retired', { when: formatDateTime(k.retiredAt) })}</Text>
                   : <Badge color="teal" variant="light">{t('training.keys.signing')}</Badge>}
               </Table.Td>
-              <Table.Td>{k.sealedWithServerSecret ? t('training.keys.sealedBoth') : t('training.keys.sealedOrg')}</Table.Td>
+              <Table.Td>{k.retiredAt ? t('training.keys.erased') : k.sealedWithServerSecret ? t('training.keys.sealedBoth') : t('training.keys.sealedOrg')}</Table.Td>
             </Table.Tr>
           ))}
         </DataTable>

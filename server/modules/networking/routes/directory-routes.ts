@@ -41,10 +41,11 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     const search = parsed.success ? parsed.data : {};
     const data = await withTenant(app.database.db, publicCtx(request.params.orgId, request.locale), async (ctx) => ({
       ...(await orgFacts(ctx)),
-      profiles: (await listedProfiles(ctx, search, clock.now(), 200)).map(({ row, firm }) => presentPublicProfile(row, firm)).sort((a, b) => a.name.localeCompare(b.name)),
+      profiles: (await listedProfiles(ctx, search, clock.now(), 200, undefined, true)).map(({ row, firm }) => presentPublicProfile(row, firm)).sort((a, b) => a.name.localeCompare(b.name)),
     }));
     const locale = lang ?? (data.org.languages.includes(request.locale) ? request.locale : pickLocale(data.firstLanguage));
-    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300');
+    // The words follow the reader's Accept-Language: a shared cache keeps one copy per language.
+    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language');
     return directoryPage(data.org, data.profiles, search, translator(locale), locale, `/directory/${request.params.orgId}`, data.regions);
   });
 
@@ -55,12 +56,13 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     const { orgId, memberId } = request.params;
     const data = await withTenant(app.database.db, publicCtx(orgId, request.locale), async (ctx) => {
       const facts = await orgFacts(ctx);
-      const found = (await listedProfiles(ctx, {}, clock.now(), 1, memberId))[0];
+      const found = (await listedProfiles(ctx, {}, clock.now(), 1, memberId, true))[0];
       if (!found) throw new AppError('networking.firm_not_found');
       return { ...facts, profile: presentPublicProfile(found.row, found.firm) };
     });
     const locale = request.query.lang ?? (data.org.languages.includes(request.locale) ? request.locale : pickLocale(data.firstLanguage));
-    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300');
+    // The words follow the reader's Accept-Language: a shared cache keeps one copy per language.
+    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language');
     return firmPage(data.org, data.profile, translator(locale), locale, `/directory/${orgId}`, data.regions);
   });
 };

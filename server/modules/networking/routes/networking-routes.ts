@@ -75,7 +75,7 @@ export const networkingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/api/v1/networking/profiles/:id', {
     schema: { tags, params: IdParams, body: ProfileInput, response: { 200: Profile } },
     config: { auth: 'tenant', permission: 'networking.manage' },
-  }, async (request) => app.tenant(request, (ctx) => saveProfile(ctx, request.params.id, request.body, clock.now())));
+  }, async (request) => app.tenant(request, (ctx) => saveProfile(ctx, request.params.id, request.body, clock.now(), 'staff')));
 
   app.get('/api/v1/networking/profiles/:id/matches', {
     schema: { tags, params: IdParams, response: { 200: Items(Match) } },
