@@ -8,21 +8,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { schedule, type SchedulerMeeting, type SchedulerParticipant } from '../server/modules/b2b/scheduler.js';
+import { seededRandom as random } from '../server/platform/seeded-random.js';
 
 const PARTICIPANTS = 120;
 const SLOTS = 16;
 const TABLES = 30;
 const PER_SLOT = 25;
-
-/** A small seeded generator (mulberry32): the same instance every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function instance(seed: number) {
   const rnd = random(seed);

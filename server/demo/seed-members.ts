@@ -10,16 +10,7 @@ import { invoices, members, membershipStatusHistory } from '../modules/members/t
 import { grantPortalAccess } from '../modules/members/portal-service.js';
 import { updateMemberSettings } from '../modules/members/settings-service.js';
 import { clock } from '../platform/clock.js';
-
-/** A small seeded random generator, so the demo world is the same on every machine. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../platform/seeded-random.js';
 
 // What such a chamber's members really do, with their ISIC Rev.4 class.
 const TRADES = [

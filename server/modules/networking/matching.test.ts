@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, type OfferKind, type OfferSide } from '../../../contracts/networking.js';
 import { rankMatches, scorePair, type Party } from './matching.js';
+import { seededRandom as random } from '../../platform/seeded-random.js';
 
 const party = (over: Partial<Party> & { memberId: string }): Party => ({
   firmName: over.memberId, offer: null, hs: [], isic: [], region: null, markets: [], size: null, languages: [], certifications: [], listed: true, expired: false, ...over,
@@ -38,16 +39,6 @@ describe('scoring a pair', () => {
     expect(scorePair(party({ memberId: 'x', hs: ['120792'] }), party({ memberId: 'y', hs: ['151590'] }), DEFAULT_WEIGHTS).reasons[0]).toMatchObject({ code: 'linked_products', params: { from: '12', to: '15' } });
   });
 });
-
-/** A small deterministic generator (mulberry32), so the labelled set is the same on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Seven value chains a Ghanaian chamber has: the sellers' ISIC class, the

@@ -53,39 +53,29 @@ const firmCells = (f: Omit<FirmFigure, 'on'>): Observation['cells'] => ({
   formality: f.formality,
   women_led: f.womenLed ? 'yes' : 'no',
 });
-/** People once each, across every module that records them (people/participation-service.ts), by sex and age band on the day. */
-const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 'new_job' | 'higher_income'>, level: LibraryIndicator['level']): LibraryIndicator => ({
-  code,
-  kind: 'unique_people',
-  level,
-  unit: 'people',
-  dimensions: ['sex', 'age_band'],
-  observe: async (ctx, p, reads) =>
-    (await reads.once('participations', () => participationsBetween(ctx, p.startsOn, p.endsOn, [...ROLES])))
-      .filter((r) => roles.includes(r.role as (typeof ROLES)[number]))
-      .map((r) => ({
-        record: { type: 'participation', id: r.id, on: r.on },
-        unit: r.personId,
-        cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
-      })),
+/** A record of a person, as a unique count of people sees it: the person once, by sex and age band on the day. */
+const asPerson = (type: string) => (r: { id: string; on: string; personId: string; sex: string; ageBand: string }): Observation => ({
+  record: { type, id: r.id, on: r.on },
+  unit: r.personId,
+  cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
 });
 
-/** People an LED measure recorded in one role, once each across measures and regions, by sex and age band on the day. */
-const ledPeopleIndicator = (code: string, role: 'participant' | 'new_job' | 'higher_income', level: LibraryIndicator['level']): LibraryIndicator => ({
-  code,
-  kind: 'unique_people',
-  level,
-  unit: 'people',
-  dimensions: ['sex', 'age_band'],
-  observe: async (ctx, p, reads) =>
-    (await reads.once('led people', () => ledPeopleBetween(ctx, p.startsOn, p.endsOn)))
-      .filter((r) => r.role === role)
-      .map((r) => ({
-        record: { type: 'participation', id: r.id, on: r.on },
-        unit: r.personId,
-        cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
-      })),
+/** An indicator of people counted once each, by sex and age band, from the records `observe` reads. */
+const peopleCounted = (code: string, level: LibraryIndicator['level'], observe: LibraryIndicator['observe']): LibraryIndicator => ({
+  code, kind: 'unique_people', level, unit: 'people', dimensions: ['sex', 'age_band'], observe,
 });
+
+/** People once each, across every module that records them (people/participation-service.ts). */
+const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 'new_job' | 'higher_income'>, level: LibraryIndicator['level']) =>
+  peopleCounted(code, level, async (ctx, p, reads) =>
+    (await reads.once('participations', () => participationsBetween(ctx, p.startsOn, p.endsOn, [...ROLES])))
+      .filter((r) => roles.includes(r.role as (typeof ROLES)[number]))
+      .map(asPerson('participation')));
+
+/** People an LED measure recorded in one role, once each across measures and regions. */
+const ledPeopleIndicator = (code: string, role: 'participant' | 'new_job' | 'higher_income', level: LibraryIndicator['level']) =>
+  peopleCounted(code, level, async (ctx, p, reads) =>
+    (await reads.once('led people', () => ledPeopleBetween(ctx, p.startsOn, p.endsOn))).filter((r) => r.role === role).map(asPerson('participation')));
 
 const asFirm = (f: FirmFigure): Observation => ({ record: { type: 'member', id: f.id, on: f.on }, unit: f.id, cells: firmCells(f) });
 
@@ -93,32 +83,10 @@ export const LIBRARY: readonly LibraryIndicator[] = [
   peopleIndicator('people.reached', ['participant'], 'output'),
   peopleIndicator('people.new_jobs', ['new_job'], 'outcome'),
   peopleIndicator('people.higher_income', ['higher_income'], 'impact'),
-  {
-    // Course attendance as training records it (source training): each person once across courses.
-    code: 'training.people_trained',
-    kind: 'unique_people',
-    level: 'output',
-    unit: 'people',
-    dimensions: ['sex', 'age_band'],
-    observe: async (ctx, p) => (await peopleTrainedBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({
-      record: { type: 'participation', id: r.id, on: r.on },
-      unit: r.personId,
-      cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
-    })),
-  },
-  {
-    // Trainers certified after a ToT and a teach-back, on the day certified.
-    code: 'training.certified_trainers',
-    kind: 'unique_people',
-    level: 'output',
-    unit: 'people',
-    dimensions: ['sex', 'age_band'],
-    observe: async (ctx, p) => (await trainersCertifiedBetween(ctx, p.startsOn, p.endsOn)).map((r) => ({
-      record: { type: 'training_certification', id: r.id, on: r.on },
-      unit: r.personId,
-      cells: { sex: r.sex, ...(r.ageBand !== 'unknown' ? { age_band: r.ageBand } : {}) },
-    })),
-  },
+  // Course attendance as training records it (source training): each person once across courses.
+  peopleCounted('training.people_trained', 'output', async (ctx, p) => (await peopleTrainedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('participation'))),
+  // Trainers certified after a ToT and a teach-back, on the day certified.
+  peopleCounted('training.certified_trainers', 'output', async (ctx, p) => (await trainersCertifiedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('training_certification'))),
   // LED measures (led/figures-service.ts): people as the people module records them, each once across measures and regions.
   ledPeopleIndicator('led.people_trained', 'participant', 'output'),
   ledPeopleIndicator('led.new_jobs', 'new_job', 'outcome'),
