@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Uuid } from './common.js';
+import { IsoDate, PageQuery, SortParam, Uuid } from './common.js';
 
 /** The strategy and action plan of an advocacy issue: objectives, and the activities that reach them. */
 export const ACTION_KINDS = ['meeting', 'letter', 'media', 'coalition', 'research', 'other'] as const;
@@ -46,4 +46,20 @@ export const ActionPlan = z.object({
 });
 export type ActionPlan = z.infer<typeof ActionPlan>;
 
-export const ActionQuery = z.object({ overdue: z.coerce.boolean().optional(), mine: z.coerce.boolean().optional() });
+/** The columns the activities sort by: when due, their title, their status, their issue. */
+export const ACTION_SORTS = ['due', 'title', 'status', 'issue'] as const;
+const Switch = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+export const ActionFilter = z.object({
+  /** `true`: planned or under way past their day (on the organisation's calendar). */
+  overdue: Switch,
+  /** `true`: those the person asking owns. */
+  mine: Switch,
+  status: z.enum(ACTION_STATUSES).optional(),
+  kind: z.enum(ACTION_KINDS).optional(),
+  /** The activities of one issue (its action plan). */
+  issueId: Uuid.optional(),
+  sort: SortParam(ACTION_SORTS, 'due'),
+});
+export type ActionFilter = z.infer<typeof ActionFilter>;
+export const ActionQuery = PageQuery.extend(ActionFilter.shape);
+export type ActionQuery = z.infer<typeof ActionQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int, IsoDateTime, Text, Uuid } from './common.js';
+import { Int, IsoDateTime, PageQuery, SortParam, Text, Uuid } from './common.js';
 
 /**
  * B2B meetings at an event (issue 18, item 5): staff open matchmaking with time
@@ -182,3 +182,46 @@ export type B2bSeats = z.infer<typeof B2bSeats>;
 
 export const B2bSeatParams = z.object({ id: Uuid, childId: Uuid });
 export const B2bRequestParams = z.object({ id: Uuid, childId: Uuid, requestId: Uuid });
+
+/** A participant as staff list them: their profile's words and how many requests they sent and received (withdrawn ones not counted), and their meetings. */
+export const B2bParticipantRow = z.object({
+  registrationId: Uuid,
+  name: z.string(),
+  firm: z.string().nullable(),
+  offer: z.string(),
+  seek: z.string(),
+  sent: z.number().int(),
+  received: z.number().int(),
+  meetings: z.number().int(),
+});
+export type B2bParticipantRow = z.infer<typeof B2bParticipantRow>;
+
+/** The columns an event's participants sort by: the name, their requests (sent and received), their meetings. */
+export const B2B_PARTICIPANT_SORTS = ['name', 'requests', 'meetings'] as const;
+/** Whether a participant said what they offer or seek. */
+export const B2B_PROFILE_FILTERS = ['filled', 'empty'] as const;
+export const B2bParticipantFilter = z.object({
+  /** Part of the name. */
+  q: z.string().trim().max(200).optional(),
+  profile: z.enum(B2B_PROFILE_FILTERS).optional(),
+  sort: SortParam(B2B_PARTICIPANT_SORTS, 'name'),
+});
+export type B2bParticipantFilter = z.infer<typeof B2bParticipantFilter>;
+export const B2bParticipantQuery = PageQuery.extend(B2bParticipantFilter.shape);
+export type B2bParticipantQuery = z.infer<typeof B2bParticipantQuery>;
+
+/** A request as the event's meetings list shows it: with its slot's start and its table's name once placed. */
+export const B2bMeeting = B2bRequest.extend({ startsAt: z.string().nullable(), tableName: z.string().nullable() });
+export type B2bMeeting = z.infer<typeof B2bMeeting>;
+
+/** The columns an event's meetings sort by: when requested, the slot (then the table; unplaced last), the requesting side's name, the state (meetings first). */
+export const B2B_MEETING_SORTS = ['requested', 'slot', 'from', 'state'] as const;
+export const B2bMeetingFilter = z.object({
+  /** Part of either side's name. */
+  q: z.string().trim().max(200).optional(),
+  state: B2bRequestState.optional(),
+  sort: SortParam(B2B_MEETING_SORTS, '-requested'),
+});
+export type B2bMeetingFilter = z.infer<typeof B2bMeetingFilter>;
+export const B2bMeetingQuery = PageQuery.extend(B2bMeetingFilter.shape);
+export type B2bMeetingQuery = z.infer<typeof B2bMeetingQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int, Text, Uuid } from './common.js';
+import { Int, PageQuery, SortParam, Text, Uuid } from './common.js';
 import { CourseInput } from './training.js';
 
 /**
@@ -109,6 +109,16 @@ export const AssessmentSummary = z.object({
   updatedAt: z.string(),
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
+
+/** The columns the self-assessments sort by: the year (newest first by default), how many items answered, when submitted (drafts last). */
+export const ASSESSMENT_SORTS = ['year', 'answered', 'submitted'] as const;
+export const AssessmentFilter = z.object({
+  status: CapacityStatus.optional(),
+  sort: SortParam(ASSESSMENT_SORTS, '-year'),
+});
+export type AssessmentFilter = z.infer<typeof AssessmentFilter>;
+export const AssessmentQuery = PageQuery.extend(AssessmentFilter.shape);
+export type AssessmentQuery = z.infer<typeof AssessmentQuery>;
 
 export const Assessment = AssessmentSummary.extend({
   answers: z.array(CapacityAnswer),

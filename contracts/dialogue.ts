@@ -55,6 +55,33 @@ export type Forum = z.infer<typeof Forum>;
 export const ForumDetail = Forum.extend({ memberList: z.array(ForumMember), meetings: z.array(MeetingSummary) });
 export type ForumDetail = z.infer<typeof ForumDetail>;
 
+/** The columns the forums sort by: their name, how many sit in them. */
+export const FORUM_SORTS = ['name', 'members'] as const;
+export const ForumFilter = z.object({
+  kind: z.enum(FORUM_KINDS).optional(),
+  /** Part of the name. */
+  q: z.string().trim().max(200).optional(),
+  sort: SortParam(FORUM_SORTS, 'name'),
+});
+export type ForumFilter = z.infer<typeof ForumFilter>;
+export const ForumQuery = PageQuery.extend(ForumFilter.shape);
+export type ForumQuery = z.infer<typeof ForumQuery>;
+
+/** The columns the meetings sort by: when they start, their title, their forum. */
+export const MEETING_SORTS = ['starts', 'title', 'forum'] as const;
+export const MeetingFilter = z.object({
+  status: z.enum(MEETING_STATUSES).optional(),
+  forumId: Uuid.optional(),
+  /** The first day (on the organisation's calendar) a meeting may end on: `from=today` lists the coming ones. */
+  from: IsoDate.optional(),
+  /** Part of the title or the place. */
+  q: z.string().trim().max(200).optional(),
+  sort: SortParam(MEETING_SORTS, 'starts'),
+});
+export type MeetingFilter = z.infer<typeof MeetingFilter>;
+export const MeetingQuery = PageQuery.extend(MeetingFilter.shape);
+export type MeetingQuery = z.infer<typeof MeetingQuery>;
+
 export const MeetingInput = z
   .object({
     title: z.string().trim().min(3).max(200),

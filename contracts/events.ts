@@ -170,6 +170,22 @@ export const Registration = z.object({
 });
 export type Registration = z.infer<typeof Registration>;
 
+/**
+ * The columns an event's registrations sort by: `status` (those with a seat,
+ * then the waiting list in its order, then the cancelled), the name, when
+ * they registered.
+ */
+export const REGISTRATION_SORTS = ['status', 'name', 'registered'] as const;
+export const RegistrationFilter = z.object({
+  status: RegistrationStatus.optional(),
+  /** Part of the name, address or ticket code. */
+  q: z.string().trim().max(200).optional(),
+  sort: SortParam(REGISTRATION_SORTS, 'status'),
+});
+export type RegistrationFilter = z.infer<typeof RegistrationFilter>;
+export const RegistrationQuery = PageQuery.extend(RegistrationFilter.shape);
+export type RegistrationQuery = z.infer<typeof RegistrationQuery>;
+
 /** The list a phone downloads before the doors open: enough to tick people, nothing more. */
 export const CheckInEntry = z.object({
   id: Uuid,

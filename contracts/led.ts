@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Int, IsoDate, Name, SafeInt, Text, Uuid } from './common.js';
+import { Email, Int, IsoDate, Name, PageQuery, SafeInt, SortParam, Text, Uuid } from './common.js';
 import { AGE_BANDS_AND_UNKNOWN, PersonInput, PersonSex, UniqueCount } from './people.js';
 
 /**
@@ -39,9 +39,24 @@ export const LedRegion = z.object({
   teamSize: z.number(),
   bottlenecks: z.number(),
   measures: z.number(),
+  /** Shown on the organisation's public LED page (`/local-development/:orgId`). */
+  published: z.boolean(),
   updatedAt: z.string(),
 });
 export type LedRegion = z.infer<typeof LedRegion>;
+
+/** The columns the list of regions sorts by: its name, how many measures it has, when it last changed. */
+export const LED_REGION_SORTS = ['name', 'measures', 'updated'] as const;
+export const LedRegionFilter = z.object({
+  /** Part of the region's name or district. */
+  q: z.string().trim().max(200).optional(),
+  /** One ISO 3166-2 subdivision. */
+  region: Region.optional(),
+  sort: SortParam(LED_REGION_SORTS, 'name'),
+});
+export type LedRegionFilter = z.infer<typeof LedRegionFilter>;
+export const LedRegionQuery = PageQuery.extend(LedRegionFilter.shape);
+export type LedRegionQuery = z.infer<typeof LedRegionQuery>;
 
 export const LedTeamMemberInput = z.object({
   body: LedBody.default('team'),

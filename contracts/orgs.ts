@@ -55,6 +55,18 @@ export type Branch = z.infer<typeof Branch>;
 
 export const AttachBranchInput = z.object({ orgId: Uuid });
 
+/** The columns the list of branches sorts by: the name, since when it is a branch's organisation (created). */
+export const BRANCH_SORTS = ['name', 'since'] as const;
+export const BranchFilter = z.object({
+  /** Part of the branch's name. */
+  q: z.string().trim().max(200).optional(),
+  kind: OrgKind.optional(),
+  sort: SortParam(BRANCH_SORTS, 'name'),
+});
+export type BranchFilter = z.infer<typeof BranchFilter>;
+export const BranchQuery = PageQuery.extend(BranchFilter.shape);
+export type BranchQuery = z.infer<typeof BranchQuery>;
+
 export const Person = z.object({
   userId: Uuid,
   name: z.string(),
@@ -84,6 +96,21 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** The invitations listed are those not yet accepted (the accepted ones are people): pending, expired or revoked. */
+export const OPEN_INVITATION_STATUSES = ['pending', 'expired', 'revoked'] as const;
+/** The columns the list of invitations sorts by: the address, when it was sent (newest first by default), when it expires. */
+export const INVITATION_SORTS = ['email', 'sent', 'expires'] as const;
+export const InvitationFilter = z.object({
+  /** Part of the invited address. */
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(OPEN_INVITATION_STATUSES).optional(),
+  role: Role.optional(),
+  sort: SortParam(INVITATION_SORTS, '-sent'),
+});
+export type InvitationFilter = z.infer<typeof InvitationFilter>;
+export const InvitationQuery = PageQuery.extend(InvitationFilter.shape);
+export type InvitationQuery = z.infer<typeof InvitationQuery>;
+
 export const InvitationPreview = z.object({
   orgName: z.string(),
   email: z.string(),
@@ -108,3 +135,18 @@ export const ApiToken = z.object({
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 export const CreatedApiToken = z.object({ token: ApiToken, secret: z.string() });
+
+/** A token is active until revoked. */
+export const API_TOKEN_STATUSES = ['active', 'revoked'] as const;
+/** The columns the list of API tokens sorts by: name, creation, last use (never used last both ways). */
+export const API_TOKEN_SORTS = ['name', 'created', 'used'] as const;
+export const ApiTokenFilter = z.object({
+  /** Part of the token's name. */
+  q: z.string().trim().max(200).optional(),
+  role: ApiToken.shape.role.optional(),
+  status: z.enum(API_TOKEN_STATUSES).optional(),
+  sort: SortParam(API_TOKEN_SORTS, 'name'),
+});
+export type ApiTokenFilter = z.infer<typeof ApiTokenFilter>;
+export const ApiTokenQuery = PageQuery.extend(ApiTokenFilter.shape);
+export type ApiTokenQuery = z.infer<typeof ApiTokenQuery>;

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'org.update': ['admin'],
   'branches.read': ['admin', 'staff', 'viewer'],
   'branches.manage': ['admin'],
+  // The list of branches as a file: for those who work with them, not for viewers.
+  'branches.export': ['admin', 'staff'],
   // Staff see the people they work with; members, officials and viewers see
   // only themselves, through their session.
   'people.read': ['admin', 'staff'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Name, SafeInt, Text } from './common.js';
+import { IsoDate, Name, PageQuery, SafeInt, SortParam, Text, Uuid } from './common.js';
 
 /**
  * How an indicator's records add up. A count counts records; a unique count
@@ -55,6 +55,32 @@ export const FrameworkInput = z
   .refine((f) => !f.iatiActivityId || !f.iatiOrgRef || f.iatiActivityId.startsWith(`${f.iatiOrgRef}-`), { path: ['iatiActivityId'], params: { code: 'results.iati_activity_prefix' } });
 export type FrameworkInput = z.infer<typeof FrameworkInput>;
 
+/** A framework as the results page lists it: its counts, and when it was last published to IATI. */
+export const FrameworkSummary = z.object({
+  id: Uuid,
+  name: z.string(),
+  donor: z.string(),
+  indicators: z.number().int(),
+  periods: z.number().int(),
+  iatiActivityId: z.string().nullable(),
+  iatiPublishedAt: z.string().nullable(),
+});
+export type FrameworkSummary = z.infer<typeof FrameworkSummary>;
+
+/** The columns the frameworks sort by: the name, the donor, how many indicators, how many periods. */
+export const FRAMEWORK_SORTS = ['name', 'donor', 'indicators', 'periods'] as const;
+/** Whether a framework's IATI file has been published. */
+export const FRAMEWORK_IATI = ['published', 'unpublished'] as const;
+export const FrameworkFilter = z.object({
+  /** Part of the name or the donor. */
+  q: z.string().trim().max(200).optional(),
+  iati: z.enum(FRAMEWORK_IATI).optional(),
+  sort: SortParam(FRAMEWORK_SORTS, 'name'),
+});
+export type FrameworkFilter = z.infer<typeof FrameworkFilter>;
+export const FrameworkQuery = PageQuery.extend(FrameworkFilter.shape);
+export type FrameworkQuery = z.infer<typeof FrameworkQuery>;
+
 /** An indicator is either one the product computes (`library`) or one entered by hand with evidence. */
 export const IndicatorInput = z
   .object({
@@ -69,6 +95,58 @@ export const IndicatorInput = z
   })
   .refine((i) => new Set(i.dimensions).size === i.dimensions.length, { path: ['dimensions'], params: { code: 'results.dimension_twice' } });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
+
+/** An indicator as a framework lists it: `position` is its number in the framework, kept when others are removed. */
+export const Indicator = z.object({
+  id: Uuid,
+  position: z.number().int(),
+  library: z.string().nullable(),
+  name: z.string(),
+  level: ResultLevel,
+  kind: IndicatorKind,
+  unit: z.string(),
+  dimensions: z.array(Dimension),
+  baseline: z.number().nullable(),
+  baselineYear: z.number().int().nullable(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** The columns a framework's indicators sort by: their number (as added), the name, the level along the chain (activity → impact). */
+export const INDICATOR_SORTS = ['position', 'name', 'level'] as const;
+/** Where an indicator's figures come from: counted from the records (the library) or entered by hand. */
+export const INDICATOR_SOURCES = ['library', 'manual'] as const;
+export const IndicatorFilter = z.object({
+  /** Part of the indicator's name. */
+  q: z.string().trim().max(200).optional(),
+  level: ResultLevel.optional(),
+  source: z.enum(INDICATOR_SOURCES).optional(),
+  sort: SortParam(INDICATOR_SORTS, 'position'),
+});
+export type IndicatorFilter = z.infer<typeof IndicatorFilter>;
+export const IndicatorQuery = PageQuery.extend(IndicatorFilter.shape);
+export type IndicatorQuery = z.infer<typeof IndicatorQuery>;
+
+export const ReportState = z.enum(REPORT_STATES);
+/** A reporting period as its framework lists it. */
+export const PeriodSummary = z.object({
+  id: Uuid,
+  label: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  state: ReportState,
+  approvedAt: z.string().nullable(),
+});
+export type PeriodSummary = z.infer<typeof PeriodSummary>;
+
+/** The columns a framework's periods sort by: the first day (earliest first by default) or the label. */
+export const PERIOD_SORTS = ['starts', 'label'] as const;
+export const PeriodFilter = z.object({
+  state: ReportState.optional(),
+  sort: SortParam(PERIOD_SORTS, 'starts'),
+});
+export type PeriodFilter = z.infer<typeof PeriodFilter>;
+export const PeriodQuery = PageQuery.extend(PeriodFilter.shape);
+export type PeriodQuery = z.infer<typeof PeriodQuery>;
 
 export const PeriodInput = z
   .object({ label: Name, startsOn: IsoDate, endsOn: IsoDate })

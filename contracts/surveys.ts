@@ -34,6 +34,23 @@ export const FormSummary = z.object({
   hasChanges: z.boolean(),
   updatedAt: z.string(),
 });
+export type FormSummary = z.infer<typeof FormSummary>;
+
+/** Published: a version has been published (the working copy may have changed since); never: never published. */
+export const FORM_STATUSES = ['published', 'never'] as const;
+/** The columns the list of forms sorts by: the title, the purpose, the last change (newest first by default). */
+export const FORM_SORTS = ['title', 'purpose', 'updated'] as const;
+export const FormFilter = z.object({
+  /** Part of the form's title. */
+  q: z.string().trim().max(200).optional(),
+  purpose: z.enum(FORM_PURPOSES).optional(),
+  status: z.enum(FORM_STATUSES).optional(),
+  sort: SortParam(FORM_SORTS, '-updated'),
+});
+export type FormFilter = z.infer<typeof FormFilter>;
+export const FormQuery = PageQuery.extend(FormFilter.shape);
+export type FormQuery = z.infer<typeof FormQuery>;
+
 export const Form = FormSummary.extend({
   definition: FormDefinition,
   problems: z.array(DefinitionProblem),

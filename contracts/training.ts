@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Int, IsoDate, IsoDateTime, Name, PageQuery, SortParam, Text, Uuid } from './common.js';
 import { EventSummary } from './events.js';
 import { AGE_BANDS_AND_UNKNOWN, PersonSex } from './people.js';
+import { Answers, SubmissionKey } from './surveys.js';
 
 /**
  * Training (server/modules/training): courses with a curriculum, whose
@@ -125,10 +126,30 @@ export const CourseParticipant = z.object({
   /** Per cent of the sessions attended, rounded down. */
   share: z.number().int(),
   completed: z.boolean(),
+  /** The post-test's score (its calculated field `score`), or null when not taken. */
+  postScore: z.number().nullable(),
   /** A ToT's completer certified as a trainer through this course. */
   certification: z.object({ id: Uuid, certifiedOn: z.string(), teachBack: z.string(), certifiedBy: z.string() }).nullable(),
 });
 export type CourseParticipant = z.infer<typeof CourseParticipant>;
+
+/**
+ * The columns a course's participants sort by: the name, the share of sessions
+ * attended, the post-test's score (not taken: last). Attendance is computed
+ * from the sessions' check-ins, so the list is sorted and paged in memory by
+ * one comparator (`participant-list-service.ts`); ties by the person's id.
+ */
+export const COURSE_PARTICIPANT_SORTS = ['name', 'attended', 'score'] as const;
+export const COURSE_COMPLETIONS = ['completed', 'not_completed'] as const;
+export const CourseParticipantFilter = z.object({
+  /** Part of the name or the firm's name. */
+  q: z.string().trim().max(200).optional(),
+  completion: z.enum(COURSE_COMPLETIONS).optional(),
+  sort: SortParam(COURSE_PARTICIPANT_SORTS, 'name'),
+});
+export type CourseParticipantFilter = z.infer<typeof CourseParticipantFilter>;
+export const CourseParticipantQuery = PageQuery.extend(CourseParticipantFilter.shape);
+export type CourseParticipantQuery = z.infer<typeof CourseParticipantQuery>;
 
 export const CourseDetail = CourseSummary.extend({
   modules: z.array(CourseModule),
@@ -160,3 +181,66 @@ export const Lineage = z.object({
   reach: z.number().int(),
 });
 export type Lineage = z.infer<typeof Lineage>;
+
+/**
+ * Evaluations (issue 19.3): a course names up to three published forms of the
+ * surveys module — a pre-test, a post-test and a satisfaction form. A test is
+ * scored by its calculated field named `score`; knowledge gain is post − pre.
+ */
+export const EVALUATION_KINDS = ['pre', 'post', 'satisfaction'] as const;
+export const EvaluationKind = z.enum(EVALUATION_KINDS);
+export type EvaluationKind = z.infer<typeof EvaluationKind>;
+
+export const EvaluationSettingsInput = z.object({
+  preFormId: Uuid.nullable().default(null),
+  postFormId: Uuid.nullable().default(null),
+  satisfactionFormId: Uuid.nullable().default(null),
+  /** The least post-test score a participant needs to complete the course, beside attendance; null: no score rule. */
+  minPostScore: z.number().min(0).max(1_000_000).nullable().default(null),
+});
+export type EvaluationSettingsInput = z.infer<typeof EvaluationSettingsInput>;
+
+export const EvaluationParams = z.object({ id: Uuid, kind: EvaluationKind, personId: Uuid });
+
+/** A submission of a participant's answers, entered by staff on the respondent page. */
+export const EvaluationAnswersInput = z.object({
+  answers: Answers,
+  submissionKey: SubmissionKey,
+});
+
+/** Mean gain (post − pre) over the people with both tests; null means when nobody has both. */
+export const KnowledgeGain = z.object({
+  withBoth: z.number().int(),
+  meanPre: z.number().nullable(),
+  meanPost: z.number().nullable(),
+  meanGain: z.number().nullable(),
+});
+export type KnowledgeGain = z.infer<typeof KnowledgeGain>;
+
+/** A form a course uses, with the version its answers are taken on (the newest published when chosen). */
+const EvaluationForm = z.object({ formId: Uuid, title: z.string(), version: z.number().int() }).nullable();
+
+export const CourseEvaluation = z.object({
+  forms: z.object({ pre: EvaluationForm, post: EvaluationForm, satisfaction: EvaluationForm }),
+  minPostScore: z.number().nullable(),
+  gain: KnowledgeGain,
+  /** Everyone with an answer or who attended, by name: scores of each test, gain, satisfaction answered. */
+  people: z.array(z.object({
+    personId: Uuid,
+    name: z.string(),
+    pre: z.number().nullable(),
+    post: z.number().nullable(),
+    gain: z.number().nullable(),
+    satisfaction: z.boolean(),
+    completed: z.boolean(),
+  })),
+  /** The satisfaction form's rating (scale) questions: mean answer of each and over all of them. */
+  satisfaction: z.object({
+    responses: z.number().int(),
+    mean: z.number().nullable(),
+    questions: z.array(z.object({ name: z.string(), label: z.string(), min: z.number(), max: z.number(), answered: z.number().int(), mean: z.number().nullable() })),
+  }),
+  /** The course's trainers, each with the gain over every course they ran. */
+  trainers: z.array(KnowledgeGain.extend({ personId: Uuid, name: z.string(), courses: z.number().int() })),
+});
+export type CourseEvaluation = z.infer<typeof CourseEvaluation>;

@@ -9,7 +9,7 @@ describe('a consultation of members', () => {
   it('staff remind the firms that have not answered; one answers on a phone, offline for a while, and its answer counts', async () => {
     const staffPage = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     await signIn(staffPage, env.product.url, admin.email, DEMO_PASSWORD);
-    await staffPage.getByRole('link', { name: 'Consultations' }).click();
+    await staffPage.getByRole('link', { name: 'Consultations', exact: true }).click();
     await staffPage.getByRole('link', { name: 'Port clearance delays 2026' }).click();
     await staffPage.getByText('Does your firm import through Tema port?').first().waitFor();
     const answeredBefore = Number(await staffPage.getByText('Answered', { exact: true }).locator('xpath=following-sibling::*[not(self::style)][1]').textContent());
@@ -93,10 +93,10 @@ describe('a consultation of members', () => {
   it("staff take a firm's answers over the telephone on the respondent's page", async () => {
     const page = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
-    await page.getByRole('link', { name: 'Consultations' }).waitFor();
+    await page.getByRole('link', { name: 'Consultations', exact: true }).waitFor();
     // A firm that was not invited (not active) and has not answered.
     const lapsed = (await (await page.request.get(`${env.product.url}/api/v1/members?status=lapsed&limit=1`)).json()).items[0] as { legalName: string };
-    await page.getByRole('link', { name: 'Consultations' }).click();
+    await page.getByRole('link', { name: 'Consultations', exact: true }).click();
     await page.getByRole('link', { name: 'Port clearance delays 2026' }).click();
     await page.getByRole('button', { name: "Enter a firm's answers" }).click();
     await page.getByRole('button', { name: 'Open the form' }).click();

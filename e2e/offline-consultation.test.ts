@@ -32,7 +32,7 @@ describe('a consultation answered on a phone that loses its connection', () => {
   it('sends the answers pressed "Send" offline once the connection returns, exactly once', async () => {
     const staff = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     await signIn(staff, env.product.url, admin.email, DEMO_PASSWORD);
-    await staff.getByRole('link', { name: 'Consultations' }).waitFor();
+    await staff.getByRole('link', { name: 'Consultations', exact: true }).waitFor();
     const { id, path } = await openHindiConsultation(staff);
 
     // A Hindi reader: the form in Hindi, the page's own words in English (no Hindi catalogue ships), each marked.

@@ -65,7 +65,8 @@ describe('results reported to a donor', () => {
     await signIn(page, env.product.url, director.email, DEMO_PASSWORD);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     await page.goto(`${env.product.url}/results`);
-    await page.getByText('No results framework yet').waitFor();
+    // The demo's donor programme is listed (server/demo/seed-results.ts); this framework is made beside it.
+    await page.getByRole('link', { name: /^BMO strengthening programme, Ghana/ }).waitFor();
     await page.getByRole('button', { name: 'New framework' }).click();
     await page.getByLabel(/^Name/).fill('SME Competitiveness Programme');
     await page.getByLabel('Donor').fill('Development partner');

@@ -32,6 +32,7 @@ import { capacityRoutes } from './modules/training/routes/capacity-routes.js';
 import { b2bRoutes } from './modules/b2b/routes/b2b-routes.js';
 import { ledRoutes } from './modules/led/routes/led-routes.js';
 import { ledFollowUpRoutes, ledMeasureRoutes } from './modules/led/routes/measure-routes.js';
+import { ledPublicRoutes } from './modules/led/routes/public-routes.js';
 import { networkingRoutes } from './modules/networking/routes/networking-routes.js';
 import { directoryRoutes } from './modules/networking/routes/directory-routes.js';
 import { recordSessionAttendance } from './modules/training/attendance-service.js';
@@ -176,6 +177,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(ledRoutes);
   await app.register(ledMeasureRoutes);
   await app.register(ledFollowUpRoutes);
+  await app.register(ledPublicRoutes);
   await app.register(networkingRoutes);
   await app.register(directoryRoutes);
   await app.register(resultsRoutes);

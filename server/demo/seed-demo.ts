@@ -13,11 +13,15 @@ import { seedDemoConsultation } from './seed-consultations.js';
 import { seedDemoMemberIssues } from './seed-member-issues.js';
 import { seedDemoAdvocacy } from './seed-advocacy.js';
 import { seedDemoMembers } from './seed-members.js';
-import { backDated } from './back-date.js';
+import { backDated, stampedAsAudited } from './back-date.js';
 import { demoCast, seedB2bDay, seedExportWorkshop, seedTourismEvening } from './seed-events.js';
-import { seedAshantiLed } from './seed-led.js';
+import { seedAshantiLed, seedNorthernLed } from './seed-led.js';
 import { seedTrainersTraining, seedWeaversCourse } from './seed-training.js';
+import { seedWeaversEvaluation } from './seed-evaluation.js';
 import { seedDemoCapacity } from './seed-capacity.js';
+import { networkingStory } from './seed-networking.js';
+import { seedB2bMatchmaking } from './seed-b2b.js';
+import { seedDemoResults } from './seed-results.js';
 import { clock } from '../platform/clock.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -103,16 +107,33 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     const trainer = await seedTrainersTraining(cast); // 290 to 257 days ago
     // The persona has not answered yet: their home, and their mail in the outbox, lead to the form.
     await backDated(tx, today, [240, 200], () => seedDemoConsultation(tx, chamber.id, actor, publicUrl, [personaFirm!]));
+    // SME networking runs alongside from here, told in the gaps between the other chapters (seed-networking.ts).
+    const networking = networkingStory(cast);
+    await networking.launch(); // 200 days ago
     await seedExportWorkshop(cast); // 199 to 175 days ago
+    await networking.firstOffers(); // 174 to 169 days ago
     await backDated(tx, today, [168, 135], () => seedDemoMemberIssues(tx, chamber.id, actor));
-    await seedWeaversCourse(cast, trainer); // 133 to 120 days ago
+    await networking.winter(); // 134 days ago
+    const weavers = await seedWeaversCourse(cast, trainer); // 133 to 120 days ago
+    await networking.spring(); // 119.8 to 119.2 days ago
+    await seedWeaversEvaluation(cast, weavers); // 119.15 to 119.05 days ago
     await seedTourismEvening(cast); // 119 to 108 days ago
+    await networking.summer(); // 107 to 103 days ago
     await seedAshantiLed(cast); // 102 to 92 days ago
+    await networking.autumn(); // 91 days ago
     await backDated(tx, today, [90, 8], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
     // The B2B day in three weeks, registered for this week: the persona's home shows her ticket to pay.
-    await seedB2bDay(cast); // 7 to 1 day ago
+    await seedNorthernLed(cast); // 8 days ago
+    await networking.lastWeek(); // 7 days ago
+    const b2bDay = await seedB2bDay(cast); // 7 to 1 day ago
+    // Its matchmaking opened once the seats were taken: requests, answers and a first schedule (seed-b2b.ts).
+    await seedB2bMatchmaking(cast, b2bDay); // 0.9 to 0.35 days ago
     // The capacity self-assessments of the chamber and its branches, this year and last.
-    await backDated(tx, today, [0.9, 0.1], () => seedDemoCapacity(tx, chamber.id, branchIds, actor, today.getUTCFullYear()));
+    await backDated(tx, today, [0.3, 0.1], () => seedDemoCapacity(tx, chamber.id, branchIds, actor, today.getUTCFullYear()));
+    // Networking and B2B rows the database stamped at this first start take the days their histories tell.
+    await stampedAsAudited(tx);
+    // Last, the donor programme's results: year 1 counted from all of the above and approved, year 2 counted live (seed-results.ts).
+    await seedDemoResults(cast); // 0.06 to 0.002 days ago
     return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };
   });
 }

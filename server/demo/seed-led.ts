@@ -1,6 +1,7 @@
 import { AssessmentInput, BottleneckInput, KeyFigureInput, LedRegionInput, LedTeamMemberInput, MeasureInput } from '../../contracts/led.js';
 import { addAssessment, copyMatrix, editAssessment, getMatrix } from '../modules/led/analysis-service.js';
 import { addBottleneck, addMeasure } from '../modules/led/measure-service.js';
+import { setRegionPublished } from '../modules/led/public-service.js';
 import { addKeyFigure, addTeamMember, createRegion } from '../modules/led/region-service.js';
 import { listContacts } from '../modules/members/contact-service.js';
 import { dayOf } from './back-date.js';
@@ -134,5 +135,35 @@ async function ledCycle(cast: DemoCast) {
     ],
     budget: 4_200_000, startsOn: dayOf(cast.today, 25), endsOn: dayOf(cast.today, 300), status: 'planned',
   });
+  // The chamber shows Ashanti on its public LED page (/local-development/<org>); Northern, just begun, is not shown.
+  await setRegionPublished(ctx, region, true);
   return region;
+}
+
+/**
+ * The second LED cycle, just begun by the national chamber around Tamale: a
+ * region described, a team of two and the first figures counted, nothing
+ * analysed yet — what a region looks like in its first week, and the second
+ * region the chamber's staff compare Ashanti with.
+ */
+export async function seedNorthernLed(cast: DemoCast) {
+  return chapter(cast, [7.9, 7.2], async () => {
+    const ctx = staffCtx(cast);
+    const region = await createRegion(ctx, LedRegionInput.parse({
+      name: 'Northern: Tamale and Savelugu', region: 'GH-NP',
+      narrative: 'Tamale is the market of the north: shea nuts, soya, rice and yams come in from the districts around it, and processed shea butter leaves for Tema and abroad. Most processing is done by women\'s groups working by hand.\n\nThe chamber begins here with the shea processors and the rice millers, who asked for the same kind of work the chamber does in Ashanti.',
+    }));
+    const team: Array<Record<string, unknown>> = [
+      { body: 'team', name: 'Abdul-Rahman Issah', sector: 'semi_public', sectorKind: 'BMO', organisation: 'Northern Regional Chamber', role: 'LED coordinator', email: 'abdul-rahman.issah@northern.ghanachamber.example' },
+      { body: 'team', name: 'Mariama Alhassan', sector: 'private', sectorKind: 'Shea processing', organisation: 'Savelugu women shea processors\' union', role: 'Secretary', phone: '+233 37 202 4410' },
+    ];
+    for (const member of team) await addTeamMember(ctx, region, LedTeamMemberInput.parse(member));
+    const year = cast.today.getUTCFullYear();
+    const figures: Array<Record<string, unknown>> = [
+      { topic: 'employment', label: 'Women in shea processing groups, Tamale and Savelugu', value: 2_300, unit: 'people', source: 'Count by the chamber with the shea processors\' union', year },
+      { topic: 'economy', label: 'Rice mills in Tamale metropolis', value: 41, unit: 'mills', source: 'Chamber visits with the municipal business advisory centre', year },
+    ];
+    for (const f of figures) await addKeyFigure(ctx, region, KeyFigureInput.parse(f));
+    return region;
+  });
 }

@@ -48,6 +48,9 @@ describe('an audit entry’s change in words', () => {
     ]);
     // Bookkeeping (the row's version) is not shown.
     expect(rows.some((c) => c.field === 'version')).toBe(false);
+    // A code with dots kept as one key: an indicator of the results library.
+    const indicator = auditChanges(entry({ action: 'results_indicator.create', entityType: 'results_indicator', before: null, after: { library: 'advocacy.yearly_saving' } }), r);
+    expect(indicator.map((c) => c.after?.text)).toEqual([fr.results.library['advocacy.yearly_saving']]);
   });
 
   it('names the records an entry points at, links them, and never shows an id, even of a record that is gone', async () => {

@@ -161,8 +161,9 @@ export function fieldLabel(t: TFunction, entityType: string, field: string): str
 function codeName(t: TFunction, entityType: string, field: string, code: string): string | null {
   if (!/^[\w.-]{1,64}$/.test(code)) return null;
   for (const ns of CODES[entityType]?.[field] ?? CODES['*']![field] ?? []) {
-    // A code with dots (`members.import.check`) is a key of one level.
-    const found = word(t, `${ns}.${code.replace(/\./g, '_')}`);
+    // A code with dots is a key of one level: written with underscores (`members_import_check`), or
+    // as it is (`advocacy.reforms` in results.library, which i18next finds among nested keys).
+    const found = word(t, `${ns}.${code.replace(/\./g, '_')}`) ?? (code.includes('.') ? word(t, `${ns}.${code}`) : null);
     if (found) return found;
   }
   return null;

@@ -189,7 +189,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang, match
         <h1 lang={titleLang}>{title}</h1>
         <p role="status">{said}</p>
         {source.mode === 'preview' && <button type="button" onClick={() => { setAnswers({}); setJustSent(false); setState('idle'); }}>{strings.previewAgain}</button>}
-        {source.backTo && <p><a href={source.backTo}>{strings.back}</a></p>}
+        {source.backTo && <p><a href={source.backTo}>{source.entering === 'person' ? strings.backToCourse : strings.back}</a></p>}
       </section>
     );
   }
@@ -207,7 +207,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang, match
         <p class="org">{view.consultation.orgName}</p>
         <h1 lang={titleLang}>{title}</h1>
         {source.mode === 'preview' && <p class="notice" role="note">{strings.preview}</p>}
-        {source.mode === 'staff' && <p class="notice" role="note">{fill(source.channel === 'field' ? strings.enteringField : strings.enteringPhone, { firm: view.firmName ?? '' })}</p>}
+        {source.mode === 'staff' && <p class="notice" role="note">{fill(source.entering === 'person' ? strings.enteringPerson : source.channel === 'field' ? strings.enteringField : strings.enteringPhone, { firm: view.firmName ?? '' })}</p>}
         {source.mode !== 'staff' && view.firmName && <p>{fill(strings.for, { firm: view.firmName })}</p>}
         {view.consultation.closesOn && <p class="hint">{fill(strings.closes, { date: new Date(`${view.consultation.closesOn}T00:00:00Z`).toLocaleDateString(formattingLocale(view.consultation.locale, pageLanguage(lang)), { timeZone: 'UTC', dateStyle: 'long' }) })}</p>}
         {form.languages.length > 1 && (

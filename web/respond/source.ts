@@ -17,6 +17,8 @@ export interface AnswerSource {
   channel: Channel;
   /** Where staff go back to when done. */
   backTo: string | null;
+  /** Staff entering a person's answers to a course's form (training), not a firm's. */
+  entering?: 'person';
   load(resume: string | null, lang: string): Promise<RespondentView>;
   save(body: { answers: unknown; submit: boolean; resumeKey: string | null; submissionKey?: string | null }, lang: string): Promise<{ resumeKey: string | null }>;
   upload(file: File, resumeKey: string | null): Promise<{ fileId: string; name: string } | null>;
@@ -72,6 +74,29 @@ function staffSource(consultationId: string, memberId: string, channel: Channel)
   };
 }
 
+/**
+ * Staff entering a participant's answers to one of a course's forms (a pre- or
+ * post-test, a satisfaction form: training's evaluations). Only a submission
+ * reaches the server; a draft stays in this device's copy.
+ */
+function courseSource(courseId: string, kind: string, personId: string): AnswerSource {
+  const api = `/api/v1/training/courses/${encodeURIComponent(courseId)}/evaluation/${encodeURIComponent(kind)}/people/${encodeURIComponent(personId)}`;
+  let csrf = '';
+  return {
+    mode: 'staff', draftKey: `course:${courseId}:${kind}:${personId}`, channel: 'field', backTo: `/training/${encodeURIComponent(courseId)}`, entering: 'person',
+    load: async (_resume, lang) => {
+      csrf = (await call<{ csrfToken: string }>('GET', '/api/v1/auth/session', undefined, lang)).csrfToken;
+      return call('GET', api, undefined, lang);
+    },
+    save: async (body, lang) => {
+      if (body.submit) await call('PUT', api, { answers: body.answers, submissionKey: body.submissionKey ?? null }, lang, csrf);
+      return { resumeKey: null };
+    },
+    // A course's forms take no files: they belong to a consultation.
+    upload: async () => null,
+  };
+}
+
 /** The builder hands the form it is editing over through this key, and keeps it current. */
 export const previewKey = (formId: string) => `roundtable.preview.${formId}`;
 export interface PreviewHandOver {
@@ -95,9 +120,10 @@ function previewSource(formId: string): AnswerSource {
   };
 }
 
-/** Reads the page's address: /r/<link>, /r/enter/<consultation>/<firm>?channel=phone, /r/preview/<form>. */
+/** Reads the page's address: /r/<link>, /r/enter/<consultation>/<firm>?channel=phone, /r/course/<course>/<kind>/<person>, /r/preview/<form>. */
 export function sourceFor(location: Location): AnswerSource {
   const parts = location.pathname.split('/').slice(2).map(decodeURIComponent);
+  if (parts[0] === 'course' && parts[1] && parts[2] && parts[3]) return courseSource(parts[1], parts[2], parts[3]);
   if (parts[0] === 'enter' && parts[1] && parts[2]) {
     const channel = new URLSearchParams(location.search).get('channel') === 'field' ? 'field' : 'phone';
     return staffSource(parts[1], parts[2], channel);

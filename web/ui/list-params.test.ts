@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listQuery, nextSort, readListParams, sortRows, sortState, writeListParams } from './list-params.js';
+import { listQuery, nextSort, readListParams, sortState, writeListParams } from './list-params.js';
 
 const DEFAULTS = { q: '', status: [] as string[], womenLed: false, region: '', sort: 'name' };
 
@@ -39,17 +39,5 @@ describe('a list\'s filters in the address', () => {
     expect(sortState('-created', 'created')).toBe('descending');
     expect(sortState('created', 'created')).toBe('ascending');
     expect(sortState('name', 'created')).toBe('none');
-  });
-});
-
-describe('a tiny list sorted on the screen', () => {
-  const rows = [{ n: 'éclair', v: 2 }, { n: 'Apple', v: null }, { n: 'banana', v: 10 }, { n: 'apple', v: 2 }];
-  const keys = { name: (r: (typeof rows)[number]) => r.n, value: (r: (typeof rows)[number]) => r.v };
-  it('orders texts as a reader does, numbers as numbers, empty values last both ways, ties as they came', () => {
-    expect(sortRows(rows, 'name', keys, 'en').map((r) => r.n)).toEqual(['Apple', 'apple', 'banana', 'éclair']);
-    expect(sortRows(rows, '-name', keys, 'en').map((r) => r.n)).toEqual(['éclair', 'banana', 'Apple', 'apple']);
-    expect(sortRows(rows, 'value', keys).map((r) => r.v)).toEqual([2, 2, 10, null]);
-    expect(sortRows(rows, '-value', keys).map((r) => r.n)).toEqual(['banana', 'éclair', 'apple', 'Apple']);
-    expect(sortRows(rows, 'unknown', keys)).toEqual(rows);
   });
 });

@@ -70,28 +70,3 @@ export function nextSort(current: string, column: string, firstDescending = fals
 export function sortState(current: string, column: string): 'ascending' | 'descending' | 'none' {
   return current === column ? 'ascending' : current === `-${column}` ? 'descending' : 'none';
 }
-
-/** What a tiny list (everything on one screen, no paging) sorts its rows by, per column. */
-export type RowKeys<T> = Record<string, (row: T) => string | number | null | undefined>;
-
-/**
- * The rows of a list small by nature (a dozen forms, an umbrella's branches)
- * in the order of `sort`, sorted here since they are all on the screen: texts
- * as the reader's language orders them, empty values last, ties as they came.
- */
-export function sortRows<T>(rows: readonly T[], sort: string, keys: RowKeys<T>, locale?: string): T[] {
-  const desc = sort.startsWith('-');
-  const keyOf = keys[desc ? sort.slice(1) : sort];
-  if (!keyOf) return [...rows];
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  return rows
-    .map((row, i) => ({ row, i, k: keyOf(row) }))
-    .sort((a, b) => {
-      const emptyA = a.k === null || a.k === undefined || a.k === '';
-      const emptyB = b.k === null || b.k === undefined || b.k === '';
-      if (emptyA || emptyB) return emptyA === emptyB ? a.i - b.i : emptyA ? 1 : -1;
-      const order = typeof a.k === 'number' && typeof b.k === 'number' ? a.k - b.k : collator.compare(String(a.k), String(b.k));
-      return (desc ? -order : order) || a.i - b.i;
-    })
-    .map((e) => e.row);
-}

@@ -80,6 +80,12 @@ describe('advocacy issues', () => {
     expect((await c.admin.post(`/api/v1/advocacy-issues/${issue.id}/outcome`, { outcome: 'adopted' })).json().errors).toEqual([expect.objectContaining({ path: 'evidence', code: 'advocacy.outcome_evidence_required' })]);
     const adopted = (await c.admin.post(`/api/v1/advocacy-issues/${issue.id}/outcome`, { outcome: 'adopted', evidence: 'Finance Act 2026, section 12', savingShare: 75 })).json();
     expect(adopted).toMatchObject({ outcome: 'adopted', savingClaimed: 1260000, outcomeEvidence: 'Finance Act 2026, section 12' });
+    // A donor report counts the saving in cedis, not pesewas: 75 % of GHS 16,800.00 a year.
+    const framework = (await c.admin.post('/api/v1/results/frameworks', { name: 'Reform programme', donor: 'Donor' })).json();
+    expect((await c.admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: 'advocacy.yearly_saving', name: 'Yearly saving', level: 'impact', kind: 'sum', dimensions: [] })).statusCode).toBe(201);
+    const year = new Date().getUTCFullYear();
+    const period = (await c.admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: 'Around now', startsOn: `${year - 1}-01-01`, endsOn: `${year + 1}-12-31` })).json();
+    expect(period.results[0].total).toEqual({ n: (16800_00 * 0.75) / 100 });
     expect((await c.admin.get('/api/v1/advocacy-issues?state=open')).json().items).toEqual([]);
     expect((await c.admin.get('/api/v1/advocacy-issues?state=closed')).json().items).toHaveLength(1);
   });

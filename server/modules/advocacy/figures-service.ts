@@ -18,7 +18,8 @@ export async function reformsBetween(ctx: TenantCtx, startsOn: string, endsOn: s
     WHERE i.org_id = ${ctx.orgId} AND i.outcome IN ('adopted', 'implemented')
       AND ${dayIn(timeZone, sql`i.outcome_at`)} BETWEEN ${startsOn}::date AND ${endsOn}::date`);
   const costs = await costSummaries(ctx, rows.rows.map((r) => r.id));
-  return rows.rows.map((r) => ({ ...r, yearlySaving: Math.round((costs.get(r.id)!.yearlyCost * r.savingShare) / 100) }));
+  // The saving in minor units of the organisation's currency, as every sum of money is kept.
+  return rows.rows.map((r) => ({ ...r, yearlySaving: Math.round((costs.get(r.id)!.yearlyCost * r.savingShare) / 100), currency: costs.get(r.id)!.currency }));
 }
 
 /** Advocacy issues still open (no outcome yet), counted by the step of dialogue they are at. */

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { ActionInput, ActionPlan, ActionStatus, ObjectiveInput, PlannedAction } from '../../../contracts/action-plan.js';
+import type { ACTION_SORTS, ActionInput, ActionPlan, ActionQuery, ActionStatus, ObjectiveInput, PlannedAction } from '../../../contracts/action-plan.js';
 import { can } from '../../../contracts/permissions.js';
 import { users } from '../../platform/auth/tables.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { orgToday, roleOfUser } from '../orgs/org-service.js';
@@ -13,15 +14,10 @@ import { advocacyActions, advocacyIssues, advocacyObjectives, dmPeople } from '.
 
 const OPEN: ActionStatus[] = ['planned', 'in_progress'];
 
-async function actionsWhere(ctx: TenantCtx, where: SQL | undefined): Promise<PlannedAction[]> {
-  const rows = await ctx.tx
-    .select({ a: advocacyActions, issueTitle: advocacyIssues.title, ownerName: users.name })
-    .from(advocacyActions)
-    .innerJoin(advocacyIssues, eq(advocacyIssues.id, advocacyActions.issueId))
-    .leftJoin(users, eq(users.id, advocacyActions.ownerUserId))
-    .where(and(eq(advocacyActions.orgId, ctx.orgId), where))
-    .orderBy(asc(advocacyActions.dueOn), asc(advocacyActions.createdAt))
-    .limit(500);
+type ActionRow = { a: typeof advocacyActions.$inferSelect; issueTitle: string; ownerName: string | null };
+
+/** Activities as the API shows them: their issue and owner by name, and whether overdue on the organisation's today. */
+async function presentActions(ctx: TenantCtx, rows: ActionRow[]): Promise<PlannedAction[]> {
   const today = await orgToday(ctx);
   return rows.map(({ a, issueTitle, ownerName }) => ({
     id: a.id, issueId: a.issueId, issueTitle, kind: a.kind as PlannedAction['kind'], title: a.title,
@@ -29,6 +25,17 @@ async function actionsWhere(ctx: TenantCtx, where: SQL | undefined): Promise<Pla
     dueOn: a.dueOn, status: a.status as ActionStatus, doneOn: a.doneOn,
     overdue: OPEN.includes(a.status as ActionStatus) && a.dueOn < today, objectiveId: a.objectiveId,
   }));
+}
+
+const actionRows = (ctx: TenantCtx) => ctx.tx
+  .select({ a: advocacyActions, issueTitle: advocacyIssues.title, ownerName: users.name })
+  .from(advocacyActions)
+  .innerJoin(advocacyIssues, and(eq(advocacyIssues.orgId, advocacyActions.orgId), eq(advocacyIssues.id, advocacyActions.issueId)))
+  .leftJoin(users, eq(users.id, advocacyActions.ownerUserId));
+
+async function actionsWhere(ctx: TenantCtx, where: SQL | undefined): Promise<PlannedAction[]> {
+  const rows = await actionRows(ctx).where(and(eq(advocacyActions.orgId, ctx.orgId), where)).orderBy(asc(advocacyActions.dueOn), asc(advocacyActions.createdAt)).limit(500);
+  return presentActions(ctx, rows);
 }
 
 export async function actionPlan(ctx: TenantCtx, issueId: string): Promise<ActionPlan> {
@@ -45,13 +52,38 @@ export async function actionPlan(ctx: TenantCtx, issueId: string): Promise<Actio
   };
 }
 
-/** Activities across issues: the overdue ones, or those of the person asking. */
-export async function listActions(ctx: TenantCtx, query: { overdue?: boolean; mine?: boolean }) {
-  const today = await orgToday(ctx);
-  return actionsWhere(ctx, and(
-    query.overdue ? and(inArray(advocacyActions.status, OPEN), lt(advocacyActions.dueOn, today)) : undefined,
+/** The columns the activities sort by (contracts' ACTION_SORTS). */
+const ACTION_LIST: SortedList<(typeof ACTION_SORTS)[number]> = {
+  id: advocacyActions.id,
+  columns: {
+    due: { by: advocacyActions.dueOn, type: 'date' },
+    title: { by: sql`lower(${advocacyActions.title})`, type: 'text' },
+    // Open work first: planned, under way, done, cancelled.
+    status: { by: sql`CASE ${advocacyActions.status} WHEN 'planned' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2 ELSE 3 END`, type: 'int' },
+    issue: { by: sql`lower(${advocacyIssues.title})`, type: 'text' },
+  },
+};
+
+/**
+ * A page of activities across issues or of one issue: the overdue ones (on
+ * the organisation's today), those of the person asking, of a status or kind.
+ */
+export async function listActions(ctx: TenantCtx, query: ActionQuery): Promise<{ items: PlannedAction[]; nextCursor: string | null }> {
+  const today = query.overdue ? await orgToday(ctx) : null;
+  const page = await sortedPage(ACTION_LIST, query, (k) => ctx.tx
+    .select({ a: advocacyActions, issueTitle: advocacyIssues.title, ownerName: users.name, k })
+    .from(advocacyActions)
+    .innerJoin(advocacyIssues, and(eq(advocacyIssues.orgId, advocacyActions.orgId), eq(advocacyIssues.id, advocacyActions.issueId)))
+    .leftJoin(users, eq(users.id, advocacyActions.ownerUserId))
+    .$dynamic(), [
+    eq(advocacyActions.orgId, ctx.orgId),
+    today ? and(inArray(advocacyActions.status, OPEN), lt(advocacyActions.dueOn, today)) : undefined,
     query.mine ? (ctx.actor.userId ? eq(advocacyActions.ownerUserId, ctx.actor.userId) : sql`false`) : undefined,
-  ));
+    query.status ? eq(advocacyActions.status, query.status) : undefined,
+    query.kind ? eq(advocacyActions.kind, query.kind) : undefined,
+    query.issueId ? eq(advocacyActions.issueId, query.issueId) : undefined,
+  ], (r) => r.a.id);
+  return { items: await presentActions(ctx, page.items), nextCursor: page.nextCursor };
 }
 
 export async function addObjective(ctx: TenantCtx, issueId: string, input: ObjectiveInput) {

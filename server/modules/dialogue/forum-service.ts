@@ -1,8 +1,10 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Forum, ForumDetail, ForumInput, ForumMember, ForumMemberInput, MeetingSummary } from '../../../contracts/dialogue.js';
+import { and, asc, eq, gte, ilike, inArray, sql } from 'drizzle-orm';
+import type { FORUM_SORTS, Forum, ForumDetail, ForumInput, ForumMember, ForumMemberInput, ForumQuery, MeetingSummary } from '../../../contracts/dialogue.js';
 import { can } from '../../../contracts/permissions.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { users } from '../../platform/auth/tables.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { decisionMakersAmong } from '../advocacy/decision-maker-service.js';
@@ -64,11 +66,26 @@ async function present(ctx: TenantCtx, rows: ForumRow[]): Promise<Forum[]> {
   });
 }
 
-export async function listForums(ctx: TenantCtx): Promise<Forum[]> {
+/** The columns the forums sort by (contracts' FORUM_SORTS). */
+const FORUM_LIST: SortedList<(typeof FORUM_SORTS)[number]> = {
+  id: forums.id,
+  columns: {
+    name: { by: sql`lower(${forums.name})`, type: 'text' },
+    members: { by: sql`(SELECT count(*) FROM ${forumMembers} fm WHERE fm.org_id = ${forums.orgId} AND fm.forum_id = ${forums.id})`, type: 'bigint' },
+  },
+};
+
+/** A page of the forums the person may see (an official: those they sit in), of one kind or named like the search. */
+export async function listForums(ctx: TenantCtx, query: ForumQuery): Promise<{ items: Forum[]; nextCursor: string | null }> {
   const visible = await visibleForumIds(ctx);
-  if (visible && !visible.length) return [];
-  const rows = await ctx.tx.select().from(forums).where(and(eq(forums.orgId, ctx.orgId), visible ? inArray(forums.id, visible) : undefined)).orderBy(asc(forums.name));
-  return present(ctx, rows);
+  if (visible && !visible.length) return { items: [], nextCursor: null };
+  const page = await sortedPage(FORUM_LIST, query, (k) => ctx.tx.select({ row: forums, k }).from(forums).$dynamic(), [
+    eq(forums.orgId, ctx.orgId),
+    visible ? inArray(forums.id, visible) : undefined,
+    query.kind ? eq(forums.kind, query.kind) : undefined,
+    query.q ? ilike(forums.name, `%${escapeLike(query.q)}%`) : undefined,
+  ], (r) => r.row.id);
+  return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
 }
 
 async function forumMemberList(ctx: TenantCtx, forumId: string): Promise<ForumMember[]> {

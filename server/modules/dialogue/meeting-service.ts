@@ -1,7 +1,9 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { AgendaItemInput, MeetingDetail, MeetingInput, MinutesInput } from '../../../contracts/dialogue.js';
+import { and, asc, eq, gte, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { AgendaItemInput, MEETING_SORTS, MeetingDetail, MeetingInput, MeetingQuery, MeetingSummary, MinutesInput } from '../../../contracts/dialogue.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
@@ -16,8 +18,8 @@ import { meetingCalendar } from './calendar.js';
 import { decisionsOfMeeting } from './decision-service.js';
 import { getForumRow, meetingSummaries, visibleForumIds } from './forum-service.js';
 import { getMeetingRow, type MeetingRow } from './meeting-row.js';
-import { presentAgendaItem, presentComingAgendaItem } from './present.js';
-import { agendaItems, forumMeetings, forumMembers, forums, meetingAttendance } from './tables.js';
+import { presentAgendaItem, presentComingAgendaItem, presentMeetingSummary } from './present.js';
+import { agendaItems, forumDecisions, forumMeetings, forumMembers, forums, meetingAttendance } from './tables.js';
 
 /** Meetings from today on, across the forums the person may see. */
 export async function upcomingMeetings(ctx: TenantCtx) {
@@ -27,6 +29,45 @@ export async function upcomingMeetings(ctx: TenantCtx) {
   const { timeZone } = await currentOrgClock(ctx);
   const since = new Date(wallTimeToInstant(todayIn(timeZone), timeZone));
   return meetingSummaries(ctx, and(gte(forumMeetings.endsAt, since), visible ? inArray(forumMeetings.forumId, visible) : undefined));
+}
+
+/** The columns the meetings sort by (contracts' MEETING_SORTS). */
+const MEETING_LIST: SortedList<(typeof MEETING_SORTS)[number]> = {
+  id: forumMeetings.id,
+  columns: {
+    starts: { by: forumMeetings.startsAt, type: 'timestamptz' },
+    title: { by: sql`lower(${forumMeetings.title})`, type: 'text' },
+    forum: { by: sql`lower(${forums.name})`, type: 'text' },
+  },
+};
+
+/**
+ * A page of the meetings of the forums the person may see: of one forum or
+ * status, ending on or after a day of the organisation's calendar (`from`,
+ * the coming ones from today), titled or placed like the search. A forum
+ * that is not theirs to see filters to nothing.
+ */
+export async function listMeetings(ctx: TenantCtx, query: MeetingQuery): Promise<{ items: MeetingSummary[]; nextCursor: string | null }> {
+  const visible = await visibleForumIds(ctx);
+  if (visible && !visible.length) return { items: [], nextCursor: null };
+  const { timeZone } = await currentOrgClock(ctx);
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(MEETING_LIST, query, (k) => ctx.tx
+    .select({
+      m: forumMeetings, forumName: forums.name, k,
+      openDecisions: sql<number>`(SELECT count(*)::int FROM ${forumDecisions} d WHERE d.org_id = ${forumMeetings.orgId} AND d.meeting_id = ${forumMeetings.id} AND d.status = 'open')`,
+    })
+    .from(forumMeetings)
+    .innerJoin(forums, and(eq(forums.orgId, forumMeetings.orgId), eq(forums.id, forumMeetings.forumId)))
+    .$dynamic(), [
+    eq(forumMeetings.orgId, ctx.orgId),
+    visible ? inArray(forumMeetings.forumId, visible) : undefined,
+    query.forumId ? eq(forumMeetings.forumId, query.forumId) : undefined,
+    query.status ? eq(forumMeetings.status, query.status) : undefined,
+    query.from ? gte(forumMeetings.endsAt, new Date(wallTimeToInstant(query.from, timeZone))) : undefined,
+    pattern ? or(ilike(forumMeetings.title, pattern), ilike(forumMeetings.location, pattern)) : undefined,
+  ], (r) => r.m.id);
+  return { items: page.items.map(({ m, forumName, openDecisions }) => presentMeetingSummary(m, { forumName, openDecisions })), nextCursor: page.nextCursor };
 }
 
 /** The agenda items of planned meetings from today on, in the forums the person may see: what they will discuss. */

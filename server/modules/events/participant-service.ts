@@ -29,3 +29,22 @@ export async function seatHolders(ctx: TenantCtx, eventId: string) {
   const holders: SeatHolder[] = rows.map((x) => ({ registrationId: x.id, name: x.name, email: x.email, memberId: x.memberId, firm: x.memberId ? (firms.get(x.memberId) ?? null) : null }));
   return { event: { id: event.id, title: event.title, state: event.state, external: event.external, startsAt: event.startsAt, venue: event.venue }, holders };
 }
+
+/**
+ * An event's registrations as a subquery named `alias`, for a module above to
+ * join, filter and sort in SQL (b2b's participants and meetings lists): the
+ * registration's id, name, firm (a member's id), status (`registered` holds a
+ * seat) and order of registration. The event is checked as `seatHolders` does; the
+ * module above shows names and firms only.
+ */
+export async function registrationsOf(ctx: TenantCtx, eventId: string, alias: string) {
+  await getEventRow(ctx, eventId);
+  const r = eventRegistrations;
+  return ctx.tx.select({
+    registrationId: r.id,
+    name: r.name,
+    memberId: r.memberId,
+    status: r.status,
+    seq: r.seq,
+  }).from(r).where(and(eq(r.orgId, ctx.orgId), eq(r.eventId, eventId))).as(alias);
+}

@@ -1,10 +1,12 @@
-import { and, asc, eq, ne, or, sql } from 'drizzle-orm';
-import type { Registration, RegistrationInput } from '../../../contracts/events.js';
+import { and, asc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import type { REGISTRATION_SORTS, Registration, RegistrationInput, RegistrationQuery } from '../../../contracts/events.js';
 import { can } from '../../../contracts/permissions.js';
 import { personSex } from '../../../contracts/people.js';
 import { users } from '../../platform/auth/tables.js';
 import { clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { firmNames } from '../members/audience-service.js';
@@ -162,7 +164,7 @@ export async function registerFor(ctx: TenantCtx, eventId: string, input: Regist
     action: 'event_registration.create', entityType: 'event_registration', entityId: row.id,
     after: { eventId, status, kind: who.kind, name: who.name, email: who.email, memberId: who.memberId, ticketTypeId: input.ticketTypeId, fee, invoiceId },
   });
-  return (await listRegistrations(ctx, eventId, row.id))[0]!;
+  return getRegistration(ctx, eventId, row.id);
 }
 
 /**
@@ -203,19 +205,52 @@ async function present(ctx: TenantCtx, eventId: string, rows: RegistrationRow[])
   return rows.map((r) => presentRegistration(r, { firms, ticketTypes, waitingPlace: places.get(r.id) ?? null }));
 }
 
+/** The columns an event's registrations sort by (contracts' REGISTRATION_SORTS). */
+const REGISTRATION_LIST: SortedList<(typeof REGISTRATION_SORTS)[number]> = {
+  id: eventRegistrations.id,
+  columns: {
+    // Seats, then the waiting list in its order, then the cancelled: the status's rank before the sequence, in one number.
+    status: { by: sql`(CASE ${eventRegistrations.status} WHEN 'registered' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END)::bigint * 1000000000000 + ${eventRegistrations.seq}`, type: 'bigint' },
+    name: { by: sql`lower(${eventRegistrations.name})`, type: 'text' },
+    registered: { by: eventRegistrations.seq, type: 'bigint' },
+  },
+};
+
 /**
- * An event's registrations: those with a seat, then the waiting list in its
- * order, then the cancelled. Staff see everyone; a member firm's user only
- * the firm's own people.
+ * A page of an event's registrations, by default those with a seat, then the
+ * waiting list in its order, then the cancelled. Staff see everyone; a member
+ * firm's user only the firm's own people.
  */
-export async function listRegistrations(ctx: TenantCtx, eventId: string, onlyId?: string): Promise<Registration[]> {
+export async function registrationPage(ctx: TenantCtx, eventId: string, query: RegistrationQuery) {
   await getEventRow(ctx, eventId);
   const firm = await callerFirm(ctx);
   const r = eventRegistrations;
-  const rows = await ctx.tx.select().from(r)
-    .where(and(eq(r.orgId, ctx.orgId), eq(r.eventId, eventId), firm ? eq(r.memberId, firm) : undefined, onlyId ? eq(r.id, onlyId) : undefined))
-    .orderBy(sql`CASE ${r.status} WHEN 'registered' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END`, asc(r.seq))
-    .limit(5000);
-  return present(ctx, eventId, rows);
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(REGISTRATION_LIST, query, (k) => ctx.tx.select({ row: r, k }).from(r).$dynamic(), [
+    eq(r.orgId, ctx.orgId),
+    eq(r.eventId, eventId),
+    firm ? eq(r.memberId, firm) : undefined,
+    query.status ? eq(r.status, query.status) : undefined,
+    pattern ? or(ilike(r.name, pattern), ilike(r.email, pattern), ilike(r.ticketCode, pattern)) : undefined,
+  ], (x) => x.row.id);
+  return { items: await present(ctx, eventId, page.items.map((x) => x.row)), nextCursor: page.nextCursor };
 }
 
+/** Every registration of an event the person may see, in the list's first order: for the modules built on events (training, the demo). */
+export async function listRegistrations(ctx: TenantCtx, eventId: string): Promise<Registration[]> {
+  const all: Registration[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await registrationPage(ctx, eventId, { sort: 'status', limit: 500, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** One registration as the event's page shows it (after a change). */
+async function getRegistration(ctx: TenantCtx, eventId: string, id: string): Promise<Registration> {
+  const r = eventRegistrations;
+  const rows = await ctx.tx.select().from(r).where(and(eq(r.orgId, ctx.orgId), eq(r.eventId, eventId), eq(r.id, id)));
+  return (await present(ctx, eventId, rows))[0]!;
+}

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { participationsBetween } from '../people/figures-service.js';
+import { participationsBetween, type ParticipationSelection } from '../people/figures-service.js';
 import { measuresFollowedUp } from './follow-up-service.js';
 import { LED_KIND, LED_SOURCE } from './implementation-service.js';
 import { ledRegions } from './tables.js';
@@ -20,6 +20,9 @@ export async function ledPeopleBetween(ctx: TenantCtx, startsOn: string, endsOn:
   return (await participationsBetween(ctx, startsOn, endsOn, ['participant', 'new_job', 'higher_income']))
     .filter((p) => p.source === LED_SOURCE && p.kind === LED_KIND);
 }
+
+/** The participations of `ledPeopleBetween` in one role, as the people module counts them in the database (`peopleCountedBetween`). */
+export const ledPeopleIn = (role: 'participant' | 'new_job' | 'higher_income'): ParticipationSelection => ({ roles: [role], source: LED_SOURCE, kind: LED_KIND });
 
 /**
  * Measures with a follow-up due by the period's end, each with whether its

@@ -55,12 +55,14 @@ export async function sendFollowUps(database: Database, publicUrl: string, now =
 
 /** What a follow-up link leads to: its organisation and follow-up, if the link is one, still works and was not answered. */
 export async function resolveFollowUpLink(tx: Tx, token: string, now = clock.now()) {
-  const [row] = await tx.select({ id: ledFollowUps.id, orgId: ledFollowUps.orgId, measureId: ledFollowUps.measureId, months: ledFollowUps.months, expiresAt: ledFollowUps.expiresAt, answeredAt: ledFollowUps.answeredAt })
-    .from(ledFollowUps).where(eq(ledFollowUps.tokenHash, hashSecret(token)));
+  const [row] = await tx.select({ id: ledFollowUps.id, orgId: ledFollowUps.orgId, measureId: ledFollowUps.measureId, months: ledFollowUps.months, expiresAt: ledFollowUps.expiresAt, answeredAt: ledFollowUps.answeredAt, languages: orgs.languages })
+    .from(ledFollowUps).innerJoin(orgs, eq(orgs.id, ledFollowUps.orgId)).where(eq(ledFollowUps.tokenHash, hashSecret(token)));
   if (!row) throw new AppError('led.follow_up_link_invalid');
   if (row.answeredAt) throw new AppError('led.follow_up_answered');
   if (!row.expiresAt || row.expiresAt <= now) throw new AppError('led.follow_up_expired');
-  return row;
+  const { languages, ...link } = row;
+  // The page speaks the language its mail was written in (sendDueFollowUps), whatever the browser prefers.
+  return { ...link, locale: orgMailLocale(languages, 'en') };
 }
 
 /** The measure's status follows its latest answered follow-up: still effective, or done. */

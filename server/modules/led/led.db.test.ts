@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LedComparison, LedMatrix, LedRegionDetail, MeasureDetail } from '../../../contracts/led.js';
 import { Client, useTestApp } from '../../test/app.js';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { withSystem } from '../../platform/db/tenancy.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { sendFollowUps } from './follow-up-service.js';
 import { ledFollowUps } from './tables.js';
 import { createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
@@ -348,6 +349,9 @@ describe('LED measures carried out and followed up', () => {
     const form = await anonymous.get(`/led/follow-up/${token}`);
     expect([form.statusCode, form.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
     expect(form.body).toContain('Lasting cold room');
+    // The page speaks its mail's language (the organisation's, English here), not the browser's.
+    const inFrench = await anonymous.get(`/led/follow-up/${token}`, { 'accept-language': 'fr-FR,fr;q=0.9' });
+    expect([inFrench.body.includes('<html lang="en">'), inFrench.body.includes(translator('en')('led.followUpPage.send'))]).toEqual([true, true]);
     expect((await anonymous.get('/led/follow-up/f-not-a-link-at-all')).statusCode).toBe(404);
     // A link past its day is refused (the expired 6-month links are not even shown in the outbox).
     const lapsedToken = linkOf('lead@dryers.example', '12');
@@ -378,5 +382,85 @@ describe('LED measures carried out and followed up', () => {
     const period = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31' })).json();
     expect(period.results[0].total).toEqual({ num: 1, den: 2, pct: 50 });
     expect(period.results[0].breakdowns.region.categories).toEqual([{ category: 'GH-AA', figure: { num: 1, den: 1, pct: 100 } }, { category: 'GH-NP', figure: { num: 0, den: 1, pct: 0 } }]);
+  });
+});
+
+describe('the public LED page', () => {
+  it('shows only the regions staff published, with measures, money and counted results, to anyone, in the reader’s language', async () => {
+    const { admin, orgId } = await createOrg(t.app, { ...ghana, languages: ['en', 'fr'] });
+    const region = async (name: string, code: string) => (await admin.post('/api/v1/led/regions', { name, region: code, narrative: `The economy around ${name}.` })).json() as LedRegionDetail;
+    const kumasi = await region('Kumasi cluster', 'GH-AH');
+    const tamale = await region('Tamale cluster', 'GH-NP');
+    await admin.post(`/api/v1/led/regions/${kumasi.id}/team`, { sector: 'semi_public', name: 'Akosua Darko', email: 'akosua.darko@kumasi.example', phone: '+233 32 200 1234' });
+    await admin.post(`/api/v1/led/regions/${kumasi.id}/figures`, { topic: 'population', label: 'Population', value: 5_440_463, unit: 'people', source: 'Census 2021', year: 2021 });
+    const power = (await admin.post(`/api/v1/led/regions/${kumasi.id}/bottlenecks`, { title: 'Power cuts in Suame', description: 'Two days lost a week.' })).json().bottleneckList[0].id;
+    const measure = async (title: string, budget: number, startsOn: string) => (await admin.post(`/api/v1/led/regions/${kumasi.id}/measures`, {
+      title, budget, startsOn, endsOn: '2026-12-20', bottleneckId: power, status: 'running', leadEmail: 'lead@suame.example', partners: [{ name: 'Suame artisans association', sector: 'private' }],
+    })).json().measureList.find((m: { title: string }) => m.title === title).id as string;
+    const solar = await measure('Solar workshops in Suame', 1_234_567, '2026-01-05');
+    const costing = await measure('Costing course for weavers', 50_000, '2026-02-01');
+    await admin.post(`/api/v1/led/measures/${solar}/milestones`, { title: 'Panels bought', dueOn: '2026-03-01', doneOn: '2026-02-25' });
+    await admin.post(`/api/v1/led/measures/${solar}/milestones`, { title: 'Panels installed', dueOn: '2026-06-01' });
+    await admin.post(`/api/v1/led/measures/${solar}/reports`, { reportedOn: '2026-02-26', text: 'Panels delivered to 12 workshops.' });
+    const ama = { name: 'Ama Mensah', sex: 'female', birthYear: 2000, phone: '0200000011' };
+    const kojo = { name: 'Kojo Badu', sex: 'male', birthYear: 1980, phone: '0200000012' };
+    await admin.post(`/api/v1/led/measures/${solar}/people`, { role: 'participant', person: ama, on: '2026-03-01' });
+    await admin.post(`/api/v1/led/measures/${solar}/people`, { role: 'participant', person: kojo, on: '2026-03-01' });
+    await admin.post(`/api/v1/led/measures/${solar}/people`, { role: 'new_job', person: ama, on: '2026-04-01' });
+    await admin.post(`/api/v1/led/measures/${costing}/people`, { role: 'participant', person: ama, on: '2026-03-05' });
+
+    // Off by default; only staff switch it, and the switch is on the region's audit trail.
+    expect([kumasi.published, tamale.published]).toEqual([false, false]);
+    const viewer = (await createPerson(t.app, orgId, 'viewer')).client;
+    expect((await viewer.post(`/api/v1/led/regions/${kumasi.id}/publication`, { published: true })).statusCode).toBe(403);
+    const published = await admin.post(`/api/v1/led/regions/${kumasi.id}/publication`, { published: true });
+    expect([published.statusCode, published.json().published]).toEqual([200, true]);
+    const audit = (await admin.get(`/api/v1/audit?entityType=led_region&entityId=${kumasi.id}&limit=100`)).json();
+    expect(audit.items.filter((e: { action: string }) => e.action.endsWith('publish')).map((e: { action: string; entityName: string }) => [e.action, e.entityName])).toEqual([['led_region.publish', 'Kumasi cluster']]);
+
+    const anonymous = new Client(t.app);
+    const base = `/local-development/${orgId}`;
+    const index = await anonymous.get(base);
+    expect([index.statusCode, index.headers['content-type'], index.headers['cache-control'], index.headers.vary]).toEqual([200, 'text/html; charset=utf-8', 'public, max-age=300', 'Accept-Language']);
+    expect([index.body.includes(`href="${base}/regions/${kumasi.id}"`), index.body.includes('Kumasi cluster'), index.body.includes('Tamale cluster')]).toEqual([true, true, false]);
+
+    const page = await anonymous.get(`${base}/regions/${kumasi.id}`);
+    expect(page.statusCode).toBe(200);
+    const en = translator('en');
+    expect(page.body).toContain('<html lang="en">');
+    // The subdivision by ISO's name, never its code; the measure with its budget in cedis, its progress and its partner.
+    expect([page.body.includes('Ashanti'), page.body.includes('GH-AH')]).toEqual([true, false]);
+    for (const text of ['Solar workshops in Suame', 'GH₵12,345.67', 'GH₵500.00', en('led.publicPage.milestonesDone', { done: 1, total: 2 }), 'Panels delivered to 12 workshops.', 'Suame artisans association', 'Power cuts in Suame', 'Census 2021', '5,440,463']) {
+      expect(page.body, text).toContain(text);
+    }
+    // No personal data: neither the team's contacts, the lead partner's address, nor the people recorded.
+    for (const secret of ['Akosua Darko', 'akosua.darko@kumasi.example', '+233 32 200 1234', 'lead@suame.example', 'Ama Mensah', 'Kojo Badu', '0200000011']) {
+      expect(page.body.includes(secret), secret).toBe(false);
+    }
+    // People trained and new jobs: the region (each person once), then each measure by start, as the records count them.
+    const shown = (role: 'participant' | 'new_job') => [...page.body.matchAll(new RegExp(`<dt>${en(`led.impl.roles.${role}`)}</dt><dd>(\\d+)</dd>`, 'g'))].map((m) => Number(m[1]));
+    const counted = async (role: string, ids: string[]) => withSystem(t.database.db, async (tx) => Number((await tx.execute(sql`SELECT count(DISTINCT person_id)::int AS n FROM person_participations WHERE org_id = ${orgId} AND source = 'led' AND kind = 'measure' AND role = ${role} AND source_id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)).rows[0]!.n));
+    for (const role of ['participant', 'new_job'] as const) {
+      expect(shown(role), role).toEqual([await counted(role, [solar, costing]), await counted(role, [solar]), await counted(role, [costing])]);
+    }
+    expect(shown('participant')).toEqual([2, 2, 1]);
+
+    // In French where the reader asks for it (the organisation speaks it): words, dates and money.
+    const french = await anonymous.get(`${base}/regions/${kumasi.id}`, { 'accept-language': 'fr-FR,fr;q=0.9' });
+    expect(french.body).toContain('<html lang="fr">');
+    expect(french.body).toContain(translator('fr')('led.publicPage.bottlenecks'));
+    expect(french.body).toMatch(/12\s345,67\sGHS/u);
+
+    // Not published, or another organisation's (even published there): not found.
+    expect((await anonymous.get(`${base}/regions/${tamale.id}`)).statusCode).toBe(404);
+    const other = await createOrg(t.app, ghana);
+    const theirs = (await other.admin.post('/api/v1/led/regions', { name: 'Their region', region: 'GH-AA' })).json() as LedRegionDetail;
+    await other.admin.post(`/api/v1/led/regions/${theirs.id}/publication`, { published: true });
+    expect((await anonymous.get(`/local-development/${other.orgId}/regions/${theirs.id}`)).statusCode).toBe(200);
+    expect((await anonymous.get(`${base}/regions/${theirs.id}`)).statusCode).toBe(404);
+    // Taken off again, it is gone from both pages.
+    await admin.post(`/api/v1/led/regions/${kumasi.id}/publication`, { published: false });
+    expect((await anonymous.get(`${base}/regions/${kumasi.id}`)).statusCode).toBe(404);
+    expect((await anonymous.get(base)).body.includes('Kumasi cluster')).toBe(false);
   });
 });

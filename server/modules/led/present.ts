@@ -22,6 +22,7 @@ export function presentRegion(r: RegionRow, beside: { branches: Map<string, stri
     teamSize: beside.counts?.teamSize ?? 0,
     bottlenecks: beside.counts?.bottlenecks ?? 0,
     measures: beside.counts?.measures ?? 0,
+    published: r.published,
     updatedAt: r.updatedAt.toISOString(),
   };
 }

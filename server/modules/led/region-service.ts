@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { isSubdivisionOf } from '../../../contracts/geo.js';
-import type { FirmCounts, KeyFigureInput, LedComparison, LedRegion, LedRegionDetail, LedRegionInput, LedTeamMemberInput } from '../../../contracts/led.js';
+import type { FirmCounts, KeyFigureInput, LED_REGION_SORTS, LedComparison, LedRegion, LedRegionDetail, LedRegionInput, LedRegionQuery, LedTeamMemberInput } from '../../../contracts/led.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { getPersonRow } from '../advocacy/decision-maker-service.js';
@@ -43,10 +45,25 @@ async function presentAll(ctx: TenantCtx, rows: RegionRow[]): Promise<LedRegion[
   return rows.map((r) => presentRegion(r, { branches, counts: counts.get(r.id) }));
 }
 
-/** Every LED region of the organisation, by name. */
-export async function listRegions(ctx: TenantCtx): Promise<LedRegion[]> {
-  const rows = await ctx.tx.select().from(ledRegions).where(eq(ledRegions.orgId, ctx.orgId)).orderBy(asc(ledRegions.name), asc(ledRegions.id));
-  return presentAll(ctx, rows);
+/** The columns the regions sort by (contracts' LED_REGION_SORTS); a region's measures counted in SQL. */
+const REGION_LIST: SortedList<(typeof LED_REGION_SORTS)[number]> = {
+  id: ledRegions.id,
+  columns: {
+    name: { by: ledRegions.name, type: 'text' },
+    measures: { by: sql`(SELECT count(*)::int FROM ${ledMeasures} m WHERE m.org_id = ${ledRegions.orgId} AND m.region_id = ${ledRegions.id})`, type: 'int' },
+    updated: { by: ledRegions.updatedAt, type: 'timestamptz' },
+  },
+};
+
+/** The organisation's LED regions, by name unless sorted otherwise: a part of the name or district, or one subdivision. */
+export async function listRegions(ctx: TenantCtx, query: LedRegionQuery): Promise<{ items: LedRegion[]; nextCursor: string | null }> {
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(REGION_LIST, query, (k) => ctx.tx.select({ row: ledRegions, k }).from(ledRegions).$dynamic(), [
+    eq(ledRegions.orgId, ctx.orgId),
+    pattern ? sql`(${ledRegions.name} ILIKE ${pattern} OR ${ledRegions.district} ILIKE ${pattern})` : undefined,
+    query.region ? eq(ledRegions.region, query.region) : undefined,
+  ], (r) => r.row.id);
+  return { items: await presentAll(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor };
 }
 
 /** Firms of the registry in the region, counted now (members' figures), by ISIC section and size class. */

@@ -24,6 +24,8 @@ export const ledRegions = pgTable(
     district: text('district'),
     branchId: uuid('branch_id').references(() => orgs.id, { onDelete: 'set null' }),
     narrative: text('narrative').notNull().default(''),
+    /** Shown on the organisation's public LED page (migration 0053); off until staff publish it. */
+    published: boolean('published').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -4,7 +4,7 @@ import type { MemberFilter } from '../../../contracts/members.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { streamTable, type TableFormat } from '../../platform/export/stream-table.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import { currencyDigits } from './import/coerce-row.js';
+import { currencyDigits } from '../../../contracts/money.js';
 import { memberConditions } from './member-conditions.js';
 import { members } from './tables.js';
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { dayIn, dayTextIn } from '../../platform/db/day-in.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { currentOrgClock } from '../orgs/org-service.js';
@@ -16,6 +16,24 @@ export type FirmFigure = {
 
 const firmColumns = sql`m.id, m.size_class AS "sizeClass", m.region, m.isic_section AS sector, m.formality, m.women_led AS "womenLed"`;
 
+/** Member firms counted in one cell: of one size class, region, sector, formality and women-led or not. */
+export type FirmCell = Omit<FirmFigure, 'id' | 'on'> & { firms: number };
+
+/** Counts firms in the database by who they are (the `firmColumns` but the id): only the cells leave it. */
+const firmCells = async (ctx: TenantCtx, from: SQL) =>
+  (await ctx.tx.execute<FirmCell>(sql`
+    SELECT m.size_class AS "sizeClass", m.region, m.isic_section AS sector, m.formality, m.women_led AS "womenLed", count(*)::int AS firms
+    FROM ${from} GROUP BY 1, 2, 3, 4, 5`)).rows;
+
+/** Each firm's latest status change up to the end of `endsOn`, of those active then, with the firm (`m`). */
+const activeAt = (ctx: TenantCtx, timeZone: string, endsOn: string) => sql`
+    (SELECT DISTINCT ON (h.member_id) h.member_id, h.to_status, h.changed_at
+          FROM membership_status_history h
+          WHERE h.org_id = ${ctx.orgId} AND ${dayIn(timeZone, sql`h.changed_at`)} <= ${endsOn}::date
+          ORDER BY h.member_id, h.seq DESC) last
+    JOIN members m ON m.org_id = ${ctx.orgId} AND m.id = last.member_id
+    WHERE last.to_status = 'active'`;
+
 /**
  * Firms that were active members at the end of `endsOn` (in the organisation's
  * time zone), by their status history (the latest change up to then), with the
@@ -23,16 +41,24 @@ const firmColumns = sql`m.id, m.size_class AS "sizeClass", m.region, m.isic_sect
  */
 export async function activeMembersAt(ctx: TenantCtx, endsOn: string): Promise<FirmFigure[]> {
   const { timeZone } = await currentOrgClock(ctx);
-  const rows = await ctx.tx.execute<FirmFigure>(sql`
-    SELECT ${firmColumns}, ${dayTextIn(timeZone, sql`last.changed_at`)} AS on
-    FROM (SELECT DISTINCT ON (h.member_id) h.member_id, h.to_status, h.changed_at
-          FROM membership_status_history h
-          WHERE h.org_id = ${ctx.orgId} AND ${dayIn(timeZone, sql`h.changed_at`)} <= ${endsOn}::date
-          ORDER BY h.member_id, h.seq DESC) last
-    JOIN members m ON m.org_id = ${ctx.orgId} AND m.id = last.member_id
-    WHERE last.to_status = 'active'`);
+  const rows = await ctx.tx.execute<FirmFigure>(sql`SELECT ${firmColumns}, ${dayTextIn(timeZone, sql`last.changed_at`)} AS on FROM ${activeAt(ctx, timeZone, endsOn)}`);
   return rows.rows;
 }
+
+/** The firms of `activeMembersAt`, counted by cell. */
+export async function activeMembersCountedAt(ctx: TenantCtx, endsOn: string): Promise<FirmCell[]> {
+  const { timeZone } = await currentOrgClock(ctx);
+  return firmCells(ctx, activeAt(ctx, timeZone, endsOn));
+}
+
+/** The day each firm first became an active member (`first.joined`), of those for whom it falls in the period, with the firm (`m`). */
+const joinedBetween = (ctx: TenantCtx, timeZone: string, startsOn: string, endsOn: string) => sql`
+    (SELECT h.member_id, least(min(m.joined_on), min(${dayIn(timeZone, sql`h.changed_at`)})) AS joined
+          FROM membership_status_history h JOIN members m ON m.org_id = h.org_id AND m.id = h.member_id
+          WHERE h.org_id = ${ctx.orgId} AND h.to_status = 'active'
+          GROUP BY h.member_id) first
+    JOIN members m ON m.org_id = ${ctx.orgId} AND m.id = first.member_id
+    WHERE first.joined BETWEEN ${startsOn}::date AND ${endsOn}::date`;
 
 /**
  * Firms whose first time as an active member falls in the period: new members,
@@ -41,15 +67,14 @@ export async function activeMembersAt(ctx: TenantCtx, endsOn: string): Promise<F
  */
 export async function newMembersBetween(ctx: TenantCtx, startsOn: string, endsOn: string): Promise<FirmFigure[]> {
   const { timeZone } = await currentOrgClock(ctx);
-  const rows = await ctx.tx.execute<FirmFigure>(sql`
-    SELECT ${firmColumns}, to_char(first.joined, 'YYYY-MM-DD') AS on
-    FROM (SELECT h.member_id, least(min(m.joined_on), min(${dayIn(timeZone, sql`h.changed_at`)})) AS joined
-          FROM membership_status_history h JOIN members m ON m.org_id = h.org_id AND m.id = h.member_id
-          WHERE h.org_id = ${ctx.orgId} AND h.to_status = 'active'
-          GROUP BY h.member_id) first
-    JOIN members m ON m.org_id = ${ctx.orgId} AND m.id = first.member_id
-    WHERE first.joined BETWEEN ${startsOn}::date AND ${endsOn}::date`);
+  const rows = await ctx.tx.execute<FirmFigure>(sql`SELECT ${firmColumns}, to_char(first.joined, 'YYYY-MM-DD') AS on FROM ${joinedBetween(ctx, timeZone, startsOn, endsOn)}`);
   return rows.rows;
+}
+
+/** The firms of `newMembersBetween`, counted by cell. */
+export async function newMembersCountedBetween(ctx: TenantCtx, startsOn: string, endsOn: string): Promise<FirmCell[]> {
+  const { timeZone } = await currentOrgClock(ctx);
+  return firmCells(ctx, joinedBetween(ctx, timeZone, startsOn, endsOn));
 }
 
 /** Member firms by id, as the results module counts them (for firms reached through other records). */

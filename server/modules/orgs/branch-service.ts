@@ -1,14 +1,38 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { OrgInput } from '../../../contracts/orgs.js';
+import type { BRANCH_SORTS, BranchQuery, OrgInput } from '../../../contracts/orgs.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { isConstraintViolation } from '../../platform/db/pg-errors.js';
 import { orgSnapshot, roleOfUser, withClockDefaults } from '../../platform/tenants/tenants.js';
 import { orgs, userRoles } from '../../platform/tenants/tables.js';
+import { presentOrg } from './present.js';
 
+/** The columns the branches sort by (contracts' BRANCH_SORTS): `since` is when the branch's organisation was created. */
+const BRANCH_LIST: SortedList<(typeof BRANCH_SORTS)[number]> = {
+  id: orgs.id,
+  columns: {
+    name: { by: orgs.name, type: 'text' },
+    since: { by: orgs.createdAt, type: 'timestamptz' },
+  },
+};
+
+/** Every organisation under this one, by name: what other modules check a branch against and name it by. */
 export async function listBranches(ctx: TenantCtx) {
   return ctx.tx.select().from(orgs).where(eq(orgs.parentId, ctx.orgId)).orderBy(asc(orgs.name));
+}
+
+/** A page of the organisations under this one, by name unless sorted otherwise (the list of branches and its download). */
+export async function listBranchPage(ctx: TenantCtx, query: BranchQuery) {
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(BRANCH_LIST, query, (k) => ctx.tx.select({ row: orgs, k }).from(orgs).$dynamic(), [
+    eq(orgs.parentId, ctx.orgId),
+    pattern ? sql`${orgs.name} ILIKE ${pattern}` : undefined,
+    query.kind ? eq(orgs.kind, query.kind) : undefined,
+  ], (r) => r.row.id);
+  return { nextCursor: page.nextCursor, items: page.items.map((r) => presentOrg(r.row)) };
 }
 
 /** A new branch under the current organisation; the acting admin becomes its first admin. */

@@ -1,10 +1,12 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { InvitationFilter, InvitationQuery, INVITATION_SORTS } from '../../../contracts/orgs.js';
 import type { Role } from '../../../contracts/roles.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { users } from '../../platform/auth/tables.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
-import { newestFirst, pageOf } from '../../platform/db/cursor.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { orgMailLocale } from '../../platform/i18n/i18n.js';
@@ -51,21 +53,36 @@ export async function invitePerson(ctx: TenantCtx, input: { email: string; role:
   return presentInvitation(row!);
 }
 
-export async function listInvitations(ctx: TenantCtx, query: { limit: number; cursor?: string }) {
-  const rows = await ctx.tx
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.orgId, ctx.orgId),
-        isNull(invitations.acceptedAt),
-        newestFirst.after(invitations.createdAt, invitations.id, query.cursor),
-      ),
-    )
-    .orderBy(desc(invitations.createdAt), desc(invitations.id))
-    .limit(query.limit + 1);
-  const page = pageOf(rows, query.limit, newestFirst.key);
-  return { nextCursor: page.nextCursor, items: page.items.map(presentInvitation) };
+/** The columns the invitations sort by (contracts' INVITATION_SORTS). */
+const INVITATION_LIST: SortedList<(typeof INVITATION_SORTS)[number]> = {
+  id: invitations.id,
+  columns: {
+    email: { by: invitations.email, type: 'text' },
+    sent: { by: invitations.createdAt, type: 'timestamptz' },
+    expires: { by: invitations.expiresAt, type: 'timestamptz' },
+  },
+};
+
+/** Whether an invitation is in a status, as `invitationStatus` says it (revoked first, then expired by the clock). */
+function inStatus(status: InvitationFilter['status'], now: Date): SQL | undefined {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  if (status === 'revoked') return isNotNull(invitations.revokedAt);
+  if (status === 'expired') return and(isNull(invitations.revokedAt), sql`${invitations.expiresAt} < ${at}`);
+  if (status === 'pending') return and(isNull(invitations.revokedAt), sql`${invitations.expiresAt} >= ${at}`);
+  return undefined;
+}
+
+/** The invitations not yet accepted (an accepted one is a person of the organisation), newest first unless sorted otherwise. */
+export async function listInvitations(ctx: TenantCtx, query: InvitationQuery) {
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(INVITATION_LIST, query, (k) => ctx.tx.select({ row: invitations, k }).from(invitations).$dynamic(), [
+    eq(invitations.orgId, ctx.orgId),
+    isNull(invitations.acceptedAt),
+    pattern ? sql`${invitations.email} ILIKE ${pattern}` : undefined,
+    query.role ? eq(invitations.role, query.role) : undefined,
+    inStatus(query.status, clock.now()),
+  ], (r) => r.row.id);
+  return { nextCursor: page.nextCursor, items: page.items.map((r) => presentInvitation(r.row)) };
 }
 
 export async function revokeInvitation(ctx: TenantCtx, id: string) {

@@ -1,17 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SessionInfo } from '../../../contracts/auth.js';
-import { Ok, Page, PageQuery, IdParams, TABLE_FORMATS } from '../../../contracts/common.js';
+import { languageEnglishName, subdivisionName } from '../../../contracts/geo-data.js';
+import { Ok, Page, IdParams, TABLE_FORMATS } from '../../../contracts/common.js';
 import {
   AcceptInvitationInput,
   ApiToken,
+  ApiTokenFilter,
   ApiTokenInput,
+  ApiTokenQuery,
   AttachBranchInput,
   Branch,
+  BranchFilter,
+  BranchQuery,
   CreatedApiToken,
   Invitation,
+  InvitationFilter,
   InvitationInput,
   InvitationPreview,
+  InvitationQuery,
   Org,
   OrgInput,
   Person,
@@ -25,7 +32,7 @@ import { presentSession } from '../../platform/auth/present-session.js';
 import { sessionCookieOptions } from '../../platform/auth/routes.js';
 import { withSystem } from '../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../platform/export/list-export.js';
-import { attachBranch, createBranch, detachBranch, listBranches } from './branch-service.js';
+import { attachBranch, createBranch, detachBranch, listBranchPage } from './branch-service.js';
 import { acceptInvitation, invitePerson, listInvitations, previewInvitation, revokeInvitation } from './invitation-service.js';
 import { getCurrentOrg, updateOrg } from './org-service.js';
 import { changeRole, listPeople, removePerson } from './people-service.js';
@@ -47,6 +54,46 @@ const peopleExport: ListExport<Person, PersonFilter> = {
   page: listPeople,
 };
 
+/** The open invitations as a file: address, role, status, when sent and until when. */
+const invitationsExport: ListExport<Invitation, InvitationFilter> = {
+  name: 'invitations',
+  columns: [
+    { header: 'auth.email', cell: (i) => i.email },
+    { header: 'people.role', cell: (i, t) => t(`roles.${i.role}`) },
+    { header: 'people.status', cell: (i, t) => t(`people.statuses.${i.status}`) },
+    { header: 'people.sent', cell: (i) => i.createdAt },
+    { header: 'people.expires', cell: (i) => i.expiresAt },
+  ],
+  page: listInvitations,
+};
+
+/** The branches as a file: name, type, country, regions by name, working languages, since when. */
+const branchesExport: ListExport<Branch, BranchFilter> = {
+  name: 'branches',
+  columns: [
+    { header: 'org.name', cell: (b) => b.name },
+    { header: 'org.kind', cell: (b, t) => t(`org.kinds.${b.kind}`) },
+    { header: 'org.country', cell: (b) => b.country },
+    { header: 'org.regions', cell: (b) => b.regions.map((r) => subdivisionName(r) ?? r).join(', ') },
+    { header: 'org.languages', cell: (b) => b.languages.map((l) => languageEnglishName(l) ?? l).join(', ') },
+    { header: 'branches.since', cell: (b) => b.createdAt },
+  ],
+  page: listBranchPage,
+};
+
+/** The API tokens as a file: what `ApiToken` shows (name, role, created, last used, revoked), never a secret nor its hash. */
+const apiTokensExport: ListExport<ApiToken, ApiTokenFilter> = {
+  name: 'api-tokens',
+  columns: [
+    { header: 'tokens.name', cell: (k) => k.name },
+    { header: 'people.role', cell: (k, t) => t(`roles.${k.role}`) },
+    { header: 'tokens.created', cell: (k) => k.createdAt },
+    { header: 'tokens.lastUsed', cell: (k) => k.lastUsedAt },
+    { header: 'tokens.revoked', cell: (k) => k.revokedAt },
+  ],
+  page: listApiTokens,
+};
+
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   const flushMail = () => void app.mailer.flush().catch(() => undefined);
   await app.register(referenceRoutes);
@@ -63,9 +110,17 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/org/branches',
-    { schema: { tags, response: { 200: z.object({ items: z.array(Branch) }) } }, config: { auth: 'tenant', permission: 'branches.read' } },
-    async (request) => ({ items: (await app.tenant(request, listBranches)).map(presentOrg) }),
+    { schema: { tags, querystring: BranchQuery, response: { 200: Page(Branch) } }, config: { auth: 'tenant', permission: 'branches.read' } },
+    async (request) => app.tenant(request, (ctx) => listBranchPage(ctx, request.query)),
   );
+
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `/api/v1/org/branches/export.${format}`,
+      { schema: { tags, querystring: BranchFilter }, config: { auth: 'tenant', permission: 'branches.export' } },
+      async (request, reply) => sendListExport(app, request, reply, format, branchesExport, request.query),
+    );
+  }
 
   app.post(
     '/api/v1/org/branches',
@@ -122,9 +177,17 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/org/invitations',
-    { schema: { tags, querystring: PageQuery, response: { 200: Page(Invitation) } }, config: { auth: 'tenant', permission: 'people.manage' } },
+    { schema: { tags, querystring: InvitationQuery, response: { 200: Page(Invitation) } }, config: { auth: 'tenant', permission: 'people.manage' } },
     async (request) => app.tenant(request, (ctx) => listInvitations(ctx, request.query)),
   );
+
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `/api/v1/org/invitations/export.${format}`,
+      { schema: { tags, querystring: InvitationFilter }, config: { auth: 'tenant', permission: 'people.manage' } },
+      async (request, reply) => sendListExport(app, request, reply, format, invitationsExport, request.query),
+    );
+  }
 
   app.post(
     '/api/v1/org/invitations',
@@ -175,9 +238,17 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/org/api-tokens',
-    { schema: { tags, response: { 200: z.object({ items: z.array(ApiToken) }) } }, config: { auth: 'tenant', permission: 'tokens.manage' } },
-    async (request) => ({ items: await app.tenant(request, listApiTokens) }),
+    { schema: { tags, querystring: ApiTokenQuery, response: { 200: Page(ApiToken) } }, config: { auth: 'tenant', permission: 'tokens.manage' } },
+    async (request) => app.tenant(request, (ctx) => listApiTokens(ctx, request.query)),
   );
+
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `/api/v1/org/api-tokens/export.${format}`,
+      { schema: { tags, querystring: ApiTokenFilter }, config: { auth: 'tenant', permission: 'tokens.manage' } },
+      async (request, reply) => sendListExport(app, request, reply, format, apiTokensExport, request.query),
+    );
+  }
 
   app.post(
     '/api/v1/org/api-tokens',

@@ -1,14 +1,34 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { API_TOKEN_SORTS, ApiTokenQuery } from '../../../contracts/orgs.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { presentApiToken } from './present.js';
 import { apiTokens } from '../../platform/tenants/tables.js';
 
-export async function listApiTokens(ctx: TenantCtx) {
-  const rows = await ctx.tx.select().from(apiTokens).where(eq(apiTokens.orgId, ctx.orgId)).orderBy(desc(apiTokens.createdAt));
-  return rows.map(presentApiToken);
+/** The columns the tokens sort by (contracts' API_TOKEN_SORTS); a token never used has no last use, listed last both ways. */
+const API_TOKEN_LIST: SortedList<(typeof API_TOKEN_SORTS)[number]> = {
+  id: apiTokens.id,
+  columns: {
+    name: { by: apiTokens.name, type: 'text' },
+    created: { by: apiTokens.createdAt, type: 'timestamptz' },
+    used: { by: apiTokens.lastUsedAt, type: 'timestamptz', nullable: true },
+  },
+};
+
+/** A page of the organisation's tokens, as `presentApiToken` shows them: never the secret nor its hash. */
+export async function listApiTokens(ctx: TenantCtx, query: ApiTokenQuery) {
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(API_TOKEN_LIST, query, (k) => ctx.tx.select({ row: apiTokens, k }).from(apiTokens).$dynamic(), [
+    eq(apiTokens.orgId, ctx.orgId),
+    pattern ? sql`${apiTokens.name} ILIKE ${pattern}` : undefined,
+    query.role ? eq(apiTokens.role, query.role) : undefined,
+    query.status === 'active' ? isNull(apiTokens.revokedAt) : query.status === 'revoked' ? isNotNull(apiTokens.revokedAt) : undefined,
+  ], (r) => r.row.id);
+  return { nextCursor: page.nextCursor, items: page.items.map((r) => presentApiToken(r.row)) };
 }
 
 /** The secret is returned once, here; only its hash is kept. */

@@ -1,6 +1,10 @@
-import { and, asc, eq, max, sql } from 'drizzle-orm';
-import type { FrameworkInput, IndicatorInput } from '../../../contracts/results.js';
+import { and, asc, eq, ilike, isNotNull, isNull, max, or, sql } from 'drizzle-orm';
+import {
+  RESULT_LEVELS, type FRAMEWORK_SORTS, type FrameworkInput, type FrameworkQuery, type FrameworkSummary, type Indicator, type IndicatorInput, type IndicatorQuery, type INDICATOR_SORTS, type PERIOD_SORTS, type PeriodQuery, type PeriodSummary,
+} from '../../../contracts/results.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { ORGANISATION_TYPES } from './iati/iati-file.js';
@@ -13,25 +17,63 @@ export async function frameworkRow(ctx: TenantCtx, id: string) {
   return row;
 }
 
-export async function listFrameworks(ctx: TenantCtx) {
-  return ctx.tx
-    .select({
-      id: resultsFrameworks.id,
-      name: resultsFrameworks.name,
-      donor: resultsFrameworks.donor,
-      indicators: sql<number>`(SELECT count(*)::int FROM results_indicators i WHERE i.org_id = ${resultsFrameworks.orgId} AND i.framework_id = ${resultsFrameworks.id})`,
-      periods: sql<number>`(SELECT count(*)::int FROM results_periods p WHERE p.org_id = ${resultsFrameworks.orgId} AND p.framework_id = ${resultsFrameworks.id})`,
-    })
-    .from(resultsFrameworks)
-    .where(eq(resultsFrameworks.orgId, ctx.orgId))
-    .orderBy(asc(resultsFrameworks.name), asc(resultsFrameworks.id));
+const indicatorCount = sql<number>`(SELECT count(*)::int FROM results_indicators i WHERE i.org_id = ${resultsFrameworks}.org_id AND i.framework_id = ${resultsFrameworks}.id)`;
+const periodCount = sql<number>`(SELECT count(*)::int FROM results_periods p WHERE p.org_id = ${resultsFrameworks}.org_id AND p.framework_id = ${resultsFrameworks}.id)`;
+const frameworkColumns = {
+  id: resultsFrameworks.id,
+  name: resultsFrameworks.name,
+  donor: resultsFrameworks.donor,
+  indicators: indicatorCount,
+  periods: periodCount,
+  iatiActivityId: resultsFrameworks.iatiActivityId,
+  iatiPublishedAt: resultsFrameworks.iatiPublishedAt,
+};
+
+/** The columns the frameworks sort by (contracts' FRAMEWORK_SORTS): names and donors regardless of case, a framework without a donor last. */
+const FRAMEWORK_LIST: SortedList<(typeof FRAMEWORK_SORTS)[number]> = {
+  id: resultsFrameworks.id,
+  columns: {
+    name: { by: sql`lower(${resultsFrameworks.name})`, type: 'text' },
+    donor: { by: sql`nullif(lower(${resultsFrameworks.donor}), '')`, type: 'text', nullable: true },
+    indicators: { by: indicatorCount, type: 'int' },
+    periods: { by: periodCount, type: 'int' },
+  },
+};
+
+/** A page of the organisation's results frameworks, by name unless sorted otherwise: a part of the name or donor, published to IATI or not. */
+export async function frameworkPage(ctx: TenantCtx, query: FrameworkQuery): Promise<{ items: FrameworkSummary[]; nextCursor: string | null }> {
+  const f = resultsFrameworks;
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(FRAMEWORK_LIST, query, (k) => ctx.tx.select({ ...frameworkColumns, k }).from(f).$dynamic(), [
+    eq(f.orgId, ctx.orgId),
+    pattern ? or(ilike(f.name, pattern), ilike(f.donor, pattern)) : undefined,
+    query.iati === 'published' ? isNotNull(f.iatiPublishedAt) : query.iati === 'unpublished' ? isNull(f.iatiPublishedAt) : undefined,
+  ], (r) => r.id);
+  return { items: page.items.map(({ k: _k, iatiPublishedAt, ...r }) => ({ ...r, iatiPublishedAt: iatiPublishedAt?.toISOString() ?? null })), nextCursor: page.nextCursor };
 }
+
+/** Every framework of the organisation, by name (the demo's checks). */
+export async function listFrameworks(ctx: TenantCtx): Promise<FrameworkSummary[]> {
+  const all: FrameworkSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await frameworkPage(ctx, { sort: 'name', limit: 500, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+type IndicatorRow = typeof resultsIndicators.$inferSelect;
+const presentIndicator = ({ id, position, library, name, level, kind, unit, dimensions, baseline, baselineYear }: IndicatorRow): Indicator => ({ id, position, library, name, level, kind, unit, dimensions, baseline, baselineYear });
+const periodColumns = { id: resultsPeriods.id, label: resultsPeriods.label, startsOn: resultsPeriods.startsOn, endsOn: resultsPeriods.endsOn, state: resultsPeriods.state, approvedAt: resultsPeriods.approvedAt };
+const presentPeriod = (p: { id: string; label: string; startsOn: string; endsOn: string; state: PeriodSummary['state']; approvedAt: Date | null }): PeriodSummary => ({ ...p, approvedAt: p.approvedAt?.toISOString() ?? null });
 
 export async function getFramework(ctx: TenantCtx, id: string) {
   const framework = await frameworkRow(ctx, id);
   const indicators = await ctx.tx.select().from(resultsIndicators).where(and(eq(resultsIndicators.orgId, ctx.orgId), eq(resultsIndicators.frameworkId, id))).orderBy(asc(resultsIndicators.position));
   const periods = await ctx.tx
-    .select({ id: resultsPeriods.id, label: resultsPeriods.label, startsOn: resultsPeriods.startsOn, endsOn: resultsPeriods.endsOn, state: resultsPeriods.state, approvedAt: resultsPeriods.approvedAt })
+    .select(periodColumns)
     .from(resultsPeriods)
     .where(and(eq(resultsPeriods.orgId, ctx.orgId), eq(resultsPeriods.frameworkId, id)))
     .orderBy(asc(resultsPeriods.startsOn), asc(resultsPeriods.id));
@@ -44,9 +86,53 @@ export async function getFramework(ctx: TenantCtx, id: string) {
     iatiActivityId: framework.iatiActivityId,
     iatiOrgType: framework.iatiOrgType,
     iatiPublishedAt: framework.iatiPublishedAt?.toISOString() ?? null,
-    indicators: indicators.map(({ id, library, name, level, kind, unit, dimensions, baseline, baselineYear }) => ({ id, library, name, level, kind, unit, dimensions, baseline, baselineYear })),
-    periods: periods.map((p) => ({ ...p, approvedAt: p.approvedAt?.toISOString() ?? null })),
+    indicators: indicators.map(presentIndicator),
+    periods: periods.map(presentPeriod),
   };
+}
+
+/** The columns a framework's indicators sort by (contracts' INDICATOR_SORTS): the level in the chain's order, not the alphabet's. */
+const INDICATOR_LIST: SortedList<(typeof INDICATOR_SORTS)[number]> = {
+  id: resultsIndicators.id,
+  columns: {
+    position: { by: resultsIndicators.position, type: 'int' },
+    name: { by: resultsIndicators.name, type: 'text' },
+    level: { by: sql`array_position(ARRAY[${sql.raw(RESULT_LEVELS.map((l) => `'${l}'`).join(','))}]::text[], ${resultsIndicators.level})`, type: 'int' },
+  },
+};
+
+/** A framework's indicators, by number unless sorted otherwise: a part of the name, one level, counted or entered by hand. */
+export async function listIndicators(ctx: TenantCtx, frameworkId: string, query: IndicatorQuery) {
+  await frameworkRow(ctx, frameworkId);
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(INDICATOR_LIST, query, (k) => ctx.tx.select({ row: resultsIndicators, k }).from(resultsIndicators).$dynamic(), [
+    eq(resultsIndicators.orgId, ctx.orgId),
+    eq(resultsIndicators.frameworkId, frameworkId),
+    pattern ? sql`${resultsIndicators.name} ILIKE ${pattern}` : undefined,
+    query.level ? eq(resultsIndicators.level, query.level) : undefined,
+    query.source === 'library' ? isNotNull(resultsIndicators.library) : query.source === 'manual' ? isNull(resultsIndicators.library) : undefined,
+  ], (r) => r.row.id);
+  return { items: page.items.map((r) => presentIndicator(r.row)), nextCursor: page.nextCursor };
+}
+
+/** The columns a framework's periods sort by (contracts' PERIOD_SORTS). */
+const PERIOD_LIST: SortedList<(typeof PERIOD_SORTS)[number]> = {
+  id: resultsPeriods.id,
+  columns: {
+    starts: { by: resultsPeriods.startsOn, type: 'date' },
+    label: { by: resultsPeriods.label, type: 'text' },
+  },
+};
+
+/** A framework's reporting periods, earliest first unless sorted otherwise, or those in one state. */
+export async function listPeriods(ctx: TenantCtx, frameworkId: string, query: PeriodQuery) {
+  await frameworkRow(ctx, frameworkId);
+  const page = await sortedPage(PERIOD_LIST, query, (k) => ctx.tx.select({ ...periodColumns, k }).from(resultsPeriods).$dynamic(), [
+    eq(resultsPeriods.orgId, ctx.orgId),
+    eq(resultsPeriods.frameworkId, frameworkId),
+    query.state ? eq(resultsPeriods.state, query.state) : undefined,
+  ], (r) => r.id);
+  return { items: page.items.map(({ k: _k, ...p }) => presentPeriod(p)), nextCursor: page.nextCursor };
 }
 
 /** An IATI organisation type must be one of IATI's codelist. */

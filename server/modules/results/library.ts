@@ -1,14 +1,15 @@
 import type { Dimension, IndicatorKind } from '../../../contracts/results.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { minorToMajor } from '../../../contracts/money.js';
 import { reformsBetween } from '../advocacy/figures-service.js';
 import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-service.js';
-import { ledPeopleBetween, measuresEffectiveAt } from '../led/figures-service.js';
-import { activeMembersAt, firmFigures, newMembersBetween, type FirmFigure } from '../members/figures-service.js';
+import { ledPeopleBetween, ledPeopleIn, measuresEffectiveAt } from '../led/figures-service.js';
+import { activeMembersAt, activeMembersCountedAt, firmFigures, newMembersBetween, newMembersCountedBetween, type FirmCell, type FirmFigure } from '../members/figures-service.js';
 import { dealsBetween, introductionsBetween } from '../networking/figures-service.js';
-import { participationsBetween } from '../people/figures-service.js';
+import { participationsBetween, peopleCountedBetween, type ParticipationSelection, type PeopleCell } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
-import { peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
-import type { Observation } from './engine/aggregate.js';
+import { PEOPLE_TRAINED, peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
+import type { CellCount, Observation } from './engine/aggregate.js';
 
 export interface Period {
   startsOn: string;
@@ -27,7 +28,14 @@ export interface LibraryIndicator {
   /** `currency` is the organisation's. */
   unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'introductions' | 'deals' | 'currency' | 'percent';
   dimensions: Dimension[];
+  /** The records behind the figure, one by one: for drilling down, freezing and corrections. */
   observe(ctx: TenantCtx, period: Period, reads: Reads): Promise<Observation[]>;
+  /**
+   * The same records counted where they are kept, by cell (engine/aggregate.ts,
+   * `CellCount`), when there are many: the figure is `observe`'s, without every
+   * record travelling. `observe` is the reference the tests hold it to.
+   */
+  count?(ctx: TenantCtx, period: Period, reads: Reads): Promise<CellCount[]>;
 }
 
 /**
@@ -46,7 +54,7 @@ const ROLES = ['participant', 'trainer', 'new_job', 'higher_income'] as const;
 
 const FIRM_DIMENSIONS: Dimension[] = ['size_class', 'region', 'sector', 'formality', 'women_led'];
 
-const firmCells = (f: Omit<FirmFigure, 'on'>): Observation['cells'] => ({
+const firmCells = (f: Omit<FirmFigure, 'id' | 'on'>): Observation['cells'] => ({
   ...(f.sizeClass ? { size_class: f.sizeClass } : {}),
   ...(f.region ? { region: f.region } : {}),
   ...(f.sector ? { sector: f.sector } : {}),
@@ -61,30 +69,55 @@ const asPerson = (type: string) => (r: { id: string; on: string; personId: strin
 });
 
 /** An indicator of people counted once each, by sex and age band, from the records `observe` reads. */
-const peopleCounted = (code: string, level: LibraryIndicator['level'], observe: LibraryIndicator['observe']): LibraryIndicator => ({
-  code, kind: 'unique_people', level, unit: 'people', dimensions: ['sex', 'age_band'], observe,
+const peopleCounted = (code: string, level: LibraryIndicator['level'], observe: LibraryIndicator['observe'], count?: LibraryIndicator['count']): LibraryIndicator => ({
+  code, kind: 'unique_people', level, unit: 'people', dimensions: ['sex', 'age_band'], observe, ...(count ? { count } : {}),
 });
+
+/**
+ * The participations each people indicator counts, in one list: the people
+ * module counts them all in one pass (`peopleCountedBetween`), once per report.
+ */
+const PARTICIPATIONS: Record<string, ParticipationSelection> = {
+  'people.reached': { roles: ['participant'] },
+  'people.new_jobs': { roles: ['new_job'] },
+  'people.higher_income': { roles: ['higher_income'] },
+  'training.people_trained': PEOPLE_TRAINED,
+  'led.people_trained': ledPeopleIn('participant'),
+  'led.new_jobs': ledPeopleIn('new_job'),
+  'led.higher_income': ledPeopleIn('higher_income'),
+};
+const PARTICIPATION_CODES = Object.keys(PARTICIPATIONS);
+
+const personCells = (c: PeopleCell): CellCount => ({ cells: { sex: c.sex, ...(c.ageBand !== 'unknown' ? { age_band: c.ageBand } : {}) }, records: c.participations, n: c.people });
+
+/** The cells of one people indicator, of the report's one count of participations. */
+const peopleCells = (code: string): LibraryIndicator['count'] => async (ctx, p, reads) => {
+  const all = await reads.once('people counted', () => peopleCountedBetween(ctx, p.startsOn, p.endsOn, PARTICIPATION_CODES.map((c) => PARTICIPATIONS[c]!)));
+  return all[PARTICIPATION_CODES.indexOf(code)]!.map(personCells);
+};
 
 /** People once each, across every module that records them (people/participation-service.ts). */
 const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 'new_job' | 'higher_income'>, level: LibraryIndicator['level']) =>
   peopleCounted(code, level, async (ctx, p, reads) =>
     (await reads.once('participations', () => participationsBetween(ctx, p.startsOn, p.endsOn, [...ROLES])))
       .filter((r) => roles.includes(r.role as (typeof ROLES)[number]))
-      .map(asPerson('participation')));
+      .map(asPerson('participation')), peopleCells(code));
 
 /** People an LED measure recorded in one role, once each across measures and regions. */
 const ledPeopleIndicator = (code: string, role: 'participant' | 'new_job' | 'higher_income', level: LibraryIndicator['level']) =>
   peopleCounted(code, level, async (ctx, p, reads) =>
-    (await reads.once('led people', () => ledPeopleBetween(ctx, p.startsOn, p.endsOn))).filter((r) => r.role === role).map(asPerson('participation')));
+    (await reads.once('led people', () => ledPeopleBetween(ctx, p.startsOn, p.endsOn))).filter((r) => r.role === role).map(asPerson('participation')), peopleCells(code));
 
 const asFirm = (f: FirmFigure): Observation => ({ record: { type: 'member', id: f.id, on: f.on }, unit: f.id, cells: firmCells(f) });
+/** Firms counted by cell: each firm is one record, in one cell. */
+const firmCount = (f: FirmCell): CellCount => ({ cells: firmCells(f), records: f.firms, n: f.firms });
 
 export const LIBRARY: readonly LibraryIndicator[] = [
   peopleIndicator('people.reached', ['participant'], 'output'),
   peopleIndicator('people.new_jobs', ['new_job'], 'outcome'),
   peopleIndicator('people.higher_income', ['higher_income'], 'impact'),
   // Course attendance as training records it (source training): each person once across courses.
-  peopleCounted('training.people_trained', 'output', async (ctx, p) => (await peopleTrainedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('participation'))),
+  peopleCounted('training.people_trained', 'output', async (ctx, p) => (await peopleTrainedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('participation')), peopleCells('training.people_trained')),
   // Trainers certified after a ToT and a teach-back, on the day certified.
   peopleCounted('training.certified_trainers', 'output', async (ctx, p) => (await trainersCertifiedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('training_certification'))),
   // LED measures (led/figures-service.ts): people as the people module records them, each once across measures and regions.
@@ -130,6 +163,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     unit: 'firms',
     dimensions: FIRM_DIMENSIONS,
     observe: async (ctx, p, reads) => (await reads.once('active members', () => activeMembersAt(ctx, p.endsOn))).map(asFirm),
+    count: async (ctx, p, reads) => (await reads.once('active members counted', () => activeMembersCountedAt(ctx, p.endsOn))).map(firmCount),
   },
   {
     code: 'members.new',
@@ -138,6 +172,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     unit: 'firms',
     dimensions: FIRM_DIMENSIONS,
     observe: async (ctx, p) => (await newMembersBetween(ctx, p.startsOn, p.endsOn)).map(asFirm),
+    count: async (ctx, p) => (await newMembersCountedBetween(ctx, p.startsOn, p.endsOn)).map(firmCount),
   },
   {
     code: 'members.women_led_share',
@@ -146,6 +181,8 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     unit: 'percent',
     dimensions: ['size_class', 'region', 'sector', 'formality'],
     observe: async (ctx, p, reads) => (await reads.once('active members', () => activeMembersAt(ctx, p.endsOn))).map((f) => ({ ...asFirm(f), num: f.womenLed ? 1 : 0, den: 1 })),
+    count: async (ctx, p, reads) =>
+      (await reads.once('active members counted', () => activeMembersCountedAt(ctx, p.endsOn))).map((f) => ({ cells: firmCells(f), records: f.firms, num: f.womenLed ? f.firms : 0, den: f.firms })),
   },
   {
     code: 'surveys.firms_consulted',
@@ -176,7 +213,7 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     level: 'impact',
     unit: 'currency',
     dimensions: [],
-    observe: async (ctx, p, reads) => (await reads.once('reforms', () => reformsBetween(ctx, p.startsOn, p.endsOn))).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, value: r.yearlySaving, cells: {} })),
+    observe: async (ctx, p, reads) => (await reads.once('reforms', () => reformsBetween(ctx, p.startsOn, p.endsOn))).map((r) => ({ record: { type: 'advocacy_issue', id: r.id, on: r.on }, value: minorToMajor(r.yearlySaving, r.currency), cells: {} })),
   },
   {
     code: 'dialogue.meetings_held',

@@ -5,7 +5,7 @@ import type { IndicatorResult, ManualValueInput, PeriodInput } from '../../../co
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError, fieldError } from '../../platform/errors/app-error.js';
-import { aggregate, type Observation } from './engine/aggregate.js';
+import { aggregate, type CellCount, type Observation } from './engine/aggregate.js';
 import { frameworkRow, indicatorRow } from './framework-service.js';
 import { libraryIndicator, Reads } from './library.js';
 import { resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets, type FrozenReport } from './tables.js';
@@ -89,18 +89,25 @@ export async function removeManualValue(ctx: TenantCtx, periodId: string, valueI
 /**
  * The records behind each indicator of the framework in the period: counted by
  * the library through the other modules' figures services, or entered by hand
- * with evidence (a number entered for a unique count counts as given).
+ * with evidence (a number entered for a unique count counts as given). Without
+ * `records`, a library indicator that can be counted where its records are kept
+ * comes as cells (`counted`), and its records are not read one by one.
  */
-async function observations(ctx: TenantCtx, period: PeriodRow, indicators: IndicatorRow[]) {
+async function observations(ctx: TenantCtx, period: PeriodRow, indicators: IndicatorRow[], records: boolean) {
   const manual = await ctx.tx.select().from(resultsManualValues).where(and(eq(resultsManualValues.orgId, ctx.orgId), eq(resultsManualValues.periodId, period.id))).orderBy(asc(resultsManualValues.createdAt));
   const byIndicator = new Map<string, Observation[]>();
+  const countedBy = new Map<string, CellCount[]>();
   // One library indicator may appear in several lines, and several indicators count the same records: each is read once.
   const read = new Map<string, Promise<Observation[]>>();
+  const cells = new Map<string, Promise<CellCount[]>>();
   const reads = new Reads();
   for (const indicator of indicators) {
     const known = indicator.library ? libraryIndicator(indicator.library) : null;
-    if (known && !read.has(known.code)) read.set(known.code, known.observe(ctx, period, reads));
-    const counted = known ? await read.get(known.code)! : [];
+    if (known?.count && !records) {
+      if (!cells.has(known.code)) cells.set(known.code, known.count(ctx, period, reads));
+      countedBy.set(indicator.id, await cells.get(known.code)!);
+    } else if (known && !read.has(known.code)) read.set(known.code, known.observe(ctx, period, reads));
+    const counted = known && read.has(known.code) ? await read.get(known.code)! : [];
     const entered = manual
       .filter((m) => m.indicatorId === indicator.id)
       .map((m): Observation => {
@@ -110,7 +117,7 @@ async function observations(ctx: TenantCtx, period: PeriodRow, indicators: Indic
       });
     byIndicator.set(indicator.id, [...counted, ...entered]);
   }
-  return byIndicator;
+  return { observed: byIndicator, counted: countedBy };
 }
 
 export interface PeriodReport {
@@ -119,8 +126,39 @@ export interface PeriodReport {
   records: Map<string, Observation[]>;
 }
 
-/** Every indicator of the period's framework, or with `only` just that one (a drill-down reads no other's records). */
-export async function computeReport(ctx: TenantCtx, period: PeriodRow, only?: string): Promise<PeriodReport> {
+/**
+ * The figures of every indicator of the period's framework, counted where the
+ * records are kept when the library can (only the cells travel): the report
+ * page of a period not yet approved, and its donor report.
+ */
+export async function computeReport(ctx: TenantCtx, period: PeriodRow): Promise<Pick<PeriodReport, 'results'>> {
+  return { results: (await computeFigures(ctx, period, { records: false })).results };
+}
+
+/**
+ * The same figures with the records behind each, read one by one: to freeze a
+ * report, to show its corrections, and to drill down (with `only`, one
+ * indicator: a drill-down reads no other's records).
+ */
+export async function computeRecords(ctx: TenantCtx, period: PeriodRow, only?: string): Promise<PeriodReport> {
+  return computeFigures(ctx, period, { records: true, only });
+}
+
+/**
+ * Counting a report groups the period's records by person or firm (hundreds of
+ * thousands in a federation): given room to do so in memory, the database does
+ * it in a second instead of spilling to disk for several; the setting is the
+ * transaction's, and put back after.
+ */
+async function withRoomToCount<T>(ctx: TenantCtx, count: () => Promise<T>): Promise<T> {
+  const [before] = (await ctx.tx.execute<{ workMem: string }>(sql`SELECT current_setting('work_mem') AS "workMem", set_config('work_mem', '64MB', true)`)).rows;
+  const counted = await count();
+  await ctx.tx.execute(sql`SELECT set_config('work_mem', ${before!.workMem}, true)`);
+  return counted;
+}
+
+async function computeFigures(ctx: TenantCtx, period: PeriodRow, options: { records: boolean; only?: string }): Promise<PeriodReport> {
+  const { only } = options;
   const indicators = await ctx.tx
     .select()
     .from(resultsIndicators)
@@ -129,12 +167,12 @@ export async function computeReport(ctx: TenantCtx, period: PeriodRow, only?: st
   const targets = new Map(
     (await ctx.tx.select().from(resultsTargets).where(and(eq(resultsTargets.orgId, ctx.orgId), eq(resultsTargets.periodId, period.id)))).map((t) => [t.indicatorId, t.value]),
   );
-  const observed = await observations(ctx, period, indicators);
+  const { observed, counted } = await withRoomToCount(ctx, () => observations(ctx, period, indicators, options.records));
   const records = new Map<string, Observation[]>();
   const results = indicators.map((indicator): IndicatorResult => {
     const rs = observed.get(indicator.id)!;
     records.set(indicator.id, rs);
-    const { total, breakdowns, records: n } = aggregate(indicator.kind, rs, indicator.dimensions);
+    const { total, breakdowns, records: n } = aggregate(indicator.kind, rs, indicator.dimensions, counted.get(indicator.id));
     return { indicatorId: indicator.id, name: indicator.name, kind: indicator.kind, level: indicator.level, unit: indicator.unit, total, breakdowns, records: n, target: targets.get(indicator.id) ?? null, baseline: indicator.baseline };
   });
   return { results, records };
@@ -178,7 +216,7 @@ export async function returnPeriod(ctx: TenantCtx, id: string) {
 export async function approvePeriod(ctx: TenantCtx, id: string) {
   const period = await periodRow(ctx, id, true);
   if (period.state !== 'submitted') throw new AppError('results.period_not_submitted');
-  const frozen = freeze(await computeReport(ctx, period));
+  const frozen = freeze(await computeRecords(ctx, period));
   const checksum = checksumOf(frozen);
   await ctx.tx
     .update(resultsPeriods)
@@ -195,9 +233,10 @@ export async function approvePeriod(ctx: TenantCtx, id: string) {
  */
 export async function periodReport(ctx: TenantCtx, id: string) {
   const period = await periodRow(ctx, id);
-  const live = await computeReport(ctx, period);
   const base = { id: period.id, frameworkId: period.frameworkId, label: period.label, startsOn: period.startsOn, endsOn: period.endsOn, state: period.state };
-  if (period.state !== 'approved') return { ...base, approved: null, results: live.results, corrections: [] };
+  // A draft needs only its figures; an approved report is compared with its records now.
+  if (period.state !== 'approved') return { ...base, approved: null, results: (await computeReport(ctx, period)).results, corrections: [] };
+  const live = await computeRecords(ctx, period);
   const frozen = period.frozen!;
   const corrections = frozen.indicators.flatMap((reported) => {
     const now = live.results.find((r) => r.indicatorId === reported.indicatorId);
@@ -239,7 +278,7 @@ const uniqueRecords = (os: Observation[]) => [...new Map(os.map((o) => [recordKe
  */
 export async function indicatorRecords(ctx: TenantCtx, periodId: string, indicatorId: string) {
   const period = await periodRow(ctx, periodId);
-  const live = uniqueRecords((await computeReport(ctx, period, indicatorId)).records.get(indicatorId) ?? []);
+  const live = uniqueRecords((await computeRecords(ctx, period, indicatorId)).records.get(indicatorId) ?? []);
   let items = live.map((o) => ({ type: o.record.type, id: o.record.id, on: o.record.on as string | null, unit: o.unit ?? null, cells: o.cells }));
   if (period.state === 'approved') {
     const reported = period.frozen!.indicators.find((r) => r.indicatorId === indicatorId);

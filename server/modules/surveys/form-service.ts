@@ -1,9 +1,11 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { FormInput } from '../../../contracts/surveys.js';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { FORM_SORTS, FormInput, FormQuery } from '../../../contracts/surveys.js';
 import { checkDefinition } from '../../../contracts/surveys/check-definition.js';
 import type { FormDefinition } from '../../../contracts/surveys/form-definition.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { escapeLike } from '../../platform/db/like.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { presentFormSummary } from './present.js';
@@ -44,16 +46,37 @@ export async function presentForm(ctx: TenantCtx, row: typeof forms.$inferSelect
   };
 }
 
-/** The list needs only each form and its newest published version, in one query. */
-export async function listForms(ctx: TenantCtx) {
-  const rows = await ctx.tx
-    .select({ form: forms, published: formVersions.definition })
-    .from(forms)
-    .leftJoin(formVersions, and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.publishedVersion)))
-    .where(eq(forms.orgId, ctx.orgId))
-    .orderBy(desc(forms.updatedAt))
-    .limit(500);
-  return rows.map((r) => presentFormSummary(r.form, r.published));
+/** The columns the forms sort by (contracts' FORM_SORTS). */
+const FORM_LIST: SortedList<(typeof FORM_SORTS)[number]> = {
+  id: forms.id,
+  columns: {
+    title: { by: forms.title, type: 'text' },
+    purpose: { by: forms.purpose, type: 'text' },
+    updated: { by: forms.updatedAt, type: 'timestamptz' },
+  },
+};
+
+/** A page of the organisation's forms, each with its newest published version (to tell a changed working copy), in one query. */
+export async function listForms(ctx: TenantCtx, query: FormQuery) {
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
+  const page = await sortedPage(
+    FORM_LIST,
+    query,
+    (k) =>
+      ctx.tx
+        .select({ form: forms, published: formVersions.definition, k })
+        .from(forms)
+        .leftJoin(formVersions, and(eq(formVersions.formId, forms.id), eq(formVersions.version, forms.publishedVersion), eq(formVersions.orgId, forms.orgId)))
+        .$dynamic(),
+    [
+      eq(forms.orgId, ctx.orgId),
+      pattern ? sql`${forms.title} ILIKE ${pattern}` : undefined,
+      query.purpose ? eq(forms.purpose, query.purpose) : undefined,
+      query.status === 'published' ? gt(forms.publishedVersion, 0) : query.status === 'never' ? eq(forms.publishedVersion, 0) : undefined,
+    ],
+    (r) => r.form.id,
+  );
+  return { nextCursor: page.nextCursor, items: page.items.map((r) => presentFormSummary(r.form, r.published)) };
 }
 
 export async function createForm(ctx: TenantCtx, input: FormInput) {

@@ -243,8 +243,23 @@ export async function responseFile(ctx: TenantCtx, consultationId: string, fileI
   return row;
 }
 
-/** Every file an answer refers to must have been attached to this consultation. */
-async function checkFileAnswers(ctx: TenantCtx, consultationId: string, answers: Answers) {
+/**
+ * Checks a submission to a published form version that another module keeps
+ * the answers of (a course's evaluation, answered by a person: training): the
+ * same checks as a consultation's submission. Files are refused, since they
+ * belong to a consultation. Gives the answers as kept: hidden ones dropped,
+ * calculations computed.
+ */
+export async function checkSubmission(ctx: TenantCtx, formId: string, version: number, input: Answers): Promise<Answers> {
+  const form = await formVersion(ctx, formId, version);
+  const { answers, problems } = checkAnswers(form, input, { complete: true, today: await orgToday(ctx), matches: testPattern });
+  if (problems.length) throw new AppError('surveys.answers_invalid', { count: problems.length }, answerErrors(problems, form, ctx.locale));
+  if (fileIdsOf(answers).length) throw new AppError('surveys.answers_invalid', { count: 1 }, [{ path: 'file', code: 'survey.invalid_answer' }]);
+  return { ...answers };
+}
+
+/** The ids of the files answers name. */
+function fileIdsOf(answers: Answers): string[] {
   const ids: string[] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(walk);
@@ -255,6 +270,12 @@ async function checkFileAnswers(ctx: TenantCtx, consultationId: string, answers:
     }
   };
   walk(answers);
+  return ids;
+}
+
+/** Every file an answer refers to must have been attached to this consultation. */
+async function checkFileAnswers(ctx: TenantCtx, consultationId: string, answers: Answers) {
+  const ids = fileIdsOf(answers);
   if (!ids.length) return;
   const found = await ctx.tx.select({ id: responseFiles.id }).from(responseFiles).where(and(inArray(responseFiles.id, ids), eq(responseFiles.consultationId, consultationId), eq(responseFiles.orgId, ctx.orgId)));
   if (found.length !== new Set(ids).size) throw new AppError('surveys.answers_invalid', { count: 1 }, [{ path: 'file', code: 'survey.invalid_answer' }]);

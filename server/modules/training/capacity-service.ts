@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Assessment, AssessmentSummary, BranchCapacity, CapacityGap, CapacityItem, CourseGap, SaveAssessmentInput } from '../../../contracts/capacity.js';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { ASSESSMENT_SORTS, Assessment, AssessmentQuery, AssessmentSummary, BranchCapacity, CapacityGap, CapacityItem, CourseGap, SaveAssessmentInput } from '../../../contracts/capacity.js';
 import { CAPACITY_ITEMS } from '../../../contracts/capacity.js';
 import type { CourseInput } from '../../../contracts/training.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { presentAssessment, presentAssessmentSummary, type AnswerRow, type AssessmentRow } from './capacity-present.js';
@@ -34,11 +35,29 @@ async function answersOf(ctx: TenantCtx, ids: string[]): Promise<Map<string, Ans
   return out;
 }
 
-/** The organisation's self-assessments, newest year first, each with its scores per domain. */
-export async function listAssessments(ctx: TenantCtx): Promise<AssessmentSummary[]> {
-  const rows = await ctx.tx.select().from(capacityAssessments).where(eq(capacityAssessments.orgId, ctx.orgId)).orderBy(desc(capacityAssessments.year));
+/** The columns the self-assessments sort by (contracts' ASSESSMENT_SORTS): items answered as the summary counts them (a level given, an item of the catalogue). */
+const ASSESSMENT_LIST: SortedList<(typeof ASSESSMENT_SORTS)[number]> = {
+  id: capacityAssessments.id,
+  columns: {
+    year: { by: capacityAssessments.year, type: 'int' },
+    answered: {
+      by: sql`(SELECT count(*)::int FROM ${capacityAnswers} WHERE ${capacityAnswers.orgId} = ${capacityAssessments.orgId} AND ${capacityAnswers.assessmentId} = ${capacityAssessments.id}
+        AND ${capacityAnswers.level} IS NOT NULL AND ${capacityAnswers.itemKey} = ANY(${`{${CAPACITY_ITEMS.join(',')}}`}::text[]))`,
+      type: 'int',
+    },
+    submitted: { by: capacityAssessments.submittedAt, type: 'timestamptz', nullable: true },
+  },
+};
+
+/** A page of the organisation's self-assessments, newest year first unless sorted otherwise, or those in one status, each with its scores per domain. */
+export async function assessmentPage(ctx: TenantCtx, query: AssessmentQuery): Promise<{ items: AssessmentSummary[]; nextCursor: string | null }> {
+  const page = await sortedPage(ASSESSMENT_LIST, query, (k) => ctx.tx.select({ row: capacityAssessments, k }).from(capacityAssessments).$dynamic(), [
+    eq(capacityAssessments.orgId, ctx.orgId),
+    query.status ? eq(capacityAssessments.status, query.status) : undefined,
+  ], (r) => r.row.id);
+  const rows = page.items.map((r) => r.row);
   const answers = await answersOf(ctx, rows.map((r) => r.id));
-  return rows.map((r) => presentAssessmentSummary(r, answers.get(r.id)!));
+  return { items: rows.map((r) => presentAssessmentSummary(r, answers.get(r.id)!)), nextCursor: page.nextCursor };
 }
 
 export async function getAssessment(ctx: TenantCtx, id: string): Promise<Assessment> {

@@ -11,7 +11,7 @@ import { listRegistrations } from '../events/registration-service.js';
 import { currentPersonIds, peopleByIds } from '../people/person-service.js';
 import { completionOf } from './completion.js';
 import { presentCourse, presentModule, type CourseRow } from './present.js';
-import { trainingCertifications, trainingCourses, trainingCourseTrainers, trainingModules, trainingSessions } from './tables.js';
+import { trainingCertifications, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers, trainingModules, trainingSessions } from './tables.js';
 
 export async function getCourseRow(ctx: TenantCtx, id: string, lock = false): Promise<CourseRow> {
   const query = ctx.tx.select().from(trainingCourses).where(and(eq(trainingCourses.orgId, ctx.orgId), eq(trainingCourses.id, id)));
@@ -92,7 +92,25 @@ export async function courseAttendance(ctx: TenantCtx, course: CourseRow, sessio
     const to = current.get(id) ?? id;
     merged.set(to, new Set([...(merged.get(to) ?? []), ...set]));
   }
-  return [...merged].map(([personId, set]) => ({ personId, attended: set.size, sessions: held.length, ...completionOf(set.size, held.length, course.completionShare) }));
+  const scores = await postScores(ctx, course.id);
+  return [...merged].map(([personId, set]) => {
+    const postScore = scores.get(personId) ?? null;
+    return { personId, attended: set.size, sessions: held.length, postScore, ...completionOf(set.size, held.length, course.completionShare, { minScore: course.minPostScore, postScore }) };
+  });
+}
+
+/** The post-test scores of a course's participants, by their current person record (a score not computed is left out). */
+export async function postScores(ctx: TenantCtx, courseId: string): Promise<Map<string, number>> {
+  const rows = await ctx.tx.select({ personId: trainingEvaluationAnswers.personId, score: trainingEvaluationAnswers.score }).from(trainingEvaluationAnswers)
+    .where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), eq(trainingEvaluationAnswers.courseId, courseId), eq(trainingEvaluationAnswers.kind, 'post')))
+    .orderBy(asc(trainingEvaluationAnswers.createdAt));
+  const current = await currentPersonIds(ctx, rows.map((r) => r.personId));
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const to = current.get(r.personId) ?? r.personId;
+    if (r.score !== null && !out.has(to)) out.set(to, r.score);
+  }
+  return out;
 }
 
 export async function getCourse(ctx: TenantCtx, id: string, now: Date): Promise<CourseDetail> {

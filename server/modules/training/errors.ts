@@ -15,4 +15,10 @@ export const trainingErrors = {
   'training.valid_until_past': 400,
   'training.revoke_reason_required': 400,
   'training.signing_key_locked': 503,
+  'training.no_evaluation_form': 409,
+  'training.already_answered': 409,
+  'training.answer_not_found': 404,
+  'training.evaluation_answered': 409,
+  'training.form_not_published': 400,
+  'training.form_without_score': 400,
 } as const;

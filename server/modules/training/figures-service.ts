@@ -1,15 +1,18 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { participationsBetween, peopleOnDays } from '../people/figures-service.js';
+import { participationsBetween, peopleOnDays, type ParticipationSelection } from '../people/figures-service.js';
 import { trainingCertifications } from './tables.js';
+
+/** The participations that count people trained: course attendance as training records it (source `training`, role participant). */
+export const PEOPLE_TRAINED = { roles: ['participant'], source: 'training' } as const satisfies ParticipationSelection;
 
 /**
  * People trained in a period, as results count them: the participations
- * training recorded for course attendance (source `training`, role
- * participant), each with the person's sex and age band on the day.
+ * of `PEOPLE_TRAINED` (counted in the database by the people module's
+ * `peopleCountedBetween`), each with the person's sex and age band on the day.
  */
 export async function peopleTrainedBetween(ctx: TenantCtx, startsOn: string, endsOn: string) {
-  return (await participationsBetween(ctx, startsOn, endsOn, ['participant'])).filter((p) => p.source === 'training');
+  return (await participationsBetween(ctx, startsOn, endsOn, [...PEOPLE_TRAINED.roles])).filter((p) => p.source === PEOPLE_TRAINED.source);
 }
 
 /** Trainers certified in a period (after a ToT and a teach-back), with sex and age band on the day. */

@@ -4,6 +4,7 @@ import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
 import { orgs } from '../../platform/tenants/tables.js';
 import { events } from '../events/tables.js';
 import { people } from '../people/tables.js';
+import { forms } from '../surveys/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' });
@@ -24,6 +25,8 @@ export const trainingCourses = pgTable(
     audience: text('audience').notNull().default(''),
     hours: doublePrecision('hours').notNull().default(0),
     completionShare: integer('completion_share').notNull().default(80),
+    /** The least post-test score to complete the course, beside attendance (migration 0052); null: no score rule. */
+    minPostScore: doublePrecision('min_post_score'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -173,5 +176,59 @@ export const trainingCertificates = pgTable(
     uniqueIndex('training_certificates_person_key').on(t.courseId, t.personId, t.orgId),
     uniqueIndex('training_certificates_index_key').on(t.statusIndex, t.orgId),
     check('training_certificates_index_check', sql`${t.statusIndex} >= 0`),
+  ],
+);
+
+/**
+ * The forms of the surveys module a course evaluates with (migration 0052):
+ * a pre-test, a post-test and a satisfaction form, each at the version
+ * published when it was chosen. A form deleted takes its choice with it.
+ */
+export const trainingCourseForms = pgTable(
+  'training_course_forms',
+  {
+    orgId: orgId(),
+    courseId: uuid('course_id').notNull(),
+    kind: text('kind').notNull(),
+    formId: uuid('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_course_forms_pkey', columns: [t.courseId, t.kind, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.formId, forms).onDelete('cascade'),
+    check('training_course_forms_kind_check', sql`${t.kind} IN ('pre', 'post', 'satisfaction')`),
+  ],
+);
+
+/**
+ * A participant's submitted answers to one of a course's evaluation forms,
+ * checked by the form engine, with the test's score (its calculated field
+ * `score`) kept as it was computed. Once per course, form kind and person.
+ */
+export const trainingEvaluationAnswers = pgTable(
+  'training_evaluation_answers',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    courseId: uuid('course_id').notNull(),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id').notNull(),
+    formId: uuid('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    score: doublePrecision('score'),
+    submissionKey: text('submission_key'),
+    enteredBy: text('entered_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_evaluation_answers_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.personId, people).onDelete('cascade'),
+    uniqueIndex('training_evaluation_answers_person_key').on(t.courseId, t.kind, t.personId, t.orgId),
+    index('training_evaluation_answers_person_idx').on(t.orgId, t.personId),
+    check('training_evaluation_answers_kind_check', sql`${t.kind} IN ('pre', 'post', 'satisfaction')`),
   ],
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Registration } from '../../../contracts/events.js';
-import type { CourseDetail, Lineage } from '../../../contracts/training.js';
+import type { CourseDetail, CourseEvaluation, Lineage } from '../../../contracts/training.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { useTestApp, type Client } from '../../test/app.js';
 import { createOrg, createPerson } from '../../test/factories.js';
@@ -198,5 +198,156 @@ describe('training courses', () => {
     await org.admin.delete(`/api/v1/training/courses/${plain.id}/trainers/${kofiId}`);
     const after = await withTenant(t.app.database.db, scope, (ctx) => countUniquePeople(ctx, { sources: ['training'], roles: ['trainer'] }));
     expect(after).toMatchObject({ people: 1, participations: 2 });
+  });
+});
+
+describe('course evaluations', () => {
+  const choice = (value: string) => ({ value, label: { en: value.toUpperCase() } });
+  /** A two-question knowledge test scored by its calculated field `score` (50 points a right answer). */
+  const test = (title: string, withScore = true) => ({
+    title: { en: title }, languages: ['en'],
+    questions: [
+      { name: 'q1', type: 'select_one', label: { en: 'What is FOB?' }, required: true, choices: [choice('a'), choice('b')] },
+      { name: 'q2', type: 'select_one', label: { en: 'Who pays freight under CIF?' }, required: true, choices: [choice('a'), choice('b')] },
+      ...(withScore ? [{ name: 'score', type: 'calculate', label: { en: 'Score' }, calculation: "if(${q1} = 'b', 50, 0) + if(${q2} = 'a', 50, 0)" }] : []),
+    ],
+  });
+  const satisfactionForm = {
+    title: { en: 'How was it?' }, languages: ['en'],
+    questions: [
+      { name: 'useful', type: 'scale', label: { en: 'Useful' }, scale: { min: 1, max: 5 }, required: true },
+      { name: 'trainer', type: 'scale', label: { en: 'The trainer' }, scale: { min: 1, max: 5 } },
+      { name: 'comment', type: 'text', label: { en: 'Comment' } },
+    ],
+  };
+  async function publishedForm(admin: Admin, definition: object, publish = true) {
+    const res = await admin.post('/api/v1/forms', { definition, purpose: 'evaluation' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (res.json() as { id: string }).id;
+    if (publish) expect((await admin.post(`/api/v1/forms/${id}/publish`)).statusCode).toBe(200);
+    return id;
+  }
+  const answer = (admin: Admin, courseId: string, kind: string, personId: string, answers: object, submissionKey: string | null = null) =>
+    admin.put(`/api/v1/training/courses/${courseId}/evaluation/${kind}/people/${personId}`, { answers, submissionKey });
+
+  it('scores pre- and post-tests by the form engine, gives knowledge gain per course and trainer, and completes on attendance and score', async () => {
+    const org = await createOrg(t.app);
+    const c = await course(org.admin, { title: 'Export pricing', kind: 'course', completionShare: 50 });
+    const day1 = await session(org.admin, c.id, 10);
+    const day2 = await session(org.admin, c.id, 11);
+    await attend(org.admin, day1, [ama, kofi, efua]);
+    await attend(org.admin, day2, [ama, kofi]);
+    const ids = Object.fromEntries(((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants.map((p) => [p.name, p.personId]));
+    const trainer = await person(org.admin, 'Trainer Yaa Asantewaa');
+    expect((await org.admin.post(`/api/v1/training/courses/${c.id}/trainers`, { personId: trainer })).statusCode).toBe(200);
+
+    const pre = await publishedForm(org.admin, test('Pre-test'));
+    const post = await publishedForm(org.admin, test('Post-test'));
+    const unscored = await publishedForm(org.admin, test('Quiz without a score', false));
+    const draft = await publishedForm(org.admin, test('Draft test'), false);
+    const satisfaction = await publishedForm(org.admin, satisfactionForm);
+
+    // A test must be published and scored by a calculated field `score`.
+    const refused = await org.admin.put(`/api/v1/training/courses/${c.id}/evaluation`, { preFormId: draft, postFormId: pre });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'preFormId', code: 'training.form_not_published' })]);
+    const noScore = await org.admin.put(`/api/v1/training/courses/${c.id}/evaluation`, { postFormId: unscored });
+    expect(noScore.json().errors).toEqual([expect.objectContaining({ path: 'postFormId', code: 'training.form_without_score' })]);
+    // …a satisfaction form needs no score.
+    const set = await org.admin.put(`/api/v1/training/courses/${c.id}/evaluation`, { preFormId: pre, postFormId: post, satisfactionFormId: satisfaction, minPostScore: 60 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((set.json() as CourseEvaluation).forms).toEqual({
+      pre: { formId: pre, title: 'Pre-test', version: 1 }, post: { formId: post, title: 'Post-test', version: 1 }, satisfaction: { formId: satisfaction, title: 'How was it?', version: 1 },
+    });
+    expect((await org.admin.get(`/api/v1/training/courses/${c.id}/evaluation/post/people/${ids['Kofi Mensah']}`)).json()).toMatchObject({ firmName: 'Kofi Mensah', status: 'new', form: { title: { en: 'Post-test' } } });
+
+    // Answers as a respondent would give them; the score is the form's calculation, never sent.
+    const given = { Ama: { pre: ['a', 'a'], post: ['b', 'a'] }, Kofi: { pre: ['b', 'b'], post: ['b', 'b'] }, Efua: { pre: ['a', 'b'] } } as Record<string, Record<string, [string, string]>>;
+    const names: Record<string, string> = { Ama: 'Ama Boateng', Kofi: 'Kofi Mensah', Efua: 'Efua Owusu' };
+    for (const [who, tests] of Object.entries(given)) {
+      for (const [kind, [q1, q2]] of Object.entries(tests)) {
+        const res = await answer(org.admin, c.id, kind, ids[names[who]!]!, { q1, q2 }, `key-${who}-${kind}-0123456789`);
+        expect(res.statusCode, res.body).toBe(200);
+      }
+    }
+    // The form engine's checks apply; an answer is given once, and the same submission sent again adds nothing.
+    const invalid = await answer(org.admin, c.id, 'post', ids['Efua Owusu']!, { q1: 'z' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['q1', 'q2']);
+    expect((await answer(org.admin, c.id, 'pre', ids['Ama Boateng']!, { q1: 'b', q2: 'a' })).json().code).toBe('training.already_answered');
+    expect((await answer(org.admin, c.id, 'pre', ids['Ama Boateng']!, { q1: 'a', q2: 'a' }, 'key-Ama-pre-0123456789')).statusCode).toBe(200);
+    expect((await org.admin.get(`/api/v1/training/courses/${c.id}/evaluation/pre/people/${ids['Ama Boateng']}`)).json()).toMatchObject({ status: 'submitted', answers: { q1: 'a', q2: 'a', score: 50 } });
+    await answer(org.admin, c.id, 'satisfaction', ids['Ama Boateng']!, { useful: 5, trainer: 4, comment: 'Clear' });
+    await answer(org.admin, c.id, 'satisfaction', ids['Kofi Mensah']!, { useful: 3 });
+
+    // The same scores computed here: 50 points a right answer (q1 'b', q2 'a').
+    const scoreOf = ([q1, q2]: [string, string]) => (q1 === 'b' ? 50 : 0) + (q2 === 'a' ? 50 : 0);
+    const pairs = Object.values(given).filter((g) => g.pre && g.post).map((g) => scoreOf(g.post!) - scoreOf(g.pre!));
+    const expectedGain = pairs.reduce((a, b) => a + b, 0) / pairs.length;
+    expect(expectedGain).toBe(25);
+
+    const evaluation = (await org.admin.get(`/api/v1/training/courses/${c.id}/evaluation`)).json() as CourseEvaluation;
+    expect(evaluation.gain).toEqual({ withBoth: 2, meanPre: 50, meanPost: 75, meanGain: expectedGain });
+    expect(evaluation.minPostScore).toBe(60);
+    expect(evaluation.people.map((p) => [p.name, p.pre, p.post, p.gain, p.satisfaction, p.completed])).toEqual([
+      ['Ama Boateng', 50, 100, 50, true, true],
+      ['Efua Owusu', 0, null, null, false, false],
+      ['Kofi Mensah', 50, 50, 0, true, false],
+    ]);
+    expect(evaluation.satisfaction).toEqual({
+      responses: 2, mean: 4,
+      questions: [{ name: 'useful', label: 'Useful', min: 1, max: 5, answered: 2, mean: 4 }, { name: 'trainer', label: 'The trainer', min: 1, max: 5, answered: 1, mean: 4 }],
+    });
+
+    // Completion: attendance (Efua's 1 of 2 meets 50 %) and a post-test score of at least 60 — only Ama.
+    const detail = (await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail;
+    expect(detail.participants.map((p) => [p.name, p.share, p.postScore, p.completed])).toEqual([
+      ['Ama Boateng', 100, 100, true], ['Efua Owusu', 50, null, false], ['Kofi Mensah', 100, 50, false],
+    ]);
+    expect((await org.admin.post(`/api/v1/training/courses/${c.id}/certificates`, { personId: ids['Kofi Mensah'] })).json().code).toBe('training.not_completed');
+    // Without the score rule, attendance alone completes again.
+    await org.admin.put(`/api/v1/training/courses/${c.id}/evaluation`, { preFormId: pre, postFormId: post, satisfactionFormId: satisfaction, minPostScore: null });
+    expect(((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants.every((p) => p.completed)).toBe(true);
+    await org.admin.put(`/api/v1/training/courses/${c.id}/evaluation`, { preFormId: pre, postFormId: post, satisfactionFormId: satisfaction, minPostScore: 60 });
+    // A form answered stays the course's form.
+    const swap = await org.admin.put(`/api/v1/training/courses/${c.id}/evaluation`, { preFormId: post, postFormId: post, satisfactionFormId: satisfaction, minPostScore: 60 });
+    expect(swap.json().errors).toEqual([expect.objectContaining({ path: 'preFormId', code: 'training.evaluation_answered' })]);
+
+    // The trainer's gain is over every course they ran: here a second course where one person went from 0 to 100.
+    const second = await course(org.admin, { title: 'Export pricing, again', kind: 'workshop' });
+    await org.admin.post(`/api/v1/training/courses/${second.id}/trainers`, { personId: trainer });
+    await org.admin.put(`/api/v1/training/courses/${second.id}/evaluation`, { preFormId: pre, postFormId: post });
+    const yaw = await person(org.admin, 'Yaw Darko');
+    await answer(org.admin, second.id, 'pre', yaw, { q1: 'a', q2: 'b' });
+    await answer(org.admin, second.id, 'post', yaw, { q1: 'b', q2: 'a' });
+    const trainerGain = [...pairs, 100 - 0];
+    expect(((await org.admin.get(`/api/v1/training/courses/${c.id}/evaluation`)).json() as CourseEvaluation).trainers).toEqual([{
+      personId: trainer, name: 'Trainer Yaa Asantewaa', courses: 2, withBoth: 3, meanPre: (50 + 50 + 0) / 3, meanPost: (100 + 50 + 100) / 3,
+      meanGain: trainerGain.reduce((a, b) => a + b, 0) / trainerGain.length,
+    }]);
+
+    // Every write is on the course in the audit log: the forms chosen and each answer with its score.
+    const audit = (await org.admin.get(`/api/v1/audit?entityType=training_course&entityId=${c.id}&limit=100`)).json().items as Array<{ action: string; after: Record<string, unknown> | null }>;
+    const answersAudited = audit.filter((e) => e.action === 'training_course.evaluation_answer').map((e) => [e.after!.kind, e.after!.personId, e.after!.score]);
+    expect(answersAudited.sort()).toEqual([
+      ['post', ids['Ama Boateng'], 100], ['post', ids['Kofi Mensah'], 50], ['pre', ids['Ama Boateng'], 50], ['pre', ids['Efua Owusu'], 0], ['pre', ids['Kofi Mensah'], 50],
+      ['satisfaction', ids['Ama Boateng'], null], ['satisfaction', ids['Kofi Mensah'], null],
+    ].sort());
+    const settings = audit.filter((e) => e.action === 'training_course.evaluation_set');
+    expect(settings).toHaveLength(3);
+    expect(settings.map((e) => e.after!.minPostScore).sort()).toEqual([60, 60, null].sort());
+
+    // Kofi's post-test was entered from the wrong sheet: taken back (once), his gain and score go, and his right answers complete him.
+    const taken = await org.admin.delete(`/api/v1/training/courses/${c.id}/evaluation/post/people/${ids['Kofi Mensah']}`);
+    expect((taken.json() as CourseEvaluation).people.find((p) => p.name === 'Kofi Mensah')).toMatchObject({ post: null, gain: null, completed: false });
+    expect((taken.json() as CourseEvaluation).gain).toEqual({ withBoth: 1, meanPre: 50, meanPost: 100, meanGain: 50 });
+    expect((await org.admin.delete(`/api/v1/training/courses/${c.id}/evaluation/post/people/${ids['Kofi Mensah']}`)).json().code).toBe('training.answer_not_found');
+    expect((await answer(org.admin, c.id, 'post', ids['Kofi Mensah']!, { q1: 'b', q2: 'a' })).statusCode).toBe(200);
+    expect(((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants.find((p) => p.name === 'Kofi Mensah')).toMatchObject({ postScore: 100, completed: true });
+    const removed = (await org.admin.get(`/api/v1/audit?entityType=training_course&entityId=${c.id}&action=training_course.evaluation_answer_remove`)).json().items as Array<{ before: Record<string, unknown> }>;
+    expect(removed.map((e) => [e.before.kind, e.before.personId, e.before.score])).toEqual([['post', ids['Kofi Mensah'], 50]]);
+    // A viewer reads the evaluation but cannot take answers back.
+    const viewer = (await createPerson(t.app, org.orgId, 'viewer')).client;
+    expect((await viewer.delete(`/api/v1/training/courses/${c.id}/evaluation/pre/people/${ids['Ama Boateng']}`)).statusCode).toBe(403);
   });
 });

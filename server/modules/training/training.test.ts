@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completionOf } from './completion.js';
+import { completionOf, scoreMeets } from './completion.js';
+import { hasScore, knowledgeGain, satisfactionSummary, scoreOf } from './evaluation.js';
 import { computeLineage } from './lineage.js';
 
 describe('the completion rule', () => {
@@ -13,6 +14,50 @@ describe('the completion rule', () => {
     // No sessions: nobody completes; more ticks than sessions count as all of them.
     expect(completionOf(0, 0, 80)).toEqual({ share: 0, completed: false });
     expect(completionOf(7, 5, 100)).toEqual({ share: 100, completed: true });
+  });
+
+  it('asks for a least post-test score beside attendance when the course has one', () => {
+    expect(completionOf(4, 5, 80, { minScore: 60, postScore: 60 })).toEqual({ share: 80, completed: true });
+    expect(completionOf(4, 5, 80, { minScore: 60, postScore: 59.5 })).toEqual({ share: 80, completed: false });
+    // No post-test taken: the score rule is not met; no rule: attendance alone decides.
+    expect(completionOf(5, 5, 80, { minScore: 60, postScore: null })).toEqual({ share: 100, completed: false });
+    expect(completionOf(5, 5, 80, { minScore: null, postScore: null })).toEqual({ share: 100, completed: true });
+    // A high score does not make up for attendance.
+    expect(completionOf(3, 5, 80, { minScore: 60, postScore: 100 })).toEqual({ share: 60, completed: false });
+    expect(scoreMeets(0, 0)).toBe(true);
+    expect(scoreMeets(0, null)).toBe(false);
+  });
+});
+
+describe('evaluations', () => {
+  const q = (name: string, type: string, extra: object = {}) => ({ name, type, label: { en: name }, ...extra }) as never;
+  it('scores a test by its calculated field `score`, outside repeats only', () => {
+    expect(hasScore({ title: {}, languages: ['en'], questions: [q('a', 'integer'), q('score', 'calculate', { calculation: '${a} * 10' })] })).toBe(true);
+    expect(hasScore({ title: {}, languages: ['en'], questions: [q('score', 'integer')] })).toBe(false);
+    expect(hasScore({ title: {}, languages: ['en'], questions: [q('r', 'repeat', { children: [q('score', 'calculate', { calculation: '1' })] })] })).toBe(false);
+    expect(scoreOf({ score: 75 })).toBe(75);
+    expect(scoreOf({ score: '62.5' })).toBe(62.5);
+    expect(scoreOf({ score: '' })).toBeNull();
+    expect(scoreOf({ score: 'NaN' })).toBeNull();
+    expect(scoreOf({ score: true })).toBeNull();
+    expect(scoreOf({})).toBeNull();
+  });
+
+  it('gives knowledge gain over the people who took both tests', () => {
+    expect(knowledgeGain([{ pre: 40, post: 70 }, { pre: 55, post: 80 }, { pre: 30, post: null }, { pre: null, post: 90 }])).toEqual({ withBoth: 2, meanPre: 47.5, meanPost: 75, meanGain: 27.5 });
+    // A loss counts as a negative gain; nobody with both tests: no means, never 0.
+    expect(knowledgeGain([{ pre: 80, post: 60 }])).toEqual({ withBoth: 1, meanPre: 80, meanPost: 60, meanGain: -20 });
+    expect(knowledgeGain([{ pre: 10, post: null }])).toEqual({ withBoth: 0, meanPre: null, meanPost: null, meanGain: null });
+  });
+
+  it('summarises the satisfaction form’s rating questions', () => {
+    const form = { title: {}, languages: ['en'], questions: [q('useful', 'scale', { scale: { min: 1, max: 5 } }), q('note', 'text'), q('pace', 'scale', { scale: { min: 0, max: 10 } })] };
+    const summary = satisfactionSummary(form, [{ useful: 5, pace: 6 }, { useful: 2 }, { note: 'ok' }], (x) => x.label.en!);
+    expect(summary).toEqual({
+      responses: 3, mean: (5 + 6 + 2) / 3,
+      questions: [{ name: 'useful', label: 'useful', min: 1, max: 5, answered: 2, mean: 3.5 }, { name: 'pace', label: 'pace', min: 0, max: 10, answered: 1, mean: 6 }],
+    });
+    expect(satisfactionSummary(null, [], () => '')).toEqual({ responses: 0, mean: null, questions: [] });
   });
 });
 

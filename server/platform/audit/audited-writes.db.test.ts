@@ -227,6 +227,16 @@ describe('every write is audited', () => {
     const certificate = must(await admin.post(`/api/v1/training/courses/${tot.id}/certificates`, { personId: yaw }));
     must(await admin.post(`/api/v1/training/certificates/${certificate.id}/revoke`, { reason: 'Audited revocation' }));
     must(await admin.delete(`/api/v1/training/courses/${tot.id}/trainers/${trainee.id}`));
+    // Evaluations: a scored test chosen as the ToT's pre-test, and a participant's answers to it.
+    const quiz = must(await admin.post('/api/v1/forms', { purpose: 'evaluation', definition: {
+      title: { en: 'Audited quiz' }, languages: ['en'],
+      questions: [{ name: 'points', type: 'integer', label: { en: 'Points' } }, { name: 'score', type: 'calculate', label: { en: 'Score' }, calculation: '${points} * 10' }],
+    } })).id;
+    must(await admin.post(`/api/v1/forms/${quiz}/publish`));
+    must(await admin.put(`/api/v1/training/courses/${tot.id}/evaluation`, { preFormId: quiz, minPostScore: 50 }));
+    must(await admin.put(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}`, { answers: { points: 4 } }));
+    must(await admin.delete(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}`));
+    must(await admin.put(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}`, { answers: { points: 5 } }));
     // The capacity self-assessment: saved, submitted, reopened, submitted again, and a course planned for a gap.
     const assessment = must(await admin.post('/api/v1/training/capacity/assessments', { year: 2026 }));
     must(await admin.put(`/api/v1/training/capacity/assessments/${assessment.id}`, { answers: CAPACITY_CATALOGUE.map((i, n) => ({ item: i.key, level: n ? 3 : 1, note: n ? '' : 'Audited: no board minutes' })) }));
@@ -238,6 +248,7 @@ describe('every write is audited', () => {
     const ledInput = { name: 'Audited LED region Volta', region: 'GH-AA' };
     const ledRegion = must(await admin.post('/api/v1/led/regions', ledInput));
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}`, { ...ledInput, narrative: 'Audited narrative of the region' }));
+    must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/publication`, { published: true }));
     const ledTeam = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/team`, { sector: 'private', memberId: ids.members, contactId: ids.contacts })).team[0].id;
     must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/team`, { sector: 'public', body: 'committee', decisionMakerId: ids.targetPersonId }));
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/team/${ledTeam}`, { sector: 'private', memberId: ids.members, contactId: ids.contacts, role: 'Audited LED role' }));

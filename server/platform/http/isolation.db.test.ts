@@ -13,7 +13,7 @@ import { advocacyCostActivities, advocacyDocuments, advocacyEvents, advocacyEvid
 import { agendaItems, decisionFollowUps, forumDecisions, forumMeetings, forumMembers, forums } from '../../modules/dialogue/tables.js';
 import { people, personParticipations } from '../../modules/people/tables.js';
 import { eventRegistrations, events, eventTicketTypes } from '../../modules/events/tables.js';
-import { trainingCertifications, trainingCourses, trainingCourseTrainers, trainingModules, trainingSessions } from '../../modules/training/tables.js';
+import { trainingCertifications, trainingCourseForms, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers, trainingModules, trainingSessions } from '../../modules/training/tables.js';
 import { capacityAnswers, capacityAssessments, capacityGapCourses } from '../../modules/training/capacity-tables.js';
 import { CAPACITY_CATALOGUE } from '../../../contracts/capacity.js';
 import { ledAssessments, ledBottlenecks, ledBudgetLines, ledFollowUps, ledKeyFigures, ledMeasures, ledMilestones, ledProgressReports, ledRegions, ledTeamMembers } from '../../modules/led/tables.js';
@@ -87,6 +87,8 @@ async function snapshotOf(orgIds: string[]) {
     courseSessions: await tx.select().from(trainingSessions).where(inArray(trainingSessions.orgId, orgIds)).orderBy(trainingSessions.eventId),
     courseTrainers: await tx.select().from(trainingCourseTrainers).where(inArray(trainingCourseTrainers.orgId, orgIds)).orderBy(trainingCourseTrainers.courseId, trainingCourseTrainers.personId),
     certifications: await tx.select().from(trainingCertifications).where(inArray(trainingCertifications.orgId, orgIds)).orderBy(trainingCertifications.id),
+    courseForms: await tx.select().from(trainingCourseForms).where(inArray(trainingCourseForms.orgId, orgIds)).orderBy(trainingCourseForms.courseId, trainingCourseForms.kind),
+    evaluationAnswers: await tx.select().from(trainingEvaluationAnswers).where(inArray(trainingEvaluationAnswers.orgId, orgIds)).orderBy(trainingEvaluationAnswers.id),
     frameworks: await tx.select().from(resultsFrameworks).where(inArray(resultsFrameworks.orgId, orgIds)).orderBy(resultsFrameworks.id),
     indicators: await tx.select().from(resultsIndicators).where(inArray(resultsIndicators.orgId, orgIds)).orderBy(resultsIndicators.id),
     periods: await tx.select().from(resultsPeriods).where(inArray(resultsPeriods.orgId, orgIds)).orderBy(resultsPeriods.id),
@@ -201,6 +203,14 @@ describe('tenant isolation, for every route and every role', () => {
     await a.admin.post(`/api/v1/events/${courseSession.id}/check-in`, { items: [{ registrationId: learner.id }] });
     const learnerPerson = (await a.admin.get(`/api/v1/training/courses/${course.id}`)).json().participants[0].personId;
     const certification = (await a.admin.post(`/api/v1/training/courses/${course.id}/certifications`, { personId: learnerPerson, certifiedOn: '2027-02-11', teachBack: 'Victim teach-back notes' })).json().participants[0].certification;
+    // The course's pre-test (a scored form) and the learner's answers to it.
+    const quiz = (await a.admin.post('/api/v1/forms', { purpose: 'evaluation', definition: {
+      title: { en: 'Victim quiz on grading' }, languages: ['en'],
+      questions: [{ name: 'grade', type: 'text', label: { en: 'Victim quiz question' } }, { name: 'score', type: 'calculate', label: { en: 'Score' }, calculation: 'string-length(${grade})' }],
+    } })).json();
+    await a.admin.post(`/api/v1/forms/${quiz.id}/publish`);
+    await a.admin.put(`/api/v1/training/courses/${course.id}/evaluation`, { preFormId: quiz.id, minPostScore: 42 });
+    await a.admin.put(`/api/v1/training/courses/${course.id}/evaluation/pre/people/${learnerPerson}`, { answers: { grade: 'Victim quiz answer' } });
     const assessment = (await a.admin.post('/api/v1/training/capacity/assessments', { year: 2026 })).json();
     await a.admin.put(`/api/v1/training/capacity/assessments/${assessment.id}`, { answers: CAPACITY_CATALOGUE.map((i, n) => ({ item: i.key, level: n ? 3 : 1, note: n ? '' : 'Victim capacity note' })) });
     await a.admin.post(`/api/v1/training/capacity/assessments/${assessment.id}/submit`);
@@ -285,6 +295,8 @@ describe('tenant isolation, for every route and every role', () => {
         sessions: [courseSession.id],
         trainers: [reached.id, learnerPerson],
         certifications: [certification.id],
+        // A course's form kind, not an id: every kind, rather than every victim id.
+        evaluation: ['pre', 'post', 'satisfaction'],
         frameworks: [framework.id],
         indicators: [indicator.id],
         targets: [indicator.id],
@@ -302,6 +314,7 @@ describe('tenant isolation, for every route and every role', () => {
         participants: [registration.id, buyer.id],
         requests: [b2bRequest.id],
         directory: [a.orgId],
+        'local-development': [a.orgId],
         profiles: [firm.id],
         'why-not': [partner.id],
         offers: [offer.id],
@@ -313,7 +326,7 @@ describe('tenant isolation, for every route and every role', () => {
       a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id,
       advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
       body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, fair.id, ticket.id, registration.id, framework.id, indicator.id, period.id, resultValue.id,
-      course.id, courseModule.id, courseSession.id, learner.id, learnerPerson, certification.id, assessment.id, gapCourse.courseId,
+      course.id, courseModule.id, courseSession.id, learner.id, learnerPerson, certification.id, quiz.id, assessment.id, gapCourse.courseId,
       ledRegion.id, ledTeamMember.id, ledFigure.id, ledCell.id, ledBottleneck.id, ledMeasure.id, ledMilestone.id, ledLine.id, ledReport.id, ledTrainee.personId,
       buyer.id, b2bRequest.id,
       partner.id, offer.id, introduction.id,
@@ -325,7 +338,7 @@ describe('tenant isolation, for every route and every role', () => {
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
       'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
       'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body',
-      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim shea fair', 'Victim exhibitor ticket', 'Victim Visitor Adwoa', 'adwoa@victim.example', registration.ticketCode, 'Victim ToT on shea butter', 'Victim audience of women processors', 'Victim module on quality', 'Victim objective of grading', 'Victim manual', 'Victim ToT session', 'Victim Learner Fuseini', 'fuseini@victim.example', learner.ticketCode, 'Victim teach-back notes', 'Victim capacity note', 'Victim board workshop', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
+      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim shea fair', 'Victim exhibitor ticket', 'Victim Visitor Adwoa', 'adwoa@victim.example', registration.ticketCode, 'Victim ToT on shea butter', 'Victim audience of women processors', 'Victim module on quality', 'Victim objective of grading', 'Victim manual', 'Victim ToT session', 'Victim Learner Fuseini', 'fuseini@victim.example', learner.ticketCode, 'Victim teach-back notes', 'Victim quiz on grading', 'Victim quiz question', 'Victim quiz answer', 'Victim capacity note', 'Victim board workshop', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
       'Victim LED region Savannah', 'Victim LED narrative', 'Victim LED banker Issah', 'issah@victim.example', 'Victim LED population', 'Victim LED census', 'Victim LED factor', 'Victim LED evidence', 'Victim LED bottleneck of roads', 'Victim LED measure of feeder roads', 'Victim LED partner', 'Victim LED milestone', 'Victim LED budget line', 'Victim LED progress', 'Victim LED trainee Zenabu',
       'Victim Buyer Kwame', 'kwame@victim.example', buyer.ticketCode, 'Victim table Baobab', 'Victim B2B offer of shea', 'Victim B2B seek of buyers', 'Victim B2B request message',
       'Victim networking summary', 'Victim certification', 'Victim shea product', 'Victim Cocoa Buyers', 'victim.buyers@victim.example', 'Victim offer of shea', 'Victim offered text', 'Victim introduction note',
@@ -356,12 +369,12 @@ describe('tenant isolation, for every route and every role', () => {
     const routes = t.app.routeTable.filter((r) => !['/api/v1/auth/logout', '/api/v1/auth/password'].includes(r.url));
     expect(routes.length).toBeGreaterThan(20);
     // Outside the API too: the public reform tracker, the respondent's links and their API.
-    for (const url of ['/reforms/:orgId', '/reforms/:orgId/papers/:paperId', '/directory/:orgId', '/directory/:orgId/firms/:memberId', '/api/v1/respond/:token', '/api/v1/invitations/:token']) {
+    for (const url of ['/reforms/:orgId', '/reforms/:orgId/papers/:paperId', '/directory/:orgId', '/directory/:orgId/firms/:memberId', '/local-development/:orgId', '/local-development/:orgId/regions/:regionId', '/api/v1/respond/:token', '/api/v1/invitations/:token']) {
       expect(routes.some((r) => r.url === url), url).toBe(true);
     }
     // The respondent page is the web app's shell for any `/r/…` path; its data comes only through the API above.
     routes.push({ method: 'GET', url: '/r/:token', config: {} });
-    // The reform tracker and the directory are public by design: they show an organisation's name and what it published (nothing here is).
+    // The reform tracker, the directory and the LED page are public by design: they show an organisation's name and what it published (nothing here is).
     const publicNames = new Set(['Victim Chamber of Tamale', 'Victim Branch Yendi']);
     const before = await snapshotOf(victim.orgIds);
     const succeeded = new Map<string, number>();
@@ -392,9 +405,9 @@ describe('tenant isolation, for every route and every role', () => {
           let body = res.body;
           if (res.headers['content-type']?.includes('problem+json')) body = JSON.stringify({ ...res.json(), instance: undefined, detail: undefined });
           for (const secret of victim.secrets) {
-            if ((route.url.startsWith('/reforms/') || route.url.startsWith('/directory/')) && publicNames.has(secret)) continue;
-            // The public directory's links and form name the organisation by the id its own address holds.
-            if (route.url.startsWith('/directory/') && secret === victim.orgIds[0]) continue;
+            if ((route.url.startsWith('/reforms/') || route.url.startsWith('/directory/') || route.url.startsWith('/local-development/')) && publicNames.has(secret)) continue;
+            // The public directory's and LED page's links and forms name the organisation by the id its own address holds.
+            if ((route.url.startsWith('/directory/') || route.url.startsWith('/local-development/')) && secret === victim.orgIds[0]) continue;
             if (body.includes(secret)) failures.push(`${where}: leaked ${secret} (${res.statusCode})`);
           }
         }

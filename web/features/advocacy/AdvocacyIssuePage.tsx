@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Timeline, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { AdvocacyEvent, AdvocacyIssueDetail, AdvocacyIssueInput } from '../../../contracts/advocacy.js';
 import { formatDateTime } from '../../app/format.js';
 import { formatMoney } from '../../app/money.js';
@@ -25,6 +25,7 @@ import { PapersPanel } from './PapersPanel.js';
 import { PlanPanel } from './PlanPanel.js';
 import { StakeholderPanel } from './StakeholderPanel.js';
 import { IssueDialoguePanel, ReformPanel } from './ReformPanel.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
 
 /** One step of the history in words: values that are codes (steps, outcomes, money) are translated. */
 function EventText({ event, currency }: { event: AdvocacyEvent; currency: string }) {
@@ -70,7 +71,7 @@ export function AdvocacyIssuePage() {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const tabs = useTabParam('case');
   const [editing, setEditing] = useState<AdvocacyIssueInput | null>(null);
   const issue = useQuery({ queryKey: advocacyKeys.one(id), queryFn: () => fetchAdvocacyIssue(id) });
   const regionName = useRegionName(issue.data?.regions ?? []);
@@ -88,7 +89,6 @@ export function AdvocacyIssuePage() {
   if (issue.isPending) return <Loading />;
   if (issue.error) return <ProblemAlert error={issue.error} />;
   const x = issue.data;
-  const tab = params.get('tab') ?? 'case';
   return (
     <Stack>
       {guard.dialog}
@@ -112,7 +112,7 @@ export function AdvocacyIssuePage() {
           <Stat label={t('advocacy.yearlyCost')} value={formatMoney(x.costs.yearlyCost, x.costs.currency)} />
         </SimpleGrid>
       )}
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'case' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
+      <Tabs {...tabs} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="case">{t('advocacy.tabs.case')}</Tabs.Tab>
           <Tabs.Tab value="cost">{t('advocacy.tabs.cost')}</Tabs.Tab>

@@ -3,7 +3,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { BODY_KINDS, postLabel, type DecisionMaker, type DecisionMakerInput, type PublicBody, type PublicBodyInput } from '../../../contracts/decision-makers.js';
 import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
@@ -21,6 +21,7 @@ import { changePublicBodies, createDecisionMaker, decisionMakerKeys, decisionMak
 import { PersonForm } from './PersonForm.js';
 import { changedFrom } from '../../ui/leave-guard.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
 
 function NewPerson({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -189,14 +190,13 @@ function Bodies({ bodies, pending, error }: { bodies: PublicBody[]; pending: boo
 /** Who the organisation lobbies: people, and the public bodies and posts they hold. */
 export function DecisionMakersPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const tabs = useTabParam('people');
   const bodies = useQuery({ queryKey: decisionMakerKeys.bodies, queryFn: fetchPublicBodies });
-  const tab = params.get('tab') ?? 'people';
   return (
     <>
       <PageHeader title={t('nav.decisionMakers')} />
       <Text size="sm" c="dimmed" mb="md">{t('decisionMakers.intro')}</Text>
-      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'people' ? { tab: v } : {}, { replace: true })}>
+      <Tabs {...tabs}>
         <Tabs.List mb="md">
           <Tabs.Tab value="people">{t('decisionMakers.people')}</Tabs.Tab>
           <Tabs.Tab value="bodies">{t('decisionMakers.bodies')}</Tabs.Tab>

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ObjectiveInput } from '../../../contracts/action-plan.js';
+import { ACTION_KINDS, ACTION_STATUSES, type ActionInput, type ObjectiveInput, type PlannedAction } from '../../../contracts/action-plan.js';
 import type { AdvocacyIssueDetail } from '../../../contracts/advocacy.js';
 import { can as roleCan } from '../../../contracts/permissions.js';
 import { ApiError } from '../../app/api.js';
@@ -12,10 +12,14 @@ import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { fetchPeopleForPicker, orgKeys } from '../orgs/api.js';
-import { advocacyKeys, changePlan, fetchPlan } from './api.js';
+import { actionsPath, advocacyKeys, changePlan, fetchPlan } from './api.js';
 import { decisionMakerKeys, fetchStakeholderMap } from './decision-makers-api.js';
 
 const statusColor = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'dark' } as const;
@@ -35,11 +39,16 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
   const [objective, setObjective] = useState<ObjectiveInput>(blankObjective);
   const blank: ActionInput = { kind: 'meeting', title: '', ownerUserId: null, dueOn: '', objectiveId: null };
   const [action, setAction] = useState<ActionInput>(blank);
+  // The activities' filter and order sit in the address beside the tab; the list is the issue's page of all activities.
+  const list = useListParams({ status: '', sort: 'due' });
+  const actionFilters = { ...list.query, issueId: issue.id };
+  const actions = useCursorPages<PlannedAction>(advocacyKeys.actionList, actionsPath, actionFilters, 100);
   const change = useMutation({
     mutationFn: ({ path, body, method = 'POST' }: { path: string; body?: unknown; method?: string }) => changePlan(issue.id, path, body, method),
     onSuccess: async (updated) => {
       queryClient.setQueryData(key, updated);
       await queryClient.invalidateQueries({ queryKey: advocacyKeys.one(issue.id) });
+      await queryClient.invalidateQueries({ queryKey: advocacyKeys.actions });
     },
   });
   const errors = change.error instanceof ApiError ? change.error.fieldErrors : {};
@@ -78,12 +87,18 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
           </Form>
         )}
       </Paper>
-      <Title order={3} size="h5">{t('advocacy.plan.activities')}</Title>
-      <DataTable pending={plan.isPending} empty={!p?.actions.length} emptyText={t('advocacy.plan.noActivities')} minWidth={720}
-        headers={[t('advocacy.plan.activity'), t('advocacy.plan.owner'), t('advocacy.plan.due'), t('advocacy.plan.status')]}>
-        {p?.actions.map((a) => (
+      <Group justify="space-between">
+        <Title order={3} size="h5">{t('advocacy.plan.activities')}</Title>
+        {manage && <ExportMenu path={actionsPath} query={actionFilters} />}
+      </Group>
+      <Select aria-label={t('advocacy.plan.status')} placeholder={t('advocacy.plan.anyStatus')} clearable w={220} value={list.values.status || null} onChange={(v) => list.set('status', v ?? '')}
+        data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`advocacy.plan.statuses.${s}`) }))} />
+      <ProblemAlert error={actions.error} />
+      <DataTable pending={actions.isPending} empty={!actions.items.length} emptyText={list.values.status ? t('advocacy.plan.noActivitiesMatch') : t('advocacy.plan.noActivities')} minWidth={720} sort={list.sort}
+        headers={[{ label: t('advocacy.plan.activity'), sort: 'title' }, t('advocacy.plan.owner'), { label: t('advocacy.plan.due'), sort: 'due' }, { label: t('advocacy.plan.status'), sort: 'status' }]}>
+        {actions.items.map((a) => (
           <Table.Tr key={a.id}>
-            <Table.Td><Text size="sm" fw={500}>{a.title}</Text><Text size="xs" c="dimmed">{t(`advocacy.plan.kinds.${a.kind}`)}{a.objectiveId && ` · ${p.objectives.find((o) => o.id === a.objectiveId)?.text ?? ''}`}</Text></Table.Td>
+            <Table.Td><Text size="sm" fw={500}>{a.title}</Text><Text size="xs" c="dimmed">{t(`advocacy.plan.kinds.${a.kind}`)}{a.objectiveId && ` · ${p?.objectives.find((o) => o.id === a.objectiveId)?.text ?? ''}`}</Text></Table.Td>
             <Table.Td>{a.owner?.name ?? '—'}</Table.Td>
             <Table.Td>{formatDate(a.dueOn)} {a.overdue && <Badge color="red" variant="light" size="sm">{t('dialogue.overdue')}</Badge>}</Table.Td>
             <Table.Td>
@@ -95,6 +110,7 @@ export function PlanPanel({ issue }: { issue: AdvocacyIssueDetail }) {
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={!!actions.hasNextPage} loading={actions.isFetchingNextPage} onLoad={() => void actions.fetchNextPage()} />
       {manage && (
         <Paper withBorder p="md">
           <Form onSubmit={() => change.mutate({ path: '/actions', body: action }, { onSuccess: () => setAction(blank) })} gap="xs">

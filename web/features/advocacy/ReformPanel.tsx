@@ -11,6 +11,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { advocacyKeys, changeIssue } from './api.js';
+import { ScrollTable } from '../../ui/ScrollTable.js';
 
 function useIssueChange(issue: AdvocacyIssueDetail, path: string) {
   const { t } = useTranslation();
@@ -103,9 +104,11 @@ export function ReformPanel({ issue }: { issue: AdvocacyIssueDetail }) {
       <Paper withBorder p="md">
         <Title order={3} size="h5" mb={4}>{t('advocacy.reform.scores')}</Title>
         <Text size="xs" c="dimmed" mb="sm">{t('advocacy.reform.scoresHelp')}</Text>
-        <Table>
-          <Table.Tbody>{PPD_STEPS.map((s) => <StepScore key={`${s}-${issue.scores.find((x) => x.step === s)?.at ?? ''}`} issue={issue} step={s} />)}</Table.Tbody>
-        </Table>
+        <ScrollTable minWidth={560}>
+          <Table>
+            <Table.Tbody>{PPD_STEPS.map((s) => <StepScore key={`${s}-${issue.scores.find((x) => x.step === s)?.at ?? ''}`} issue={issue} step={s} />)}</Table.Tbody>
+          </Table>
+        </ScrollTable>
       </Paper>
       <Paper withBorder p="md">
         <Title order={3} size="h5" mb="sm">{t('advocacy.reform.outcome')}</Title>

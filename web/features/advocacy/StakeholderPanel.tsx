@@ -24,7 +24,7 @@ function PowerGrid({ items }: { items: Stakeholder[] }) {
   const { t } = useTranslation();
   const rows = [...INFLUENCES].reverse();
   return (
-    <Box role="img" aria-label={t('decisionMakers.mapLabel')} style={{ overflowX: 'auto' }}>
+    <Box role="img" aria-label={t('decisionMakers.mapLabel')} tabIndex={0} style={{ overflowX: 'auto' }}>
       <Box style={{ display: 'grid', gridTemplateColumns: `6.5rem repeat(${STANCES.length}, minmax(6.5rem, 1fr))`, gap: 4, minWidth: 620 }}>
         {rows.map((influence) => (
           <Box key={influence} style={{ display: 'contents' }}>

@@ -9,7 +9,9 @@ export const advocacyKeys = {
   one: (id: string) => ['advocacy-issues', 'one', id] as const,
   /** The open issues a meeting's agenda may take up. */
   agendaOptions: ['advocacy-issues', 'agenda-options'] as const,
+  actions: ['advocacy-actions'] as const,
   overdueActions: ['advocacy-actions', 'overdue'] as const,
+  actionList: ['advocacy-actions', 'list'] as const,
   plan: (issueId: string) => ['advocacy-plan', issueId] as const,
   documents: (issueId: string) => ['advocacy-documents', issueId] as const,
   papers: ['position-papers'] as const,
@@ -25,7 +27,10 @@ export const fetchAdvocacyIssue = (id: string) => api<AdvocacyIssueDetail>(`/api
 export const createAdvocacyIssue = (input: AdvocacyIssueInput & { fromMemberIssueId?: string }) => api<AdvocacyIssueDetail>('/api/v1/advocacy-issues', { method: 'POST', body: input });
 export const updateAdvocacyIssue = (id: string, input: AdvocacyIssueInput) => api<AdvocacyIssueDetail>(`/api/v1/advocacy-issues/${id}`, { method: 'PUT', body: input });
 
-export const fetchOverdueActions = () => api<{ items: PlannedAction[] }>('/api/v1/advocacy-actions?overdue=true');
+/** The activities across issues or of one (`issueId`), a page at a time (`useCursorPages`), and their download. */
+export const actionsPath = '/api/v1/advocacy-actions';
+/** The overdue activities the home card counts: a page's most (200); `nextCursor` says there are more. */
+export const fetchOverdueActions = () => api<{ items: PlannedAction[]; nextCursor: string | null }>('/api/v1/advocacy-actions?overdue=true&limit=200');
 export const fetchPlan = (issueId: string) => api<ActionPlan>(`/api/v1/advocacy-issues/${issueId}/plan`);
 /** Sends a change to an issue's plan (`path` under the issue) and answers with the plan as it now stands. */
 export const changePlan = (issueId: string, path: string, body: unknown, method = 'POST') => api<ActionPlan>(`/api/v1/advocacy-issues/${issueId}${path}`, { method, body });

@@ -1,22 +1,26 @@
-import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconCalendarStats } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconCalendarStats, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
-import type { B2bOverview, B2bRequest, B2bSchedule } from '../../../contracts/b2b.js';
+import { B2B_PROFILE_FILTERS, B2B_REQUEST_STATES, type B2bMeeting, type B2bOverview, type B2bParticipantRow, type B2bRequest, type B2bSchedule } from '../../../contracts/b2b.js';
 import { instantToWallTime, wallTimeToInstant } from '../../../contracts/time.js';
 import { ApiError } from '../../app/api.js';
-import { currentFormat, formatDateTime, orgTimeZone } from '../../app/format.js';
+import { currentFormat, formatDate, formatDateTime, orgTimeZone } from '../../app/format.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
-import { b2bKeys, fetchOverview, fetchSeats, runScheduler, saveSettings } from './api.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import { b2bKeys, fetchOverview, fetchSeats, meetingsPath, participantsPath, runScheduler, saveSettings } from './api.js';
 
 export const stateColor = { pending: 'yellow', accepted: 'teal', declined: 'gray', cancelled: 'gray', expired: 'orange' } as const;
 
@@ -46,7 +50,12 @@ function SettingsForm({ overview }: { overview: B2bOverview }) {
       firstSlotAt: instant(v.firstSlotAt), slotMinutes: Number(v.slotMinutes), slotCount: Number(v.slotCount), breaks: breaksOf(v.breaks),
       tableCount: Number(v.tableCount), tableNames: v.tableNames.split('\n').map((n) => n.trim()).filter(Boolean), requestDeadline: instant(v.requestDeadline),
     }),
-    onSuccess: (o) => { queryClient.setQueryData(b2bKeys.overview(overview.eventId), o); notify(t('ui.saved')); },
+    onSuccess: (o) => {
+      queryClient.setQueryData(b2bKeys.overview(overview.eventId), o);
+      // A moved deadline changes which requests read as expired; moved slots or tables, where meetings are.
+      void queryClient.invalidateQueries({ queryKey: b2bKeys.meetings(overview.eventId) });
+      notify(t('ui.saved'));
+    },
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   return (
@@ -73,29 +82,78 @@ export function Side({ side }: { side: B2bRequest['from'] }) {
   return <>{side.name}{side.firm && <Text span size="xs" c="dimmed"> · {side.firm}</Text>}</>;
 }
 
-/** A meeting's slot time and table, or a dash while it has none. */
-function whenOf(overview: B2bOverview, r: B2bRequest) {
-  const slot = r.slot === null ? undefined : overview.settings?.slots[r.slot];
-  return slot ? `${currentFormat().time(slot.startsAt)} · ${overview.settings?.tables[r.table ?? -1] ?? ''}` : '—';
-}
-
-function Requests({ overview }: { overview: B2bOverview }) {
+/** Every request of the event, a meeting once accepted with its slot and table: searched, one state, sorted, paged, in the address and downloaded. */
+function Meetings({ eventId, counts }: { eventId: string; counts: B2bOverview['counts'] }) {
   const { t } = useTranslation();
-  const c = overview.counts;
+  const list = useListParams({ mq: '', state: '', msort: '-requested' }, ['mq']);
+  const { mq, state, msort } = list.values;
+  const query = { q: list.query.mq, state: list.query.state, sort: list.query.msort };
+  const path = meetingsPath(eventId);
+  const meetings = useCursorPages<B2bMeeting>(b2bKeys.meetings(eventId), path, query);
   return (
     <Stack gap="xs">
-      <Title order={2} size="h4">{t('b2b.requests')}</Title>
-      <Text size="sm">{t('b2b.countsLine', { participants: c.participants, profiles: c.profiles, pending: c.pending, accepted: c.accepted, declined: c.declined, expired: c.expired })}</Text>
-      <DataTable pending={false} empty={overview.requests.length === 0} emptyText={t('b2b.noRequests')} minWidth={640} headers={[t('b2b.from'), t('b2b.to'), t('b2b.state'), t('b2b.when')]}>
-        {overview.requests.map((r) => (
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('b2b.requests')}</Title>
+        <ExportMenu path={path} query={query} />
+      </Group>
+      <Text size="sm">{t('b2b.countsLine', { participants: counts.participants, profiles: counts.profiles, pending: counts.pending, accepted: counts.accepted, declined: counts.declined, expired: counts.expired })}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput leftSection={<IconSearch size={16} />} label={t('b2b.searchMeetings')} value={mq} onChange={(e) => list.set('mq', e.currentTarget.value)} />
+        <Select label={t('b2b.state')} placeholder={t('b2b.anyState')} clearable value={state || null} onChange={(v) => list.set('state', v ?? '')} data={B2B_REQUEST_STATES.map((s) => ({ value: s, label: t(`b2b.states.${s}`) }))} />
+      </SimpleGrid>
+      <ProblemAlert error={meetings.error} />
+      <DataTable pending={meetings.isPending} empty={meetings.items.length === 0} emptyText={mq || state ? t('b2b.noRequestsMatch') : t('b2b.noRequests')} minWidth={720}
+        sort={{ value: msort, onChange: (v) => list.set('msort', v) }}
+        headers={[{ label: t('b2b.from'), sort: 'from' }, t('b2b.to'), { label: t('b2b.state'), sort: 'state' }, { label: t('b2b.when'), sort: 'slot' }, { label: t('b2b.requestedOn'), sort: 'requested', firstDescending: true }]}>
+        {meetings.items.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td><Side side={r.from} /></Table.Td>
             <Table.Td><Side side={r.to} /></Table.Td>
             <Table.Td><Badge variant="light" color={stateColor[r.state]}>{t(`b2b.states.${r.state}`)}</Badge></Table.Td>
-            <Table.Td><Text size="sm">{whenOf(overview, r)}</Text></Table.Td>
+            <Table.Td><Text size="sm">{r.startsAt ? `${currentFormat().time(r.startsAt)} · ${r.tableName ?? ''}` : '—'}</Text></Table.Td>
+            <Table.Td><Text size="sm">{formatDate(r.createdAt)}</Text></Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={!!meetings.hasNextPage} loading={meetings.isFetchingNextPage} onLoad={() => void meetings.fetchNextPage()} />
+    </Stack>
+  );
+}
+
+/** Who holds a seat, with their requests and meetings: searched, with or without a profile, sorted, paged, in the address and downloaded. */
+function Participants({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const list = useListParams({ pq: '', profile: '', psort: 'name' }, ['pq']);
+  const { pq, profile, psort } = list.values;
+  const query = { q: list.query.pq, profile: list.query.profile, sort: list.query.psort };
+  const path = participantsPath(eventId);
+  const participants = useCursorPages<B2bParticipantRow>(b2bKeys.participants(eventId), path, query);
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('b2b.participants')}</Title>
+        <ExportMenu path={path} query={query} />
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput leftSection={<IconSearch size={16} />} label={t('b2b.searchParticipants')} value={pq} onChange={(e) => list.set('pq', e.currentTarget.value)} />
+        <Select label={t('b2b.profile')} clearable value={profile || null} onChange={(v) => list.set('profile', v ?? '')} data={B2B_PROFILE_FILTERS.map((f) => ({ value: f, label: t(`b2b.profileFilters.${f}`) }))} />
+      </SimpleGrid>
+      <ProblemAlert error={participants.error} />
+      <DataTable pending={participants.isPending} empty={participants.items.length === 0} emptyText={pq || profile ? t('b2b.noParticipantsMatch') : t('b2b.noParticipants')} minWidth={760}
+        sort={{ value: psort, onChange: (v) => list.set('psort', v) }}
+        headers={[{ label: t('b2b.participantName'), sort: 'name' }, t('b2b.offerHeader'), { label: t('b2b.requests'), sort: 'requests', firstDescending: true }, t('b2b.sent'), t('b2b.received'), { label: t('b2b.meetings'), sort: 'meetings', firstDescending: true }]}>
+        {participants.items.map((p) => (
+          <Table.Tr key={p.registrationId}>
+            <Table.Td><Anchor component={Link} to={`/events/${eventId}/b2b/${p.registrationId}`} size="sm">{p.name}</Anchor>{p.firm && <Text size="xs" c="dimmed">{p.firm}</Text>}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}><Text size="sm" lineClamp={2}>{[p.offer, p.seek].filter(Boolean).join(' · ') || '—'}</Text></Table.Td>
+            <Table.Td>{p.sent + p.received}</Table.Td>
+            <Table.Td>{p.sent}</Table.Td>
+            <Table.Td>{p.received}</Table.Td>
+            <Table.Td>{p.meetings}</Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <LoadMore hasMore={!!participants.hasNextPage} loading={participants.isFetchingNextPage} onLoad={() => void participants.fetchNextPage()} />
     </Stack>
   );
 }
@@ -143,7 +201,7 @@ function Grid({ overview }: { overview: B2bOverview }) {
   );
 }
 
-function StaffMatchmaking({ eventId, seats }: { eventId: string; seats: { registrationId: string; name: string; firm: string | null }[] }) {
+function StaffMatchmaking({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const overview = useQuery({ queryKey: b2bKeys.overview(eventId), queryFn: () => fetchOverview(eventId) });
@@ -159,7 +217,7 @@ function StaffMatchmaking({ eventId, seats }: { eventId: string; seats: { regist
       <Paper withBorder p="md"><SettingsForm overview={o} /></Paper>
       {o.settings && (
         <>
-          <Requests overview={o} />
+          <Meetings eventId={eventId} counts={o.counts} />
           <Paper withBorder p="md">
             <Stack gap="sm">
               <Group justify="space-between">
@@ -171,12 +229,7 @@ function StaffMatchmaking({ eventId, seats }: { eventId: string; seats: { regist
               {o.schedule.scheduledAt && <Grid overview={o} />}
             </Stack>
           </Paper>
-          <Stack gap="xs">
-            <Title order={2} size="h4">{t('b2b.participants')}</Title>
-            {seats.length === 0 ? <EmptyState>{t('b2b.noParticipants')}</EmptyState> : (
-              <Group gap="xs">{seats.map((p) => <Anchor key={p.registrationId} component={Link} to={`/events/${eventId}/b2b/${p.registrationId}`} size="sm">{p.firm ? `${p.name} (${p.firm})` : p.name}</Anchor>)}</Group>
-            )}
-          </Stack>
+          <Participants eventId={eventId} />
         </>
       )}
     </Stack>
@@ -197,7 +250,7 @@ export function B2bPage() {
       <PageHeader title={t('b2b.title', { title: s.title })}>
         <Anchor component={Link} to={`/events/${id}`} size="sm">{t('b2b.backToEvent')}</Anchor>
       </PageHeader>
-      {s.manages ? <StaffMatchmaking eventId={id} seats={s.items} /> : !s.open ? <EmptyState>{t('b2b.notOpen')}</EmptyState> : s.items.length === 0 ? (
+      {s.manages ? <StaffMatchmaking eventId={id} /> : !s.open ? <EmptyState>{t('b2b.notOpen')}</EmptyState> : s.items.length === 0 ? (
         <EmptyState>{t('b2b.noSeatOfYours')}</EmptyState>
       ) : (
         <Stack gap="xs">

@@ -10,7 +10,13 @@ export const b2bKeys = {
   seats: (eventId: string) => ['b2b', 'seats', eventId] as const,
   overview: (eventId: string) => ['b2b', 'overview', eventId] as const,
   mine: (eventId: string, registrationId: string) => ['b2b', 'mine', eventId, registrationId] as const,
+  participants: (eventId: string) => ['b2b', 'participants', eventId] as const,
+  meetings: (eventId: string) => ['b2b', 'meetings', eventId] as const,
 };
+
+/** An event's participants and its meetings (every request), a page at a time (`useCursorPages`), and their downloads. */
+export const participantsPath = (eventId: string) => `${base(eventId)}/participants`;
+export const meetingsPath = (eventId: string) => `${base(eventId)}/meetings`;
 
 export const fetchSeats = (eventId: string) => api<B2bSeats>(base(eventId));
 export const fetchOverview = (eventId: string) => api<B2bOverview>(`${base(eventId)}/overview`);

@@ -1,12 +1,12 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { DECISION_SORTS, FORUM_KINDS, type Decision, type ForumDetail, type ForumInput } from '../../../contracts/dialogue.js';
+import { DECISION_SORTS, FORUM_KINDS, FORUM_SORTS, MEETING_SORTS, MEETING_STATUSES, type Decision, type Forum, type ForumDetail, type ForumInput, type MeetingSummary } from '../../../contracts/dialogue.js';
 import { ApiError } from '../../app/api.js';
-import { formatDateTime } from '../../app/format.js';
+import { formatDateTime, orgToday } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { ExportMenu } from '../../ui/ExportMenu.js';
@@ -17,7 +17,7 @@ import { Form } from '../../ui/Form.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
-import { decisionsPath, dialogueKeys, fetchForums, fetchUpcomingMeetings, saveForum } from './api.js';
+import { decisionsPath, dialogueKeys, forumsPath, meetingsPath, saveForum } from './api.js';
 import { MeetingLine } from './MeetingLine.js';
 import { DecisionCard } from './DecisionCard.js';
 import { changedFrom } from '../../ui/leave-guard.js';
@@ -57,8 +57,15 @@ export function DialoguePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const forums = useQuery({ queryKey: dialogueKeys.forums, queryFn: fetchForums });
-  const upcoming = useQuery({ queryKey: dialogueKeys.upcoming, queryFn: fetchUpcomingMeetings });
+  // The forums, the meetings and the decisions each keep their filters and order in the address, under their own names.
+  const forumList = useListParams({ forumQ: '', forumKind: '', forumSort: 'name' }, ['forumQ']);
+  const { forumQ, forumKind, forumSort } = forumList.values;
+  const forumFilters = { q: forumList.query.forumQ, kind: forumList.query.forumKind, sort: forumList.query.forumSort };
+  const forums = useCursorPages<Forum>(dialogueKeys.forums, forumsPath, forumFilters);
+  const meetingList = useListParams({ meetingWhen: 'upcoming', meetingStatus: '', meetingSort: 'starts' }, []);
+  const { meetingWhen, meetingStatus, meetingSort } = meetingList.values;
+  const meetingFilters = { status: meetingList.query.meetingStatus, sort: meetingList.query.meetingSort, from: meetingWhen === 'upcoming' ? orgToday() : undefined };
+  const meetings = useCursorPages<MeetingSummary>(dialogueKeys.meetings, meetingsPath, meetingFilters);
   // Which decisions and in what order sit in the address; `which` becomes the API's status or overdue filter.
   const list = useListParams({ which: 'open', sort: 'due' });
   const { which, sort } = list.values;
@@ -71,11 +78,19 @@ export function DialoguePage() {
         {can('dialogue.manage') && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('dialogue.newForum')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed">{t('dialogue.intro')}</Text>
-      <ProblemAlert error={forums.error ?? upcoming.error ?? decisions.error} />
-      <Title order={2} size="h4">{t('dialogue.forums')}</Title>
-      {forums.isPending ? <Loading /> : forums.data?.items.length ? (
+      <ProblemAlert error={forums.error ?? meetings.error ?? decisions.error} />
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('dialogue.forums')}</Title>
+        {can('dialogue.manage') && <ExportMenu path={forumsPath} query={forumFilters} />}
+      </Group>
+      <Group align="flex-end">
+        <TextInput aria-label={t('dialogue.searchForums')} placeholder={t('dialogue.searchForums')} value={forumQ} onChange={(e) => forumList.set('forumQ', e.currentTarget.value)} />
+        <Select aria-label={t('dialogue.kind')} placeholder={t('dialogue.anyKind')} clearable value={forumKind || null} onChange={(v) => forumList.set('forumKind', v ?? '')} data={FORUM_KINDS.map((k) => ({ value: k, label: t(`dialogue.kinds.${k}`) }))} />
+        <Select aria-label={t('dialogue.forumSort')} allowDeselect={false} value={forumSort} onChange={(v) => v && forumList.set('forumSort', v)} data={FORUM_SORTS.flatMap((c) => [c, `-${c}`]).map((v) => ({ value: v, label: t(`dialogue.forumSorts.${v}`) }))} />
+      </Group>
+      {forums.isPending ? <Loading /> : forums.items.length ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {forums.data.items.map((f) => (
+          {forums.items.map((f) => (
             <Paper key={f.id} withBorder p="md" component="article">
               <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
                 <Anchor component={Link} to={`/dialogue/forums/${f.id}`} fw={600} style={{ minWidth: 0, flex: '1 1 10rem' }}>{f.name}</Anchor>
@@ -86,11 +101,21 @@ export function DialoguePage() {
             </Paper>
           ))}
         </SimpleGrid>
-      ) : <EmptyState>{can('dialogue.manage') ? t('dialogue.noForums') : t('dialogue.noForumsOfficial')}</EmptyState>}
-      <Title order={2} size="h4">{t('dialogue.upcoming')}</Title>
-      {upcoming.isPending ? <Loading /> : upcoming.data?.items.length ? (
-        <Paper withBorder p="sm"><Stack gap="xs">{upcoming.data.items.map((m) => <MeetingLine key={m.id} meeting={m} withForum />)}</Stack></Paper>
-      ) : <EmptyState>{t('dialogue.noUpcoming')}</EmptyState>}
+      ) : <EmptyState>{forumQ || forumKind ? t('dialogue.noForumsMatch') : can('dialogue.manage') ? t('dialogue.noForums') : t('dialogue.noForumsOfficial')}</EmptyState>}
+      <LoadMore hasMore={!!forums.hasNextPage} loading={forums.isFetchingNextPage} onLoad={() => void forums.fetchNextPage()} />
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('dialogue.meetings')}</Title>
+        {can('dialogue.manage') && <ExportMenu path={meetingsPath} query={meetingFilters} />}
+      </Group>
+      <Group align="flex-end">
+        <SegmentedControl value={meetingWhen} onChange={(v) => meetingList.set('meetingWhen', v)} data={[{ value: 'upcoming', label: t('dialogue.comingMeetings') }, { value: 'all', label: t('dialogue.allMeetings') }]} />
+        <Select aria-label={t('dialogue.status')} placeholder={t('dialogue.anyStatus')} clearable value={meetingStatus || null} onChange={(v) => meetingList.set('meetingStatus', v ?? '')} data={MEETING_STATUSES.map((s) => ({ value: s, label: t(`dialogue.meetingStatuses.${s}`) }))} />
+        <Select aria-label={t('dialogue.meetingSort')} allowDeselect={false} value={meetingSort} onChange={(v) => v && meetingList.set('meetingSort', v)} data={MEETING_SORTS.flatMap((c) => [c, `-${c}`]).map((v) => ({ value: v, label: t(`dialogue.meetingSorts.${v}`) }))} />
+      </Group>
+      {meetings.isPending ? <Loading /> : meetings.items.length ? (
+        <Paper withBorder p="sm"><Stack gap="xs">{meetings.items.map((m) => <MeetingLine key={m.id} meeting={m} withForum />)}</Stack></Paper>
+      ) : <EmptyState>{meetingWhen === 'upcoming' && !meetingStatus ? t('dialogue.noUpcoming') : t('dialogue.noMeetingsMatch')}</EmptyState>}
+      <LoadMore hasMore={!!meetings.hasNextPage} loading={meetings.isFetchingNextPage} onLoad={() => void meetings.fetchNextPage()} />
       <Group justify="space-between">
         <Title order={2} size="h4">{t('dialogue.decisions')}</Title>
         {can('dialogue.manage') && <ExportMenu path={decisionsPath} query={filters} />}

@@ -1,10 +1,11 @@
-import type { Decision, Forum, ForumDetail, ForumInput, ForumMemberInput, MeetingDetail, MeetingSummary } from '../../../contracts/dialogue.js';
+import type { Decision, ForumDetail, ForumInput, ForumMemberInput, MeetingDetail, MeetingSummary } from '../../../contracts/dialogue.js';
 import type { ApprovedPaper } from '../../../contracts/position-papers.js';
 import { api } from '../../app/api.js';
 
 export const dialogueKeys = {
   all: ['dialogue'] as const,
   forums: ['dialogue', 'forums'] as const,
+  meetings: ['dialogue', 'meetings'] as const,
   forum: (id: string) => ['dialogue', 'forum', id] as const,
   meeting: (id: string) => ['dialogue', 'meeting', id] as const,
   agendaPapers: (meetingId: string, itemId: string) => ['dialogue', 'meeting', meetingId, 'papers', itemId] as const,
@@ -14,7 +15,8 @@ export const dialogueKeys = {
 
 export const meetingStatusColor = { planned: 'blue', held: 'teal', cancelled: 'gray' } as const;
 
-export const fetchForums = () => api<{ items: Forum[] }>('/api/v1/forums');
+/** The forums, a page at a time (`useCursorPages`), and their download. */
+export const forumsPath = '/api/v1/forums';
 export const fetchForum = (id: string) => api<ForumDetail>(`/api/v1/forums/${id}`);
 /** Creates a forum, or saves the one with this id. */
 export const saveForum = (id: string | undefined, input: ForumInput) => api<ForumDetail>(id ? `/api/v1/forums/${id}` : '/api/v1/forums', { method: id ? 'PUT' : 'POST', body: input });
@@ -24,6 +26,8 @@ export const saveForumMember = (forumId: string, memberId: string | undefined, i
 export const removeForumMember = (forumId: string, memberId: string) => api<ForumDetail>(`/api/v1/forums/${forumId}/members/${memberId}`, { method: 'DELETE' });
 export const createMeeting = (forumId: string, input: { title: string; startsAt: string; endsAt: string; location: string }) => api<MeetingDetail>(`/api/v1/forums/${forumId}/meetings`, { method: 'POST', body: input });
 
+/** The meetings, a page at a time (`useCursorPages`), and their download. */
+export const meetingsPath = '/api/v1/meetings';
 export const fetchUpcomingMeetings = () => api<{ items: MeetingSummary[] }>('/api/v1/meetings/upcoming');
 export const fetchMeeting = (id: string) => api<MeetingDetail>(`/api/v1/meetings/${id}`);
 /** Sends a change to a meeting (`path` under it) and answers with the meeting as it now stands. */

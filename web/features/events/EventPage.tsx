@@ -1,27 +1,32 @@
-import { Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowsExchange, IconCalendarPlus, IconCheckbox, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
-import type { EventDetail, Registration, RegistrationInput } from '../../../contracts/events.js';
+import { REGISTRATION_STATUSES, type EventDetail, type Registration, type RegistrationInput } from '../../../contracts/events.js';
 import { can as roleCan } from '../../../contracts/permissions.js';
 import { AGE_BAND_NAMES, PERSON_SEXES } from '../../../contracts/people.js';
 import { ApiError } from '../../app/api.js';
+import { formatDate } from '../../app/format.js';
 import { formatMoney, toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { fetchContacts, memberKeys } from '../members/api.js';
 import { MemberPicker } from '../members/MemberPicker.js';
 import { fetchPeopleForPicker, orgKeys } from '../orgs/api.js';
-import { addTicketType, calendarUrl, cancelRegistration, changeEventState, eventKeys, fetchEvent, fetchRegistrations, register, removeTicketType } from './api.js';
+import { addTicketType, calendarUrl, cancelRegistration, changeEventState, eventKeys, fetchEvent, register, registrationsPath, removeTicketType } from './api.js';
 import { eventWhen, SeatLine } from './EventsPage.js';
 
 type Kind = RegistrationInput['kind'];
@@ -147,8 +152,11 @@ function Registrations({ event }: { event: EventDetail }) {
   const [openedAt] = useState(() => Date.now());
   const mayCancel = (r: Registration) => r.status !== 'cancelled' && (can('events.manage') || (!r.attendedAt && Date.parse(event.startsAt) > openedAt));
   const queryClient = useQueryClient();
-  const [show, setShow] = useState<'active' | 'cancelled'>('active');
-  const regs = useQuery({ queryKey: eventKeys.registrations(event.id), queryFn: () => fetchRegistrations(event.id) });
+  // Who is shown and in what order sit in the address: seats, then the waiting list in its order, then the cancelled, unless chosen otherwise.
+  const params = useListParams({ status: '', q: '', sort: 'status' });
+  const { status, q } = params.values;
+  const path = registrationsPath(event.id);
+  const regs = useCursorPages<Registration>(eventKeys.registrations(event.id), path, params.query);
   const cancel = useMutation({
     mutationFn: (id: string) => cancelRegistration(event.id, id),
     onSuccess: async ({ promoted }) => {
@@ -156,17 +164,21 @@ function Registrations({ event }: { event: EventDetail }) {
       notify(promoted.length ? t('events.cancelledPromoted', { count: promoted.length }) : t('events.cancelled'));
     },
   });
-  const items = (regs.data?.items ?? []).filter((r) => (show === 'active') === (r.status !== 'cancelled'));
   return (
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={2} size="h4">{t('events.registrations')}</Title>
-        <SegmentedControl size="xs" value={show} onChange={(s) => setShow(s as 'active' | 'cancelled')} data={[{ value: 'active', label: t('events.activeRegistrations') }, { value: 'cancelled', label: t('events.cancelledRegistrations') }]} />
+        {can('events.manage') && <ExportMenu path={path} query={params.query} />}
+      </Group>
+      <Group align="flex-end">
+        <TextInput aria-label={t('events.searchRegistrations')} placeholder={t('events.searchRegistrations')} value={q} onChange={(e) => params.set('q', e.currentTarget.value)} />
+        <Select aria-label={t('events.status')} placeholder={t('events.anyStatus')} clearable value={status || null} onChange={(v) => params.set('status', v ?? '')}
+          data={REGISTRATION_STATUSES.map((s) => ({ value: s, label: t(`events.statuses.${s}`) }))} />
       </Group>
       <ProblemAlert error={regs.error ?? cancel.error} />
-      <DataTable pending={regs.isPending} empty={items.length === 0} emptyText={show === 'active' ? t('events.noRegistrations') : t('events.noCancelled')} minWidth={720}
-        headers={[t('events.name'), t('events.firm'), t('events.ticketType'), t('events.status'), t('events.ticketCode'), '']}>
-        {items.map((r) => (
+      <DataTable pending={regs.isPending} empty={regs.items.length === 0} emptyText={status === 'cancelled' ? t('events.noCancelled') : t('events.noRegistrations')} minWidth={720} sort={params.sort}
+        headers={[{ label: t('events.name'), sort: 'name' }, t('events.firm'), t('events.ticketType'), { label: t('events.status'), sort: 'status' }, t('events.ticketCode'), { label: t('events.registeredAt'), sort: 'registered', firstDescending: true }, '']}>
+        {regs.items.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td><Text size="sm" fw={500}>{r.name}</Text><Text size="xs" c="dimmed">{[t(`events.registrantKinds.${r.kind}`), r.email, r.phone].filter(Boolean).join(' · ')}</Text></Table.Td>
             <Table.Td>{r.member ? <Anchor component={Link} to={`/members/${r.member.id}`} size="sm">{r.member.name}</Anchor> : '—'}</Table.Td>
@@ -176,10 +188,12 @@ function Registrations({ event }: { event: EventDetail }) {
               {r.attendedAt && <Badge ml={4} color="blue" variant="light">{t('events.present')}</Badge>}
             </Table.Td>
             <Table.Td><Text size="sm" ff="monospace">{r.ticketCode}</Text></Table.Td>
+            <Table.Td><Text size="sm">{formatDate(r.createdAt)}</Text></Table.Td>
             <Table.Td>{mayCancel(r) && <ConfirmButton label={t('events.cancelRegistration')} question={t('events.cancelRegistrationQuestion', { name: r.name })} onConfirm={() => cancel.mutateAsync(r.id)} />}</Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={!!regs.hasNextPage} loading={regs.isFetchingNextPage} onLoad={() => void regs.fetchNextPage()} />
     </Stack>
   );
 }

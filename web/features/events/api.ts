@@ -12,7 +12,8 @@ export const eventKeys = {
 };
 
 export const fetchEvent = (id: string) => api<EventDetail>(`${eventsPath}/${id}`);
-export const fetchRegistrations = (id: string) => api<{ items: Registration[] }>(`${eventsPath}/${id}/registrations`);
+/** An event's registrations, a page at a time (`useCursorPages`), and their download. */
+export const registrationsPath = (id: string) => `${eventsPath}/${id}/registrations`;
 /** The phone's copy of who holds a seat, taken before the doors open. */
 export const fetchCheckInList = (id: string) => api<CheckInList>(`${eventsPath}/${id}/check-in`);
 export const calendarUrl = (id: string) => `${eventsPath}/${id}/calendar.ics`;

@@ -31,11 +31,13 @@ export function OverdueActivitiesCard() {
   const { t } = useTranslation();
   const overdue = useQuery({ queryKey: advocacyKeys.overdueActions, queryFn: fetchOverdueActions });
   const items = overdue.data?.items ?? [];
+  // More than a page overdue reads "200+", not a count that stops at the page's size.
+  const total = overdue.data?.nextCursor ? `${items.length}+` : String(items.length);
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">{t('home.overdueActivities')}</Title>
-        {items.length > 0 && <Badge color="red" variant="light">{items.length}</Badge>}
+        {items.length > 0 && <Badge color="red" variant="light">{total}</Badge>}
       </Group>
       {items.length ? (
         <Stack gap="xs">
@@ -48,7 +50,7 @@ export function OverdueActivitiesCard() {
               </Text>
             </div>
           ))}
-          {items.length > SHOWN && <Text size="xs" c="dimmed">{t('home.andMore', { n: items.length - SHOWN })}</Text>}
+          {items.length > SHOWN && <Text size="xs" c="dimmed">{t('home.andMore', { n: overdue.data?.nextCursor ? `${items.length - SHOWN}+` : items.length - SHOWN })}</Text>}
         </Stack>
       ) : <Text size="sm" c="dimmed">{overdue.isPending ? t('ui.loading') : t('home.nothingOverdue')}</Text>}
     </Paper>

@@ -12,7 +12,7 @@ import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
-import { fetchComparison, fetchRegions, ledKeys } from './api.js';
+import { fetchComparison, fetchRegionsForPicker, ledKeys } from './api.js';
 
 type Item = LedComparison['items'][number];
 /** A pooled share: Σ still effective / Σ with a follow-up due. */
@@ -49,7 +49,7 @@ function rowsOf(items: Item[], t: (key: string, options?: Record<string, unknown
 export function LedComparePage() {
   const { t } = useTranslation();
   const [ids, setIds] = useState<string[]>([]);
-  const regions = useQuery({ queryKey: ledKeys.regions, queryFn: fetchRegions });
+  const regions = useQuery({ queryKey: ledKeys.regionPicker, queryFn: fetchRegionsForPicker });
   const compared = useQuery({ queryKey: ledKeys.compare(ids), queryFn: () => fetchComparison(ids) });
   const items = compared.data?.items ?? [];
   const rows = rowsOf(items, t);

@@ -1,30 +1,42 @@
-import { Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Group, Stack, Switch, Tabs, Text } from '@mantine/core';
+import { IconExternalLink, IconPencil } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRegionName } from '../../app/reference.js';
-import { useCan } from '../../app/session.js';
+import { useCan, useSession } from '../../app/session.js';
+import { notify } from '../../ui/notify.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { deleteRegion, fetchRegion, ledKeys } from './api.js';
+import { deleteRegion, fetchRegion, ledKeys, setRegionPublished } from './api.js';
 import { BottlenecksTab } from './BottlenecksTab.js';
 import { MatrixTab } from './MatrixTab.js';
 import { MeasuresTab } from './MeasuresTab.js';
 import { ProfileTab } from './ProfileTab.js';
 import { TeamTab } from './TeamTab.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
 
 /** An LED region: its team and committee, profile, locational analysis, bottlenecks and measures. */
 export function LedRegionPage() {
   const { t } = useTranslation();
+  const tabs = useTabParam('team');
   const { id } = useParams();
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const region = useQuery({ queryKey: ledKeys.region(id!), queryFn: () => fetchRegion(id!) });
   const regionName = useRegionName([region.data?.region]);
+  const { data: session } = useSession();
+  const publish = useMutation({
+    mutationFn: (published: boolean) => setRegionPublished(id!, published),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(ledKeys.region(id!), updated);
+      void queryClient.invalidateQueries({ queryKey: ledKeys.regions });
+      notify(t('ui.saved'));
+    },
+  });
   if (region.isPending) return <Loading />;
   if (!region.data) return <ProblemAlert error={region.error} />;
   const r = region.data;
@@ -47,7 +59,16 @@ export function LedRegionPage() {
           <Text c="dimmed">{[r.district, regionName(r.region)].filter(Boolean).join(', ')}</Text>
           {r.branchName && <Badge variant="light">{t('led.runBy', { branch: r.branchName })}</Badge>}
         </Group>
-        <Tabs defaultValue="team" keepMounted={false}>
+        {can('led.manage') && (
+          <Switch checked={r.published} label={t('led.publish')} description={t('led.publishHelp')} onChange={(e) => publish.mutate(e.currentTarget.checked)} disabled={publish.isPending} />
+        )}
+        <ProblemAlert error={publish.error} />
+        {r.published && session?.org && (
+          <Anchor href={`/local-development/${session.org.id}/regions/${r.id}`} target="_blank" rel="noopener" mih={44} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, alignSelf: 'flex-start' }}>
+            <IconExternalLink size={16} />{t('led.openPublicPage')}
+          </Anchor>
+        )}
+        <Tabs {...tabs} keepMounted={false}>
           <Tabs.List style={{ flexWrap: 'wrap' }}>
             <Tabs.Tab value="team" mih={44}>{t('led.tabs.team')}</Tabs.Tab>
             <Tabs.Tab value="profile" mih={44}>{t('led.tabs.profile')}</Tabs.Tab>

@@ -22,6 +22,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { MemberPicker } from '../members/MemberPicker.js';
 import { addMeasurePart, addMeasurePerson, answerFollowUp, fetchMeasure, ledKeys, removeMeasurePart, removeMeasurePerson, saveClosing, updateMeasurePart } from './api.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
 
 const statusColor = { planned: 'gray', running: 'blue', done: 'teal', effective: 'green' } as const;
 const wrap = { overflowWrap: 'anywhere' as const, minWidth: 0 };
@@ -416,6 +417,7 @@ function FollowUpPanel({ measure }: { measure: MeasureDetail }) {
 /** An LED measure as carried out: results counted from its people, who they are, milestones, budget, progress, the closing and the follow-ups. */
 export function MeasurePage() {
   const { t } = useTranslation();
+  const tabs = useTabParam('results');
   const { id } = useParams();
   const measure = useQuery({ queryKey: ledKeys.measure(id!), queryFn: () => fetchMeasure(id!) });
   if (measure.isPending) return <Loading />;
@@ -432,7 +434,7 @@ export function MeasurePage() {
         </Group>
         {m.bottleneckTitle && <Text size="sm" c="dimmed" style={wrap}>{t('led.addresses', { title: m.bottleneckTitle })}</Text>}
         {m.leadEmail && <Text size="sm" c="dimmed" style={wrap}>{t('led.impl.leadEmail')}: {m.leadEmail}</Text>}
-        <Tabs defaultValue="results" keepMounted={false}>
+        <Tabs {...tabs} keepMounted={false}>
           <Tabs.List style={{ flexWrap: 'wrap' }}>
             {(['results', 'people', 'milestones', 'budget', 'reports', 'followUps'] as const).map((tab) => <Tabs.Tab key={tab} value={tab} mih={44}>{t(`led.impl.tabs.${tab}`)}</Tabs.Tab>)}
           </Tabs.List>

@@ -10,6 +10,7 @@ export const regionsPath = '/api/v1/led/regions';
 export const ledKeys = {
   all: ['led'] as const,
   regions: ['led', 'regions'] as const,
+  regionPicker: ['led', 'regions', 'picker'] as const,
   region: (id: string) => ['led', 'region', id] as const,
   matrix: (id: string, year: number | null) => ['led', 'region', id, 'matrix', year] as const,
   compareAll: ['led', 'compare'] as const,
@@ -17,7 +18,8 @@ export const ledKeys = {
   measure: (id: string) => ['led', 'measure', id] as const,
 };
 
-export const fetchRegions = () => api<{ items: LedRegion[] }>(regionsPath);
+/** The first 200 regions by name, for a picker (the list page pages them with `useCursorPages`). */
+export const fetchRegionsForPicker = () => api<{ items: LedRegion[] }>(withQuery(regionsPath, { limit: 200 }));
 export const fetchRegion = (id: string) => api<LedRegionDetail>(`${regionsPath}/${id}`);
 export const fetchMatrix = (id: string, year: number | null) => api<LedMatrix>(withQuery(`${regionsPath}/${id}/matrix`, { year: year ?? undefined }));
 export const fetchComparison = (ids: string[]) => api<LedComparison>(withQuery('/api/v1/led/compare', { ids: ids.length ? ids.join(',') : undefined }));
@@ -25,6 +27,8 @@ export const fetchComparison = (ids: string[]) => api<LedComparison>(withQuery('
 export const createRegion = (input: z.input<typeof LedRegionInput>) => api<LedRegionDetail>(regionsPath, { method: 'POST', body: input });
 export const updateRegion = (id: string, input: z.input<typeof LedRegionInput>) => api<LedRegionDetail>(`${regionsPath}/${id}`, { method: 'PUT', body: input });
 export const deleteRegion = (id: string) => api(`${regionsPath}/${id}`, { method: 'DELETE' });
+/** Shows the region on the organisation's public LED page (`/local-development/:orgId`), or takes it off. */
+export const setRegionPublished = (id: string, published: boolean) => api<LedRegionDetail>(`${regionsPath}/${id}/publication`, { method: 'POST', body: { published } });
 
 /** A region's parts (team, figures, bottlenecks, measures): added, changed, removed; each answers the region as it now is. */
 type Part = 'team' | 'figures' | 'bottlenecks' | 'measures';

@@ -22,6 +22,7 @@ import { MemberFields } from './MemberFields.js';
 import { MembershipTab } from './MembershipTab.js';
 import { StatusBadge } from './StatusBadge.js';
 import { TimelineTab } from './TimelineTab.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
 
 function ProfileTab({ member }: { member: Member }) {
   const { t } = useTranslation();
@@ -110,6 +111,7 @@ function StatusMenu({ member }: { member: Member }) {
 
 export function MemberPage() {
   const { t } = useTranslation();
+  const tabs = useTabParam('profile');
   const can = useCan();
   const { id = '' } = useParams();
   const member = useQuery({ queryKey: memberKeys.one(id), queryFn: () => fetchMember(id) });
@@ -125,7 +127,7 @@ export function MemberPage() {
       <Text size="sm" c="dimmed">
         {[m.tradeName, m.joinedOn && t('members.memberSince', { date: formatDate(m.joinedOn) }), m.renewalDueOn && t('members.renewalOn', { date: formatDate(m.renewalDueOn) })].filter(Boolean).join(' · ')}
       </Text>
-      <Tabs defaultValue="profile" keepMounted={false}>
+      <Tabs {...tabs} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="profile">{t('members.tabs.profile')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('members.tabs.contacts')}</Tabs.Tab>

@@ -123,7 +123,7 @@ function InterestButton({ offer, done }: { offer: Offer; done: boolean }) {
     mutationFn: () => expressInterest(offer.id, message),
     onSuccess: async () => { setOpen(false); await queryClient.invalidateQueries({ queryKey: networkingKeys.all }); notify(t('networking.interestSent')); },
   });
-  if (done) return <Text size="sm" c="teal.8">{t('networking.interestAlready')}</Text>;
+  if (done) return <Text size="sm" c="teal.9">{t('networking.interestAlready')}</Text>;
   if (!open) return <Group><Button size="sm" variant="light" onClick={() => setOpen(true)}>{t('networking.interested')}</Button></Group>;
   return (
     <Stack gap="xs">

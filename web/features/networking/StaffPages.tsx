@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconExternalLink, IconSettings } from '@tabler/icons-react';
+import { IconExternalLink, IconPlus, IconSettings } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import {
 } from '../../../contracts/networking.js';
 import { ApiError } from '../../app/api.js';
 import { formatDate } from '../../app/format.js';
+import { formatNumber } from '../../app/money.js';
 import { useRegionChoices, useRegionName } from '../../app/reference.js';
 import { useCan, useSession } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -29,6 +30,8 @@ import {
   profilesPath, returnOffer, saveProfile, saveSettings,
 } from './api.js';
 import { FirmPicker, linkStyle, MatchCard, OfferCard, ProfileForm, ProfileSummary, ReasonText, stateColor } from './parts.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
+import { IntroduceTwoFirms, NewOfferForFirm } from './StaffForms.js';
 
 const profileColor = { published: 'teal', expired: 'red', not_listed: 'gray' } as const;
 
@@ -106,7 +109,7 @@ function WhyNotBox({ kind, id }: { kind: 'offer' | 'firm'; id: string }) {
           <Stack gap={4}>
             <Text size="sm">{why.data.matched ? t('networking.whyNotMatched', { rank: why.data.rank ?? 0 }) : t('networking.whyNotOut')}</Text>
             {why.data.blockers.length > 0 && <ul style={{ margin: 0, paddingInlineStart: '1.1rem' }}>{why.data.blockers.map((b) => <li key={b}><Text size="sm" span>{t(`networking.blockers.${b}`)}</Text></li>)}</ul>}
-            {why.data.reasons.length > 0 && <Text size="xs" c="dimmed">{t('networking.whatFits', { score: why.data.score })}</Text>}
+            {why.data.reasons.length > 0 && <Text size="xs" c="dimmed">{t('networking.whatFits', { score: formatNumber(why.data.score) })}</Text>}
             <ul style={{ margin: 0, paddingInlineStart: '1.1rem' }}>{why.data.reasons.map((r) => <li key={r.rule}><Text size="sm" span><ReasonText reason={r} /></Text></li>)}</ul>
           </Stack>
         )}
@@ -147,6 +150,7 @@ function Matches({ kind, id, introduceFrom }: { kind: 'offer' | 'firm'; id: stri
 /** A firm's profile for staff: what it shows, its edit form, its matches. */
 export function FirmProfilePage() {
   const { t } = useTranslation();
+  const tabs = useTabParam('profile');
   const { id = '' } = useParams();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -172,7 +176,7 @@ export function FirmProfilePage() {
           <Badge color={profileColor[p.state]} variant="light">{t(`networking.profileStates.${p.state}`)}</Badge>
           {p.expiresAt && <Text size="sm" c="dimmed">{t('networking.expiresOn', { date: formatDate(p.expiresAt) })}</Text>}
         </Group>
-        <Tabs defaultValue="profile" keepMounted={false}>
+        <Tabs {...tabs} keepMounted={false}>
           <Tabs.List style={{ flexWrap: 'wrap' }}>
             <Tabs.Tab value="profile">{t('networking.profile')}</Tabs.Tab>
             <Tabs.Tab value="matches">{t('networking.matches')}</Tabs.Tab>
@@ -190,6 +194,8 @@ export function FirmProfilePage() {
 /** Cooperation offers and requests: the review queue first (submitted), then any state. */
 export function OffersPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const [adding, setAdding] = useState(false);
   const list = useListParams({ state: 'submitted', side: '', kind: '', sort: '-updated' });
   const offers = useCursorPages<Offer>(networkingKeys.offers, offersPath, list.query);
   const interests = useQuery({ queryKey: networkingKeys.interests, queryFn: fetchInterests });
@@ -197,9 +203,11 @@ export function OffersPage() {
     <>
       <PageHeader title={t('nav.networkingOffers')}>
         <ExportMenu path={offersPath} query={list.query} />
+        {can('networking.manage') && !adding && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('networking.enterOffer')}</Button>}
       </PageHeader>
       <Stack>
         <Text size="sm" c="dimmed">{t('networking.offersIntro')}</Text>
+        {adding && <NewOfferForFirm onCancel={() => setAdding(false)} />}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Select label={t('networking.state')} clearable placeholder={t('networking.anyState')} data={OFFER_STATES.map((s) => ({ value: s, label: t(`networking.states.${s}`) }))} value={list.values.state || null} onChange={(v) => list.set('state', v ?? '')} />
           <Select label={t('networking.side')} clearable data={OFFER_SIDES.map((s) => ({ value: s, label: t(`networking.sides.${s}`) }))} value={list.values.side || null} onChange={(v) => list.set('side', v ?? '')} />
@@ -231,6 +239,7 @@ export function OffersPage() {
 /** An offer with its review, its matches and reasons, the interest in it and the introductions made on it. */
 export function OfferPage() {
   const { t } = useTranslation();
+  const tabs = useTabParam('matches');
   const { id = '' } = useParams();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -276,7 +285,7 @@ export function OfferPage() {
             <ConfirmButton size="sm" label={t('networking.withdraw')} question={t('networking.withdrawQuestion')} onConfirm={() => move.mutateAsync('withdraw')} loading={move.isPending} />
           </Group>
         )}
-        <Tabs defaultValue="matches" keepMounted={false}>
+        <Tabs {...tabs} keepMounted={false}>
           <Tabs.List style={{ flexWrap: 'wrap' }}>
             <Tabs.Tab value="matches">{t('networking.matches')}</Tabs.Tab>
             <Tabs.Tab value="interest">{t('networking.interestCount', { count: o.interestList.length })}</Tabs.Tab>
@@ -350,13 +359,18 @@ function IntroductionList({ items }: { items: Introduction[] }) {
 /** Introductions the chamber made, followed from proposed to a deal or none. */
 export function IntroductionsPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const [adding, setAdding] = useState(false);
   const list = useListParams({ state: '', sort: '-updated' });
   const intros = useCursorPages<Introduction>(networkingKeys.introductions, introductionsPath, list.query);
   return (
     <>
-      <PageHeader title={t('nav.networkingIntroductions')} />
+      <PageHeader title={t('nav.networkingIntroductions')}>
+        {can('networking.manage') && !adding && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('networking.introduceTwo')}</Button>}
+      </PageHeader>
       <Stack>
         <Text size="sm" c="dimmed">{t('networking.introductionsIntro')}</Text>
+        {adding && <IntroduceTwoFirms onDone={() => setAdding(false)} />}
         <Group align="flex-end">
           <Select label={t('networking.state')} clearable data={INTRODUCTION_STATES.map((s) => ({ value: s, label: t(`networking.introductionStates.${s}`) }))} value={list.values.state || null} onChange={(v) => list.set('state', v ?? '')} />
           <Select label={t('networking.sort')} allowDeselect={false} value={list.values.sort} onChange={(v) => list.set('sort', v ?? '-updated')}

@@ -9,6 +9,7 @@ import {
 } from '../../../contracts/networking.js';
 import { ApiError } from '../../app/api.js';
 import { countryName, formatDate } from '../../app/format.js';
+import { formatNumber } from '../../app/money.js';
 import { useCountryOptions, useLanguageName, useRegionName } from '../../app/reference.js';
 import { sectorLabel } from '../../app/sectors.js';
 import { Form } from '../../ui/Form.js';
@@ -47,7 +48,7 @@ export function ReasonText({ reason }: { reason: MatchReason }) {
     size: p.size ? t(`members.sizes.${p.size}`) : '', certification: p.certification ?? '',
   };
   if (reason.rule === 'size' && p.a) Object.assign(params, { a: t(`members.sizes.${p.a}`), b: t(`members.sizes.${p.b}`) });
-  return <>{t(`networking.reasons.${reason.code}`, params)} <Text span c="dimmed" size="xs">+{reason.points}</Text></>;
+  return <>{t(`networking.reasons.${reason.code}`, params)} <Text span c="dimmed" size="xs">+{formatNumber(reason.points)}</Text></>;
 }
 
 export function MatchCard({ match, extra }: { match: Match; extra?: React.ReactNode }) {
@@ -60,7 +61,7 @@ export function MatchCard({ match, extra }: { match: Match; extra?: React.ReactN
             <Text fw={600}>{match.firmName}</Text>
             {match.offer ? <Anchor component={Link} to={`/networking/offers/${match.offer.id}`} size="sm" style={linkStyle}>{match.offer.title}</Anchor> : <Text size="sm" c="dimmed">{t('networking.firmProfile')}</Text>}
           </Stack>
-          <Badge variant="light" size="lg">{t('networking.score', { score: match.score })}</Badge>
+          <Badge variant="light" size="lg">{t('networking.score', { score: formatNumber(match.score) })}</Badge>
         </Group>
         <ul style={{ margin: 0, paddingInlineStart: '1.1rem' }}>
           {match.reasons.map((r) => <li key={r.rule}><Text size="sm" span><ReasonText reason={r} /></Text></li>)}

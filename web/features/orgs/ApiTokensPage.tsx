@@ -1,25 +1,29 @@
 import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconSearch } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiTokenInput } from '../../../contracts/orgs.js';
+import { API_TOKEN_STATUSES, ApiTokenInput, type ApiToken } from '../../../contracts/orgs.js';
 import { formatDateTime } from '../../app/format.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { sortRows } from '../../ui/list-params.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
-import { createApiToken, fetchApiTokens, orgKeys, revokeApiToken } from './api.js';
+import { apiTokensPath, createApiToken, orgKeys, revokeApiToken } from './api.js';
 
 export function ApiTokensPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  // An organisation's tokens fit one screen: sorted here, the order kept in the address.
-  const list = useListParams({ sort: 'name' });
+  // The search, filters and order stay in the address; the server sorts and pages.
+  const list = useListParams({ q: '', role: '', status: '', sort: 'name' });
   const [secret, setSecret] = useState<string | null>(null);
-  const tokens = useQuery({ queryKey: orgKeys.apiTokens, queryFn: fetchApiTokens });
+  const tokens = useCursorPages<ApiToken>(orgKeys.apiTokens, apiTokensPath, list.query);
+  const roles = (['viewer', 'staff'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }));
   const form = useContractForm(ApiTokenInput, { name: '', role: 'viewer' as const });
   const create = useMutation({
     mutationFn: (values: typeof form.values) => createApiToken(values),
@@ -36,7 +40,9 @@ export function ApiTokensPage() {
   });
   return (
     <Stack>
-      <PageHeader title={t('nav.apiTokens')} />
+      <PageHeader title={t('nav.apiTokens')}>
+        <ExportMenu path={apiTokensPath} query={list.query} />
+      </PageHeader>
       <Text size="sm" c="dimmed">{t('tokens.intro')}</Text>
       {secret && (
         <Alert color="yellow" title={t('tokens.copyNow')} withCloseButton onClose={() => setSecret(null)}>
@@ -50,21 +56,27 @@ export function ApiTokensPage() {
         <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
           <Group align="flex-end" wrap="wrap">
             <TextInput label={t('tokens.name')} required miw={240} {...form.getInputProps('name')} />
-            <Select label={t('people.role')} allowDeselect={false} data={(['viewer', 'staff'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))} {...form.getInputProps('role')} />
+            <Select label={t('people.role')} allowDeselect={false} data={roles} {...form.getInputProps('role')} />
             <Button type="submit" loading={create.isPending}>{t('tokens.create')}</Button>
           </Group>
         </form>
       </Paper>
+      <Group align="flex-end">
+        <TextInput label={t('tokens.search')} leftSection={<IconSearch size={16} />} value={list.values.q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select label={t('people.role')} clearable w={180} value={list.values.role || null} onChange={(v) => list.set('role', v ?? '')} data={roles} />
+        <Select label={t('tokens.status')} clearable w={180} value={list.values.status || null} onChange={(v) => list.set('status', v ?? '')}
+          data={API_TOKEN_STATUSES.map((s) => ({ value: s, label: t(`tokens.statuses.${s}`) }))} />
+      </Group>
       <ProblemAlert error={tokens.error ?? create.error ?? revoke.error} />
       <DataTable
         pending={tokens.isPending}
-        empty={!tokens.data?.items.length}
-        emptyText={t('tokens.empty')}
+        empty={tokens.items.length === 0}
+        emptyText={list.values.q || list.values.role || list.values.status ? t('tokens.noneMatch') : t('tokens.empty')}
         minWidth={600}
         sort={list.sort}
         headers={[{ label: t('tokens.name'), sort: 'name' }, t('people.role'), { label: t('tokens.created'), sort: 'created', firstDescending: true }, { label: t('tokens.lastUsed'), sort: 'used', firstDescending: true }, '']}
       >
-        {sortRows(tokens.data?.items ?? [], list.values.sort, { name: (tok) => tok.name, created: (tok) => tok.createdAt, used: (tok) => tok.lastUsedAt }, i18n.language).map((tok) => (
+        {tokens.items.map((tok) => (
           <Table.Tr key={tok.id}>
             <Table.Td>{tok.name}</Table.Td>
             <Table.Td>{t(`roles.${tok.role}`)}</Table.Td>
@@ -80,6 +92,7 @@ export function ApiTokensPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={tokens.hasNextPage} loading={tokens.isFetchingNextPage} onLoad={() => void tokens.fetchNextPage()} />
     </Stack>
   );
 }

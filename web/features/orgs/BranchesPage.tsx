@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconSearch } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { OrgInput } from '../../../contracts/orgs.js';
+import { ORG_KINDS, OrgInput, type Branch } from '../../../contracts/orgs.js';
 import { can as roleCan } from '../../../contracts/permissions.js';
 import { formatDate } from '../../app/format.js';
 import { useLanguageName, useRegionName } from '../../app/reference.js';
@@ -12,12 +13,14 @@ import { SESSION_KEY, switchOrg, useAcceptSession, useCan, useSession } from '..
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { sortRows } from '../../ui/list-params.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors, useContractForm } from '../../ui/use-contract-form.js';
-import { attachBranch, createBranch, detachBranch, fetchBranches, orgKeys } from './api.js';
+import { attachBranch, branchesPath, createBranch, detachBranch, orgKeys } from './api.js';
 import { emptyOrg, OrgFields } from './OrgFields.js';
 import { notify } from '../../ui/notify.js';
 
@@ -87,7 +90,7 @@ function AttachBranch({ onDone }: { onDone: () => void }) {
 }
 
 export function BranchesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const accept = useAcceptSession();
@@ -96,11 +99,11 @@ export function BranchesPage() {
   const manage = can('branches.manage');
   const [creating, createModal] = useDisclosure(false);
   const [attaching, attachModal] = useDisclosure(false);
-  const branches = useQuery({ queryKey: orgKeys.branches, queryFn: fetchBranches });
-  // An umbrella's branches fit one screen: sorted here, the order kept in the address.
-  const list = useListParams({ sort: 'name' });
-  const languageName = useLanguageName(branches.data?.items.flatMap((b) => b.languages) ?? []);
-  const regionName = useRegionName(branches.data?.items.flatMap((b) => b.regions) ?? []);
+  // The search, the type and the order stay in the address; the server sorts and pages.
+  const list = useListParams({ q: '', kind: '', sort: 'name' });
+  const branches = useCursorPages<Branch>(orgKeys.branches, branchesPath, list.query);
+  const languageName = useLanguageName(branches.items.flatMap((b) => b.languages));
+  const regionName = useRegionName(branches.items.flatMap((b) => b.regions));
   const detach = useMutation({
     mutationFn: detachBranch,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.branches }),
@@ -113,20 +116,26 @@ export function BranchesPage() {
   return (
     <Stack>
       <PageHeader title={t('nav.branches')}>
+        {can('branches.export') && <ExportMenu path={branchesPath} query={list.query} />}
         {manage && <Button onClick={createModal.open}>{t('branches.new')}</Button>}
         {manage && <Button variant="default" onClick={attachModal.open}>{t('branches.attach')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed">{t('branches.intro')}</Text>
+      <Group align="flex-end">
+        <TextInput label={t('branches.search')} leftSection={<IconSearch size={16} />} value={list.values.q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select label={t('org.kind')} clearable w={240} value={list.values.kind || null} onChange={(v) => list.set('kind', v ?? '')}
+          data={ORG_KINDS.map((k) => ({ value: k, label: t(`org.kinds.${k}`) }))} />
+      </Group>
       <ProblemAlert error={branches.error ?? detach.error} />
       <DataTable
         pending={branches.isPending}
-        empty={!branches.data?.items.length}
-        emptyText={t('branches.empty')}
+        empty={branches.items.length === 0}
+        emptyText={list.values.q || list.values.kind ? t('branches.noneMatch') : t('branches.empty')}
         minWidth={640}
         sort={list.sort}
         headers={[{ label: t('org.name'), sort: 'name' }, t('org.regions'), t('org.languages'), { label: t('branches.since'), sort: 'since' }, '']}
       >
-        {sortRows(branches.data?.items ?? [], list.values.sort, { name: (b) => b.name, since: (b) => b.createdAt }, i18n.language).map((b) => (
+        {branches.items.map((b) => (
           <Table.Tr key={b.id}>
             <Table.Td>{b.name}</Table.Td>
             <Table.Td title={b.regions.join(', ') || undefined}>{b.regions.map(regionName).join(', ') || '—'}</Table.Td>
@@ -141,6 +150,7 @@ export function BranchesPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={branches.hasNextPage} loading={branches.isFetchingNextPage} onLoad={() => void branches.fetchNextPage()} />
       <Modal opened={creating} onClose={createModal.close} title={t('branches.new')} size="lg">
         <NewBranch onDone={createModal.close} />
       </Modal>

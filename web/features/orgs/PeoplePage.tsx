@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { InvitationInput, type Invitation, type Person } from '../../../contracts/orgs.js';
+import { InvitationInput, OPEN_INVITATION_STATUSES, type Invitation, type Person } from '../../../contracts/orgs.js';
 import { ROLES, type Role } from '../../../contracts/roles.js';
 import { formatDate } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
@@ -49,31 +50,46 @@ function InviteForm() {
   );
 }
 
+/** The invitations not yet accepted; its filters and order sit in the address beside the people's (keys of their own). */
 function Invitations() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const list = useCursorPages<Invitation>(orgKeys.invitations, invitationsPath);
+  const params = useListParams({ invitationQ: '', invitationStatus: '', invitationSort: '-sent' }, ['invitationQ']);
+  const query = { q: params.query.invitationQ, status: params.query.invitationStatus, sort: params.query.invitationSort };
+  const sort = { value: params.values.invitationSort, onChange: (v: string) => params.set('invitationSort', v) };
+  const list = useCursorPages<Invitation>(orgKeys.invitations, invitationsPath, query);
   const revoke = useMutation({
     mutationFn: revokeInvitation,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.invitations }),
   });
+  const filtered = !!(params.values.invitationQ || params.values.invitationStatus);
   return (
     <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="sm">{t('people.invitations')}</Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">{t('people.invitations')}</Title>
+        <ExportMenu path={invitationsPath} query={query} />
+      </Group>
+      <Group align="flex-end" mb="sm">
+        <TextInput label={t('people.searchInvitations')} leftSection={<IconSearch size={16} />} value={params.values.invitationQ} onChange={(e) => params.set('invitationQ', e.currentTarget.value)} />
+        <Select label={t('people.status')} clearable w={180} value={params.values.invitationStatus || null} onChange={(v) => params.set('invitationStatus', v ?? '')}
+          data={OPEN_INVITATION_STATUSES.map((s) => ({ value: s, label: t(`people.statuses.${s}`) }))} />
+      </Group>
       <ProblemAlert error={list.error ?? revoke.error} />
       <DataTable
         bordered={false}
         pending={list.isPending}
         empty={list.items.length === 0}
-        emptyText={t('people.noInvitations')}
-        minWidth={560}
-        headers={[t('auth.email'), t('people.role'), t('people.status'), t('people.expires'), '']}
+        emptyText={filtered ? t('people.noInvitationsMatch') : t('people.noInvitations')}
+        minWidth={640}
+        sort={sort}
+        headers={[{ label: t('auth.email'), sort: 'email' }, t('people.role'), t('people.status'), { label: t('people.sent'), sort: 'sent', firstDescending: true }, { label: t('people.expires'), sort: 'expires' }, '']}
       >
         {list.items.map((inv) => (
           <Table.Tr key={inv.id}>
-            <Table.Td>{inv.email}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{inv.email}</Table.Td>
             <Table.Td>{t(`roles.${inv.role}`)}</Table.Td>
             <Table.Td><Badge variant="light" color={inv.status === 'pending' ? 'blue' : 'gray'}>{t(`people.statuses.${inv.status}`)}</Badge></Table.Td>
+            <Table.Td>{formatDate(inv.createdAt)}</Table.Td>
             <Table.Td>{formatDate(inv.expiresAt)}</Table.Td>
             <Table.Td>
               {inv.status === 'pending' && (

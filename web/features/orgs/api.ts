@@ -16,13 +16,15 @@ export const orgKeys = {
 export const fetchOrg = () => api<Org>('/api/v1/org');
 export const updateOrg = (values: z.input<typeof OrgInput>) => api<Org>('/api/v1/org', { method: 'PUT', body: values });
 
-export const fetchBranches = () => api<{ items: Branch[] }>('/api/v1/org/branches');
-export const createBranch = (values: z.input<typeof OrgInput>) => api<Branch>('/api/v1/org/branches', { method: 'POST', body: values });
+export const branchesPath = '/api/v1/org/branches';
+/** The first 200 branches by name, for a picker and the home page (an umbrella has a few dozen at most). */
+export const fetchBranches = () => api<{ items: Branch[] }>(withQuery(branchesPath, { limit: 200 }));
+export const createBranch = (values: z.input<typeof OrgInput>) => api<Branch>(branchesPath, { method: 'POST', body: values });
 export const attachBranch = (orgId: string) => api<Branch>('/api/v1/org/branches/attach', { method: 'POST', body: { orgId } });
 export const detachBranch = (id: string) => api(`/api/v1/org/branches/${id}`, { method: 'DELETE' });
 
-export const fetchApiTokens = () => api<{ items: ApiToken[] }>('/api/v1/org/api-tokens');
-export const createApiToken = (values: z.input<typeof ApiTokenInput>) => api<{ token: ApiToken; secret: string }>('/api/v1/org/api-tokens', { method: 'POST', body: values });
+export const apiTokensPath = '/api/v1/org/api-tokens';
+export const createApiToken = (values: z.input<typeof ApiTokenInput>) => api<{ token: ApiToken; secret: string }>(apiTokensPath, { method: 'POST', body: values });
 export const revokeApiToken = (id: string) => api(`/api/v1/org/api-tokens/${id}`, { method: 'DELETE' });
 
 export const invitationsPath = '/api/v1/org/invitations';

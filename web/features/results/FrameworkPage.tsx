@@ -1,20 +1,26 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { DIMENSIONS, INDICATOR_KINDS, RESULT_LEVELS, type IndicatorInput, type PeriodInput } from '../../../contracts/results.js';
+import { DIMENSIONS, INDICATOR_KINDS, INDICATOR_SOURCES, REPORT_STATES, RESULT_LEVELS, type IndicatorInput, type PeriodInput } from '../../../contracts/results.js';
 import { ApiError } from '../../app/api.js';
 import { formatDate, formatDateTime, orgToday } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { addIndicator, addPeriod, fetchFramework, fetchLibrary, iatiDownloadPath, iatiPublicPath, publishIati, removeIndicator, resultsKeys, type Framework } from './api.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import {
+  addIndicator, addPeriod, fetchFramework, fetchLibrary, iatiDownloadPath, iatiPublicPath, indicatorsPath, periodsPath, publishIati, removeIndicator, resultsKeys, type Framework, type Indicator, type PeriodSummary,
+} from './api.js';
 import { FrameworkForm } from './ResultsPage.js';
 
 export const stateColor = { draft: 'gray', submitted: 'blue', approved: 'teal' } as const;
@@ -31,6 +37,7 @@ function IndicatorForm({ framework, onDone }: { framework: Framework; onDone(): 
     mutationFn: () => addIndicator(framework.id, input),
     onSuccess: (f) => {
       queryClient.setQueryData(resultsKeys.framework(framework.id), f);
+      void queryClient.invalidateQueries({ queryKey: resultsKeys.indicators(framework.id) });
       onDone();
     },
   });
@@ -132,19 +139,122 @@ function IatiPanel({ framework }: { framework: Framework }) {
   );
 }
 
+/** A framework's indicators: searched, one level or source, by number, name or level; paged, in the address and downloaded. */
+function Indicators({ frameworkId, manage, onAdd }: { frameworkId: string; manage: boolean; onAdd(): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [ask, confirmDialog] = useConfirm();
+  const list = useListParams({ q: '', level: '', source: '', sort: 'position' });
+  const { q, level, source } = list.values;
+  const pages = useCursorPages<Indicator>(resultsKeys.indicators(frameworkId), indicatorsPath(frameworkId), list.query);
+  const remove = useMutation({
+    mutationFn: (indicatorId: string) => removeIndicator(frameworkId, indicatorId),
+    onSuccess: async (f) => {
+      queryClient.setQueryData(resultsKeys.framework(frameworkId), f);
+      await queryClient.invalidateQueries({ queryKey: resultsKeys.indicators(frameworkId) });
+    },
+  });
+  return (
+    <>
+      {confirmDialog}
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('results.indicators')}</Title>
+        <Group gap="xs">
+          {manage && <ExportMenu path={indicatorsPath(frameworkId)} query={list.query} />}
+          {manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onAdd}>{t('results.addIndicator')}</Button>}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput leftSection={<IconSearch size={16} />} label={t('results.searchIndicators')} value={q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select label={t('results.level')} clearable value={level || null} onChange={(v) => list.set('level', v ?? '')} data={RESULT_LEVELS.map((l) => ({ value: l, label: t(`results.levels.${l}`) }))} />
+        <Select label={t('results.source')} clearable value={source || null} onChange={(v) => list.set('source', v ?? '')}
+          data={INDICATOR_SOURCES.map((s) => ({ value: s, label: s === 'library' ? t('results.counted') : t('results.byHand') }))} />
+      </SimpleGrid>
+      <ProblemAlert error={pages.error ?? remove.error} />
+      <DataTable
+        pending={pages.isPending}
+        empty={!pages.items.length}
+        emptyText={q || level || source ? t('results.noIndicatorsMatch') : t('results.noIndicators')}
+        minWidth={620}
+        sort={list.sort}
+        headers={[{ label: t('results.position'), sort: 'position' }, { label: t('results.indicatorName'), sort: 'name' }, { label: t('results.level'), sort: 'level' }, t('results.kind'), t('results.source'), '']}
+      >
+        {pages.items.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Td>{i.position}</Table.Td>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{i.name}{i.dimensions.length > 0 && <Text size="xs" c="dimmed">{i.dimensions.map((d) => t(`results.dimension.${d}`)).join(', ')}</Text>}</Table.Td>
+            <Table.Td>{t(`results.levels.${i.level}`)}</Table.Td>
+            <Table.Td>{t(`results.kinds.${i.kind}`)}</Table.Td>
+            <Table.Td>{i.library ? t('results.counted') : t('results.byHand')}</Table.Td>
+            <Table.Td>
+              {manage && (
+                <ActionIcon variant="subtle" color="red" aria-label={t('results.removeIndicator', { name: i.name })} onClick={async () => {
+                  if (await ask({ question: t('results.removeIndicatorQuestion', { name: i.name }), confirmLabel: t('results.remove') })) remove.mutate(i.id);
+                }}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
+    </>
+  );
+}
+
+/**
+ * A framework's reporting periods: one state, by first day or label; paged, downloaded. Their
+ * filter and order sit in the address beside the indicators' (keys of their own).
+ */
+function Periods({ frameworkId, manage, onAdd }: { frameworkId: string; manage: boolean; onAdd(): void }) {
+  const { t } = useTranslation();
+  const list = useListParams({ periodState: '', periodSort: 'starts' });
+  const query = { state: list.query.periodState, sort: list.query.periodSort };
+  const sort = { value: list.values.periodSort, onChange: (v: string) => list.set('periodSort', v) };
+  const pages = useCursorPages<PeriodSummary>(resultsKeys.periods(frameworkId), periodsPath(frameworkId), query);
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('results.periods')}</Title>
+        <Group gap="xs">
+          {manage && <ExportMenu path={periodsPath(frameworkId)} query={query} />}
+          {manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onAdd}>{t('results.addPeriod')}</Button>}
+        </Group>
+      </Group>
+      <Select label={t('results.state')} clearable w={{ base: '100%', sm: 240 }} value={list.values.periodState || null} onChange={(v) => list.set('periodState', v ?? '')}
+        data={REPORT_STATES.map((s) => ({ value: s, label: t(`results.states.${s}`) }))} />
+      <ProblemAlert error={pages.error} />
+      <DataTable
+        pending={pages.isPending}
+        empty={!pages.items.length}
+        emptyText={list.values.periodState ? t('results.noPeriodsMatch') : t('results.noPeriods')}
+        minWidth={560}
+        sort={sort}
+        headers={[{ label: t('results.periodLabel'), sort: 'label' }, { label: t('results.startsOn'), sort: 'starts' }, t('results.endsOn'), t('results.state')]}
+      >
+        {pages.items.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td><Anchor component={Link} to={`/results/periods/${p.id}`} style={{ overflowWrap: 'anywhere' }}>{p.label}</Anchor></Table.Td>
+            <Table.Td>{formatDate(p.startsOn)}</Table.Td>
+            <Table.Td>{formatDate(p.endsOn)}</Table.Td>
+            <Table.Td><Badge color={stateColor[p.state]} variant="light">{t(`results.states.${p.state}`)}</Badge></Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
+    </>
+  );
+}
+
 /** A results framework: its indicators on the results chain, and its reporting periods. */
 export function FrameworkPage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
-  const [ask, confirmDialog] = useConfirm();
   const [dialog, setDialog] = useState<'edit' | 'indicator' | 'period' | null>(null);
   const framework = useQuery({ queryKey: resultsKeys.framework(id), queryFn: () => fetchFramework(id) });
-  const remove = useMutation({
-    mutationFn: (indicatorId: string) => removeIndicator(id, indicatorId),
-    onSuccess: (f) => queryClient.setQueryData(resultsKeys.framework(id), f),
-  });
   if (framework.isPending) return <Loading />;
   if (!framework.data) return <ProblemAlert error={framework.error} />;
   const f = framework.data;
@@ -157,50 +267,10 @@ export function FrameworkPage() {
       <Stack>
         <Anchor component={Link} to="/results" size="sm">← {t('nav.results')}</Anchor>
         {(f.donor || f.description) && <Text size="sm">{[f.donor, f.description].filter(Boolean).join(' — ')}</Text>}
-        <ProblemAlert error={remove.error} />
-        <Group justify="space-between">
-          <Title order={2} size="h4">{t('results.indicators')}</Title>
-          {manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setDialog('indicator')}>{t('results.addIndicator')}</Button>}
-        </Group>
-        <DataTable pending={false} empty={!f.indicators.length} emptyText={t('results.noIndicators')} headers={[t('results.indicatorName'), t('results.level'), t('results.kind'), t('results.source'), '']} minWidth={560}>
-          {f.indicators.map((i) => (
-            <Table.Tr key={i.id}>
-              <Table.Td>{i.name}{i.dimensions.length > 0 && <Text size="xs" c="dimmed">{i.dimensions.map((d) => t(`results.dimension.${d}`)).join(', ')}</Text>}</Table.Td>
-              <Table.Td>{t(`results.levels.${i.level}`)}</Table.Td>
-              <Table.Td>{t(`results.kinds.${i.kind}`)}</Table.Td>
-              <Table.Td>{i.library ? t('results.counted') : t('results.byHand')}</Table.Td>
-              <Table.Td>
-                {manage && (
-                  <ActionIcon variant="subtle" color="red" aria-label={t('results.removeIndicator', { name: i.name })} onClick={async () => {
-                    if (await ask({ question: t('results.removeIndicatorQuestion', { name: i.name }), confirmLabel: t('results.remove') })) remove.mutate(i.id);
-                  }}>
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-        <Group justify="space-between">
-          <Title order={2} size="h4">{t('results.periods')}</Title>
-          {manage && <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setDialog('period')}>{t('results.addPeriod')}</Button>}
-        </Group>
-        {f.periods.length ? (
-          <Paper withBorder p="sm">
-            <Stack gap="xs">
-              {f.periods.map((p) => (
-                <Group key={p.id} justify="space-between" wrap="wrap">
-                  <Anchor component={Link} to={`/results/periods/${p.id}`}>{p.label}</Anchor>
-                  <Text size="sm" c="dimmed">{formatDate(p.startsOn)} – {formatDate(p.endsOn)}</Text>
-                  <Badge color={stateColor[p.state]} variant="light">{t(`results.states.${p.state}`)}</Badge>
-                </Group>
-              ))}
-            </Stack>
-          </Paper>
-        ) : <Text size="sm" c="dimmed">{t('results.noPeriods')}</Text>}
+        <Indicators frameworkId={id} manage={manage} onAdd={() => setDialog('indicator')} />
+        <Periods frameworkId={id} manage={manage} onAdd={() => setDialog('period')} />
         <IatiPanel framework={f} />
       </Stack>
-      {confirmDialog}
       <Modal opened={dialog === 'edit'} onClose={() => setDialog(null)} title={t('ui.edit')}>
         <FrameworkForm initial={f} onCancel={() => setDialog(null)} onSaved={(saved) => { queryClient.setQueryData(resultsKeys.framework(id), saved); setDialog(null); }} />
       </Modal>

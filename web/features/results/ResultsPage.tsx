@@ -1,17 +1,22 @@
-import { Anchor, Button, Fieldset, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { FrameworkInput } from '../../../contracts/results.js';
+import { FRAMEWORK_IATI, type FrameworkInput } from '../../../contracts/results.js';
 import { ApiError } from '../../app/api.js';
+import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { fetchFrameworks, fetchOrganisationTypes, resultsKeys, saveFramework, type Framework } from './api.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import { fetchOrganisationTypes, frameworksPath, resultsKeys, saveFramework, type Framework, type FrameworkSummary } from './api.js';
 
 export function FrameworkForm({ initial, onSaved, onCancel }: { initial: FrameworkInput & { id?: string }; onSaved(f: Framework): void; onCancel(): void }) {
   const { t } = useTranslation();
@@ -41,33 +46,45 @@ export function FrameworkForm({ initial, onSaved, onCancel }: { initial: Framewo
   );
 }
 
-/** The organisation's results frameworks, one per programme or donor project. */
+/** The organisation's results frameworks, one per programme or donor project: searched, published to IATI or not, sorted, paged, in the address and downloaded. */
 export function ResultsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const frameworks = useQuery({ queryKey: resultsKeys.frameworks, queryFn: fetchFrameworks });
-  const items = frameworks.data?.items ?? [];
+  const list = useListParams({ q: '', iati: '', sort: 'name' });
+  const { q, iati } = list.values;
+  const frameworks = useCursorPages<FrameworkSummary>(resultsKeys.frameworks, frameworksPath, list.query);
   return (
     <>
       <PageHeader title={t('nav.results')}>
+        {can('results.manage') && <ExportMenu path={frameworksPath} query={list.query} />}
         {can('results.manage') && <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('results.newFramework')}</Button>}
       </PageHeader>
       <Stack>
         <Text size="sm" c="dimmed">{t('results.intro')}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput leftSection={<IconSearch size={16} />} label={t('results.searchFrameworks')} value={q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+          <Select label={t('results.iati')} clearable value={iati || null} onChange={(v) => list.set('iati', v ?? '')} data={FRAMEWORK_IATI.map((v) => ({ value: v, label: t(`results.iatiStates.${v}`) }))} />
+        </SimpleGrid>
         <ProblemAlert error={frameworks.error} />
-        <DataTable pending={frameworks.isPending} empty={!items.length} emptyText={t('results.noFrameworks')} headers={[t('results.frameworkName'), t('results.donor'), t('results.indicators'), t('results.periods')]} minWidth={480}>
-          {items.map((f) => (
+        <DataTable pending={frameworks.isPending} empty={!frameworks.items.length} emptyText={q || iati ? t('results.noFrameworksMatch') : t('results.noFrameworks')} minWidth={560} sort={list.sort}
+          headers={[
+            { label: t('results.frameworkName'), sort: 'name' }, { label: t('results.donor'), sort: 'donor' },
+            { label: t('results.indicators'), sort: 'indicators', firstDescending: true }, { label: t('results.periods'), sort: 'periods', firstDescending: true }, t('results.iatiPublishedOn'),
+          ]}>
+          {frameworks.items.map((f) => (
             <Table.Tr key={f.id}>
-              <Table.Td><Anchor component={Link} to={`/results/${f.id}`}>{f.name}</Anchor></Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}><Anchor component={Link} to={`/results/${f.id}`}>{f.name}</Anchor></Table.Td>
               <Table.Td>{f.donor || '—'}</Table.Td>
               <Table.Td>{f.indicators}</Table.Td>
               <Table.Td>{f.periods}</Table.Td>
+              <Table.Td>{f.iatiPublishedAt ? formatDate(f.iatiPublishedAt) : '—'}</Table.Td>
             </Table.Tr>
           ))}
         </DataTable>
+        <LoadMore hasMore={!!frameworks.hasNextPage} loading={frameworks.isFetchingNextPage} onLoad={() => void frameworks.fetchNextPage()} />
       </Stack>
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('results.newFramework')}>
         <FrameworkForm initial={{ name: '', donor: '', description: '', iatiOrgRef: null, iatiActivityId: null, iatiOrgType: null }} onCancel={() => setCreating(false)} onSaved={async (f) => {

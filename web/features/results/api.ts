@@ -1,10 +1,9 @@
-import type { Dimension, Figure, FrameworkInput, IndicatorInput, IndicatorKind, ManualValueInput, PeriodInput } from '../../../contracts/results.js';
+import type { Dimension, Figure, FrameworkInput, FrameworkSummary, Indicator, IndicatorInput, IndicatorKind, ManualValueInput, PeriodInput, PeriodSummary } from '../../../contracts/results.js';
 import { api } from '../../app/api.js';
 
+export type { FrameworkSummary, Indicator, PeriodSummary };
+
 export interface LibraryItem { code: string; name: string; kind: IndicatorKind; level: IndicatorInput['level']; unit: string; dimensions: Dimension[] }
-export interface FrameworkSummary { id: string; name: string; donor: string; indicators: number; periods: number }
-export interface Indicator extends IndicatorInput { id: string }
-export interface PeriodSummary { id: string; label: string; startsOn: string; endsOn: string; state: 'draft' | 'submitted' | 'approved'; approvedAt: string | null }
 export interface Framework extends FrameworkInput { id: string; iatiPublishedAt: string | null; indicators: Indicator[]; periods: PeriodSummary[] }
 export interface Breakdown { categories: Array<{ category: string; figure: Figure }>; overlap: number }
 export interface ReportLine { indicatorId: string; name: string; kind?: IndicatorKind; level?: string; unit?: string; total: Figure; breakdowns: Partial<Record<Dimension, Breakdown>>; records: number; target: number | null; baseline?: number | null }
@@ -23,12 +22,18 @@ export const resultsKeys = {
   organisationTypes: ['results', 'iati', 'organisation-types'] as const,
   frameworks: ['results', 'frameworks'] as const,
   framework: (id: string) => ['results', 'framework', id] as const,
+  /** A framework's paged lists; under `framework(id)`, so what refreshes the framework refreshes them. */
+  indicators: (frameworkId: string) => ['results', 'framework', frameworkId, 'indicators'] as const,
+  periods: (frameworkId: string) => ['results', 'framework', frameworkId, 'periods'] as const,
   period: (id: string) => ['results', 'period', id] as const,
   records: (periodId: string, indicatorId: string) => ['results', 'records', periodId, indicatorId] as const,
 };
 
 export const fetchLibrary = () => api<{ items: LibraryItem[] }>('/api/v1/results/library');
-export const fetchFrameworks = () => api<{ items: FrameworkSummary[] }>('/api/v1/results/frameworks');
+/** The organisation's frameworks, a page at a time (`useCursorPages`), and their download. */
+export const frameworksPath = '/api/v1/results/frameworks';
+export const indicatorsPath = (frameworkId: string) => `/api/v1/results/frameworks/${frameworkId}/indicators`;
+export const periodsPath = (frameworkId: string) => `/api/v1/results/frameworks/${frameworkId}/periods`;
 export const fetchFramework = (id: string) => api<Framework>(`/api/v1/results/frameworks/${id}`);
 /** Creates a framework, or saves the one with this id. */
 export const saveFramework = (id: string | undefined, input: FrameworkInput) => api<Framework>(id ? `/api/v1/results/frameworks/${id}` : '/api/v1/results/frameworks', { method: id ? 'PUT' : 'POST', body: input });

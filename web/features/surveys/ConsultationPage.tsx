@@ -25,6 +25,7 @@ import { actOnConsultation, fetchAnalysis, fetchCitedBy, fetchConsultation, fetc
 import { statusColor } from './ConsultationsPage.js';
 import { EnterAnswersButton } from './EnterAnswersButton.js';
 import { QuestionResults } from './QuestionResults.js';
+import { useTabParam } from '../../ui/use-tab-param.js';
 
 function Results({ c, form }: { c: Consultation; form: FormDefinition }) {
   const { t, i18n } = useTranslation();
@@ -164,6 +165,7 @@ function CitedBy({ consultationId }: { consultationId: string }) {
 export function ConsultationPage() {
   const { id } = useParams() as { id: string };
   const { t } = useTranslation();
+  const tabs = useTabParam('results');
   const can = useCan();
   const queryClient = useQueryClient();
   const c = useQuery({ queryKey: surveyKeys.consultation(id), queryFn: () => fetchConsultation(id) });
@@ -211,7 +213,7 @@ export function ConsultationPage() {
       {x.status === 'draft' ? (
         <EmptyState>{x.identity === 'firm' ? t('surveys.draftFirmHelp') : t('surveys.draftAnonymousHelp')}</EmptyState>
       ) : form.isPending ? <Loading /> : form.error ? <ProblemAlert error={form.error} /> : (
-        <Tabs defaultValue="results" keepMounted={false}>
+        <Tabs {...tabs} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="results">{t('surveys.results')}</Tabs.Tab>
             <Tabs.Tab value="texts">{t('surveys.textAnswers')}</Tabs.Tab>

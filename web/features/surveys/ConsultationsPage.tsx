@@ -20,7 +20,7 @@ import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { isicFilterOptions } from '../members/isic-options.js';
 import { fetchOrg, orgKeys } from '../orgs/api.js';
-import { consultationsPath, createConsultation, fetchForms, surveyKeys } from './api.js';
+import { consultationsPath, createConsultation, fetchFormsForPicker, surveyKeys } from './api.js';
 
 export const statusColor = { draft: 'gray', open: 'teal', closed: 'dark' } as const;
 
@@ -28,7 +28,7 @@ export const statusColor = { draft: 'gray', open: 'teal', closed: 'dark' } as co
 function NewConsultation({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: fetchForms });
+  const forms = useQuery({ queryKey: surveyKeys.formPicker('all'), queryFn: () => fetchFormsForPicker() });
   const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
   const regionChoices = useRegionChoices(org.data?.regions);
   const [input, setInput] = useState<ConsultationInput>({ title: '', formId: '', identity: 'firm', audience: {}, closesOn: null });

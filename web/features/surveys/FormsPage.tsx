@@ -1,31 +1,33 @@
-import { Alert, Anchor, Badge, Button, FileInput, Group, List, Stack, Table, Text } from '@mantine/core';
-import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Button, FileInput, Group, List, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { XlsformProblem } from '../../../contracts/surveys.js';
+import { FORM_PURPOSES, FORM_STATUSES, type XlsformProblem } from '../../../contracts/surveys.js';
 import { formatDateTime } from '../../app/format.js';
 import { useCan, useSession } from '../../app/session.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { sortRows } from '../../ui/list-params.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
+import { LoadMore } from '../../ui/LoadMore.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { createForm, fetchForms, importXlsform, surveyKeys } from './api.js';
+import { createForm, formsPath, importXlsform, surveyKeys, type FormSummary } from './api.js';
 
 
 /** Forms of the organisation: build one, or bring the XLSForm field teams already use. */
 export function FormsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { data: session } = useSession();
-  const forms = useQuery({ queryKey: surveyKeys.forms, queryFn: fetchForms });
-  // A dozen forms: all on the screen, sorted here; the order stays in the address.
-  const list = useListParams({ sort: '-updated' });
+  // The search, filters and order stay in the address; the server sorts and pages.
+  const list = useListParams({ q: '', purpose: '', status: '', sort: '-updated' });
+  const forms = useCursorPages<FormSummary>(surveyKeys.forms, formsPath, list.query);
   const [notices, setNotices] = useState<XlsformProblem[]>([]);
   const create = useMutation({
     mutationFn: () => {
@@ -41,11 +43,11 @@ export function FormsPage() {
       await queryClient.invalidateQueries({ queryKey: surveyKeys.forms });
     },
   });
-  if (forms.isPending) return <Loading />;
-  if (forms.error) return <ProblemAlert error={forms.error} />;
+  const filtered = !!(list.values.q || list.values.purpose || list.values.status);
   return (
     <Stack>
       <PageHeader title={t('nav.forms')}>
+        {can('surveys.export') && <ExportMenu path={formsPath} query={list.query} />}
         {can('surveys.manage') && (
           <>
             <FileInput
@@ -63,7 +65,14 @@ export function FormsPage() {
       </PageHeader>
       <Text size="sm" c="dimmed">{t('surveys.formsIntro')}</Text>
       {importForm.isPending && <Loading />}
-      <ProblemAlert error={importForm.error ?? create.error} />
+      <Group align="flex-end">
+        <TextInput label={t('surveys.searchForms')} leftSection={<IconSearch size={16} />} value={list.values.q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select label={t('surveys.purpose')} clearable w={200} value={list.values.purpose || null} onChange={(v) => list.set('purpose', v ?? '')}
+          data={FORM_PURPOSES.map((p) => ({ value: p, label: t(`surveys.purposes.${p}`) }))} />
+        <Select label={t('surveys.version')} clearable w={200} value={list.values.status || null} onChange={(v) => list.set('status', v ?? '')}
+          data={FORM_STATUSES.map((s) => ({ value: s, label: t(`surveys.formStatuses.${s}`) }))} />
+      </Group>
+      <ProblemAlert error={forms.error ?? importForm.error ?? create.error} />
       {importForm.isSuccess && (
         <Alert color="teal" title={t('surveys.imported', { title: importForm.data.form.title })}>
           {notices.length > 0 && (
@@ -74,14 +83,14 @@ export function FormsPage() {
         </Alert>
       )}
       <DataTable
-        pending={false}
-        empty={forms.data.items.length === 0}
-        emptyText={t('surveys.noForms')}
+        pending={forms.isPending}
+        empty={forms.items.length === 0}
+        emptyText={filtered ? t('surveys.noFormsMatch') : t('surveys.noForms')}
         minWidth={640}
         sort={list.sort}
         headers={[{ label: t('surveys.formTitle'), sort: 'title' }, { label: t('surveys.purpose'), sort: 'purpose' }, t('surveys.version'), { label: t('surveys.updated'), sort: 'updated', firstDescending: true }]}
       >
-        {sortRows(forms.data.items, list.values.sort, { title: (f) => f.title, purpose: (f) => t(`surveys.purposes.${f.purpose}`), updated: (f) => f.updatedAt }, i18n.language).map((f) => (
+        {forms.items.map((f) => (
           <Table.Tr key={f.id}>
             <Table.Td><Anchor component={Link} to={`/forms/${f.id}`}>{f.title}</Anchor></Table.Td>
             <Table.Td>{t(`surveys.purposes.${f.purpose}`)}</Table.Td>
@@ -95,6 +104,7 @@ export function FormsPage() {
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={forms.hasNextPage} loading={forms.isFetchingNextPage} onLoad={() => void forms.fetchNextPage()} />
     </Stack>
   );
 }

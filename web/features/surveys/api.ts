@@ -4,6 +4,8 @@ import { api, uploadFile, withQuery } from '../../app/api.js';
 
 export const surveyKeys = {
   forms: ['forms'] as const,
+  /** The forms a picker offers: all, or the published ones. */
+  formPicker: (status: 'all' | 'published') => ['forms', 'picker', status] as const,
   form: (id: string) => ['forms', id] as const,
   consultations: ['consultations'] as const,
   consultation: (id: string) => ['consultations', id] as const,
@@ -20,7 +22,9 @@ export const surveyKeys = {
 /** A form as the list shows it, without its definition. */
 export type FormSummary = Omit<Form, 'definition' | 'problems' | 'versions'>;
 
-export const fetchForms = () => api<{ items: FormSummary[] }>('/api/v1/forms');
+export const formsPath = '/api/v1/forms';
+/** The first 200 forms by title, for a picker; `published` keeps only those with a published version. */
+export const fetchFormsForPicker = (status?: 'published') => api<{ items: FormSummary[] }>(withQuery(formsPath, { limit: 200, sort: 'title', status }));
 export const fetchForm = (id: string) => api<Form>(`/api/v1/forms/${id}`);
 export const createForm = (definition: unknown) => api<Form>('/api/v1/forms', { method: 'POST', body: { definition } });
 export const saveForm = (id: string, definition: unknown, purpose: string) => api<Form>(`/api/v1/forms/${id}`, { method: 'PUT', body: { definition, purpose } });

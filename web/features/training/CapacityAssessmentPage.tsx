@@ -19,7 +19,7 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { capacityKeys, fetchAssessment, fetchAssessments, reopenAssessment, saveAssessment, submitAssessment } from './capacity-api.js';
+import { capacityKeys, fetchAssessment, fetchAssessmentYears, reopenAssessment, saveAssessment, submitAssessment } from './capacity-api.js';
 import { shareSeries, statusColor, usePercent } from './CapacityPage.js';
 
 type Values = Record<string, { level: number | null; note: string }>;
@@ -141,7 +141,7 @@ function Answers({ assessment }: { assessment: Assessment }) {
 function Results({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
   const percent = usePercent();
-  const list = useQuery({ queryKey: capacityKeys.list, queryFn: fetchAssessments });
+  const list = useQuery({ queryKey: capacityKeys.list, queryFn: fetchAssessmentYears });
   const earlier = (list.data?.items ?? []).filter((a) => a.status === 'submitted' && a.year < assessment.year).slice(0, 3).reverse();
   const sets = [...earlier, assessment].map((a) => ({ key: a.id, label: String(a.year), scores: a.scores }));
   return (

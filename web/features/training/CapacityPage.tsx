@@ -4,18 +4,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CAPACITY_DOMAINS, type AssessmentSummary, type DomainScore } from '../../../contracts/capacity.js';
+import { CAPACITY_DOMAINS, CAPACITY_STATUSES, type AssessmentSummary, type DomainScore } from '../../../contracts/capacity.js';
 import { formatDate } from '../../app/format.js';
 import { formatNumber } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { Chart } from '../../ui/Chart.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
-import { capacityKeys, fetchAssessments, fetchBranchCapacity, startAssessment } from './capacity-api.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import { assessmentsPath, capacityKeys, fetchAssessmentYears, fetchBranchCapacity, startAssessment } from './capacity-api.js';
 
 /** A domain's share of the highest level, in the reader's locale ("62.5 %"). */
 export function usePercent() {
@@ -84,37 +88,50 @@ function Branches({ years }: { years: number[] }) {
   );
 }
 
-/** The organisation's capacity self-assessments by year, compared over the years, and its branches side by side. */
+/** The organisation's capacity self-assessments by year (one status, sorted, paged, in the address and downloaded), compared over the years, and its branches side by side. */
 export function CapacityPage() {
   const { t } = useTranslation();
   const can = useCan();
   const percent = usePercent();
-  const list = useQuery({ queryKey: capacityKeys.list, queryFn: fetchAssessments });
+  const years = useQuery({ queryKey: capacityKeys.list, queryFn: fetchAssessmentYears });
+  const list = useListParams({ status: '', sort: '-year' });
+  const { status } = list.values;
+  const pages = useCursorPages<AssessmentSummary>(capacityKeys.pages, assessmentsPath, list.query);
   const back = <Button component={Link} to="/training" variant="default" leftSection={<IconArrowLeft size={16} />}>{t('nav.training')}</Button>;
-  if (list.isPending) return <Loading />;
-  if (list.error) return <ProblemAlert error={list.error} />;
-  const items = list.data.items;
+  if (years.isPending) return <Loading />;
+  if (years.error) return <ProblemAlert error={years.error} />;
+  const items = years.data.items;
   // Oldest first, the last four years submitted: the chart reads left to right as time goes.
   const submitted = items.filter((a) => a.status === 'submitted').slice(0, 4).reverse();
   return (
     <>
-      <PageHeader title={t('capacity.title')}>{back}</PageHeader>
+      <PageHeader title={t('capacity.title')}>
+        {can('capacity.fill') && items.length > 0 && <ExportMenu path={assessmentsPath} query={list.query} />}
+        {back}
+      </PageHeader>
       <Stack>
         <Text size="sm" c="dimmed">{t('capacity.intro')}</Text>
         {can('capacity.fill') && <StartForm taken={new Set(items.map((a) => a.year))} />}
         {items.length === 0 ? <EmptyState>{t('capacity.none')}</EmptyState> : (
-          <DataTable pending={false} empty={false} emptyText="" minWidth={300} headers={[t('capacity.year'), t('capacity.status'), t('capacity.answered')]}>
-            {items.map((a: AssessmentSummary) => (
-              <Table.Tr key={a.id}>
-                <Table.Td><Anchor component={Link} to={`/training/capacity/${a.id}`} fw={600} style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>{t('capacity.yearTitle', { year: a.year })}</Anchor></Table.Td>
-                <Table.Td>
-                  <Badge color={statusColor[a.status]} variant="light">{t(`capacity.statuses.${a.status}`)}</Badge>
-                  {a.submittedAt && <Text size="xs" c="dimmed">{formatDate(a.submittedAt)}</Text>}
-                </Table.Td>
-                <Table.Td>{t('capacity.answeredOf', { answered: a.answered, items: a.items })}</Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+          <>
+            <Select label={t('capacity.status')} placeholder={t('capacity.anyStatus')} clearable value={status || null} onChange={(v) => list.set('status', v ?? '')} w={220}
+              data={CAPACITY_STATUSES.map((s) => ({ value: s, label: t(`capacity.statuses.${s}`) }))} />
+            <ProblemAlert error={pages.error} />
+            <DataTable pending={pages.isPending} empty={pages.items.length === 0} emptyText={t('capacity.noneMatch')} minWidth={300} sort={list.sort}
+              headers={[{ label: t('capacity.year'), sort: 'year', firstDescending: true }, { label: t('capacity.status'), sort: 'submitted', firstDescending: true }, { label: t('capacity.answered'), sort: 'answered', firstDescending: true }]}>
+              {pages.items.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td><Anchor component={Link} to={`/training/capacity/${a.id}`} fw={600} style={{ minHeight: 44, display: 'inline-flex', alignItems: 'center' }}>{t('capacity.yearTitle', { year: a.year })}</Anchor></Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColor[a.status]} variant="light">{t(`capacity.statuses.${a.status}`)}</Badge>
+                    {a.submittedAt && <Text size="xs" c="dimmed">{formatDate(a.submittedAt)}</Text>}
+                  </Table.Td>
+                  <Table.Td>{t('capacity.answeredOf', { answered: a.answered, items: a.items })}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+            <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
+          </>
         )}
         {submitted.length > 0 && (
           <Stack gap="xs">

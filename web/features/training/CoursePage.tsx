@@ -1,10 +1,10 @@
 import { ActionIcon, Anchor, Badge, Button, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CourseDetail, CourseModule, CourseParticipant } from '../../../contracts/training.js';
+import { COURSE_COMPLETIONS, type CourseDetail, type CourseModule, type CourseParticipant } from '../../../contracts/training.js';
 import { wallTimeToInstant } from '../../../contracts/time.js';
 import { ApiError } from '../../app/api.js';
 import { formatDate, orgTimeZone, orgToday } from '../../app/format.js';
@@ -12,18 +12,23 @@ import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { EmptyState } from '../../ui/EmptyState.js';
+import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Form } from '../../ui/Form.js';
+import { LoadMore } from '../../ui/LoadMore.js';
 import { Loading } from '../../ui/Loading.js';
 import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { eventWhen, SeatLine } from '../events/EventsPage.js';
-import { peopleReachedKeys, pickPeopleReached } from '../people/api.js';
-import { addModule, addSession, addTrainer, certifyTrainer, fetchCertificates, fetchCourse, removeModule, removeTrainer, trainingKeys, updateModule } from './api.js';
+import { addModule, addSession, addTrainer, certifyTrainer, fetchCertificates, fetchCourse, participantsPath, removeModule, removeTrainer, trainingKeys, updateModule } from './api.js';
 import { CertificateCell } from './CertificateCell.js';
 import { CourseCapacityGap } from './CourseCapacityGap.js';
+import { CourseEvaluationSection } from './CourseEvaluation.js';
 import { kindColor } from './CoursesPage.js';
+import { PersonPicker } from './PersonPicker.js';
 
 /** Puts the course as the server answered it in the cache, and refreshes the lists that show it. */
 function useCourseChange<A>(courseId: string, change: (a: A) => Promise<CourseDetail>, onDone?: () => void) {
@@ -32,6 +37,7 @@ function useCourseChange<A>(courseId: string, change: (a: A) => Promise<CourseDe
     mutationFn: change,
     onSuccess: async (course) => {
       queryClient.setQueryData(trainingKeys.course(courseId), course);
+      await queryClient.invalidateQueries({ queryKey: trainingKeys.participants(courseId) });
       await queryClient.invalidateQueries({ queryKey: trainingKeys.courses });
       await queryClient.invalidateQueries({ queryKey: trainingKeys.lineage });
       onDone?.();
@@ -184,16 +190,6 @@ function Sessions({ course, manage }: { course: CourseDetail; manage: boolean })
   );
 }
 
-/** Someone of the people reached, found by name, phone or e-mail as it is typed. */
-function PersonPicker({ label, value, onChange, error }: { label: string; value: string | null; onChange(id: string | null): void; error?: string }) {
-  const [q, setQ] = useState('');
-  const people = useQuery({ queryKey: peopleReachedKeys.pick(q), queryFn: () => pickPeopleReached(q) });
-  return (
-    <Select label={label} searchable clearable value={value} onChange={onChange} onSearchChange={setQ} error={error} filter={({ options }) => options}
-      data={(people.data?.items ?? []).map((p) => ({ value: p.id, label: [p.name, p.member?.name, p.phone || p.email].filter(Boolean).join(' · ') }))} />
-  );
-}
-
 function Trainers({ course, manage }: { course: CourseDetail; manage: boolean }) {
   const { t } = useTranslation();
   const [personId, setPersonId] = useState<string | null>(null);
@@ -252,19 +248,40 @@ function CertifyForm({ course, participant, onDone }: { course: CourseDetail; pa
   );
 }
 
+/** Who attended: searched, completed or not, sorted by name, attendance or score, paged, in the address and downloaded by staff. */
 function Participants({ course, manage }: { course: CourseDetail; manage: boolean }) {
   const { t } = useTranslation();
   const [certifying, setCertifying] = useState<CourseParticipant | null>(null);
   const completed = course.participants.filter((p) => p.completed).length;
   const certificates = useQuery({ queryKey: trainingKeys.certificates(course.id), queryFn: () => fetchCertificates(course.id), enabled: course.participants.length > 0 });
   const certificateOf = new Map((certificates.data?.items ?? []).map((c) => [c.personId, c]));
+  const list = useListParams({ pq: '', completion: '', psort: 'name' }, ['pq']);
+  const { pq, completion, psort } = list.values;
+  const query = { q: list.query.pq, completion: list.query.completion, sort: list.query.psort };
+  const path = participantsPath(course.id);
+  const pages = useCursorPages<CourseParticipant>(trainingKeys.participants(course.id), path, query);
   return (
     <Stack gap="xs">
-      <Title order={2} size="h4">{t('training.participants')}</Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4">{t('training.participants')}</Title>
+        {manage && course.participants.length > 0 && <ExportMenu path={path} query={query} />}
+      </Group>
       {course.participants.length > 0 && <Text size="sm" c="dimmed">{t('training.completedSummary', { completed, count: course.participants.length, share: course.completionShare })}</Text>}
-      <DataTable pending={false} empty={course.participants.length === 0} emptyText={t('training.noParticipants')} minWidth={640}
-        headers={[t('events.name'), t('training.attendance'), t('training.completion'), ...(course.kind === 'tot' ? [t('training.certification')] : []), t('training.certificates.column')]}>
-        {course.participants.map((p) => (
+      {course.participants.length > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput leftSection={<IconSearch size={16} />} label={t('training.searchParticipants')} value={pq} onChange={(e) => list.set('pq', e.currentTarget.value)} />
+          <Select label={t('training.completion')} placeholder={t('training.anyCompletion')} clearable value={completion || null} onChange={(v) => list.set('completion', v ?? '')}
+            data={COURSE_COMPLETIONS.map((c) => ({ value: c, label: t(`training.completions.${c}`) }))} />
+        </SimpleGrid>
+      )}
+      <ProblemAlert error={pages.error} />
+      <DataTable pending={pages.isPending} empty={pages.items.length === 0} emptyText={pq || completion ? t('training.noParticipantsMatch') : t('training.noParticipants')} minWidth={720}
+        sort={{ value: psort, onChange: (v) => list.set('psort', v) }}
+        headers={[
+          { label: t('events.name'), sort: 'name' }, { label: t('training.attendance'), sort: 'attended', firstDescending: true }, t('training.completion'),
+          { label: t('training.participantColumns.postScore'), sort: 'score', firstDescending: true }, ...(course.kind === 'tot' ? [t('training.certification')] : []), t('training.certificates.column'),
+        ]}>
+        {pages.items.map((p) => (
           <Table.Tr key={p.personId}>
             <Table.Td>
               <Anchor component={Link} to={`/people-reached/${p.personId}`} size="sm" fw={500}>{p.name}</Anchor>
@@ -272,6 +289,7 @@ function Participants({ course, manage }: { course: CourseDetail; manage: boolea
             </Table.Td>
             <Table.Td><Text size="sm">{t('training.attendedOf', { attended: p.attended, sessions: p.sessions, share: p.share })}</Text></Table.Td>
             <Table.Td><Badge variant="light" color={p.completed ? 'teal' : 'gray'}>{p.completed ? t('training.completed') : t('training.notCompleted')}</Badge></Table.Td>
+            <Table.Td><Text size="sm">{p.postScore ?? '—'}</Text></Table.Td>
             {course.kind === 'tot' && (
               <Table.Td>
                 {p.certification ? <Text size="sm">{t('training.certifiedOnBy', { on: formatDate(p.certification.certifiedOn), by: p.certification.certifiedBy })}</Text>
@@ -282,6 +300,7 @@ function Participants({ course, manage }: { course: CourseDetail; manage: boolea
           </Table.Tr>
         ))}
       </DataTable>
+      <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
       <Modal opened={certifying !== null} onClose={() => setCertifying(null)} title={t('training.certify')} size="lg">
         {certifying && <CertifyForm course={course} participant={certifying} onDone={() => setCertifying(null)} />}
       </Modal>
@@ -321,6 +340,7 @@ export function CoursePage() {
         </Stack>
       </SimpleGrid>
       <Participants course={c} manage={manage} />
+      <CourseEvaluationSection course={c} manage={manage} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CertificationInput, CourseDetail, CourseInput, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
+import type { CertificationInput, CourseDetail, CourseEvaluation, CourseInput, EvaluationKind, EvaluationSettingsInput, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
 import type { Certificate, IssueCertificateInput, SigningKeys } from '../../../contracts/certificates.js';
 import { api } from '../../app/api.js';
 
@@ -11,10 +11,15 @@ export const trainingKeys = {
   course: (id: string) => ['training', 'course', id] as const,
   lineage: ['training', 'lineage'] as const,
   certificates: (courseId: string) => ['training', 'course', courseId, 'certificates'] as const,
+  evaluation: (courseId: string) => ['training', 'course', courseId, 'evaluation'] as const,
+  /** A course's participants, paged; under `course(id)`, so what refreshes the course refreshes them. */
+  participants: (courseId: string) => ['training', 'course', courseId, 'participants'] as const,
   signingKeys: ['training', 'signing-keys'] as const,
 };
 
 export const fetchCourse = (id: string) => api<CourseDetail>(`${coursesPath}/${id}`);
+/** A course's participants, a page at a time (`useCursorPages`), and their download. */
+export const participantsPath = (courseId: string) => `${coursesPath}/${courseId}/participants`;
 export const fetchLineage = () => api<Lineage>('/api/v1/training/lineage');
 
 export const createCourse = (input: z.input<typeof CourseInput>) => api<CourseDetail>(coursesPath, { method: 'POST', body: input });
@@ -27,6 +32,13 @@ export const addSession = (id: string, input: z.input<typeof SessionInput>) => a
 export const addTrainer = (id: string, personId: string) => api<CourseDetail>(`${coursesPath}/${id}/trainers`, { method: 'POST', body: { personId } });
 export const removeTrainer = (id: string, personId: string) => api<CourseDetail>(`${coursesPath}/${id}/trainers/${personId}`, { method: 'DELETE' });
 export const certifyTrainer = (id: string, input: z.input<typeof CertificationInput>) => api<CourseDetail>(`${coursesPath}/${id}/certifications`, { method: 'POST', body: input });
+
+export const fetchEvaluation = (courseId: string) => api<CourseEvaluation>(`${coursesPath}/${courseId}/evaluation`);
+export const setEvaluation = (courseId: string, input: z.input<typeof EvaluationSettingsInput>) => api<CourseEvaluation>(`${coursesPath}/${courseId}/evaluation`, { method: 'PUT', body: input });
+/** Staff enter a person's answers to one of the course's forms on the respondent page (web/respond/source.ts). */
+/** Takes back a person's answers to one of the course's forms (entered for the wrong person or from the wrong sheet). */
+export const removeEvaluationAnswer = (courseId: string, kind: EvaluationKind, personId: string) => api<CourseEvaluation>(`${coursesPath}/${courseId}/evaluation/${kind}/people/${personId}`, { method: 'DELETE' });
+export const evaluationAnswerUrl = (courseId: string, kind: EvaluationKind, personId: string) => `/r/course/${encodeURIComponent(courseId)}/${kind}/${encodeURIComponent(personId)}`;
 
 export const fetchCertificates = (courseId: string) => api<{ items: Certificate[] }>(`${coursesPath}/${courseId}/certificates`);
 export const issueCertificate = (courseId: string, input: z.input<typeof IssueCertificateInput>) => api<Certificate>(`${coursesPath}/${courseId}/certificates`, { method: 'POST', body: input });

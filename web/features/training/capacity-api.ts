@@ -7,13 +7,18 @@ const base = '/api/v1/training/capacity';
 /** Under `trainingKeys.all`, so a change to courses refreshes the gaps that name them. */
 export const capacityKeys = {
   all: ['training', 'capacity'] as const,
+  /** Every self-assessment (one a year, `fetchAssessmentYears`); the paged list sits under it, so what refreshes one refreshes both. */
   list: ['training', 'capacity', 'list'] as const,
+  pages: ['training', 'capacity', 'list', 'pages'] as const,
   one: (id: string) => ['training', 'capacity', 'one', id] as const,
   branches: (year: number) => ['training', 'capacity', 'branches', year] as const,
   courseGaps: (courseId: string) => ['training', 'capacity', 'course', courseId] as const,
 };
 
-export const fetchAssessments = () => api<{ items: AssessmentSummary[] }>(`${base}/assessments`);
+/** The self-assessments, a page at a time (`useCursorPages`), and their download. */
+export const assessmentsPath = `${base}/assessments`;
+/** Every self-assessment, newest year first: one a year, so a hundred reach back a century (the charts over the years, the years taken). */
+export const fetchAssessmentYears = () => api<{ items: AssessmentSummary[] }>(`${base}/assessments?sort=-year&limit=100`);
 export const fetchAssessment = (id: string) => api<Assessment>(`${base}/assessments/${id}`);
 export const fetchBranchCapacity = (year: number) => api<{ year: number; items: BranchCapacity[] }>(`${base}/branches?year=${year}`);
 export const fetchCourseGaps = (courseId: string) => api<{ items: CourseGap[] }>(`/api/v1/training/courses/${courseId}/capacity-gaps`);

@@ -7,7 +7,7 @@ import {
 import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
-import { ActionInput, ActionPlan, ActionQuery, ActionStatusInput, ObjectiveInput, PlannedAction } from '../../../../contracts/action-plan.js';
+import { ActionFilter, ActionInput, ActionPlan, ActionQuery, ActionStatusInput, ObjectiveInput, PlannedAction } from '../../../../contracts/action-plan.js';
 import { actionPlan, addAction, addObjective, listActions, removeObjective, setActionStatus, updateAction } from '../plan-service.js';
 import { addCostActivity, removeCostActivity, updateCostActivity } from '../cost-service.js';
 import { linkEvidence, unlinkEvidence } from '../evidence-service.js';
@@ -33,6 +33,22 @@ const issuesExport: ListExport<AdvocacyIssue, AdvocacyFilter> = {
     { header: 'advocacy.addedOn', cell: (i) => i.createdAt },
   ],
   page: listAdvocacyIssues,
+};
+
+/** The activities as a file: what the list shows, in its order, with their issue and owner. */
+const actionsExport: ListExport<PlannedAction, ActionFilter> = {
+  name: 'advocacy-activities',
+  columns: [
+    { header: 'advocacy.plan.activity', cell: (a) => a.title },
+    { header: 'advocacy.plan.kind', cell: (a, t) => t(`advocacy.plan.kinds.${a.kind}`) },
+    { header: 'advocacy.fields.title', cell: (a) => a.issueTitle },
+    { header: 'advocacy.plan.owner', cell: (a) => a.owner?.name ?? '' },
+    { header: 'advocacy.plan.due', cell: (a) => a.dueOn },
+    { header: 'advocacy.plan.status', cell: (a, t) => t(`advocacy.plan.statuses.${a.status}`) },
+    { header: 'dialogue.overdue', cell: (a) => a.overdue },
+    { header: 'advocacy.plan.doneOn', cell: (a) => a.doneOn ?? '' },
+  ],
+  page: listActions,
 };
 
 /**
@@ -108,9 +124,13 @@ export const advocacyRoutes: FastifyPluginAsyncZod<AdvocacyRoutesOptions> = asyn
       return actionPlan(ctx, request.params.id);
     });
   app.get('/api/v1/advocacy-issues/:id/plan', { schema: { tags, params: IdParams, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => app.tenant(request, (ctx) => actionPlan(ctx, request.params.id)));
-  app.get('/api/v1/advocacy-actions', { schema: { tags, querystring: ActionQuery, response: { 200: z.object({ items: z.array(PlannedAction) }) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) => ({
-    items: await app.tenant(request, (ctx) => listActions(ctx, request.query)),
-  }));
+  app.get('/api/v1/advocacy-actions', { schema: { tags, querystring: ActionQuery, response: { 200: Page(PlannedAction) } }, config: { auth: 'tenant', permission: 'advocacy.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listActions(ctx, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/advocacy-actions/export.${format}`, { schema: { tags, querystring: ActionFilter }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, actionsExport, request.query));
+  }
   app.post('/api/v1/advocacy-issues/:id/objectives', { schema: { tags, params: IdParams, body: ObjectiveInput, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>
     planAfter(request, (ctx) => addObjective(ctx, request.params.id, request.body)));
   app.delete('/api/v1/advocacy-issues/:id/objectives/:childId', { schema: { tags, params: ChildParams, response: Plan }, config: { auth: 'tenant', permission: 'advocacy.manage' } }, async (request) =>

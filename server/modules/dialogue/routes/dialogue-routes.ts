@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import {
-  AgendaItemInput, Decision, DecisionFilter, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumInput, ForumMemberInput, FollowUpInput, MeetingDetail, MeetingInput, MeetingSummary, MinutesInput,
+  AgendaItemInput, Decision, DecisionFilter, DecisionInput, DecisionQuery, Forum, ForumDetail, ForumFilter, ForumInput, ForumMemberInput, ForumQuery, FollowUpInput, MeetingDetail, MeetingFilter, MeetingInput, MeetingQuery,
+  MeetingSummary, MinutesInput,
 } from '../../../../contracts/dialogue.js';
 import { ApprovedPaper } from '../../../../contracts/position-papers.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
@@ -15,7 +16,7 @@ import { getCurrentOrg } from '../../orgs/org-service.js';
 import { addDecision, addFollowUp, getDecision, listDecisions } from '../decision-service.js';
 import { addForumMember, createForum, getForum, listForums, removeForumMember, updateForum, updateForumMember } from '../forum-service.js';
 import {
-  addAgendaItem, createMeeting, getMeeting, meetingCalendarFile, moveAgendaItem, recordMinutes, removeAgendaItem, sendInvitations, updateMeeting, upcomingMeetings,
+  addAgendaItem, createMeeting, getMeeting, listMeetings, meetingCalendarFile, moveAgendaItem, recordMinutes, removeAgendaItem, sendInvitations, updateMeeting, upcomingMeetings,
 } from '../meeting-service.js';
 import { minutesPdf } from '../minutes-pdf.js';
 import { papersOfAgendaItem } from '../agenda-papers.js';
@@ -39,6 +40,36 @@ const decisionsExport: ListExport<Decision, DecisionFilter> = {
   page: listDecisions,
 };
 
+/** The forums as a file: what the list shows, in its order, with their members and their next meeting. */
+const forumsExport: ListExport<Forum, ForumFilter> = {
+  name: 'forums',
+  columns: [
+    { header: 'dialogue.forumName', cell: (f) => f.name },
+    { header: 'dialogue.kind', cell: (f, t) => t(`dialogue.kinds.${f.kind}`) },
+    { header: 'dialogue.isPublic', cell: (f) => f.isPublic },
+    { header: 'dialogue.members', cell: (f) => f.members },
+    { header: 'dialogue.openDecisionsHeader', cell: (f) => f.openDecisions },
+    { header: 'dialogue.next', cell: (f) => f.nextMeeting?.title ?? '' },
+    { header: 'dialogue.nextMeetingStarts', cell: (f) => f.nextMeeting?.startsAt ?? '' },
+  ],
+  page: listForums,
+};
+
+/** The meetings as a file: what the list shows, in its order. */
+const meetingsExport: ListExport<MeetingSummary, MeetingFilter> = {
+  name: 'meetings',
+  columns: [
+    { header: 'dialogue.meetingTitle', cell: (m) => m.title },
+    { header: 'dialogue.forum', cell: (m) => m.forumName },
+    { header: 'dialogue.startsAt', cell: (m) => m.startsAt },
+    { header: 'dialogue.endsAt', cell: (m) => m.endsAt },
+    { header: 'dialogue.location', cell: (m) => m.location },
+    { header: 'dialogue.status', cell: (m, t) => t(`dialogue.meetingStatuses.${m.status}`) },
+    { header: 'dialogue.openDecisionsHeader', cell: (m) => m.openDecisions },
+  ],
+  page: listMeetings,
+};
+
 export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Runs a change, then answers with the forum or meeting as it now stands. */
   const thenForum = (request: FastifyRequest & { params: { id: string } }, work: (ctx: TenantCtx) => Promise<unknown>) =>
@@ -53,9 +84,13 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
     });
 
   // ---- forums ----
-  app.get('/api/v1/forums', { schema: { tags, response: { 200: z.object({ items: z.array(Forum) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
-    items: await app.tenant(request, (ctx) => listForums(ctx)),
-  }));
+  app.get('/api/v1/forums', { schema: { tags, querystring: ForumQuery, response: { 200: Page(Forum) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listForums(ctx, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/forums/export.${format}`, { schema: { tags, querystring: ForumFilter }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, forumsExport, request.query));
+  }
   app.post('/api/v1/forums', { schema: { tags, body: ForumInput, response: { 201: ForumDetail } }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getForum(ctx, (await createForum(ctx, request.body)).id));
@@ -77,6 +112,13 @@ export const dialogueRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- meetings ----
+  app.get('/api/v1/meetings', { schema: { tags, querystring: MeetingQuery, response: { 200: Page(MeetingSummary) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listMeetings(ctx, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/meetings/export.${format}`, { schema: { tags, querystring: MeetingFilter }, config: { auth: 'tenant', permission: 'dialogue.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, meetingsExport, request.query));
+  }
   app.get('/api/v1/meetings/upcoming', { schema: { tags, response: { 200: z.object({ items: z.array(MeetingSummary) }) } }, config: { auth: 'tenant', permission: 'dialogue.read' } }, async (request) => ({
     items: await app.tenant(request, (ctx) => upcomingMeetings(ctx)),
   }));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import {
-  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventStateInput, EventSummary, Registration, RegistrationInput, TicketTypeInput,
+  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventStateInput, EventSummary, Registration, RegistrationFilter, RegistrationInput, RegistrationQuery, TicketTypeInput,
 } from '../../../../contracts/events.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
@@ -12,7 +12,7 @@ import { getCurrentOrg } from '../../orgs/org-service.js';
 import { eventCalendar } from '../calendar.js';
 import { checkIn, checkInList } from '../check-in-service.js';
 import { addTicketType, createEvent, editEvent, getEvent, getEventRow, listEvents, removeTicketType, setEventState } from '../event-service.js';
-import { cancelRegistration, listRegistrations, registerFor } from '../registration-service.js';
+import { cancelRegistration, registerFor, registrationPage } from '../registration-service.js';
 
 const tags = ['events'];
 
@@ -34,6 +34,23 @@ const eventsExport: ListExport<EventSummary, EventFilter> = {
     { header: 'events.present', cell: (e) => e.attended },
   ],
   page: listEvents,
+};
+
+/** An event's registrations as a file: who comes, their firm and ticket, whether they came. The event is the route's. */
+const registrationsExport: Omit<ListExport<Registration, RegistrationFilter>, 'page'> = {
+  name: 'registrations',
+  columns: [
+    { header: 'events.name', cell: (r) => r.name },
+    { header: 'events.firm', cell: (r) => r.member?.name ?? '' },
+    { header: 'events.email', cell: (r) => r.email },
+    { header: 'events.phone', cell: (r) => r.phone },
+    { header: 'events.status', cell: (r, t) => t(`events.statuses.${r.status}`) },
+    { header: 'events.waitingListPlace', cell: (r) => r.waitingPlace },
+    { header: 'events.ticketType', cell: (r) => r.ticketType?.name ?? '' },
+    { header: 'events.ticketCode', cell: (r) => r.ticketCode },
+    { header: 'events.present', cell: (r) => r.attendedAt !== null },
+    { header: 'events.registeredAt', cell: (r) => r.createdAt },
+  ],
 };
 
 export interface EventRoutesOptions {
@@ -116,9 +133,22 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
 
   // Staff see everyone; a member firm's user the firm's own people.
   app.get('/api/v1/events/:id/registrations', {
-    schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(Registration) }) } },
+    schema: { tags, params: IdParams, querystring: RegistrationQuery, response: { 200: Page(Registration) } },
     config: { auth: 'tenant', permission: 'events.register' },
-  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listRegistrations(ctx, request.params.id) })));
+  }, async (request) => app.tenant(request, (ctx) => registrationPage(ctx, request.params.id, request.query)));
+
+  // Who comes, as a file for the organisers: staff only (addresses and telephones of other firms' people).
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/events/:id/registrations/export.${format}`, {
+      schema: { tags, params: IdParams, querystring: RegistrationFilter },
+      config: { auth: 'tenant', permission: 'events.manage' },
+    }, async (request, reply) => {
+      const eventId = request.params.id;
+      // An event not there (or a draft not theirs to see) answers 404 before the file starts.
+      await app.tenant(request, (ctx) => getEventRow(ctx, eventId));
+      return sendListExport(app, request, reply, format, { ...registrationsExport, page: (ctx, query) => registrationPage(ctx, eventId, query) }, request.query);
+    });
+  }
 
   app.post('/api/v1/events/:id/registrations', {
     schema: { tags, params: IdParams, body: RegistrationInput, response: { 201: Registration } },

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChildParams, IdParams, Ok, Uuid } from '../../../../contracts/common.js';
+import { ChildParams, IdParams, Ok, Page, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
+import { subdivisionName } from '../../../../contracts/geo-data.js';
 import {
-  AssessmentInput, BottleneckInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput, LedTeamMemberInput, MatrixQuery, MeasureInput,
+  AssessmentInput, BottleneckInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionFilter, LedRegionInput, LedRegionQuery, LedTeamMemberInput, MatrixQuery, MeasureInput,
 } from '../../../../contracts/led.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { addAssessment, copyMatrix, editAssessment, getMatrix, removeAssessment } from '../analysis-service.js';
 import { takeBottleneckToAdvocacy } from '../bottleneck-to-advocacy-service.js';
 import { addBottleneck, addMeasure, editBottleneck, editMeasure, removeBottleneck, removeMeasure } from '../measure-service.js';
@@ -24,14 +26,37 @@ const CompareQuery = z.object({ ids: z.string().max(2000).optional().transform((
   return ids;
 }) });
 
+/** The regions as a file: each region's subdivision by its name, its district, branch and what it holds. */
+const regionsExport: ListExport<LedRegion, LedRegionFilter> = {
+  name: 'led-regions',
+  columns: [
+    { header: 'led.regionName', cell: (r) => r.name },
+    { header: 'led.subdivision', cell: (r) => subdivisionName(r.region) ?? r.region },
+    { header: 'led.district', cell: (r) => r.district ?? '' },
+    { header: 'led.branch', cell: (r) => r.branchName ?? '' },
+    { header: 'led.teamSize', cell: (r) => r.teamSize },
+    { header: 'led.bottlenecks', cell: (r) => r.bottlenecks },
+    { header: 'led.measures', cell: (r) => r.measures },
+    { header: 'led.updated', cell: (r) => r.updatedAt },
+  ],
+  page: listRegions,
+};
+
 /** LED: regions with their team, profile, locational analysis, bottlenecks and measures; regions side by side. */
 export const ledRoutes: FastifyPluginAsyncZod = async (app) => {
   const detail = { 200: LedRegionDetail };
 
   app.get('/api/v1/led/regions', {
-    schema: { tags, response: { 200: z.object({ items: z.array(LedRegion) }) } },
+    schema: { tags, querystring: LedRegionQuery, response: { 200: Page(LedRegion) } },
     config: { auth: 'tenant', permission: 'led.read' },
-  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listRegions(ctx) })));
+  }, async (request) => app.tenant(request, (ctx) => listRegions(ctx, request.query)));
+
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/led/regions/export.${format}`, {
+      schema: { tags, querystring: LedRegionFilter },
+      config: { auth: 'tenant', permission: 'led.manage' },
+    }, async (request, reply) => sendListExport(app, request, reply, format, regionsExport, request.query));
+  }
 
   app.get('/api/v1/led/compare', {
     schema: { tags, querystring: CompareQuery, response: { 200: LedComparison } },

@@ -111,9 +111,11 @@ export const ledFollowUpRoutes: FastifyPluginAsyncZod = async (app) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  const asPartner = async <T>(token: string, locale: string, work: (ctx: Parameters<Parameters<typeof withTenant>[2]>[0], link: { measureId: string; months: number }) => Promise<T>) => {
+  /** The link's work as its lead partner, and the language of the link's mail that its pages speak. */
+  const asPartner = async <T>(token: string, work: (ctx: Parameters<Parameters<typeof withTenant>[2]>[0], link: { measureId: string; months: number }) => Promise<T>) => {
     const link = await withSystem(app.database.db, (tx) => resolveFollowUpLink(tx, token));
-    return withTenant(app.database.db, { orgId: link.orgId, role: 'viewer', actor: { userId: null, name: 'Lead partner' }, locale }, (ctx) => work(ctx, link));
+    const result = await withTenant(app.database.db, { orgId: link.orgId, role: 'viewer', actor: { userId: null, name: 'Lead partner' }, locale: link.locale }, (ctx) => work(ctx, link));
+    return { result, locale: link.locale };
   };
   const linkProblem = (error: unknown) => (error instanceof AppError && LINK_ERRORS[error.code] ? error.code : null);
 
@@ -121,16 +123,16 @@ export const ledFollowUpRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: TokenParams },
     config: { auth: 'public', rateLimit },
   }, async (request, reply) => {
-    const t = translator(request.locale);
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     try {
-      const form = await asPartner(request.params.token, request.locale, (ctx, link) => followUpForm(ctx, link.measureId, link.months));
-      return followUpFormPage(t, request.locale, form, `/led/follow-up/${request.params.token}`);
+      const { result: form, locale } = await asPartner(request.params.token, (ctx, link) => followUpForm(ctx, link.measureId, link.months));
+      return followUpFormPage(translator(locale), locale, form, `/led/follow-up/${request.params.token}`);
     } catch (error) {
       const code = linkProblem(error);
       if (!code) throw error;
       reply.code(LINK_ERRORS[code]!);
-      return followUpMessagePage(t, request.locale, 'bad', t(`errors.${code}`));
+      // A link that opens nothing has no organisation to take a language from: the browser's.
+      return followUpMessagePage(translator(request.locale), request.locale, 'bad', translator(request.locale)(`errors.${code}`));
     }
   });
 
@@ -138,19 +140,18 @@ export const ledFollowUpRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: TokenParams, body: FollowUpForm },
     config: { auth: 'public', rateLimit },
   }, async (request, reply) => {
-    const t = translator(request.locale);
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
     const body = request.body;
     try {
-      await asPartner(request.params.token, request.locale, (ctx, link) => answerFollowUp(ctx, link.measureId, link.months as 6 | 12 | 24, {
+      const { locale } = await asPartner(request.params.token, (ctx, link) => answerFollowUp(ctx, link.measureId, link.months as 6 | 12 | 24, {
         stillEffective: body.stillEffective === 'yes', jobsKept: body.jobsKept ? Number(body.jobsKept) : null, whoPays: body.whoPays.trim(), note: body.note,
       }, 'partner'));
-      return followUpMessagePage(t, request.locale, 'ok', t('led.followUpPage.thanks'));
+      return followUpMessagePage(translator(locale), locale, 'ok', translator(locale)('led.followUpPage.thanks'));
     } catch (error) {
       const code = linkProblem(error);
       if (!code) throw error;
       reply.code(LINK_ERRORS[code]!);
-      return followUpMessagePage(t, request.locale, 'bad', t(`errors.${code}`));
+      return followUpMessagePage(translator(request.locale), request.locale, 'bad', translator(request.locale)(`errors.${code}`));
     }
   });
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coerceRow, currencyDigits } from './coerce-row.js';
+import { currencyDigits } from '../../../../contracts/money.js';
+import { coerceRow } from './coerce-row.js';
 
 const ctx = { country: 'GH', currencyDigits: 2 };
 

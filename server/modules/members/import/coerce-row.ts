@@ -111,7 +111,3 @@ export function coerceRow(cells: string[], mapping: ImportMapping, ctx: { countr
   return { values: out, problems };
 }
 
-/** Decimal places of a currency (2 for GHS, 0 for XOF). */
-export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}

@@ -17,6 +17,23 @@ export interface Observation {
 }
 
 /**
+ * Records counted where they are kept (in SQL, by the module that keeps them),
+ * at the finest breakdown the indicator has: one cell of the breakdowns, the
+ * records in it and what they count. The module counts a firm or person in one
+ * cell only (grouping by the firm or person first, in the category of its first
+ * record counted), so cells add up to the total and to every breakdown, unique
+ * counts too; a unit found in several places comes as its records instead.
+ */
+export interface CellCount {
+  cells: Partial<Record<Dimension, string>>;
+  records: number;
+  /** Records (a count), firms or people (a unique count), or the sum of values. */
+  n?: number;
+  num?: number;
+  den?: number;
+}
+
+/**
  * Where a record happened (a region) may differ between a person's records,
  * and the person counts in each place; who they are (sex, age band, a firm's
  * size or sector) is one thing per person or firm.
@@ -56,36 +73,51 @@ export function figureOf(kind: IndicatorKind, records: Observation[]): Figure {
 
 const amount = (f: Figure) => ('n' in f ? f.n : 'num' in f ? f.num : 0);
 
+/** A figure with counted cells added to it (cells carry no text: a qualitative figure stays as it is). */
+function withCounted(figure: Figure, counted: readonly CellCount[]): Figure {
+  if (!counted.length) return figure;
+  if ('n' in figure) return { n: counted.reduce((s, c) => s + (c.n ?? 0), figure.n) };
+  if ('num' in figure) {
+    const num = counted.reduce((s, c) => s + (c.num ?? 0), figure.num);
+    const den = counted.reduce((s, c) => s + (c.den ?? 0), figure.den);
+    return { num, den, pct: den === 0 ? null : (num / den) * 100 };
+  }
+  return figure;
+}
+
 /**
- * The total and the breakdowns of an indicator over its records. Both are
- * derived from the same records, so a total cannot disagree with its parts:
- * the parts of a count, a sum or a percentage add up to the total exactly;
- * those of a unique count do too for attributes (each firm or person in the
- * category of its first record counted), and for places the excess is reported as
- * `overlap`.
+ * The total and the breakdowns of an indicator over its records, and over the
+ * cells counted where its records are kept. Both are derived from the same
+ * records, so a total cannot disagree with its parts: the parts of a count, a
+ * sum or a percentage add up to the total exactly; those of a unique count do
+ * too for attributes (each firm or person in the category of its first record
+ * counted), and for places the excess is reported as `overlap`.
  */
-export function aggregate(kind: IndicatorKind, records: Observation[], dimensions: readonly Dimension[]) {
+export function aggregate(kind: IndicatorKind, records: Observation[], dimensions: readonly Dimension[], counted: readonly CellCount[] = []) {
   const breakdowns: Partial<Record<Dimension, { categories: Array<{ category: string; figure: Figure }>; overlap: number }>> = {};
   const first = UNIQUE.has(kind) ? firstPerUnit(records) : null;
-  const total = figureOf(kind, records);
+  const total = withCounted(figureOf(kind, records), counted);
   for (const d of dimensions) {
-    const groups = new Map<string, Observation[]>();
+    const groups = new Map<string, { records: Observation[]; counted: CellCount[] }>();
+    const groupOf = (category: string) => {
+      let group = groups.get(category);
+      if (!group) groups.set(category, (group = { records: [], counted: [] }));
+      return group;
+    };
     for (const r of records) {
       // A unit's attribute is the one of its first record counted, so it falls in one category
       // (as people/unique-count.ts counts age bands).
       const source = first && r.unit !== undefined && !PLACES.has(d) ? first.get(r.unit)! : r;
-      const category = source.cells[d] ?? NOT_STATED;
-      const group = groups.get(category);
-      if (group) group.push(r);
-      else groups.set(category, [r]);
+      groupOf(source.cells[d] ?? NOT_STATED).records.push(r);
     }
+    for (const c of counted) groupOf(c.cells[d] ?? NOT_STATED).counted.push(c);
     const categories = [...groups]
-      .map(([category, rs]) => ({ category, figure: figureOf(kind, rs) }))
+      .map(([category, g]) => ({ category, figure: withCounted(figureOf(kind, g.records), g.counted) }))
       .sort((a, b) => (a.category === NOT_STATED ? 1 : b.category === NOT_STATED ? -1 : a.category.localeCompare(b.category)));
     const sum = categories.reduce((s, c) => s + amount(c.figure), 0);
     breakdowns[d] = { categories, overlap: sum - amount(total) };
   }
-  return { total, breakdowns, records: records.length };
+  return { total, breakdowns, records: counted.reduce((s, c) => s + c.records, records.length) };
 }
 
 function firstPerUnit(records: Observation[]) {

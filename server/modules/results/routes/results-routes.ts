@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChildParams, IdParams, Uuid } from '../../../../contracts/common.js';
-import { FrameworkInput, IndicatorInput, ManualValueInput, PeriodInput, TargetInput } from '../../../../contracts/results.js';
+import { ChildParams, IdParams, Page, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
+import {
+  FrameworkFilter, FrameworkInput, FrameworkQuery, FrameworkSummary, Indicator, IndicatorFilter, IndicatorInput, IndicatorQuery, ManualValueInput, PeriodFilter, PeriodInput, PeriodQuery, PeriodSummary, TargetInput,
+} from '../../../../contracts/results.js';
 import { translator } from '../../../platform/i18n/i18n.js';
-import { addIndicator, createFramework, getFramework, listFrameworks, removeIndicator, updateFramework, updateIndicator } from '../framework-service.js';
+import { addIndicator, createFramework, frameworkPage, frameworkRow, getFramework, listIndicators, listPeriods, removeIndicator, updateFramework, updateIndicator } from '../framework-service.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { LIBRARY } from '../library.js';
 import { iatiFile, publishIati, publishedIati } from '../iati-service.js';
 import { ORGANISATION_TYPES } from '../iati/iati-file.js';
@@ -21,6 +24,50 @@ import { addManualValue, addPeriod, approvePeriod, indicatorRecords, periodRepor
 const tags = ['results'];
 const PeriodChild = z.object({ id: Uuid, indicatorId: Uuid });
 
+/** The organisation's frameworks as a file: name, donor, how many indicators and periods, the IATI activity and when it was published. */
+const frameworksExport: ListExport<FrameworkSummary, FrameworkFilter> = {
+  name: 'results-frameworks',
+  columns: [
+    { header: 'results.frameworkName', cell: (f) => f.name },
+    { header: 'results.donor', cell: (f) => f.donor },
+    { header: 'results.indicators', cell: (f) => f.indicators },
+    { header: 'results.periods', cell: (f) => f.periods },
+    { header: 'results.iatiActivityId', cell: (f) => f.iatiActivityId ?? '' },
+    { header: 'results.iatiPublishedOn', cell: (f) => f.iatiPublishedAt ?? '' },
+  ],
+  page: frameworkPage,
+};
+
+/** A framework's indicators as a file: number, name, where it sits on the chain, how it counts, its source and breakdowns, its baseline. */
+const indicatorsExport = (frameworkId: string): ListExport<Indicator, IndicatorFilter> => ({
+  name: 'results-indicators',
+  columns: [
+    { header: 'results.position', cell: (i) => i.position },
+    { header: 'results.indicatorName', cell: (i) => i.name },
+    { header: 'results.level', cell: (i, t) => t(`results.levels.${i.level}`) },
+    { header: 'results.kind', cell: (i, t) => t(`results.kinds.${i.kind}`) },
+    { header: 'results.unit', cell: (i) => i.unit },
+    { header: 'results.source', cell: (i, t) => (i.library ? t('results.counted') : t('results.byHand')) },
+    { header: 'results.dimensions', cell: (i, t) => i.dimensions.map((d) => t(`results.dimension.${d}`)).join(', ') },
+    { header: 'results.report.baseline', cell: (i) => i.baseline },
+    { header: 'results.baselineYear', cell: (i) => i.baselineYear },
+  ],
+  page: (ctx, query) => listIndicators(ctx, frameworkId, query),
+});
+
+/** A framework's reporting periods as a file: label, days, state, when approved. */
+const periodsExport = (frameworkId: string): ListExport<PeriodSummary, PeriodFilter> => ({
+  name: 'results-periods',
+  columns: [
+    { header: 'results.periodLabel', cell: (p) => p.label },
+    { header: 'results.startsOn', cell: (p) => p.startsOn },
+    { header: 'results.endsOn', cell: (p) => p.endsOn },
+    { header: 'results.state', cell: (p, t) => t(`results.states.${p.state}`) },
+    { header: 'results.approvedOn', cell: (p) => p.approvedAt ?? '' },
+  ],
+  page: (ctx, query) => listPeriods(ctx, frameworkId, query),
+});
+
 export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/results/library', { schema: { tags }, config: { auth: 'tenant', permission: 'results.read' } }, async (request) => {
     const t = translator(request.locale);
@@ -28,7 +75,14 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // ---- frameworks and their indicators ----
-  app.get('/api/v1/results/frameworks', { schema: { tags }, config: { auth: 'tenant', permission: 'results.read' } }, async (request) => ({ items: await app.tenant(request, (ctx) => listFrameworks(ctx)) }));
+  app.get('/api/v1/results/frameworks', { schema: { tags, querystring: FrameworkQuery, response: { 200: Page(FrameworkSummary) } }, config: { auth: 'tenant', permission: 'results.read' } }, async (request) =>
+    app.tenant(request, (ctx) => frameworkPage(ctx, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/results/frameworks/export.${format}`, { schema: { tags, querystring: FrameworkFilter }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, frameworksExport, request.query),
+    );
+  }
   app.post('/api/v1/results/frameworks', { schema: { tags, body: FrameworkInput }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => getFramework(ctx, await createFramework(ctx, request.body)));
@@ -40,6 +94,16 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
       return getFramework(ctx, request.params.id);
     }),
   );
+  app.get('/api/v1/results/frameworks/:id/indicators', { schema: { tags, params: IdParams, querystring: IndicatorQuery, response: { 200: Page(Indicator) } }, config: { auth: 'tenant', permission: 'results.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listIndicators(ctx, request.params.id, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/results/frameworks/:id/indicators/export.${format}`, { schema: { tags, params: IdParams, querystring: IndicatorFilter }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request, reply) => {
+      // An unknown framework is refused before the file starts (a stream cannot change its status once sent).
+      await app.tenant(request, (ctx) => frameworkRow(ctx, request.params.id));
+      return sendListExport(app, request, reply, format, indicatorsExport(request.params.id), request.query);
+    });
+  }
   app.post('/api/v1/results/frameworks/:id/indicators', { schema: { tags, params: IdParams, body: IndicatorInput }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => {
@@ -84,6 +148,16 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---- reporting periods ----
+  app.get('/api/v1/results/frameworks/:id/periods', { schema: { tags, params: IdParams, querystring: PeriodQuery, response: { 200: Page(PeriodSummary) } }, config: { auth: 'tenant', permission: 'results.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listPeriods(ctx, request.params.id, request.query)),
+  );
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/results/frameworks/:id/periods/export.${format}`, { schema: { tags, params: IdParams, querystring: PeriodFilter }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request, reply) => {
+      // An unknown framework is refused before the file starts (a stream cannot change its status once sent).
+      await app.tenant(request, (ctx) => frameworkRow(ctx, request.params.id));
+      return sendListExport(app, request, reply, format, periodsExport(request.params.id), request.query);
+    });
+  }
   app.post('/api/v1/results/frameworks/:id/periods', { schema: { tags, params: IdParams, body: PeriodInput }, config: { auth: 'tenant', permission: 'results.manage' } }, async (request, reply) => {
     reply.code(201);
     return app.tenant(request, async (ctx) => periodReport(ctx, await addPeriod(ctx, request.params.id, request.body)));

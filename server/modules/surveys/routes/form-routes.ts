@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Ok, IdParams, INT_MAX } from '../../../../contracts/common.js';
-import { Form, FormInput, FormSummary, XlsformImportResult } from '../../../../contracts/surveys.js';
+import { Ok, IdParams, INT_MAX, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
+import { Form, FormFilter, FormInput, FormQuery, FormSummary, XlsformImportResult } from '../../../../contracts/surveys.js';
 import { AppError } from '../../../platform/errors/app-error.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { readUpload } from '../../../platform/files/upload.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { createForm, deleteForm, formVersion, getFormRow, listForms, presentForm, publishForm, updateForm } from '../form-service.js';
@@ -12,10 +13,29 @@ import { writeXlsform } from '../xlsform/write-xlsform.js';
 
 const tags = ['surveys'];
 
+/** The forms as a file: title, purpose, the version published (or never), unpublished changes, last change. */
+const formsExport: ListExport<FormSummary, FormFilter> = {
+  name: 'forms',
+  columns: [
+    { header: 'surveys.formTitle', cell: (f) => f.title },
+    { header: 'surveys.purpose', cell: (f, t) => t(`surveys.purposes.${f.purpose}`) },
+    { header: 'surveys.version', cell: (f, t) => (f.publishedVersion ? f.publishedVersion : t('surveys.neverPublished')) },
+    { header: 'surveys.unpublishedChanges', cell: (f) => f.publishedVersion > 0 && f.hasChanges },
+    { header: 'surveys.updated', cell: (f) => f.updatedAt },
+  ],
+  page: listForms,
+};
+
 export const formRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/api/v1/forms', { schema: { tags, response: { 200: z.object({ items: z.array(FormSummary) }) } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) => ({
-    items: await app.tenant(request, listForms),
-  }));
+  app.get('/api/v1/forms', { schema: { tags, querystring: FormQuery, response: { 200: Page(FormSummary) } }, config: { auth: 'tenant', permission: 'surveys.read' } }, async (request) =>
+    app.tenant(request, (ctx) => listForms(ctx, request.query)),
+  );
+
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/forms/export.${format}`, { schema: { tags, querystring: FormFilter }, config: { auth: 'tenant', permission: 'surveys.export' } }, async (request, reply) =>
+      sendListExport(app, request, reply, format, formsExport, request.query),
+    );
+  }
 
   app.post('/api/v1/forms', { schema: { tags, body: FormInput, response: { 201: Form } }, config: { auth: 'tenant', permission: 'surveys.manage' } }, async (request, reply) => {
     reply.code(201);

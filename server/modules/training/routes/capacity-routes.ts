@@ -1,11 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Assessment, AssessmentSummary, BranchCapacityList, BranchCapacityQuery, CourseGap, NewAssessmentInput, PlanCourseInput, ReopenAssessmentInput, SaveAssessmentInput } from '../../../../contracts/capacity.js';
-import { IdParams } from '../../../../contracts/common.js';
-import { branchCapacity, createAssessment, gapsOfCourse, getAssessment, listAssessments, planCourseForGap, reopenAssessment, saveAssessment, submitAssessment } from '../capacity-service.js';
+import { Assessment, AssessmentFilter, AssessmentQuery, AssessmentSummary, CAPACITY_DOMAINS, BranchCapacityList, BranchCapacityQuery, CourseGap, NewAssessmentInput, PlanCourseInput, ReopenAssessmentInput, SaveAssessmentInput } from '../../../../contracts/capacity.js';
+import { IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
+import { instantToWallTime } from '../../../../contracts/time.js';
+import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
+import { assessmentPage, branchCapacity, createAssessment, gapsOfCourse, getAssessment, planCourseForGap, reopenAssessment, saveAssessment, submitAssessment } from '../capacity-service.js';
 import { getCourseRow } from '../course-service.js';
+import { currentOrgClock } from '../../orgs/org-service.js';
 
 const tags = ['training'];
+
+/** The self-assessments as a file: year, status in words, items answered, each domain's share of the highest level, when and by whom submitted. */
+const assessmentsExport: ListExport<AssessmentSummary & { submittedOn: string }, AssessmentFilter> = {
+  name: 'capacity-assessments',
+  columns: [
+    { header: 'capacity.year', cell: (a) => a.year },
+    { header: 'capacity.status', cell: (a, t) => t(`capacity.statuses.${a.status}`) },
+    { header: 'capacity.answeredItems', cell: (a) => a.answered },
+    { header: 'capacity.itemCount', cell: (a) => a.items },
+    ...CAPACITY_DOMAINS.map((d) => ({ header: `capacity.domains.${d}`, cell: (a: AssessmentSummary & { submittedOn: string }) => a.scores.find((s) => s.domain === d)?.share ?? null })),
+    { header: 'capacity.submittedOn', cell: (a) => a.submittedOn },
+    { header: 'capacity.submittedBy', cell: (a) => a.submittedBy ?? '' },
+  ],
+  // The day submitted on the organisation's calendar, as its screens show it.
+  page: async (ctx, query) => {
+    const { timeZone } = await currentOrgClock(ctx);
+    const page = await assessmentPage(ctx, query);
+    return { items: page.items.map((a) => ({ ...a, submittedOn: a.submittedAt ? instantToWallTime(a.submittedAt, timeZone).slice(0, 10) : '' })), nextCursor: page.nextCursor };
+  },
+};
 
 /**
  * The BMO's own capacity: its self-assessments by year (staff fill them, an
@@ -14,9 +37,16 @@ const tags = ['training'];
  */
 export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/training/capacity/assessments', {
-    schema: { tags, response: { 200: z.object({ items: z.array(AssessmentSummary) }) } },
+    schema: { tags, querystring: AssessmentQuery, response: { 200: Page(AssessmentSummary) } },
     config: { auth: 'tenant', permission: 'capacity.read' },
-  }, async (request) => app.tenant(request, async (ctx) => ({ items: await listAssessments(ctx) })));
+  }, async (request) => app.tenant(request, (ctx) => assessmentPage(ctx, request.query)));
+  // The file is for those who fill them (staff): a viewer reads the list on the screen.
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/training/capacity/assessments/export.${format}`, {
+      schema: { tags, querystring: AssessmentFilter },
+      config: { auth: 'tenant', permission: 'capacity.fill' },
+    }, async (request, reply) => sendListExport(app, request, reply, format, assessmentsExport, request.query));
+  }
 
   app.post('/api/v1/training/capacity/assessments', {
     schema: { tags, body: NewAssessmentInput, response: { 201: Assessment } },

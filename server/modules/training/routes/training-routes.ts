@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
-import { CertificationInput, CourseDetail, CourseFilter, CourseInput, CourseQuery, CourseSummary, Lineage, ModuleInput, SessionInput, TrainerInput } from '../../../../contracts/training.js';
+import { z } from 'zod';
+import { RespondentView } from '../../../../contracts/surveys.js';
+import { CertificationInput, CourseDetail, CourseEvaluation, CourseFilter, CourseInput, CourseParticipant, CourseParticipantFilter, CourseParticipantQuery, CourseQuery, CourseSummary, EvaluationAnswersInput, EvaluationParams, EvaluationSettingsInput, Lineage, ModuleInput, SessionInput, TrainerInput } from '../../../../contracts/training.js';
 import { clock } from '../../../platform/clock.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { addTrainer, certifyTrainer, recountCourse, removeTrainer } from '../attendance-service.js';
-import { addModule, addSession, createCourse, editCourse, editModule, getCourse, listCoursePage, removeModule } from '../course-service.js';
+import { addModule, addSession, createCourse, editCourse, editModule, getCourse, getCourseRow, listCoursePage, removeModule } from '../course-service.js';
+import { evaluationView, getEvaluation, removeEvaluationAnswer, setEvaluation, submitEvaluation } from '../evaluation-service.js';
 import { getLineage } from '../lineage-service.js';
+import { courseParticipantPage } from '../participant-list-service.js';
 
 const tags = ['training'];
 const detail = (ctx: TenantCtx, id: string) => getCourse(ctx, id, clock.now());
@@ -17,6 +21,24 @@ const detail = (ctx: TenantCtx, id: string) => getCourse(ctx, id, clock.now());
  * after a ToT, and the lineage of trainers with their reach.
  */
 /** The courses listed, as a file. */
+/** A course's participants as a file: who, their firm, sex and age band in words, sessions attended, completion, post-test score, certification. */
+const participantsExport = (courseId: string): ListExport<CourseParticipant, CourseParticipantFilter> => ({
+  name: 'training-participants',
+  columns: [
+    { header: 'training.participantColumns.name', cell: (p) => p.name },
+    { header: 'training.participantColumns.firm', cell: (p) => p.firm ?? '' },
+    { header: 'training.participantColumns.sex', cell: (p, t) => t(`peopleReached.sexes.${p.sex}`) },
+    { header: 'training.participantColumns.ageBand', cell: (p, t) => t(`peopleReached.bands.${p.ageBand}`) },
+    { header: 'training.participantColumns.attended', cell: (p) => p.attended },
+    { header: 'training.participantColumns.sessions', cell: (p) => p.sessions },
+    { header: 'training.participantColumns.share', cell: (p) => p.share },
+    { header: 'training.participantColumns.completed', cell: (p) => p.completed },
+    { header: 'training.participantColumns.postScore', cell: (p) => p.postScore },
+    { header: 'training.participantColumns.certifiedOn', cell: (p) => p.certification?.certifiedOn ?? '' },
+  ],
+  page: (ctx, query) => courseParticipantPage(ctx, courseId, query, clock.now()),
+});
+
 const coursesExport: ListExport<CourseSummary, CourseFilter> = {
   name: 'training-courses',
   columns: [
@@ -56,6 +78,22 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: IdParams, response: { 200: CourseDetail } },
     config: { auth: 'tenant', permission: 'training.read' },
   }, async (request) => app.tenant(request, (ctx) => detail(ctx, request.params.id)));
+
+  // Who attended, with their attendance and score: listed to whoever reads the course, downloaded by staff (names, sex and age of people).
+  app.get('/api/v1/training/courses/:id/participants', {
+    schema: { tags, params: IdParams, querystring: CourseParticipantQuery, response: { 200: Page(CourseParticipant) } },
+    config: { auth: 'tenant', permission: 'training.read' },
+  }, async (request) => app.tenant(request, (ctx) => courseParticipantPage(ctx, request.params.id, request.query, clock.now())));
+  for (const format of TABLE_FORMATS) {
+    app.get(`/api/v1/training/courses/:id/participants/export.${format}`, {
+      schema: { tags, params: IdParams, querystring: CourseParticipantFilter },
+      config: { auth: 'tenant', permission: 'training.manage' },
+    }, async (request, reply) => {
+      // A course not there answers 404 before the file starts.
+      await app.tenant(request, (ctx) => getCourseRow(ctx, request.params.id));
+      return sendListExport(app, request, reply, format, participantsExport(request.params.id), request.query);
+    });
+  }
 
   app.put('/api/v1/training/courses/:id', {
     schema: { tags, params: IdParams, body: CourseInput, response: { 200: CourseDetail } },
@@ -123,6 +161,42 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => app.tenant(request, async (ctx) => {
     await certifyTrainer(ctx, request.params.id, request.body);
     return detail(ctx, request.params.id);
+  }));
+
+  // Evaluations: the course's pre-test, post-test and satisfaction form (forms of the surveys module), gain and satisfaction.
+  app.get('/api/v1/training/courses/:id/evaluation', {
+    schema: { tags, params: IdParams, response: { 200: CourseEvaluation } },
+    config: { auth: 'tenant', permission: 'training.read' },
+  }, async (request) => app.tenant(request, (ctx) => getEvaluation(ctx, request.params.id, clock.now())));
+
+  app.put('/api/v1/training/courses/:id/evaluation', {
+    schema: { tags, params: IdParams, body: EvaluationSettingsInput, response: { 200: CourseEvaluation } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await setEvaluation(ctx, request.params.id, request.body);
+    return getEvaluation(ctx, request.params.id, clock.now());
+  }));
+
+  // A person's answers to one of the course's forms, entered by staff on the respondent page (/r/course/…).
+  app.get('/api/v1/training/courses/:id/evaluation/:kind/people/:personId', {
+    schema: { tags, params: EvaluationParams, response: { 200: RespondentView } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, (ctx) => evaluationView(ctx, request.params.id, request.params.kind, request.params.personId)));
+
+  app.put('/api/v1/training/courses/:id/evaluation/:kind/people/:personId', {
+    schema: { tags, params: EvaluationParams, body: EvaluationAnswersInput, response: { 200: z.object({ status: z.literal('submitted'), resumeKey: z.null() }) } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await submitEvaluation(ctx, request.params.id, request.params.kind, request.params.personId, request.body);
+    return { status: 'submitted' as const, resumeKey: null };
+  }));
+
+  app.delete('/api/v1/training/courses/:id/evaluation/:kind/people/:personId', {
+    schema: { tags, params: EvaluationParams, response: { 200: CourseEvaluation } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await removeEvaluationAnswer(ctx, request.params.id, request.params.kind, request.params.personId);
+    return getEvaluation(ctx, request.params.id, clock.now());
   }));
 
   app.get('/api/v1/training/lineage', {
