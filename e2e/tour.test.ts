@@ -261,6 +261,43 @@ describe('the pages before signing in, and every page reached', () => {
     expect(problems).toEqual({});
   });
 
+  it('the public pages the server writes (reform tracker, business directory, LED, certificate check, a follow-up link no longer valid) read well at both widths', async () => {
+    // Their addresses name the organisation and its records: read through the staff's API.
+    const api = await tourPage({});
+    await signIn(api, env.product.url, admin.email, DEMO_PASSWORD);
+    await api.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    const get = async <T,>(path: string) => (await (await api.request.get(`${env.product.url}${path}`)).json()) as T;
+    const orgId = (await get<{ id: string }>('/api/v1/org')).id;
+    const region = (await get<{ items: Array<{ id: string; published: boolean }> }>('/api/v1/led/regions?limit=50')).items.find((r) => r.published)!;
+    await api.context().close();
+    const routes = [`/reforms/${orgId}`, `/directory/${orgId}`, `/local-development/${orgId}`, `/local-development/${orgId}/regions/${region.id}`, '/verify', '/led/follow-up/not-a-valid-link'];
+    const problems: Record<string, string[]> = {};
+    for (const { label, viewport } of WIDTHS) {
+      const page = await tourPage({ viewport });
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (error) => consoleErrors.push(String(error).slice(0, 200)));
+      for (let i = 0; i < routes.length; i++) {
+        const route = routes[i]!;
+        await page.goto(`${env.product.url}${route}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        // The directory's first firm has a page of its own.
+        if (route === `/directory/${orgId}`) {
+          const firm = await page.locator(`a[href^="/directory/${orgId}/firms/"]`).first().getAttribute('href');
+          if (firm && !routes.includes(firm)) routes.splice(i + 1, 0, firm);
+        }
+        const found = [...(await axeViolations(page)), ...consoleErrors.splice(0)];
+        if (label === 'phone') {
+          const wide = await overflow(page);
+          if (wide) found.push(`scrolls sideways: ${JSON.stringify(wide)}`);
+        }
+        if (found.length) problems[`${label} ${route}`] = found;
+      }
+      await page.context().close();
+    }
+    expect(routes.some((r) => r.includes('/firms/'))).toBe(true);
+    expect(problems).toEqual({});
+  });
+
   it('the tour reached every page of the app', () => {
     expect(APP_PAGES.map((p) => p.pattern).filter((p) => !visitedPages.has(p))).toEqual([]);
   });

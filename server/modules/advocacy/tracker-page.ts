@@ -21,13 +21,13 @@ header,main,footer{max-width:48rem;margin:0 auto;padding:1rem}header{padding-top
 h2{font-size:1.2rem;margin:0 0 .25rem}h3{font-size:1rem;margin:1rem 0 .25rem}.meta{color:#5c5f66;font-size:.875rem;margin:0 0 .75rem}
 ol.steps{list-style:none;padding:0;margin:.5rem 0;display:grid;grid-template-columns:repeat(5,1fr);gap:4px}
 ol.steps li{font-size:.75rem;padding:.4rem .3rem;border-radius:4px;background:#e9ecef;color:#495057;text-align:center}
-ol.steps li.done{background:#d3f9d8;color:#1b5e20}ol.steps li.now{background:#1c7ed6;color:#fff;font-weight:600}
-.score{display:block;letter-spacing:2px}.outcome{border-left:4px solid #1c7ed6;padding:.25rem .75rem;margin:.75rem 0;background:#f1f3f5}
+ol.steps li.done{background:#d3f9d8;color:#1b5e20}ol.steps li.now{background:#1971c2;color:#fff;font-weight:600}
+.score{display:block;letter-spacing:2px}.outcome{border-left:4px solid #1971c2;padding:.25rem .75rem;margin:.75rem 0;background:#f1f3f5}
 ul.decisions{padding-left:1.1rem;margin:.25rem 0}ul.decisions li{margin:.35rem 0}.status{font-size:.75rem;padding:0 .4rem;border-radius:4px;background:#e9ecef;white-space:nowrap}
 .status.done{background:#d3f9d8}.status.dropped{background:#f1f3f5;color:#5c5f66}p.problem{white-space:pre-line;margin:.5rem 0}
 ul.legend{list-style:none;padding:0;margin:.75rem 0 0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.8rem;color:#495057}
 .key{display:inline-block;width:.9rem;height:.9rem;border-radius:3px;background:#e9ecef;border:1px solid #adb5bd;vertical-align:-2px;margin-right:.35rem}
-.key.done{background:#d3f9d8;border-color:#1b5e20}.key.now{background:#1c7ed6;border-color:#1c7ed6}
+.key.done{background:#d3f9d8;border-color:#1b5e20}.key.now{background:#1971c2;border-color:#1971c2}
 footer{color:#5c5f66;font-size:.8rem;padding-bottom:2rem}nav a{margin-right:.75rem;color:#1864ab}
 @media (max-width:30rem){ol.steps{grid-template-columns:1fr}ol.steps li{text-align:left}}`;
 

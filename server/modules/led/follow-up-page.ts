@@ -12,7 +12,7 @@ header,main{max-width:36rem;margin:0 auto;padding:1rem}h1{font-size:1.35rem;marg
 form{background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:1rem}fieldset{border:0;margin:0 0 1rem;padding:0}
 legend,label.field{display:block;font-weight:600;margin-bottom:.35rem}.choice{display:flex;align-items:center;gap:.5rem;min-height:44px}
 .choice input{width:22px;height:22px}input[type=number],input[type=text],textarea{width:100%;min-height:44px;font:inherit;padding:.5rem;border:1px solid #adb5bd;border-radius:6px;margin-bottom:1rem}
-button{min-height:44px;width:100%;font:inherit;font-weight:600;color:#fff;background:#1c7ed6;border:0;border-radius:6px}
+button{min-height:44px;width:100%;font:inherit;font-weight:600;color:#fff;background:#1971c2;border:0;border-radius:6px}
 .box{border-radius:8px;padding:1rem;border:2px solid #adb5bd;background:#fff;font-weight:600}.box.ok{border-color:#2b8a3e;background:#ebfbee;color:#1b5e20}
 .box.bad{border-color:#c92a2a;background:#fff5f5;color:#a61e1e}`;
 

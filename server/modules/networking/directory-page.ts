@@ -16,7 +16,7 @@ header,main,footer{max-width:48rem;margin:0 auto;padding:1rem}h1{font-size:1.5re
 article{background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:1rem;margin:0 0 1rem}h2{font-size:1.15rem;margin:0 0 .25rem}
 .meta{color:#5c5f66;font-size:.875rem;margin:0 0 .5rem}form{display:grid;grid-template-columns:1fr;gap:.5rem;margin:0 0 1rem}
 label{font-size:.85rem;color:#495057}input,select,button{font:inherit;min-height:44px;width:100%;padding:.4rem .6rem;border:1px solid #adb5bd;border-radius:6px;background:#fff}
-button{background:#1c7ed6;color:#fff;border-color:#1c7ed6;font-weight:600}a{color:#1864ab}a.firm{display:inline-block;min-height:44px;line-height:44px;font-weight:600}
+button{background:#1971c2;color:#fff;border-color:#1971c2;font-weight:600}a{color:#1864ab}a.firm{display:inline-block;min-height:44px;line-height:44px;font-weight:600}
 ul{padding-left:1.1rem;margin:.25rem 0}dl{margin:0}dt{font-size:.8rem;color:#5c5f66;margin-top:.5rem}dd{margin:0;overflow-wrap:anywhere}
 footer{color:#5c5f66;font-size:.8rem;padding-bottom:2rem}nav a{display:inline-block;min-height:44px;line-height:44px;margin-right:.75rem}
 @media (min-width:40rem){form{grid-template-columns:1fr 1fr}}`;

@@ -18,6 +18,7 @@ export const trainingErrors = {
   'training.no_evaluation_form': 409,
   'training.already_answered': 409,
   'training.answer_not_found': 404,
+  'training.certificate_standing': 409,
   'training.evaluation_answered': 409,
   'training.form_not_published': 400,
   'training.form_without_score': 400,

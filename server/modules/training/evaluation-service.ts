@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RespondentView } from '../../../contracts/surveys.js';
 import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-model.js';
 import { EVALUATION_KINDS, type CourseEvaluation, type EvaluationKind, type EvaluationSettingsInput } from '../../../contracts/training.js';
@@ -13,7 +13,7 @@ import { getFormRow, formVersion } from '../surveys/form-service.js';
 import { checkSubmission } from '../surveys/respond-service.js';
 import { getCourse, getCourseRow } from './course-service.js';
 import { hasScore, knowledgeGain, satisfactionSummary, scoreOf } from './evaluation.js';
-import { trainingCourseForms, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers } from './tables.js';
+import { trainingCertificates, trainingCourseForms, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers } from './tables.js';
 
 type FormChoice = { formId: string; version: number };
 const FIELD: Record<EvaluationKind, 'preFormId' | 'postFormId' | 'satisfactionFormId'> = { pre: 'preFormId', post: 'postFormId', satisfaction: 'satisfactionFormId' };
@@ -174,9 +174,13 @@ async function evaluationTarget(ctx: TenantCtx, courseId: string, kind: Evaluati
   if (!choice) throw new AppError('training.no_evaluation_form');
   const person = (await peopleByIds(ctx, [personId])).get(personId);
   if (!person) throw new AppError('training.person_not_found');
-  const [existing] = await ctx.tx.select().from(trainingEvaluationAnswers)
-    .where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), eq(trainingEvaluationAnswers.courseId, courseId), eq(trainingEvaluationAnswers.kind, kind), eq(trainingEvaluationAnswers.personId, person.id)));
-  return { course, choice, person, existing };
+  // The person's answers under any record merged into them since, first the one counted (as answersOf counts).
+  const rows = await ctx.tx.select().from(trainingEvaluationAnswers)
+    .where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), eq(trainingEvaluationAnswers.courseId, courseId), eq(trainingEvaluationAnswers.kind, kind)))
+    .orderBy(asc(trainingEvaluationAnswers.createdAt), asc(trainingEvaluationAnswers.id));
+  const current = await currentPersonIds(ctx, rows.map((r) => r.personId));
+  const theirs = rows.filter((r) => (current.get(r.personId) ?? r.personId) === person.id);
+  return { course, choice, person, existing: theirs[0], theirs };
 }
 
 /** What the respondent page shows staff entering a person's answers to a course's form: the form, and the answers once given. */
@@ -223,11 +227,19 @@ export async function submitEvaluation(ctx: TenantCtx, courseId: string, kind: E
  * decides completion, so a wrong one must not stay for good.
  */
 export async function removeEvaluationAnswer(ctx: TenantCtx, courseId: string, kind: EvaluationKind, personId: string) {
-  const { person, existing } = await evaluationTarget(ctx, courseId, kind, personId, true);
+  const { person, existing, theirs } = await evaluationTarget(ctx, courseId, kind, personId, true);
   if (!existing) throw new AppError('training.answer_not_found');
-  await ctx.tx.delete(trainingEvaluationAnswers).where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), eq(trainingEvaluationAnswers.id, existing.id)));
+  // A post-test's score decided a certificate already issued: it is revoked first, with its reason, not left standing on a score taken back.
+  if (kind === 'post') {
+    const ids = [person.id, ...theirs.map((r) => r.personId)];
+    const [held] = await ctx.tx.select({ id: trainingCertificates.id }).from(trainingCertificates)
+      .where(and(eq(trainingCertificates.orgId, ctx.orgId), eq(trainingCertificates.courseId, courseId), inArray(trainingCertificates.personId, ids), isNull(trainingCertificates.revokedAt)));
+    if (held) throw new AppError('training.certificate_standing');
+  }
+  // Every answer of theirs goes, also one given under a record merged into them: none is counted afterwards.
+  await ctx.tx.delete(trainingEvaluationAnswers).where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), inArray(trainingEvaluationAnswers.id, theirs.map((r) => r.id))));
   await recordAudit(ctx, {
     action: 'training_course.evaluation_answer_remove', entityType: 'training_course', entityId: courseId,
-    before: { answerId: existing.id, kind, personId: person.id, formVersion: existing.formVersion, score: existing.score, enteredBy: existing.enteredBy },
+    before: { answerId: existing.id, kind, personId: person.id, formVersion: existing.formVersion, score: existing.score, enteredBy: existing.enteredBy, ...(theirs.length > 1 ? { answers: theirs.length } : {}) },
   });
 }

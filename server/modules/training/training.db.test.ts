@@ -346,6 +346,19 @@ describe('course evaluations', () => {
     expect(((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants.find((p) => p.name === 'Kofi Mensah')).toMatchObject({ postScore: 100, completed: true });
     const removed = (await org.admin.get(`/api/v1/audit?entityType=training_course&entityId=${c.id}&action=training_course.evaluation_answer_remove`)).json().items as Array<{ before: Record<string, unknown> }>;
     expect(removed.map((e) => [e.before.kind, e.before.personId, e.before.score])).toEqual([['post', ids['Kofi Mensah'], 50]]);
+    // A certificate issued on a post-test's score is revoked, with its reason, before that score is taken back.
+    const certificate = (await org.admin.post(`/api/v1/training/courses/${c.id}/certificates`, { personId: ids['Ama Boateng'] })).json();
+    expect((await org.admin.delete(`/api/v1/training/courses/${c.id}/evaluation/post/people/${ids['Ama Boateng']}`)).json().code).toBe('training.certificate_standing');
+    expect((await org.admin.post(`/api/v1/training/certificates/${certificate.id}/revoke`, { reason: 'Post-test entered from the wrong sheet' })).statusCode).toBe(200);
+    expect((await org.admin.delete(`/api/v1/training/courses/${c.id}/evaluation/post/people/${ids['Ama Boateng']}`)).statusCode).toBe(200);
+    // Two records of one person, each with a pre-test, merged: taking the answers back removes both, and a new one may be entered.
+    const yawAgain = await person(org.admin, 'Yaw Darko Jnr');
+    expect((await answer(org.admin, second.id, 'pre', yawAgain, { q1: 'b', q2: 'b' })).statusCode).toBe(200);
+    expect((await org.admin.post(`/api/v1/people-reached/${yaw}/merge`, { otherId: yawAgain })).statusCode).toBe(200);
+    expect((await answer(org.admin, second.id, 'pre', yaw, { q1: 'a', q2: 'a' })).json().code).toBe('training.already_answered');
+    const cleared = (await org.admin.delete(`/api/v1/training/courses/${second.id}/evaluation/pre/people/${yaw}`)).json() as CourseEvaluation;
+    expect(cleared.people.find((p) => p.personId === yaw)).toMatchObject({ pre: null, post: 100 });
+    expect((await answer(org.admin, second.id, 'pre', yaw, { q1: 'a', q2: 'a' })).statusCode).toBe(200);
     // A viewer reads the evaluation but cannot take answers back.
     const viewer = (await createPerson(t.app, org.orgId, 'viewer')).client;
     expect((await viewer.delete(`/api/v1/training/courses/${c.id}/evaluation/pre/people/${ids['Ama Boateng']}`)).statusCode).toBe(403);

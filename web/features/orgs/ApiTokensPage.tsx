@@ -63,7 +63,7 @@ export function ApiTokensPage() {
       </Paper>
       <Group align="flex-end">
         <TextInput label={t('tokens.search')} leftSection={<IconSearch size={16} />} value={list.values.q} onChange={(e) => list.set('q', e.currentTarget.value)} />
-        <Select label={t('people.role')} clearable w={180} value={list.values.role || null} onChange={(v) => list.set('role', v ?? '')} data={roles} />
+        <Select label={t('tokens.roleFilter')} clearable w={180} value={list.values.role || null} onChange={(v) => list.set('role', v ?? '')} data={roles} />
         <Select label={t('tokens.status')} clearable w={180} value={list.values.status || null} onChange={(v) => list.set('status', v ?? '')}
           data={API_TOKEN_STATUSES.map((s) => ({ value: s, label: t(`tokens.statuses.${s}`) }))} />
       </Group>

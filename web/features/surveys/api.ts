@@ -5,7 +5,7 @@ import { api, uploadFile, withQuery } from '../../app/api.js';
 export const surveyKeys = {
   forms: ['forms'] as const,
   /** The forms a picker offers: all, or the published ones. */
-  formPicker: (status: 'all' | 'published') => ['forms', 'picker', status] as const,
+  formPicker: (status: 'all' | 'published' | 'published-evaluation') => ['forms', 'picker', status] as const,
   form: (id: string) => ['forms', id] as const,
   consultations: ['consultations'] as const,
   consultation: (id: string) => ['consultations', id] as const,
@@ -23,8 +23,11 @@ export const surveyKeys = {
 export type FormSummary = Omit<Form, 'definition' | 'problems' | 'versions'>;
 
 export const formsPath = '/api/v1/forms';
-/** The first 200 forms by title, for a picker; `published` keeps only those with a published version. */
-export const fetchFormsForPicker = (status?: 'published') => api<{ items: FormSummary[] }>(withQuery(formsPath, { limit: 200, sort: 'title', status }));
+/**
+ * The 200 forms changed last, for a picker (the newest are the ones being chosen); `published` keeps only those
+ * with a published version, `purpose` one kind (a course's tests are evaluation forms).
+ */
+export const fetchFormsForPicker = (status?: 'published', purpose?: 'evaluation') => api<{ items: FormSummary[] }>(withQuery(formsPath, { limit: 200, sort: '-updated', status, purpose }));
 export const fetchForm = (id: string) => api<Form>(`/api/v1/forms/${id}`);
 export const createForm = (definition: unknown) => api<Form>('/api/v1/forms', { method: 'POST', body: { definition } });
 export const saveForm = (id: string, definition: unknown, purpose: string) => api<Form>(`/api/v1/forms/${id}`, { method: 'PUT', body: { definition, purpose } });

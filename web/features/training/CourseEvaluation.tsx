@@ -26,7 +26,7 @@ const signed = (n: number | null) => (n === null ? '—' : currentFormat().numbe
 function SettingsForm({ courseId, evaluation, onDone }: { courseId: string; evaluation: CourseEvaluation; onDone(): void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const forms = useQuery({ queryKey: surveyKeys.formPicker('published'), queryFn: () => fetchFormsForPicker('published') });
+  const forms = useQuery({ queryKey: surveyKeys.formPicker('published-evaluation'), queryFn: () => fetchFormsForPicker('published', 'evaluation') });
   const initial = {
     preFormId: evaluation.forms.pre?.formId ?? null, postFormId: evaluation.forms.post?.formId ?? null, satisfactionFormId: evaluation.forms.satisfaction?.formId ?? null,
     minPostScore: evaluation.minPostScore === null ? '' : String(evaluation.minPostScore),
@@ -49,7 +49,9 @@ function SettingsForm({ courseId, evaluation, onDone }: { courseId: string; eval
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   // Only published forms can be answered.
-  const options = (forms.data?.items ?? []).map((f) => ({ value: f.id, label: f.title }));
+  // The course's own forms stay choosable even when older than the picker's 200.
+  const chosen = EVALUATION_KINDS.flatMap((k) => (evaluation.forms[k] ? [{ id: evaluation.forms[k].formId, title: evaluation.forms[k].title }] : []));
+  const options = [...new Map([...chosen, ...(forms.data?.items ?? [])].map((f) => [f.id, { value: f.id, label: f.title }])).values()];
   return (
     <Form onSubmit={() => save.mutate()} gap="sm">
       <Text size="sm">{t('training.evaluation.formsHelp')}</Text>
