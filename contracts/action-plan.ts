@@ -48,7 +48,8 @@ export type ActionPlan = z.infer<typeof ActionPlan>;
 
 /** The columns the activities sort by: when due, their title, their status, their issue. */
 export const ACTION_SORTS = ['due', 'title', 'status', 'issue'] as const;
-const Switch = z.enum(['true', 'false']).optional().transform((v) => v === 'true');
+// `1`/`0` too: API integrations write switches either way; anything else is refused (not read as true).
+const Switch = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 export const ActionFilter = z.object({
   /** `true`: planned or under way past their day (on the organisation's calendar). */
   overdue: Switch,

@@ -230,6 +230,9 @@ export const CourseEvaluation = z.object({
     name: z.string(),
     pre: z.number().nullable(),
     post: z.number().nullable(),
+    /** Whether each test was answered: a form whose `score` came out empty leaves an answer without a score. */
+    preAnswered: z.boolean(),
+    postAnswered: z.boolean(),
     gain: z.number().nullable(),
     satisfaction: z.boolean(),
     completed: z.boolean(),

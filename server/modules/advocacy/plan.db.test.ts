@@ -20,6 +20,10 @@ describe('strategy and action plan', () => {
     const full = (await org.admin.post(`/api/v1/advocacy-issues/${issue.id}/actions`, { kind: 'media', title: 'Op-ed in the Daily Graphic', dueOn: daysFromNow(10), ownerUserId: staff.userId })).json();
     expect(full.actions.map((a: { title: string; overdue: boolean; owner: { name: string } }) => [a.title, a.overdue, a.owner.name])).toEqual([['Letter to the Commissioner', true, 'Kwame Asante'], ['Op-ed in the Daily Graphic', false, 'Kwame Asante']]);
     expect((await staff.client.get('/api/v1/advocacy-actions?overdue=true')).json().items.map((a: { title: string }) => a.title)).toEqual(['Letter to the Commissioner']);
+    // A switch reads `1` as `true` and `0` as `false` (API integrations write either); anything else is refused, never read as true.
+    expect((await staff.client.get('/api/v1/advocacy-actions?overdue=1')).json().items.map((a: { title: string }) => a.title)).toEqual(['Letter to the Commissioner']);
+    expect((await staff.client.get('/api/v1/advocacy-actions?overdue=0')).json().items.length).toBe((await staff.client.get('/api/v1/advocacy-actions?overdue=false')).json().items.length);
+    expect((await staff.client.get('/api/v1/advocacy-actions?overdue=yes')).statusCode).toBe(400);
     expect((await staff.client.get('/api/v1/advocacy-actions?mine=true')).json().items).toHaveLength(2);
 
     // The daily job reminds the owner once, then again a week later if it is still overdue.

@@ -70,14 +70,15 @@ export async function getEvaluation(ctx: TenantCtx, courseId: string, now: Date)
   const participants = new Map(course.participants.map((p) => [p.personId, p]));
   const others = await peopleByIds(ctx, answers.map((a) => a.personId).filter((id) => !participants.has(id)));
   const pairs = scorePairs(answers);
-  const satisfied = new Set(answers.filter((a) => a.kind === 'satisfaction').map((a) => a.personId));
+  const answered = (kind: EvaluationKind) => new Set(answers.filter((a) => a.kind === kind).map((a) => a.personId));
+  const [preAnswered, postAnswered, satisfied] = [answered('pre'), answered('post'), answered('satisfaction')];
   const ids = [...new Set([...participants.keys(), ...answers.map((a) => a.personId)])];
   const people = ids.map((personId) => {
     const { pre, post } = pairs.get(`${courseId}:${personId}`) ?? { pre: null, post: null };
     return {
       personId,
       name: participants.get(personId)?.name ?? others.get(personId)?.name ?? '',
-      pre, post, gain: pre !== null && post !== null ? post - pre : null,
+      pre, post, preAnswered: preAnswered.has(personId), postAnswered: postAnswered.has(personId), gain: pre !== null && post !== null ? post - pre : null,
       satisfaction: satisfied.has(personId),
       completed: participants.get(personId)?.completed ?? false,
     };

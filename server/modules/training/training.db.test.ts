@@ -294,6 +294,7 @@ describe('course evaluations', () => {
       ['Efua Owusu', 0, null, null, false, false],
       ['Kofi Mensah', 50, 50, 0, true, false],
     ]);
+    expect(evaluation.people.map((p) => [p.name, p.preAnswered, p.postAnswered])).toEqual([['Ama Boateng', true, true], ['Efua Owusu', true, false], ['Kofi Mensah', true, true]]);
     expect(evaluation.satisfaction).toEqual({
       responses: 2, mean: 4,
       questions: [{ name: 'useful', label: 'Useful', min: 1, max: 5, answered: 2, mean: 4 }, { name: 'trainer', label: 'The trainer', min: 1, max: 5, answered: 1, mean: 4 }],

@@ -160,8 +160,8 @@ export function CourseEvaluationSection({ course, manage }: { course: CourseDeta
         {e.people.map((p) => (
           <Table.Tr key={p.personId}>
             <Table.Td><Anchor component={Link} to={`/people-reached/${p.personId}`} size="sm" fw={500}>{p.name}</Anchor></Table.Td>
-            <Table.Td>{answerLink('pre', p.personId, p.pre !== null, number(p.pre), p.name)}</Table.Td>
-            <Table.Td>{answerLink('post', p.personId, p.post !== null, number(p.post), p.name)}</Table.Td>
+            <Table.Td>{answerLink('pre', p.personId, p.preAnswered, number(p.pre), p.name)}</Table.Td>
+            <Table.Td>{answerLink('post', p.personId, p.postAnswered, number(p.post), p.name)}</Table.Td>
             <Table.Td>{signed(p.gain)}</Table.Td>
             <Table.Td>{answerLink('satisfaction', p.personId, p.satisfaction, p.satisfaction ? t('training.evaluation.answered') : '—', p.name)}</Table.Td>
             <Table.Td><Badge variant="light" color={p.completed ? 'teal' : 'gray'}>{p.completed ? t('training.completed') : t('training.notCompleted')}</Badge></Table.Td>
