@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { PPD_STEPS } from '../../../contracts/advocacy.js';
 import type { ClockFormat } from '../../platform/time.js';
 import type { PublishedIssue } from './public-tracker.js';
+import { languageLinks } from '../../platform/http/language-links.js';
 
 export interface TrackerDecision {
   text: string;
@@ -65,6 +66,6 @@ export function trackerPage(data: { org: { name: string; currency: string }; iss
   const format = { date: (d: Date | string) => clock.date(d), money: (minor: number) => clock.money(minor, data.org.currency) };
   const title = t('tracker.title', { org: data.org.name });
   const body = data.issues.length ? data.issues.map((i) => issueHtml(i, data.decisions.get(i.id) ?? [], data.papers.get(i.id) ?? [], (id) => `${path}/papers/${id}?lang=${locale}`, t, format)).join('') : `<p>${escape(t('tracker.empty'))}</p>`;
-  const langs = languages.length > 1 ? `<nav aria-label="${escape(t('tracker.language'))}">${languages.map((l) => `<a href="${escape(path)}?lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`).join('')}</nav>` : '';
+  const langs = languageLinks(languages, path, t('tracker.language'));
   return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(t('tracker.intro', { org: data.org.name }))}"><style>${STYLE}</style></head><body><header><h1>${escape(title)}</h1><p class="intro">${escape(t('tracker.intro', { org: data.org.name }))}</p>${langs}${data.issues.length ? legendHtml(t) : ''}</header><main>${body}</main><footer>${escape(t('tracker.footer', { org: data.org.name }))}</footer></body></html>`;
 }

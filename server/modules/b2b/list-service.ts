@@ -2,12 +2,10 @@ import { and, eq, ilike, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { B2B_MEETING_SORTS, B2B_PARTICIPANT_SORTS, B2bMeeting, B2bMeetingQuery, B2bParticipantQuery, B2bParticipantRow } from '../../../contracts/b2b.js';
 import { clock } from '../../platform/clock.js';
 import { escapeLike } from '../../platform/db/like.js';
-import { orgClock } from '../../platform/org-clock.js';
 import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { registrationsOf } from '../events/participant-service.js';
 import { firmNames } from '../members/audience-service.js';
-import { getCurrentOrg } from '../orgs/org-service.js';
 import { presentRequest, slotTimes, tableNames } from './present.js';
 import { b2bProfiles, b2bRequests, b2bSettings } from './tables.js';
 
@@ -121,9 +119,4 @@ export async function meetingPage(ctx: TenantCtx, eventId: string, query: B2bMee
     }),
     nextCursor: page.nextCursor,
   };
-}
-
-/** The organisation's time zone, in which a download writes a meeting's slot (the screen writes it in the reader's). */
-export async function orgTimeZone(ctx: TenantCtx) {
-  return orgClock(await getCurrentOrg(ctx)).timeZone;
 }

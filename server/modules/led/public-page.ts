@@ -2,6 +2,7 @@ import escape from 'escape-html';
 import type { TFunction } from 'i18next';
 import type { ClockFormat } from '../../platform/time.js';
 import type { PeopleCounts, PublicMeasure, PublicOrg, PublicRegion, PublicRegionSummary } from './public-service.js';
+import { languageLinks } from '../../platform/http/language-links.js';
 
 /**
  * The public LED page of an organisation and one page per published region:
@@ -23,10 +24,6 @@ ul{padding-left:1.1rem;margin:.25rem 0}.status{font-size:.8rem;padding:.1rem .45
 
 function page(locale: string, title: string, description: string, body: string) {
   return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(description)}"><style>${STYLE}</style></head><body>${body}</body></html>`;
-}
-
-function langNav(languages: readonly string[], path: string, t: TFunction) {
-  return languages.length > 1 ? `<nav aria-label="${escape(t('tracker.language'))}">${languages.map((l) => `<a href="${escape(path)}?lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`).join('')}</nav>` : '';
 }
 
 const percent = (f: ClockFormat, share: { num: number; den: number }) => f.number(share.num / share.den, { style: 'percent', maximumFractionDigits: 0 });
@@ -56,7 +53,7 @@ export function ledIndexPage(data: { org: PublicOrg; regions: PublicRegionSummar
   const title = t('led.publicPage.title', { org: data.org.name });
   const intro = t('led.publicPage.intro', { org: data.org.name });
   const items = data.regions.map((r) => `<article><h3><a class="big" href="${escape(`${path}/regions/${r.id}`)}">${escape(r.name)}</a></h3><p class="meta">${escape(r.place)} · ${escape(t('led.measureCount', { count: r.measures }))}</p>${results(r.people, r.effective, t, f)}</article>`).join('');
-  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(intro)}</p>${langNav(languages, path, t)}</header><main>${items ? `<h2>${escape(t('led.publicPage.regions'))}</h2>${items}<p class="meta">${escape(t('led.publicPage.countedOnce'))}</p>` : `<p>${escape(t('led.publicPage.empty'))}</p>`}</main>${footer(data.org, t)}`;
+  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(intro)}</p>${languageLinks(languages, path, t('tracker.language'))}</header><main>${items ? `<h2>${escape(t('led.publicPage.regions'))}</h2>${items}<p class="meta">${escape(t('led.publicPage.countedOnce'))}</p>` : `<p>${escape(t('led.publicPage.empty'))}</p>`}</main>${footer(data.org, t)}`;
   return page(locale, title, intro, body);
 }
 
@@ -71,7 +68,7 @@ export function ledRegionPage(data: { org: PublicOrg; region: PublicRegion }, t:
     ? `<ul>${r.bottlenecks.map((b) => `<li><strong>${escape(b.title)}</strong> <span class="meta">(${escape(t(`led.bottleneckKinds.${b.kind}`))})</span>${b.description ? `<p class="text">${escape(b.description)}</p>` : ''}</li>`).join('')}</ul>`
     : `<p>${escape(t('led.publicPage.noBottlenecks'))}</p>`;
   const measures = r.measureList.length ? r.measureList.map((m) => measureHtml(m, t, f, data.org.currency)).join('') : `<p>${escape(t('led.publicPage.noMeasures'))}</p>`;
-  const body = `<header><p><a class="big" href="${escape(base)}">${escape(t('led.publicPage.back', { org: data.org.name }))}</a></p><h1>${escape(r.name)}</h1><p class="intro">${escape(r.place)}</p>${langNav(languages, path, t)}</header>`
+  const body = `<header><p><a class="big" href="${escape(base)}">${escape(t('led.publicPage.back', { org: data.org.name }))}</a></p><h1>${escape(r.name)}</h1><p class="intro">${escape(r.place)}</p>${languageLinks(languages, path, t('tracker.language'))}</header>`
     + `<main>${r.narrative ? `<section class="box"><p class="text">${escape(r.narrative)}</p></section>` : ''}`
     + `<section class="box"><h2>${escape(t('led.publicPage.results'))}</h2>${results(r.people, r.effective, t, f)}<p class="meta">${escape(t('led.publicPage.countedOnce'))}</p></section>`
     + `<section class="box"><h2>${escape(t('led.keyFigures'))}</h2>${figures}</section>`

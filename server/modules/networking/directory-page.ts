@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { hsChapter, SIZE_CLASSES } from '../../../contracts/networking.js';
 import { isicEntry } from '../../../contracts/isic.js';
 import type { PublicProfile } from './present.js';
+import { languageLinks } from '../../platform/http/language-links.js';
 
 /**
  * The public directory of an organisation's member firms and one page per
@@ -39,10 +40,6 @@ const sectorName = (code: string) => {
   const entry = isicEntry(code);
   return entry ? `${code} · ${entry.title}` : code;
 };
-
-function langNav(languages: string[], base: string, t: TFunction) {
-  return languages.length > 1 ? `<nav aria-label="${escape(t('tracker.language'))}">${languages.map((l) => `<a href="${base}${base.includes('?') ? '&' : '?'}lang=${l}" hreflang="${l}" lang="${l}">${l.toUpperCase()}</a>`).join('')}</nav>` : '';
-}
 
 function page(locale: string, title: string, body: string, jsonLd: unknown) {
   return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style>${ld(jsonLd)}</head><body>${body}</body></html>`;
@@ -97,7 +94,7 @@ export function directoryPage(org: DirectoryOrg, profiles: PublicProfile[], sear
     `<div><label for="f-${name}">${escape(label)}</label><select id="f-${name}" name="${name}"><option value="">${escape(t('networking.public.any'))}</option>${options.map(([v, l]) => `<option value="${escape(v)}"${search[name] === v ? ' selected' : ''}>${escape(l)}</option>`).join('')}</select></div>`;
   const form = `<form method="get" action="${escape(base)}" role="search">${field('q', t('networking.public.text'))}${field('sector', t('networking.public.sector'), 'inputmode="numeric" pattern="[A-Za-z]|[0-9]{2,4}"')}${field('hs', t('networking.public.hs'), 'inputmode="numeric" pattern="[0-9]{2,6}"')}${select('region', t('networking.region'), regions.map((r) => [r.code, r.name]))}${field('market', t('networking.public.market'), 'maxlength="2"')}${field('certification', t('networking.certifications'))}${select('size', t('networking.size'), SIZE_CLASSES.map((s) => [s, t(`members.sizes.${s}`)]))}<div><label>&nbsp;</label><button type="submit">${escape(t('networking.public.search'))}</button></div></form>`;
   const items = profiles.map((p) => `<article><h2><a class="firm" href="${escape(`${base}/firms/${p.memberId}`)}">${escape(p.name)}</a></h2>${p.summary ? `<p>${escape(p.summary)}</p>` : ''}${facts(p, t, n, regionName)}</article>`).join('');
-  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(t('networking.public.intro'))}</p>${langNav(org.languages, base, t)}</header><main>${form}<p class="meta" role="status">${escape(t('networking.public.count', { count: profiles.length }))}</p>${items || `<p>${escape(t('networking.public.none'))}</p>`}</main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
+  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(t('networking.public.intro'))}</p>${languageLinks(org.languages, base, t('tracker.language'))}</header><main>${form}<p class="meta" role="status">${escape(t('networking.public.count', { count: profiles.length }))}</p>${items || `<p>${escape(t('networking.public.none'))}</p>`}</main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
   return page(locale, title, body, {
     '@context': 'https://schema.org', '@type': 'ItemList', name: title,
     itemListElement: profiles.map((p, i) => ({ '@type': 'ListItem', position: i + 1, item: organizationLd(p, `${base}/firms/${p.memberId}`) })),
@@ -108,6 +105,6 @@ export function firmPage(org: DirectoryOrg, p: PublicProfile, t: TFunction, loca
   const n = names(locale);
   const regionName = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
   const url = `${base}/firms/${p.memberId}`;
-  const body = `<header><p><a href="${escape(base)}">${escape(t('networking.public.back', { org: org.name }))}</a></p><h1>${escape(p.name)}</h1>${langNav(org.languages, url, t)}</header><main><article>${p.summary ? `<p>${escape(p.summary)}</p>` : ''}${facts(p, t, n, regionName)}</article></main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
+  const body = `<header><p><a href="${escape(base)}">${escape(t('networking.public.back', { org: org.name }))}</a></p><h1>${escape(p.name)}</h1>${languageLinks(org.languages, url, t('tracker.language'))}</header><main><article>${p.summary ? `<p>${escape(p.summary)}</p>` : ''}${facts(p, t, n, regionName)}</article></main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
   return page(locale, p.name, body, { '@context': 'https://schema.org', ...organizationLd(p, url) });
 }

@@ -9,7 +9,8 @@ import { sendListExport, type ListExport } from '../../../platform/export/list-e
 import { translator } from '../../../platform/i18n/i18n.js';
 import { agendaPdf } from '../agenda-pdf.js';
 import { agendaForPrint, answerRequest, cancelRequest, getMine, getOverview, getSeats, requestMeeting, runScheduler, saveProfile, saveSettings } from '../b2b-service.js';
-import { meetingPage, orgTimeZone, participantPage } from '../list-service.js';
+import { meetingPage, participantPage } from '../list-service.js';
+import { currentOrgClock } from '../../orgs/org-service.js';
 
 const tags = ['b2b'];
 
@@ -42,7 +43,8 @@ const meetingsExport = (eventId: string): ListExport<B2bMeeting & { slotAt: stri
     { header: 'b2b.requestedOn', cell: (m) => m.requestedOn },
   ],
   page: async (ctx, query) => {
-    const zone = await orgTimeZone(ctx);
+    // A download writes the slot on the organisation's clock (the screen writes it in the reader's).
+    const zone = (await currentOrgClock(ctx)).timeZone;
     const page = await meetingPage(ctx, eventId, query);
     return { items: page.items.map((m) => ({ ...m, slotAt: m.startsAt ? instantToWallTime(m.startsAt, zone).replace('T', ' ') : '', requestedOn: instantToWallTime(m.createdAt, zone).slice(0, 10) })), nextCursor: page.nextCursor };
   },
