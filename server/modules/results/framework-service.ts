@@ -52,18 +52,6 @@ export async function frameworkPage(ctx: TenantCtx, query: FrameworkQuery): Prom
   return { items: page.items.map(({ k: _k, iatiPublishedAt, ...r }) => ({ ...r, iatiPublishedAt: iatiPublishedAt?.toISOString() ?? null })), nextCursor: page.nextCursor };
 }
 
-/** Every framework of the organisation, by name (the demo's checks). */
-export async function listFrameworks(ctx: TenantCtx): Promise<FrameworkSummary[]> {
-  const all: FrameworkSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await frameworkPage(ctx, { sort: 'name', limit: 500, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
-
 type IndicatorRow = typeof resultsIndicators.$inferSelect;
 const presentIndicator = ({ id, position, library, name, level, kind, unit, dimensions, baseline, baselineYear }: IndicatorRow): Indicator => ({ id, position, library, name, level, kind, unit, dimensions, baseline, baselineYear });
 const periodColumns = { id: resultsPeriods.id, label: resultsPeriods.label, startsOn: resultsPeriods.startsOn, endsOn: resultsPeriods.endsOn, state: resultsPeriods.state, approvedAt: resultsPeriods.approvedAt };
