@@ -112,10 +112,26 @@ export default defineConfig(({ command }) => {
   }
   return {
     root: 'web',
-    // The respondent page (respond.html) is Preact, not React, to stay small
-    // for a cheap phone on a slow network: its files say so with a
-    // @jsxImportSource pragma and are left out of the React plugin.
+    // The whole app runs on Preact (preact/compat), not React DOM: React DOM
+    // was 59 kB compressed of every page's first download, Preact is about
+    // 11 (issue 14: member pages ≤ 150 kB). The app and its libraries (Mantine,
+    // react-router, TanStack Query, react-i18next, Tabler icons) keep importing
+    // "react"; the build hands them preact/compat, which has React 19's
+    // `ref` as a prop, useSyncExternalStore, useId and createRoot; what it
+    // lacks (<Activity>) is in web/app/react-on-preact.ts.
+    // The respondent page (respond.html) uses Preact itself, smaller still:
+    // its files say so with a @jsxImportSource pragma and are left out of the React plugin.
     // Files are compressed once here (brotli and gzip) and served as they are.
+    resolve: {
+      alias: [
+        { find: /^react$/, replacement: fileURLToPath(new URL('./web/app/react-on-preact.ts', import.meta.url)) },
+        { find: /^react-dom$/, replacement: 'preact/compat' },
+        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+        { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+        { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: 'preact/compat' },
+      ],
+    },
     plugins: [
       browserGeoData(),
       pureContracts(),

@@ -138,6 +138,43 @@ export type BranchCapacity = z.infer<typeof BranchCapacity>;
 export const BranchCapacityList = z.object({ year: z.number().int(), items: z.array(BranchCapacity) });
 export const BranchCapacityQuery = z.object({ year: z.coerce.number().pipe(CapacityYear) });
 
+/**
+ * The federation's average of a domain: the mean over the branches compared
+ * of each one's mean level (each branch counts once), as a share of level 4.
+ */
+export const DomainAverage = z.object({
+  domain: z.enum(CAPACITY_DOMAINS),
+  /** How many branches answered the domain: the average is over them. */
+  branches: z.number().int(),
+  mean: z.number().nullable(),
+  share: z.number().nullable(),
+});
+export type DomainAverage = z.infer<typeof DomainAverage>;
+
+/** A sibling branch that shares its capacity: the scores of its submitted self-assessment of the year, per domain only. */
+export const SiblingCapacity = z.object({ orgId: Uuid, name: z.string(), scores: z.array(DomainScore) });
+export type SiblingCapacity = z.infer<typeof SiblingCapacity>;
+
+/**
+ * A branch's view of its peers for a year: its own scores, those of the other
+ * branches of its umbrella that submitted and chose to share
+ * (`shareCapacityWithSiblings` of their settings), and their average with its
+ * own when its own is submitted. Not a branch: no siblings.
+ */
+export const SiblingCapacityView = z.object({
+  year: z.number().int(),
+  isBranch: z.boolean(),
+  /** Whether this branch shows its own scores to its siblings (its settings). */
+  sharing: z.boolean(),
+  own: z.object({ id: Uuid, status: CapacityStatus, scores: z.array(DomainScore) }).nullable(),
+  siblings: z.array(SiblingCapacity),
+  /** Over the siblings shown and this branch when its own is submitted; none of them: every domain null. */
+  average: z.array(DomainAverage),
+  /** How many branches the average is over. */
+  averageOf: z.number().int(),
+});
+export type SiblingCapacityView = z.infer<typeof SiblingCapacityView>;
+
 /** The gap a course was planned for, shown on the course. */
 export const CourseGap = z.object({ assessmentId: Uuid, year: z.number().int(), item: CapacityItem, level: z.number().int().nullable() });
 export type CourseGap = z.infer<typeof CourseGap>;

@@ -17,6 +17,10 @@ export const IssueCertificateInput = z.object({
 });
 export type IssueCertificateInput = z.infer<typeof IssueCertificateInput>;
 
+/** Certificates for every participant who may have one and has none yet: the last day they are valid, or none. */
+export const IssueEligibleCertificatesInput = IssueCertificateInput.pick({ validUntil: true });
+export type IssueEligibleCertificatesInput = z.infer<typeof IssueEligibleCertificatesInput>;
+
 export const RevokeCertificateInput = z.object({
   reason: Text(1000).refine((s) => s.trim().length > 0, { params: { code: 'training.revoke_reason_required' } }),
 });

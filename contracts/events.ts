@@ -222,6 +222,24 @@ export const CheckInResult = z.object({
 });
 export type CheckInResult = z.infer<typeof CheckInResult>;
 
+/**
+ * Self check-in (server/modules/events/self-check-in-service.ts): whether it is
+ * on for the event and, when on, the link the QR code shown now carries, when
+ * the next code is due and until when the one shown now is accepted.
+ */
+export const SelfCheckIn = z.object({
+  enabled: z.boolean(),
+  /** Whether the page takes check-ins (the event published, not another organiser's); the day is checked when one scans. */
+  open: z.boolean(),
+  url: z.string().nullable(),
+  refreshAt: z.string().nullable(),
+  validUntil: z.string().nullable(),
+});
+export type SelfCheckIn = z.infer<typeof SelfCheckIn>;
+
+export const SelfCheckInInput = z.object({ enabled: z.boolean() });
+export type SelfCheckInInput = z.infer<typeof SelfCheckInInput>;
+
 export const TICKET_CODE_LENGTH = 10;
 /** Crockford's base 32 (no I, L, O, U): read aloud or typed from paper without confusion. */
 export const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Email, Int, IsoDate, Name, PageQuery, SafeInt, SortParam, Text, Uuid } from './common.js';
-import { AGE_BANDS_AND_UNKNOWN, PersonInput, PersonSex, UniqueCount } from './people.js';
 
 /**
  * Local Economic Development: regions, their LED team and committee, the
  * regional profile, the locational analysis matrix, bottlenecks and measures.
+ * A measure as carried out is `led-implementation.ts`, its follow-ups
+ * `led-follow-ups.ts`.
  */
 
 /** Private firms; the public sector (local and regional government); the semi-public sector (NGOs, BMOs, banks…). */
@@ -261,143 +262,3 @@ export const LedComparison = z.object({
   effective: z.object({ num: z.number(), den: z.number() }),
 });
 export type LedComparison = z.infer<typeof LedComparison>;
-
-// ---- implementation and follow-up of a measure (17.7, 17.8) ----
-
-/** Where a budget line's money comes from. */
-export const FUNDING_SOURCES = ['led_fund', 'partner_cash', 'partner_in_kind', 'donor', 'other'] as const;
-export const FundingSource = z.enum(FUNDING_SOURCES);
-export type FundingSource = z.infer<typeof FundingSource>;
-
-export const MilestoneInput = z.object({
-  title: Name,
-  dueOn: IsoDate,
-  doneOn: IsoDate.nullable().default(null),
-  note: Text(2000).default(''),
-});
-export type MilestoneInput = z.infer<typeof MilestoneInput>;
-export const Milestone = z.object({ id: Uuid, title: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), note: z.string() });
-export type Milestone = z.infer<typeof Milestone>;
-
-/** Amounts in minor units of the organisation's currency. */
-export const BudgetLineInput = z.object({
-  label: Name,
-  source: FundingSource,
-  planned: SafeInt.min(0),
-  actual: SafeInt.min(0).default(0),
-});
-export type BudgetLineInput = z.infer<typeof BudgetLineInput>;
-export const BudgetLine = z.object({ id: Uuid, label: z.string(), source: FundingSource, planned: z.number(), actual: z.number() });
-export type BudgetLine = z.infer<typeof BudgetLine>;
-
-export const ProgressReportInput = z.object({ reportedOn: IsoDate, text: Text(10_000).trim().min(1) });
-export type ProgressReportInput = z.infer<typeof ProgressReportInput>;
-export const ProgressReport = z.object({ id: Uuid, reportedOn: z.string(), text: z.string() });
-export type ProgressReport = z.infer<typeof ProgressReport>;
-
-/** What a person recorded on a measure is: a participant (trained), in a new job, or with a higher income. */
-export const MEASURE_ROLES = ['participant', 'new_job', 'higher_income'] as const;
-export const MeasureRole = z.enum(MEASURE_ROLES);
-export type MeasureRole = z.infer<typeof MeasureRole>;
-
-/**
- * A person recorded on a measure: someone already among the people reached
- * (`personId`), or typed in (`person`: the people module finds them again by
- * phone or e-mail). A new job is recorded with the firm it is in (`memberId`
- * of the person). The day defaults to the organisation's today.
- */
-export const MeasurePersonInput = z.object({
-  role: MeasureRole,
-  personId: Uuid.nullable().default(null),
-  person: PersonInput.nullable().default(null),
-  on: IsoDate.optional(),
-}).refine((p) => !!p.personId !== !!p.person, { path: ['personId'], params: { code: 'led.person_required' } });
-export type MeasurePersonInput = z.infer<typeof MeasurePersonInput>;
-export const MeasurePersonQuery = z.object({ role: MeasureRole });
-
-export const MeasurePerson = z.object({
-  personId: Uuid,
-  name: z.string(),
-  role: MeasureRole,
-  on: z.string(),
-  sex: PersonSex,
-  /** The band on the day recorded. */
-  ageBand: z.enum(AGE_BANDS_AND_UNKNOWN),
-  firm: z.object({ id: Uuid, name: z.string() }).nullable(),
-});
-export type MeasurePerson = z.infer<typeof MeasurePerson>;
-
-export const ClosingInput = z.object({ evaluation: Text(20_000).default(''), closedOn: IsoDate.nullable().default(null) });
-export type ClosingInput = z.infer<typeof ClosingInput>;
-
-/** Follow-ups come 6, 12 and 24 months after the measure's end. */
-export const FOLLOW_UP_MONTHS = [6, 12, 24] as const;
-export type FollowUpMonths = (typeof FOLLOW_UP_MONTHS)[number];
-export const FollowUpMonthsParam = z.coerce.number().pipe(z.union([z.literal(6), z.literal(12), z.literal(24)]));
-
-/** A day some months after another; a day the month lacks becomes its last (31 August + 6 months = 28 or 29 February). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** When the follow-ups of a measure ending on `endsOn` are due. */
-export function followUpSchedule(endsOn: string): Array<{ months: FollowUpMonths; dueOn: string }> {
-  return FOLLOW_UP_MONTHS.map((months) => ({ months, dueOn: addMonths(endsOn, months) }));
-}
-
-/**
- * The follow-up a measure is due for on `today`: the latest of 6, 12 and 24
- * months after its end that has come (one form, not three, for a measure
- * recorded late), or null before the first.
- */
-export function dueFollowUp(endsOn: string, today: string): { months: FollowUpMonths; dueOn: string } | null {
-  return followUpSchedule(endsOn).filter((f) => f.dueOn <= today).at(-1) ?? null;
-}
-
-/** The short form of a follow-up: the lead partner's answer on the personal link, or staff entering it. */
-export const FollowUpAnswerInput = z.object({
-  stillEffective: z.boolean(),
-  jobsKept: Int.min(0).max(1_000_000).nullable().default(null),
-  whoPays: Text(500).trim().default(''),
-  note: Text(5000).default(''),
-});
-export type FollowUpAnswerInput = z.infer<typeof FollowUpAnswerInput>;
-
-export const FollowUp = z.object({
-  months: z.number(),
-  dueOn: z.string(),
-  sentTo: z.string(),
-  sentAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  answeredAt: z.string().nullable(),
-  answeredBy: z.enum(['partner', 'staff']).nullable(),
-  stillEffective: z.boolean().nullable(),
-  jobsKept: z.number().nullable(),
-  whoPays: z.string(),
-  note: z.string(),
-});
-export type FollowUp = z.infer<typeof FollowUp>;
-
-/** A measure as carried out: milestones, budget lines, reports, the people it reached counted from their records, the closing and the follow-ups. */
-export const MeasureDetail = Measure.extend({
-  regionId: Uuid,
-  regionName: z.string(),
-  currency: z.string(),
-  milestones: z.array(Milestone),
-  budgetLines: z.array(BudgetLine),
-  budgetBySource: z.array(z.object({ source: FundingSource, planned: z.number(), actual: z.number() })),
-  reports: z.array(ProgressReport),
-  people: z.array(MeasurePerson),
-  /** Each role's people once each, by sex and age band (people module's count): each breakdown adds up to its total. */
-  results: z.object({ participant: UniqueCount, new_job: UniqueCount, higher_income: UniqueCount }),
-  newJobsByFirm: z.array(z.object({ memberId: Uuid.nullable(), name: z.string().nullable(), people: z.number() })),
-  closingEvaluation: z.string(),
-  closedOn: z.string().nullable(),
-  followUps: z.array(FollowUp),
-});
-export type MeasureDetail = z.infer<typeof MeasureDetail>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Int, IsoDateTime, Name, PageQuery, SortParam, Text, Uuid } from './common.js';
+import { FOLLOW_UP_FORM_STATES } from './surveys.js';
 import { CountryCode, LanguageCode } from './geo.js';
 
 /**
@@ -271,3 +272,45 @@ export const NetworkingSettings = z.object({
   weights: MatchWeights.default(DEFAULT_WEIGHTS),
 });
 export type NetworkingSettings = z.infer<typeof NetworkingSettings>;
+
+/**
+ * Deal follow-ups (server/modules/networking/deal-service.ts): when two firms
+ * met, each firm's contacts get the deal form (surveys' follow-up forms) 3, 6
+ * and 12 months later. An answer "agreement signed" is a deal reported by that
+ * firm; deals are counted once per pair of firms, whoever reports them.
+ */
+export const DEAL_FOLLOW_UP_MONTHS = [3, 6, 12] as const;
+/** The deal form's question names: the answers are read back by them. */
+export const DEAL_QUESTIONS = { signed: 'signed', type: 'deal_type', value: 'deal_value', jobs: 'jobs_created' } as const;
+/** The answer to `signed` that says no deal and none expected: the introduction's later follow-ups are not sent. */
+export const DEAL_NO_DEAL = 'no_deal';
+export const DEAL_TYPES = [...OFFER_KINDS, 'other'] as const;
+
+export const DealReport = z.object({
+  signed: z.boolean(),
+  /** No deal and none expected (DEAL_NO_DEAL): the later follow-ups were not sent. */
+  noneExpected: z.boolean(),
+  type: z.string().nullable(),
+  /** Integer minor units of the organisation's currency. */
+  value: z.number().nullable(),
+  currency: z.string(),
+  jobs: z.number().nullable(),
+});
+export type DealReport = z.infer<typeof DealReport>;
+
+export const DealFollowUp = z.object({
+  id: Uuid,
+  introductionId: Uuid,
+  /** The firm asked, and the firm it was introduced to. */
+  firm: FirmRef,
+  partner: FirmRef,
+  months: z.number(),
+  dueOn: z.string(),
+  state: z.enum(FOLLOW_UP_FORM_STATES),
+  hasEmail: z.boolean(),
+  sentAt: IsoDateTime.nullable(),
+  answeredAt: IsoDateTime.nullable(),
+  report: DealReport.nullable(),
+});
+export type DealFollowUp = z.infer<typeof DealFollowUp>;
+export const DealFollowUpQuery = z.object({ state: z.enum(FOLLOW_UP_FORM_STATES).optional() });

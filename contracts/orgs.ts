@@ -20,6 +20,11 @@ export const OrgInput = z
     /** BCP 47 locale for dates and numbers; left out when creating, the country's (en-IN, fr-SN). */
     locale: FormatLocale.optional(),
     shareMemberDataUpward: z.boolean().default(false),
+    /**
+     * A branch shows its submitted capacity self-assessment's domain scores to
+     * its sibling branches (training, capacity). Left out: unchanged (false for a new one).
+     */
+    shareCapacityWithSiblings: z.boolean().optional(),
   })
   .superRefine((org, ctx) => {
     org.regions.forEach((r, i) => {
@@ -42,6 +47,7 @@ export const Org = z.object({
   timeZone: z.string(),
   locale: z.string(),
   shareMemberDataUpward: z.boolean(),
+  shareCapacityWithSiblings: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -93,6 +93,8 @@ export const PERMISSIONS = {
   // (donors, board) read them.
   'led.read': ['admin', 'staff', 'viewer'],
   'led.manage': ['admin', 'staff'],
+  // Scoring a call's applications: the service also requires a seat on the call's panel.
+  'led.rate': ['admin', 'staff', 'viewer'],
   // Results: staff build the frameworks and draft the reports; the director
   // (admin) approves them; viewers (donors, board) read them.
   'results.read': ['admin', 'staff', 'viewer'],

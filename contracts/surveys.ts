@@ -172,3 +172,11 @@ export type Analysis = z.infer<typeof Analysis>;
 export const TextAnswersQuery = PageQuery.extend({ question: z.string().max(64), tag: z.string().max(50).optional() });
 export const TextAnswer = z.object({ responseId: Uuid, text: z.string(), tags: z.array(z.string()), firmName: z.string().nullable(), submittedAt: z.string() });
 export const TagAnswerInput = z.object({ question: z.string().max(64), tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20) });
+
+/**
+ * A follow-up form's state (server/modules/surveys/follow-up-form-service.ts):
+ * planned (not yet due), due (not mailed yet: its day has come, or the recipient
+ * has no address), sent (the link works), expired (not answered in time), answered.
+ */
+export const FOLLOW_UP_FORM_STATES = ['planned', 'due', 'sent', 'expired', 'answered'] as const;
+export type FollowUpFormState = (typeof FOLLOW_UP_FORM_STATES)[number];

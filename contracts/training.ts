@@ -136,8 +136,8 @@ export type CourseParticipant = z.infer<typeof CourseParticipant>;
 /**
  * The columns a course's participants sort by: the name, the share of sessions
  * attended, the post-test's score (not taken: last). Attendance is computed
- * from the sessions' check-ins, so the list is sorted and paged in memory by
- * one comparator (`participant-list-service.ts`); ties by the person's id.
+ * in SQL from the sessions' check-ins (`participant-list-service.ts`), which
+ * filters, sorts and pages there; ties by the person's id.
  */
 export const COURSE_PARTICIPANT_SORTS = ['name', 'attended', 'score'] as const;
 export const COURSE_COMPLETIONS = ['completed', 'not_completed'] as const;
@@ -208,6 +208,22 @@ export const EvaluationAnswersInput = z.object({
   submissionKey: SubmissionKey,
 });
 
+/** How long a participant's own link works: long enough for a course of some weeks and its post-test. */
+export const EVALUATION_LINK_DAYS = 30;
+
+/** The state of a participant's own link to one of a course's forms. */
+export const EVALUATION_LINK_STATES = ['not_sent', 'sent', 'expired', 'answered'] as const;
+export const EvaluationLinkState = z.enum(EVALUATION_LINK_STATES);
+export type EvaluationLinkState = z.infer<typeof EvaluationLinkState>;
+
+/** Links mailed to a course's participants for one form, and the people left without (no address). */
+export const EvaluationLinksSent = z.object({ mailed: z.number().int(), withoutEmail: z.number().int() });
+export type EvaluationLinksSent = z.infer<typeof EvaluationLinksSent>;
+
+/** A participant's link handed over on the spot (QR code or copied): shown once, only its hash is kept. */
+export const EvaluationLinkHandOver = z.object({ url: z.string(), expiresAt: z.string() });
+export type EvaluationLinkHandOver = z.infer<typeof EvaluationLinkHandOver>;
+
 /** Mean gain (post − pre) over the people with both tests; null means when nobody has both. */
 export const KnowledgeGain = z.object({
   withBoth: z.number().int(),
@@ -236,6 +252,10 @@ export const CourseEvaluation = z.object({
     gain: z.number().nullable(),
     satisfaction: z.boolean(),
     completed: z.boolean(),
+    /** Whether the person has an address their own links can be mailed to. */
+    hasEmail: z.boolean(),
+    /** Their own link to each form (answered on their phone): not sent, sent, expired, answered (by the link or entered by staff). */
+    links: z.object({ pre: EvaluationLinkState, post: EvaluationLinkState, satisfaction: EvaluationLinkState }),
   })),
   /** The satisfaction form's rating (scale) questions: mean answer of each and over all of them. */
   satisfaction: z.object({

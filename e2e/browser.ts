@@ -84,6 +84,31 @@ export async function signIn(page: Page, base: string, email: string, password: 
   await page.locator('button[type=submit]').click();
 }
 
+/** A new page signed in as `email`, once it has left the sign-in page. */
+export async function signedInPage(browser: Browser, base: string, email: string, password: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await openPage(browser, options);
+  await signIn(page, base, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+/** The API as the page's signed-in person, with the session's CSRF token on writes. */
+export async function apiOfPage(page: Page, base: string) {
+  const { csrfToken } = (await (await page.request.get(`${base}/api/v1/auth/session`)).json()) as { csrfToken: string };
+  return {
+    get: async <T>(path: string): Promise<T> => {
+      const r = await page.request.get(`${base}${path}`);
+      if (!r.ok()) throw new Error(`GET ${path}: ${r.status()} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+    post: async <T>(path: string, data: unknown = {}): Promise<T> => {
+      const r = await page.request.post(`${base}${path}`, { data, headers: { 'x-csrf-token': csrfToken } });
+      if (!r.ok()) throw new Error(`POST ${path}: ${r.status()} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+  };
+}
+
 /** The product for one test file, started for it and stopped after it, and the run's browser. */
 export function useProductAndBrowser() {
   const held = {} as { product: Awaited<ReturnType<typeof startProduct>>; browser: Browser };

@@ -64,7 +64,7 @@ describe('a consultation of members', () => {
   it('builds a form in the browser and publishes it', async () => {
     const page = await openPage(env.browser, { viewport: { width: 1280, height: 900 } });
     await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
-    await page.getByRole('link', { name: 'Forms' }).click();
+    await page.getByRole('link', { name: 'Forms', exact: true }).click();
     await page.getByRole('button', { name: 'New form' }).click();
     await page.getByLabel('Title (English)').fill('Training evaluation');
     await page.getByLabel('Label (English)').first().fill('How useful was the training?');

@@ -28,7 +28,8 @@ describe('issues members raise', () => {
     await phone.getByRole('dialog').getByRole('button', { name: 'Raise an issue' }).click();
     await phone.getByRole('dialog').getByText('Required.').first().waitFor();
     await phone.getByRole('dialog').getByRole('combobox', { name: /^Category/ }).click();
-    await phone.getByRole('option', { name: 'Tax' }).click();
+    // The list's own Category filter is the browser's select, with options of the same names.
+    await phone.getByRole('listbox', { name: 'Category' }).getByRole('option', { name: 'Tax' }).click();
     await phone.getByLabel(/What happens, and what it costs/).fill('Duty on imported jars went from 10% to 20% in July.');
     await phone.getByRole('dialog').getByRole('button', { name: 'Raise an issue' }).click();
     await phone.getByRole('heading', { name: 'Import duty on packaging doubled' }).waitFor();

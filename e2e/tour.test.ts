@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
+import { DEMO_DONOR_PERSON } from '../server/demo/seed-donor.js';
 import { axeViolations, expectAccessible, openPage, signIn, useProductAndBrowser } from './browser.js';
 
 const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
@@ -295,6 +296,33 @@ describe('the pages before signing in, and every page reached', () => {
       await page.context().close();
     }
     expect(routes.some((r) => r.includes('/firms/'))).toBe(true);
+    expect(problems).toEqual({});
+  });
+
+  it("the donor's officer, who belongs to no organisation, reads on the donor's dashboard the programme shared with the donor, at both widths", async () => {
+    const problems: Record<string, string[]> = {};
+    for (const { label, viewport } of WIDTHS) {
+      const page = await tourPage({ viewport });
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text().slice(0, 200))));
+      page.on('pageerror', (error) => consoleErrors.push(String(error).slice(0, 200)));
+      await signedIn(page, DEMO_DONOR_PERSON.email);
+      // The sign-in page's own "who is signed in?" answered 401, as it should.
+      consoleErrors.length = 0;
+      await visit(page, '/donor');
+      visitedPages.add('/donor');
+      // The programme the chamber shared, under the chamber's name: year 1 as approved.
+      await page.getByText('BMO strengthening programme').first().waitFor();
+      await page.getByText('Ghana National Chamber', { exact: false }).first().waitFor();
+      const found = [...(await axeViolations(page)), ...(await codesAsText(page)), ...consoleErrors.splice(0)];
+      if (label === 'phone') {
+        const wide = await overflow(page);
+        if (wide) found.push(`scrolls sideways: ${JSON.stringify(wide)}`);
+        found.push(...(await smallTargets(page)).slice(0, 6).map((s) => `small target ${s}`));
+      }
+      if (found.length) problems[`${label} /donor`] = found;
+      await page.context().close();
+    }
     expect(problems).toEqual({});
   });
 

@@ -47,6 +47,24 @@ function writeAtomically(file, contents) {
   fs.renameSync(tmp, file);
 }
 
+/**
+ * Chunks of earlier builds (their names carry their content's hash) are
+ * removed a day later: a server started before this build may still load one.
+ */
+function removeOldChunks(current) {
+  const dir = path.join(outdir, 'chunks');
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (current.has(file)) continue;
+    try {
+      if (fs.statSync(file).mtimeMs < dayAgo) fs.rmSync(file, { force: true });
+    } catch {
+      // removed by another build meanwhile
+    }
+  }
+}
+
 export async function buildServer() {
   // esbuild comes with tsx (a dependency) and vite; loaded only when a build is due.
   const { build } = await import('esbuild');
@@ -59,6 +77,10 @@ export async function buildServer() {
     packages: 'external',
     platform: 'node',
     format: 'esm',
+    // What main.ts imports dynamically (the app, its routes and their packages)
+    // becomes chunks of its own, loaded while the embedded database starts.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     target: 'node20.19',
     // Bundling renames clashing names; errors and plugins are known by theirs.
     keepNames: true,
@@ -67,8 +89,11 @@ export async function buildServer() {
     write: false,
     logLevel: 'warning',
   });
-  fs.mkdirSync(outdir, { recursive: true });
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  fs.mkdirSync(path.join(outdir, 'chunks'), { recursive: true });
+  // Chunks first, entries after: a process starting meanwhile finds every chunk its entry names.
+  const entryFirst = (f) => (path.dirname(f.path) === outdir ? 1 : 0);
+  for (const file of [...result.outputFiles].sort((a, b) => entryFirst(a) - entryFirst(b))) writeAtomically(file.path, file.contents);
+  removeOldChunks(new Set(result.outputFiles.map((f) => f.path)));
   // Written last: it marks the build as complete.
   const meta = { inputs: Object.keys(result.metafile.inputs), outputs: Object.keys(result.metafile.outputs) };
   writeAtomically(metafile, JSON.stringify(meta));

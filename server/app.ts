@@ -17,6 +17,7 @@ import { orgRoutes } from './modules/orgs/routes.js';
 import { consultationRoutes } from './modules/surveys/routes/consultation-routes.js';
 import { formRoutes } from './modules/surveys/routes/form-routes.js';
 import { respondRoutes } from './modules/surveys/routes/respond-routes.js';
+import { followUpFormRoutes } from './modules/surveys/routes/follow-up-form-routes.js';
 import { intakeRoutes } from './modules/intake/routes/intake-routes.js';
 import { advocacyRoutes } from './modules/advocacy/routes/advocacy-routes.js';
 import { dialogueRoutes } from './modules/dialogue/routes/dialogue-routes.js';
@@ -26,17 +27,28 @@ import { decisionMakerRoutes } from './modules/advocacy/routes/decision-maker-ro
 import { documentRoutes } from './modules/advocacy/routes/document-routes.js';
 import { peopleRoutes } from './modules/people/routes/people-routes.js';
 import { eventRoutes } from './modules/events/routes/event-routes.js';
+import { selfCheckInRoutes } from './modules/events/routes/self-check-in-routes.js';
 import { certificateRoutes } from './modules/training/routes/certificate-routes.js';
 import { trainingRoutes } from './modules/training/routes/training-routes.js';
+import { evaluationLinkRoutes } from './modules/training/routes/evaluation-link-routes.js';
 import { capacityRoutes } from './modules/training/routes/capacity-routes.js';
 import { b2bRoutes } from './modules/b2b/routes/b2b-routes.js';
 import { ledRoutes } from './modules/led/routes/led-routes.js';
 import { ledFollowUpRoutes, ledMeasureRoutes } from './modules/led/routes/measure-routes.js';
 import { ledPublicRoutes } from './modules/led/routes/public-routes.js';
+import { ledCallPublicRoutes, ledCallRoutes } from './modules/led/routes/call-routes.js';
+import { ledInterviewRoutes } from './modules/led/routes/interview-routes.js';
+import { ledRollupRoutes } from './modules/led/routes/rollup-routes.js';
+import { ledRatingRoutes } from './modules/led/routes/rating-routes.js';
+import { ledPhotoRoutes } from './modules/led/routes/photo-routes.js';
 import { networkingRoutes } from './modules/networking/routes/networking-routes.js';
+import { DEAL_SUBJECT, dealFollowUpAnswered } from './modules/networking/deal-service.js';
 import { directoryRoutes } from './modules/networking/routes/directory-routes.js';
+import { infoRoutes } from './modules/networking/routes/info-routes.js';
+import { showcaseRoutes } from './modules/networking/routes/showcase-routes.js';
 import { recordSessionAttendance } from './modules/training/attendance-service.js';
 import { resultsRoutes } from './modules/results/routes/results-routes.js';
+import { donorRoutes } from './modules/results/routes/donor-routes.js';
 import { homeRoutes } from './modules/home/routes/home-routes.js';
 import { issuesBuiltOn } from './modules/advocacy/issue-service.js';
 import { issuesCitingConsultation } from './modules/advocacy/evidence-service.js';
@@ -57,6 +69,7 @@ import { authenticate } from './platform/http/authenticate.js';
 import { compression, serveBuiltApp } from './platform/http/compression.js';
 import { healthRoutes } from './platform/http/health-routes.js';
 import { inputGuard } from './platform/http/input-guard.js';
+import { presentedReplies } from './platform/http/presented-replies.js';
 import { multipartGuard } from './platform/http/multipart-guard.js';
 import { pickLocale } from './platform/i18n/i18n.js';
 import './platform/http/types.js';
@@ -77,6 +90,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** A write that succeeds without an audit entry fails with a 500 (tests) instead of being logged. */
   strictAudit?: boolean;
+  /** Every reply is checked against its route's schema, long presented lists included (tests). */
+  strictReplies?: boolean;
 }
 
 function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -84,7 +99,7 @@ function onFrameworkError(error: FastifyError, request: FastifyRequest, reply: F
   void sendProblem(error, request, reply);
 }
 
-export async function buildApp({ config, database, serveWeb = true, logger, strictAudit = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, serveWeb = true, logger, strictAudit = false, strictReplies = false }: AppOptions): Promise<FastifyInstance> {
   registerModules();
   const app = Fastify({
     logger: logger ?? {
@@ -144,6 +159,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(authenticate);
   await app.register(auditedWrites, { strict: strictAudit });
   await app.register(inputGuard);
+  await app.register(presentedReplies, { check: strictReplies });
   await app.register(multipartGuard);
   await app.register(healthRoutes);
   await app.register(authRoutes);
@@ -161,6 +177,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(formRoutes);
   await app.register(consultationRoutes, { issuesCiting: issuesCitingConsultation });
   await app.register(respondRoutes);
+  await app.register(followUpFormRoutes, { answered: { [DEAL_SUBJECT]: dealFollowUpAnswered } });
   await app.register(intakeRoutes, { issuesBuiltOn });
   await app.register(advocacyRoutes, { dialogueOfIssue });
   await app.register(dialogueRoutes);
@@ -170,17 +187,28 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(documentRoutes);
   await app.register(peopleRoutes);
   await app.register(eventRoutes, { afterCheckIn: recordSessionAttendance });
+  await app.register(selfCheckInRoutes, { afterCheckIn: recordSessionAttendance });
   await app.register(trainingRoutes);
+  await app.register(evaluationLinkRoutes);
   await app.register(b2bRoutes);
   await app.register(certificateRoutes);
   await app.register(capacityRoutes);
   await app.register(ledRoutes);
   await app.register(ledMeasureRoutes);
+  await app.register(ledPhotoRoutes);
   await app.register(ledFollowUpRoutes);
   await app.register(ledPublicRoutes);
+  await app.register(ledCallRoutes);
+  await app.register(ledCallPublicRoutes);
+  await app.register(ledInterviewRoutes);
+  await app.register(ledRollupRoutes);
+  await app.register(ledRatingRoutes);
   await app.register(networkingRoutes);
   await app.register(directoryRoutes);
+  await app.register(infoRoutes);
+  await app.register(showcaseRoutes);
   await app.register(resultsRoutes);
+  await app.register(donorRoutes);
   await app.register(homeRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));

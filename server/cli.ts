@@ -18,6 +18,7 @@ import { DataFolderLocked } from './platform/db/data-folder-lock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 import { withSystem } from './platform/db/tenancy.js';
+import { addDonorPerson } from './modules/results/donor-command.js';
 
 // Operators' commands (a restore of a large backup) may hold a transaction
 // longer than a request may, so the request limits are off.
@@ -94,6 +95,28 @@ program
       });
       console.log(`${opts.email} is an admin of organisation ${orgId}.`);
       if (generated) console.log(`Generated password: ${password}`);
+    }),
+  );
+
+// Donors (results, issue 20.5) belong to no organisation: an operator adds them and their people.
+const donor = program.command('donor').description('Donors and the people who sign in for them');
+donor
+  .command('add')
+  .description('Add a donor (kept if it exists) and a person who signs in for it: an existing account by e-mail, or a new one')
+  .requiredOption('--name <name>', "the donor's name, e.g. \"GIZ\"")
+  .requiredOption('--email <email>', "the person's e-mail address", parseWith(Email))
+  .option('--person-name <name>', "the person's full name, for a new account (default: the e-mail)")
+  .option('--password <password>', 'password of a new account, or a new one for an existing account (else ROUNDTABLE_DONOR_PASSWORD, else one is generated for a new account)')
+  .action((opts: { name: string; email: string; personName?: string; password?: string }) =>
+    withDatabase(async (db) => {
+      const name = opts.name.trim();
+      if (!name) throw new InvalidArgumentError('Give the donor a name.');
+      const given = opts.password ?? process.env.ROUNDTABLE_DONOR_PASSWORD;
+      const password = Password.parse(given ?? randomBytes(12).toString('base64url'));
+      const added = await addDonorPerson(db.db, { donor: name, email: opts.email, name: opts.personName?.trim() || opts.email, passwordHash: await hashPassword(password), resetPassword: given !== undefined });
+      console.log(`${added.user.email} signs in for donor "${added.donor.name}" (${added.donor.id}).`);
+      if (added.created && given === undefined) console.log(`New account; generated password: ${password}`);
+      if (added.orgs) console.log(`Note: this account also works in ${added.orgs} organisation(s); its donor dashboard is at /donor.`);
     }),
   );
 

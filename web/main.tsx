@@ -7,7 +7,7 @@ import '@mantine/core/styles/global.css';
 import './app/touch.css';
 import { createTheme, MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { StrictMode, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './app/api.js';
@@ -15,19 +15,18 @@ import { App } from './app/App.js';
 import { ErrorBoundary } from './app/ErrorBoundary.js';
 import { sessionQuery } from './app/session.js';
 import { i18nReady } from './app/i18n.js';
-import { onFirstNotice } from './ui/notify.js';
+import { loadNotices, onNotice } from './ui/notify.js';
 
 // Notices appear after an action, never on the first screen: their container
-// is downloaded and shown with the first one (web/ui/notify.ts).
-const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
+// is downloaded and shown with the first one (web/ui/notify.ts). Not with
+// React.lazy: without a connection (the door's phone) the download fails, and
+// a failure thrown while rendering, here outside every error boundary, took the
+// whole app off the screen. A failed download is tried again with the next notice.
+type NoticesModule = Awaited<ReturnType<typeof loadNotices>>;
 function NoticeContainer() {
-  const [wanted, setWanted] = useState(false);
-  useEffect(() => onFirstNotice(() => setWanted(true)), []);
-  return wanted ? (
-    <Suspense fallback={null}>
-      <Notifications position="bottom-right" />
-    </Suspense>
-  ) : null;
+  const [Notifications, setNotifications] = useState<NoticesModule['Notifications'] | null>(null);
+  useEffect(() => onNotice(() => void loadNotices().then((m) => setNotifications(() => m.Notifications), () => undefined)), []);
+  return Notifications ? <Notifications position="bottom-right" /> : null;
 }
 
 const queryClient = new QueryClient({

@@ -81,6 +81,12 @@ const STAMPED: Array<{ table: string; key: string; entity: string; actions?: str
   },
   { table: 'networking_introductions', key: 'id', entity: 'networking_introduction', stamps: [['created_at', 'first'], ['updated_at', 'last']] },
   { table: 'networking_settings', key: 'org_id', entity: 'networking_settings', stamps: [['updated_at', 'last']] },
+  {
+    table: 'networking_products', key: 'id', entity: 'networking_product',
+    stamps: [['created_at', 'first'], ['updated_at', 'last'], ['published_at', 'last', ['networking_product.publish']], ['rated_at', 'last', ['networking_product.rate']]],
+  },
+  { table: 'networking_info_entries', key: 'id', entity: 'networking_info_entry', stamps: [['created_at', 'first'], ['updated_at', 'last']] },
+  { table: 'networking_info_subscriptions', key: 'member_id', entity: 'member', actions: ['networking_info_subscription.save'], stamps: [['updated_at', 'last']] },
   { table: 'b2b_requests', key: 'id', entity: 'b2b_request', stamps: [['created_at', 'first'], ['updated_at', 'last'], ['answered_at', 'last', ['b2b_request.accept', 'b2b_request.decline']]] },
   { table: 'b2b_profiles', key: 'registration_id', entity: 'event_registration', actions: ['b2b.profile', 'b2b.agenda_issue'], stamps: [['created_at', 'first'], ['updated_at', 'last'], ['agenda_issued_at', 'last', ['b2b.agenda_issue']]] },
   { table: 'b2b_settings', key: 'event_id', entity: 'event', actions: ['b2b.open', 'b2b.settings_update', 'b2b.schedule'], stamps: [['created_at', 'first'], ['updated_at', 'last'], ['scheduled_at', 'last', ['b2b.schedule']]] },

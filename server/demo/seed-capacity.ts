@@ -25,8 +25,9 @@ async function assess(tx: Tx, orgId: string, actor: { userId: string; name: stri
 /**
  * The BMO's own capacity: the national chamber assessed itself last year and
  * this year (better in advocacy, still weak in fee collection and trainers);
- * Greater Accra and Ashanti submitted this year's, Northern has a draft half
- * done, which its umbrella does not see.
+ * Greater Accra and Ashanti submitted this year's (and share it with their
+ * sibling branches, seed-demo.ts), Northern has a draft half done, which its
+ * umbrella does not see; Northern sees the other two beside its own.
  */
 export async function seedDemoCapacity(tx: Tx, chamberId: string, branchIds: string[], actor: { userId: string; name: string }, year: number) {
   await assess(tx, chamberId, actor, year - 1, [3, 2, 2, 2, 3, 1, 3, 2, 2, 2, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2], true);

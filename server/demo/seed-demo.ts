@@ -16,12 +16,16 @@ import { seedDemoMembers } from './seed-members.js';
 import { backDated, stampedAsAudited } from './back-date.js';
 import { demoCast, seedB2bDay, seedExportWorkshop, seedTourismEvening } from './seed-events.js';
 import { seedAshantiLed, seedNorthernLed } from './seed-led.js';
+import { seedLedCall } from './seed-led-calls.js';
+import { seedCraftTrailPeople } from './seed-led-results.js';
 import { seedTrainersTraining, seedWeaversCourse } from './seed-training.js';
 import { seedWeaversEvaluation } from './seed-evaluation.js';
 import { seedDemoCapacity } from './seed-capacity.js';
 import { networkingStory } from './seed-networking.js';
+import { showcaseStory } from './seed-showcase.js';
 import { seedB2bMatchmaking } from './seed-b2b.js';
 import { seedDemoResults } from './seed-results.js';
+import { seedDemoDonor } from './seed-donor.js';
 import { clock } from '../platform/clock.js';
 
 export const DEMO_PASSWORD = 'roundtable-demo';
@@ -43,8 +47,8 @@ const national: OrgInput = {
 };
 
 const branches: Array<OrgInput & { staff: { name: string; email: string } }> = [
-  { name: 'Greater Accra Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-AA'], languages: ['en'], currency: 'GHS', shareMemberDataUpward: true, staff: { name: 'Kofi Adjei', email: 'kofi.adjei@accra.ghanachamber.example' } },
-  { name: 'Ashanti Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-AH'], languages: ['en', 'tw'], currency: 'GHS', shareMemberDataUpward: true, staff: { name: 'Akosua Darko', email: 'akosua.darko@ashanti.ghanachamber.example' } },
+  { name: 'Greater Accra Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-AA'], languages: ['en'], currency: 'GHS', shareMemberDataUpward: true, shareCapacityWithSiblings: true, staff: { name: 'Kofi Adjei', email: 'kofi.adjei@accra.ghanachamber.example' } },
+  { name: 'Ashanti Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-AH'], languages: ['en', 'tw'], currency: 'GHS', shareMemberDataUpward: true, shareCapacityWithSiblings: true, staff: { name: 'Akosua Darko', email: 'akosua.darko@ashanti.ghanachamber.example' } },
   { name: 'Northern Regional Chamber', kind: 'chamber', country: 'GH', regions: ['GH-NP'], languages: ['en', 'dag'], currency: 'GHS', shareMemberDataUpward: false, staff: { name: 'Abdul-Rahman Issah', email: 'abdul-rahman.issah@northern.ghanachamber.example' } },
 ];
 
@@ -66,6 +70,9 @@ async function addPerson(tx: Tx, orgId: string, person: { name: string; email: s
 
 /** Creates the demo world when the database holds no organisation yet; returns what was made, or null. */
 export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://localhost:3000') {
+  // Most starts find their data: one statement, no password hash (tens of ms) and no transaction.
+  const [{ existing }] = (await db.select({ existing: count() }).from(orgs)) as [{ existing: number }];
+  if (existing > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return withSystem(db, async (tx) => {
     // Serialise concurrent first starts (several processes on one database).
@@ -115,25 +122,36 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     await backDated(tx, today, [168, 135], () => seedDemoMemberIssues(tx, chamber.id, actor));
     await networking.winter(); // 134 days ago
     const weavers = await seedWeaversCourse(cast, trainer); // 133 to 120 days ago
-    await networking.spring(); // 119.8 to 119.2 days ago
-    await seedWeaversEvaluation(cast, weavers); // 119.15 to 119.05 days ago
+    await networking.spring(); // 119.26 to 119.18 days ago: after the weavers' last evening, whatever the hour of the first start
+    await seedWeaversEvaluation(cast, weavers); // 119.14 to 119.05 days ago
     await seedTourismEvening(cast); // 119 to 108 days ago
     await networking.summer(); // 107 to 103 days ago
-    await seedAshantiLed(cast); // 102 to 92 days ago
+    // The showcase of local products and the information service open (seed-showcase.ts).
+    const showcase = showcaseStory(cast, { persona: personaFirm!, shea: networking.firmOf('shea'), gari: networking.firmOf('gari'), kente: networking.firmOf('kente') });
+    await showcase.open(); // 102.9 to 102.2 days ago
+    const ashantiLed = await seedAshantiLed(cast); // 102 to 92 days ago
     await networking.autumn(); // 91 days ago
     await backDated(tx, today, [90, 8], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
     // The B2B day in three weeks, registered for this week: the persona's home shows her ticket to pay.
     await seedNorthernLed(cast); // 8 days ago
+    // The Ashanti branch's first call for measures, open, its panel scoring what came in (seed-led-calls.ts).
+    await seedLedCall(cast, ashantiLed.region, ashantiLed.bottlenecks); // 7.19 to 7.16 days ago
     await networking.lastWeek(); // 7 days ago
     const b2bDay = await seedB2bDay(cast); // 7 to 1 day ago
     // Its matchmaking opened once the seats were taken: requests, answers and a first schedule (seed-b2b.ts).
+    // Yesterday: the persona proposes a product for the showcase; a question waits for staff.
+    await showcase.yesterday(); // 0.99 to 0.93 days ago
     await seedB2bMatchmaking(cast, b2bDay); // 0.9 to 0.35 days ago
     // The capacity self-assessments of the chamber and its branches, this year and last.
     await backDated(tx, today, [0.3, 0.1], () => seedDemoCapacity(tx, chamber.id, branchIds, actor, today.getUTCFullYear()));
     // Networking and B2B rows the database stamped at this first start take the days their histories tell.
     await stampedAsAudited(tx);
+    // The craft trail's first guides, new job and higher income, recorded this morning (seed-led-results.ts).
+    await seedCraftTrailPeople(cast, ashantiLed.region); // 0.09 to 0.07 days ago
     // Last, the donor programme's results: year 1 counted from all of the above and approved, year 2 counted live (seed-results.ts).
-    await seedDemoResults(cast); // 0.06 to 0.002 days ago
+    const results = await seedDemoResults(cast); // 0.06 to 0.002 days ago
+    // The director shares the programme with its donor, whose dashboard then shows year 1 (seed-donor.ts).
+    await seedDemoDonor(cast, results.framework, passwordHash); // 0.0015 to 0.001 days ago
     return { orgId: chamber.id, password: DEMO_PASSWORD, users: [...DEMO_PEOPLE, ...created] };
   });
 }

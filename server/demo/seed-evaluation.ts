@@ -40,7 +40,7 @@ const RATINGS: Array<[number, number | undefined, string]> = [[5, 5, 'More eveni
  * evening — the knowledge gain the course page shows comes from these.
  */
 export async function seedWeaversEvaluation(cast: DemoCast, courseId: string) {
-  return chapter(cast, [119.15, 119.05], async () => {
+  return chapter(cast, [119.14, 119.05], async () => {
     const ctx = staffCtx(cast);
     const published = async (definition: object) => {
       const form = await createForm(ctx, FormInput.parse({ purpose: 'evaluation', definition }));

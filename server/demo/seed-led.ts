@@ -5,6 +5,8 @@ import { setRegionPublished } from '../modules/led/public-service.js';
 import { addKeyFigure, addTeamMember, createRegion } from '../modules/led/region-service.js';
 import { listContacts } from '../modules/members/contact-service.js';
 import { dayOf } from './back-date.js';
+import { seedLedInterviews, type AshantiBottlenecks } from './seed-led-calls.js';
+import { seedLedPilot } from './seed-led-results.js';
 import { chapter, firmOwners, staffCtx, type DemoCast } from './seed-events.js';
 
 /**
@@ -136,8 +138,13 @@ async function ledCycle(cast: DemoCast) {
     budget: 4_200_000, startsOn: dayOf(cast.today, 25), endsOn: dayOf(cast.today, 300), status: 'planned',
   });
   // The chamber shows Ashanti on its public LED page (/local-development/<org>); Northern, just begun, is not shown.
+  // The branch's pilot from before the cycle, ended with its follow-ups answered (seed-led-results.ts).
+  await seedLedPilot(cast, region);
+  // The team's interviews, coded to these bottlenecks (seed-led-calls.ts).
+  const bottlenecks: AshantiBottlenecks = { power, pricing, visitors };
+  await seedLedInterviews(cast, region, bottlenecks);
   await setRegionPublished(ctx, region, true);
-  return region;
+  return { region, bottlenecks };
 }
 
 /**

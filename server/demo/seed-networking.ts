@@ -120,6 +120,8 @@ export function networkingStory(cast: DemoCast) {
   const step = (key: string, state: IntroductionState, note = '') => moveIntroduction(ctx, introductions.get(key)!, state, note);
 
   return {
+    /** The firm of the story playing `role` (once the launch has cast them): the showcase's producers (seed-showcase.ts). */
+    firmOf: (role: Part) => firm(role),
     /** About two hundred days ago: the chamber opens the directory; a cashew buyer lists itself and its first offer. */
     launch: () => at([199.8, 199.2], async (now) => {
       await castFirms();
@@ -205,7 +207,7 @@ export function networkingStory(cast: DemoCast) {
     }),
 
     /** Four months ago, the day after the weavers' last evening. */
-    spring: () => at([119.8, 119.2], async () => {
+    spring: () => at([119.26, 119.18], async () => {
       await step('spa', 'met', 'Met at the hotel; the spa tried the butter for a month.');
       await step('cashew', 'accepted');
     }),

@@ -15,8 +15,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://roundtable.test', LOGIN_RATE_LIMIT: '1000', ...env });
   // TEST_LOG=1 shows the server's log, e.g. the cause of a 500.
-  // Every write that succeeds without an audit entry answers 500 here (platform/audit/audited-writes.ts).
-  const app = await buildApp({ config, database, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false, strictAudit: true });
+  // Every write that succeeds without an audit entry answers 500 here (platform/audit/audited-writes.ts),
+  // and every reply is checked against its schema (platform/http/presented-replies.ts).
+  const app = await buildApp({ config, database, serveWeb: false, logger: process.env.TEST_LOG ? { level: 'error' } : false, strictAudit: true, strictReplies: true });
   await app.ready();
   return { app, database, config };
 }

@@ -57,21 +57,41 @@ const LedRegionPage = page(() => import('../features/led/LedRegionPage.js'), 'Le
 const LedRegionFormPage = page(() => import('../features/led/LedRegionFormPage.js'), 'LedRegionFormPage');
 const LedComparePage = page(() => import('../features/led/LedComparePage.js'), 'LedComparePage');
 const MeasurePage = page(() => import('../features/led/MeasurePage.js'), 'MeasurePage');
-const staffNetworking = () => import('../features/networking/StaffPages.js');
+const CallRatingPage = page(() => import('../features/led/CallRatingPage.js'), 'CallRatingPage');
+const LedCallsPage = page(() => import('../features/led/LedCallsPage.js'), 'LedCallsPage');
+const LedCallPage = page(() => import('../features/led/LedCallPage.js'), 'LedCallPage');
+const LedCallFormPage = page(() => import('../features/led/LedCallFormPage.js'), 'LedCallFormPage');
+const ApplicationFormPage = page(() => import('../features/led/ApplicationFormPage.js'), 'ApplicationFormPage');
+const SelectionRunPage = page(() => import('../features/led/CallRatingPage.js'), 'SelectionRunPage');
+const InterviewPage = page(() => import('../features/led/InterviewPage.js'), 'InterviewPage');
+const BottleneckPage = page(() => import('../features/led/BottleneckPage.js'), 'BottleneckPage');
+const LedRollupPage = page(() => import('../features/led/LedRollupPage.js'), 'LedRollupPage');
+const RollupMeasuresPage = page(() => import('../features/led/RollupRecordsPages.js'), 'RollupMeasuresPage');
+const RollupPeoplePage = page(() => import('../features/led/RollupRecordsPages.js'), 'RollupPeoplePage');
+const networkingDirectory = () => import('../features/networking/DirectoryPages.js');
+const networkingOffers = () => import('../features/networking/OfferPages.js');
 const memberNetworking = () => import('../features/networking/MemberPages.js');
-const DirectoryPage = page(staffNetworking, 'DirectoryPage');
-const FirmProfilePage = page(staffNetworking, 'FirmProfilePage');
-const NetworkingOffersPage = page(staffNetworking, 'OffersPage');
-const NetworkingOfferPage = page(staffNetworking, 'OfferPage');
-const IntroductionsPage = page(staffNetworking, 'IntroductionsPage');
-const NetworkingSettingsPage = page(staffNetworking, 'NetworkingSettingsPage');
+const DirectoryPage = page(networkingDirectory, 'DirectoryPage');
+const FirmProfilePage = page(networkingDirectory, 'FirmProfilePage');
+const NetworkingOffersPage = page(networkingOffers, 'OffersPage');
+const NetworkingOfferPage = page(networkingOffers, 'OfferPage');
+const IntroductionsPage = page(() => import('../features/networking/IntroductionsPage.js'), 'IntroductionsPage');
+const NetworkingSettingsPage = page(() => import('../features/networking/NetworkingSettingsPage.js'), 'NetworkingSettingsPage');
 const MyNetworkingProfilePage = page(memberNetworking, 'MyProfilePage');
 const MyOffersPage = page(memberNetworking, 'MyOffersPage');
 const MarketPage = page(memberNetworking, 'MarketPage');
+const showcaseNetworking = () => import('../features/networking/ShowcasePages.js');
+const ShowcasePage = page(showcaseNetworking, 'ShowcasePage');
+const MyProductsPage = page(showcaseNetworking, 'MyProductsPage');
+const InfoServicePage = page(() => import('../features/networking/InfoStaffPages.js'), 'InfoServicePage');
+const MyInfoPage = page(() => import('../features/networking/InfoMemberPages.js'), 'MyInfoPage');
 const DecisionMakerPage = page(() => import('../features/advocacy/DecisionMakerPage.js'), 'DecisionMakerPage');
 const ResultsPage = page(() => import('../features/results/ResultsPage.js'), 'ResultsPage');
 const FrameworkPage = page(() => import('../features/results/FrameworkPage.js'), 'FrameworkPage');
 const PeriodPage = page(() => import('../features/results/PeriodPage.js'), 'PeriodPage');
+const resultsDashboards = () => import('../features/results/DashboardPages.js');
+const ResultsDashboardPage = page(resultsDashboards, 'ResultsDashboardPage');
+const DonorDashboardPage = page(resultsDashboards, 'DonorDashboardPage');
 const DialoguePage = page(() => import('../features/dialogue/DialoguePage.js'), 'DialoguePage');
 const ForumPage = page(() => import('../features/dialogue/ForumPage.js'), 'ForumPage');
 const MeetingPage = page(() => import('../features/dialogue/MeetingPage.js'), 'MeetingPage');
@@ -153,7 +173,20 @@ const router = createBrowserRouter([
       { path: 'led', element: lazyPage(<LedRegionsPage />) },
       { path: 'led/new', element: lazyPage(<LedRegionFormPage />) },
       { path: 'led/compare', element: lazyPage(<LedComparePage />) },
+      { path: 'led/rollup', element: lazyPage(<LedRollupPage />) },
+      { path: 'led/rollup/measures', element: lazyPage(<RollupMeasuresPage />) },
+      { path: 'led/rollup/people', element: lazyPage(<RollupPeoplePage />) },
       { path: 'led/measures/:id', element: lazyPage(<MeasurePage />) },
+      { path: 'led/calls', element: lazyPage(<LedCallsPage />) },
+      { path: 'led/calls/new', element: lazyPage(<LedCallFormPage />) },
+      { path: 'led/calls/:id', element: lazyPage(<LedCallPage />) },
+      { path: 'led/calls/:id/edit', element: lazyPage(<LedCallFormPage />) },
+      { path: 'led/calls/:id/applications/new', element: lazyPage(<ApplicationFormPage />) },
+      { path: 'led/calls/:id/applications/:applicationId', element: lazyPage(<ApplicationFormPage />) },
+      { path: 'led/calls/:id/rating', element: lazyPage(<CallRatingPage />) },
+      { path: 'led/calls/:id/selections/:runId', element: lazyPage(<SelectionRunPage />) },
+      { path: 'led/interviews/:id', element: lazyPage(<InterviewPage />) },
+      { path: 'led/:id/bottlenecks/:bottleneckId', element: lazyPage(<BottleneckPage />) },
       { path: 'led/:id', element: lazyPage(<LedRegionPage />) },
       { path: 'led/:id/edit', element: lazyPage(<LedRegionFormPage />) },
       { path: 'networking', element: lazyPage(<DirectoryPage />) },
@@ -165,11 +198,17 @@ const router = createBrowserRouter([
       { path: 'networking/my-profile', element: lazyPage(<MyNetworkingProfilePage />) },
       { path: 'networking/my-offers', element: lazyPage(<MyOffersPage />) },
       { path: 'networking/market', element: lazyPage(<MarketPage />) },
+      { path: 'networking/products', element: lazyPage(<ShowcasePage />) },
+      { path: 'networking/my-products', element: lazyPage(<MyProductsPage />) },
+      { path: 'networking/info', element: lazyPage(<InfoServicePage />) },
+      { path: 'networking/my-info', element: lazyPage(<MyInfoPage />) },
       { path: 'dialogue', element: lazyPage(<DialoguePage />) },
       { path: 'dialogue/forums/:id', element: lazyPage(<ForumPage />) },
       { path: 'dialogue/meetings/:id', element: lazyPage(<MeetingPage />) },
       { path: 'results', element: lazyPage(<ResultsPage />) },
+      { path: 'results/dashboard', element: lazyPage(<ResultsDashboardPage />) },
       { path: 'results/periods/:id', element: lazyPage(<PeriodPage />) },
+      { path: 'donor', element: lazyPage(<DonorDashboardPage />) },
       { path: 'results/:id', element: lazyPage(<FrameworkPage />) },
       { path: '*', element: <Navigate to="/" replace /> },
     ],

@@ -4,6 +4,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { IconLogout, IconUser } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { activeMenuItem } from './active-menu-item.js';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../contracts/auth.js';
 import { can } from '../../contracts/permissions.js';
@@ -77,8 +78,10 @@ export function Shell({ session }: { session: SessionInfo }) {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const role = session.org?.role;
+  const current = activeMenuItem(location.pathname, navigation.flatMap((section) => section.items.filter((i) => can(role, i.permission)).map((i) => i.to)));
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    // A person with no organisation (a donor's) has no menu: the wide screen shows no empty column; the phone's drawer keeps the account.
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !session.org } }} padding="md">
       {/* Keyboard users skip the header and the menu straight to the page. */}
       <a href="#main" className="skip-link">
         {t('shell.skipToContent')}
@@ -106,7 +109,7 @@ export function Shell({ session }: { session: SessionInfo }) {
                   {t(section.label)}
                 </Text>
                 {items.map((item) => (
-                  <NavLink key={item.to} component={RouterLink} to={item.to} end={item.to === '/'} label={t(item.label)} leftSection={<item.icon size={18} stroke={1.6} />} onClick={close} />
+                  <NavLink key={item.to} component={Link} to={item.to} active={item.to === current} aria-current={item.to === current ? 'page' : undefined} label={t(item.label)} leftSection={<item.icon size={18} stroke={1.6} />} onClick={close} />
                 ))}
               </div>
             );

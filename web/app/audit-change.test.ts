@@ -83,6 +83,30 @@ describe('an audit entry’s change in words', () => {
     for (const c of [...rows, ...merged, ...turnover]) expect(`${c.before?.text ?? ''}${c.after?.text ?? ''}`).not.toMatch(/[{}[\]"]/);
   });
 
+  it('labels the showcase\'s and the information service\'s fields and names their codes, regions and countries', async () => {
+    const r = await readers('fr');
+    const product = auditChanges(entry({
+      action: 'networking_product.create', entityType: 'networking_product',
+      after: { memberId: FIRM, producerGroup: '', name: 'Kente', hsCode: '6214', originPlace: 'Bonwire', originRegion: 'GH-AH' },
+    }), r);
+    expect(product.map((c) => [c.label, c.after?.text])).toEqual([
+      [fr.audit.fields.memberId, fr.audit.otherRecord], [fr.audit.fields.name, 'Kente'], [fr.audit.fields.hsCode, '6214'],
+      [fr.audit.fields.originPlace, 'Bonwire'], [fr.audit.fields.originRegion, 'Ashanti'],
+    ]);
+    const moved = auditChanges(entry({ action: 'networking_product.publish', entityType: 'networking_product', before: { state: 'submitted' }, after: { state: 'published' } }), r);
+    expect(moved.map((c) => [c.before?.text, c.after?.text])).toEqual([[fr.networking.showcase.states.submitted, fr.networking.showcase.states.published]]);
+    const info = auditChanges(entry({
+      action: 'networking_info_entry.create', entityType: 'networking_info_entry',
+      after: { type: 'export_requirements', title: 'Shea to the EU', source: 'EU', reviewOn: '2026-06-01', sectors: ['1079'], hsCodes: ['151590'], countries: ['FR'] },
+    }), r);
+    expect(info.map((c) => [c.label, c.after?.text])).toEqual([
+      [fr.audit.fields.type, fr.networkingInfo.types.export_requirements], [fr.audit.fields.title, 'Shea to the EU'], [fr.audit.fields.source, 'EU'],
+      [fr.audit.fields.reviewOn, r.date('2026-06-01')], [fr.audit.fields.sectors, r.sector('1079')], [fr.audit.fields.hsCodes, '151590'], [fr.audit.fields.countries, r.country('FR')],
+    ]);
+    const subscription = auditChanges(entry({ action: 'networking_info_subscription.save', entityType: 'member', after: { active: true, types: ['finance', 'trade_fair'] } }), r);
+    expect(subscription.map((c) => [c.label, c.after?.text])).toEqual([[fr.audit.fields.active, fr.ui.yes], [fr.audit.fields.types, `${fr.networkingInfo.types.finance}, ${fr.networkingInfo.types.trade_fair}`]]);
+  });
+
   it('names every type of record in every language and opens those that have a page', async () => {
     const r = await readers('ru');
     expect(recordTypeLabel(r.t, 'meeting')).toBe(ru.audit.types.meeting);

@@ -97,7 +97,7 @@ const CODES: Record<string, Record<string, string[]>> = {
     outcome: ['advocacy.outcomes'],
     library: ['results.library'],
   },
-  member: { status: ['members.statuses'], kind: ['members.timeline.kinds'] },
+  member: { status: ['members.statuses'], kind: ['members.timeline.kinds'], types: ['networkingInfo.types'] },
   member_issue: { status: ['intake.statuses'] },
   invoice: { status: ['members.invoices.statuses'] },
   advocacy_action: { status: ['advocacy.plan.statuses'], kind: ['advocacy.plan.kinds'] },
@@ -118,12 +118,15 @@ const CODES: Record<string, Record<string, string[]>> = {
   led_measure: { status: ['led.statuses'], role: ['led.impl.roles'], source: ['led.impl.sources'] },
   task: { kind: ['audit.taskKinds'] },
   person_reached: { kind: ['peopleReached.sources', 'results.recordTypes'], source: ['peopleReached.sources', 'results.recordTypes'] },
+  networking_product: { state: ['networking.showcase.states'] },
+  networking_info_entry: { type: ['networkingInfo.types'], state: ['networkingInfo.states'] },
 };
 
 /** Bookkeeping a person has no use for: the ids of rows inside a record, versions, hashes. */
-const HIDDEN = new Set(['id', 'orgId', 'itemId', 'valueId', 'followUpId', 'participationId', 'membershipId', 'fileId', 'version', 'searchName', 'checksum', 'isicSection', 'isicDivision', 'isicGroup', 'remindedForRenewalOn', 'taskId', 'sequence', 'submissionKey', 'row', 'milestoneId', 'budgetLineId', 'reportId']);
+const HIDDEN = new Set(['id', 'orgId', 'itemId', 'valueId', 'followUpId', 'participationId', 'membershipId', 'fileId', 'version', 'searchName', 'checksum', 'isicSection', 'isicDivision', 'isicGroup', 'remindedForRenewalOn', 'taskId', 'sequence', 'submissionKey', 'row', 'milestoneId', 'budgetLineId', 'reportId', 'photoId', 'photoIds']);
 
-const REGION = new Set(['region', 'regions']);
+const REGION = new Set(['region', 'regions', 'originRegion']);
+const COUNTRY = new Set(['country', 'countries', 'exportMarkets']);
 const SECTOR = new Set(['isicClass', 'sector', 'sectors']);
 const LANGUAGE = new Set(['languages', 'language', 'locale']);
 /** Money is stored in minor units of the organisation's currency (members/README). */
@@ -201,7 +204,7 @@ export function valueInWords(entry: Pick<AuditEntry, 'entityType' | 'refs'>, fie
   if (named) return { text: named };
   if (SECTOR.has(field)) return { text: r.sector(text) };
   if (LANGUAGE.has(field)) return { text: r.language(text) };
-  if (field === 'country') return { text: r.country(text) };
+  if (COUNTRY.has(field)) return { text: r.country(text) };
   if (field === 'currency') return { text: r.currency(text) };
   if (DATE.test(text)) return { text: r.date(text) };
   if (INSTANT.test(text)) return { text: r.dateTime(text) };

@@ -25,6 +25,8 @@ export const navigation: NavSection[] = [
       { to: '/networking/my-profile', label: 'nav.networkingMyProfile', icon: IconAddressBook, permission: 'networking.self' },
       { to: '/networking/my-offers', label: 'nav.networkingMyOffers', icon: IconBriefcase, permission: 'networking.self' },
       { to: '/networking/market', label: 'nav.networkingMarket', icon: IconArrowsExchange, permission: 'networking.self' },
+      { to: '/networking/my-products', label: 'nav.networkingMyProducts', icon: IconBuildingStore, permission: 'networking.self' },
+      { to: '/networking/my-info', label: 'nav.networkingMyInfo', icon: IconBuildingStore, permission: 'networking.self' },
     ],
   },
   {
@@ -61,10 +63,13 @@ export const navigation: NavSection[] = [
       { to: '/led', label: 'nav.led', icon: IconMapPin, permission: 'led.read' },
       { to: '/networking', label: 'nav.networkingDirectory', icon: IconAddressBook, permission: 'networking.read' },
       { to: '/networking/offers', label: 'nav.networkingOffers', icon: IconBriefcase, permission: 'networking.read' },
+      { to: '/networking/products', label: 'nav.networkingShowcase', icon: IconBuildingStore, permission: 'networking.read' },
+      { to: '/networking/info', label: 'nav.networkingInfo', icon: IconBuildingStore, permission: 'networking.read' },
       { to: '/networking/introductions', label: 'nav.networkingIntroductions', icon: IconHeartHandshake, permission: 'networking.read' },
       { to: '/networking/settings', label: 'nav.networkingSettings', icon: IconAdjustments, permission: 'networking.settings' },
       { to: '/people-reached', label: 'nav.peopleReached', icon: IconUsersGroup, permission: 'people_reached.read' },
       { to: '/results', label: 'nav.results', icon: IconTargetArrow, permission: 'results.read' },
+      { to: '/results/dashboard', label: 'nav.resultsDashboard', icon: IconChartBar, permission: 'results.read' },
     ],
   },
   {

@@ -182,14 +182,14 @@ function Respondent({ view, initial, strings: initialStrings, initialLang, match
   if (state === 'done') {
     const said =
       source.mode === 'preview' ? strings.previewChecked
-      : source.mode === 'staff' ? fill(justSent ? strings.recorded : strings.submitted, { firm: view.firmName ?? '' })
+      : source.mode === 'staff' ? fill(justSent ? (source.correcting ? strings.corrected : strings.recorded) : strings.submitted, { firm: view.firmName ?? '' })
       : justSent ? fill(strings.thanks, { org: view.consultation.orgName }) : strings.submitted;
     return (
       <section>
         <h1 lang={titleLang}>{title}</h1>
         <p role="status">{said}</p>
         {source.mode === 'preview' && <button type="button" onClick={() => { setAnswers({}); setJustSent(false); setState('idle'); }}>{strings.previewAgain}</button>}
-        {source.backTo && <p><a href={source.backTo}>{source.entering === 'person' ? strings.backToCourse : strings.back}</a></p>}
+        {source.backTo && <p><a href={source.backTo}>{source.entering === 'person' ? strings.backToCourse : source.entering === 'interview' ? strings.backToInterview : strings.back}</a></p>}
       </section>
     );
   }
@@ -207,7 +207,7 @@ function Respondent({ view, initial, strings: initialStrings, initialLang, match
         <p class="org">{view.consultation.orgName}</p>
         <h1 lang={titleLang}>{title}</h1>
         {source.mode === 'preview' && <p class="notice" role="note">{strings.preview}</p>}
-        {source.mode === 'staff' && <p class="notice" role="note">{fill(source.entering === 'person' ? strings.enteringPerson : source.channel === 'field' ? strings.enteringField : strings.enteringPhone, { firm: view.firmName ?? '' })}</p>}
+        {source.mode === 'staff' && <p class="notice" role="note">{fill(source.correcting ? strings.correcting : source.entering === 'person' ? strings.enteringPerson : source.entering === 'interview' ? strings.enteringInterview : source.channel === 'field' ? strings.enteringField : strings.enteringPhone, { firm: view.firmName ?? '' })}</p>}
         {source.mode !== 'staff' && view.firmName && <p>{fill(strings.for, { firm: view.firmName })}</p>}
         {view.consultation.closesOn && <p class="hint">{fill(strings.closes, { date: new Date(`${view.consultation.closesOn}T00:00:00Z`).toLocaleDateString(formattingLocale(view.consultation.locale, pageLanguage(lang)), { timeZone: 'UTC', dateStyle: 'long' }) })}</p>}
         {form.languages.length > 1 && (
@@ -267,8 +267,12 @@ async function start() {
     p.className = 'error';
     p.setAttribute('role', 'alert');
     const code = e instanceof HttpError ? e.body.code : null;
+    // A participant's link already answered: a submission still kept on the phone went in before its answer was lost.
+    if (code === 'training.link_used' || code === 'surveys.follow_up_answered') clearDraft(draftKey);
     p.textContent =
       code === 'surveys.consultation_not_open' ? strings.closed
+      : code === 'training.link_expired' || code === 'surveys.follow_up_expired' ? strings.linkExpired
+      : code === 'training.link_used' || code === 'surveys.follow_up_answered' ? strings.linkUsed
       : code === 'preview_missing' ? strings.previewMissing
       : e instanceof HttpError && source.mode === 'staff' ? (e.body.title ?? strings.error)
       : e instanceof HttpError ? strings.error

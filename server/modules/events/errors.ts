@@ -19,4 +19,8 @@ export const eventsErrors = {
   'events.too_late': 409,
   'events.ticket_type_staff_only': 400,
   'events.firm_limit': 409,
+  // Self check-in (self-check-in-service.ts): the QR's code, the day, and who typed in.
+  'events.self_check_in_code': 410,
+  'events.self_check_in_not_today': 409,
+  'events.self_check_in_not_found': 404,
 } as const;

@@ -1,8 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { firmNames } from '../members/audience-service.js';
 import { getEventRow } from './event-rows.js';
-import { eventRegistrations } from './tables.js';
+import { eventRegistrations, events } from './tables.js';
 
 /** Someone holding a seat at an event, as a module built on events (b2b) needs them: to list, to name and to write to. */
 export interface SeatHolder {
@@ -47,4 +47,42 @@ export async function registrationsOf(ctx: TenantCtx, eventId: string, alias: st
     status: r.status,
     seq: r.seq,
   }).from(r).where(and(eq(r.orgId, ctx.orgId), eq(r.eventId, eventId))).as(alias);
+}
+
+/**
+ * Who attended (was checked in at) which of these events, for a module built
+ * on events that counts attendance (training's completion): of the events
+ * not cancelled, each registration checked in with the person it was
+ * recorded as (the id as recorded: a merged record is followed by the
+ * caller). With `personIds`, only those people's: a query bounded by them.
+ * `held` lists the events not cancelled.
+ */
+export async function attendanceOf(ctx: TenantCtx, eventIds: string[], personIds?: string[]) {
+  if (!eventIds.length || personIds?.length === 0) return { held: [] as string[], attended: [] as Array<{ eventId: string; personId: string }> };
+  const held = await heldEventIds(ctx, eventIds);
+  if (!held.length) return { held, attended: [] };
+  const r = eventRegistrations;
+  const rows = await ctx.tx.selectDistinct({ eventId: r.eventId, personId: r.personId }).from(r)
+    .where(and(eq(r.orgId, ctx.orgId), inArray(r.eventId, held), isNotNull(r.attendedAt), isNotNull(r.personId), personIds ? inArray(r.personId, personIds) : undefined));
+  return { held, attended: rows.map((x) => ({ eventId: x.eventId, personId: x.personId! })) };
+}
+
+/** Of these events, those not cancelled. */
+export async function heldEventIds(ctx: TenantCtx, eventIds: string[]): Promise<string[]> {
+  if (!eventIds.length) return [];
+  return (await ctx.tx.select({ id: events.id }).from(events)
+    .where(and(eq(events.orgId, ctx.orgId), inArray(events.id, eventIds), ne(events.state, 'cancelled')))).map((e) => e.id);
+}
+
+/**
+ * The same as a subquery named `alias` (`event_id`, `person_id`), for a
+ * module above to count, join, sort and page in SQL (training's participant
+ * list): registrations checked in at these events, those cancelled left out.
+ */
+export function attendanceQuery(ctx: TenantCtx, eventIds: string[], alias: string) {
+  const r = eventRegistrations;
+  return ctx.tx.selectDistinct({ eventId: sql<string>`${r.eventId}`.as('event_id'), personId: sql<string>`${r.personId}`.as('person_id') }).from(r)
+    .innerJoin(events, and(eq(events.orgId, r.orgId), eq(events.id, r.eventId)))
+    .where(and(eq(r.orgId, ctx.orgId), inArray(r.eventId, eventIds.length ? eventIds : ['00000000-0000-0000-0000-000000000000']), ne(events.state, 'cancelled'), isNotNull(r.attendedAt), isNotNull(r.personId)))
+    .as(alias);
 }

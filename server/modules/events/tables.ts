@@ -35,6 +35,11 @@ export const events = pgTable(
     publishedAt: ts('published_at'),
     /** When the day-before reminder went out (reminders.ts); null until then. */
     remindedAt: ts('reminded_at'),
+    /**
+     * The key the self check-in QR codes are signed with (self-check-in.ts), 32
+     * random bytes in base64url; null while self check-in is off. Never presented.
+     */
+    selfCheckInKey: text('self_check_in_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -119,6 +124,8 @@ export const eventRegistrations = pgTable(
     uniqueIndex('event_registrations_code_key').on(t.ticketCode, t.orgId),
     index('event_registrations_event_idx').on(t.orgId, t.eventId, t.status, t.seq),
     index('event_registrations_member_idx').on(t.orgId, t.memberId),
+    // Migration 0060: one person's check-ins (attendanceOf with people), without a scan of a large session's registrations.
+    index('event_registrations_person_idx').on(t.orgId, t.personId),
     check('event_registrations_status_check', sql`${t.status} IN ('registered', 'waiting', 'cancelled')`),
     check('event_registrations_kind_check', sql`${t.kind} IN ('member_contact', 'member_staff', 'own_staff', 'public')`),
     check('event_registrations_sex_check', sql`${t.sex} IN ('female', 'male', 'not_stated')`),

@@ -3,7 +3,7 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { participationsBetween, type ParticipationSelection } from '../people/figures-service.js';
 import { measuresFollowedUp } from './follow-up-service.js';
 import { LED_KIND, LED_SOURCE } from './implementation-service.js';
-import { ledRegions } from './tables.js';
+import { ledMeasures, ledRegions } from './tables.js';
 
 /**
  * What the results module counts of LED (results/library.ts reads LED only
@@ -19,6 +19,21 @@ import { ledRegions } from './tables.js';
 export async function ledPeopleBetween(ctx: TenantCtx, startsOn: string, endsOn: string) {
   return (await participationsBetween(ctx, startsOn, endsOn, ['participant', 'new_job', 'higher_income']))
     .filter((p) => p.source === LED_SOURCE && p.kind === LED_KIND);
+}
+
+/**
+ * The branch that runs each of these measures (through its region, `branch_id`;
+ * null when the organisation runs the region itself): what places an LED
+ * participation with a branch on the umbrella's results dashboard.
+ */
+export async function measureBranches(ctx: TenantCtx, measureIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (!measureIds.length) return new Map();
+  const rows = await ctx.tx
+    .select({ id: ledMeasures.id, branchId: ledRegions.branchId })
+    .from(ledMeasures)
+    .innerJoin(ledRegions, and(eq(ledRegions.orgId, ledMeasures.orgId), eq(ledRegions.id, ledMeasures.regionId)))
+    .where(and(eq(ledMeasures.orgId, ctx.orgId), inArray(ledMeasures.id, [...measureIds])));
+  return new Map(rows.map((r) => [r.id, r.branchId]));
 }
 
 /** The participations of `ledPeopleBetween` in one role, as the people module counts them in the database (`peopleCountedBetween`). */

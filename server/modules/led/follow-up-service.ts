@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import { dueFollowUp, followUpSchedule, type FollowUpAnswerInput, type FollowUpMonths } from '../../../contracts/led.js';
+import { dueFollowUp, followUpSchedule, type FollowUpAnswerInput, type FollowUpMonths } from '../../../contracts/led-follow-ups.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import { clock } from '../../platform/clock.js';
@@ -37,19 +37,55 @@ export async function sendFollowUps(database: Database, publicUrl: string, now =
     for (const { measure, orgName, languages } of candidates) {
       const due = dueFollowUp(measure.endsOn, todayIn(clocks.get(measure.orgId)!.timeZone, now));
       if (!due) continue;
-      const token = newSecret('f-');
-      const expiresAt = new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * 86_400_000);
+      const link = newLink(now);
       const [row] = await tx.insert(ledFollowUps).values({
-        orgId: measure.orgId, measureId: measure.id, months: due.months, dueOn: due.dueOn, tokenHash: hashSecret(token), sentTo: measure.leadEmail, sentAt: now, expiresAt,
+        orgId: measure.orgId, measureId: measure.id, months: due.months, dueOn: due.dueOn, tokenHash: link.tokenHash, sentTo: measure.leadEmail, sentAt: now, expiresAt: link.expiresAt,
       }).onConflictDoNothing().returning({ id: ledFollowUps.id });
       if (!row) continue;
-      await queueMail(tx, {
-        orgId: measure.orgId, kind: 'led_follow_up', to: measure.leadEmail, locale: orgMailLocale(languages, 'en'), secretExpiresAt: expiresAt,
-        params: { title: measure.title, orgName, months: String(due.months), link: `${publicUrl}/led/follow-up/${token}`, days: String(FOLLOW_UP_LINK_DAYS) },
-      });
+      await mailLink(tx, { measure, orgName, languages, months: due.months, link, publicUrl });
       mails++;
     }
     return { mails };
+  });
+}
+
+/** A new personal link: the token for the mail, its hash for the table. */
+function newLink(now: Date) {
+  const token = newSecret('f-');
+  return { token, tokenHash: hashSecret(token), expiresAt: new Date(now.getTime() + FOLLOW_UP_LINK_DAYS * 86_400_000) };
+}
+
+/** The lead partner's mail with the personal link, in the organisation's first language. */
+async function mailLink(tx: Tx, m: { measure: { orgId: string; title: string; leadEmail: string }; orgName: string; languages: string[]; months: number; link: ReturnType<typeof newLink>; publicUrl: string }) {
+  await queueMail(tx, {
+    orgId: m.measure.orgId, kind: 'led_follow_up', to: m.measure.leadEmail, locale: orgMailLocale(m.languages, 'en'), secretExpiresAt: m.link.expiresAt,
+    params: { title: m.measure.title, orgName: m.orgName, months: String(m.months), link: `${m.publicUrl}/led/follow-up/${m.link.token}`, days: String(FOLLOW_UP_LINK_DAYS) },
+  });
+}
+
+/**
+ * Staff send the follow-up due now without waiting for the daily job, or a
+ * new link when the first was lost or expired (the expired link's page tells
+ * the partner to ask for one): the earlier link stops working. Only the
+ * latest follow-up due and not answered, to the measure's lead partner.
+ */
+export async function sendFollowUpLink(ctx: TenantCtx, measureId: string, publicUrl: string, now = clock.now()) {
+  const measure = await getMeasureRow(ctx, measureId, true);
+  if (!measure.leadEmail) throw new AppError('led.no_lead_email');
+  const due = FOLLOWED.includes(measure.status) ? dueFollowUp(measure.endsOn, await orgToday(ctx, now)) : null;
+  if (!due) throw new AppError('led.follow_up_not_due');
+  const [before] = await ctx.tx.select().from(ledFollowUps).where(and(eq(ledFollowUps.orgId, ctx.orgId), eq(ledFollowUps.measureId, measureId), eq(ledFollowUps.months, due.months)));
+  if (before?.answeredAt) throw new AppError('led.follow_up_answered');
+  const link = newLink(now);
+  const sent = { tokenHash: link.tokenHash, sentTo: measure.leadEmail, sentAt: now, expiresAt: link.expiresAt };
+  if (before) await ctx.tx.update(ledFollowUps).set(sent).where(and(eq(ledFollowUps.orgId, ctx.orgId), eq(ledFollowUps.id, before.id)));
+  else await ctx.tx.insert(ledFollowUps).values({ orgId: ctx.orgId, measureId, months: due.months, dueOn: due.dueOn, ...sent });
+  const [org] = await ctx.tx.select({ name: orgs.name, languages: orgs.languages }).from(orgs).where(eq(orgs.id, ctx.orgId));
+  await mailLink(ctx.tx, { measure, orgName: org?.name ?? '', languages: org?.languages ?? [], months: due.months, link, publicUrl });
+  // The link itself is a secret: the entry says when and to whom, never the token.
+  await recordAudit(ctx, {
+    action: 'led_measure.follow_up_send', entityType: 'led_measure', entityId: measureId,
+    before: { months: due.months, sentTo: before?.sentTo ?? null, sentAt: before?.sentAt?.toISOString() ?? null }, after: { months: due.months, sentTo: measure.leadEmail, sentAt: now.toISOString() },
   });
 }
 
@@ -131,8 +167,11 @@ export async function measuresFollowedUp(ctx: TenantCtx, asOf: string, regionIds
     .from(ledFollowUps).where(and(eq(ledFollowUps.orgId, ctx.orgId), inArray(ledFollowUps.measureId, due.map((m) => m.id)), isNotNull(ledFollowUps.answeredAt)));
   // What was known on that day: an answer given later does not change a past period's figure.
   const { timeZone } = await currentOrgClock(ctx);
+  // Answers by measure: a roll-up asks this of thousands of measures.
+  const byMeasure = new Map<string, typeof answers>();
+  for (const a of answers) byMeasure.set(a.measureId, [...(byMeasure.get(a.measureId) ?? []), a]);
   return due.map((m) => {
-    const latest = answers.filter((a) => a.measureId === m.id && a.dueOn <= asOf && todayIn(timeZone, a.answeredAt!) <= asOf).sort((a, b) => b.months - a.months)[0];
+    const latest = (byMeasure.get(m.id) ?? []).filter((a) => a.dueOn <= asOf && todayIn(timeZone, a.answeredAt!) <= asOf).sort((a, b) => b.months - a.months)[0];
     return { id: m.id, regionId: m.regionId, firstDueOn: m.firstDueOn, effective: latest?.stillEffective === true, latestMonths: latest?.months ?? null };
   });
 }

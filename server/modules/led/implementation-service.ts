@@ -1,8 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import {
-  FUNDING_SOURCES, followUpSchedule, type BudgetLineInput, type ClosingInput, type FollowUp, type FundingSource, type MeasureDetail, type MeasurePerson,
-  type MeasurePersonInput, type MeasureRole, type MilestoneInput, type ProgressReportInput,
-} from '../../../contracts/led.js';
+import { followUpSchedule, type FollowUp } from '../../../contracts/led-follow-ups.js';
+import { FUNDING_SOURCES, type BudgetLineInput, type ClosingInput, type FundingSource, type MeasureDetail, type MeasurePerson, type MeasurePersonInput, type MeasureRole, type MilestoneInput, type ProgressReportInput } from '../../../contracts/led-implementation.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -11,6 +9,7 @@ import { getCurrentOrg, orgToday } from '../orgs/org-service.js';
 import { peopleOnDays } from '../people/figures-service.js';
 import { countUniquePeople, participantsOf, recordParticipation, removeParticipations } from '../people/participation-service.js';
 import { peopleByIds, recordPerson } from '../people/person-service.js';
+import { photosOfReports } from './photo-rows.js';
 import { presentMeasure } from './present.js';
 import { getRegionRow } from './region-rows.js';
 import { ledBottlenecks, ledBudgetLines, ledFollowUps, ledMeasures, ledMilestones, ledProgressReports } from './tables.js';
@@ -70,6 +69,7 @@ export async function getMeasureDetail(ctx: TenantCtx, id: string): Promise<Meas
     .orderBy(asc(ledBudgetLines.createdAt), asc(ledBudgetLines.id));
   const reports = await ctx.tx.select().from(ledProgressReports).where(and(eq(ledProgressReports.orgId, ctx.orgId), eq(ledProgressReports.measureId, id)))
     .orderBy(asc(ledProgressReports.reportedOn), asc(ledProgressReports.createdAt), asc(ledProgressReports.id));
+  const photos = await photosOfReports(ctx, reports.map((r) => r.id));
   const people = await peopleOfMeasure(ctx, id);
   const count = (role: MeasureRole) => countUniquePeople(ctx, { sources: [LED_SOURCE], kinds: [LED_KIND], sourceIds: [id], roles: [role] });
   const results = { participant: await count('participant'), new_job: await count('new_job'), higher_income: await count('higher_income') };
@@ -94,7 +94,7 @@ export async function getMeasureDetail(ctx: TenantCtx, id: string): Promise<Meas
     milestones: milestones.map((m) => ({ id: m.id, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn, note: m.note })),
     budgetLines: lines.map((l) => ({ id: l.id, label: l.label, source: l.source as FundingSource, planned: l.planned, actual: l.actual })),
     budgetBySource: bySource,
-    reports: reports.map((r) => ({ id: r.id, reportedOn: r.reportedOn, text: r.text })),
+    reports: reports.map((r) => ({ id: r.id, reportedOn: r.reportedOn, text: r.text, photos: photos.get(r.id) ?? [] })),
     people,
     results,
     newJobsByFirm: [...firms.values()].sort((a, b) => b.people - a.people || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
@@ -154,10 +154,12 @@ export async function editPart<P extends Part>(ctx: TenantCtx, measureId: string
 export async function removePart(ctx: TenantCtx, measureId: string, part: Part, id: string) {
   await getMeasureRow(ctx, measureId, true);
   const row = await partRow(ctx, part, measureId, id);
+  // A report's photos go with it (the foreign key cascades): its entry names them.
+  const photoIds = part === 'report' ? ((await photosOfReports(ctx, [id])).get(id) ?? []).map((p) => p.id) : [];
   const table = tableOf(part);
   await ctx.tx.delete(table).where(and(eq(table.orgId, ctx.orgId), eq(table.id, id)));
   const { orgId: _o, measureId: _m, createdAt: _c, id: _i, ...before } = row;
-  await recordAudit(ctx, { action: `led_measure.${part}_remove`, entityType: 'led_measure', entityId: measureId, before: { [idKey[part]]: id, ...before } });
+  await recordAudit(ctx, { action: `led_measure.${part}_remove`, entityType: 'led_measure', entityId: measureId, before: { [idKey[part]]: id, ...before, ...(photoIds.length ? { photoIds } : {}) } });
 }
 
 // ---- people: participants, new jobs, higher income, as people of the people module ----

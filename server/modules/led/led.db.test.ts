@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LedComparison, LedMatrix, LedRegionDetail, MeasureDetail } from '../../../contracts/led.js';
+import type { LedComparison, LedMatrix, LedRegionDetail } from '../../../contracts/led.js';
+import type { MeasureDetail } from '../../../contracts/led-implementation.js';
 import { Client, useTestApp } from '../../test/app.js';
 import { eq, sql } from 'drizzle-orm';
 import { withSystem } from '../../platform/db/tenancy.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, AssessmentInput, dueFollowUp, followUpSchedule, lastPlannedEnd, MeasureInput, withinOneYear } from '../../../contracts/led.js';
+import { AssessmentInput, lastPlannedEnd, MeasureInput, withinOneYear } from '../../../contracts/led.js';
+import { addMonths, dueFollowUp, followUpSchedule } from '../../../contracts/led-follow-ups.js';
 import { factorOrder, firmCounts, summariseMatrix } from './matrix.js';
 
 describe('the one-year rule of LED measures', () => {

@@ -2,6 +2,7 @@ import escape from 'escape-html';
 import type { TFunction } from 'i18next';
 import type { ClockFormat } from '../../platform/time.js';
 import type { PeopleCounts, PublicMeasure, PublicOrg, PublicRegion, PublicRegionSummary } from './public-service.js';
+import { jsonLdScript } from '../../platform/http/json-ld.js';
 import { languageLinks } from '../../platform/http/language-links.js';
 
 /**
@@ -22,8 +23,30 @@ ul{padding-left:1.1rem;margin:.25rem 0}.status{font-size:.8rem;padding:.1rem .45
 .figures strong{display:block;font-size:1.25rem}footer{color:#5c5f66;font-size:.8rem;padding-bottom:2rem}
 @media (min-width:40rem){dl{grid-template-columns:12rem 1fr;gap:.25rem 1rem}dt{margin-top:0}}`;
 
-function page(locale: string, title: string, description: string, body: string) {
-  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(description)}"><style>${STYLE}</style></head><body>${body}</body></html>`;
+function page(locale: string, title: string, description: string, body: string, jsonLd: unknown) {
+  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><meta name="description" content="${escape(description)}"><style>${STYLE}</style>${jsonLdScript(jsonLd)}</head><body>${body}</body></html>`;
+}
+
+/**
+ * schema.org for search engines, as the business directory gives them: the
+ * region as a Place (its subdivision's name, never the code, as on the page),
+ * its measures as Projects with their dates and partners. Nothing the page
+ * does not show.
+ */
+function regionLd(r: PublicRegionSummary, url: string) {
+  return { '@type': 'Place', name: r.name, url, address: { '@type': 'PostalAddress', addressRegion: r.place } };
+}
+
+function measureLd(m: PublicMeasure, url: string) {
+  return {
+    '@type': 'Project',
+    name: m.title,
+    url: `${url}#m-${m.id}`,
+    ...(m.description ? { description: m.description } : {}),
+    foundingDate: m.startsOn,
+    ...(m.status === 'done' || m.status === 'effective' ? { dissolutionDate: m.endsOn } : {}),
+    ...(m.partners.length ? { member: m.partners.map((p) => ({ '@type': 'Organization', name: p.name })) } : {}),
+  };
 }
 
 const percent = (f: ClockFormat, share: { num: number; den: number }) => f.number(share.num / share.den, { style: 'percent', maximumFractionDigits: 0 });
@@ -54,7 +77,10 @@ export function ledIndexPage(data: { org: PublicOrg; regions: PublicRegionSummar
   const intro = t('led.publicPage.intro', { org: data.org.name });
   const items = data.regions.map((r) => `<article><h3><a class="big" href="${escape(`${path}/regions/${r.id}`)}">${escape(r.name)}</a></h3><p class="meta">${escape(r.place)} · ${escape(t('led.measureCount', { count: r.measures }))}</p>${results(r.people, r.effective, t, f)}</article>`).join('');
   const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(intro)}</p>${languageLinks(languages, path, t('tracker.language'))}</header><main>${items ? `<h2>${escape(t('led.publicPage.regions'))}</h2>${items}<p class="meta">${escape(t('led.publicPage.countedOnce'))}</p>` : `<p>${escape(t('led.publicPage.empty'))}</p>`}</main>${footer(data.org, t)}`;
-  return page(locale, title, intro, body);
+  return page(locale, title, intro, body, {
+    '@context': 'https://schema.org', '@type': 'ItemList', name: title, description: intro,
+    itemListElement: data.regions.map((r, i) => ({ '@type': 'ListItem', position: i + 1, item: regionLd(r, `${path}/regions/${r.id}`) })),
+  });
 }
 
 /** One published region: its place, narrative, key figures, bottlenecks and measures with their results. */
@@ -74,5 +100,11 @@ export function ledRegionPage(data: { org: PublicOrg; region: PublicRegion }, t:
     + `<section class="box"><h2>${escape(t('led.keyFigures'))}</h2>${figures}</section>`
     + `<section class="box"><h2>${escape(t('led.publicPage.bottlenecks'))}</h2>${bottlenecks}</section>`
     + `<h2>${escape(t('led.measures'))}</h2>${measures}</main>${footer(data.org, t)}`;
-  return page(locale, `${r.name} — ${t('led.publicPage.title', { org: data.org.name })}`, r.narrative.slice(0, 200) || t('led.publicPage.intro', { org: data.org.name }), body);
+  const description = r.narrative.slice(0, 200) || t('led.publicPage.intro', { org: data.org.name });
+  return page(locale, `${r.name} — ${t('led.publicPage.title', { org: data.org.name })}`, description, body, {
+    '@context': 'https://schema.org', '@type': 'WebPage', name: r.name, url: path, inLanguage: locale, description,
+    publisher: { '@type': 'Organization', name: data.org.name },
+    about: { ...regionLd(r, path), ...(r.narrative ? { description: r.narrative } : {}) },
+    mentions: r.measureList.map((m) => measureLd(m, path)),
+  });
 }

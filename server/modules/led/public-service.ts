@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { BOTTLENECK_KINDS, KeyFigure, LedSector, MEASURE_ROLES, MeasureStatus } from '../../../contracts/led.js';
+import type { BOTTLENECK_KINDS, KeyFigure, LedSector, MeasureStatus } from '../../../contracts/led.js';
+import type { MEASURE_ROLES } from '../../../contracts/led-implementation.js';
 import type { z } from 'zod';
 import { subdivisionName } from '../../../contracts/geo-data.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';

@@ -2,9 +2,13 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BOTTLENECK_KINDS } from '../../../contracts/led.js';
 import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
+import { photoColumns } from '../../platform/files/photo-columns.js';
 import { orgs } from '../../platform/tenants/tables.js';
 import { advocacyIssues, dmPeople } from '../advocacy/tables.js';
 import { memberContacts, members } from '../members/tables.js';
+import { users } from '../../platform/auth/tables.js';
+import { memberIssues } from '../intake/tables.js';
+import { responses } from '../surveys/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' });
@@ -219,7 +223,7 @@ export const ledBudgetLines = pgTable(
   ],
 );
 
-/** A dated progress report of a measure (migration 0049; no photos: the project has no image store). */
+/** A dated progress report of a measure (migration 0049), with its photos (`ledProgressPhotos`). */
 export const ledProgressReports = pgTable(
   'led_progress_reports',
   {
@@ -234,6 +238,34 @@ export const ledProgressReports = pgTable(
     primaryKey({ name: 'led_progress_reports_pkey', columns: [t.id, t.orgId] }),
     sameOrgForeignKey(t.orgId, t.measureId, ledMeasures).onDelete('cascade'),
     index('led_progress_reports_measure_idx').on(t.orgId, t.measureId),
+  ],
+);
+
+/**
+ * A photo of a progress report (migration 0062): the platform's photo piece
+ * checked it, stripped its metadata and made the phone-sized copy and the
+ * thumbnail kept here. The bytes live with the report they show, so LED's
+ * rules (and row-level security) decide who reads them; removing the report
+ * removes its photos.
+ */
+export const ledProgressPhotos = pgTable(
+  'led_progress_photos',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    measureId: uuid('measure_id').notNull(),
+    reportId: uuid('report_id').notNull(),
+    caption: text('caption').notNull().default(''),
+    /** The order photos were added in (one more than the report's last), never the clock: two uploads can share its tick. */
+    position: integer('position').notNull(),
+    ...photoColumns(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_progress_photos_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.measureId, ledMeasures).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.reportId, ledProgressReports).onDelete('cascade'),
+    index('led_progress_photos_report_idx').on(t.orgId, t.reportId),
   ],
 );
 
@@ -270,5 +302,79 @@ export const ledFollowUps = pgTable(
     check('led_follow_ups_months_check', sql`${t.months} IN (6, 12, 24)`),
     check('led_follow_ups_answered_by_check', sql`${t.answeredBy} IS NULL OR ${t.answeredBy} IN ('partner', 'staff')`),
     check('led_follow_ups_jobs_kept_check', sql`${t.jobsKept} IS NULL OR ${t.jobsKept} >= 0`),
+  ],
+);
+
+/**
+ * An interview of a region (17.4, migration 0056): someone of the private,
+ * public or semi-public sector answering an interview guide (a published form
+ * of the form engine, version frozen when the interview starts; its title
+ * kept for when the form is gone). Answers are kept as typed while a draft,
+ * checked by the surveys module on submission.
+ */
+export const ledInterviews = pgTable(
+  'led_interviews',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    regionId: uuid('region_id').notNull(),
+    formId: uuid('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    formTitle: text('form_title').notNull().default(''),
+    interviewee: text('interviewee').notNull(),
+    sector: text('sector').notNull(),
+    organisation: text('organisation').notNull().default(''),
+    interviewedOn: date('interviewed_on').notNull(),
+    conductedBy: uuid('conducted_by').references(() => users.id, { onDelete: 'set null' }),
+    conductedByName: text('conducted_by_name').notNull().default(''),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('draft'),
+    submissionKey: text('submission_key'),
+    submittedAt: ts('submitted_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_interviews_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.regionId, ledRegions).onDelete('cascade'),
+    index('led_interviews_region_idx').on(t.orgId, t.regionId, t.interviewedOn),
+    check('led_interviews_sector_check', sql`${t.sector} IN ('private', 'public', 'semi_public')`),
+    check('led_interviews_status_check', sql`${t.status} IN ('draft', 'submitted')`),
+  ],
+);
+
+/**
+ * A piece of evidence coded to a bottleneck (migration 0056): an interview's
+ * answer, a submitted survey response's answer (its question), or a member
+ * issue. Removing the evidence removes its codes.
+ */
+export const ledBottleneckCodes = pgTable(
+  'led_bottleneck_codes',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    bottleneckId: uuid('bottleneck_id').notNull(),
+    source: text('source', { enum: ['interview', 'survey', 'member_issue'] }).notNull(),
+    interviewId: uuid('interview_id'),
+    responseId: uuid('response_id'),
+    memberIssueId: uuid('member_issue_id'),
+    question: text('question').notNull().default(''),
+    note: text('note').notNull().default(''),
+    codedBy: uuid('coded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'led_bottleneck_codes_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.bottleneckId, ledBottlenecks).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.interviewId, ledInterviews).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.responseId, responses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.memberIssueId, memberIssues).onDelete('cascade'),
+    uniqueIndex('led_bottleneck_codes_interview_key').on(t.bottleneckId, t.interviewId, t.question, t.orgId).where(sql`${t.interviewId} IS NOT NULL`),
+    uniqueIndex('led_bottleneck_codes_response_key').on(t.bottleneckId, t.responseId, t.question, t.orgId).where(sql`${t.responseId} IS NOT NULL`),
+    uniqueIndex('led_bottleneck_codes_member_issue_key').on(t.bottleneckId, t.memberIssueId, t.orgId).where(sql`${t.memberIssueId} IS NOT NULL`),
+    index('led_bottleneck_codes_interview_idx').on(t.orgId, t.interviewId).where(sql`${t.interviewId} IS NOT NULL`),
+    index('led_bottleneck_codes_response_idx').on(t.orgId, t.responseId).where(sql`${t.responseId} IS NOT NULL`),
+    index('led_bottleneck_codes_member_issue_idx').on(t.orgId, t.memberIssueId).where(sql`${t.memberIssueId} IS NOT NULL`),
+    check('led_bottleneck_codes_source_check', sql`${t.source} IN ('interview', 'survey', 'member_issue')`),
   ],
 );

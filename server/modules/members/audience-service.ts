@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../platform/db/like.js';
 import type { Audience } from '../../../contracts/surveys.js';
 import type { TenantCtx, Tx } from '../../platform/db/tenancy.js';
 import { memberContacts, members } from './tables.js';
@@ -156,6 +157,13 @@ export async function firmIdsWhere(ctx: TenantCtx, f: { q?: string; sector?: str
       f.region ? eq(members.region, f.region) : undefined,
       f.size ? eq(members.sizeClass, f.size) : undefined,
     ));
+  return rows.map((r) => r.id);
+}
+
+/** The ids of the organisation's firms whose legal name (as `firmNames` gives it) holds `part` in any case: for a list above that finds people by their firm's name in SQL (training's participants). */
+export async function firmIdsNamedLike(ctx: TenantCtx, part: string): Promise<string[]> {
+  const rows = await ctx.tx.select({ id: members.id }).from(members)
+    .where(and(eq(members.orgId, ctx.orgId), ilike(members.legalName, `%${escapeLike(part)}%`)));
   return rows.map((r) => r.id);
 }
 

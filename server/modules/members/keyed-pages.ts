@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { cursorKeyOf, CursorKey, decodeCursor, pageOf, type CursorKeyType } from '../../platform/db/cursor.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { memberShownColumns } from './present.js';
 import { members } from './tables.js';
 
 /** A firm's place in a list decided in SQL: its id and its sort key, as text. */
@@ -33,7 +34,7 @@ export async function gatheredRows(ctx: TenantCtx, gathered: SQL, order: { type:
 export async function pageOfFirms(ctx: TenantCtx, rows: KeyedRow[], limit: number) {
   const page = pageOf(rows, limit, (r) => [r.k, r.id]);
   const ids = page.items.map((r) => r.id);
-  const found = ids.length ? await ctx.tx.select().from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids))) : [];
+  const found = ids.length ? await ctx.tx.select(memberShownColumns).from(members).where(and(eq(members.orgId, ctx.orgId), inArray(members.id, ids))) : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   return { nextCursor: page.nextCursor, items: ids.flatMap((id) => byId.get(id) ?? []) };
 }

@@ -1,9 +1,21 @@
+import { getTableColumns } from 'drizzle-orm';
 import type { Contact, Interaction, Invoice, Member, MemberStatus } from '../../../contracts/members.js';
-import type { invoices, memberContacts, memberInteractions, memberPortalAccess, members, membershipStatusHistory, savedViews } from './tables.js';
+import { members, type invoices, type memberContacts, type memberInteractions, type memberPortalAccess, type membershipStatusHistory, type savedViews } from './tables.js';
 
 // How the API shows this module's rows: a route or service answers through these, never by building fields itself.
 
-export function presentMember(row: typeof members.$inferSelect): Member {
+/**
+ * The columns a firm is shown from, which lists select instead of the whole
+ * row: the search name, the derived ISIC levels and the import stay in the
+ * database (a fifth of the columns each row of a page would carry and map).
+ */
+export const memberShownColumns = (() => {
+  const { orgId: _org, isicSection: _section, isicDivision: _division, isicGroup: _group, remindedForRenewalOn: _reminded, importId: _import, searchName: _search, ...shown } = getTableColumns(members);
+  return shown;
+})();
+export type MemberShownRow = Pick<typeof members.$inferSelect, keyof typeof memberShownColumns>;
+
+export function presentMember(row: MemberShownRow): Member {
   return {
     id: row.id,
     legalName: row.legalName,

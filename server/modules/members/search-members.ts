@@ -4,13 +4,18 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { listByFilters } from './list-by-filters.js';
 import { memberConditions, type MemberFilters } from './member-conditions.js';
 import { searchByName } from './search-by-name.js';
+import type { MemberShownRow } from './present.js';
 import { members } from './tables.js';
 
-/** A page of firms; `total` is given when the search found it on the way, else undefined. */
+/**
+ * A page of firms; `total` is given when the search found it on the way, else
+ * undefined; `totalEstimated` when it is the planner's estimate (list-by-filters.ts).
+ */
 export async function searchMembers(ctx: TenantCtx, query: MemberQuery): Promise<{
-  items: Array<typeof members.$inferSelect>;
+  items: MemberShownRow[];
   nextCursor: string | null;
   total: number | null | undefined;
+  totalEstimated?: boolean;
 }> {
   return query.q ? searchByName(ctx, query as MemberQuery & { q: string }) : listByFilters(ctx, query);
 }

@@ -6,7 +6,7 @@ import { createManyMemberFirms, createMemberFirm, createOrg } from '../../test/f
 const t = useTestApp();
 const ghana = { regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
 
-type Page = { items: Array<{ id: string; legalName: string }>; nextCursor: string | null; total: number | null };
+type Page = { items: Array<{ id: string; legalName: string }>; nextCursor: string | null; total: number | null; totalEstimated?: boolean };
 const list = async (client: Client, query: string) => (await client.get(`/api/v1/members?${query}`)).json() as Page;
 const names = async (client: Client, query: string) => (await list(client, query)).items.map((m) => m.legalName);
 
@@ -203,15 +203,17 @@ describe('filtered lists', () => {
     }
   });
 
-  it('lists more matches than it gathers, with or without an index for the filter', async () => {
+  it('lists more matches than it gathers, with or without an index for the filter, with an estimated total', async () => {
     const { admin, orgId } = await createOrg(t.app, ghana);
     await createManyMemberFirms(t.database, orgId, 5_001, { womenLed: true });
     await createMemberFirm(admin, { legalName: 'Aaa First', womenLed: true });
     await createMemberFirm(admin, { legalName: 'Zzz Other' });
-    for (const filter of ['womenLed=true', 'status=applicant']) {
+    await t.database.db.execute(sql`ANALYZE members`);
+    for (const filter of ['womenLed=true', 'status=applicant', '']) {
       const first = await list(admin, `${filter}&limit=2`);
       expect(first.items.map((m) => m.legalName)).toEqual(['Aaa First', 'Bulk Firm 000001']);
-      expect(first.total).toBe(filter === 'womenLed=true' ? 5_002 : 5_003);
+      // 5,002 and 5,003 firms: beyond the 5,000 gathered, the planner's estimate to two significant figures.
+      expect(first).toMatchObject({ total: 5_000, totalEstimated: true });
       expect((await list(admin, `${filter}&limit=2&cursor=${first.nextCursor}`)).items.map((m) => m.legalName)).toEqual(['Bulk Firm 000002', 'Bulk Firm 000003']);
     }
   });

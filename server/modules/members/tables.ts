@@ -105,6 +105,8 @@ export const members = pgTable(
     index('members_org_isic_idx').on(t.orgId, t.isicDivision, t.isicGroup, t.isicClass),
     index('members_org_region_idx').on(t.orgId, t.region, t.status),
     index('members_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('members_org_renewal_idx').on(t.orgId, sql`coalesce(${t.renewalDueOn}, '9999-12-31'::date)`, t.id),
+    index('members_org_renewal_idx').on(t.orgId, sql`coalesce(${t.renewalDueOn}, '9999-12-31'::date)`, t.id),
     index('members_org_reg_idx').on(t.orgId, t.registrationNumber),
     index('members_tags_idx').using('gin', t.tags),
     check('members_status_check', sql`${t.status} in ('applicant', 'active', 'lapsed', 'suspended', 'resigned')`),

@@ -4,6 +4,7 @@ import { hsChapter, SIZE_CLASSES } from '../../../contracts/networking.js';
 import { isicEntry } from '../../../contracts/isic.js';
 import type { PublicProfile } from './present.js';
 import { languageLinks } from '../../platform/http/language-links.js';
+import { jsonLdScript } from '../../platform/http/json-ld.js';
 
 /**
  * The public directory of an organisation's member firms and one page per
@@ -25,9 +26,7 @@ footer{color:#5c5f66;font-size:.8rem;padding-bottom:2rem}nav a{display:inline-bl
 export interface DirectoryOrg { name: string; languages: string[] }
 export interface DirectorySearch { q?: string; sector?: string; hs?: string; region?: string; market?: string; certification?: string; size?: string }
 
-const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
-
-function names(locale: string) {
+export function names(locale: string) {
   const country = new Intl.DisplayNames([locale], { type: 'region' });
   const language = new Intl.DisplayNames([locale], { type: 'language' });
   return {
@@ -41,8 +40,8 @@ const sectorName = (code: string) => {
   return entry ? `${code} · ${entry.title}` : code;
 };
 
-function page(locale: string, title: string, body: string, jsonLd: unknown) {
-  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${STYLE}</style>${ld(jsonLd)}</head><body>${body}</body></html>`;
+export function page(locale: string, title: string, body: string, jsonLd: unknown, extraStyle = '') {
+  return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title><style>${STYLE}${extraStyle}</style>${jsonLdScript(jsonLd)}</head><body>${body}</body></html>`;
 }
 
 /** What a firm shows, field by field: one list of terms and descriptions. */
@@ -94,7 +93,7 @@ export function directoryPage(org: DirectoryOrg, profiles: PublicProfile[], sear
     `<div><label for="f-${name}">${escape(label)}</label><select id="f-${name}" name="${name}"><option value="">${escape(t('networking.public.any'))}</option>${options.map(([v, l]) => `<option value="${escape(v)}"${search[name] === v ? ' selected' : ''}>${escape(l)}</option>`).join('')}</select></div>`;
   const form = `<form method="get" action="${escape(base)}" role="search">${field('q', t('networking.public.text'))}${field('sector', t('networking.public.sector'), 'inputmode="numeric" pattern="[A-Za-z]|[0-9]{2,4}"')}${field('hs', t('networking.public.hs'), 'inputmode="numeric" pattern="[0-9]{2,6}"')}${select('region', t('networking.region'), regions.map((r) => [r.code, r.name]))}${field('market', t('networking.public.market'), 'maxlength="2"')}${field('certification', t('networking.certifications'))}${select('size', t('networking.size'), SIZE_CLASSES.map((s) => [s, t(`members.sizes.${s}`)]))}<div><label>&nbsp;</label><button type="submit">${escape(t('networking.public.search'))}</button></div></form>`;
   const items = profiles.map((p) => `<article><h2><a class="firm" href="${escape(`${base}/firms/${p.memberId}`)}">${escape(p.name)}</a></h2>${p.summary ? `<p>${escape(p.summary)}</p>` : ''}${facts(p, t, n, regionName)}</article>`).join('');
-  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(t('networking.public.intro'))}</p>${languageLinks(org.languages, base, t('tracker.language'))}</header><main>${form}<p class="meta" role="status">${escape(t('networking.public.count', { count: profiles.length }))}</p>${items || `<p>${escape(t('networking.public.none'))}</p>`}</main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
+  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(t('networking.public.intro'))}</p><nav><a href="${escape(`${base}/products`)}">${escape(t('networking.showcase.publicLink'))}</a></nav>${languageLinks(org.languages, base, t('tracker.language'))}</header><main>${form}<p class="meta" role="status">${escape(t('networking.public.count', { count: profiles.length }))}</p>${items || `<p>${escape(t('networking.public.none'))}</p>`}</main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
   return page(locale, title, body, {
     '@context': 'https://schema.org', '@type': 'ItemList', name: title,
     itemListElement: profiles.map((p, i) => ({ '@type': 'ListItem', position: i + 1, item: organizationLd(p, `${base}/firms/${p.memberId}`) })),

@@ -5,6 +5,7 @@ import { fieldError, AppError } from '../../platform/errors/app-error.js';
 import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { firmNames } from '../members/audience-service.js';
+import { scheduleDealFollowUps, stopDealFollowUps } from './deal-service.js';
 import { presentIntroduction, type IntroductionRow } from './present.js';
 import { networkingInterests, networkingIntroductions, networkingOffers } from './tables.js';
 
@@ -58,7 +59,7 @@ export async function createIntroduction(ctx: TenantCtx, input: IntroductionInpu
   return row!.id;
 }
 
-/** proposed → accepted → met → deal | no_deal (no_deal closes it at any step); each change is audited. */
+/** proposed → accepted → met → deal | no_deal (no_deal closes it at any step); each change is audited; `met` plans the deal follow-ups, `no_deal` takes back those not sent. */
 export async function moveIntroduction(ctx: TenantCtx, id: string, state: IntroductionState, note: string) {
   const row = await introductionRow(ctx, id);
   const from = row.state as IntroductionState;
@@ -66,6 +67,10 @@ export async function moveIntroduction(ctx: TenantCtx, id: string, state: Introd
   await ctx.tx.update(networkingIntroductions).set({ state, note: note || row.note, updatedAt: sql`now()` })
     .where(and(eq(networkingIntroductions.orgId, ctx.orgId), eq(networkingIntroductions.id, id)));
   await recordAudit(ctx, { action: 'networking_introduction.state', entityType: 'networking_introduction', entityId: id, before: { state: from }, after: { state, ...(note ? { note } : {}) } });
+  // The firms met: whether it led to a deal is asked of each 3, 6 and 12 months on.
+  if (state === 'met') await scheduleDealFollowUps(ctx, row);
+  // Closed without a deal: the follow-ups not yet sent are not sent.
+  if (state === 'no_deal') await stopDealFollowUps(ctx, id);
 }
 
 const INTRODUCTION_LIST: SortedList<(typeof INTRODUCTION_SORTS)[number]> = {

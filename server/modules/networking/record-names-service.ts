@@ -1,7 +1,7 @@
 import type { RecordNamer, RecordVocabulary } from '../../platform/audit/record-names.js';
 import { namesFrom } from '../../platform/audit/record-names.js';
 import { firmNames } from '../members/audience-service.js';
-import { networkingIntroductions, networkingOffers } from './tables.js';
+import { networkingEnquiries, networkingInfoEntries, networkingIntroductions, networkingOffers, networkingProducts } from './tables.js';
 import { and, eq, inArray } from 'drizzle-orm';
 
 /** A profile is named by its firm (its id is the firm's). */
@@ -22,6 +22,9 @@ export const networkingRecordNames: RecordVocabulary = {
     networking_profile: profileNames,
     networking_offer: namesFrom(networkingOffers, networkingOffers.id, networkingOffers.orgId, networkingOffers.title),
     networking_introduction: introductionNames,
+    networking_info_entry: namesFrom(networkingInfoEntries, networkingInfoEntries.id, networkingInfoEntries.orgId, networkingInfoEntries.title),
+    networking_enquiry: namesFrom(networkingEnquiries, networkingEnquiries.id, networkingEnquiries.orgId, networkingEnquiries.subject),
+    networking_product: namesFrom(networkingProducts, networkingProducts.id, networkingProducts.orgId, networkingProducts.name),
   },
   references: { offerId: 'networking_offer', firmA: 'member', firmB: 'member' },
 };

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { MatchWeights, Offering } from '../../../contracts/networking.js';
+import type { QualityScale } from '../../../contracts/networking-showcase.js';
 import { sameOrgForeignKey } from '../../platform/db/tenant-keys.js';
+import { photoColumns } from '../../platform/files/photo-columns.js';
 import { orgs } from '../../platform/tenants/tables.js';
 import { members } from '../members/tables.js';
+import { forms } from '../surveys/tables.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const orgId = () => uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' });
@@ -134,11 +137,154 @@ export const networkingSettings = pgTable(
     expiryMonths: integer('expiry_months').notNull().default(12),
     reminderDays: integer('reminder_days').notNull().default(30),
     weights: jsonb('weights').$type<MatchWeights>().notNull(),
+    /** The deal follow-up form (migration 0063), made from the default definition when first needed. */
+    dealFormId: uuid('deal_form_id'),
+    /** The showcase's quality rating scale (migration 0067); null: the default (five stars). */
+    qualityScale: jsonb('quality_scale').$type<QualityScale>(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'networking_settings_pkey', columns: [t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.dealFormId, forms).onDelete('set null'),
     check('networking_settings_expiry_check', sql`${t.expiryMonths} BETWEEN 1 AND 36`),
     check('networking_settings_reminder_check', sql`${t.reminderDays} BETWEEN 1 AND 90`),
+  ],
+);
+
+/** A member firm's question to the chamber and staff's answer; the time between is the time to answer. */
+export const networkingEnquiries = pgTable(
+  'networking_enquiries',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    memberId: uuid('member_id').notNull(),
+    subject: text('subject').notNull(),
+    question: text('question').notNull(),
+    answer: text('answer'),
+    askedAt: ts('asked_at').notNull().defaultNow(),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'networking_enquiries_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+    index('networking_enquiries_asked_idx').on(t.orgId, t.askedAt),
+    index('networking_enquiries_member_idx').on(t.orgId, t.memberId),
+    check('networking_enquiries_answered_check', sql`(${t.answer} IS NULL) = (${t.answeredAt} IS NULL)`),
+  ],
+);
+
+/**
+ * The information service (issue 18.7, migration 0068): an entry staff keep —
+ * finance source, export market requirement, regulation, service provider,
+ * trade fair — with its source and the date to review it, tagged by sector
+ * (ISIC), product (HS) and country; members see only published entries.
+ */
+export const networkingInfoEntries = pgTable(
+  'networking_info_entries',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    source: text('source').notNull(),
+    sourceUrl: text('source_url').notNull().default(''),
+    reviewOn: date('review_on', { mode: 'string' }).notNull(),
+    sectors: codes('sectors'),
+    hsCodes: codes('hs_codes'),
+    countries: codes('countries'),
+    state: text('state').notNull().default('draft'),
+    /** The enquiry whose answer the entry was made from. */
+    enquiryId: uuid('enquiry_id'),
+    publishedAt: ts('published_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'networking_info_entries_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.enquiryId, networkingEnquiries).onDelete('set null'),
+    index('networking_info_entries_state_idx').on(t.orgId, t.state, t.publishedAt),
+    index('networking_info_entries_review_idx').on(t.orgId, t.reviewOn),
+    check('networking_info_entries_type_check', sql`${t.type} IN ('finance', 'export_requirements', 'regulation', 'service_provider', 'trade_fair')`),
+    check('networking_info_entries_state_check', sql`${t.state} IN ('draft', 'published', 'archived')`),
+  ],
+);
+
+/** What a member firm follows (one per firm), and when its last digest went (at most one a week). */
+export const networkingInfoSubscriptions = pgTable(
+  'networking_info_subscriptions',
+  {
+    orgId: orgId(),
+    memberId: uuid('member_id').notNull(),
+    active: boolean('active').notNull().default(true),
+    sectors: codes('sectors'),
+    hsCodes: codes('hs_codes'),
+    countries: codes('countries'),
+    types: codes('types'),
+    lastDigestAt: ts('last_digest_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'networking_info_subscriptions_pkey', columns: [t.memberId, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+  ],
+);
+
+/**
+ * A local product of the showcase (migration 0067): of a member firm or of a
+ * producer group named by text, with its origin and a rating on the
+ * organisation's quality scale (`networking_settings.quality_scale`). Public
+ * only while `published`.
+ */
+export const networkingProducts = pgTable(
+  'networking_products',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    memberId: uuid('member_id'),
+    producerGroup: text('producer_group').notNull().default(''),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    hsCode: text('hs_code').notNull().default(''),
+    originPlace: text('origin_place').notNull().default(''),
+    originRegion: text('origin_region'),
+    state: text('state').notNull().default('draft'),
+    returnReason: text('return_reason'),
+    rating: integer('rating'),
+    ratedBy: text('rated_by'),
+    ratedAt: ts('rated_at'),
+    publishedAt: ts('published_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'networking_products_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.memberId, members).onDelete('cascade'),
+    index('networking_products_state_idx').on(t.orgId, t.state, t.updatedAt),
+    index('networking_products_member_idx').on(t.orgId, t.memberId),
+    check('networking_products_state_check', sql`${t.state} IN ('draft', 'submitted', 'returned', 'published', 'unpublished')`),
+    check('networking_products_producer_check', sql`${t.memberId} IS NOT NULL OR ${t.producerGroup} <> ''`),
+    check('networking_products_rating_check', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
+  ],
+);
+
+/** Photos of a showcase product, in the order they were added; public only with their published product. */
+export const networkingProductPhotos = pgTable(
+  'networking_product_photos',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    productId: uuid('product_id').notNull(),
+    caption: text('caption').notNull().default(''),
+    /** The order photos were added in (one more than the product's last), never the clock. */
+    position: integer('position').notNull(),
+    ...photoColumns(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'networking_product_photos_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.productId, networkingProducts).onDelete('cascade'),
+    index('networking_product_photos_product_idx').on(t.orgId, t.productId),
   ],
 );

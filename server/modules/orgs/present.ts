@@ -19,6 +19,7 @@ export function presentOrg(row: OrgRow): Org {
     currency: row.currency,
     ...orgClock(row),
     shareMemberDataUpward: row.shareMemberDataUpward,
+    shareCapacityWithSiblings: row.shareCapacityWithSiblings,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

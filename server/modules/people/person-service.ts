@@ -11,9 +11,12 @@ import { listBranches } from '../orgs/branch-service.js';
 import { orgToday } from '../orgs/org-service.js';
 import { compareKeys, emailKey, phoneKey, type MatchKeys } from './match-keys.js';
 import { participationCounts, participationsOf } from './participation-service.js';
-import { currentPersonIds } from './person-ids.js';
+import { currentPersonIds, personRecordsQuery, recordsOfPerson } from './person-ids.js';
 import { presentPerson, type PersonRow } from './present.js';
 import { people, personParticipations } from './tables.js';
+
+// How other modules compare a typed phone or address with one they keep (events' self check-in): as people are matched.
+export { emailKey, phoneKey } from './match-keys.js';
 
 const live = (ctx: TenantCtx) => and(eq(people.orgId, ctx.orgId), isNull(people.mergedIntoId));
 
@@ -112,7 +115,7 @@ export async function listPeople(ctx: TenantCtx, query: PersonQuery) {
   return { items: await present(ctx, page.items.map((r) => r.row)), nextCursor: page.nextCursor, total };
 }
 
-export { currentPersonIds };
+export { currentPersonIds, personRecordsQuery, recordsOfPerson };
 
 /** A person's page: who they are, every participation, and the records merged into theirs. An id merged away leads to the record it became. */
 export async function getPerson(ctx: TenantCtx, id: string): Promise<PersonDetail> {

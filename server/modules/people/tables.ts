@@ -50,6 +50,8 @@ export const people = pgTable(
     index('people_org_email_idx').on(t.orgId, t.emailKey),
     index('people_org_member_idx').on(t.orgId, t.memberId),
     index('people_org_branch_idx').on(t.orgId, t.branchId),
+    // Migration 0060: the records merged into a person (recordsOfPerson), without a scan of every person.
+    index('people_org_merged_into_idx').on(t.orgId, t.mergedIntoId),
     check('people_sex_check', sql`${t.sex} IN ('female', 'male', 'not_stated')`),
     check('people_age_band_check', sql`${t.ageBand} IS NULL OR ${t.ageBand} IN ('under_15', '15_24', '25_34', '35_plus')`),
     check('people_birth_year_check', sql`${t.birthYear} IS NULL OR ${t.birthYear} BETWEEN 1900 AND 2100`),

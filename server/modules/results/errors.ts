@@ -16,4 +16,7 @@ export const resultsErrors = {
   'results.value_not_found': 404,
   'results.value_on_counted_indicator': 409,
   'results.frozen_report_altered': 409,
+  'results.donor_not_found': 404,
+  'results.share_not_found': 404,
+  'results.not_a_donor': 403,
 } as const;

@@ -5,7 +5,7 @@ import { reformsBetween } from '../advocacy/figures-service.js';
 import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-service.js';
 import { ledPeopleBetween, ledPeopleIn, measuresEffectiveAt } from '../led/figures-service.js';
 import { activeMembersAt, activeMembersCountedAt, firmFigures, newMembersBetween, newMembersCountedBetween, type FirmCell, type FirmFigure } from '../members/figures-service.js';
-import { dealsBetween, introductionsBetween } from '../networking/figures-service.js';
+import { dealsBetween, dealsReportedBetween, introductionsBetween } from '../networking/figures-service.js';
 import { participationsBetween, peopleCountedBetween, type ParticipationSelection, type PeopleCell } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
 import { PEOPLE_TRAINED, peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
@@ -26,7 +26,7 @@ export interface LibraryIndicator {
   kind: IndicatorKind;
   level: 'activity' | 'output' | 'outcome' | 'impact';
   /** `currency` is the organisation's. */
-  unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'introductions' | 'deals' | 'currency' | 'percent';
+  unit: 'firms' | 'people' | 'reforms' | 'meetings' | 'decisions' | 'introductions' | 'deals' | 'jobs' | 'currency' | 'percent';
   dimensions: Dimension[];
   /** The records behind the figure, one by one: for drilling down, freezing and corrections. */
   observe(ctx: TenantCtx, period: Period, reads: Reads): Promise<Observation[]>;
@@ -96,10 +96,13 @@ const peopleCells = (code: string): LibraryIndicator['count'] => async (ctx, p, 
   return all[PARTICIPATION_CODES.indexOf(code)]!.map(personCells);
 };
 
+/** A period's participations in every role the people indicators count, read once per `reads`. */
+export const participationsOf = (ctx: TenantCtx, p: Period, reads: Reads) => reads.once('participations', () => participationsBetween(ctx, p.startsOn, p.endsOn, [...ROLES]));
+
 /** People once each, across every module that records them (people/participation-service.ts). */
 const peopleIndicator = (code: string, roles: Array<'participant' | 'trainer' | 'new_job' | 'higher_income'>, level: LibraryIndicator['level']) =>
   peopleCounted(code, level, async (ctx, p, reads) =>
-    (await reads.once('participations', () => participationsBetween(ctx, p.startsOn, p.endsOn, [...ROLES])))
+    (await participationsOf(ctx, p, reads))
       .filter((r) => roles.includes(r.role as (typeof ROLES)[number]))
       .map(asPerson('participation')), peopleCells(code));
 
@@ -155,6 +158,36 @@ export const LIBRARY: readonly LibraryIndicator[] = [
     unit: 'deals',
     dimensions: [],
     observe: async (ctx, p) => (await dealsBetween(ctx, p.startsOn, p.endsOn)).map((d) => ({ record: { type: 'networking_introduction', id: d.id, on: d.on }, cells: {} })),
+  },
+  // Deals the firms reported on the deal follow-up form, each pair of firms once, dated on its first report; their value
+  // (the latest either firm gave: the form asks the deal's value) and jobs (each firm's latest: jobs created so far), in
+  // the period of that first report (networking/figures-service.ts, dealsReportedBetween). Each drills down to the
+  // introduction of the pair's first report.
+  {
+    code: 'networking.deals_reported',
+    kind: 'count',
+    level: 'outcome',
+    unit: 'deals',
+    dimensions: [],
+    observe: async (ctx, p, reads) => (await reads.once('deals reported', () => dealsReportedBetween(ctx, p.startsOn, p.endsOn))).map((d) => ({ record: { type: 'networking_introduction', id: d.id, on: d.on }, cells: {} })),
+  },
+  {
+    code: 'networking.deal_value',
+    kind: 'sum',
+    level: 'outcome',
+    unit: 'currency',
+    dimensions: [],
+    observe: async (ctx, p, reads) => (await reads.once('deals reported', () => dealsReportedBetween(ctx, p.startsOn, p.endsOn)))
+      .filter((d) => d.value !== null).map((d) => ({ record: { type: 'networking_introduction', id: d.id, on: d.on }, value: minorToMajor(d.value!, d.currency), cells: {} })),
+  },
+  {
+    code: 'networking.deal_jobs',
+    kind: 'sum',
+    level: 'impact',
+    unit: 'jobs',
+    dimensions: [],
+    observe: async (ctx, p, reads) => (await reads.once('deals reported', () => dealsReportedBetween(ctx, p.startsOn, p.endsOn)))
+      .filter((d) => d.jobs !== null).map((d) => ({ record: { type: 'networking_introduction', id: d.id, on: d.on }, value: d.jobs!, cells: {} })),
   },
   {
     code: 'members.active',

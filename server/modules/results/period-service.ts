@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../../platform/errors/app-error.js';
 import { aggregate, type CellCount, type Observation } from './engine/aggregate.js';
 import { frameworkRow, indicatorRow } from './framework-service.js';
 import { libraryIndicator, Reads } from './library.js';
-import { resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets, type FrozenReport } from './tables.js';
+import { resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets, type FrozenReport, type StoredFigures } from './tables.js';
 
 type PeriodRow = typeof resultsPeriods.$inferSelect;
 type IndicatorRow = typeof resultsIndicators.$inferSelect;
@@ -216,11 +216,16 @@ export async function returnPeriod(ctx: TenantCtx, id: string) {
 export async function approvePeriod(ctx: TenantCtx, id: string) {
   const period = await periodRow(ctx, id, true);
   if (period.state !== 'submitted') throw new AppError('results.period_not_submitted');
-  const frozen = freeze(await computeRecords(ctx, period));
+  const report = await computeRecords(ctx, period);
+  const frozen = freeze(report);
   const checksum = checksumOf(frozen);
+  // What dashboards read: the same figures without the records behind them (migration 0069).
+  const figures: StoredFigures = {
+    indicators: frozen.indicators.map(({ records, ...r }, i) => ({ ...r, records: records.length, kind: report.results[i]!.kind, level: report.results[i]!.level, unit: report.results[i]!.unit })),
+  };
   await ctx.tx
     .update(resultsPeriods)
-    .set({ state: 'approved', approvedAt: sql`now()`, approvedBy: ctx.actor.name, frozen, checksum })
+    .set({ state: 'approved', approvedAt: sql`now()`, approvedBy: ctx.actor.name, frozen, checksum, figures })
     .where(and(eq(resultsPeriods.orgId, ctx.orgId), eq(resultsPeriods.id, id)));
   await recordAudit(ctx, { action: 'results.period_approve', entityType: 'results_period', entityId: id, before: { state: 'submitted' }, after: { state: 'approved', checksum } });
 }

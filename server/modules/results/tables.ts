@@ -59,6 +59,11 @@ export interface FrozenReport {
   indicators: Array<{ indicatorId: string; name: string; total: Figure; breakdowns: unknown; target: number | null; records: string[] }>;
 }
 
+/** An approved report's figures as reported, without the records behind them: what dashboards read (migration 0069). */
+export interface StoredFigures {
+  indicators: Array<Omit<FrozenReport['indicators'][number], 'records'> & { records: number; kind: string | null; level: string | null; unit: string | null }>;
+}
+
 /** A reporting period of a framework: drafted, submitted, approved (then frozen with a checksum). */
 export const resultsPeriods = pgTable(
   'results_periods',
@@ -75,6 +80,7 @@ export const resultsPeriods = pgTable(
     approvedBy: text('approved_by'),
     frozen: jsonb('frozen').$type<FrozenReport>(),
     checksum: text('checksum'),
+    figures: jsonb('figures').$type<StoredFigures>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

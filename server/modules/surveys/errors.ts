@@ -13,4 +13,7 @@ export const surveyErrors = {
   'surveys.anonymous_entry': 409,
   'surveys.xlsform_invalid': 400,
   'surveys.files_quota_exceeded': 409,
+  'surveys.follow_up_link_invalid': 404,
+  'surveys.follow_up_expired': 410,
+  'surveys.follow_up_answered': 409,
 } as const;

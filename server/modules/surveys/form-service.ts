@@ -9,7 +9,7 @@ import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { presentFormSummary } from './present.js';
-import { consultations, forms, formVersions, responses } from './tables.js';
+import { consultations, forms, formVersions, responses, surveyFollowUps } from './tables.js';
 
 const titleOf = (d: FormDefinition) => (d.title[d.languages[0]!] ?? Object.values(d.title)[0] ?? '').trim() || '—';
 
@@ -124,7 +124,9 @@ export async function formVersion(ctx: TenantCtx, formId: string, version: numbe
 export async function deleteForm(ctx: TenantCtx, id: string) {
   const row = await getFormRow(ctx, id);
   const [used] = await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(consultations).where(and(eq(consultations.formId, id), eq(consultations.orgId, ctx.orgId)));
-  if (used!.n > 0) throw new AppError('surveys.form_in_use', { count: used!.n });
+  // Follow-up forms (follow-up-form-service.ts) keep their answers against the form's versions too.
+  const [followed] = await ctx.tx.select({ n: sql<number>`count(*)::int` }).from(surveyFollowUps).where(and(eq(surveyFollowUps.formId, id), eq(surveyFollowUps.orgId, ctx.orgId)));
+  if (used!.n + followed!.n > 0) throw new AppError('surveys.form_in_use', { count: used!.n + followed!.n });
   await ctx.tx.delete(forms).where(and(eq(forms.id, id), eq(forms.orgId, ctx.orgId)));
   await recordAudit(ctx, { action: 'form.delete', entityType: 'form', entityId: id, before: { title: row.title } });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { namesFrom, type RecordNamer, type RecordVocabulary } from '../../platform/audit/record-names.js';
-import { consultations, forms, responses } from './tables.js';
+import { consultations, forms, responses, surveyFollowUps } from './tables.js';
 
 /** An answer is known by the consultation it answers. */
 const responseNames: RecordNamer = async (ctx, ids) => {
@@ -19,6 +19,8 @@ export const surveyRecordNames: RecordVocabulary = {
     form: namesFrom(forms, forms.id, forms.orgId, forms.title),
     consultation: namesFrom(consultations, consultations.id, consultations.orgId, consultations.title),
     response: responseNames,
+    // A follow-up form is known by what it is about ("Your introduction to …").
+    survey_follow_up: namesFrom(surveyFollowUps, surveyFollowUps.id, surveyFollowUps.orgId, surveyFollowUps.about),
   },
   references: { consultationId: 'consultation', formId: 'form' },
 };

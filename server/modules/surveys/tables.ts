@@ -189,3 +189,48 @@ export const responseTallies = pgTable(
     unique('response_tallies_key').on(t.consultationId, t.question, t.value, t.num, t.sector, t.region, t.size, t.ownership, t.ownerSex, t.orgId).nullsNotDistinct(),
   ],
 );
+
+/**
+ * A follow-up form (migration 0063, `follow-up-form-service.ts`): one form sent
+ * to one recipient `months` after something happened to a subject of another
+ * module (`subject_type`, `subject_id`: a networking introduction whose firms
+ * met). Due on `due_on`; mailed once by the job with a personal link (only its
+ * SHA-256 kept); answered once, on the form version it was sent with.
+ */
+export const surveyFollowUps = pgTable(
+  'survey_follow_ups',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    formId: uuid('form_id').notNull(),
+    /** The version mailed (the form's published one when sent); the answers are checked against it. */
+    formVersion: integer('form_version'),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** Who answers, as the subject's module knows them (a member firm, a person). */
+    recipientId: uuid('recipient_id').notNull(),
+    recipientName: text('recipient_name').notNull().default(''),
+    recipientEmails: text('recipient_emails').array().notNull().default(sql`'{}'::text[]`),
+    /** What the follow-up is about, in the words of the subject's module (the mail and the page say it). */
+    about: text('about').notNull().default(''),
+    months: integer('months').notNull(),
+    dueOn: date('due_on').notNull(),
+    tokenHash: text('token_hash'),
+    sentTo: text('sent_to').notNull().default(''),
+    sentAt: ts('sent_at'),
+    expiresAt: ts('expires_at'),
+    answeredAt: ts('answered_at'),
+    answers: jsonb('answers').$type<Record<string, unknown>>(),
+    submissionKey: text('submission_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'survey_follow_ups_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.formId, forms),
+    uniqueIndex('survey_follow_ups_subject_key').on(t.subjectType, t.subjectId, t.recipientId, t.months, t.orgId),
+    uniqueIndex('survey_follow_ups_token_key').on(t.tokenHash, t.orgId),
+    index('survey_follow_ups_due_idx').on(t.dueOn).where(sql`${t.sentAt} IS NULL`),
+    check('survey_follow_ups_months_check', sql`${t.months} BETWEEN 1 AND 60`),
+    check('survey_follow_ups_answered_check', sql`${t.answeredAt} IS NULL OR (${t.answers} IS NOT NULL AND ${t.formVersion} IS NOT NULL)`),
+  ],
+);

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { ASSESSMENT_SORTS, Assessment, AssessmentQuery, AssessmentSummary, BranchCapacity, CapacityGap, CapacityItem, CourseGap, SaveAssessmentInput } from '../../../contracts/capacity.js';
+import type { ASSESSMENT_SORTS, Assessment, AssessmentQuery, AssessmentSummary, BranchCapacity, CapacityGap, CapacityItem, CapacityStatus, CourseGap, SaveAssessmentInput, SiblingCapacityView } from '../../../contracts/capacity.js';
 import { CAPACITY_ITEMS } from '../../../contracts/capacity.js';
 import type { CourseInput } from '../../../contracts/training.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
@@ -7,8 +7,9 @@ import { recordAudit } from '../../platform/audit/record.js';
 import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { getCurrentOrg } from '../orgs/org-service.js';
 import { presentAssessment, presentAssessmentSummary, type AnswerRow, type AssessmentRow } from './capacity-present.js';
-import { domainScores, gapsOf, unanswered } from './capacity-scoring.js';
+import { averageOf, domainScores, domainSums, gapsOf, scoresFromSums, unanswered, type DomainSum } from './capacity-scoring.js';
 import { capacityAnswers, capacityAssessments, capacityGapCourses } from './capacity-tables.js';
 import { createCourse } from './course-service.js';
 import { trainingCourses } from './tables.js';
@@ -174,4 +175,37 @@ export async function branchCapacity(ctx: TenantCtx, year: number): Promise<Bran
   }
   return [...byOrg].map(([orgId, b]) => ({ orgId, name: b.name, submitted: b.levels.length > 0, scores: domainScores(b.levels) }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.orgId.localeCompare(b.orgId));
+}
+
+/**
+ * A branch beside its sibling branches for a year: its own self-assessment of
+ * the year (any status), the other branches of its umbrella that chose to
+ * share (`orgs.share_capacity_with_siblings`) with the domain scores of their
+ * submitted one, and the average of those and its own when submitted. The
+ * siblings' rows are under their own tenants: `sibling_capacity()` (migration
+ * 0061) takes the caller from the tenant setting and hands back only counts
+ * and sums of levels per domain, so no note, draft nor item crosses.
+ */
+export async function siblingCapacity(ctx: TenantCtx, year: number): Promise<SiblingCapacityView> {
+  const org = await getCurrentOrg(ctx);
+  const [own] = await ctx.tx.select().from(capacityAssessments).where(and(eq(capacityAssessments.orgId, ctx.orgId), eq(capacityAssessments.year, year)));
+  const ownSums = own ? domainSums((await answersOf(ctx, [own.id])).get(own.id)!.map((a) => ({ item: a.itemKey, level: a.level }))) : null;
+  const rows = org.parentId ? (await ctx.tx.execute<Row>(sql`SELECT org_id, org_name, domain, answered, level_sum FROM sibling_capacity(${year}::int)`)).rows : [];
+  const byOrg = new Map<string, { name: string; sums: DomainSum[] }>();
+  for (const r of rows) {
+    const entry = byOrg.get(String(r.org_id)) ?? { name: String(r.org_name), sums: [] };
+    entry.sums.push({ domain: String(r.domain), answered: Number(r.answered), sum: Number(r.level_sum) });
+    byOrg.set(String(r.org_id), entry);
+  }
+  const siblings = [...byOrg].sort(([ai, a], [bi, b]) => a.name.localeCompare(b.name) || ai.localeCompare(bi));
+  const compared = [...siblings.map(([, s]) => s.sums), ...(own?.status === 'submitted' && ownSums ? [ownSums] : [])];
+  return {
+    year,
+    isBranch: org.parentId !== null,
+    sharing: org.shareCapacityWithSiblings,
+    own: own && ownSums ? { id: own.id, status: own.status as CapacityStatus, scores: scoresFromSums(ownSums) } : null,
+    siblings: siblings.map(([orgId, s]) => ({ orgId, name: s.name, scores: scoresFromSums(s.sums) })),
+    average: averageOf(compared),
+    averageOf: compared.length,
+  };
 }

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAPACITY_CATALOGUE, CAPACITY_DOMAINS } from '../../../contracts/capacity.js';
-import { domainScores, gapsOf, unanswered } from './capacity-scoring.js';
+import { ROOT } from '../../test/process.js';
+import { averageOf, domainScores, domainSums, gapsOf, scoresFromSums, unanswered } from './capacity-scoring.js';
 
 describe('capacity scoring', () => {
   it('takes each domain\'s mean of the levels answered, as a share of level 4', () => {
@@ -26,5 +29,27 @@ describe('capacity scoring', () => {
     expect(missing).toHaveLength(CAPACITY_CATALOGUE.length - 3);
     expect(missing).toContain('led_analysis');
     expect(missing).not.toContain('governance_board');
+  });
+
+  it('scores from sums as from levels, and averages each organisation\'s mean once', () => {
+    const answers = [
+      { item: 'governance_board', level: 4 }, { item: 'governance_strategy', level: 1 }, { item: 'governance_staff', level: 2 },
+      { item: 'finances_income', level: 3 }, { item: 'finances_accounts', level: null }, { item: 'unknown_item', level: 1 },
+    ];
+    expect(scoresFromSums(domainSums(answers))).toEqual(domainScores(answers));
+    // Governance: one with a mean of 7 / 3, one of 1 (one item answered); each counts once: (7 / 3 + 1) / 2 = 1.666…
+    const one = domainSums(answers);
+    const two = [{ domain: 'governance', answered: 1, sum: 1 }];
+    const average = averageOf([one, two]);
+    expect(average.find((a) => a.domain === 'governance')).toEqual({ domain: 'governance', branches: 2, mean: 1.67, share: 41.7 });
+    expect(average.find((a) => a.domain === 'finances')).toEqual({ domain: 'finances', branches: 1, mean: 3, share: 75 });
+    expect(average.find((a) => a.domain === 'networking')).toEqual({ domain: 'networking', branches: 0, mean: null, share: null });
+    expect(averageOf([]).every((a) => a.mean === null)).toBe(true);
+  });
+
+  it('the siblings\' database function knows exactly the catalogue (migration 0061)', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'migrations/0061_capacity_siblings.sql'), 'utf8');
+    const pairs = [...text.matchAll(/\('([a-z_]+)', '([a-z_]+)'\)/g)].map((m) => ({ key: m[1], domain: m[2] }));
+    expect(pairs).toEqual(CAPACITY_CATALOGUE.map((i) => ({ key: i.key, domain: i.domain })));
   });
 });

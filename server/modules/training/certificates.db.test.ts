@@ -8,10 +8,12 @@ import type { CourseDetail } from '../../../contracts/training.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../platform/config.js';
 import { Client, useTestApp } from '../../test/app.js';
+import { testDbKind } from '../../test/database.js';
 import { createOrg, createPerson } from '../../test/factories.js';
 import { pdfText } from '../../test/pdf-text.js';
 import { bitAt, decodeStatusList } from './status-list.js';
 import { VERIFY_SCRIPT } from './verify-page.js';
+import { VERIFY_WORKER_SCRIPT } from './verify-worker.js';
 
 const t = useTestApp();
 const PUBLIC = 'http://roundtable.test';
@@ -66,12 +68,13 @@ const check = async (jws: string) => {
  * page's document, a localStorage and a fetch answered by the app (or failing:
  * offline), and returns the verdict it shows and the fields it marks changed.
  */
-async function verifyInPage(jws: string, options: { offline?: boolean; storage?: Map<string, string> } = {}) {
+async function verifyInPage(jws: string, options: { offline?: boolean; storage?: Map<string, string>; noWorker?: boolean } = {}) {
   const page = await new Client(t.app).get('/verify?lang=en');
   const data = /<script type="application\/json" id="rt-verify">(.*?)<\/script>/.exec(page.body)![1]!;
   const storage = options.storage ?? new Map<string, string>();
   const verdict = { className: '', textContent: '', lines: [] as string[], appendChild(ul: { items: string[] }) { this.lines.push(...ul.items); } };
   const changed: string[] = [];
+  const registered: Array<[string, string]> = [];
   const element = (tag: string) => ({ tag, items: [] as string[], textContent: '', className: '', appendChild(child: { textContent: string; className: string }) { this.items.push(child.textContent); if (child.className === 'changed') changed.push(child.textContent); } });
   const list = { hidden: true, textContent: '', appendChild(child: { tag: string; textContent: string; className: string }) { if (child.tag === 'dd' && child.className === 'changed') changed.push(child.textContent); } };
   let done!: () => void;
@@ -89,13 +92,14 @@ async function verifyInPage(jws: string, options: { offline?: boolean; storage?:
     },
     location: { hash: `#${jws}`, origin: PUBLIC, reload() {} },
     window: { addEventListener() {}, crypto: globalThis.crypto },
+    ...(options.noWorker ? {} : { navigator: { serviceWorker: { register: async (url: string, o: { scope: string }) => { registered.push([url, o.scope]); } } } }),
     localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) },
     fetch: fetchFn, crypto: globalThis.crypto, atob, TextDecoder, TextEncoder, Blob, Response, DecompressionStream, Date, JSON, Number, String, Array, Uint8Array, Error, TypeError, Promise, isNaN,
   });
   // The verdict is final when the script stops changing it; it has no callback, so the test waits for its promise chain.
   vm.runInContext(VERIFY_SCRIPT.replace('run().catch(', 'run().then(function () { __done(); }, function () { __done(); });\n(function(){}).call(null, '), Object.assign(context, { __done: done }));
   await finished;
-  return { kind: verdict.className.replace('verdict', '').trim(), text: verdict.textContent, lines: verdict.lines, changed, storage };
+  return { kind: verdict.className.replace('verdict', '').trim(), text: verdict.textContent, lines: verdict.lines, changed, storage, registered };
 }
 
 describe('certificates', () => {
@@ -180,7 +184,7 @@ describe('certificates', () => {
     const offline = await verifyInPage(jws, { offline: true, storage: page.storage });
     expect(offline).toMatchObject({ kind: 'warn', text: 'Signature valid; the revocation could not be checked' });
     expect((await verifyInPage(renamed, { offline: true, storage: page.storage })).kind).toBe('bad');
-    expect((await verifyInPage(jws, { offline: true })).text).toContain('Cannot verify offline');
+    expect((await verifyInPage(jws, { offline: true, noWorker: true })).text).toContain('Cannot verify offline');
 
     // The PDF says every signed field and carries the QR code.
     const pdf = await org.admin.get(`/api/v1/training/certificates/${cert.id}/certificate.pdf`);
@@ -240,6 +244,18 @@ describe('certificates', () => {
     expect(page.body).toContain('<script src="/verify/verify.js" defer></script>');
     const script = await new Client(t.app).get('/verify/verify.js');
     expect(script.headers['content-type']).toContain('javascript');
+    // Asked again each time: offline, the service worker answers with what it kept, not a day-old HTTP cache.
+    expect([page.headers['cache-control'], script.headers['cache-control']]).toEqual(['no-cache', 'no-cache']);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // The worker: served as a script from our origin, allowed to control /verify (its folder is /verify/) and nothing wider.
+    const worker = await new Client(t.app).get('/verify/sw.js');
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toContain('javascript');
+    expect(worker.headers['service-worker-allowed']).toBe('/verify');
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.body).toBe(VERIFY_WORKER_SCRIPT);
+    // The page's script registers it with that scope (and works where there is no service worker, as in the VM above).
+    expect((await verifyInPage('')).registered).toEqual([['/verify/sw.js', '/verify']]);
     // A credential that names another site as its issuer is not checked against that site's key.
     const foreign = await new CompactSign(Buffer.from(JSON.stringify({ id: 'urn:uuid:00000000-0000-4000-8000-000000000001', issuer: { id: 'https://evil.example/credentials/x' } })))
       .setProtectedHeader({ alg: 'EdDSA', typ: 'vc+jwt', kid: 'https://evil.example/credentials/x#k' }).sign(generateKeyPairSync('ed25519').privateKey);
@@ -313,5 +329,58 @@ describe('certificates', () => {
     const [h, p, sig] = jwsOf(first.json() as Certificate).split('.');
     const relabelled = [Buffer.from(JSON.stringify({ ...b64json(h!), kid: thirdHeader.kid })).toString('base64url'), p, sig].join('.');
     expect((await check(relabelled)).signed).toBe(false);
+  });
+  it('issues one certificate from that person\'s records alone (a merged record\'s check-ins count), and every eligible participant at once', async () => {
+    const org = await createOrg(t.app, { name: 'Chamber of Wa' });
+    const c = await course(org.admin, { title: 'Costing', kind: 'course', hours: 4, completionShare: 100 });
+    const yaw = { name: 'Yaw Owusu', email: 'yaw@example.test' };
+    const kofiAgain = { name: 'Kofi Mensa', email: 'kofi.m@example.test' };
+    await attend(org.admin, await session(org.admin, c.id, 3), [ama, kofi, yaw]);
+    await attend(org.admin, await session(org.admin, c.id, 4), [ama, kofiAgain]);
+    const people = ((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants;
+    const id = (name: string) => people.find((p) => p.name === name)!.personId;
+    const issue = (personId: string) => org.admin.post(`/api/v1/training/courses/${c.id}/certificates`, { personId });
+    // Kofi's second day is on another record: one of two sessions each, so neither completed.
+    expect((await issue(id(kofi.name))).json().code).toBe('training.not_completed');
+    expect((await org.admin.post(`/api/v1/people-reached/${id(kofi.name)}/merge`, { otherId: id(kofiAgain.name) })).statusCode).toBe(200);
+    // Merged: both days are Kofi's; the record merged away is no one to certify.
+    expect((await issue(id(kofiAgain.name))).json().code).toBe('training.person_not_found');
+    const kofiCert = await issue(id(kofi.name));
+    expect(kofiCert.statusCode, kofiCert.body).toBe(201);
+    expect(kofiCert.json()).toMatchObject({ personId: id(kofi.name), name: kofi.name, level: 'participant' });
+    expect((await issue(crypto.randomUUID())).json().code).toBe('training.person_not_found');
+
+    // Every completer without a certificate: Ama only (Kofi has his, Yaw attended one day of two).
+    const all = await org.admin.post(`/api/v1/training/courses/${c.id}/certificates/eligible`, { validUntil: null });
+    expect(all.statusCode, all.body).toBe(201);
+    expect((all.json().items as Certificate[]).map((x) => [x.name, x.level])).toEqual([[ama.name, 'participant']]);
+    expect(await check(jwsOf(all.json().items[0] as Certificate))).toMatchObject({ found: true, signed: true, changed: [] });
+    const again = await org.admin.post(`/api/v1/training/courses/${c.id}/certificates/eligible`, {});
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().items).toEqual([]);
+    // Counted apart: one certificate per completer, each its own place in the status list.
+    const rows = (await t.app.database.db.execute(`SELECT person_id, status_index FROM training_certificates WHERE org_id = '${org.orgId}' ORDER BY status_index`)).rows as Array<{ person_id: string; status_index: number }>;
+    expect(rows.map((r) => [r.person_id, Number(r.status_index)])).toEqual([[id(kofi.name), 0], [id(ama.name), 1]]);
+    expect((await (await createPerson(t.app, org.orgId, 'viewer')).client.post(`/api/v1/training/courses/${c.id}/certificates/eligible`, {})).statusCode).toBe(403);
+  });
+  it.runIf(testDbKind() === 'postgres')('serves the revocation list while an issue holds the signing key', async () => {
+    const org = await createOrg(t.app, { name: 'Chamber of Ho' });
+    const c = await course(org.admin, { title: 'Book-keeping', kind: 'course', hours: 2, completionShare: 100 });
+    await attend(org.admin, await session(org.admin, c.id, 5), [ama]);
+    const [participant] = ((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants;
+    expect((await org.admin.post(`/api/v1/training/courses/${c.id}/certificates`, { personId: participant!.personId })).statusCode).toBe(201);
+    // An issue of every eligible certificate in progress elsewhere holds the key's row to its end.
+    const issuing = await t.app.database.pool.connect();
+    try {
+      await issuing.query('BEGIN');
+      await issuing.query('SELECT id FROM training_credential_keys WHERE org_id = $1 AND retired_at IS NULL FOR UPDATE', [org.orgId]);
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5000));
+      const status = new Client(t.app).get(`/credentials/${org.orgId}/status`).then((res) => res.statusCode);
+      // A verifier's read of the list does not wait behind it.
+      expect(await Promise.race([status, waited])).toBe(200);
+    } finally {
+      await issuing.query('ROLLBACK');
+      issuing.release();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { EventSummary } from '../../../contracts/events.js';
 import type { COURSE_SORTS, CourseDetail, CourseInput, CourseParticipant, CourseQuery, CourseSummary, ModuleInput, SessionInput } from '../../../contracts/training.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
@@ -8,7 +8,8 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { createEvent, getEvent } from '../events/event-service.js';
 import { listRegistrations } from '../events/registration-service.js';
-import { currentPersonIds, peopleByIds } from '../people/person-service.js';
+import { attendanceOf } from '../events/participant-service.js';
+import { currentPersonIds, peopleByIds, recordsOfPerson } from '../people/person-service.js';
 import { completionOf } from './completion.js';
 import { presentCourse, presentModule, type CourseRow } from './present.js';
 import { trainingCertifications, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers, trainingModules, trainingSessions } from './tables.js';
@@ -111,6 +112,46 @@ export async function postScores(ctx: TenantCtx, courseId: string): Promise<Map<
     if (r.score !== null && !out.has(to)) out.set(to, r.score);
   }
   return out;
+}
+
+/** The events that are a course's sessions (cancelled ones included). */
+export async function sessionEventIds(ctx: TenantCtx, courseId: string): Promise<string[]> {
+  return (await ctx.tx.select({ eventId: trainingSessions.eventId }).from(trainingSessions)
+    .where(and(eq(trainingSessions.orgId, ctx.orgId), eq(trainingSessions.courseId, courseId)))).map((r) => r.eventId);
+}
+
+/**
+ * One participant of a course as `getCourse` lists them, read with queries
+ * bounded by the person (their records, merged ones included; their check-ins
+ * at the course's sessions; their post-test; their certification), so that
+ * issuing one certificate does not cost the whole course. The same rule
+ * (`completion.ts`); null when the person attended none of its sessions or
+ * their id was merged into another record.
+ */
+export async function courseParticipant(ctx: TenantCtx, course: CourseRow, personId: string): Promise<CourseParticipant | null> {
+  const records = await recordsOfPerson(ctx, personId);
+  if (!records.length) return null;
+  const { held, attended } = await attendanceOf(ctx, await sessionEventIds(ctx, course.id), records);
+  const sessions = new Set(attended.map((a) => a.eventId));
+  if (!sessions.size) return null;
+  const [answer] = await ctx.tx.select({ score: trainingEvaluationAnswers.score }).from(trainingEvaluationAnswers)
+    .where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), eq(trainingEvaluationAnswers.courseId, course.id), eq(trainingEvaluationAnswers.kind, 'post'),
+      inArray(trainingEvaluationAnswers.personId, records), isNotNull(trainingEvaluationAnswers.score)))
+    .orderBy(asc(trainingEvaluationAnswers.createdAt)).limit(1);
+  const postScore = answer?.score ?? null;
+  const [cert] = await ctx.tx.select().from(trainingCertifications)
+    .where(and(eq(trainingCertifications.orgId, ctx.orgId), eq(trainingCertifications.courseId, course.id), inArray(trainingCertifications.personId, records)))
+    .orderBy(asc(trainingCertifications.createdAt)).limit(1);
+  const person = (await peopleByIds(ctx, [personId])).get(personId);
+  return {
+    personId, attended: sessions.size, sessions: held.length, postScore,
+    ...completionOf(sessions.size, held.length, course.completionShare, { minScore: course.minPostScore, postScore }),
+    name: person?.name ?? '',
+    sex: person?.sex ?? 'not_stated',
+    ageBand: person?.ageBand ?? ('unknown' as const),
+    firm: person?.member?.name ?? null,
+    certification: cert ? { id: cert.id, certifiedOn: cert.certifiedOn, teachBack: cert.teachBack, certifiedBy: cert.certifiedBy } : null,
+  };
 }
 
 export async function getCourse(ctx: TenantCtx, id: string, now: Date): Promise<CourseDetail> {

@@ -81,8 +81,16 @@ export async function publishedKeys(ctx: TenantCtx): Promise<PublishedKey[]> {
   return rows.map((r) => ({ id: r.id, publicJwk: r.publicJwk, createdAt: r.createdAt, retiredAt: r.retiredAt, sealedWithServerSecret: sealedWithServerSecret(r.privateKey) }));
 }
 
-const activeKeyRow = (ctx: TenantCtx) => ctx.tx.select().from(trainingCredentialKeys)
-  .where(and(eq(trainingCredentialKeys.orgId, ctx.orgId), isNull(trainingCredentialKeys.retiredAt))).for('update');
+/**
+ * The key that signs now. Locked for a write (issuing, replacing it); a read
+ * (the public revocation list) takes no lock: it would otherwise wait behind
+ * an issue of every eligible certificate, which holds the lock to its end.
+ */
+const activeKeyRow = (ctx: TenantCtx, lock = true) => {
+  const query = ctx.tx.select().from(trainingCredentialKeys)
+    .where(and(eq(trainingCredentialKeys.orgId, ctx.orgId), isNull(trainingCredentialKeys.retiredAt)));
+  return lock ? query.for('update') : query;
+};
 
 async function makeKey(ctx: TenantCtx, orgSecret: string, serverSecret: ServerSecret) {
   const id = randomUUID();
@@ -95,15 +103,16 @@ async function makeKey(ctx: TenantCtx, orgSecret: string, serverSecret: ServerSe
 }
 
 /**
- * The signing key, its row locked until the transaction ends: issues of one
- * organisation take their place in the status list one after the other. When
- * `create` (a write: issuing), the key is made on first use, and a key sealed
- * without the server's secret is sealed again with it once one is configured.
+ * The signing key. When `create` (a write: issuing), its row is locked until
+ * the transaction ends, so issues of one organisation take their place in the
+ * status list one after the other; the key is made on first use, and a key
+ * sealed without the server's secret is sealed again with it once one is
+ * configured. Otherwise (signing the revocation list) it is only read.
  */
 export async function signingKey(ctx: TenantCtx, serverSecret: ServerSecret, create: boolean): Promise<SigningKey | null> {
   const orgSecret = await secretOf(ctx, create);
   if (!orgSecret) return null;
-  let [row] = await activeKeyRow(ctx);
+  let [row] = await activeKeyRow(ctx, create);
   if (!row && create) {
     await makeKey(ctx, orgSecret, serverSecret);
     [row] = await activeKeyRow(ctx);
@@ -139,4 +148,21 @@ export async function rotateSigningKey(ctx: TenantCtx, serverSecret: ServerSecre
   return publishedKeys(ctx);
 }
 
-export const publicKeyObject = (jwk: SigningKey['publicJwk']) => createPublicKey({ key: jwk, format: 'jwk' });
+/**
+ * A public key as a key object, made once per key and kept: an Ed25519 public
+ * key is its `x` and never changes, so a check need not import it again (the
+ * public check imported it on every request). Bounded: a server holds a few
+ * keys per organisation; past that many the one kept longest goes.
+ */
+const publicKeys = new Map<string, KeyObject>();
+const KEPT_PUBLIC_KEYS = 1000;
+export function publicKeyObject(jwk: SigningKey['publicJwk']): KeyObject {
+  const id = `${jwk.kty}:${jwk.crv}:${jwk.x}`;
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = createPublicKey({ key: jwk, format: 'jwk' });
+    if (publicKeys.size >= KEPT_PUBLIC_KEYS) publicKeys.delete(publicKeys.keys().next().value!);
+    publicKeys.set(id, key);
+  }
+  return key;
+}

@@ -22,4 +22,7 @@ export const trainingErrors = {
   'training.evaluation_answered': 409,
   'training.form_not_published': 400,
   'training.form_without_score': 400,
+  'training.link_invalid': 404,
+  'training.link_expired': 410,
+  'training.link_used': 409,
 } as const;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RespondentView } from '../../../contracts/surveys.js';
 import { pickLabel, type FormDefinition } from '../../../contracts/surveys/form-model.js';
-import { EVALUATION_KINDS, type CourseEvaluation, type EvaluationKind, type EvaluationSettingsInput } from '../../../contracts/training.js';
+import { EVALUATION_KINDS, type CourseEvaluation, type EvaluationKind, type EvaluationLinkState, type EvaluationSettingsInput } from '../../../contracts/training.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -13,7 +13,7 @@ import { getFormRow, formVersion } from '../surveys/form-service.js';
 import { checkSubmission } from '../surveys/respond-service.js';
 import { getCourse, getCourseRow } from './course-service.js';
 import { hasScore, knowledgeGain, satisfactionSummary, scoreOf } from './evaluation.js';
-import { trainingCertificates, trainingCourseForms, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers } from './tables.js';
+import { trainingCertificates, trainingCourseForms, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers, trainingEvaluationLinks } from './tables.js';
 
 type FormChoice = { formId: string; version: number };
 const FIELD: Record<EvaluationKind, 'preFormId' | 'postFormId' | 'satisfactionFormId'> = { pre: 'preFormId', post: 'postFormId', satisfaction: 'satisfactionFormId' };
@@ -53,6 +53,23 @@ function scorePairs(answers: Awaited<ReturnType<typeof answersOf>>) {
   return pairs;
 }
 
+/** A course's participant links (`evaluation-link-service.ts`), by kind and person as their current record. */
+async function linksOf(ctx: TenantCtx, courseId: string) {
+  const rows = await ctx.tx.select().from(trainingEvaluationLinks)
+    .where(and(eq(trainingEvaluationLinks.orgId, ctx.orgId), eq(trainingEvaluationLinks.courseId, courseId)))
+    .orderBy(asc(trainingEvaluationLinks.sentAt));
+  const current = await currentPersonIds(ctx, rows.map((r) => r.personId));
+  // The latest sent counts when a person's records were merged.
+  return new Map(rows.map((r) => [`${r.kind}:${current.get(r.personId) ?? r.personId}`, r]));
+}
+
+/** A person's link to one form: answered once their answers are in (by the link or entered by staff), sent while it works, expired past its day. */
+function linkState(link: { expiresAt: Date } | undefined, answered: boolean, now: Date): EvaluationLinkState {
+  if (answered) return 'answered';
+  if (!link) return 'not_sent';
+  return link.expiresAt <= now ? 'expired' : 'sent';
+}
+
 /**
  * A course's evaluation: its forms, knowledge gain (post − pre over the
  * people with both tests), each person's scores against the completion rule,
@@ -73,6 +90,8 @@ export async function getEvaluation(ctx: TenantCtx, courseId: string, now: Date)
   const answered = (kind: EvaluationKind) => new Set(answers.filter((a) => a.kind === kind).map((a) => a.personId));
   const [preAnswered, postAnswered, satisfied] = [answered('pre'), answered('post'), answered('satisfaction')];
   const ids = [...new Set([...participants.keys(), ...answers.map((a) => a.personId)])];
+  const links = await linksOf(ctx, courseId);
+  const addresses = await peopleByIds(ctx, ids);
   const people = ids.map((personId) => {
     const { pre, post } = pairs.get(`${courseId}:${personId}`) ?? { pre: null, post: null };
     return {
@@ -81,6 +100,12 @@ export async function getEvaluation(ctx: TenantCtx, courseId: string, now: Date)
       pre, post, preAnswered: preAnswered.has(personId), postAnswered: postAnswered.has(personId), gain: pre !== null && post !== null ? post - pre : null,
       satisfaction: satisfied.has(personId),
       completed: participants.get(personId)?.completed ?? false,
+      hasEmail: Boolean(addresses.get(personId)?.email),
+      links: {
+        pre: linkState(links.get(`pre:${personId}`), preAnswered.has(personId), now),
+        post: linkState(links.get(`post:${personId}`), postAnswered.has(personId), now),
+        satisfaction: linkState(links.get(`satisfaction:${personId}`), satisfied.has(personId), now),
+      },
     };
   }).sort((a, b) => a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId));
 
@@ -169,7 +194,7 @@ export async function setEvaluation(ctx: TenantCtx, courseId: string, input: Eva
 }
 
 /** The form of a kind a course evaluates with, and the person as their current record. */
-async function evaluationTarget(ctx: TenantCtx, courseId: string, kind: EvaluationKind, personId: string, lock = false) {
+export async function evaluationTarget(ctx: TenantCtx, courseId: string, kind: EvaluationKind, personId: string, lock = false) {
   const course = await getCourseRow(ctx, courseId, lock);
   const choice = (await formChoices(ctx, courseId)).get(kind);
   if (!choice) throw new AppError('training.no_evaluation_form');
@@ -230,17 +255,56 @@ export async function submitEvaluation(ctx: TenantCtx, courseId: string, kind: E
 export async function removeEvaluationAnswer(ctx: TenantCtx, courseId: string, kind: EvaluationKind, personId: string) {
   const { person, existing, theirs } = await evaluationTarget(ctx, courseId, kind, personId, true);
   if (!existing) throw new AppError('training.answer_not_found');
-  // A post-test's score decided a certificate already issued: it is revoked first, with its reason, not left standing on a score taken back.
-  if (kind === 'post') {
-    const ids = [person.id, ...theirs.map((r) => r.personId)];
-    const [held] = await ctx.tx.select({ id: trainingCertificates.id }).from(trainingCertificates)
-      .where(and(eq(trainingCertificates.orgId, ctx.orgId), eq(trainingCertificates.courseId, courseId), inArray(trainingCertificates.personId, ids), isNull(trainingCertificates.revokedAt)));
-    if (held) throw new AppError('training.certificate_standing');
-  }
+  await refuseWhileCertified(ctx, courseId, kind, [person.id, ...theirs.map((r) => r.personId)]);
   // Every answer of theirs goes, also one given under a record merged into them: none is counted afterwards.
   await ctx.tx.delete(trainingEvaluationAnswers).where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), inArray(trainingEvaluationAnswers.id, theirs.map((r) => r.id))));
   await recordAudit(ctx, {
     action: 'training_course.evaluation_answer_remove', entityType: 'training_course', entityId: courseId,
     before: { answerId: existing.id, kind, personId: person.id, formVersion: existing.formVersion, score: existing.score, enteredBy: existing.enteredBy, ...(theirs.length > 1 ? { answers: theirs.length } : {}) },
+  });
+}
+
+/**
+ * A post-test's score decided a certificate already issued: it is revoked
+ * first, with its reason, not left standing on a score taken back or changed.
+ * A pre-test or a satisfaction form decides no certificate.
+ */
+async function refuseWhileCertified(ctx: TenantCtx, courseId: string, kind: EvaluationKind, personIds: string[]) {
+  if (kind !== 'post') return;
+  const [held] = await ctx.tx.select({ id: trainingCertificates.id }).from(trainingCertificates)
+    .where(and(eq(trainingCertificates.orgId, ctx.orgId), eq(trainingCertificates.courseId, courseId), inArray(trainingCertificates.personId, personIds), isNull(trainingCertificates.revokedAt)));
+  if (held) throw new AppError('training.certificate_standing');
+}
+
+/** The answers that differ between two submissions, question by question (a question left empty on one side included). */
+function changedAnswers(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).sort();
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])), after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])) };
+}
+
+/**
+ * Staff correct a person's submitted answers to one of a course's forms (a
+ * mark misread from the sheet, a participant's slip): checked again on the
+ * form version the answers were given on, the score computed again, the audit
+ * entry holding each answer that changed and the score before and after. A
+ * post-test's score behind a standing certificate is not changed
+ * (`training.certificate_standing`). The same correction sent again (its key)
+ * changes nothing.
+ */
+export async function correctEvaluationAnswer(ctx: TenantCtx, courseId: string, kind: EvaluationKind, personId: string, input: { answers: Record<string, unknown>; submissionKey: string | null }) {
+  const { person, existing, theirs } = await evaluationTarget(ctx, courseId, kind, personId, true);
+  if (!existing) throw new AppError('training.answer_not_found');
+  if (input.submissionKey && existing.submissionKey === input.submissionKey) return nothingChanged();
+  await refuseWhileCertified(ctx, courseId, kind, [person.id, ...theirs.map((r) => r.personId)]);
+  const answers = await checkSubmission(ctx, existing.formId, existing.formVersion, input.answers);
+  const score = kind === 'satisfaction' ? null : scoreOf(answers);
+  const changed = changedAnswers(existing.answers, answers);
+  if (!Object.keys(changed.after).length) return nothingChanged();
+  await ctx.tx.update(trainingEvaluationAnswers).set({ answers, score, submissionKey: input.submissionKey })
+    .where(and(eq(trainingEvaluationAnswers.orgId, ctx.orgId), eq(trainingEvaluationAnswers.id, existing.id)));
+  await recordAudit(ctx, {
+    action: 'training_course.evaluation_answer_correct', entityType: 'training_course', entityId: courseId,
+    before: { answerId: existing.id, kind, personId: person.id, score: existing.score, answers: changed.before },
+    after: { answerId: existing.id, kind, personId: person.id, score, answers: changed.after },
   });
 }

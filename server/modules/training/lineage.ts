@@ -28,10 +28,21 @@ export interface LineageFigures {
   reach: number;
 }
 
-export function computeLineage(input: LineageInput): LineageFigures {
+/** A trainer in the tree before reach is counted: generation, who certified them, the courses they ran. */
+export type LineageShapeNode = Omit<LineageNode, 'reach' | 'courses'> & { courses: string[] };
+
+/**
+ * The tree without reach: who is a trainer, in which generation, certified by
+ * whom, running which courses. Small (trainers and courses, not participants).
+ */
+export function lineageShape(input: Omit<LineageInput, 'participantsOf'>): LineageShapeNode[] {
   const coursesOf = new Map<string, string[]>();
   for (const [courseId, trainers] of input.trainersOf) {
-    for (const t of new Set(trainers)) coursesOf.set(t, [...(coursesOf.get(t) ?? []), courseId]);
+    for (const t of new Set(trainers)) {
+      const list = coursesOf.get(t);
+      if (list) list.push(courseId);
+      else coursesOf.set(t, [courseId]);
+    }
   }
   const parents = new Map<string, Set<string>>();
   for (const c of input.certifications) {
@@ -62,21 +73,43 @@ export function computeLineage(input: LineageInput): LineageFigures {
   }
   // Certified in a circle only (A certified B who certified A): both stand as roots.
   for (const p of everyone) if (!generation.has(p)) generation.set(p, 0);
+  return [...everyone].map((personId) => ({ personId, generation: generation.get(personId)!, trainedBy: [...(parents.get(personId) ?? [])].sort(), courses: coursesOf.get(personId) ?? [] }));
+}
 
+/** The unique people reached: by each trainer, by each generation's trainers together, by all. */
+export interface LineageReach {
+  byTrainer: Map<string, number>;
+  byGeneration: Map<number, number>;
+  total: number;
+}
+
+/** The tree and its reach as the report shows them: by generation, the widest reach first, then by id. */
+export function assembleLineage(shape: LineageShapeNode[], reach: LineageReach): LineageFigures {
+  const nodes = shape.map((n) => ({ personId: n.personId, generation: n.generation, trainedBy: n.trainedBy, courses: n.courses.length, reach: reach.byTrainer.get(n.personId) ?? 0 }))
+    .sort((a, b) => a.generation - b.generation || b.reach - a.reach || a.personId.localeCompare(b.personId));
+  const trainers = new Map<number, number>();
+  for (const n of nodes) trainers.set(n.generation, (trainers.get(n.generation) ?? 0) + 1);
+  const generations = [...trainers.entries()].sort((a, b) => a[0] - b[0]).map(([g, count]) => ({ generation: g, trainers: count, reach: reach.byGeneration.get(g) ?? 0 }));
+  return { nodes, generations, reach: reach.total };
+}
+
+/**
+ * The whole report from the participants of each course, counted here: what
+ * the service computes in SQL (`lineage-service.ts`) for want of moving every
+ * participation out of the database; the reference its tests compare with.
+ */
+export function computeLineage(input: LineageInput): LineageFigures {
+  const shape = lineageShape(input);
   const reached = (courses: string[]) => {
     const people = new Set<string>();
     for (const c of courses) for (const p of input.participantsOf.get(c) ?? []) people.add(p);
     return people;
   };
-  const nodes = [...everyone].map((personId) => {
-    const courses = coursesOf.get(personId) ?? [];
-    return { personId, generation: generation.get(personId)!, trainedBy: [...(parents.get(personId) ?? [])].sort(), courses: courses.length, reach: reached(courses).size };
-  }).sort((a, b) => a.generation - b.generation || b.reach - a.reach || a.personId.localeCompare(b.personId));
-
   const byGeneration = new Map<number, string[]>();
-  for (const n of nodes) byGeneration.set(n.generation, [...(byGeneration.get(n.generation) ?? []), n.personId]);
-  const generations = [...byGeneration.entries()].sort((a, b) => a[0] - b[0]).map(([g, trainers]) => ({
-    generation: g, trainers: trainers.length, reach: reached(trainers.flatMap((t) => coursesOf.get(t) ?? [])).size,
-  }));
-  return { nodes, generations, reach: reached([...new Set([...coursesOf.values()].flat())]).size };
+  for (const n of shape) byGeneration.set(n.generation, [...(byGeneration.get(n.generation) ?? []), ...n.courses]);
+  return assembleLineage(shape, {
+    byTrainer: new Map(shape.map((n) => [n.personId, reached(n.courses).size])),
+    byGeneration: new Map([...byGeneration].map(([g, courses]) => [g, reached(courses).size])),
+    total: reached(shape.flatMap((n) => n.courses)).size,
+  });
 }

@@ -232,3 +232,35 @@ export const trainingEvaluationAnswers = pgTable(
     check('training_evaluation_answers_kind_check', sql`${t.kind} IN ('pre', 'post', 'satisfaction')`),
   ],
 );
+
+/**
+ * A participant's own link to one of a course's evaluation forms (migration
+ * 0058): mailed, or shown as a QR code; only the token's hash is kept. One per
+ * course, kind and person, renewed when sent again; used once.
+ */
+export const trainingEvaluationLinks = pgTable(
+  'training_evaluation_links',
+  {
+    orgId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    courseId: uuid('course_id').notNull(),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** The address it was mailed to; empty for a link handed over on the spot (QR or copied). */
+    sentTo: text('sent_to').notNull().default(''),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'training_evaluation_links_pkey', columns: [t.id, t.orgId] }),
+    sameOrgForeignKey(t.orgId, t.courseId, trainingCourses).onDelete('cascade'),
+    sameOrgForeignKey(t.orgId, t.personId, people).onDelete('cascade'),
+    uniqueIndex('training_evaluation_links_person_key').on(t.courseId, t.kind, t.personId, t.orgId),
+    uniqueIndex('training_evaluation_links_token_key').on(t.tokenHash, t.orgId),
+    index('training_evaluation_links_person_idx').on(t.orgId, t.personId),
+    check('training_evaluation_links_kind_check', sql`${t.kind} IN ('pre', 'post', 'satisfaction')`),
+  ],
+);

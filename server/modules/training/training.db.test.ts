@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Registration } from '../../../contracts/events.js';
-import type { CourseDetail, CourseEvaluation, Lineage } from '../../../contracts/training.js';
+import type { CourseDetail, CourseEvaluation, CourseParticipant, Lineage } from '../../../contracts/training.js';
 import { withTenant } from '../../platform/db/tenancy.js';
 import { useTestApp, type Client } from '../../test/app.js';
-import { createOrg, createPerson } from '../../test/factories.js';
+import { createMemberFirm, createOrg, createPerson } from '../../test/factories.js';
+import { walkList } from '../../test/lists.js';
 import { countUniquePeople } from '../people/participation-service.js';
 
 const t = useTestApp();
@@ -363,5 +365,52 @@ describe('course evaluations', () => {
     // A viewer reads the evaluation but cannot take answers back.
     const viewer = (await createPerson(t.app, org.orgId, 'viewer')).client;
     expect((await viewer.delete(`/api/v1/training/courses/${c.id}/evaluation/pre/people/${ids['Ama Boateng']}`)).statusCode).toBe(403);
+  });
+  it('pages a course\'s participants in the database: merged records once, cancelled sessions left out, by name or share (ties by id), completion and a part of the name or firm', async () => {
+    const org = await createOrg(t.app);
+    const firm = await createMemberFirm(org.admin, { legalName: 'Tamale Shea Cooperative' });
+    const c = await course(org.admin, { title: 'Paging', kind: 'course', completionShare: 100 });
+    const [s1, s2, s3] = [await session(org.admin, c.id, 1), await session(org.admin, c.id, 2), await session(org.admin, c.id, 3)];
+    const who = (name: string) => ({ name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.test` });
+    await attend(org.admin, s1!, [who('Abena Ofori'), who('Baba Issah'), who('Comfort Asare'), who('fati Alhassan')]);
+    await attend(org.admin, s2!, [who('Abena Ofori'), who('Comfort Asare-Mensah'), who('Esi Quaye'), who('Gifty Addo')]);
+    await attend(org.admin, s3!, [who('Dede Ayew'), who('Baba Issah')]);
+    expect((await org.admin.post(`/api/v1/events/${s3}/state`, { state: 'cancelled' })).statusCode).toBe(200);
+    const before = ((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants;
+    const idOf = (name: string) => before.find((p) => p.name === name)!.personId;
+    expect((await org.admin.post(`/api/v1/people-reached/${idOf('Comfort Asare')}/merge`, { otherId: idOf('Comfort Asare-Mensah') })).statusCode).toBe(200);
+    const esi = await org.admin.put(`/api/v1/people-reached/${idOf('Esi Quaye')}`, { name: 'Esi Quaye', email: who('Esi Quaye').email, memberId: firm.id });
+    expect(esi.statusCode, esi.body).toBe(200);
+
+    // The course page computes the same in memory (course-service.ts): the reference the pages are checked against.
+    const detail = ((await org.admin.get(`/api/v1/training/courses/${c.id}`)).json() as CourseDetail).participants;
+    // Counted apart: people (merges followed) checked in at a session not cancelled — Dede only at the cancelled one.
+    const apart = await withTenant(t.app.database.db, { orgId: org.orgId, role: 'admin', actor: { userId: null, name: 'test' }, locale: 'en' }, async (ctx) => Number((await ctx.tx.execute<{ n: number }>(sql`
+      SELECT count(DISTINCT coalesce(p.merged_into_id, p.id))::int AS n FROM event_registrations r
+      JOIN training_sessions s ON s.org_id = r.org_id AND s.event_id = r.event_id JOIN events e ON e.org_id = r.org_id AND e.id = r.event_id
+      JOIN people p ON p.org_id = r.org_id AND p.id = r.person_id
+      WHERE r.org_id = ${org.orgId} AND s.course_id = ${c.id} AND e.state <> 'cancelled' AND r.attended_at IS NOT NULL`)).rows[0]!.n));
+    expect(apart).toBe(6);
+    expect(detail).toHaveLength(apart);
+    const path = `/api/v1/training/courses/${c.id}/participants`;
+    const byName = await walkList<CourseParticipant>(org.admin, path, {}, 2);
+    expect(byName).toEqual(detail);
+    expect(byName.map((p) => [p.name, p.attended, p.sessions, p.share, p.completed, p.firm])).toEqual([
+      ['Abena Ofori', 2, 2, 100, true, null], ['Baba Issah', 1, 2, 50, false, null], ['Comfort Asare', 2, 2, 100, true, null],
+      ['Esi Quaye', 1, 2, 50, false, 'Tamale Shea Cooperative'], ['fati Alhassan', 1, 2, 50, false, null], ['Gifty Addo', 1, 2, 50, false, null],
+    ]);
+    const bySharethenId = (sign: number) => [...detail].sort((a, b) => sign * (a.share - b.share) || sign * (a.personId < b.personId ? -1 : 1)).map((p) => p.personId);
+    expect((await walkList<CourseParticipant>(org.admin, path, { sort: '-attended' }, 2)).map((p) => p.personId)).toEqual(bySharethenId(-1));
+    expect((await walkList<CourseParticipant>(org.admin, path, { sort: 'attended' }, 4)).map((p) => p.personId)).toEqual(bySharethenId(1));
+    expect((await walkList<CourseParticipant>(org.admin, path, { completion: 'completed' }, 1)).map((p) => p.name)).toEqual(['Abena Ofori', 'Comfort Asare']);
+    expect((await walkList<CourseParticipant>(org.admin, path, { completion: 'not_completed', sort: '-name' }, 3)).map((p) => p.name)).toEqual(['Gifty Addo', 'fati Alhassan', 'Esi Quaye', 'Baba Issah']);
+    // A part of the firm's name or of the person's, any case; the merged record's name is no longer theirs.
+    expect((await walkList<CourseParticipant>(org.admin, path, { q: 'SHEA' })).map((p) => p.name)).toEqual(['Esi Quaye']);
+    expect((await walkList<CourseParticipant>(org.admin, path, { q: 'asare' })).map((p) => p.name)).toEqual(['Comfort Asare']);
+    expect((await walkList<CourseParticipant>(org.admin, path, { q: 'Mensah' }))).toEqual([]);
+    expect((await walkList<CourseParticipant>(org.admin, path, { q: '100%' }))).toEqual([]);
+    // A cursor of another order is refused.
+    const first = (await org.admin.get(`${path}?limit=2`)).json() as { nextCursor: string };
+    expect((await org.admin.get(`${path}?limit=2&sort=-attended&cursor=${first.nextCursor}`)).statusCode).toBe(400);
   });
 });

@@ -10,6 +10,8 @@ import { SIGNED_FIELD_NAMES } from '../../../contracts/certificates.js';
  * policy allows scripts of our own origin only) checks the signature with the
  * issuer's public key (kept in localStorage for offline use), the expiry and
  * the revocation list, and names the fields changed when the signature fails.
+ * Its service worker (verify-worker.ts) keeps the page, the script and the
+ * issuers' keys for offline use.
  */
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1b1e;background:#f8f9fa}
@@ -180,6 +182,8 @@ async function run() {
   lines.push(S.notRevoked);
   show('ok', S.valid, lines);
 }
+// The worker keeps the page, its script and the issuers' keys for the next visit offline (verify-worker.ts).
+if (typeof navigator !== 'undefined' && navigator.serviceWorker) navigator.serviceWorker.register('/verify/sw.js', { scope: '/verify' }).catch(function () {});
 window.addEventListener('hashchange', function () { location.reload(); });
 run().catch(function () { show('bad', S.malformed); });
 })();

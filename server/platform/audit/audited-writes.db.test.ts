@@ -1,8 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../../test/app.js';
 import { watchWrites } from '../../test/audited-writes.js';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createFirmUser, createMemberFirm, createOrg, createPerson, orgInput, PASSWORD } from '../../test/factories.js';
 import { withSystem } from '../db/tenancy.js';
 import { tasks } from '../tasks/tables.js';
@@ -10,6 +11,11 @@ import { CAPACITY_CATALOGUE } from '../../../contracts/capacity.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, mailedLinks, portClearanceForm, xlsformWorkbook } from '../../test/survey-factories.js';
 import { sendFollowUps } from '../../modules/led/follow-up-service.js';
+import { sendDueFollowUps } from '../../modules/surveys/follow-up-form-service.js';
+import { surveyFollowUps } from '../../modules/surveys/tables.js';
+import { mailOutbox } from '../mail/tables.js';
+import { ledApplications, ledCallCriteria, ledCalls } from '../../modules/led/call-tables.js';
+import { createDonor } from '../../modules/results/donor-service.js';
 
 // Walks the route table: every route that may write (any method but GET) is
 // called here until it succeeds, and each success must have written an audit
@@ -207,6 +213,15 @@ describe('every write is audited', () => {
     const waiting = must(await admin.post(`/api/v1/events/${event.id}/registrations`, { kind: 'public', name: 'Audited walk-in Kojo', ticketTypeId: visitor }));
     must(await admin.post(`/api/v1/events/${event.id}/registrations/${seated.id}/cancel`));
     must(await admin.post(`/api/v1/events/${event.id}/check-in`, { items: [{ registrationId: waiting.id }] }));
+    // Self check-in (events/self-check-in-service.ts): switched on, a participant ticks themselves on the QR's page (HTML: its status is what must hold), switched off.
+    const today = new Date().toISOString().slice(0, 10);
+    const door = must(await admin.post('/api/v1/events', { title: 'Audited door day', kind: 'workshop', audience: 'public', startsAt: `${today}T00:00:00Z`, endsAt: `${today}T23:59:00Z` }));
+    must(await admin.post(`/api/v1/events/${door.id}/state`, { state: 'published' }));
+    must(await admin.post(`/api/v1/events/${door.id}/registrations`, { kind: 'public', name: 'Audited walk-in Efua', email: 'efua@audited.example' }));
+    const qr = must(await admin.put(`/api/v1/events/${door.id}/self-check-in`, { enabled: true })).url as string;
+    const selfTicked = await new Client(t.app).request({ method: 'POST', url: qr.replace(t.config.publicUrl, ''), payload: 'who=efua%40audited.example', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(selfTicked.statusCode, selfTicked.body.slice(0, 300)).toBe(200);
+    must(await admin.put(`/api/v1/events/${door.id}/self-check-in`, { enabled: false }));
     // Training: a ToT with its curriculum and a session (an event of the events module); a trainer added, a learner
     // ticked at the door (a participant of the course), certified after a teach-back; the trainer taken off again.
     const totInput = { title: 'Audited ToT', kind: 'tot', completionShare: 100 };
@@ -226,6 +241,13 @@ describe('every write is audited', () => {
     // The certified trainer's certificate (a verifiable credential), issued and revoked with a reason.
     const certificate = must(await admin.post(`/api/v1/training/courses/${tot.id}/certificates`, { personId: yaw }));
     must(await admin.post(`/api/v1/training/certificates/${certificate.id}/revoke`, { reason: 'Audited revocation' }));
+    // A second certified trainer gets hers with everyone else still eligible (Yaw's revoked one still counts as issued).
+    const learner2 = must(await admin.post(`/api/v1/events/${totSession}/registrations`, { kind: 'public', name: 'Audited learner Akua', email: 'akua@audited.example' }));
+    must(await admin.post(`/api/v1/events/${totSession}/check-in`, { items: [{ registrationId: learner2.id }] }));
+    const akua = (await admin.get(`/api/v1/training/courses/${tot.id}`)).json().participants.find((p: { name: string }) => p.name === 'Audited learner Akua').personId;
+    must(await admin.post(`/api/v1/training/courses/${tot.id}/certifications`, { personId: akua, certifiedOn: '2027-03-01', teachBack: 'Audited second teach-back' }));
+    const eligible = must(await admin.post(`/api/v1/training/courses/${tot.id}/certificates/eligible`, { validUntil: null }));
+    expect(eligible.items.map((c: { personId: string }) => c.personId)).toEqual([akua]);
     must(await admin.delete(`/api/v1/training/courses/${tot.id}/trainers/${trainee.id}`));
     // Evaluations: a scored test chosen as the ToT's pre-test, and a participant's answers to it.
     const quiz = must(await admin.post('/api/v1/forms', { purpose: 'evaluation', definition: {
@@ -237,6 +259,12 @@ describe('every write is audited', () => {
     must(await admin.put(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}`, { answers: { points: 4 } }));
     must(await admin.delete(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}`));
     must(await admin.put(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}`, { answers: { points: 5 } }));
+    // A participant's own link handed over (QR code) and answered on it, links mailed to the others, a correction by staff.
+    const ownLink = must(await admin.post(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${trainee.id}/link`, {})).url as string;
+    const ownAnswer = await new Client(t.app).put(`/api/v1/training/respond/${/\/r\/(t-[\w-]+)/.exec(ownLink)![1]}`, { answers: { points: 3 } });
+    expect(ownAnswer.statusCode, ownAnswer.body).toBe(200);
+    must(await admin.post(`/api/v1/training/courses/${tot.id}/evaluation/pre/links`, {}));
+    must(await admin.put(`/api/v1/training/courses/${tot.id}/evaluation/pre/people/${yaw}/correction`, { answers: { points: 6 } }));
     // The capacity self-assessment: saved, submitted, reopened, submitted again, and a course planned for a gap.
     const assessment = must(await admin.post('/api/v1/training/capacity/assessments', { year: 2026 }));
     must(await admin.put(`/api/v1/training/capacity/assessments/${assessment.id}`, { answers: CAPACITY_CATALOGUE.map((i, n) => ({ item: i.key, level: n ? 3 : 1, note: n ? '' : 'Audited: no board minutes' })) }));
@@ -264,6 +292,15 @@ describe('every write is audited', () => {
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}`, { title: 'Audited bottleneck of cold storage', evidence: 'Audited interviews' }));
     const ledPermits = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks`, { title: 'Audited bottleneck of three permits', kind: 'regulatory' })).bottleneckList.find((b: { kind: string }) => b.kind === 'regulatory').id;
     must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledPermits}/advocacy`));
+    // An LED interview conducted with a guide, its answer coded to a bottleneck and the code taken back, the interview removed (led/interview-service.ts, coding-service.ts).
+    const ledGuide = must(await admin.post('/api/v1/forms', { purpose: 'interview', definition: { title: { en: 'Audited interview guide' }, languages: ['en'], questions: [{ name: 'obstacle', type: 'text', label: { en: 'Obstacle' } }] } })).id;
+    must(await admin.post(`/api/v1/forms/${ledGuide}/publish`));
+    const ledInterview = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/interviews`, { formId: ledGuide, interviewee: 'Audited interviewee', sector: 'public', interviewedOn: '2026-03-02' })).id;
+    must(await admin.put(`/api/v1/led/interviews/${ledInterview}/answers`, { answers: { obstacle: 'Audited obstacle' }, submissionKey: null }));
+    const ledCodes = `/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}/codes`;
+    const ledCode = must(await admin.post(ledCodes, { source: 'interview', interviewId: ledInterview, question: 'obstacle' })).interviews[0].codeId;
+    must(await admin.delete(`${ledCodes}/${ledCode}`));
+    must(await admin.delete(`/api/v1/led/interviews/${ledInterview}`));
     const ledMeasureInput = { title: 'Audited solar cold room', bottleneckId: ledBottleneck, budget: 1000, startsOn: '2026-03-01', endsOn: '2027-02-28', partners: [{ name: 'Audited fishmongers', sector: 'semi_public' }] };
     const ledMeasure = must(await admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, ledMeasureInput)).measureList[0].id;
     must(await admin.put(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`, { ...ledMeasureInput, status: 'running' }));
@@ -279,15 +316,65 @@ describe('every write is audited', () => {
       must(await admin.put(`${ledMeasureUrl}/${part}/${partId}`, { ...input, ...(part === 'reports' ? { text: 'Audited progress, revised' } : part === 'milestones' ? { doneOn: '2024-06-20' } : { actual: 280 }) }));
       must(await admin.delete(`${ledMeasureUrl}/${part}/${partId}`));
     }
+    // A progress report's photo (led/photo-service.ts): added, removed.
+    const ledReport = must(await admin.post(`${ledMeasureUrl}/reports`, { reportedOn: '2024-05-02', text: 'Audited report with a photo' })).reports[0].id;
+    const ledPhotoBytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const ledPhoto = must(await admin.upload(`${ledMeasureUrl}/reports/${ledReport}/photos`, ledPhotoBytes, 'audited.jpg', { caption: 'Audited photo' })).reports[0].photos[0].id;
+    must(await admin.delete(`${ledMeasureUrl}/photos/${ledPhoto}`));
     const ledTrainee = must(await admin.post(`${ledMeasureUrl}/people`, { role: 'participant', person: { name: 'Audited LED trainee', phone: '0209990001' } })).people[0].personId;
     must(await admin.delete(`${ledMeasureUrl}/people/${ledTrainee}`));
     must(await admin.put(`${ledMeasureUrl}/closing`, { evaluation: 'Audited closing evaluation' }));
     must(await admin.put(`${ledMeasureUrl}/follow-ups/6`, { stillEffective: true }));
+    // Staff mail the 12-month form at once; the daily job then has nothing more to send, and the partner answers that link.
+    must(await admin.post(`${ledMeasureUrl}/follow-up-link`));
     await sendFollowUps(t.database, 'http://audited.example');
     const followUpMail = (await admin.get('/api/v1/mail/outbox?limit=200')).json().items.find((m: { kind: string }) => m.kind === 'led_follow_up');
     const followUpToken = /\/led\/follow-up\/(f-[\w-]+)/.exec(followUpMail.body)![1]!;
     const answered = await new Client(t.app).request({ method: 'POST', url: `/led/follow-up/${followUpToken}`, payload: { stillEffective: 'yes', jobsKept: '2' } });
     expect(answered.statusCode, answered.body).toBe(200);
+    // LED calls for measures (led/call-service.ts): a call edited, weighted and opened; an application entered by
+    // staff, submitted and withdrawn; one started by a partner on the public link and saved there; the call closed.
+    const ledCallInput = { title: 'Audited LED call', budget: 10_000, deadlineOn: '2099-12-31', regionIds: [ledRegion.id] };
+    const ledCall = must(await admin.post('/api/v1/led/calls', ledCallInput));
+    must(await admin.put(`/api/v1/led/calls/${ledCall.id}`, { ...ledCallInput, description: 'Audited call description' }));
+    must(await admin.put(`/api/v1/led/calls/${ledCall.id}/criteria`, { criteria: [{ key: 'local_focus', weight: 20 }, { label: 'Audited criterion', weight: 5 }] }));
+    must(await admin.post(`/api/v1/led/calls/${ledCall.id}/status`, { status: 'open' }));
+    const ledAppInput = { regionId: ledRegion.id, leadName: 'Audited lead partner', leadEmail: 'audited.applicant@example.test' };
+    const ledApp = must(await admin.post(`/api/v1/led/calls/${ledCall.id}/applications`, ledAppInput)).id;
+    must(await admin.put(`/api/v1/led/calls/${ledCall.id}/applications/${ledApp}`, { ...ledAppInput, title: 'Audited application', activities: 'Audited activities', bottleneckIds: [ledBottleneck], budgetLines: [{ label: 'Audited line', requested: 100 }], submit: true }));
+    must(await admin.post(`/api/v1/led/calls/${ledCall.id}/applications/${ledApp}/withdraw`));
+    const ledForm = { 'content-type': 'application/x-www-form-urlencoded' };
+    // The public pages answer HTML, not JSON: their status is what must hold.
+    expect((await new Client(t.app).request({ method: 'POST', url: `/led-calls/${ids.org}/${ledCall.id}`, payload: 'email=audited.partner%40example.test', headers: ledForm })).statusCode).toBe(200);
+    const resumeMail = (await admin.get('/api/v1/mail/outbox?limit=200')).json().items.find((m: { kind: string }) => m.kind === 'led_call_resume');
+    const resumeToken = /\/led-calls\/[\w-]+\/[\w-]+\/(c-[\w-]+)/.exec(resumeMail.body)![1]!;
+    const resumed = await new Client(t.app).request({ method: 'POST', url: `/led-calls/${ids.org}/${ledCall.id}/${resumeToken}`, payload: `regionId=${ledRegion.id}&leadName=Audited+partner&action=save`, headers: ledForm });
+    expect(resumed.statusCode, resumed.body.slice(0, 500)).toBe(200);
+    must(await admin.post(`/api/v1/led/calls/${ledCall.id}/status`, { status: 'closed' }));
+    // LED rating and selection (led/rating-service.ts) on a closed call and its submitted applications, as 17.5 keeps them.
+    const noResults = { total: 0, female: 0, male: 0, youth: 0, adult: 0 };
+    const rating = await withSystem(t.database.db, async (tx) => {
+      const [call] = await tx.insert(ledCalls).values({ orgId: ids.org!, title: 'Audited call for measures', budget: 1000, deadlineOn: '2026-03-31', status: 'closed' }).returning();
+      const [criterion] = await tx.insert(ledCallCriteria).values({ orgId: ids.org!, callId: call!.id, key: 'local_focus', weight: 10, position: 0 }).returning();
+      const apps = await tx.insert(ledApplications).values(['one', 'two'].map((n) => ({
+        orgId: ids.org!, callId: call!.id, regionId: ledRegion.id, title: `Audited application ${n}`, leadName: 'Audited lead', leadSector: 'private', leadEmail: `audited.${n}@example.test`,
+        requestedTotal: 400, expectedResults: { trained: noResults, jobs: noResults, higherIncome: noResults }, status: 'submitted', submittedAt: new Date('2026-03-01T00:00:00Z'), enteredBy: 'staff',
+      }))).returning();
+      return { url: `/api/v1/led/calls/${call!.id}`, criterionId: criterion!.id, first: apps[0]!.id, second: apps[1]!.id };
+    });
+    must(await admin.post(`${rating.url}/reviewers`, { userId: ids.adminId }));
+    must(await admin.post(`${rating.url}/reviewers`, { userId: ids.people }));
+    must(await admin.delete(`${rating.url}/reviewers/${ids.people}`));
+    must(await admin.post(`${rating.url}/scores`, { applicationId: rating.first, criterionId: rating.criterionId, score: 4, comment: 'Audited score' }));
+    must(await admin.post(`${rating.url}/conflicts`, { applicationId: rating.second, note: 'Audited conflict' }));
+    const ratingRun = must(await admin.post(`${rating.url}/selections`, { normalised: true }));
+    must(await admin.post(`${rating.url}/selections/${ratingRun.id}/measures`, { applicationId: rating.first }));
+    // The LED map's boundary file (led/boundary-service.ts): uploaded, its naming property chosen, removed.
+    const ledSquare = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 5], [x + 1, 5], [x + 1, 6], [x, 6], [x, 5]]] });
+    const ledGeojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { NAME: 'Audited Volta', ISO: 'GH-AA' }, geometry: ledSquare(0) }] });
+    must(await admin.put('/api/v1/led/boundaries', { fileName: 'audited.geojson', geojson: ledGeojson }));
+    must(await admin.put('/api/v1/led/boundaries/property', { property: 'NAME' }));
+    must(await admin.delete('/api/v1/led/boundaries'));
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/measures/${ledMeasure}`));
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck}`));
     must(await admin.delete(`/api/v1/led/regions/${ledRegion.id}`));
@@ -325,6 +412,14 @@ describe('every write is audited', () => {
     const nwInterest = must(await nwOwner.post(`/api/v1/networking/my/market/${nwOffer}/interest`, { message: 'Audited interest' })).items[0].id;
     const nwIntro = must(await admin.post('/api/v1/networking/introductions', { firmA: ids.members, firmB: nwBuyer.id, offerId: nwOffer, interestId: nwInterest }));
     must(await admin.post(`/api/v1/networking/introductions/${nwIntro.id}/state`, { state: 'accepted' }));
+    // They met: the deal follow-ups planned, the first made due and mailed, answered on the firm's own link.
+    must(await admin.post(`/api/v1/networking/introductions/${nwIntro.id}/state`, { state: 'met' }));
+    await withSystem(t.database.db, (tx) => tx.update(surveyFollowUps).set({ dueOn: sql`current_date` }).where(eq(surveyFollowUps.orgId, ids.org!)));
+    await sendDueFollowUps(t.database, 'https://roundtable.example');
+    const dealMail = (await withSystem(t.database.db, (tx) => tx.select().from(mailOutbox).where(eq(mailOutbox.kind, 'follow_up_form'))))
+      .find((m) => m.orgId === ids.org && m.toEmail === 'audited.firm@audited.example')!;
+    const dealToken = /\/r\/(fu-[\w-]+)/.exec(dealMail.sealedBody!)![1]!;
+    must(await new Client(t.app).put(`/api/v1/follow-ups/respond/${dealToken}`, { answers: { signed: 'yes', deal_type: 'supplier', deal_value: 1000, jobs_created: 1 }, submissionKey: null }));
     must(await admin.post(`/api/v1/networking/offers/${nwOffer}/withdraw`));
     const nwRequest = must(await nwOwner.post('/api/v1/networking/my/offers', { kind: 'supplier', side: 'request', title: 'Audited cocoa request' })).id;
     must(await nwOwner.put(`/api/v1/networking/my/offers/${nwRequest}`, { kind: 'supplier', side: 'request', title: 'Audited cocoa request', hsCodes: ['1801'] }));
@@ -334,6 +429,34 @@ describe('every write is audited', () => {
     must(await nwOwner.post(`/api/v1/networking/my/offers/${nwRequest}/withdraw`));
     const nwSettings = must(await admin.get('/api/v1/networking/settings'));
     must(await admin.put('/api/v1/networking/settings', { ...nwSettings, expiryMonths: 6 }));
+    // The showcase of local products (networking/showcase-service.ts): the scale, a staff product rated, photographed, published and
+    // taken off; a firm's own proposed, returned, corrected and submitted again; one deleted.
+    must(await admin.put('/api/v1/networking/quality-scale', { name: 'Audited OVOP stars', levels: ['One', 'Two', 'Three'] }));
+    const nwProduct = must(await admin.post('/api/v1/networking/products', { memberId: ids.members, name: 'Audited shea soap', originPlace: 'Audited village' })).id;
+    must(await admin.put(`/api/v1/networking/products/${nwProduct}`, { name: 'Audited shea soap', description: 'Audited black soap' }));
+    must(await admin.put(`/api/v1/networking/products/${nwProduct}/rating`, { rating: 2 }));
+    const nwPhotoBytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#806040' } }).jpeg().toBuffer();
+    const nwPhoto = must(await admin.upload(`/api/v1/networking/products/${nwProduct}/photos`, nwPhotoBytes, 'audited.jpg', { caption: 'Audited soap' })).photos[0].id;
+    must(await admin.delete(`/api/v1/networking/products/${nwProduct}/photos/${nwPhoto}`));
+    must(await admin.post(`/api/v1/networking/products/${nwProduct}/publish`));
+    must(await admin.post(`/api/v1/networking/products/${nwProduct}/unpublish`));
+    const nwOwn = must(await nwOwner.post('/api/v1/networking/my/products', { name: 'Audited cocoa nibs' })).id;
+    must(await nwOwner.put(`/api/v1/networking/my/products/${nwOwn}`, { name: 'Audited cocoa nibs', originPlace: 'Audited town' }));
+    const nwOwnPhoto = must(await nwOwner.upload(`/api/v1/networking/my/products/${nwOwn}/photos`, nwPhotoBytes, 'audited-own.jpg')).photos[0].id;
+    must(await nwOwner.delete(`/api/v1/networking/my/products/${nwOwn}/photos/${nwOwnPhoto}`));
+    must(await nwOwner.post(`/api/v1/networking/my/products/${nwOwn}/submit`));
+    must(await admin.post(`/api/v1/networking/products/${nwOwn}/return`, { reason: 'Audited reason' }));
+    must(await admin.delete(`/api/v1/networking/products/${nwOwn}`));
+    // The information service (networking/info-entry-service.ts, enquiry-service.ts): an entry kept and published,
+    // a firm's subscription, an enquiry answered and made an entry.
+    const nwEntryInput = { type: 'finance', title: 'Audited guarantee scheme', source: 'Audited bank', reviewOn: '2099-01-01' };
+    const nwEntry = must(await admin.post('/api/v1/networking/info/entries', nwEntryInput)).id;
+    must(await admin.put(`/api/v1/networking/info/entries/${nwEntry}`, { ...nwEntryInput, body: 'Audited terms' }));
+    must(await admin.post(`/api/v1/networking/info/entries/${nwEntry}/state`, { state: 'published' }));
+    must(await nwOwner.put('/api/v1/networking/my/info/subscription', { active: true, hsCodes: ['1801'] }));
+    const nwEnquiry = must(await nwOwner.post('/api/v1/networking/my/info/enquiries', { subject: 'Audited question', question: 'Audited: which permits?' })).id;
+    must(await admin.post(`/api/v1/networking/info/enquiries/${nwEnquiry}/answer`, { answer: 'Audited answer' }));
+    must(await admin.post(`/api/v1/networking/info/enquiries/${nwEnquiry}/entry`, { type: 'regulation', source: 'Audited staff', reviewOn: '2099-01-01' }));
     // Results: a framework drafted, its period reported and approved.
     const framework = must(await admin.post('/api/v1/results/frameworks', { name: 'Audited SME programme', donor: 'Audited donor' }));
     must(await admin.put(`/api/v1/results/frameworks/${framework.id}`, { name: 'Audited SME programme, phase 2', donor: 'Audited donor', iatiOrgRef: 'GH-RGD-CS1234', iatiActivityId: 'GH-RGD-CS1234-AUDIT', iatiOrgType: '22' }));
@@ -353,6 +476,11 @@ describe('every write is audited', () => {
     must(await admin.post(`/api/v1/results/periods/${period.id}/submit`));
     must(await admin.post(`/api/v1/results/periods/${period.id}/approve`));
     must(await admin.post(`/api/v1/results/frameworks/${framework.id}/iati/publish`));
+    // Shared with a donor, revoked, shared again (migration 0069).
+    const donor = await createDonor(t.app.database.db, 'Audited donor GIZ');
+    must(await admin.post(`/api/v1/results/frameworks/${framework.id}/shares`, { donorId: donor.id }));
+    must(await admin.delete(`/api/v1/results/frameworks/${framework.id}/shares/${donor.id}`));
+    must(await admin.post(`/api/v1/results/frameworks/${framework.id}/shares`, { donorId: donor.id }));
   });
 
   it('calls every other write route of the table until it succeeds', { timeout: 120_000 }, async () => {

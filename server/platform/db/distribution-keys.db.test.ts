@@ -16,6 +16,8 @@ import type { Database } from './database.js';
 const REFERENCE_TABLES: Record<string, string> = {
   orgs: 'the tenants themselves: every tenant table points at its row, the branch tree links rows of different organisations',
   users: 'one person holds roles in several organisations; tenant tables name their actors',
+  results_donors: 'a funder (GIZ) that several organisations share frameworks with; their shares point at it',
+  results_donor_users: 'who signs in for a donor: people (a reference table) of no organisation',
   // Code lists (ISIC, SDG, countries, currencies, languages) live in code
   // (contracts/, packages), not in tables; one moved into a table belongs here.
 };
@@ -43,6 +45,11 @@ const REVIEWED_TRIGGERS: Record<string, string> = {
   'members.members_name_words_updated': 'moves the renamed firms’ words within member_name_* of their own org_id',
   'members.members_name_words_deleted': 'takes the deleted firms’ words out of member_name_* of their own org_id',
   'orgs.orgs_refuse_cycle': 'reads the branch tree (orgs, a reference table) and writes nothing',
+  'person_participations.led_rollup_participations_insert': 'recounts led_rollup_* rows of the people of the inserted records, keyed by their org_id',
+  'person_participations.led_rollup_participations_delete': 'recounts led_rollup_* rows of the people of the deleted records, keyed by their org_id',
+  'person_participations.led_rollup_participations_update': 'recounts led_rollup_* rows of the people of the records before and after, keyed by their org_id',
+  'led_measures.led_rollup_measures_delete': 'recounts led_rollup_* rows of the removed measures’ people, keyed by the measures’ org_id',
+  'led_measures.led_rollup_measures_update': 'recounts led_rollup_* rows of the people of measures moved to another region, keyed by the measures’ org_id',
 };
 
 type Query = (text: string) => Promise<pg.QueryResult>;

@@ -27,6 +27,11 @@ export const platformErrors = {
   'file.too_many_columns': 400,
   'file.too_many_rows': 400,
   'file.empty': 400,
+  // Uploaded photos (platform/files/photo.ts), whichever module keeps them.
+  'photo.not_an_image': 415,
+  'photo.too_large': 413,
+  'photo.too_many_pixels': 413,
+  'photo.unreadable': 400,
   // Long work people start and follow (platform/tasks).
   'tasks.already_finished': 409,
   'tasks.interrupted': 503,

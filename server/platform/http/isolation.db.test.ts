@@ -16,10 +16,13 @@ import { eventRegistrations, events, eventTicketTypes } from '../../modules/even
 import { trainingCertifications, trainingCourseForms, trainingCourses, trainingCourseTrainers, trainingEvaluationAnswers, trainingModules, trainingSessions } from '../../modules/training/tables.js';
 import { capacityAnswers, capacityAssessments, capacityGapCourses } from '../../modules/training/capacity-tables.js';
 import { CAPACITY_CATALOGUE } from '../../../contracts/capacity.js';
-import { ledAssessments, ledBottlenecks, ledBudgetLines, ledFollowUps, ledKeyFigures, ledMeasures, ledMilestones, ledProgressReports, ledRegions, ledTeamMembers } from '../../modules/led/tables.js';
+import { ledApplications, ledCallCriteria, ledCalls } from '../../modules/led/call-tables.js';
+import { ledAssessments, ledBottleneckCodes, ledBottlenecks, ledBudgetLines, ledFollowUps, ledInterviews, ledKeyFigures, ledMeasures, ledMilestones, ledProgressReports, ledRegions, ledTeamMembers } from '../../modules/led/tables.js';
 import { b2bProfiles, b2bRequests, b2bSettings } from '../../modules/b2b/tables.js';
-import { networkingIntroductions, networkingOffers, networkingProfiles, networkingSettings } from '../../modules/networking/tables.js';
+import { networkingIntroductions, networkingOffers, networkingProducts, networkingProfiles, networkingSettings } from '../../modules/networking/tables.js';
 import { resultsFrameworks, resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets } from '../../modules/results/tables.js';
+import { resultsFrameworkShares } from '../../modules/results/donor-tables.js';
+import { createDonor } from '../../modules/results/donor-service.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, mailedLinks, portClearanceForm } from '../../test/survey-factories.js';
 import { auditLog } from '../audit/tables.js';
@@ -94,6 +97,7 @@ async function snapshotOf(orgIds: string[]) {
     periods: await tx.select().from(resultsPeriods).where(inArray(resultsPeriods.orgId, orgIds)).orderBy(resultsPeriods.id),
     targets: await tx.select().from(resultsTargets).where(inArray(resultsTargets.orgId, orgIds)).orderBy(resultsTargets.indicatorId, resultsTargets.periodId),
     resultValues: await tx.select().from(resultsManualValues).where(inArray(resultsManualValues.orgId, orgIds)).orderBy(resultsManualValues.id),
+    frameworkShares: await tx.select().from(resultsFrameworkShares).where(inArray(resultsFrameworkShares.orgId, orgIds)).orderBy(resultsFrameworkShares.frameworkId, resultsFrameworkShares.donorId),
     capacityAssessments: await tx.select().from(capacityAssessments).where(inArray(capacityAssessments.orgId, orgIds)).orderBy(capacityAssessments.id),
     capacityAnswers: await tx.select().from(capacityAnswers).where(inArray(capacityAnswers.orgId, orgIds)).orderBy(capacityAnswers.assessmentId, capacityAnswers.itemKey),
     capacityGapCourses: await tx.select().from(capacityGapCourses).where(inArray(capacityGapCourses.orgId, orgIds)).orderBy(capacityGapCourses.courseId),
@@ -102,11 +106,16 @@ async function snapshotOf(orgIds: string[]) {
     ledFigures: await tx.select().from(ledKeyFigures).where(inArray(ledKeyFigures.orgId, orgIds)).orderBy(ledKeyFigures.id),
     ledAssessments: await tx.select().from(ledAssessments).where(inArray(ledAssessments.orgId, orgIds)).orderBy(ledAssessments.id),
     ledBottlenecks: await tx.select().from(ledBottlenecks).where(inArray(ledBottlenecks.orgId, orgIds)).orderBy(ledBottlenecks.id),
+    ledInterviews: await tx.select().from(ledInterviews).where(inArray(ledInterviews.orgId, orgIds)).orderBy(ledInterviews.id),
+    ledCodes: await tx.select().from(ledBottleneckCodes).where(inArray(ledBottleneckCodes.orgId, orgIds)).orderBy(ledBottleneckCodes.id),
     ledMeasures: await tx.select().from(ledMeasures).where(inArray(ledMeasures.orgId, orgIds)).orderBy(ledMeasures.id),
     ledMilestones: await tx.select().from(ledMilestones).where(inArray(ledMilestones.orgId, orgIds)).orderBy(ledMilestones.id),
     ledBudgetLines: await tx.select().from(ledBudgetLines).where(inArray(ledBudgetLines.orgId, orgIds)).orderBy(ledBudgetLines.id),
     ledReports: await tx.select().from(ledProgressReports).where(inArray(ledProgressReports.orgId, orgIds)).orderBy(ledProgressReports.id),
     ledFollowUps: await tx.select().from(ledFollowUps).where(inArray(ledFollowUps.orgId, orgIds)).orderBy(ledFollowUps.id),
+    ledCalls: await tx.select().from(ledCalls).where(inArray(ledCalls.orgId, orgIds)).orderBy(ledCalls.id),
+    ledCallCriteria: await tx.select().from(ledCallCriteria).where(inArray(ledCallCriteria.orgId, orgIds)).orderBy(ledCallCriteria.id),
+    ledApplications: await tx.select().from(ledApplications).where(inArray(ledApplications.orgId, orgIds)).orderBy(ledApplications.id),
     b2bSettings: await tx.select().from(b2bSettings).where(inArray(b2bSettings.orgId, orgIds)).orderBy(b2bSettings.eventId),
     b2bProfiles: await tx.select().from(b2bProfiles).where(inArray(b2bProfiles.orgId, orgIds)).orderBy(b2bProfiles.registrationId),
     b2bRequests: await tx.select().from(b2bRequests).where(inArray(b2bRequests.orgId, orgIds)).orderBy(b2bRequests.id),
@@ -114,8 +123,16 @@ async function snapshotOf(orgIds: string[]) {
     networkingOffers: await tx.select().from(networkingOffers).where(inArray(networkingOffers.orgId, orgIds)).orderBy(networkingOffers.id),
     networkingIntroductions: await tx.select().from(networkingIntroductions).where(inArray(networkingIntroductions.orgId, orgIds)).orderBy(networkingIntroductions.id),
     networkingSettings: await tx.select().from(networkingSettings).where(inArray(networkingSettings.orgId, orgIds)),
+    networkingProducts: await tx.select().from(networkingProducts).where(inArray(networkingProducts.orgId, orgIds)).orderBy(networkingProducts.id),
   }));
 }
+
+/**
+ * How many probes are on their way at once: on PostgreSQL a request waits on the server for much of
+ * its time, and six at once took about a third less time than one at a time (PGlite runs in this
+ * thread: no difference to be measured there).
+ */
+const PROBES_IN_FLIGHT = 6;
 
 /** An id no record has: finds out whether a route's body or query carries ids. */
 const MARK = '00000000-0000-4000-8000-00000000abcd';
@@ -221,11 +238,21 @@ describe('tenant isolation, for every route and every role', () => {
     const ledCell = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/matrix`, { year: 2026, factor: 'Victim LED factor', finding: 'weakness', rating: -2, evidence: 'Victim LED evidence' })).json().items[0];
     const ledBottleneck = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks`, { title: 'Victim LED bottleneck of roads' })).json().bottleneckList[0];
     const ledMeasure = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/measures`, { title: 'Victim LED measure of feeder roads', bottleneckId: ledBottleneck.id, budget: 777, startsOn: '2026-01-01', endsOn: '2026-12-31', partners: [{ name: 'Victim LED partner', sector: 'public' }] })).json().measureList[0];
+    // An LED interview conducted with a guide and its answer coded to the bottleneck: who was interviewed and what they said are A's.
+    const ledGuide = (await a.admin.post('/api/v1/forms', { purpose: 'interview', definition: { title: { en: 'Victim LED interview guide' }, languages: ['en'], questions: [{ name: 'obstacle', type: 'text', label: { en: 'Victim LED question' } }] } })).json();
+    await a.admin.post(`/api/v1/forms/${ledGuide.id}/publish`);
+    const ledInterview = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/interviews`, { formId: ledGuide.id, interviewee: 'Victim LED interviewee Abiba', sector: 'private', interviewedOn: '2026-03-02' })).json();
+    await a.admin.put(`/api/v1/led/interviews/${ledInterview.id}/answers`, { answers: { obstacle: 'Victim LED interview answer' }, submissionKey: null });
+    const ledCode = (await a.admin.post(`/api/v1/led/regions/${ledRegion.id}/bottlenecks/${ledBottleneck.id}/codes`, { source: 'interview', interviewId: ledInterview.id, question: 'obstacle' })).json().interviews[0];
     const ledMeasureUrl = `/api/v1/led/measures/${ledMeasure.id}`;
     const ledMilestone = (await a.admin.post(`${ledMeasureUrl}/milestones`, { title: 'Victim LED milestone', dueOn: '2026-03-01' })).json().milestones[0];
     const ledLine = (await a.admin.post(`${ledMeasureUrl}/budget-lines`, { label: 'Victim LED budget line', source: 'donor', planned: 999 })).json().budgetLines[0];
     const ledReport = (await a.admin.post(`${ledMeasureUrl}/reports`, { reportedOn: '2026-03-02', text: 'Victim LED progress' })).json().reports[0];
     const ledTrainee = (await a.admin.post(`${ledMeasureUrl}/people`, { role: 'participant', person: { name: 'Victim LED trainee Zenabu', phone: '0209998877' } })).json().people[0];
+    // An open call for LED measures with an application entered by staff (its public page shows the call, nothing of the application).
+    const ledCall = (await a.admin.post('/api/v1/led/calls', { title: 'Victim LED call', budget: 5000, deadlineOn: '2099-12-31', regionIds: [ledRegion.id] })).json();
+    await a.admin.post(`/api/v1/led/calls/${ledCall.id}/status`, { status: 'open' });
+    const ledApplication = (await a.admin.post(`/api/v1/led/calls/${ledCall.id}/applications`, { regionId: ledRegion.id, title: 'Victim LED application', leadName: 'Victim LED applicant', leadEmail: 'applicant@victim.example' })).json();
     // B2B meetings at the fair: slots and tables, a participant's offer, a request accepted and scheduled (agendas issued).
     const buyer = (await a.admin.post(`/api/v1/events/${fair.id}/registrations`, { kind: 'public', name: 'Victim Buyer Kwame', email: 'kwame@victim.example', ticketTypeId: ticket.id })).json();
     await a.admin.put(`/api/v1/b2b/events/${fair.id}/settings`, { firstSlotAt: '2027-02-01T10:00:00Z', slotMinutes: 20, slotCount: 4, tableCount: 3, tableNames: ['Victim table Baobab'], requestDeadline: '2027-01-31T00:00:00Z' });
@@ -240,6 +267,11 @@ describe('tenant isolation, for every route and every role', () => {
     await a.admin.post(`/api/v1/networking/offers/${offer.id}/submit`);
     await a.admin.post(`/api/v1/networking/offers/${offer.id}/approve`);
     const introduction = (await a.admin.post('/api/v1/networking/introductions', { firmA: firm.id, firmB: partner.id, offerId: offer.id, note: 'Victim introduction note' })).json();
+    // A showcase product in draft: never public, so its name and group are secrets everywhere.
+    const product = (await a.admin.post('/api/v1/networking/products', { producerGroup: 'Victim producer group', name: 'Victim showcase product', originPlace: 'Victim village' })).json();
+    // A published information entry (networking's information service): members of its own organisation only.
+    const infoEntry = (await a.admin.post('/api/v1/networking/info/entries', { type: 'finance', title: 'Victim info entry', source: 'Victim info source', reviewOn: '2099-01-01' })).json();
+    await a.admin.post(`/api/v1/networking/info/entries/${infoEntry.id}/state`, { state: 'published' });
     await a.admin.put('/api/v1/networking/settings', { expiryMonths: 7, reminderDays: 11, weights: { sides: 1, products: 2, supplyChain: 3, sectors: 4, place: 5, size: 6, language: 7, certification: 8 } });
     const framework = (await a.admin.post('/api/v1/results/frameworks', { name: 'Victim donor framework', donor: 'Victim donor', iatiOrgRef: 'GH-RGD-VICTIM1', iatiActivityId: 'GH-RGD-VICTIM1-A', iatiOrgType: '22' })).json();
     const indicator = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/indicators`, { library: null, name: 'Victim indicator of trainees', level: 'output', kind: 'count' })).json().indicators[0];
@@ -248,6 +280,9 @@ describe('tenant isolation, for every route and every role', () => {
     await a.admin.post(`/api/v1/results/periods/${period.id}/indicators/${indicator.id}/values`, { value: 5, evidence: 'Victim evidence sheet' });
     const resultValue = (await a.admin.get(`/api/v1/results/periods/${period.id}/indicators/${indicator.id}/records`)).json().items[0];
     await a.admin.post(`/api/v1/results/frameworks/${framework.id}/iati/publish`);
+    // Shared with a donor: another organisation may neither see nor revoke the share.
+    const victimDonor = await createDonor(t.app.database.db, 'Victim GIZ');
+    await a.admin.post(`/api/v1/results/frameworks/${framework.id}/shares`, { donorId: victimDonor.id });
     victim.orgIds = [a.orgId, branch.id];
     // The victim's ids by the path segment that names their kind (`/members/:id` takes a firm's id):
     // a route's parameter gets the victim records of its own kind, parent and child together, where
@@ -264,6 +299,7 @@ describe('tenant isolation, for every route and every role', () => {
         tiers: [tier.id],
         members: [firm.id, seat.id],
         firms: [firm.id],
+        entries: [infoEntry.id],
         invoices: [invoice.id],
         contacts: [contact.id],
         'portal-access': [contact.id],
@@ -299,6 +335,7 @@ describe('tenant isolation, for every route and every role', () => {
         evaluation: ['pre', 'post', 'satisfaction'],
         frameworks: [framework.id],
         indicators: [indicator.id],
+        shares: [victimDonor.id],
         targets: [indicator.id],
         periods: [period.id],
         values: [resultValue.id],
@@ -307,10 +344,18 @@ describe('tenant isolation, for every route and every role', () => {
         figures: [ledFigure.id],
         matrix: [ledCell.id],
         bottlenecks: [ledBottleneck.id],
+        interviews: [ledInterview.id],
+        codes: [ledCode.codeId],
+        'survey-responses': [response.responseId],
         measures: [ledMeasure.id],
         milestones: [ledMilestone.id],
         'budget-lines': [ledLine.id],
         reports: [ledReport.id],
+        calls: [ledCall.id],
+        applications: [ledApplication.id],
+        'led-calls': [a.orgId],
+        // The self check-in page (/check-in/:orgId/:eventId): the organisation's id first, then every id as the event.
+        'check-in': [a.orgId],
         participants: [registration.id, buyer.id],
         requests: [b2bRequest.id],
         directory: [a.orgId],
@@ -320,6 +365,7 @@ describe('tenant isolation, for every route and every role', () => {
         offers: [offer.id],
         market: [offer.id],
         introductions: [introduction.id],
+        products: [product.id],
       }),
     );
     victim.ids = [
@@ -327,22 +373,26 @@ describe('tenant isolation, for every route and every role', () => {
       advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
       body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, fair.id, ticket.id, registration.id, framework.id, indicator.id, period.id, resultValue.id,
       course.id, courseModule.id, courseSession.id, learner.id, learnerPerson, certification.id, quiz.id, assessment.id, gapCourse.courseId,
-      ledRegion.id, ledTeamMember.id, ledFigure.id, ledCell.id, ledBottleneck.id, ledMeasure.id, ledMilestone.id, ledLine.id, ledReport.id, ledTrainee.personId,
+      ledRegion.id, ledTeamMember.id, ledFigure.id, ledCell.id, ledBottleneck.id, ledMeasure.id, ledMilestone.id, ledLine.id, ledReport.id, ledTrainee.personId, ledCall.id, ledApplication.id, ledInterview.id, ledCode.codeId,
       buyer.id, b2bRequest.id,
-      partner.id, offer.id, introduction.id,
+      partner.id, offer.id, introduction.id, product.id,
     ];
     victim.secrets = [
       'Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim Staff Wumpini', 'victim.invitee@example.test', a.adminEmail, staff.email,
+      'Victim LED interviewee Abiba', 'Victim LED interview answer',
       'Victim tier', 'Victim Shea Processors', 'Victim Contact Mariama', 'Victim visit notes', 'Victim view',
       'Victim survey form', 'Victim consultation', 'Victim comment', 'Victim issue about shea levies', 'Victim issue description',
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
       'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
       'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body',
       'Victim Trainee Akosua', 'akosua@victim.example', 'Victim shea fair', 'Victim exhibitor ticket', 'Victim Visitor Adwoa', 'adwoa@victim.example', registration.ticketCode, 'Victim ToT on shea butter', 'Victim audience of women processors', 'Victim module on quality', 'Victim objective of grading', 'Victim manual', 'Victim ToT session', 'Victim Learner Fuseini', 'fuseini@victim.example', learner.ticketCode, 'Victim teach-back notes', 'Victim quiz on grading', 'Victim quiz question', 'Victim quiz answer', 'Victim capacity note', 'Victim board workshop', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
-      'Victim LED region Savannah', 'Victim LED narrative', 'Victim LED banker Issah', 'issah@victim.example', 'Victim LED population', 'Victim LED census', 'Victim LED factor', 'Victim LED evidence', 'Victim LED bottleneck of roads', 'Victim LED measure of feeder roads', 'Victim LED partner', 'Victim LED milestone', 'Victim LED budget line', 'Victim LED progress', 'Victim LED trainee Zenabu',
+      'Victim LED region Savannah', 'Victim LED narrative', 'Victim LED banker Issah', 'issah@victim.example', 'Victim LED population', 'Victim LED census', 'Victim LED factor', 'Victim LED evidence', 'Victim LED bottleneck of roads', 'Victim LED measure of feeder roads', 'Victim LED partner', 'Victim LED milestone', 'Victim LED budget line', 'Victim LED progress', 'Victim LED trainee Zenabu', 'Victim LED call', 'Victim LED application', 'Victim LED applicant', 'applicant@victim.example',
       'Victim Buyer Kwame', 'kwame@victim.example', buyer.ticketCode, 'Victim table Baobab', 'Victim B2B offer of shea', 'Victim B2B seek of buyers', 'Victim B2B request message',
-      'Victim networking summary', 'Victim certification', 'Victim shea product', 'Victim Cocoa Buyers', 'victim.buyers@victim.example', 'Victim offer of shea', 'Victim offered text', 'Victim introduction note',
-      'victim.firm@victim.example', link!.token, ...victim.ids,
+      'Victim networking summary', 'Victim certification', 'Victim shea product', 'Victim Cocoa Buyers', 'victim.buyers@victim.example', 'Victim offer of shea', 'Victim offered text', 'Victim info entry', 'Victim info source', 'Victim introduction note',
+      'Victim showcase product', 'Victim producer group', 'Victim village',
+      'victim.firm@victim.example', link!.token,
+      // The call's id is its public link's address (its title is checked as a secret on every other route).
+      ...victim.ids.filter((id) => id !== ledCall.id),
     ];
 
     const b = await createOrg(t.app, { name: 'Other Chamber' });
@@ -375,11 +425,19 @@ describe('tenant isolation, for every route and every role', () => {
     // The respondent page is the web app's shell for any `/r/…` path; its data comes only through the API above.
     routes.push({ method: 'GET', url: '/r/:token', config: {} });
     // The reform tracker, the directory and the LED page are public by design: they show an organisation's name and what it published (nothing here is).
-    const publicNames = new Set(['Victim Chamber of Tamale', 'Victim Branch Yendi']);
+    const publicNames = new Set(['Victim Chamber of Tamale', 'Victim Branch Yendi', 'Victim LED call']);
     const before = await snapshotOf(victim.orgIds);
     const succeeded = new Map<string, number>();
     const failures: string[] = [];
 
+    // The probes, made in the order they are listed (route by route, id by id, caller by caller), up
+    // to PROBES_IN_FLIGHT at once, so that the app and its database work side by side. A caller's own
+    // requests never overlap (its client carries its session and CSRF token from one answer to the
+    // next), and a probe starts only after every probe listed before it has started, so a route's
+    // rate limit lets the same first probes through as one at a time would. A probe that repeats
+    // one already made (same caller, method, address and body) is made once.
+    const probesInOrder: Array<{ client: Client; run: () => Promise<void> }> = [];
+    const made = new Set<string>();
     for (const route of routes) {
       const pathChoices = victimIdsFor(route.url, victim.bySegment, victim.ids, attackerLink);
       // Ids the body or query names (a firm to cite, an issue to put on an agenda) take every victim id in turn.
@@ -393,26 +451,43 @@ describe('tenant isolation, for every route and every role', () => {
         const payload = route.schema?.body ? sampleInput(route.schema.body, inBody) : undefined;
         const query = route.schema?.querystring ? (sampleInput(route.schema.querystring, inBody) as Record<string, unknown>) : undefined;
         const search = query ? `?${new URLSearchParams(Object.entries(query).filter(([k, v]) => v !== undefined && k !== 'cursor' && k !== 'from' && k !== 'to').map(([k, v]) => [k, String(v)]))}` : '';
+        const address = url + (route.method === 'GET' ? search : '');
         for (const attacker of attackers) {
           // A caller the route itself refuses (by its auth and permission, before any id is read) is refused
           // alike whatever the ids: one probe proves it, and the time goes to the callers who get further.
           if (choice > 0 && refusedByRoute(route.config, attacker)) continue;
-          const headers = attacker.bearer ? { authorization: `Bearer ${attacker.bearer}` } : undefined;
-          const res = await attacker.client.request({ method: route.method as 'GET', url: url + (route.method === 'GET' ? search : ''), payload: payload as object, headers });
-          const where = `${attacker.label} ${route.method} ${url}`;
-          if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-          if (res.statusCode < 300) succeeded.set(attacker.label, (succeeded.get(attacker.label) ?? 0) + 1);
-          let body = res.body;
-          if (res.headers['content-type']?.includes('problem+json')) body = JSON.stringify({ ...res.json(), instance: undefined, detail: undefined });
-          for (const secret of victim.secrets) {
-            if ((route.url.startsWith('/reforms/') || route.url.startsWith('/directory/') || route.url.startsWith('/local-development/')) && publicNames.has(secret)) continue;
-            // The public directory's and LED page's links and forms name the organisation by the id its own address holds.
-            if ((route.url.startsWith('/directory/') || route.url.startsWith('/local-development/')) && secret === victim.orgIds[0]) continue;
-            if (body.includes(secret)) failures.push(`${where}: leaked ${secret} (${res.statusCode})`);
-          }
+          const key = `${attacker.label} ${route.method} ${address} ${JSON.stringify(payload) ?? ''}`;
+          if (made.has(key)) continue;
+          made.add(key);
+          const run = async () => {
+            const headers = attacker.bearer ? { authorization: `Bearer ${attacker.bearer}` } : undefined;
+            const res = await attacker.client.request({ method: route.method as 'GET', url: address, payload: payload as object, headers });
+            const where = `${attacker.label} ${route.method} ${url}`;
+            if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+            if (res.statusCode < 300) succeeded.set(attacker.label, (succeeded.get(attacker.label) ?? 0) + 1);
+            let body = res.body;
+            if (res.headers['content-type']?.includes('problem+json')) body = JSON.stringify({ ...res.json(), instance: undefined, detail: undefined });
+            for (const secret of victim.secrets) {
+              if ((route.url.startsWith('/reforms/') || route.url.startsWith('/directory/') || route.url.startsWith('/local-development/') || route.url.startsWith('/led-calls/')) && publicNames.has(secret)) continue;
+              // The public directory's and LED page's links and forms name the organisation by the id its own address holds.
+              if ((route.url.startsWith('/directory/') || route.url.startsWith('/local-development/') || route.url.startsWith('/led-calls/')) && secret === victim.orgIds[0]) continue;
+              if (body.includes(secret)) failures.push(`${where}: leaked ${secret} (${res.statusCode})`);
+            }
+          };
+          probesInOrder.push({ client: attacker.client, run });
         }
       }
     }
+    const running = new Set<Promise<void>>();
+    const lastOf = new Map<Client, Promise<void>>();
+    for (const probe of probesInOrder) {
+      await lastOf.get(probe.client);
+      while (running.size >= PROBES_IN_FLIGHT) await Promise.race(running);
+      const request = probe.run().finally(() => running.delete(request));
+      running.add(request);
+      lastOf.set(probe.client, request);
+    }
+    await Promise.all(running);
     expect(failures).toEqual([]);
     expect(await snapshotOf(victim.orgIds)).toEqual(before);
     // Every signed-in role could use its own organisation: the probes were real.

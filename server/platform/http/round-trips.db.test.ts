@@ -60,6 +60,32 @@ describe('round trips of an authenticated request', () => {
   });
 });
 
+describe('the member list', () => {
+  it('reads a page of firms and, on the first page, their number in one statement', async () => {
+    const { admin } = await createOrg(t.app);
+    const names = ['Alpha Mills', 'Beta Looms', 'Gamma Dyes'];
+    for (const legalName of names) await createMemberFirm(admin, { legalName });
+    expect((await admin.get('/api/v1/members')).statusCode).toBe(200); // the session cached
+
+    let first!: { items: Array<{ legalName: string }>; nextCursor: string; total: number };
+    const firstStatements = await statementsOf(async () => (first = (await admin.get('/api/v1/members?limit=2')).json()));
+    // The opening, the page with its total, COMMIT.
+    expect(firstStatements, firstStatements.join('\n')).toHaveLength(3);
+    expect(first.items.map((f) => f.legalName)).toEqual(names.slice(0, 2));
+    expect(first.total).toBe(names.length);
+
+    let next!: { items: Array<{ legalName: string }>; nextCursor: string | null; total: number | null };
+    const nextStatements = await statementsOf(async () => (next = (await admin.get(`/api/v1/members?limit=2&cursor=${first.nextCursor}`)).json()));
+    expect(nextStatements, nextStatements.join('\n')).toHaveLength(3);
+    expect(next).toMatchObject({ items: [{ legalName: names[2] }], nextCursor: null, total: null });
+  });
+
+  it('answers a total of none for an organisation without firms', async () => {
+    const { admin } = await createOrg(t.app);
+    expect((await admin.get('/api/v1/members')).json()).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
+});
+
 describe('a session ended or changed', () => {
   it('stops working at once in the process that signed out', async () => {
     const { admin } = await createOrg(t.app);

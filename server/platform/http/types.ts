@@ -23,6 +23,8 @@ declare module 'fastify' {
      * a respondent's draft): exempt from `audit/audited-writes.ts`. Every other write audits.
      */
     unaudited?: string;
+    /** A long list answered through present functions: written without the schema's check outside tests (`presented-replies.ts`). */
+    presentedReply?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;

@@ -2,7 +2,7 @@ import type { Tx } from '../db/tenancy.js';
 import { translator } from '../i18n/i18n.js';
 import { mailOutbox, type MailAttachment } from './tables.js';
 
-export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue' | 'event_registration' | 'event_seat_confirmed' | 'event_reminder' | 'event_cancelled' | 'b2b_agenda' | 'networking_renewal' | 'led_follow_up';
+export type MailKind = 'invitation' | 'password_reset' | 'welcome' | 'renewal_reminder' | 'consultation_invitation' | 'consultation_reminder' | 'meeting_invitation' | 'action_overdue' | 'event_registration' | 'event_seat_confirmed' | 'event_reminder' | 'event_cancelled' | 'b2b_agenda' | 'networking_renewal' | 'led_follow_up' | 'training_evaluation' | 'led_call_resume' | 'follow_up_form' | 'info_digest';
 
 /**
  * The parameters of each kind that hold a secret (a link whose token is the
@@ -28,6 +28,14 @@ export const SECRET_PARAMS: Record<MailKind, readonly string[]> = {
   networking_renewal: [],
   // The lead partner's personal link to the follow-up form of their LED measure.
   led_follow_up: ['link'],
+  // A partner's personal link back to their application to an LED call.
+  led_call_resume: ['link'],
+  // A course participant's personal link to a pre-test, post-test or satisfaction form.
+  training_evaluation: ['link'],
+  // A recipient's personal link to a follow-up form (surveys' follow-up-form-service: networking's deals).
+  follow_up_form: ['link'],
+  // Networking's weekly digest of new information entries: titles only.
+  info_digest: [],
 };
 
 export interface QueuedMail {

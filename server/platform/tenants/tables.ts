@@ -24,6 +24,8 @@ export const orgs = pgTable(
     timeZone: text('time_zone'),
     locale: text('locale'),
     shareMemberDataUpward: boolean('share_member_data_upward').notNull().default(false),
+    // Its siblings (the other branches of its umbrella) see its submitted capacity scores (migration 0061).
+    shareCapacityWithSiblings: boolean('share_capacity_with_siblings').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

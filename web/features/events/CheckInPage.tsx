@@ -8,12 +8,13 @@ import { ApiError } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
 import { Form } from '../../ui/Form.js';
 import { Loading } from '../../ui/Loading.js';
-import { notify } from '../../ui/notify.js';
+import { loadNotices, notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { fetchCheckInList, sendCheckIns } from './api.js';
 import { applyResult, mergeDownload, readCopy, tick, tickCode, unsent, writeCopy, type DoorCopy } from './check-in-store.js';
 import { CodeScanner } from './CodeScanner.js';
 import { eventWhen } from './EventsPage.js';
+import { SelfCheckInPanel } from './SelfCheckInPanel.js';
 
 const offline = (e: unknown) => e instanceof ApiError && e.code === 'network';
 
@@ -43,21 +44,32 @@ export function CheckInPage() {
     setCopy(next);
   }, [orgId, id]);
 
+  // A send asked for while one is on its way runs after it (the connection may have come back meanwhile).
+  const again = useRef(false);
   const send = useCallback(async () => {
-    const from = current.current;
-    if (!from || sending.current) return;
-    const waiting = unsent(from);
-    if (!waiting.items.length) return;
+    if (sending.current) {
+      again.current = true;
+      return;
+    }
     sending.current = true;
     try {
-      const result = await sendCheckIns(id, waiting);
-      // Ticks made while this was on its way stay unsent in the latest copy.
-      keep(applyResult(current.current ?? from, waiting, result, Date.now()));
-      setOnline(true);
-      setError(null);
-    } catch (e) {
-      if (offline(e)) setOnline(false);
-      else setError(e);
+      do {
+        again.current = false;
+        const from = current.current;
+        const waiting = from ? unsent(from) : null;
+        if (!from || !waiting?.items.length) return;
+        try {
+          const result = await sendCheckIns(id, waiting);
+          // Ticks made while this was on its way stay unsent in the latest copy.
+          keep(applyResult(current.current ?? from, waiting, result, Date.now()));
+          setOnline(true);
+          setError(null);
+        } catch (e) {
+          if (!offline(e)) return setError(e);
+          setOnline(false);
+          if (!again.current) return;
+        }
+      } while (again.current);
     } finally {
       sending.current = false;
     }
@@ -78,6 +90,17 @@ export function CheckInPage() {
       setLoading(false);
     }
   }, [id, keep, send]);
+
+  // Ticks are made without a connection too: the notice that says who was ticked is fetched while there is one.
+  useEffect(() => void loadNotices().catch(() => undefined), []);
+
+  // A phone's "online" event is not to be trusted (a captive portal, a weak signal): unsent ticks are tried again every 20 s.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (current.current && unsent(current.current).items.length) void send();
+    }, 20_000);
+    return () => clearInterval(timer);
+  }, [send]);
 
   useEffect(() => {
     void download();
@@ -126,6 +149,7 @@ export function CheckInPage() {
       {waiting > 0 && <Alert color="blue" p="xs">{t('events.door.unsent', { count: waiting })}</Alert>}
       {copy.unknown.length > 0 && <Alert color="red" p="xs">{t('events.door.unknown', { codes: copy.unknown.join(', ') })}</Alert>}
       <ProblemAlert error={error} />
+      <SelfCheckInPanel eventId={id} />
       <Form onSubmit={() => byCode(code)} gap="xs">
         <Group gap="xs" wrap="nowrap" align="flex-end">
           <TextInput style={{ flex: 1 }} label={t('events.door.code')} autoCapitalize="characters" autoComplete="off" value={code} onChange={(e) => setCode(e.currentTarget.value)} />

@@ -181,7 +181,7 @@ function Registrations({ event }: { event: EventDetail }) {
         {regs.items.map((r) => (
           <Table.Tr key={r.id}>
             <Table.Td><Text size="sm" fw={500}>{r.name}</Text><Text size="xs" c="dimmed">{[t(`events.registrantKinds.${r.kind}`), r.email, r.phone].filter(Boolean).join(' · ')}</Text></Table.Td>
-            <Table.Td>{r.member ? <Anchor component={Link} to={`/members/${r.member.id}`} size="sm">{r.member.name}</Anchor> : '—'}</Table.Td>
+            <Table.Td>{r.member ? (can('members.read') ? <Anchor component={Link} to={`/members/${r.member.id}`} size="sm">{r.member.name}</Anchor> : <Text size="sm">{r.member.name}</Text>) : '—'}</Table.Td>
             <Table.Td><Text size="sm">{r.ticketType ? `${r.ticketType.name} (${r.fee ? formatMoney(r.fee, event.currency) : t('events.free')})` : '—'}</Text>{r.invoiceId && <Text size="xs" c="dimmed">{t('events.invoiced')}</Text>}</Table.Td>
             <Table.Td>
               <Badge color={statusColor[r.status]} variant="light">{r.status === 'waiting' ? t('events.waitingPlace', { place: r.waitingPlace }) : t(`events.statuses.${r.status}`)}</Badge>

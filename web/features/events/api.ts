@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventState, Registration, RegistrationInput, TicketTypeInput } from '../../../contracts/events.js';
+import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventState, Registration, RegistrationInput, SelfCheckIn, TicketTypeInput } from '../../../contracts/events.js';
 import { api } from '../../app/api.js';
 
 export const eventsPath = '/api/v1/events';
@@ -9,6 +9,7 @@ export const eventKeys = {
   list: ['events', 'list'] as const,
   one: (id: string) => ['events', 'one', id] as const,
   registrations: (id: string) => ['events', 'registrations', id] as const,
+  selfCheckIn: (id: string) => ['events', 'self-check-in', id] as const,
 };
 
 export const fetchEvent = (id: string) => api<EventDetail>(`${eventsPath}/${id}`);
@@ -27,3 +28,6 @@ export const register = (id: string, input: z.input<typeof RegistrationInput>) =
 export const cancelRegistration = (id: string, registrationId: string) => api<{ promoted: string[] }>(`${eventsPath}/${id}/registrations/${registrationId}/cancel`, { method: 'POST' });
 /** Sends ticks made on the phone; sending the same ticks again changes nothing. */
 export const sendCheckIns = (id: string, input: z.input<typeof CheckInInput>) => api<CheckInResult>(`${eventsPath}/${id}/check-in`, { method: 'POST', body: input });
+/** Self check-in: whether it is on, and the link of the QR code to show now (a new one each minute). */
+export const fetchSelfCheckIn = (id: string) => api<SelfCheckIn>(`${eventsPath}/${id}/self-check-in`);
+export const setSelfCheckIn = (id: string, enabled: boolean) => api<SelfCheckIn>(`${eventsPath}/${id}/self-check-in`, { method: 'PUT', body: { enabled } });

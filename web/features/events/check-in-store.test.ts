@@ -20,6 +20,15 @@ describe('the door’s copy of the list, kept on the phone', () => {
     expect(tick(again, 'r1', 9).ticks.r1).toEqual({ at: 2, sent: false });
   });
 
+  it('keeps a tick the server has when a list read before the send arrives after its answer', () => {
+    const ticked = tick(mergeDownload(null, list(), 1), 'r1', 2);
+    const sent = applyResult(ticked, unsent(ticked), { checkedIn: ['r1'], already: [], unknown: [] }, 3);
+    // The list left the server before the tick reached it: r1 not yet attended there.
+    const late = mergeDownload(sent, list(), 4);
+    expect(late.ticks).toEqual({ r1: { at: 2, sent: true } });
+    expect(unsent(late).items).toEqual([]);
+  });
+
   it('finds a typed code on the list, keeps an unknown one to send, and settles both with the server’s answer', () => {
     const copy = mergeDownload(null, list(), 1);
     const found = tickCode(copy, 'cccc3-dddd4', 2);

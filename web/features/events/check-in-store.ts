@@ -54,13 +54,18 @@ export function clearCopies(): void {
   }
 }
 
-/** A fresh download merged with the ticks the phone holds: ticks not yet sent survive a new download. */
+/**
+ * A fresh download merged with the ticks the phone holds: every tick of the phone survives it. Not
+ * only those not yet sent: a list read before a send reached the server may arrive after the send's
+ * answer, and a tick the server has must not turn back into "tap to tick" (nothing un-ticks at the
+ * server). People ticked elsewhere come with the list.
+ */
 export function mergeDownload(previous: DoorCopy | null, list: CheckInList, now: number): DoorCopy {
   const ticks: DoorCopy['ticks'] = {};
   for (const item of list.items) {
     const mine = previous?.ticks[item.id];
-    if (mine && !mine.sent) ticks[item.id] = mine;
-    else if (item.attended) ticks[item.id] = { at: mine?.at ?? now, sent: true };
+    if (mine) ticks[item.id] = mine;
+    else if (item.attended) ticks[item.id] = { at: now, sent: true };
   }
   return { list, ticks, codes: previous?.codes ?? [], unknown: previous?.unknown ?? [], downloadedAt: now };
 }

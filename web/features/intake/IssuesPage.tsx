@@ -1,14 +1,14 @@
-import { Anchor, Badge, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ISSUE_CATEGORIES, ISSUE_SORTS, ISSUE_STATUSES, type MemberIssue } from '../../../contracts/intake.js';
+import { ISSUE_CATEGORIES, ISSUE_SORTS, type MemberIssue } from '../../../contracts/intake.js';
 import { formatDate } from '../../app/format.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
-import { ExportMenu } from '../../ui/ExportMenu.js';
 import { Loading } from '../../ui/Loading.js';
 import { LoadMore } from '../../ui/LoadMore.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -16,10 +16,17 @@ import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
-import { AffectedSummary } from './AffectedCounts.js';
+import { AffectedSummary } from './AffectedSummary.js';
 import { intakeKeys, issuesPath, setAffectsUs, statusColor } from './api.js';
 import { useQueuedIssues } from './queued-issues.js';
-import { RaiseIssue } from './RaiseIssue.js';
+
+// What a member's first screen does not show comes when it is asked for
+// (issue 14, ≤ 150 kB on a phone): the dialog to raise an issue on the button's
+// click, staff's export menu and status filter only for staff. The list's own
+// filters are the browser's selects, without Mantine's combobox code.
+const RaiseIssueDialog = lazy(() => import('./RaiseIssueDialog.js'));
+const StatusFilter = lazy(() => import('./StatusFilter.js'));
+const ExportMenu = lazy(() => import('../../ui/ExportMenu.js').then((m) => ({ default: m.ExportMenu })));
 
 /** A member firm's own say on an issue: join it, or step back from it. */
 export function AffectsUsButton({ issue }: { issue: Pick<MemberIssue, 'id' | 'affectsUs' | 'status'> }) {
@@ -39,12 +46,20 @@ export function AffectsUsButton({ issue }: { issue: Pick<MemberIssue, 'id' | 'af
   );
 }
 
+function useAsked(opened: boolean) {
+  const [asked, setAsked] = useState(false);
+  useEffect(() => void (opened && setAsked(true)), [opened]);
+  return asked || opened;
+}
+
 export function IssuesPage() {
   const { t } = useTranslation();
   const can = useCan();
   const isMember = can('members.self');
   const staff = can('intake.triage');
   const [opened, { open, close }] = useDisclosure(false);
+  // Once opened, the dialog stays mounted: closing it gives focus back to the button.
+  const asked = useAsked(opened);
   const list = useListParams({ q: '', status: staff ? ['new', 'triaged'] : [], category: '', sort: '-affected' });
   const { q, status, category, sort } = list.values;
   const pages = useCursorPages<MemberIssue>(intakeKeys.list, issuesPath, list.query, 25);
@@ -52,16 +67,20 @@ export function IssuesPage() {
   return (
     <Stack>
       <PageHeader title={t('nav.issues')}>
-        {staff && <ExportMenu path={issuesPath} query={list.query} />}
+        {staff && <Suspense fallback={null}><ExportMenu path={issuesPath} query={list.query} /></Suspense>}
         {can('intake.raise') && <Button leftSection={<IconPlus size={16} />} onClick={open}>{t('intake.raise')}</Button>}
       </PageHeader>
       <Text size="sm" c="dimmed">{isMember ? t('intake.introMember') : t('intake.introStaff')}</Text>
       {waiting.length > 0 && <Text size="sm" role="status" c="orange.9">{t('intake.waitingToSend', { titles: waiting.map((i) => `“${i.title}”`).join(', ') })}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
         <TextInput leftSection={<IconSearch size={16} />} label={t('intake.search')} value={q} onChange={(e) => list.set('q', e.currentTarget.value)} />
-        {!isMember && <MultiSelect label={t('intake.status')} data={ISSUE_STATUSES.map((s) => ({ value: s, label: t(`intake.statuses.${s}`) }))} value={status} onChange={(v) => list.set('status', v)} clearable />}
-        <Select label={t('intake.category')} clearable data={ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`intake.categories.${c}`) }))} value={category || null} onChange={(v) => list.set('category', v ?? '')} />
-        <Select label={t('intake.sort')} allowDeselect={false} data={ISSUE_SORTS.flatMap((c) => [`-${c}`, c]).map((v) => ({ value: v, label: t(`intake.sorts.${v}`) }))} value={sort} onChange={(v) => v && list.set('sort', v)} />
+        {!isMember && (
+          <Suspense fallback={<TextInput label={t('intake.status')} disabled />}>
+            <StatusFilter value={status} onChange={(v) => list.set('status', v)} />
+          </Suspense>
+        )}
+        <NativeSelect label={t('intake.category')} data={[{ value: '', label: t('intake.allCategories') }, ...ISSUE_CATEGORIES.map((c) => ({ value: c, label: t(`intake.categories.${c}`) }))]} value={category} onChange={(e) => list.set('category', e.currentTarget.value)} />
+        <NativeSelect label={t('intake.sort')} data={ISSUE_SORTS.flatMap((c) => [`-${c}`, c]).map((v) => ({ value: v, label: t(`intake.sorts.${v}`) }))} value={sort} onChange={(e) => list.set('sort', e.currentTarget.value)} />
       </SimpleGrid>
       <ProblemAlert error={pages.error} />
       {pages.isPending ? <Loading /> : pages.items.length === 0 ? (
@@ -93,9 +112,11 @@ export function IssuesPage() {
         </Stack>
       )}
       <LoadMore hasMore={!!pages.hasNextPage} loading={pages.isFetchingNextPage} onLoad={() => void pages.fetchNextPage()} />
-      <Modal opened={opened} onClose={close} title={t('intake.raise')} size="lg">
-        <RaiseIssue onClose={close} />
-      </Modal>
+      {asked && (
+        <Suspense fallback={<Loader size="sm" role="status" aria-label={t('intake.raise')} />}>
+          <RaiseIssueDialog opened={opened} onClose={close} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

@@ -1,21 +1,20 @@
 import { Anchor, Autocomplete, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconPlus, IconSpeakerphone } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { BOTTLENECK_KINDS, LED_FACTORS, type Bottleneck, type LedRegionDetail } from '../../../contracts/led.js';
 import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
-import { useConfirm } from '../../ui/confirm.js';
 import { EditRemove } from '../../ui/EditRemove.js';
 import { EmptyState } from '../../ui/EmptyState.js';
 import { InlineForm } from '../../ui/InlineForm.js';
 import { notify } from '../../ui/notify.js';
-import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
-import { addPart, bottleneckToAdvocacy, ledKeys, removePart, updatePart } from './api.js';
+import { addPart, ledKeys, removePart, updatePart } from './api.js';
 import { useFactorName } from './MatrixTab.js';
+import { ToAdvocacyButton } from './ToAdvocacyButton.js';
 
 type Kind = Bottleneck['kind'];
 interface BottleneckValues { title: string; kind: Kind; description: string; factor: string; evidence: string }
@@ -60,15 +59,6 @@ export function BottlenecksTab({ region }: { region: LedRegionDetail }) {
   const queryClient = useQueryClient();
   const factorName = useFactorName();
   const [editing, setEditing] = useState<Bottleneck | 'new' | null>(null);
-  const navigate = useNavigate();
-  const [ask, confirmDialog] = useConfirm();
-  const toAdvocacy = useMutation({
-    mutationFn: (b: Bottleneck) => bottleneckToAdvocacy(region.id, b.id),
-    onSuccess: async ({ advocacyIssueId }) => {
-      await queryClient.invalidateQueries({ queryKey: ledKeys.region(region.id) });
-      void navigate(`/advocacy/${advocacyIssueId}`);
-    },
-  });
   const remove = async (b: Bottleneck) => {
     queryClient.setQueryData(ledKeys.region(region.id), await removePart(region.id, 'bottlenecks', b.id));
     void queryClient.invalidateQueries({ queryKey: ledKeys.regions });
@@ -91,22 +81,14 @@ export function BottlenecksTab({ region }: { region: LedRegionDetail }) {
               </Group>
               {b.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{b.description}</Text>}
               {b.evidence && <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{t('led.evidenceIs', { evidence: b.evidence })}</Text>}
+              <Anchor component={Link} to={`/led/${region.id}/bottlenecks/${b.id}`} size="sm" mih={44} style={{ display: 'inline-flex', alignItems: 'center' }}>{t('led.interview.evidence')} →</Anchor>
               {b.advocacyIssueId && <Anchor component={Link} to={`/advocacy/${b.advocacyIssueId}`} size="sm">{t('led.inAdvocacy')} →</Anchor>}
-              {b.kind === 'regulatory' && !b.advocacyIssueId && can('advocacy.manage') && (
-                <Group>
-                  <Button size="xs" variant="light" color="grape" leftSection={<IconSpeakerphone size={14} />} loading={toAdvocacy.isPending && toAdvocacy.variables?.id === b.id}
-                    onClick={async () => {
-                      if (await ask({ question: t('led.toAdvocacyQuestion', { title: b.title }), confirmLabel: t('led.toAdvocacy'), color: 'grape' })) toAdvocacy.mutate(b);
-                    }}>{t('led.toAdvocacy')}</Button>
-                </Group>
-              )}
+              {b.kind === 'regulatory' && !b.advocacyIssueId && can('advocacy.manage') && <ToAdvocacyButton regionId={region.id} bottleneck={b} />}
             </Stack>
             {can('led.manage') && <EditRemove onEdit={() => setEditing(b)} question={t('led.removeBottleneckQuestion', { title: b.title })} onRemove={() => remove(b)} />}
           </Group>
         </Paper>
       )))}
-      <ProblemAlert error={toAdvocacy.error} />
-      {confirmDialog}
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { deleteRegion, fetchRegion, ledKeys, setRegionPublished } from './api.js';
 import { BottlenecksTab } from './BottlenecksTab.js';
+import { InterviewsTab } from './InterviewsTab.js';
 import { MatrixTab } from './MatrixTab.js';
 import { MeasuresTab } from './MeasuresTab.js';
 import { ProfileTab } from './ProfileTab.js';
@@ -73,12 +74,14 @@ export function LedRegionPage() {
             <Tabs.Tab value="team" mih={44}>{t('led.tabs.team')}</Tabs.Tab>
             <Tabs.Tab value="profile" mih={44}>{t('led.tabs.profile')}</Tabs.Tab>
             <Tabs.Tab value="matrix" mih={44}>{t('led.tabs.matrix')}</Tabs.Tab>
+            <Tabs.Tab value="interviews" mih={44}>{t('led.tabs.interviews')}</Tabs.Tab>
             <Tabs.Tab value="bottlenecks" mih={44}>{t('led.tabs.bottlenecks')}</Tabs.Tab>
             <Tabs.Tab value="measures" mih={44}>{t('led.tabs.measures')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="team" pt="md"><TeamTab region={r} /></Tabs.Panel>
           <Tabs.Panel value="profile" pt="md"><ProfileTab region={r} /></Tabs.Panel>
           <Tabs.Panel value="matrix" pt="md"><MatrixTab region={r} /></Tabs.Panel>
+          <Tabs.Panel value="interviews" pt="md"><InterviewsTab region={r} /></Tabs.Panel>
           <Tabs.Panel value="bottlenecks" pt="md"><BottlenecksTab region={r} /></Tabs.Panel>
           <Tabs.Panel value="measures" pt="md"><MeasuresTab region={r} /></Tabs.Panel>
         </Tabs>

@@ -1,5 +1,5 @@
 import { Anchor, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconColumns, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconColumns, IconMap, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LedRegion } from '../../../contracts/led.js';
@@ -31,6 +31,8 @@ export function LedRegionsPage() {
     <>
       <PageHeader title={t('nav.led')}>
         {(items.length > 1 || filtered || pages.hasNextPage) && <Button component={Link} to="/led/compare" variant="default" leftSection={<IconColumns size={16} />}>{t('led.compare')}</Button>}
+        <Button component={Link} to="/led/calls" variant="default">{t('ledCalls.title')}</Button>
+        {items.length > 0 && <Button component={Link} to="/led/rollup" variant="default" leftSection={<IconMap size={16} />}>{t('led.rollup.title')}</Button>}
         {can('led.manage') && <ExportMenu path={regionsPath} query={list.query} />}
         {can('led.manage') && <Button component={Link} to="/led/new" leftSection={<IconPlus size={16} />}>{t('led.addRegion')}</Button>}
       </PageHeader>

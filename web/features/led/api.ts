@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import type {
-  AssessmentInput, BottleneckInput, BudgetLineInput, ClosingInput, FollowUpAnswerInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput,
-  LedTeamMemberInput, MeasureDetail, MeasureInput, MeasurePersonInput, MeasureRole, MilestoneInput, ProgressReportInput,
-} from '../../../contracts/led.js';
-import { api, withQuery } from '../../app/api.js';
+import type { AssessmentInput, BottleneckInput, KeyFigureInput, LedComparison, LedMatrix, LedRegion, LedRegionDetail, LedRegionInput, LedTeamMemberInput, MeasureInput } from '../../../contracts/led.js';
+import type { FollowUpAnswerInput } from '../../../contracts/led-follow-ups.js';
+import type { BudgetLineInput, ClosingInput, MeasureDetail, MeasurePersonInput, MeasureRole, MilestoneInput, ProgressReportInput } from '../../../contracts/led-implementation.js';
+import { api, uploadFile, withQuery } from '../../app/api.js';
 
 export const regionsPath = '/api/v1/led/regions';
 
@@ -56,3 +55,8 @@ export const addMeasurePerson = (id: string, input: z.input<typeof MeasurePerson
 export const removeMeasurePerson = (id: string, personId: string, role: MeasureRole) => api<MeasureDetail>(withQuery(`${measuresPath}/${id}/people/${personId}`, { role }), { method: 'DELETE' });
 export const saveClosing = (id: string, input: z.input<typeof ClosingInput>) => api<MeasureDetail>(`${measuresPath}/${id}/closing`, { method: 'PUT', body: input });
 export const answerFollowUp = (id: string, months: number, input: z.input<typeof FollowUpAnswerInput>) => api<MeasureDetail>(`${measuresPath}/${id}/follow-ups/${months}`, { method: 'PUT', body: input });
+export const sendFollowUpLink = (id: string) => api<MeasureDetail>(`${measuresPath}/${id}/follow-up-link`, { method: 'POST' });
+/** A progress report's photo (JPEG, PNG or WebP; the server strips its metadata and keeps a phone-sized copy and a thumbnail). */
+export const addReportPhoto = (id: string, reportId: string, file: File, caption: string) => uploadFile<MeasureDetail>(`${measuresPath}/${id}/reports/${reportId}/photos`, file, { caption });
+export const reportPhotoUrl = (id: string, photoId: string, size: 'large' | 'thumb') => `${measuresPath}/${id}/photos/${photoId}?size=${size}`;
+export const removeReportPhoto = (id: string, photoId: string) => api<MeasureDetail>(`${measuresPath}/${id}/photos/${photoId}`, { method: 'DELETE' });

@@ -1,53 +1,56 @@
-import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SEXES, EXPORT_STATUSES } from '../../../contracts/member-lists.js';
-import { toMajor, toMinor } from '../../app/money.js';
-import { useRegionChoices } from '../../app/reference.js';
-import { useSession } from '../../app/session.js';
-import { isicClassOptions } from './isic-options.js';
-import { fetchOrg, orgKeys } from '../orgs/api.js';
-import { fetchSettings, fetchTiers, memberKeys } from './api.js';
+import { WhenNearScreen } from '../../ui/WhenNearScreen.js';
+import type { MemberForm } from './member-form.js';
 
-const MapPointPicker = lazy(() => import('./MapPointPicker.js'));
+const MoreMemberFields = lazy(() => import('./MoreMemberFields.js'));
+
+type Option = { value: string; label: string };
+let sectorOptions: Option[] | null = null;
 
 /**
- * The map (Leaflet, about 44 kB compressed) is fetched when it comes near the
- * screen, not with the form: on a phone it is far below the first screen.
- * Until then a space of its height holds its place.
+ * The sector picker. ISIC's classes with their titles (about 8 kB compressed)
+ * are not part of the form's code (issue 14: "my firm" on a phone): they come
+ * after the form is on screen when a sector is chosen (a person reads its
+ * title, not its code), else when the field gets focus or opens.
  */
-function WhenNearScreen({ children }: { children: ReactNode }) {
-  const place = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
-  useEffect(() => {
-    if (near || !place.current) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: '400px 0px' });
-    observer.observe(place.current);
-    return () => observer.disconnect();
-  }, [near]);
-  return near ? children : <div ref={place} style={{ height: 260 }} />;
+function SectorSelect({ label, description, inputProps }: { label: string; description: string; inputProps: any }) {
+  const [options, setOptions] = useState(sectorOptions);
+  const load = () => {
+    if (!options) void import('./isic-options.js').then((m) => setOptions((sectorOptions = m.isicClassOptions)), () => undefined);
+  };
+  const value: string | null = inputProps.value ?? null;
+  // Once, for the sector the firm had when the form opened.
+  useEffect(() => void (value && load()), []);
+  const data = options ?? (value ? [{ value, label: value }] : []);
+  return (
+    <Select
+      label={label}
+      description={description}
+      searchable
+      clearable
+      limit={50}
+      data={data}
+      {...inputProps}
+      onFocus={(e: FocusEvent<HTMLInputElement>) => {
+        load();
+        inputProps.onFocus?.(e);
+      }}
+      onDropdownOpen={load}
+    />
+  );
 }
 
-interface MemberForm {
-  getValues(): any;
-  getInputProps(path: string, options?: { type?: 'input' | 'checkbox' }): any;
-  setFieldValue(path: string, value: unknown): void;
-}
 
-/** The fields of a member firm, shared by the new-member form, the profile tab and the member portal. */
-export function MemberFields({ form, withTier = true }: { form: MemberForm; withTier?: boolean }) {
+/**
+ * The fields of a member firm, shared by the new-member form, the profile tab
+ * and the member portal. All but the identity and sector come in a second file
+ * (MoreMemberFields.tsx: number inputs, selects, tags, the map); with `later`
+ * (the member's own "my firm", issue 14) only once they come on screen.
+ */
+export function MemberFields({ form, withTier = true, later = false }: { form: MemberForm; withTier?: boolean; later?: boolean }) {
   const { t } = useTranslation();
-  const { data: session } = useSession();
-  const currency = session?.org?.currency ?? 'GHS';
-  const org = useQuery({ queryKey: orgKeys.org, queryFn: fetchOrg });
-  const settings = useQuery({ queryKey: memberKeys.settings, queryFn: fetchSettings, enabled: withTier });
-  const tiers = useQuery({ queryKey: memberKeys.tiers, queryFn: fetchTiers, enabled: withTier });
-  const values = form.getValues();
-  // The firm's own region stays named even when the organisation no longer lists it.
-  const regionChoices = useRegionChoices([...new Set([...(org.data?.regions ?? []), ...(values.region ? [values.region] : [])])]);
-  const districts = (settings.data?.districts ?? []).filter((d) => !values.region || d.region === values.region).map((d) => d.name);
-  const turnover = form.getInputProps('turnover');
   return (
     <Stack gap="sm">
       <Title order={2} size="h5">{t('members.identity')}</Title>
@@ -57,60 +60,18 @@ export function MemberFields({ form, withTier = true }: { form: MemberForm; with
         <TextInput label={t('members.registrationNumber')} {...form.getInputProps('registrationNumber')} />
         <TextInput label={t('members.taxNumber')} {...form.getInputProps('taxNumber')} />
       </SimpleGrid>
-      <Select label={t('members.sector')} description={t('members.sectorHelp')} searchable clearable limit={50} data={isicClassOptions} {...form.getInputProps('isicClass')} />
-      <Title order={2} size="h5">{t('members.location')}</Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label={t('members.region')} clearable searchable data={regionChoices} {...form.getInputProps('region')} />
-        <Select label={t('members.district')} clearable searchable data={districts} {...form.getInputProps('district')} />
-        <TextInput label={t('members.address')} {...form.getInputProps('address')} />
-        <NumberInput label={t('members.latitude')} decimalScale={6} min={-90} max={90} {...form.getInputProps('latitude')} />
-        <NumberInput label={t('members.longitude')} decimalScale={6} min={-180} max={180} {...form.getInputProps('longitude')} />
-      </SimpleGrid>
-      {session?.map && (
-        <WhenNearScreen>
+      <SectorSelect label={t('members.sector')} description={t('members.sectorHelp')} inputProps={form.getInputProps('isicClass')} />
+      {later ? (
+        <WhenNearScreen margin="0px">
           <Suspense fallback={<div style={{ height: 260 }} />}>
-            <MapPointPicker
-              value={{ latitude: values.latitude, longitude: values.longitude }}
-              onChange={(p) => {
-                form.setFieldValue('latitude', p.latitude);
-                form.setFieldValue('longitude', p.longitude);
-              }}
-            />
+            <MoreMemberFields form={form} withTier={withTier} />
           </Suspense>
         </WhenNearScreen>
+      ) : (
+        <Suspense fallback={<div style={{ height: 260 }} />}>
+          <MoreMemberFields form={form} withTier={withTier} />
+        </Suspense>
       )}
-      <Title order={2} size="h5">{t('members.sizeAndOwnership')}</Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <NumberInput label={t('members.employeesFemale')} min={0} allowDecimal={false} {...form.getInputProps('employeesFemale')} />
-        <NumberInput label={t('members.employeesMale')} min={0} allowDecimal={false} {...form.getInputProps('employeesMale')} />
-        <NumberInput
-          label={t('members.turnover', { currency })}
-          min={0}
-          thousandSeparator=" "
-          error={turnover.error}
-          value={toMajor(values.turnover, currency)}
-          onChange={(v) => form.setFieldValue('turnover', toMinor(v, currency))}
-        />
-        <Select label={t('members.formality')} allowDeselect={false} data={(['formal', 'informal'] as const).map((v) => ({ value: v, label: t(`members.formalities.${v}`) }))} {...form.getInputProps('formality')} />
-        <Select label={t('members.ownerSex')} clearable data={SEXES.map((v) => ({ value: v, label: t(`members.sexes.${v}`) }))} {...form.getInputProps('ownerSex')} />
-        <NumberInput label={t('members.foundedYear')} min={1800} max={2100} allowDecimal={false} {...form.getInputProps('foundedYear')} />
-      </SimpleGrid>
-      <Group>
-        <Checkbox label={t('members.womenLed')} {...form.getInputProps('womenLed', { type: 'checkbox' })} />
-        <Checkbox label={t('members.youthLed')} {...form.getInputProps('youthLed', { type: 'checkbox' })} />
-      </Group>
-      <Title order={2} size="h5">{t('members.business')}</Title>
-      <Textarea label={t('members.products')} autosize minRows={2} {...form.getInputProps('products')} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select label={t('members.exportStatus')} allowDeselect={false} data={EXPORT_STATUSES.map((v) => ({ value: v, label: t(`members.exports.${v}`) }))} {...form.getInputProps('exportStatus')} />
-        <TextInput label={t('auth.email')} type="email" {...form.getInputProps('email')} />
-        <TextInput label={t('members.phone')} type="tel" {...form.getInputProps('phone')} />
-        <TextInput label={t('members.website')} {...form.getInputProps('website')} />
-        {withTier && (
-          <Select label={t('members.tier')} clearable data={(tiers.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} {...form.getInputProps('tierId')} />
-        )}
-      </SimpleGrid>
-      <TagsInput label={t('members.tags')} description={t('members.tagsHelp')} {...form.getInputProps('tags')} />
     </Stack>
   );
 }

@@ -71,7 +71,9 @@ export function MembersPage() {
   const members = useCursorPages<Member>(memberKeys.list, membersPath, params);
   const regionChoices = useRegionChoices(org.data?.regions);
   const regionName = useRegionName(members.items.map((m) => m.region));
-  const total = (members.data?.pages[0] as unknown as { total?: number | null } | undefined)?.total;
+  // Beyond 5,000 firms without a name to search, the server estimates the total (totalEstimated).
+  const first = members.data?.pages[0] as unknown as { total?: number | null; totalEstimated?: boolean } | undefined;
+  const total = first?.total;
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => list.set(key, value);
   // On a phone the filters wait behind one button, so the list is on the first screen.
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -108,7 +110,7 @@ export function MembersPage() {
         </Stack>
       </Paper>
       <ProblemAlert error={members.error} />
-      {total != null && <Text size="sm" c="dimmed">{t('members.count', { count: total, formatted: formatNumber(total) })}</Text>}
+      {total != null && <Text size="sm" c="dimmed">{t(first?.totalEstimated ? 'members.countAbout' : 'members.count', { count: total, formatted: formatNumber(total) })}</Text>}
       <DataTable
         pending={members.isPending}
         empty={members.items.length === 0}

@@ -1,52 +1,21 @@
-import { Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invoice, Member } from '../../../contracts/members.js';
 import { PAYMENT_METHODS } from '../../../contracts/member-lists.js';
-import { formatDate, formatDateTime, orgToday } from '../../app/format.js';
-import { formatMoney, toMajor, toMinor } from '../../app/money.js';
+import { formatDateTime, orgToday } from '../../app/format.js';
+import { toMajor, toMinor } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { Loading } from '../../ui/Loading.js';
-import { DataTable } from '../../ui/DataTable.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { applyServerErrors } from '../../ui/server-errors.js';
 import { fetchInvoices, fetchPortalAccess, fetchStatusHistory, grantPortalAccess, memberKeys, recordPayment, revokePortalAccess, voidInvoice } from './api.js';
 import { useForm } from '@mantine/form';
+import { InvoicesTable } from './InvoicesTable.js';
 
-export function InvoicesTable({ invoices, pending = false, onPay, onVoid }: { invoices: Invoice[]; pending?: boolean; onPay?: (i: Invoice) => void; onVoid?: (i: Invoice) => Promise<unknown> }) {
-  const { t } = useTranslation();
-  return (
-    <DataTable
-      bordered={false}
-      pending={pending}
-      empty={invoices.length === 0}
-      emptyText={t('members.invoices.empty')}
-      minWidth={640}
-      headers={[t('members.invoices.number'), t('members.invoices.period'), t('members.invoices.amount'), t('members.invoices.paid'), t('members.invoices.due'), t('members.status'), '']}
-    >
-      {invoices.map((i) => (
-        <Table.Tr key={i.id}>
-          <Table.Td>{i.number}</Table.Td>
-          <Table.Td>{formatDate(i.periodStart)} – {formatDate(i.periodEnd)}</Table.Td>
-          <Table.Td>{formatMoney(i.amount, i.currency)}</Table.Td>
-          <Table.Td>{formatMoney(i.paid, i.currency)}</Table.Td>
-          <Table.Td>{formatDate(i.dueOn)}</Table.Td>
-          <Table.Td><Badge variant="light" color={i.status === 'paid' ? 'teal' : i.status === 'void' ? 'gray' : 'blue'}>{t(`members.invoices.statuses.${i.status}`)}</Badge></Table.Td>
-          <Table.Td>
-            {i.status === 'open' && (
-              <Group gap="xs" wrap="nowrap">
-                {onPay && <Button size="xs" variant="light" onClick={() => onPay(i)}>{t('members.invoices.recordPayment')}</Button>}
-                {onVoid && i.paid === 0 && <ConfirmButton label={t('members.invoices.void')} question={t('members.invoices.voidQuestion', { number: i.number })} onConfirm={() => onVoid(i)} />}
-              </Group>
-            )}
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
-  );
-}
+export { InvoicesTable };
 
 function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { applyServerErrors } from '../../ui/server-errors.js';
 import { useLazyContractForm } from '../../ui/use-lazy-contract-form.js';
 import { fetchOwnFirm, fetchOwnInvoices, memberFormValues, memberKeys, updateOwnFirm } from './api.js';
 import { MemberFields } from './MemberFields.js';
-import { InvoicesTable } from './MembershipTab.js';
+import { InvoicesTable } from './InvoicesTable.js';
 import { StatusBadge } from './StatusBadge.js';
 
 function OwnProfile({ firm }: { firm: Member }) {
@@ -30,7 +30,7 @@ function OwnProfile({ firm }: { firm: Member }) {
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>
         <ProblemAlert error={save.error} />
-        <MemberFields form={form} withTier={false} />
+        <MemberFields form={form} withTier={false} later />
         <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} w="fit-content">{t('ui.save')}</Button>
       </Stack>
     </form>

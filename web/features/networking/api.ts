@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Interest, Introduction, IntroductionInput, IntroductionState, Match, NetworkingSettings, OfferDetail, OfferInput, Profile, ProfileInput, WhyNot } from '../../../contracts/networking.js';
+import type { DealFollowUp, Interest, Introduction, IntroductionInput, IntroductionState, Match, NetworkingSettings, OfferDetail, OfferInput, Profile, ProfileInput, WhyNot } from '../../../contracts/networking.js';
 import { api } from '../../app/api.js';
 
 const base = '/api/v1/networking';
@@ -20,6 +20,8 @@ export const networkingKeys = {
   interests: ['networking', 'interests'] as const,
   introductions: ['networking', 'introductions'] as const,
   settings: ['networking', 'settings'] as const,
+  dealFollowUps: (introductionId: string) => ['networking', 'deal-follow-ups', introductionId] as const,
+  dealFollowUpList: (state: string) => ['networking', 'deal-follow-ups', 'list', state] as const,
   pickFirm: (q: string) => ['networking', 'pick-firm', q] as const,
   myProfile: ['networking', 'my', 'profile'] as const,
   myOffers: ['networking', 'my', 'offers'] as const,
@@ -39,6 +41,8 @@ export const fetchWhyNot = (kind: 'offer' | 'firm', id: string, memberId: string
 export const fetchInterests = () => api<{ items: Interest[] }>(`${base}/interests`);
 export const createIntroduction = (input: z.input<typeof IntroductionInput>) => api<Introduction>(introductionsPath, { method: 'POST', body: input });
 export const moveIntroduction = (id: string, state: IntroductionState, note = '') => api<Introduction>(`${introductionsPath}/${id}/state`, { method: 'POST', body: { state, note } });
+export const fetchDealFollowUps = (introductionId: string) => api<{ items: DealFollowUp[] }>(`${introductionsPath}/${introductionId}/follow-ups`);
+export const fetchDealFollowUpList = (state: string) => api<{ items: DealFollowUp[] }>(`${base}/deal-follow-ups${state ? `?state=${state}` : ''}`);
 export const fetchSettings = () => api<NetworkingSettings>(`${base}/settings`);
 export const saveSettings = (input: NetworkingSettings) => api<NetworkingSettings>(`${base}/settings`, { method: 'PUT', body: input });
 

@@ -43,7 +43,7 @@ function NewBranch({ onDone }: { onDone: () => void }) {
     <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
       <Stack>
         <ProblemAlert error={create.error} />
-        <OrgFields form={form} />
+        <OrgFields form={form} branch />
         <Button type="submit" loading={create.isPending}>{t('branches.create')}</Button>
       </Stack>
     </form>

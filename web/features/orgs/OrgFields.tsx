@@ -16,8 +16,9 @@ interface OrgForm {
 /**
  * The fields of an organisation, used by sign-up, settings and new branches. `prefix` is where they sit in the form values.
  * `withClock` adds time zone and locale; where it is left out (sign-up, branches) the server takes the country's.
+ * `branch`: the organisation is (or will be) a branch, so it may show its capacity scores to its sibling branches.
  */
-export function OrgFields({ form, prefix = '', readOnly = false, withClock = false }: { form: OrgForm; prefix?: string; readOnly?: boolean; withClock?: boolean }) {
+export function OrgFields({ form, prefix = '', readOnly = false, withClock = false, branch = false }: { form: OrgForm; prefix?: string; readOnly?: boolean; withClock?: boolean; branch?: boolean }) {
   const { t, i18n } = useTranslation();
   const p = (name: string) => (prefix ? `${prefix}.${name}` : name);
   const values: OrgInput = prefix ? form.getValues()[prefix] : form.getValues();
@@ -59,6 +60,10 @@ export function OrgFields({ form, prefix = '', readOnly = false, withClock = fal
         </SimpleGrid>
       )}
       <Checkbox label={t('org.shareMemberDataUpward')} disabled={readOnly} {...form.getInputProps(p('shareMemberDataUpward'), { type: 'checkbox' })} />
+      {branch && (
+        <Checkbox label={t('org.shareCapacityWithSiblings')} description={t('org.shareCapacityWithSiblingsHelp')} disabled={readOnly}
+          {...form.getInputProps(p('shareCapacityWithSiblings'), { type: 'checkbox' })} />
+      )}
     </Stack>
   );
 }
@@ -71,4 +76,5 @@ export const emptyOrg = (country = 'GH', currency = 'GHS'): OrgInput => ({
   languages: ['en'],
   currency,
   shareMemberDataUpward: false,
+  shareCapacityWithSiblings: false,
 });

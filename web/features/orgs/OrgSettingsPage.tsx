@@ -27,6 +27,7 @@ function SettingsForm({ org }: { org: Org }) {
     timeZone: org.timeZone,
     locale: org.locale,
     shareMemberDataUpward: org.shareMemberDataUpward,
+    shareCapacityWithSiblings: org.shareCapacityWithSiblings,
   });
   const save = useMutation({
     mutationFn: (values: typeof form.values) => updateOrg(values),
@@ -45,7 +46,7 @@ function SettingsForm({ org }: { org: Org }) {
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack>
           <ProblemAlert error={save.error} />
-          <OrgFields form={form} readOnly={!editable} withClock />
+          <OrgFields form={form} readOnly={!editable} withClock branch={org.parentId !== null} />
           {editable && (
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} w="fit-content">
               {t('ui.save')}

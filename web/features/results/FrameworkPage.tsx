@@ -22,6 +22,7 @@ import {
   addIndicator, addPeriod, fetchFramework, fetchLibrary, iatiDownloadPath, iatiPublicPath, indicatorsPath, periodsPath, publishIati, removeIndicator, resultsKeys, type Framework, type Indicator, type PeriodSummary,
 } from './api.js';
 import { FrameworkForm } from './ResultsPage.js';
+import { SharesPanel } from './SharesPanel.js';
 
 export const stateColor = { draft: 'gray', submitted: 'blue', approved: 'teal' } as const;
 const BY_HAND = '';
@@ -270,6 +271,7 @@ export function FrameworkPage() {
         <Indicators frameworkId={id} manage={manage} onAdd={() => setDialog('indicator')} />
         <Periods frameworkId={id} manage={manage} onAdd={() => setDialog('period')} />
         <IatiPanel framework={f} />
+        {can('results.approve') && <SharesPanel frameworkId={id} frameworkName={f.name} />}
       </Stack>
       <Modal opened={dialog === 'edit'} onClose={() => setDialog(null)} title={t('ui.edit')}>
         <FrameworkForm initial={f} onCancel={() => setDialog(null)} onSaved={(saved) => { queryClient.setQueryData(resultsKeys.framework(id), saved); setDialog(null); }} />

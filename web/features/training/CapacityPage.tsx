@@ -19,7 +19,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
-import { assessmentsPath, capacityKeys, fetchAssessmentYears, fetchBranchCapacity, startAssessment } from './capacity-api.js';
+import { assessmentsPath, capacityKeys, fetchAssessmentYears, fetchBranchCapacity, fetchSiblingCapacity, startAssessment } from './capacity-api.js';
 
 /** A domain's share of the highest level, in the reader's locale ("62.5 %"). */
 export function usePercent() {
@@ -28,7 +28,7 @@ export function usePercent() {
 }
 
 /** The shares per domain of each set of scores, one series each, in the catalogue's order of domains. */
-export function shareSeries(sets: Array<{ key: string; label: string; scores: DomainScore[] }>) {
+export function shareSeries(sets: Array<{ key: string; label: string; scores: Array<Pick<DomainScore, 'domain' | 'share'>> }>) {
   return sets.map((s) => ({ key: s.key, label: s.label, values: CAPACITY_DOMAINS.map((d) => s.scores.find((x) => x.domain === d)?.share ?? 0) }));
 }
 
@@ -88,7 +88,48 @@ function Branches({ years }: { years: number[] }) {
   );
 }
 
-/** The organisation's capacity self-assessments by year (one status, sorted, paged, in the address and downloaded), compared over the years, and its branches side by side. */
+/**
+ * A branch beside the other branches of its umbrella for a year: its own
+ * scores, those of the siblings that submitted and chose to share, and their
+ * average, as a chart with its table beside it. Nothing for an organisation
+ * that is not a branch (an umbrella sees its branches instead).
+ */
+function Siblings({ years }: { years: number[] }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const percent = usePercent();
+  const [year, setYear] = useState(String(years[0] ?? new Date().getFullYear()));
+  const view = useQuery({ queryKey: capacityKeys.siblings(Number(year)), queryFn: () => fetchSiblingCapacity(Number(year)) });
+  if (view.isPending) return <Loading />;
+  if (view.error) return <ProblemAlert error={view.error} />;
+  const v = view.data;
+  if (!v.isBranch) return null;
+  const choices = [...new Set([...years, new Date().getFullYear(), Number(year)])].sort((a, b) => b - a).map(String);
+  const own = v.own ? [{ key: 'own', label: t(v.own.status === 'submitted' ? 'capacity.yourBranch' : 'capacity.yourBranchDraft'), scores: v.own.scores }] : [];
+  const siblings = v.siblings.map((s) => ({ key: s.orgId, label: s.name, scores: s.scores }));
+  const average = { key: 'average', label: t('capacity.federationAverage'), scores: v.average };
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">{t('capacity.siblingsTitle')}</Title>
+      <Text size="sm" c="dimmed">{t('capacity.siblingsIntro')}</Text>
+      <Text size="sm">
+        {t(v.sharing ? 'capacity.youShare' : 'capacity.youDoNotShare')}{' '}
+        {can('org.update') && <Anchor component={Link} to="/organisation" size="sm">{t('capacity.sharingSetting')}</Anchor>}
+      </Text>
+      <Select label={t('capacity.year')} allowDeselect={false} value={year} onChange={(y) => y && setYear(y)} data={choices} w={140} />
+      {siblings.length === 0 ? <EmptyState>{t('capacity.noSiblingShares', { year })}</EmptyState> : (
+        <>
+          <Chart title={t('capacity.siblingsChart', { year })} categoryLabel={t('capacity.domain')} valueLabel={t('capacity.shareOfMax')} integers={false} format={percent} tableMode="beside"
+            categories={CAPACITY_DOMAINS.map((d) => t(`capacity.domains.${d}`))}
+            series={shareSeries([...own, ...siblings, average])} />
+          <Text size="sm" c="dimmed">{t('capacity.averageOver', { count: v.averageOf })}</Text>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** The organisation's capacity self-assessments by year (one status, sorted, paged, in the address and downloaded), compared over the years, its branches side by side, and, for a branch, the sibling branches that share theirs. */
 export function CapacityPage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -142,6 +183,7 @@ export function CapacityPage() {
           </Stack>
         )}
         <Branches years={[...new Set(items.map((a) => a.year))]} />
+        <Siblings years={[...new Set(items.map((a) => a.year))]} />
       </Stack>
     </>
   );

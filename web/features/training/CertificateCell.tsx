@@ -11,9 +11,8 @@ import { Form } from '../../ui/Form.js';
 import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { certificatePdfUrl, issueCertificate, revokeCertificate, trainingKeys } from './api.js';
+import { certifiable } from './certificates-due.js';
 
-/** Whether a participant may get a certificate: a course's completer, a ToT's certified trainer. */
-export const certifiable = (course: CourseDetail, p: CourseParticipant) => (course.kind === 'tot' ? p.certification !== null : p.completed);
 
 function IssueForm({ course, participant, onDone }: { course: CourseDetail; participant: CourseParticipant; onDone(): void }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,7 +15,8 @@ import { notify } from '../../ui/notify.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useLeaveGuard } from '../../ui/use-leave-guard.js';
 import { fetchFormsForPicker, surveyKeys } from '../surveys/api.js';
-import { evaluationAnswerUrl, fetchEvaluation, removeEvaluationAnswer, setEvaluation, trainingKeys } from './api.js';
+import { evaluationAnswerUrl, evaluationCorrectionUrl, fetchEvaluation, removeEvaluationAnswer, setEvaluation, trainingKeys } from './api.js';
+import { EvaluationLinks } from './EvaluationLinks.js';
 import { PersonPicker } from './PersonPicker.js';
 
 const FIELD = { pre: 'preFormId', post: 'postFormId', satisfaction: 'satisfactionFormId' } as const;
@@ -133,7 +134,16 @@ export function CourseEvaluationSection({ course, manage }: { course: CourseDeta
   const answerLink = (kind: EvaluationKind, personId: string, done: boolean, text: string, name: string) => {
     if (!manage || !e.forms[kind]) return text;
     if (!done) return <Anchor href={evaluationAnswerUrl(course.id, kind, personId)} size="sm">{t('training.evaluation.enterShort')}</Anchor>;
-    return <Group gap={4} wrap="nowrap">{text}<RemoveAnswer courseId={course.id} kind={kind} personId={personId} name={name} /></Group>;
+    const form = t(`training.evaluation.kinds.${kind}`);
+    return (
+      <Group gap={4} wrap="nowrap">
+        {text}
+        <ActionIcon component="a" href={evaluationCorrectionUrl(course.id, kind, personId)} variant="subtle" size="sm" aria-label={t('training.evaluation.correctAnswer', { form, name })} title={t('training.evaluation.correctAnswer', { form, name })}>
+          <IconPencil size={14} />
+        </ActionIcon>
+        <RemoveAnswer courseId={course.id} kind={kind} personId={personId} name={name} />
+      </Group>
+    );
   };
   return (
     <Stack gap="xs">
@@ -169,6 +179,7 @@ export function CourseEvaluationSection({ course, manage }: { course: CourseDeta
         ))}
       </DataTable>
       {manage && <EnterAnswers courseId={course.id} evaluation={e} />}
+      {manage && <EvaluationLinks courseId={course.id} evaluation={e} />}
       {e.satisfaction.questions.length > 0 && (
         <DataTable pending={false} empty={false} emptyText="" minWidth={420}
           headers={[t('training.evaluation.question'), t('training.evaluation.answeredCount'), t('training.evaluation.mean')]}>

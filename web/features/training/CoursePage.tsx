@@ -25,6 +25,7 @@ import { useListParams } from '../../ui/use-list-params.js';
 import { eventWhen, SeatLine } from '../events/EventsPage.js';
 import { addModule, addSession, addTrainer, certifyTrainer, fetchCertificates, fetchCourse, participantsPath, removeModule, removeTrainer, trainingKeys, updateModule } from './api.js';
 import { CertificateCell } from './CertificateCell.js';
+import { IssueAllCertificates } from './IssueAllCertificates.js';
 import { CourseCapacityGap } from './CourseCapacityGap.js';
 import { CourseEvaluationSection } from './CourseEvaluation.js';
 import { kindColor } from './CoursesPage.js';
@@ -262,9 +263,14 @@ function Participants({ course, manage }: { course: CourseDetail; manage: boolea
   const pages = useCursorPages<CourseParticipant>(trainingKeys.participants(course.id), path, query);
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-start">
         <Title order={2} size="h4">{t('training.participants')}</Title>
-        {manage && course.participants.length > 0 && <ExportMenu path={path} query={query} />}
+        {manage && course.participants.length > 0 && (
+          <Group gap="xs" align="flex-start">
+            <IssueAllCertificates course={course} certificates={certificates.data?.items} />
+            <ExportMenu path={path} query={query} />
+          </Group>
+        )}
       </Group>
       {course.participants.length > 0 && <Text size="sm" c="dimmed">{t('training.completedSummary', { completed, count: course.participants.length, share: course.completionShare })}</Text>}
       {course.participants.length > 0 && (

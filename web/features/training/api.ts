@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { CertificationInput, CourseDetail, CourseEvaluation, CourseInput, EvaluationKind, EvaluationSettingsInput, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
-import type { Certificate, IssueCertificateInput, SigningKeys } from '../../../contracts/certificates.js';
+import type { CertificationInput, CourseDetail, CourseEvaluation, CourseInput, EvaluationKind, EvaluationLinkHandOver, EvaluationLinksSent, EvaluationSettingsInput, Lineage, ModuleInput, SessionInput } from '../../../contracts/training.js';
+import type { Certificate, IssueCertificateInput, IssueEligibleCertificatesInput, SigningKeys } from '../../../contracts/certificates.js';
 import { api } from '../../app/api.js';
 
 export const coursesPath = '/api/v1/training/courses';
@@ -39,9 +39,17 @@ export const setEvaluation = (courseId: string, input: z.input<typeof Evaluation
 /** Takes back a person's answers to one of the course's forms (entered for the wrong person or from the wrong sheet). */
 export const removeEvaluationAnswer = (courseId: string, kind: EvaluationKind, personId: string) => api<CourseEvaluation>(`${coursesPath}/${courseId}/evaluation/${kind}/people/${personId}`, { method: 'DELETE' });
 export const evaluationAnswerUrl = (courseId: string, kind: EvaluationKind, personId: string) => `/r/course/${encodeURIComponent(courseId)}/${kind}/${encodeURIComponent(personId)}`;
+/** Staff correct a person's submitted answers on the respondent page (opened with the answers given). */
+export const evaluationCorrectionUrl = (courseId: string, kind: EvaluationKind, personId: string) => `${evaluationAnswerUrl(courseId, kind, personId)}?correct=1`;
+/** Mails each participant who has not answered a form their own link to it. */
+export const sendEvaluationLinks = (courseId: string, kind: EvaluationKind) => api<EvaluationLinksSent>(`${coursesPath}/${courseId}/evaluation/${kind}/links`, { method: 'POST', body: {} });
+/** A participant's own link made (or renewed) to hand over on the spot: a QR code, or copied. */
+export const handOverEvaluationLink = (courseId: string, kind: EvaluationKind, personId: string) => api<EvaluationLinkHandOver>(`${coursesPath}/${courseId}/evaluation/${kind}/people/${personId}/link`, { method: 'POST', body: {} });
 
 export const fetchCertificates = (courseId: string) => api<{ items: Certificate[] }>(`${coursesPath}/${courseId}/certificates`);
 export const issueCertificate = (courseId: string, input: z.input<typeof IssueCertificateInput>) => api<Certificate>(`${coursesPath}/${courseId}/certificates`, { method: 'POST', body: input });
+/** A certificate to every participant who may have one and has none yet, in one request (each signed and audited). */
+export const issueEligibleCertificates = (courseId: string, input: z.input<typeof IssueEligibleCertificatesInput>) => api<{ items: Certificate[] }>(`${coursesPath}/${courseId}/certificates/eligible`, { method: 'POST', body: input });
 export const revokeCertificate = (id: string, reason: string) => api<Certificate>(`/api/v1/training/certificates/${id}/revoke`, { method: 'POST', body: { reason } });
 export const certificatePdfUrl = (id: string) => `/api/v1/training/certificates/${id}/certificate.pdf`;
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Assessment, AssessmentSummary, BranchCapacity, CourseGap, PlanCourseInput, SaveAssessmentInput } from '../../../contracts/capacity.js';
+import type { Assessment, AssessmentSummary, BranchCapacity, CourseGap, PlanCourseInput, SaveAssessmentInput, SiblingCapacityView } from '../../../contracts/capacity.js';
 import { api } from '../../app/api.js';
 
 const base = '/api/v1/training/capacity';
@@ -12,6 +12,7 @@ export const capacityKeys = {
   pages: ['training', 'capacity', 'list', 'pages'] as const,
   one: (id: string) => ['training', 'capacity', 'one', id] as const,
   branches: (year: number) => ['training', 'capacity', 'branches', year] as const,
+  siblings: (year: number) => ['training', 'capacity', 'siblings', year] as const,
   courseGaps: (courseId: string) => ['training', 'capacity', 'course', courseId] as const,
 };
 
@@ -21,6 +22,8 @@ export const assessmentsPath = `${base}/assessments`;
 export const fetchAssessmentYears = () => api<{ items: AssessmentSummary[] }>(`${base}/assessments?sort=-year&limit=100`);
 export const fetchAssessment = (id: string) => api<Assessment>(`${base}/assessments/${id}`);
 export const fetchBranchCapacity = (year: number) => api<{ year: number; items: BranchCapacity[] }>(`${base}/branches?year=${year}`);
+/** A branch beside the sibling branches that share theirs, and their average; `isBranch` false for an organisation without an umbrella. */
+export const fetchSiblingCapacity = (year: number) => api<SiblingCapacityView>(`${base}/siblings?year=${year}`);
 export const fetchCourseGaps = (courseId: string) => api<{ items: CourseGap[] }>(`/api/v1/training/courses/${courseId}/capacity-gaps`);
 
 export const startAssessment = (year: number) => api<Assessment>(`${base}/assessments`, { method: 'POST', body: { year } });

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChildParams, IdParams, Uuid } from '../../../../contracts/common.js';
-import {
-  BudgetLineInput, ClosingInput, FollowUpAnswerInput, FollowUpMonthsParam, MeasureDetail, MeasurePersonInput, MeasureRole, MilestoneInput, ProgressReportInput,
-} from '../../../../contracts/led.js';
+import { FollowUpAnswerInput, FollowUpMonthsParam } from '../../../../contracts/led-follow-ups.js';
+import { BudgetLineInput, ClosingInput, MeasureDetail, MeasurePersonInput, MeasureRole, MilestoneInput, ProgressReportInput } from '../../../../contracts/led-implementation.js';
 import { withSystem, withTenant } from '../../../platform/db/tenancy.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { translator } from '../../../platform/i18n/i18n.js';
 import { followUpFormPage, followUpMessagePage } from '../follow-up-page.js';
-import { answerFollowUp, followUpForm, resolveFollowUpLink } from '../follow-up-service.js';
+import { answerFollowUp, followUpForm, resolveFollowUpLink, sendFollowUpLink } from '../follow-up-service.js';
 import { addMeasurePerson, addPart, closeMeasure, editPart, getMeasureDetail, removeMeasurePerson, removePart } from '../implementation-service.js';
 
 const tags = ['led'];
@@ -85,6 +84,15 @@ export const ledMeasureRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { auth: 'tenant', permission: 'led.manage' },
   }, async (request) => app.tenant(request, async (ctx) => {
     await answerFollowUp(ctx, request.params.id, request.params.months, request.body, 'staff');
+    return getMeasureDetail(ctx, request.params.id);
+  }));
+
+  // Staff mail the follow-up due now (or a new link for it) without waiting for the daily job.
+  app.post('/api/v1/led/measures/:id/follow-up-link', {
+    schema: { tags, params: IdParams, response: detail },
+    config: { auth: 'tenant', permission: 'led.manage' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await sendFollowUpLink(ctx, request.params.id, app.config.publicUrl);
     return getMeasureDetail(ctx, request.params.id);
   }));
 };

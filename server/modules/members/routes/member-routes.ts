@@ -27,13 +27,17 @@ const ExportFilter = MemberFilter.omit({ sort: true });
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/members',
-    { schema: { tags, querystring: MemberQuery, response: { 200: z.object({ items: z.array(Member), nextCursor: z.string().nullable(), total: z.number().int().nullable() }) } }, config: { auth: 'tenant', permission: 'members.read' } },
+    {
+      schema: { tags, querystring: MemberQuery, response: { 200: z.object({ items: z.array(Member), nextCursor: z.string().nullable(), total: z.number().int().nullable(), totalEstimated: z.boolean().optional() }) } },
+      config: { auth: 'tenant', permission: 'members.read', presentedReply: true },
+    },
     async (request) =>
       app.tenant(request, async (ctx) => {
         const page = await searchMembers(ctx, request.query);
-        // The total is counted for the first page only; later pages reuse it.
+        // The total is counted for the first page only; later pages reuse it. Beyond 5,000 firms
+        // without a name to search it is an estimate (`totalEstimated`, list-by-filters.ts).
         const total = request.query.cursor ? null : (page.total ?? (await countMembers(ctx, request.query)));
-        return { items: page.items.map(presentMember), nextCursor: page.nextCursor, total };
+        return { items: page.items.map(presentMember), nextCursor: page.nextCursor, total, ...(page.totalEstimated ? { totalEstimated: true } : {}) };
       }),
   );
 

@@ -11,6 +11,10 @@ import { getCurrentOrg } from '../../orgs/org-service.js';
 import { directoryPage, firmPage } from '../directory-page.js';
 import { presentPublicProfile } from '../present.js';
 import { listedProfiles } from '../profile-service.js';
+import { showcasePage } from '../showcase-page.js';
+import { getProductPhoto, publishedProducts } from '../showcase-service.js';
+import { sendPhoto } from '../../../platform/files/photo.js';
+import { PhotoSize } from '../../../../contracts/photos.js';
 
 // Filters of the public page: as the staff list's, anything ill-formed is dropped rather than refused (a search box, not an API).
 const PublicSearch = z.object({
@@ -64,5 +68,30 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     // The words follow the reader's Accept-Language: a shared cache keeps one copy per language.
     reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language');
     return firmPage(data.org, data.profile, translator(locale), locale, `/directory/${orgId}`, data.regions);
+  });
+
+  // The showcase of local products: published products only, of active member firms or producer groups.
+  app.get('/directory/:orgId/products', {
+    // A page at a time, by name: `cursor` is the page before's (an ill-formed one starts at the first page).
+    schema: { tags: ['networking'], params: z.object({ orgId: z.uuid() }), querystring: z.object({ lang: z.enum(LOCALES).optional(), cursor: z.string().max(500).optional() }) },
+    config: { auth: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const { orgId } = request.params;
+    const { lang, cursor } = request.query;
+    const data = await withTenant(app.database.db, publicCtx(orgId, request.locale), async (ctx) => ({ ...(await orgFacts(ctx)), products: await publishedProducts(ctx, { cursor }) }));
+    const locale = lang ?? (data.org.languages.includes(request.locale) ? request.locale : pickLocale(data.firstLanguage));
+    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language');
+    return showcasePage(data.org, data.products.items, translator(locale), locale, `/directory/${orgId}`, data.regions, { next: data.products.nextCursor, paged: Boolean(cursor), lang });
+  });
+
+  // A published product's photo; any other (unpublished, a draft, another organisation's) is not found.
+  app.get('/directory/:orgId/products/:productId/photos/:photoId', {
+    schema: { tags: ['networking'], params: z.object({ orgId: z.uuid(), productId: z.uuid(), photoId: z.uuid() }), querystring: z.object({ size: PhotoSize.default('large') }) },
+    config: { auth: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const { orgId, productId, photoId } = request.params;
+    const { size } = request.query;
+    const photo = await withTenant(app.database.db, publicCtx(orgId, request.locale), (ctx) => getProductPhoto(ctx, productId, photoId, size, { publicOnly: true }));
+    return sendPhoto(request, reply, photo, `${photoId}-${size}`, 'public');
   });
 };

@@ -2,13 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Page, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
 import {
-  DirectoryFilter, DirectoryQuery, Interest, InterestInput, Introduction, IntroductionInput, IntroductionQuery, IntroductionStatusInput, Match, NetworkingSettings,
+  DealFollowUp, DealFollowUpQuery, DirectoryFilter, DirectoryQuery, Interest, InterestInput, Introduction, IntroductionInput, IntroductionQuery, IntroductionStatusInput, Match, NetworkingSettings,
   Offer, OfferDetail, OfferFilter, OfferInput, OfferQuery, Profile, ProfileInput, ReturnInput, StaffOfferInput, WhyNot,
 } from '../../../../contracts/networking.js';
 import { clock } from '../../../platform/clock.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { ownFirm } from '../../members/portal-service.js';
+import { dealFollowUpList, dealFollowUpsOf } from '../deal-service.js';
 import { createIntroduction, getIntroduction, introductionsOf, listIntroductionPage, moveIntroduction } from '../introduction-service.js';
 import { matchesFor, whyNot } from '../match-service.js';
 import { createOffer, expressInterest, getOfferDetail, interestsWhere, listOfferPage, moveOffer, updateOffer, type OfferAction } from '../offer-service.js';
@@ -175,6 +176,20 @@ export const networkingRoutes: FastifyPluginAsyncZod = async (app) => {
     await moveIntroduction(ctx, request.params.id, request.body.state, request.body.note);
     return getIntroduction(ctx, request.params.id);
   }));
+
+  // Deal follow-ups (3, 6 and 12 months after the firms met): who was asked when, and what each answered.
+  app.get('/api/v1/networking/introductions/:id/follow-ups', {
+    schema: { tags, params: IdParams, response: { 200: Items(DealFollowUp) } },
+    config: { auth: 'tenant', permission: 'networking.read' },
+  }, async (request) => app.tenant(request, async (ctx) => {
+    await getIntroduction(ctx, request.params.id);
+    return { items: await dealFollowUpsOf(ctx, request.params.id) };
+  }));
+
+  app.get('/api/v1/networking/deal-follow-ups', {
+    schema: { tags, querystring: DealFollowUpQuery, response: { 200: Items(DealFollowUp) } },
+    config: { auth: 'tenant', permission: 'networking.read' },
+  }, async (request) => app.tenant(request, async (ctx) => ({ items: await dealFollowUpList(ctx, request.query.state) })));
 
   // Settings: expiry, reminders and the matching weights.
   app.get('/api/v1/networking/settings', {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Assessment, AssessmentFilter, AssessmentQuery, AssessmentSummary, CAPACITY_DOMAINS, BranchCapacityList, BranchCapacityQuery, CourseGap, NewAssessmentInput, PlanCourseInput, ReopenAssessmentInput, SaveAssessmentInput } from '../../../../contracts/capacity.js';
+import { Assessment, AssessmentFilter, AssessmentQuery, AssessmentSummary, CAPACITY_DOMAINS, BranchCapacityList, BranchCapacityQuery, CourseGap, NewAssessmentInput, PlanCourseInput, ReopenAssessmentInput, SaveAssessmentInput, SiblingCapacityView } from '../../../../contracts/capacity.js';
 import { IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import { instantToWallTime } from '../../../../contracts/time.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
-import { assessmentPage, branchCapacity, createAssessment, gapsOfCourse, getAssessment, planCourseForGap, reopenAssessment, saveAssessment, submitAssessment } from '../capacity-service.js';
+import { assessmentPage, branchCapacity, createAssessment, gapsOfCourse, getAssessment, planCourseForGap, reopenAssessment, saveAssessment, siblingCapacity, submitAssessment } from '../capacity-service.js';
 import { getCourseRow } from '../course-service.js';
 import { currentOrgClock } from '../../orgs/org-service.js';
 
@@ -33,6 +33,7 @@ const assessmentsExport: ListExport<AssessmentSummary & { submittedOn: string },
 /**
  * The BMO's own capacity: its self-assessments by year (staff fill them, an
  * admin reopens a submitted one), its branches side by side for an umbrella,
+ * a branch beside its sibling branches that share theirs,
  * and the courses planned for its gaps.
  */
 export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -98,6 +99,12 @@ export const capacityRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, querystring: BranchCapacityQuery, response: { 200: BranchCapacityList } },
     config: { auth: 'tenant', permission: 'capacity.read' },
   }, async (request) => app.tenant(request, async (ctx) => ({ year: request.query.year, items: await branchCapacity(ctx, request.query.year) })));
+
+  // A branch beside the other branches of its umbrella that share theirs, and their average.
+  app.get('/api/v1/training/capacity/siblings', {
+    schema: { tags, querystring: BranchCapacityQuery, response: { 200: SiblingCapacityView } },
+    config: { auth: 'tenant', permission: 'capacity.read' },
+  }, async (request) => app.tenant(request, (ctx) => siblingCapacity(ctx, request.query.year)));
 
   app.get('/api/v1/training/courses/:id/capacity-gaps', {
     schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(CourseGap) }) } },

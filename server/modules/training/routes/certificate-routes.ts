@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Certificate, CredentialCheck, CredentialCheckInput, IssueCertificateInput, RevokeCertificateInput, SigningKeys } from '../../../../contracts/certificates.js';
+import { Certificate, CredentialCheck, CredentialCheckInput, IssueCertificateInput, IssueEligibleCertificatesInput, RevokeCertificateInput, SigningKeys } from '../../../../contracts/certificates.js';
 import { IdParams } from '../../../../contracts/common.js';
 import { LOCALES } from '../../../../contracts/roles.js';
 import { clock } from '../../../platform/clock.js';
@@ -11,9 +11,10 @@ import { orgClock } from '../../../platform/org-clock.js';
 import { clockFormat } from '../../../platform/time.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { certificatePdf } from '../certificate-pdf.js';
-import { checkCredential, getCertificate, issueCertificate, issuerOrgOf, jwksOf, listCertificates, revokeCertificate, statusListCredential } from '../certificate-service.js';
+import { checkCredential, getCertificate, issueCertificate, issueEligibleCertificates, issuerOrgOf, jwksOf, listCertificates, revokeCertificate, statusListCredential } from '../certificate-service.js';
 import { publishedKeys, rotateSigningKey, type PublishedKey } from '../credential-keys.js';
 import { VERIFY_SCRIPT, verifyPage } from '../verify-page.js';
+import { VERIFY_WORKER_PATH, VERIFY_WORKER_SCOPE, VERIFY_WORKER_SCRIPT } from '../verify-worker.js';
 
 const tags = ['training'];
 const OrgParams = z.object({ orgId: z.uuid() });
@@ -47,6 +48,15 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     return app.tenant(request, (ctx) => issueCertificate(ctx, request.params.id, request.body, publicUrl, serverSecret, clock.now()));
   });
 
+  // Every completer (a ToT: every trainer it certified) without a certificate yet, the course's attendance computed once.
+  app.post('/api/v1/training/courses/:id/certificates/eligible', {
+    schema: { tags, params: IdParams, body: IssueEligibleCertificatesInput, response: { 201: z.object({ items: z.array(Certificate) }) } },
+    config: { auth: 'tenant', permission: 'training.manage' },
+  }, async (request, reply) => {
+    reply.code(201);
+    return app.tenant(request, async (ctx) => ({ items: await issueEligibleCertificates(ctx, request.params.id, request.body, publicUrl, serverSecret, clock.now()) }));
+  });
+
   app.post('/api/v1/training/certificates/:id/revoke', {
     schema: { tags, params: IdParams, body: RevokeCertificateInput, response: { 200: Certificate } },
     config: { auth: 'tenant', permission: 'training.manage' },
@@ -78,6 +88,7 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ---- public: no sign-in ----
   const rateLimit = { max: 120, timeWindow: '1 minute' };
+  const verifyPages = new Map<string, string>();
 
   app.get('/credentials/:orgId/jwks', {
     schema: { tags, params: OrgParams },
@@ -113,13 +124,22 @@ export const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { auth: 'public', rateLimit },
   }, async (request, reply) => {
     const locale = request.query.lang ?? request.locale;
-    // Kept a day by the browser, so a verifier who opened it once can check a certificate offline.
-    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=86400');
-    return verifyPage(translator(locale), locale, LOCALES);
+    // Asked again each time (the reader's language, a new release); offline, the service worker answers with the copy it kept.
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-language');
+    // The page depends on its language alone: written once per language and process, not per request.
+    let page = verifyPages.get(locale);
+    if (!page) verifyPages.set(locale, (page = verifyPage(translator(locale), locale, LOCALES)));
+    return page;
   });
 
   app.get('/verify/verify.js', { config: { auth: 'public', rateLimit } }, async (_request, reply) => {
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400');
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache');
     return VERIFY_SCRIPT;
+  });
+
+  // The page's service worker: its folder is /verify/, so the header lets it control /verify itself (and nothing outside /verify).
+  app.get(VERIFY_WORKER_PATH, { config: { auth: 'public', rateLimit } }, async (_request, reply) => {
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', VERIFY_WORKER_SCOPE);
+    return VERIFY_WORKER_SCRIPT;
   });
 };

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { Uuid } from './common.js';
+import type { Figure } from './results.js';
+
+/**
+ * Dashboards of results, read from stored figures only (approved reports as
+ * reported, migration 0069): the organisation's own, and a donor's across the
+ * partner organisations that share a framework with it. They carry figures,
+ * never the records behind them.
+ */
+export interface DashboardIndicator {
+  indicatorId: string;
+  name: string;
+  kind: string | null;
+  level: string | null;
+  unit: string | null;
+  total: Figure;
+  target: number | null;
+  /** How many records the figure counted (never which); breakdowns are on the period's report. */
+  records: number;
+}
+
+export interface DashboardPeriod {
+  id: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  approvedAt: string;
+  indicators: DashboardIndicator[];
+}
+
+/** One framework of one organisation with its approved reports, oldest first. */
+export interface DashboardProgramme {
+  orgId: string;
+  orgName: string;
+  frameworkId: string;
+  name: string;
+  periods: DashboardPeriod[];
+}
+
+export interface Dashboard {
+  /** For a donor's dashboard, the donors its person signs in for. */
+  donors: string[];
+  programmes: DashboardProgramme[];
+}
+
+/** A donor an organisation may share a framework with. */
+export const Donor = z.object({ id: Uuid, name: z.string() });
+export type Donor = z.infer<typeof Donor>;
+
+export const ShareInput = z.object({ donorId: Uuid });
+export type ShareInput = z.infer<typeof ShareInput>;
+
+/** A framework's share with a donor: who shared it and when. */
+export const FrameworkShare = z.object({ donorId: Uuid, donorName: z.string(), sharedBy: z.string(), sharedAt: z.string() });
+export type FrameworkShare = z.infer<typeof FrameworkShare>;
+
+export const DonorShareParams = z.object({ id: Uuid, donorId: Uuid });
+
+/**
+ * An umbrella's indicator of people counted once, over its own records and by
+ * the branch that ran each activity (an LED measure's region, `branch_id`):
+ * `total` counts each person once over everything; a branch counts each person
+ * once over its own activities, so a person reached by two branches counts in
+ * both and once in the total, and `overlap` (the parts added up less the total)
+ * says by how many.
+ */
+export interface UmbrellaIndicator {
+  indicatorId: string;
+  name: string;
+  library: string;
+  level: string;
+  target: number | null;
+  total: number;
+  branches: Array<{ id: string; name: string; people: number }>;
+  /** People reached by activities no branch ran (the umbrella's own). */
+  own: number;
+  overlap: number;
+}
+
+export interface UmbrellaPeriod {
+  id: string;
+  label: string;
+  startsOn: string;
+  endsOn: string;
+  state: string;
+  indicators: UmbrellaIndicator[];
+}
+
+export interface UmbrellaProgramme {
+  frameworkId: string;
+  name: string;
+  periods: UmbrellaPeriod[];
+}
+
+/** The umbrella's dashboard: its direct branches, and its frameworks' people indicators counted now from the records. */
+export interface UmbrellaDashboard {
+  branches: Array<{ id: string; name: string }>;
+  programmes: UmbrellaProgramme[];
+}

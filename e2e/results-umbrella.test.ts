@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../server/demo/seed-demo.js';
+import { expectAccessible, openPage, signIn, useProductAndBrowser } from './browser.js';
+
+const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
+const env = useProductAndBrowser();
+
+describe("an umbrella's results dashboard", () => {
+  it('shows its people indicators over its branches on a 390 px phone: the total, each branch and what they add up to', async () => {
+    const page = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
+    await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Open the menu' }).waitFor();
+    await page.goto(`${env.product.url}/results/dashboard`);
+    const section = page.getByRole('region', { name: 'Over our branches' });
+    await section.waitFor();
+    await section.getByText('Total, each person once').first().waitFor();
+    await section.getByText('Ashanti Regional Chamber', { exact: true }).first().waitFor();
+    await section.getByText('Not run by a branch', { exact: true }).first().waitFor();
+    await section.getByText(/^Added up: /).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'umbrella results dashboard (phone)');
+  });
+});

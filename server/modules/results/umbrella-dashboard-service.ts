@@ -1,0 +1,114 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { UmbrellaDashboard, UmbrellaIndicator } from '../../../contracts/results-dashboard.js';
+import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { ledPeopleIn, measureBranches } from '../led/figures-service.js';
+import { listBranches } from '../orgs/branch-service.js';
+import { LIBRARY, participationsOf, Reads, type Period } from './library.js';
+import { resultsFrameworks, resultsIndicators, resultsPeriods, resultsTargets } from './tables.js';
+
+// The umbrella's results dashboard over its branches (issue 20.5). Its branches
+// are organisations of their own, and people belong to one organisation: no
+// person is linked across them, so counting their own records could only add
+// their unique counts up. What the umbrella records itself is placed with the
+// branch that ran the activity (an LED measure's region is run by a branch,
+// `led_regions.branch_id`), and there one person is one person: someone reached
+// by two branches counts in each branch and once in the umbrella's total.
+
+/** The indicators the branch scope applies to: people counted once, each record a participation. */
+const BY_BRANCH = new Map(LIBRARY.filter((i) => i.kind === 'unique_people').map((i) => [i.code, i]));
+const LED = ledPeopleIn('participant');
+
+/**
+ * Each participation of a period with the branch whose activity it was (null: the organisation's
+ * own), from the same read of the participations the indicators then observe (`reads`).
+ */
+async function branchOfParticipations(ctx: TenantCtx, period: Period, branchIds: ReadonlySet<string>, reads: Reads) {
+  const participations = await participationsOf(ctx, period, reads);
+  const led = participations.filter((p) => p.source === LED.source && p.kind === LED.kind);
+  const measures = await measureBranches(ctx, [...new Set(led.map((p) => p.sourceId))]);
+  const of = new Map<string, string | null>();
+  for (const p of led) {
+    const branch = measures.get(p.sourceId) ?? null;
+    // A region may name an organisation that is no longer a branch of this one: counted as the organisation's own.
+    of.set(p.id, branch && branchIds.has(branch) ? branch : null);
+  }
+  return of;
+}
+
+/** Every framework of the organisation with its periods, each people indicator counted now, in total and by branch. */
+export async function umbrellaDashboard(ctx: TenantCtx): Promise<UmbrellaDashboard> {
+  const branches = (await listBranches(ctx)).map((b) => ({ id: b.id, name: b.name }));
+  if (!branches.length) return { branches, programmes: [] };
+  const branchIds = new Set(branches.map((b) => b.id));
+  const frameworks = await ctx.tx
+    .select({ id: resultsFrameworks.id, name: resultsFrameworks.name })
+    .from(resultsFrameworks)
+    .where(eq(resultsFrameworks.orgId, ctx.orgId))
+    .orderBy(asc(resultsFrameworks.name), asc(resultsFrameworks.id));
+  if (!frameworks.length) return { branches, programmes: [] };
+  const frameworkIds = frameworks.map((f) => f.id);
+  const indicators = (
+    await ctx.tx
+      .select()
+      .from(resultsIndicators)
+      .where(and(eq(resultsIndicators.orgId, ctx.orgId), inArray(resultsIndicators.frameworkId, frameworkIds)))
+      .orderBy(asc(resultsIndicators.position), asc(resultsIndicators.id))
+  ).filter((i) => i.library !== null && BY_BRANCH.has(i.library));
+  const periods = await ctx.tx
+    .select()
+    .from(resultsPeriods)
+    .where(and(eq(resultsPeriods.orgId, ctx.orgId), inArray(resultsPeriods.frameworkId, frameworkIds)))
+    .orderBy(asc(resultsPeriods.startsOn), asc(resultsPeriods.id));
+  const targets = await ctx.tx.select().from(resultsTargets).where(eq(resultsTargets.orgId, ctx.orgId));
+  const targetOf = new Map(targets.map((t) => [`${t.indicatorId}:${t.periodId}`, t.value]));
+
+  // Periods of the same days share one read of the records.
+  const counted = new Map<string, Promise<{ branchOf: Map<string, string | null>; reads: Reads }>>();
+  const recordsOf = (p: Period) => {
+    const key = `${p.startsOn}:${p.endsOn}`;
+    if (!counted.has(key)) {
+      const reads = new Reads();
+      counted.set(key, branchOfParticipations(ctx, p, branchIds, reads).then((branchOf) => ({ branchOf, reads })));
+    }
+    return counted.get(key)!;
+  };
+
+  const programmes = [];
+  for (const f of frameworks) {
+    const own = indicators.filter((i) => i.frameworkId === f.id);
+    const list = [];
+    for (const p of periods.filter((x) => x.frameworkId === f.id)) {
+      const { branchOf, reads } = await recordsOf(p);
+      const figures: UmbrellaIndicator[] = [];
+      for (const i of own) {
+        const observations = await BY_BRANCH.get(i.library!)!.observe(ctx, p, reads);
+        const all = new Set<string>();
+        const byBranch = new Map<string | null, Set<string>>();
+        for (const o of observations) {
+          if (o.unit === undefined) continue;
+          all.add(o.unit);
+          const branch = branchOf.get(o.record.id) ?? null;
+          let units = byBranch.get(branch);
+          if (!units) byBranch.set(branch, (units = new Set()));
+          units.add(o.unit);
+        }
+        const parts = branches.map((b) => ({ ...b, people: byBranch.get(b.id)?.size ?? 0 }));
+        const ownPeople = byBranch.get(null)?.size ?? 0;
+        figures.push({
+          indicatorId: i.id,
+          name: i.name,
+          library: i.library!,
+          level: i.level,
+          target: targetOf.get(`${i.id}:${p.id}`) ?? null,
+          total: all.size,
+          branches: parts,
+          own: ownPeople,
+          overlap: parts.reduce((s, b) => s + b.people, ownPeople) - all.size,
+        });
+      }
+      list.push({ id: p.id, label: p.label, startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, indicators: figures });
+    }
+    programmes.push({ frameworkId: f.id, name: f.name, periods: list });
+  }
+  return { branches, programmes };
+}

@@ -1,0 +1,56 @@
+import { Button, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MATCH_RULES, type NetworkingSettings } from '../../../contracts/networking.js';
+import { ApiError } from '../../app/api.js';
+import { useCan } from '../../app/session.js';
+import { Form } from '../../ui/Form.js';
+import { Loading } from '../../ui/Loading.js';
+import { notify } from '../../ui/notify.js';
+import { PageHeader } from '../../ui/PageHeader.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { fetchSettings, networkingKeys, saveSettings } from './api.js';
+
+function SettingsForm({ initial }: { initial: NetworkingSettings }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState(initial);
+  const save = useMutation({
+    mutationFn: () => saveSettings(values),
+    onSuccess: async (saved) => { queryClient.setQueryData(networkingKeys.settings, saved); await queryClient.invalidateQueries({ queryKey: networkingKeys.all }); notify(t('ui.saved')); },
+  });
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const num = (v: string | number, fallback: number) => (typeof v === 'number' ? v : Number(v) || fallback);
+  return (
+    <Form onSubmit={() => save.mutate()} gap="sm" maw={720}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput label={t('networking.expiryMonths')} min={1} max={36} value={values.expiryMonths} error={errors.expiryMonths} onChange={(v) => setValues({ ...values, expiryMonths: num(v, 12) })} disabled={!can('networking.settings')} />
+        <NumberInput label={t('networking.reminderDays')} min={1} max={90} value={values.reminderDays} error={errors.reminderDays} onChange={(v) => setValues({ ...values, reminderDays: num(v, 30) })} disabled={!can('networking.settings')} />
+      </SimpleGrid>
+      <Text fw={600} size="sm">{t('networking.weights')}</Text>
+      <Text size="xs" c="dimmed">{t('networking.weightsHelp')}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {MATCH_RULES.map((r) => (
+          <NumberInput key={r} label={t(`networking.rules.${r}`)} min={0} max={100} value={values.weights[r]} error={errors[`weights.${r}`]}
+            onChange={(v) => setValues({ ...values, weights: { ...values.weights, [r]: num(v, 0) } })} disabled={!can('networking.settings')} />
+        ))}
+      </SimpleGrid>
+      <ProblemAlert error={save.error} />
+      {can('networking.settings') && <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('ui.save')}</Button></Group>}
+    </Form>
+  );
+}
+
+/** How long listings last, when firms are reminded, and the weights of the matching rules. */
+export function NetworkingSettingsPage() {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: networkingKeys.settings, queryFn: fetchSettings });
+  return (
+    <>
+      <PageHeader title={t('nav.networkingSettings')} />
+      {settings.isPending ? <Loading /> : !settings.data ? <ProblemAlert error={settings.error} /> : <SettingsForm initial={settings.data} />}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { Anchor, Badge, Box, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { UmbrellaIndicator, UmbrellaPeriod, UmbrellaProgramme } from '../../../contracts/results-dashboard.js';
+import { formatDate } from '../../app/format.js';
+import { formatNumber } from '../../app/money.js';
+import { Loading } from '../../ui/Loading.js';
+import { ProblemAlert } from '../../ui/ProblemAlert.js';
+import { dashboardKeys, fetchUmbrellaDashboard } from './dashboard-api.js';
+
+/** A line of a part: its name and its people, the name wrapping on a phone. */
+function PartLine({ name, people, testId }: { name: string; people: number; testId: string }) {
+  return (
+    <Box component="li" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 'var(--mantine-spacing-xs)' }}>
+      <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>{name}</Text>
+      <Text size="sm" fw={500} data-testid={testId}>{formatNumber(people)}</Text>
+    </Box>
+  );
+}
+
+/** One indicator: the total with each person once, then each branch's own figure and what they add up to. */
+function IndicatorCard({ period, line }: { period: UmbrellaPeriod; line: UmbrellaIndicator }) {
+  const { t } = useTranslation();
+  const key = `${period.id}-${line.indicatorId}`;
+  const sum = line.branches.reduce((s, b) => s + b.people, line.own);
+  return (
+    <Paper withBorder p="xs">
+      <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>{line.name}</Text>
+      <Group gap="xs" align="baseline" wrap="wrap" mt={4}>
+        <Text fw={700} size="lg" data-testid={`umbrella-total-${key}`}>{formatNumber(line.total)}</Text>
+        <Text size="xs" c="dimmed">{t('resultsDashboard.umbrella.total')}</Text>
+        {line.target !== null && <Text size="xs" c="dimmed">· {t('resultsDashboard.umbrella.target', { target: formatNumber(line.target) })}</Text>}
+      </Group>
+      <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0, marginTop: 4 }}>
+        {line.branches.map((b) => <PartLine key={b.id} name={b.name} people={b.people} testId={`umbrella-branch-${key}-${b.id}`} />)}
+        <PartLine name={t('resultsDashboard.umbrella.own')} people={line.own} testId={`umbrella-own-${key}`} />
+      </Stack>
+      <Text size="xs" c="dimmed" mt={4}>{t('resultsDashboard.umbrella.addedUp', { sum: formatNumber(sum), overlap: formatNumber(line.overlap) })}</Text>
+    </Paper>
+  );
+}
+
+function ProgrammeCard({ programme }: { programme: UmbrellaProgramme }) {
+  const { t } = useTranslation();
+  const periods = [...programme.periods].reverse();
+  return (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }}>
+      <Stack gap="sm">
+        <Title order={3} size="h4" style={{ overflowWrap: 'anywhere' }}>
+          <Anchor component={Link} to={`/results/${programme.frameworkId}`} inherit>{programme.name}</Anchor>
+        </Title>
+        {!periods.length && <Text size="sm" c="dimmed">{t('resultsDashboard.umbrella.noPeriod')}</Text>}
+        {periods.map((p) => (
+          <Stack key={p.id} gap={4}>
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <Title order={4} size="h5" style={{ overflowWrap: 'anywhere' }}>
+                <Anchor component={Link} to={`/results/periods/${p.id}`}>{p.label}</Anchor>
+              </Title>
+              <Group gap="xs" wrap="wrap">
+                <Text size="xs" c="dimmed">{formatDate(p.startsOn)} – {formatDate(p.endsOn)}</Text>
+                <Badge size="sm" variant="light" color={p.state === 'approved' ? 'green' : 'gray'}>{t(`results.states.${p.state}`)}</Badge>
+              </Group>
+            </Group>
+            {p.indicators.length ? (
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="xs">
+                {p.indicators.map((i) => <IndicatorCard key={i.indicatorId} period={p} line={i} />)}
+              </SimpleGrid>
+            ) : (
+              <Text size="sm" c="dimmed">{t('resultsDashboard.umbrella.noIndicator')}</Text>
+            )}
+          </Stack>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The umbrella's section of the results dashboard (umbrella-dashboard-service.ts): its frameworks'
+ * indicators of people counted once, counted now over its records, in total and by the branch that ran
+ * each activity, so a reader sees the total of unique people is at most the branches added up. Shown
+ * only to an organisation with branches.
+ */
+export function UmbrellaDashboard() {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: dashboardKeys.umbrella, queryFn: fetchUmbrellaDashboard });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ProblemAlert error={q.error} />;
+  if (!q.data?.branches.length || !q.data.programmes.length) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="umbrella-dashboard-title">
+      <Title order={2} size="h3" id="umbrella-dashboard-title">{t('resultsDashboard.umbrella.title')}</Title>
+      <Text size="sm" c="dimmed">{t('resultsDashboard.umbrella.intro')}</Text>
+      <Text size="xs" c="dimmed">{t('resultsDashboard.umbrella.scope')}</Text>
+      {q.data.programmes.map((p) => <ProgrammeCard key={p.frameworkId} programme={p} />)}
+    </Stack>
+  );
+}
