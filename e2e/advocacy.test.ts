@@ -80,8 +80,7 @@ describe('advocacy and dialogue', () => {
     const decision = ministry.getByRole('article').filter({ hasText: 'load-shedding timetable' });
     await decision.getByRole('button', { name: 'Add follow-up' }).click();
     await decision.getByLabel(/What was done/).fill('Timetable published on 3 March.');
-    await decision.getByRole('combobox', { name: /Change status/ }).click();
-    await ministry.getByRole('option', { name: 'Done' }).click();
+    await decision.getByRole('radio', { name: 'Done' }).check();
     await decision.getByRole('button', { name: 'Add follow-up' }).click();
     // Done, it leaves the list of open decisions.
     await expect.poll(() => decision.count()).toBe(0);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Radio, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,13 @@ export function DecisionCard({ decision, showMeeting = false }: { decision: Deci
       {can('dialogue.follow_up') && (open ? (
         <Stack gap="xs" mt="sm">
           <Textarea label={t('dialogue.followUp')} required autosize minRows={2} value={note} error={errors.note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
-          <Select label={t('dialogue.newStatus')} clearable placeholder={t('dialogue.keepStatus')} value={status} onChange={setStatus} data={DECISION_STATUSES.filter((s) => s !== decision.status).map((s) => ({ value: s, label: t(`dialogue.decisionStatuses.${s}`) }))} />
+          {/* Radios, not a drop-down: two or three choices read at once on a phone, and nothing opens over the note as it grows. */}
+          <Radio.Group label={t('dialogue.newStatus')} value={status ?? ''} onChange={(v) => setStatus(v || null)}>
+            <Group gap="md" mt={4}>
+              <Radio value="" label={t('dialogue.keepStatus')} />
+              {DECISION_STATUSES.filter((s) => s !== decision.status).map((s) => <Radio key={s} value={s} label={t(`dialogue.decisionStatuses.${s}`)} />)}
+            </Group>
+          </Radio.Group>
           <ProblemAlert error={save.error} />
           <Group>
             <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>{t('dialogue.addFollowUp')}</Button>
