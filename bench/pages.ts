@@ -71,8 +71,21 @@ export async function benchPages(base: string): Promise<BenchPage[]> {
     { name: 'meeting (staff)', path: `/dialogue/meetings/${meeting}`, audience: 'staff', cookie: staff, maxKb: 350, minScore: 90 },
     { name: 'reform tracker (public)', path: `/reforms/${session.org.id}`, audience: 'public', cookie: null, maxKb: null, minScore: 95 },
     { name: 'respondent page (public)', path: new URL(publicLink).pathname, audience: 'public', cookie: null, maxKb: null, minScore: 95 },
+    // Issue 17: the public LED page; issue 18: the public directory and a firm's page in it.
+    { name: 'LED page (public)', path: `/local-development/${session.org.id}`, audience: 'public', cookie: null, maxKb: null, minScore: 95 },
+    { name: 'directory (public)', path: `/directory/${session.org.id}`, audience: 'public', cookie: null, maxKb: null, minScore: 95 },
+    { name: 'firm in the directory (public)', path: await firmInDirectory(base, session.org.id), audience: 'public', cookie: null, maxKb: null, minScore: 95 },
+    { name: 'certificate check (public)', path: '/verify', audience: 'public', cookie: null, maxKb: null, minScore: 95 },
   ];
   return pages;
+}
+
+/** The first firm the public directory links to, read from the page itself as a visitor would. */
+async function firmInDirectory(base: string, orgId: string): Promise<string> {
+  const html = await (await fetch(`${base}/directory/${orgId}`)).text();
+  const link = new RegExp(`href="(/directory/${orgId}/firms/[^"?]+)`).exec(html)?.[1];
+  if (!link) throw new Error('the demo directory lists no firm');
+  return link;
 }
 
 /** The demo's consultations go to firms by invitation; the public link of an anonymous one is the respondent page anyone opens. */

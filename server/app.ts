@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -67,6 +66,7 @@ import { AppError } from './platform/errors/app-error.js';
 import { sendProblem } from './platform/errors/problem.js';
 import { authenticate } from './platform/http/authenticate.js';
 import { compression, serveBuiltApp } from './platform/http/compression.js';
+import { securityHeaders } from './platform/http/security-headers.js';
 import { healthRoutes } from './platform/http/health-routes.js';
 import { inputGuard } from './platform/http/input-guard.js';
 import { presentedReplies } from './platform/http/presented-replies.js';
@@ -125,7 +125,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   app.decorate('tasks', createTaskRunner(database, app.log));
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
 
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
