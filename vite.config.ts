@@ -49,6 +49,40 @@ function mantineStylesPerComponent(command: 'build' | 'serve'): Plugin {
 }
 
 /**
+ * Two of Mantine's components bring code their use here does not run, into
+ * every page that shows them (issue 14: member pages ≤ 150 kB):
+ * - Table carries Table.ScrollContainer, and with it ScrollArea and
+ *   floating-ui (about 16 kB compressed); the app's tables scroll in a plain
+ *   overflow (web/ui/ScrollTable.tsx). It is fetched if ever rendered.
+ * - AppShell's header, footer and aside import react-remove-scroll (3.7 kB)
+ *   only to read one class name, the constant below; dialogs bring the
+ *   library when they open, and find the header by that class as before.
+ */
+function mantineTrims(): Plugin {
+  const table = /\/@mantine\/core\/esm\/components\/Table\/Table\.mjs$/;
+  const shellPart = /\/@mantine\/core\/esm\/components\/AppShell\/AppShell(Header|Footer|Aside)\/AppShell\1\.mjs$/;
+  const replace = (code: string, id: string, from: string, to: string) => {
+    if (!code.includes(from)) throw new Error(`${id}: "${from}" not found (Mantine changed: look again at mantineTrims)`);
+    return { code: code.replace(from, to), map: null };
+  };
+  return {
+    name: 'roundtable:mantine-trims',
+    apply: 'build',
+    transform(code, id) {
+      if (table.test(id)) {
+        return replace(code, id, 'import { TableScrollContainer } from "./TableScrollContainer.mjs";',
+          'import { lazy } from "react";\nconst TableScrollContainer = lazy(() => import("./TableScrollContainer.mjs").then((m) => ({ default: m.TableScrollContainer })));');
+      }
+      if (shellPart.test(id)) {
+        // react-remove-scroll-bar's zeroRightClassName.
+        return replace(code, id, 'import { RemoveScroll } from "react-remove-scroll";', 'const RemoveScroll = { classNames: { zeroRight: "right-scroll-bar-position" } };');
+      }
+      return null;
+    },
+  };
+}
+
+/**
  * The contracts' top-level values are built without side effects (zod schemas,
  * lists of codes), so each call in their initialisers is marked pure for the
  * build (`/* @__PURE__ *\/`): a schema nobody uses is dropped, and a page that
@@ -97,7 +131,54 @@ function pureContracts(): Plugin {
   };
 }
 
+/**
+ * What every page of the app runs before its first screen comes in one file
+ * ("frame"): i18next and the app's messages, the loader a lazy page shows, and
+ * what they are built on (Preact's compat layer, Mantine's base). Rolldown
+ * otherwise cut them into a common chunk per set of pages that also use a
+ * module, once the signed-in routes were split off (App.tsx): about ten small
+ * requests more before the first screen, each compressed on its own. What the
+ * respondent page (respond.html) shares with the app (Preact) is a file of its
+ * own ("shared"), so that page does not download the app's frame.
+ */
+const FRAME = /\/web\/app\/(i18n|lazy-page)\.tsx?$|\/web\/ui\/Loading\.tsx$|\/contracts\/role-list\.ts$|\/node_modules\/(i18next|react-i18next)\/|\/@mantine\/core\/esm\/components\/(Loader|Center)\//;
+
+function appFrame(): { plugin: Plugin; groups: Array<{ name: string; priority: number; test: (id: string) => boolean }> } {
+  const app = fileURLToPath(new URL('./web/index.html', import.meta.url));
+  const respond = fileURLToPath(new URL('./web/respond.html', import.meta.url));
+  const shared = new Set<string>();
+  return {
+    plugin: {
+      name: 'roundtable:app-frame',
+      apply: 'build',
+      buildEnd() {
+        const entryScripts = new Set([app, respond].flatMap((html) => this.getModuleInfo(html)?.importedIds ?? []));
+        const reach = (entry: string) => {
+          const seen = new Set<string>();
+          const stack = [...(this.getModuleInfo(entry)?.importedIds ?? [])];
+          while (stack.length) {
+            const id = stack.pop()!;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+          }
+          return seen;
+        };
+        const byApp = reach(app);
+        shared.clear();
+        for (const id of reach(respond)) if (byApp.has(id) && !entryScripts.has(id)) shared.add(id);
+      },
+    },
+    // The shared part first: a group also takes the modules its modules import, unless taken already.
+    groups: [
+      { name: 'shared', priority: 2, test: (id) => shared.has(id) },
+      { name: 'frame', priority: 1, test: (id) => FRAME.test(id) },
+    ],
+  };
+}
+
 export default defineConfig(({ command }) => {
+  const frame = appFrame();
   const plugins: Plugin[] = [];
   // A build is always the production one. The journeys build from vitest,
   // which sets NODE_ENV=test: Vite then shipped React's development build
@@ -136,9 +217,11 @@ export default defineConfig(({ command }) => {
       browserGeoData(),
       pureContracts(),
       mantineStylesPerComponent(command),
+      mantineTrims(),
       catalogueParts(fileURLToPath(new URL('.', import.meta.url))),
       react({ exclude: /web\/respond\// }),
       compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' }),
+      frame.plugin,
       ...plugins,
     ],
     build: {
@@ -146,7 +229,10 @@ export default defineConfig(({ command }) => {
       emptyOutDir: true,
       sourcemap: false,
       chunkSizeWarningLimit: 900,
-      rollupOptions: { input: { app: 'web/index.html', respond: 'web/respond.html' } },
+      rollupOptions: {
+        input: { app: 'web/index.html', respond: 'web/respond.html' },
+        output: { codeSplitting: { groups: frame.groups } },
+      },
     },
     server: { proxy: { '/api': 'http://localhost:3000' } },
   };

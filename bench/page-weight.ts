@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/page-weight.ts
  *   BENCH_URL=http://127.0.0.1:3000 node --import tsx bench/page-weight.ts   (a running product with the demo)
+ *   BENCH_PAGES='issues|my firm' BENCH_REQUESTS=1 …   (only the pages matching; each one's requests, largest first)
  */
 import { execFileSync } from 'node:child_process';
 import { chromium, type Request } from 'playwright-core';
@@ -27,14 +28,14 @@ async function weigh(page: BenchPage) {
     await context.addCookies([{ name, value, url: product.url }]);
   }
   const tab = await context.newPage();
-  const responses: Array<Promise<{ encoded: number; decoded: number; type: string }>> = [];
+  const responses: Array<Promise<{ url: string; encoded: number; decoded: number; type: string }>> = [];
   const count = (request: Request) => {
     responses.push(
       (async () => {
         const sizes = await request.sizes();
         const response = await request.response();
         const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-        return { encoded: sizes.responseBodySize, decoded: body.length, type: request.resourceType() };
+        return { url: request.url(), encoded: sizes.responseBodySize, decoded: body.length, type: request.resourceType() };
       })(),
     );
   };
@@ -53,18 +54,22 @@ async function weigh(page: BenchPage) {
   const sum = (xs: typeof all) => xs.reduce((a, r) => a + r.encoded, 0);
   const raw = all.reduce((a, r) => a + r.decoded, 0);
   const scripts = all.filter((r) => r.type === 'script');
-  return { landedOn, requests: all.length, kb: Math.round(sum(all) / 1000), rawKb: Math.round(raw / 1000), scripts: scripts.length, scriptKb: Math.round(sum(scripts) / 1000) };
+  return { all, landedOn, requests: all.length, kb: Math.round(sum(all) / 1000), rawKb: Math.round(raw / 1000), scripts: scripts.length, scriptKb: Math.round(sum(scripts) / 1000) };
 }
 
 try {
   console.log(`machine: ${machine()}`);
-  const pages = await benchPages(product.url);
+  const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+  const pages = (await benchPages(product.url)).filter((p) => !only || only.test(p.name));
   console.log('page | requests | transferred kB (compressed) | uncompressed kB | scripts | script kB transferred | target kB | met');
   for (const page of pages) {
     const w = await weigh(page);
     if (w.landedOn !== new URL(page.path, product.url).pathname) throw new Error(`${page.path} ended on ${w.landedOn}`);
     const met = page.maxKb === null ? '' : w.kb <= page.maxKb ? 'yes' : 'NO';
     console.log(`${page.name} | ${w.requests} | ${w.kb} | ${w.rawKb} | ${w.scripts} | ${w.scriptKb} | ${page.maxKb === null ? '—' : `≤ ${page.maxKb}`} | ${met}`);
+    if (process.env.BENCH_REQUESTS) {
+      for (const r of [...w.all].sort((a, b) => b.encoded - a.encoded)) console.log(`    ${(r.encoded / 1000).toFixed(1)} kB  ${r.type}  ${new URL(r.url).pathname}`);
+    }
   }
 } finally {
   await browser.close();

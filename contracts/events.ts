@@ -244,3 +244,37 @@ export const TICKET_CODE_LENGTH = 10;
 /** Crockford's base 32 (no I, L, O, U): read aloud or typed from paper without confusion. */
 export const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export { normaliseTicketCode } from './ticket-code.js';
+
+/**
+ * Across the federation (issue 18.8): whether the other organisations of the
+ * federation (the umbrella and its branches) see this one's published events,
+ * read-only; off by default.
+ */
+export const EventSharing = z.object({ shareWithFederation: z.boolean() });
+export type EventSharing = z.infer<typeof EventSharing>;
+
+/** A published event another organisation of the federation shares: what its calendar shows, with where it comes from. */
+export const FederationEvent = z.object({
+  id: Uuid,
+  orgId: Uuid,
+  orgName: z.string(),
+  title: z.string(),
+  kind: EventKind,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  venue: z.string(),
+  onlineUrl: z.string(),
+  description: z.string(),
+  audience: EventAudience,
+  external: z.boolean(),
+  organiser: z.string(),
+});
+export type FederationEvent = z.infer<typeof FederationEvent>;
+
+export const FederationEventQuery = PageQuery.extend({
+  /** First day (on this organisation's calendar) the events touch. */
+  from: IsoDate.optional(),
+  kind: EventKind.optional(),
+  sort: SortParam(EVENT_SORTS, 'starts'),
+});
+export type FederationEventQuery = z.infer<typeof FederationEventQuery>;

@@ -92,13 +92,15 @@ export const UmbrellaRollupRegion = z.object({
   id: Uuid, name: z.string(), region: z.string(), district: z.string().nullable(),
   measures: z.number(), budget: z.number(), planned: z.number(), actual: z.number(),
   people: ByRole(RollupPeople),
+  /** Measures still effective at their latest follow-up, among those with one due (on the branch's today). */
+  effective: Share,
 });
 export type UmbrellaRollupRegion = z.infer<typeof UmbrellaRollupRegion>;
 /** A branch: its totals always (counts cross, as for members); its regions only when it shares upward (`null` otherwise). */
 export const UmbrellaRollupBranch = z.object({
   id: Uuid, name: z.string(), sharesUpward: z.boolean(), currency: z.string(),
   regions: z.array(UmbrellaRollupRegion).nullable(),
-  total: z.object({ measures: z.number(), budget: z.number(), planned: z.number(), actual: z.number(), people: ByRole(RollupTotalPeople) }),
+  total: z.object({ measures: z.number(), budget: z.number(), planned: z.number(), actual: z.number(), people: ByRole(RollupTotalPeople), effective: Share }),
 });
 export type UmbrellaRollupBranch = z.infer<typeof UmbrellaRollupBranch>;
 export const LedUmbrellaRollup = z.object({
@@ -110,14 +112,16 @@ export const LedUmbrellaRollup = z.object({
     money: z.array(z.object({ currency: z.string(), budget: z.number(), planned: z.number(), actual: z.number() })),
     /** People once per branch; nobody is linked across branches (organisations of their own), so `people` is Σ of the branches'. */
     people: ByRole(RollupTotalPeople.extend({ sumOfBranches: z.number() })),
+    /** Pooled over the branches' measures (Σ still effective / Σ with a follow-up due), never an average of their percentages. */
+    effective: Share,
   }),
 });
 export type LedUmbrellaRollup = z.infer<typeof LedUmbrellaRollup>;
-/** The measures behind a branch's figures, each with its own (the share still effective is not carried across). */
+/** The measures behind a branch's figures, each with its own, and whether it counts for the share still effective and is. */
 export const UmbrellaRollupMeasures = z.object({
   branch: z.object({ id: Uuid, name: z.string() }),
   currency: z.string(),
-  items: z.array(RollupMeasure.omit({ followedUp: true, effective: true })),
+  items: z.array(RollupMeasure),
 });
 export type UmbrellaRollupMeasures = z.infer<typeof UmbrellaRollupMeasures>;
 export const UmbrellaBranchParams = z.object({ branchId: Uuid });

@@ -75,6 +75,23 @@ export type InfoEntryFilter = z.infer<typeof InfoEntryFilter>;
 export const InfoEntryQuery = PageQuery.extend(InfoEntryFilter.shape);
 export type InfoEntryQuery = z.infer<typeof InfoEntryQuery>;
 
+/**
+ * A published entry another organisation of the federation shares with this
+ * one (issue 18.8, `shareInfoWithFederation` of its networking settings):
+ * read-only, with the organisation it comes from.
+ */
+export const FederationInfoEntry = InfoEntry.pick({
+  id: true, type: true, title: true, body: true, source: true, sourceUrl: true, reviewOn: true, sectors: true, hsCodes: true, countries: true, publishedAt: true,
+}).extend({ orgId: Uuid, orgName: z.string() });
+export type FederationInfoEntry = z.infer<typeof FederationInfoEntry>;
+
+export const FEDERATION_INFO_SORTS = ['published', 'title'] as const;
+export const FederationInfoQuery = PageQuery.extend({
+  ...InfoEntryFilter.pick({ q: true, type: true, sector: true, hs: true, country: true }).shape,
+  sort: SortParam(FEDERATION_INFO_SORTS, '-published'),
+});
+export type FederationInfoQuery = z.infer<typeof FederationInfoQuery>;
+
 /** What a member firm follows: any of its sectors, products or countries (and, if named, only these types). */
 export const InfoSubscriptionInput = z.object({
   active: z.boolean().default(true),

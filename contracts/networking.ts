@@ -270,6 +270,12 @@ export const NetworkingSettings = z.object({
   /** How many days before expiry the firm is reminded to renew. */
   reminderDays: Int.min(1).max(90).default(30),
   weights: MatchWeights.default(DEFAULT_WEIGHTS),
+  /**
+   * Whether the other organisations of the federation (the umbrella and its
+   * branches) see this one's published information entries, read-only (issue
+   * 18.8, networking/federation-service.ts); off by default.
+   */
+  shareInfoWithFederation: z.boolean().default(false),
 });
 export type NetworkingSettings = z.infer<typeof NetworkingSettings>;
 

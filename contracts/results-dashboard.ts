@@ -64,6 +64,11 @@ export const DonorShareParams = z.object({ id: Uuid, donorId: Uuid });
  * once over its own activities, so a person reached by two branches counts in
  * both and once in the total, and `overlap` (the parts added up less the total)
  * says by how many.
+ *
+ * Beside them, each branch's own records (an organisation of its own, counted
+ * as its own reports count them, migration 0071): people belong to one
+ * organisation and nobody is linked across organisations, so these add up with
+ * the umbrella's total into `together`.
  */
 export interface UmbrellaIndicator {
   indicatorId: string;
@@ -72,10 +77,16 @@ export interface UmbrellaIndicator {
   level: string;
   target: number | null;
   total: number;
-  branches: Array<{ id: string; name: string; people: number }>;
+  /**
+   * `people`: the umbrella's records the branch ran; `recorded`: the people in the branch's own
+   * records, as its own dashboard counts them for the same days (null: not counted across organisations).
+   */
+  branches: Array<{ id: string; name: string; people: number; recorded: number | null }>;
   /** People reached by activities no branch ran (the umbrella's own). */
   own: number;
   overlap: number;
+  /** The umbrella's total and every branch's own records added up (null when a branch's is not counted). */
+  together: number | null;
 }
 
 export interface UmbrellaPeriod {

@@ -6,7 +6,7 @@ const admin = DEMO_PEOPLE.find((p) => p.role === 'admin')!;
 const env = useProductAndBrowser();
 
 describe("an umbrella's results dashboard", () => {
-  it('shows its people indicators over its branches on a 390 px phone: the total, each branch and what they add up to', async () => {
+  it("shows its people indicators over its branches on a 390 px phone: the total, each branch and what they add up to, and each branch's own records", async () => {
     const page = await openPage(env.browser, { viewport: { width: 390, height: 844 } });
     await signIn(page, env.product.url, admin.email, DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Open the menu' }).waitFor();
@@ -17,6 +17,10 @@ describe("an umbrella's results dashboard", () => {
     await section.getByText('Ashanti Regional Chamber', { exact: true }).first().waitFor();
     await section.getByText('Not run by a branch', { exact: true }).first().waitFor();
     await section.getByText(/^Added up: /).first().waitFor();
+    // Beside them, each branch's own records (organisations of their own), which add up with the total.
+    await section.getByText('Each branch is an organisation of its own', { exact: false }).waitFor();
+    await section.getByText('In the branches’ own records', { exact: true }).first().waitFor();
+    await section.getByText(/^With the branches’ own records: \d/).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page, 'umbrella results dashboard (phone)');
   });

@@ -132,10 +132,12 @@ async function firstRecordBelow(page: Page, route: string) {
 }
 
 /**
- * The pages of the app as its route table declares them (web/app/App.tsx), each with the pattern of
- * its addresses; a page with fewer parameters wins a tie (`/members/new` before `/members/:id`), as the router's ranking does.
+ * The pages of the app as its route tables declare them (web/app/App.tsx, and more-routes.tsx, which
+ * the router fetches for the other pages), each with the pattern of its addresses; a page with fewer
+ * parameters wins a tie (`/members/new` before `/members/:id`), as the router's ranking does.
  */
-const APP_PAGES = [...fs.readFileSync(new URL('../web/app/App.tsx', import.meta.url), 'utf8').matchAll(/\{ path: '([^'*]+)'/g)]
+const APP_PAGES = ['App.tsx', 'more-routes.tsx']
+  .flatMap((file) => [...fs.readFileSync(new URL(`../web/app/${file}`, import.meta.url), 'utf8').matchAll(/\{ path: '([^'*]+)'/g)])
   .map(([, p]) => `/${p!.replace(/^\//, '')}`)
   .map((pattern) => ({ pattern, params: pattern.split(':').length - 1, re: new RegExp(`^${pattern.replace(/:[A-Za-z]+/g, '[^/?#]+')}$`) }))
   .sort((a, b) => a.params - b.params);

@@ -11,6 +11,7 @@ import { getMatrix } from '../modules/led/analysis-service.js';
 import { getRegion, listRegions } from '../modules/led/region-service.js';
 import { getMeasureDetail } from '../modules/led/implementation-service.js';
 import { ledRollup, rollupMeasures } from '../modules/led/rollup-service.js';
+import { umbrellaRollup } from '../modules/led/umbrella-rollup-service.js';
 import { aggregate } from '../modules/results/engine/aggregate.js';
 import { libraryIndicator, Reads } from '../modules/results/library.js';
 import { participantsOf } from '../modules/people/participation-service.js';
@@ -24,7 +25,8 @@ import { ownFirm } from '../modules/members/portal-service.js';
 import { dealsBetween, introductionsBetween } from '../modules/networking/figures-service.js';
 import { introductionsOf, listIntroductionPage } from '../modules/networking/introduction-service.js';
 import { interestsWhere, listOfferPage } from '../modules/networking/offer-service.js';
-import { getProfile, listedProfiles, listProfilePage } from '../modules/networking/profile-service.js';
+import { publicDirectoryPage } from '../modules/networking/directory-search-service.js';
+import { getProfile, listProfilePage } from '../modules/networking/profile-service.js';
 import { ProductQuery } from '../../contracts/networking-showcase.js';
 import { EnquiryQuery, InfoEntryQuery } from '../../contracts/networking-info.js';
 import { listEnquiryPage } from '../modules/networking/enquiry-service.js';
@@ -289,6 +291,30 @@ describe('the demo world', () => {
     expect('n' in trained && trained.n).toBe(rollup.total.people.participant.people);
   });
 
+  it('shows the Greater Accra branch\'s own LED across the branches: its region, people once and the share still effective', async () => {
+    const rollup = await asStaff((ctx) => umbrellaRollup(ctx));
+    expect(rollup.branches.map((b) => [b.name, b.sharesUpward])).toEqual([
+      ['Ashanti Regional Chamber', true], ['Greater Accra Regional Chamber', true], ['Northern Regional Chamber', false],
+    ]);
+    const accra = rollup.branches.find((b) => b.name === 'Greater Accra Regional Chamber')!;
+    expect(accra.regions!.map((r) => [r.name, r.measures, r.effective])).toEqual([['Tema and Ashaiman', 3, { num: 1, den: 2 }]]);
+    // The branch's figures against its own participation records, counted apart.
+    const apart = await rows<{ role: string; people: number; per_measure: number }>(sql`
+      SELECT role, count(DISTINCT person_id)::int AS people, count(DISTINCT (source_id, person_id))::int AS per_measure
+        FROM person_participations WHERE org_id = ${accra.id} AND source = 'led' GROUP BY role`);
+    for (const role of ['participant', 'new_job', 'higher_income'] as const) {
+      const of = apart.find((a) => a.role === role)!;
+      expect([accra.total.people[role].people, accra.total.people[role].sum], role).toEqual([of.people, of.per_measure]);
+    }
+    // Two fish smokers went to the export clinic too: counted once, the simple sum counts them twice.
+    expect(accra.total.people.participant).toMatchObject({ people: 11, sum: 13, inSeveralMeasures: 2 });
+    // The totals are the branches' added up; the share is pooled over their measures.
+    const sum = (f: (b: (typeof rollup.branches)[number]) => number) => rollup.branches.reduce((n, b) => n + f(b), 0);
+    expect(rollup.total.measures).toBe(sum((b) => b.total.measures));
+    expect(rollup.total.effective).toEqual({ num: sum((b) => b.total.effective.num), den: sum((b) => b.total.effective.den) });
+    expect(rollup.total.effective).toEqual({ num: 1, den: 2 });
+  });
+
   it('reports the donor programme: year 1 approved as counted from the demo\'s records, year 2 counted live', async () => {
     const today = clock.now().toISOString().slice(0, 10);
     const { frameworks, framework, year1, year2, org, iati, iatiXml } = await asStaff(async (ctx) => {
@@ -397,8 +423,8 @@ describe('the demo world: networking and B2B meetings', () => {
     const { all, listed, directory, shea } = await asStaff(async (ctx) => ({
       all: (await listProfilePage(ctx, DirectoryQuery.parse({ limit: 100 }), now)).items,
       listed: (await listProfilePage(ctx, DirectoryQuery.parse({ limit: 100, state: 'published' }), now)).items,
-      directory: await listedProfiles(ctx, {}, now, 200, undefined, true),
-      shea: await listedProfiles(ctx, { hs: '1515' }, now, 200, undefined, true),
+      directory: (await publicDirectoryPage(ctx, {}, now, { limit: 200 })).profiles,
+      shea: (await publicDirectoryPage(ctx, { hs: '1515' }, now, { limit: 200 })).profiles,
     }));
     const table = await rows<{ member_id: string; listed: boolean; expired: boolean; contacts: boolean; hs: boolean }>(sql`
       SELECT member_id, opted_in AND expires_at > ${now.toISOString()}::timestamptz AS listed, opted_in AND expires_at <= ${now.toISOString()}::timestamptz AS expired,

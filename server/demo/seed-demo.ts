@@ -18,6 +18,7 @@ import { demoCast, seedB2bDay, seedExportWorkshop, seedTourismEvening } from './
 import { seedAshantiLed, seedNorthernLed } from './seed-led.js';
 import { seedLedCall } from './seed-led-calls.js';
 import { seedCraftTrailPeople } from './seed-led-results.js';
+import { seedAccraBranchLed } from './seed-led-branch.js';
 import { seedTrainersTraining, seedWeaversCourse } from './seed-training.js';
 import { seedWeaversEvaluation } from './seed-evaluation.js';
 import { seedDemoCapacity } from './seed-capacity.js';
@@ -130,6 +131,8 @@ export async function seedDemoIfEmpty(db: NodePgDatabase, publicUrl = 'http://lo
     const showcase = showcaseStory(cast, { persona: personaFirm!, shea: networking.firmOf('shea'), gari: networking.firmOf('gari'), kente: networking.firmOf('kente') });
     await showcase.open(); // 102.9 to 102.2 days ago
     const ashantiLed = await seedAshantiLed(cast); // 102 to 92 days ago
+    // The Greater Accra branch's own LED, which the chamber sees across its branches (seed-led-branch.ts).
+    await seedAccraBranchLed(cast); // 91.98 to 91.85 days ago
     await networking.autumn(); // 91 days ago
     await backDated(tx, today, [90, 8], () => seedDemoAdvocacy(tx, chamber.id, actor, DEMO_PEOPLE.find((p) => p.role === 'official')!.email));
     // The B2B day in three weeks, registered for this week: the persona's home shows her ticket to pay.

@@ -14,7 +14,7 @@ import { chapter, staffCtx, type DemoCast } from './seed-events.js';
  * only that was asked), never typed totals.
  */
 
-interface Person { name: string; sex: 'female' | 'male' | 'not_stated'; phone: string; birthYear?: number; ageBand?: '15_24' | '25_34' | '35_plus' }
+export interface Person { name: string; sex: 'female' | 'male' | 'not_stated'; phone: string; birthYear?: number; ageBand?: '15_24' | '25_34' | '35_plus' }
 
 /** Kejetia traders coached in the branch's pilot, some of them guides of the craft trail later. */
 const TRADERS: Person[] = [
@@ -38,7 +38,7 @@ const GUIDES: Person[] = [
 
 const person = (p: Person) => ({ name: p.name, sex: p.sex, phone: p.phone, birthYear: p.birthYear ?? null, ageBand: p.ageBand ?? null });
 
-async function record(ctx: TenantCtx, measureId: string, role: MeasureRole, people: Person[], on: string) {
+export async function record(ctx: TenantCtx, measureId: string, role: MeasureRole, people: Person[], on: string) {
   for (const p of people) await addMeasurePerson(ctx, measureId, MeasurePersonInput.parse({ role, person: person(p), on }));
 }
 

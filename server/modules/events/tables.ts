@@ -133,3 +133,18 @@ export const eventRegistrations = pgTable(
     check('event_registrations_fee_check', sql`${t.fee} >= 0`),
   ],
 );
+
+/**
+ * The events module's settings (migration 0073): whether the other
+ * organisations of the federation (umbrella, branches) see this one's
+ * published events (federation-service.ts). No row: not shared.
+ */
+export const eventSettings = pgTable(
+  'event_settings',
+  {
+    orgId: orgId(),
+    shareWithFederation: boolean('share_with_federation').notNull().default(false),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'event_settings_pkey', columns: [t.orgId] })],
+);

@@ -4,7 +4,11 @@ import { MEASURE_ROLES } from '../../../contracts/led-implementation.js';
 import type { LedUmbrellaRollup, RollupPeoplePage, RollupTotalPeople, UmbrellaRollupBranch, UmbrellaRollupMeasures, UmbrellaRollupRegion } from '../../../contracts/led-rollup.js';
 import type { z } from 'zod';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { clock } from '../../platform/clock.js';
+import { orgClock } from '../../platform/org-clock.js';
+import { todayIn } from '../../platform/time.js';
 import { listBranches } from '../orgs/branch-service.js';
 import { nextPeopleCursor, PEOPLE_PAGE, peopleAfter } from './rollup-people-page.js';
 import { byRole } from './rollup-service.js';
@@ -19,6 +23,8 @@ import { byRole } from './rollup-service.js';
  * shares upward (`shareMemberDataUpward`). People belong to one organisation
  * and the people module links nobody across organisations: each branch counts
  * its people once, and the umbrella's unique figure is the branches' added up.
+ * The share of measures still effective crosses as counts (migration 0072,
+ * `branch_led_effective()`), per branch and per shared region, pooled over all.
  */
 
 type Role = (typeof MEASURE_ROLES)[number];
@@ -33,16 +39,41 @@ type Row = {
 
 const zeroPeople = (): RollupTotalPeople => ({ people: 0, sum: 0, sumOfRegions: 0, inSeveralMeasures: 0, inSeveralRegions: 0 });
 
+type Branch = Awaited<ReturnType<typeof listBranches>>[number];
+/** A branch's today and time zone: "still effective" is counted on each branch's own calendar, as the branch counts it itself. */
+const branchDay = (b: Branch, now: Date) => {
+  const { timeZone } = orgClock(b);
+  return { today: todayIn(timeZone, now), zone: timeZone };
+};
+
+/**
+ * The share still effective per branch (every branch: a count, as its totals) and per region of a
+ * branch that shares upward, from migration 0072's `branch_led_effective()`: aggregates only.
+ */
+async function effectiveOfBranches(ctx: TenantCtx, now: Date) {
+  const branches = await listBranches(ctx);
+  const shares = new Map<string, { num: number; den: number }>();
+  if (!branches.length) return shares;
+  const days = branches.map((b) => branchDay(b, now));
+  const rows = (await ctx.tx.execute<{ branch_id: string; region_id: string | null; effective: number; followed_up: number }>(sql`
+    SELECT branch_id, region_id, effective, followed_up
+      FROM branch_led_effective(${arrayLiteral(branches.map((b) => b.id))}::uuid[], ${arrayLiteral(days.map((d) => d.today))}::date[], ${arrayLiteral(days.map((d) => d.zone))}::text[])`)).rows;
+  for (const r of rows) shares.set(r.region_id ?? r.branch_id, { num: Number(r.effective), den: Number(r.followed_up) });
+  return shares;
+}
+
 /** Every direct branch with its totals, and the regions of those that share upward; the total over all of them. */
-export async function umbrellaRollup(ctx: TenantCtx): Promise<LedUmbrellaRollup> {
+export async function umbrellaRollup(ctx: TenantCtx, now = clock.now()): Promise<LedUmbrellaRollup> {
   const rows = (await ctx.tx.execute<Row>(sql`SELECT * FROM branch_led_rollup()`)).rows;
+  const effective = await effectiveOfBranches(ctx, now);
+  const shareOf = (id: string) => effective.get(id) ?? { num: 0, den: 0 };
   const branches = new Map<string, UmbrellaRollupBranch & { regionMap: Map<string, UmbrellaRollupRegion> }>();
   for (const r of rows) {
     let b = branches.get(r.branch_id);
     if (!b) {
       b = {
         id: r.branch_id, name: r.branch_name, sharesUpward: r.shares, currency: r.currency, regions: r.shares ? [] : null,
-        total: { measures: 0, budget: 0, planned: 0, actual: 0, people: byRole(zeroPeople) }, regionMap: new Map(),
+        total: { measures: 0, budget: 0, planned: 0, actual: 0, people: byRole(zeroPeople), effective: shareOf(r.branch_id) }, regionMap: new Map(),
       };
       branches.set(r.branch_id, b);
     }
@@ -54,7 +85,7 @@ export async function umbrellaRollup(ctx: TenantCtx): Promise<LedUmbrellaRollup>
     } else {
       let region = b.regionMap.get(r.region_id);
       if (!region) {
-        region = { id: r.region_id, name: r.region_name ?? '', region: r.region_code ?? '', district: r.district, ...money, people: byRole(() => ({ people: 0, sum: 0 })) };
+        region = { id: r.region_id, name: r.region_name ?? '', region: r.region_code ?? '', district: r.district, ...money, people: byRole(() => ({ people: 0, sum: 0 })), effective: shareOf(r.region_id) };
         b.regionMap.set(r.region_id, region);
       }
       region.people[r.role] = { people: Number(r.people), sum: Number(r.sum) };
@@ -84,6 +115,8 @@ export async function umbrellaRollup(ctx: TenantCtx): Promise<LedUmbrellaRollup>
           inSeveralMeasures: sum((b) => p(b).inSeveralMeasures), inSeveralRegions: sum((b) => p(b).inSeveralRegions),
         };
       }),
+      // Pooled over every branch's measures: Σ still effective / Σ followed up, not a mean of the branches' percentages.
+      effective: { num: sum((b) => b.total.effective.num), den: sum((b) => b.total.effective.den) },
     },
   };
 }
@@ -102,9 +135,12 @@ type MeasureRow = {
 };
 
 /** The measures behind a branch's figures (of one of its regions, or all), each with its own figures counted live. */
-export async function umbrellaMeasures(ctx: TenantCtx, branchId: string, of: { regionId?: string }): Promise<UmbrellaRollupMeasures> {
+export async function umbrellaMeasures(ctx: TenantCtx, branchId: string, of: { regionId?: string }, now = clock.now()): Promise<UmbrellaRollupMeasures> {
   const branch = await sharingBranch(ctx, branchId);
   const rows = (await ctx.tx.execute<MeasureRow>(sql`SELECT id, title, region_id, region_name, status, starts_on::text AS starts_on, ends_on::text AS ends_on, budget, planned, actual, participants, new_jobs, higher_income FROM branch_led_measures(${branchId}::uuid, ${of.regionId ?? null}::uuid)`)).rows;
+  const day = branchDay(branch, now);
+  const followed = new Map((await ctx.tx.execute<{ measure_id: string; effective: boolean }>(sql`
+    SELECT measure_id, effective FROM branch_led_measures_effective(${branchId}::uuid, ${day.today}::date, ${day.zone}::text)`)).rows.map((r) => [r.measure_id, r.effective]));
   return {
     branch: { id: branch.id, name: branch.name },
     currency: branch.currency,
@@ -112,6 +148,7 @@ export async function umbrellaMeasures(ctx: TenantCtx, branchId: string, of: { r
       id: r.id, title: r.title, regionId: r.region_id, regionName: r.region_name, status: r.status as z.infer<typeof MeasureStatus>, startsOn: r.starts_on, endsOn: r.ends_on,
       budget: Number(r.budget), planned: Number(r.planned), actual: Number(r.actual),
       people: { participant: Number(r.participants), new_job: Number(r.new_jobs), higher_income: Number(r.higher_income) },
+      followedUp: followed.has(r.id), effective: followed.get(r.id) === true,
     })),
   };
 }

@@ -41,9 +41,19 @@ type Candidate = { term: number; word: string; score: number };
  */
 async function rankByWords(ctx: TenantCtx, query: NameQuery): Promise<Ranked | null> {
   const { q: _q, ...filters } = query;
+  const perFirm = await firmsByWords(ctx, query.q);
+  if (!perFirm) return null;
+  const scored = hasFieldFilters(filters)
+    ? sql`SELECT f.member_id AS id, f.s AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id WHERE ${and(...memberConditions(ctx, filters))}`
+    : sql`SELECT f.member_id AS id, f.s AS k FROM (${perFirm}) f`;
+  return bestFirst(ctx, scored, query);
+}
+
+/** The firms whose name holds a word for every term of `q`, as rows (member_id, s: the mean of their best scores), or null when a term matches no word. */
+async function firmsByWords(ctx: TenantCtx, q: string): Promise<SQL | null> {
   const res = await ctx.tx.execute<{ terms: number; candidates: Candidate[] | null }>(sql`
-    SELECT cardinality(member_search_terms(${query.q}))::int AS terms,
-           (SELECT json_agg(c) FROM member_name_candidates(${query.q}) c) AS candidates`);
+    SELECT cardinality(member_search_terms(${q}))::int AS terms,
+           (SELECT json_agg(c) FROM member_name_candidates(${q}) c) AS candidates`);
   const { terms, candidates } = res.rows[0]!;
   const byTerm = Array.from({ length: terms }, (_, i) => (candidates ?? []).filter((c) => c.term === i + 1));
   if (!terms || byTerm.some((words) => !words.length)) return null;
@@ -56,14 +66,10 @@ async function rankByWords(ctx: TenantCtx, query: NameQuery): Promise<Ranked | n
             JOIN member_name_words w ON w.org_id = ${ctx.orgId} AND w.word = c.word
             GROUP BY w.member_id`;
   const [first, ...others] = byTerm.map(firmsOf);
-  const perFirm = others.length
+  return others.length
     ? sql`SELECT t1.member_id, ((t1.s ${sql.join(others.map((_, i) => sql.raw(`+ t${i + 2}.s`)), sql` `)}) / ${terms})::real AS s
           FROM (${first}) t1 ${sql.join(others.map((t, i) => sql`JOIN (${t}) ${sql.raw(`t${i + 2}`)} USING (member_id)`), sql` `)}`
     : first!;
-  const scored = hasFieldFilters(filters)
-    ? sql`SELECT f.member_id AS id, f.s AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id WHERE ${and(...memberConditions(ctx, filters))}`
-    : sql`SELECT f.member_id AS id, f.s AS k FROM (${perFirm}) f`;
-  return bestFirst(ctx, scored, query);
 }
 
 /**
@@ -77,16 +83,33 @@ async function rankByStarts(ctx: TenantCtx, query: NameQuery, starts: string[]):
   const { q: _q, ...filters } = query;
   const [only] = starts;
   if (starts.length === 1 && !hasFieldFilters(filters)) return oneStart(ctx, query, only!);
-  const perFirm = starts.length === 1
-    ? sql`SELECT k.member_id, k.score FROM member_name_starts k WHERE k.org_id = ${ctx.orgId} AND k.start = ${only}`
-    : sql`SELECT k.member_id, sum(k.score) / ${starts.length} AS score FROM member_name_starts k
+  const perFirm = firmsByStarts(ctx, starts);
+  const scored = hasFieldFilters(filters)
+    ? sql`SELECT f.member_id AS id, f.s::real AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id
+          WHERE ${and(...memberConditions(ctx, filters))}`
+    : sql`SELECT f.member_id AS id, f.s::real AS k FROM (${perFirm}) f`;
+  return bestFirst(ctx, scored, query);
+}
+
+/** The firms with a word beginning with every start, as rows (member_id, s). */
+function firmsByStarts(ctx: TenantCtx, starts: string[]): SQL {
+  return starts.length === 1
+    ? sql`SELECT k.member_id, k.score AS s FROM member_name_starts k WHERE k.org_id = ${ctx.orgId} AND k.start = ${starts[0]!}`
+    : sql`SELECT k.member_id, sum(k.score) / ${starts.length} AS s FROM member_name_starts k
           WHERE k.org_id = ${ctx.orgId} AND k.start = ANY(ARRAY[${sql.join(starts.map((p) => sql`${p}`), sql`, `)}]::text[])
           GROUP BY k.member_id HAVING count(*) = ${starts.length}`;
-  const scored = hasFieldFilters(filters)
-    ? sql`SELECT f.member_id AS id, f.score::real AS k FROM (${perFirm}) f JOIN ${members} ON ${members.id} = f.member_id
-          WHERE ${and(...memberConditions(ctx, filters))}`
-    : sql`SELECT f.member_id AS id, f.score::real AS k FROM (${perFirm}) f`;
-  return bestFirst(ctx, scored, query);
+}
+
+/**
+ * The firms whose name matches `q` as the member list finds them (word
+ * starts, words, misspellings), as rows (member_id, s), or null when none can:
+ * for another module's list that narrows by name (the public directory).
+ */
+export async function firmsNamed(ctx: TenantCtx, q: string): Promise<SQL | null> {
+  const [row] = (await ctx.tx.execute<{ starts: string[] | null }>(sql`SELECT member_search_starts(${q}) AS starts`)).rows;
+  const starts = row?.starts;
+  if (starts) return starts.length ? firmsByStarts(ctx, starts) : null;
+  return firmsByWords(ctx, q);
 }
 
 /** One start and nothing else: the page is a range of the primary key read backwards, the total its length. */

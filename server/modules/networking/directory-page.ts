@@ -84,7 +84,10 @@ export function organizationLd(p: PublicProfile, url: string) {
   };
 }
 
-export function directoryPage(org: DirectoryOrg, profiles: PublicProfile[], search: DirectorySearch, t: TFunction, locale: string, base: string, regions: Array<{ code: string; name: string }>) {
+/** Where a page of the directory sits: how many firms match (counted up to `upTo`), the cursor of the next page, whether it is past the first. */
+export interface DirectoryPaging { found: number; upTo: number; next: string | null; paged: boolean; lang?: string | undefined }
+
+export function directoryPage(org: DirectoryOrg, profiles: PublicProfile[], search: DirectorySearch, t: TFunction, locale: string, base: string, regions: Array<{ code: string; name: string }>, paging: DirectoryPaging) {
   const n = names(locale);
   const regionName = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
   const title = t('networking.public.title', { org: org.name });
@@ -93,7 +96,16 @@ export function directoryPage(org: DirectoryOrg, profiles: PublicProfile[], sear
     `<div><label for="f-${name}">${escape(label)}</label><select id="f-${name}" name="${name}"><option value="">${escape(t('networking.public.any'))}</option>${options.map(([v, l]) => `<option value="${escape(v)}"${search[name] === v ? ' selected' : ''}>${escape(l)}</option>`).join('')}</select></div>`;
   const form = `<form method="get" action="${escape(base)}" role="search">${field('q', t('networking.public.text'))}${field('sector', t('networking.public.sector'), 'inputmode="numeric" pattern="[A-Za-z]|[0-9]{2,4}"')}${field('hs', t('networking.public.hs'), 'inputmode="numeric" pattern="[0-9]{2,6}"')}${select('region', t('networking.region'), regions.map((r) => [r.code, r.name]))}${field('market', t('networking.public.market'), 'maxlength="2"')}${field('certification', t('networking.certifications'))}${select('size', t('networking.size'), SIZE_CLASSES.map((s) => [s, t(`members.sizes.${s}`)]))}<div><label>&nbsp;</label><button type="submit">${escape(t('networking.public.search'))}</button></div></form>`;
   const items = profiles.map((p) => `<article><h2><a class="firm" href="${escape(`${base}/firms/${p.memberId}`)}">${escape(p.name)}</a></h2>${p.summary ? `<p>${escape(p.summary)}</p>` : ''}${facts(p, t, n, regionName)}</article>`).join('');
-  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(t('networking.public.intro'))}</p><nav><a href="${escape(`${base}/products`)}">${escape(t('networking.showcase.publicLink'))}</a></nav>${languageLinks(org.languages, base, t('tracker.language'))}</header><main>${form}<p class="meta" role="status">${escape(t('networking.public.count', { count: profiles.length }))}</p>${items || `<p>${escape(t('networking.public.none'))}</p>`}</main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
+  // The next page keeps the search and the language: the address is the whole state of the page.
+  const kept = new URLSearchParams(Object.entries({ ...search, lang: paging.lang }).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const firstUrl = kept.size ? `${base}?${kept}` : base;
+  const links = [
+    paging.paged ? `<a href="${escape(firstUrl)}">${escape(t('networking.public.first'))}</a>` : '',
+    paging.next ? `<a href="${escape(`${base}?${new URLSearchParams([...kept, ['cursor', paging.next]])}`)}" rel="next">${escape(t('networking.public.next'))}</a>` : '',
+  ].filter(Boolean).join(' ');
+  const nav = links ? `<nav aria-label="${escape(t('networking.public.pages'))}">${links}</nav>` : '';
+  const count = paging.found > paging.upTo ? t('networking.public.countMore', { count: paging.upTo }) : t('networking.public.count', { count: paging.found });
+  const body = `<header><h1>${escape(title)}</h1><p class="intro">${escape(t('networking.public.intro'))}</p><nav><a href="${escape(`${base}/products`)}">${escape(t('networking.showcase.publicLink'))}</a></nav>${languageLinks(org.languages, base, t('tracker.language'))}</header><main>${form}<p class="meta" role="status">${escape(count)}</p>${items || (paging.paged ? '' : `<p>${escape(t('networking.public.none'))}</p>`)}${nav}</main><footer>${escape(t('networking.public.footer', { org: org.name }))}</footer>`;
   return page(locale, title, body, {
     '@context': 'https://schema.org', '@type': 'ItemList', name: title,
     itemListElement: profiles.map((p, i) => ({ '@type': 'ListItem', position: i + 1, item: organizationLd(p, `${base}/firms/${p.memberId}`) })),

@@ -86,7 +86,7 @@ const ENTRY_LIST: SortedList<(typeof INFO_ENTRY_SORTS)[number]> = {
 };
 
 /** A code filter: the entry names this code, a broader one or a narrower one (ISIC and HS are prefixes of each other). */
-export const codeMatches = (column: typeof e.sectors, code: string): SQL =>
+export const codeMatches = (column: typeof e.sectors | SQL, code: string): SQL =>
   sql`EXISTS (SELECT 1 FROM unnest(${column}) c WHERE c LIKE ${escapeLike(code)} || '%' OR ${code} LIKE c || '%')`;
 
 /** A page of entries: every one for staff, the published ones for a member firm (`publishedOnly`). */

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Match, Offer, OfferDetail, Profile, WhyNot } from '../../../contracts/networking.js';
-import { withSystem } from '../../platform/db/tenancy.js';
+import { withSystem, withTenant } from '../../platform/db/tenancy.js';
 import { useTestApp, type Client } from '../../test/app.js';
 import { createFirmUser, createMemberFirm, createOrg } from '../../test/factories.js';
+import { publicDirectoryPage } from './directory-search-service.js';
 import { sendNetworkingReminders } from './renewal-reminders.js';
 
 const t = useTestApp();
@@ -239,5 +240,58 @@ describe('introductions and deals in results', () => {
     // A period before the deals counts none.
     const before = (await admin.post(`/api/v1/results/frameworks/${framework.id}/periods`, { label: String(year - 1), startsOn: `${year - 1}-01-01`, endsOn: `${year - 1}-12-31` })).json();
     expect((await admin.get(`/api/v1/results/periods/${before.id}`)).json().results.map((r: { total: { n: number } }) => r.total.n)).toEqual([0, 0]);
+  });
+
+  it('pages the public directory in name order, counts every firm that matches, and keeps the search on the next page', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    const anon = new (admin.constructor as typeof Client)(t.app);
+    // Five listed firms, given out of order; one more whose membership lapsed, one not listed.
+    const names = ['Ewe Kente House', 'Accra Cassava Mills', 'Dagbon Shea Works', 'Bolga Baskets', 'Cape Coast Salt'];
+    const listed = new Map<string, string>();
+    for (const name of names) {
+      const firm = await activeFirm(admin, { legalName: name, region: 'GH-NP' });
+      await admin.put(`/api/v1/networking/profiles/${firm.id}`, profile({ summary: name.includes('Salt') ? 'Salt evaporated by the sun' : 'Made in Ghana' }));
+      listed.set(name, firm.id);
+    }
+    const lapsed = await activeFirm(admin, { legalName: 'Aaa Lapsed Traders' });
+    await admin.put(`/api/v1/networking/profiles/${lapsed.id}`, profile());
+    expect((await admin.post(`/api/v1/members/${lapsed.id}/status`, { status: 'lapsed' })).statusCode).toBe(200);
+    const unlisted = await activeFirm(admin, { legalName: 'Aab Unlisted' });
+    await admin.put(`/api/v1/networking/profiles/${unlisted.id}`, profile({ optedIn: false }));
+
+    // Two at a time: every listed firm once, in name order, whatever order they were entered in.
+    const asPublic = { orgId, role: 'viewer' as const, actor: { userId: null, name: 'Public' }, locale: 'en' };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await withTenant(t.database.db, asPublic, (ctx) => publicDirectoryPage(ctx, {}, new Date(), { cursor, limit: 2 }));
+      expect(page.found).toBe(5);
+      seen.push(...page.profiles.map((p) => p.firm.name));
+      cursor = page.next ?? undefined;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(seen).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(pages).toBe(3);
+
+    // Words find a firm by its name (a prefix) or by its public text; the count is of what matches.
+    const byText = await withTenant(t.database.db, asPublic, (ctx) => publicDirectoryPage(ctx, { q: 'evaporated' }, new Date()));
+    expect([byText.found, byText.profiles.map((p) => p.firm.name)]).toEqual([1, ['Cape Coast Salt']]);
+    const byName = await withTenant(t.database.db, asPublic, (ctx) => publicDirectoryPage(ctx, { q: 'bolg' }, new Date()));
+    expect(byName.profiles.map((p) => p.firm.name)).toEqual(['Bolga Baskets']);
+
+    // The page: the count, and a cursor in the address that continues after the first firm, with the search kept.
+    const first = await withTenant(t.database.db, asPublic, (ctx) => publicDirectoryPage(ctx, { region: 'GH-NP' }, new Date(), { limit: 1 }));
+    const html = (await anon.get(`/directory/${orgId}?region=GH-NP&cursor=${encodeURIComponent(first.next!)}`)).body;
+    expect(html).toContain('Firms listed: 5');
+    expect(html).not.toContain('Accra Cassava Mills');
+    for (const name of names.filter((n) => n !== 'Accra Cassava Mills')) expect(html).toContain(name);
+    expect(html).toContain(`href="/directory/${orgId}?region=GH-NP">First page</a>`);
+    expect(html).not.toContain('Aaa Lapsed Traders');
+    expect(html).not.toContain('Aab Unlisted');
+    // An edited cursor starts at the first page rather than failing.
+    const edited = await anon.get(`/directory/${orgId}?cursor=not-a-cursor`);
+    expect(edited.statusCode).toBe(200);
+    expect(edited.body).toContain('Accra Cassava Mills');
   });
 });

@@ -3,6 +3,7 @@ import type { DIRECTORY_SORTS, DirectoryFilter, DirectoryQuery, Profile, Profile
 import { recordAudit } from '../../platform/audit/record.js';
 import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
+import { escapeLike } from '../../platform/db/like.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { directoryFirms, firmIdsWhere } from '../members/audience-service.js';
 import { presentProfile, type ProfileRow } from './present.js';
@@ -66,37 +67,45 @@ export async function saveProfile(ctx: TenantCtx, memberId: string, input: Profi
   return getProfile(ctx, memberId, now);
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * The filters on a profile's own facts: products by HS code (a prefix), an export market, a
+ * certification. `shown` wraps each in what the reader may match (the public: only facts the firm
+ * shows; staff: every fact).
+ */
+export function profileFactConditions(f: Pick<DirectoryFilter, 'hs' | 'market' | 'certification'>, shown: (field: PublicField, condition: SQL) => SQL): Array<SQL | undefined> {
+  const p = networkingProfiles;
+  return [
+    f.hs ? shown('offerings', sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${p.offerings}) o WHERE o->>'hsCode' LIKE ${`${escapeLike(f.hs)}%`})`) : undefined,
+    f.market ? shown('exportMarkets', sql`${f.market} = ANY(${p.exportMarkets})`) : undefined,
+    f.certification ? shown('certifications', sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) = ${f.certification.trim().toLowerCase()})`) : undefined,
+  ];
+}
 
 /**
- * The profile-side conditions of the directory's filters, and the firms the
- * member-side ones leave. For the public (`publicOnly`), a filter or a word
- * matches only what the firm made public: a search must not tell which firms
- * hid a region or an export market by listing them.
+ * The conditions of the staff directory's filters: profile-side ones, and the
+ * firms the member-side ones leave. (The public directory has its own path,
+ * directory-search-service.ts, matching only what firms made public.)
  */
-async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sort'>, now: Date, publicOnly = false): Promise<Array<SQL | undefined> | null> {
+async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sort'>, now: Date): Promise<Array<SQL | undefined> | null> {
   const p = networkingProfiles;
-  const shown = (field: PublicField, condition: SQL): SQL => (publicOnly ? sql`(${field} = ANY(${p.publicFields}) AND ${condition})` : condition);
   const memberSide: Array<[PublicField, string | undefined]> = [['sector', f.sector], ['region', f.region], ['size', f.size]];
   const firmConditions: SQL[] = [];
   for (const [field, value] of memberSide) {
     if (!value) continue;
     const ids = await firmIdsWhere(ctx, { [field]: value });
     if (!ids.length) return null;
-    firmConditions.push(shown(field, inArray(p.memberId, ids)));
+    firmConditions.push(inArray(p.memberId, ids));
   }
   let text: SQL | undefined;
   if (f.q?.trim()) {
     const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
     const named = await firmIdsWhere(ctx, { q: f.q.trim() });
-    text = sql`(${shown('summary', sql`lower(${p.summary}) LIKE ${like}`)} OR ${shown('offerings', sql`lower(${p.offerings}::text) LIKE ${like}`)} OR ${shown('certifications', sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) LIKE ${like})`)}${named.length ? sql` OR ${inArray(p.memberId, named)}` : sql``})`;
+    text = sql`(lower(${p.summary}) LIKE ${like} OR lower(${p.offerings}::text) LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) LIKE ${like})${named.length ? sql` OR ${inArray(p.memberId, named)}` : sql``})`;
   }
   return [
     eq(p.orgId, ctx.orgId),
     ...firmConditions,
-    f.hs ? shown('offerings', sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${p.offerings}) o WHERE o->>'hsCode' LIKE ${`${f.hs}%`})`) : undefined,
-    f.market ? shown('exportMarkets', sql`${f.market} = ANY(${p.exportMarkets})`) : undefined,
-    f.certification ? shown('certifications', sql`EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) = ${f.certification.trim().toLowerCase()})`) : undefined,
+    ...profileFactConditions(f, (_field, condition) => condition),
     f.state === 'published' ? and(eq(p.optedIn, true), isNotNull(p.expiresAt), gt(p.expiresAt, now)) : undefined,
     f.state === 'expired' ? and(eq(p.optedIn, true), isNotNull(p.expiresAt), lte(p.expiresAt, now)) : undefined,
     f.state === 'not_listed' ? eq(p.optedIn, false) : undefined,
@@ -123,11 +132,10 @@ export async function listProfilePage(ctx: TenantCtx, query: DirectoryQuery, now
 
 /**
  * Listed profiles (opted in, not expired) matching the filters, at most
- * `limit`: the public directory (`publicOnly`: filters match public fields
- * only) and matching read these.
+ * `limit`: matching and a firm's public page read these.
  */
-export async function listedProfiles(ctx: TenantCtx, filter: Omit<DirectoryFilter, 'sort' | 'state'>, now: Date, limit = 500, memberId?: string, publicOnly = false) {
-  const conditions = await directoryConditions(ctx, { ...filter, state: 'published' }, now, publicOnly);
+export async function listedProfiles(ctx: TenantCtx, filter: Omit<DirectoryFilter, 'sort' | 'state'>, now: Date, limit = 500, memberId?: string) {
+  const conditions = await directoryConditions(ctx, { ...filter, state: 'published' }, now);
   if (!conditions) return [];
   const rows = await ctx.tx.select().from(networkingProfiles).where(and(...conditions, memberId ? eq(networkingProfiles.memberId, memberId) : undefined)).limit(limit);
   const firms = await directoryFirms(ctx, rows.map((r) => r.memberId));

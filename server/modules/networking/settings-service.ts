@@ -5,12 +5,20 @@ import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { networkingSettings } from './tables.js';
 
-export const DEFAULT_SETTINGS: NetworkingSettings = { expiryMonths: 12, reminderDays: 30, weights: DEFAULT_WEIGHTS };
+export const DEFAULT_SETTINGS: NetworkingSettings = {
+  expiryMonths: 12, reminderDays: 30, weights: DEFAULT_WEIGHTS,
+  shareInfoWithFederation: false,
+};
 
-/** The organisation's networking settings, or the defaults (12 months, 30 days, the default weights). */
+/** The organisation's networking settings, or the defaults (12 months, 30 days, the default weights, nothing shared with the federation). */
 export async function getNetworkingSettings(ctx: TenantCtx): Promise<NetworkingSettings> {
   const [row] = await ctx.tx.select().from(networkingSettings).where(eq(networkingSettings.orgId, ctx.orgId));
-  return row ? { expiryMonths: row.expiryMonths, reminderDays: row.reminderDays, weights: { ...DEFAULT_WEIGHTS, ...row.weights } } : DEFAULT_SETTINGS;
+  return row
+    ? {
+      expiryMonths: row.expiryMonths, reminderDays: row.reminderDays, weights: { ...DEFAULT_WEIGHTS, ...row.weights },
+      shareInfoWithFederation: row.shareInfoWithFederation,
+    }
+    : DEFAULT_SETTINGS;
 }
 
 export async function saveNetworkingSettings(ctx: TenantCtx, input: NetworkingSettings): Promise<NetworkingSettings> {

@@ -141,6 +141,8 @@ export const networkingSettings = pgTable(
     dealFormId: uuid('deal_form_id'),
     /** The showcase's quality rating scale (migration 0067); null: the default (five stars). */
     qualityScale: jsonb('quality_scale').$type<QualityScale>(),
+    /** What the other organisations of the federation see (migration 0073, federation-service.ts): the owner's choice, off by default. */
+    shareInfoWithFederation: boolean('share_info_with_federation').notNull().default(false),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [

@@ -35,55 +35,53 @@ export interface PeopleCell {
   participations: number;
 }
 
-const selected = (s: ParticipationSelection) =>
-  sql.join([
-    s.roles.length ? sql`p.role IN (${sql.join(s.roles.map((r) => sql`${r}`), sql`, `)})` : sql`false`,
-    ...(s.source !== undefined ? [sql`p.source = ${s.source}`] : []),
-    ...(s.kind !== undefined ? [sql`p.kind = ${s.kind}`] : []),
-  ], sql` AND `);
+/** Selections as `people_counted()` reads them (migration 0071): roles, and the source and kind when given. */
+const selectionsJson = (selections: readonly ParticipationSelection[]) =>
+  JSON.stringify(selections.map((s) => ({ roles: s.roles, ...(s.source !== undefined ? { source: s.source } : {}), ...(s.kind !== undefined ? { kind: s.kind } : {}) })));
 
 /**
  * The people of `participationsBetween`, counted in the database for each
  * selection: each person once, in the cell of their sex and their age band on
  * the day of their first participation selected (so cells add up to the
- * people), with the participations selected. One pass over the period's
- * participations for every selection; only the cells leave the database.
+ * people), with the participations selected. One query over the period's
+ * participations for every selection; only the cells leave the database. How
+ * they count is the database function `people_counted()` (migration 0071), the
+ * one an umbrella's count of a branch runs too (`branchPeopleCountedBetween`).
  */
 export async function peopleCountedBetween(ctx: TenantCtx, startsOn: string, endsOn: string, selections: readonly ParticipationSelection[]): Promise<PeopleCell[][]> {
   if (!selections.length) return [];
-  const each = (f: (i: number) => string) => sql.raw(selections.map((_, i) => f(i)).join(', '));
-  // Per person and selection: the year of the first participation (all the age band needs) and how many.
-  const perPerson = selections.map((s, i) => sql`extract(year FROM min(p.occurred_on) FILTER (WHERE ${selected(s)}))::int AS ${sql.raw(`y_${i}`)}, count(*) FILTER (WHERE ${selected(s)}) AS ${sql.raw(`n_${i}`)}`);
-  // Then people alike (sex, birth year or band stated, those years) together: a few thousand rows at most.
-  const rows = await ctx.tx.execute<{ sex: string; birthYear: number | null; ageBand: string | null; people: number } & Record<`y_${number}` | `n_${number}`, number | null>>(sql`
-    WITH per_person AS (
-      SELECT p.person_id, ${sql.join(perPerson, sql`, `)}
-      FROM person_participations p
-      WHERE p.org_id = ${ctx.orgId} AND p.occurred_on BETWEEN ${startsOn}::date AND ${endsOn}::date
-        AND (${sql.join(selections.map((s) => sql`(${selected(s)})`), sql` OR `)})
-      GROUP BY p.person_id)
-    SELECT per.sex, per.birth_year AS "birthYear", per.age_band AS "ageBand", ${each((i) => `x.y_${i}`)},
-           count(*)::int AS people, ${each((i) => `sum(x.n_${i})::int AS n_${i}`)}
-    FROM per_person x
-    JOIN people per ON per.org_id = ${ctx.orgId} AND per.id = x.person_id
-    GROUP BY per.sex, per.birth_year, per.age_band, ${each((i) => `x.y_${i}`)}`);
+  // People alike (sex, birth year or band stated, the year of their first participation) come together: a few thousand rows at most.
+  const rows = await ctx.tx.execute<{ selection: number; sex: string; birthYear: number | null; ageBand: string | null; year: number; people: number; participations: number }>(sql`
+    SELECT selection, sex, birth_year AS "birthYear", age_band AS "ageBand", year, people, participations
+      FROM people_counted(${ctx.orgId}::uuid, ${startsOn}::date, ${endsOn}::date, ${selectionsJson(selections)}::jsonb)`);
   const cells = selections.map(() => new Map<string, PeopleCell>());
   for (const r of rows.rows) {
-    selections.forEach((_, i) => {
-      const year = r[`y_${i}`];
-      if (year === null) return;
-      // The age band on a day depends only on its year (contracts/people.ts, ageInYear).
-      const ageBand = ageBandAt({ birthYear: r.birthYear, ageBand: r.ageBand as AgeBand | null }, `${year}-01-01`);
-      const key = `${r.sex} ${ageBand}`;
-      const cell = cells[i]!.get(key);
-      const participations = r[`n_${i}`]!;
-      if (cell) {
-        cell.people += r.people;
-        cell.participations += participations;
-      } else cells[i]!.set(key, { sex: r.sex, ageBand, people: r.people, participations });
-    });
+    // The age band on a day depends only on its year (contracts/people.ts, ageInYear).
+    const ageBand = ageBandAt({ birthYear: r.birthYear, ageBand: r.ageBand as AgeBand | null }, `${r.year}-01-01`);
+    const key = `${r.sex} ${ageBand}`;
+    const of = cells[Number(r.selection)]!;
+    const cell = of.get(key);
+    if (cell) {
+      cell.people += Number(r.people);
+      cell.participations += Number(r.participations);
+    } else of.set(key, { sex: r.sex, ageBand, people: Number(r.people), participations: Number(r.participations) });
   }
   return cells.map((c) => [...c.values()]);
+}
+
+/**
+ * A direct branch's people of each selection, counted as its own reports count
+ * them (`people_counted()` with the owner's rights, `branch_people_counted()`,
+ * migration 0071), for its umbrella: totals only, never who. Another
+ * organisation (a sibling, the umbrella itself) counts as nobody.
+ */
+export async function branchPeopleCountedBetween(ctx: TenantCtx, branchId: string, startsOn: string, endsOn: string, selections: readonly ParticipationSelection[]) {
+  const counted = selections.map(() => ({ people: 0, participations: 0 }));
+  if (!selections.length) return counted;
+  const rows = await ctx.tx.execute<{ selection: number; people: number; participations: number }>(sql`
+    SELECT selection, people, participations FROM branch_people_counted(${branchId}::uuid, ${startsOn}::date, ${endsOn}::date, ${selectionsJson(selections)}::jsonb)`);
+  for (const r of rows.rows) counted[Number(r.selection)] = { people: Number(r.people), participations: Number(r.participations) };
+  return counted;
 }
 
 /**

@@ -93,22 +93,6 @@ export async function participantsOf(ctx: TenantCtx, of: { source: string; sourc
   return rows.map((r) => ({ ...r, role: r.role as ParticipationRole }));
 }
 
-/**
- * As `participantsOf`, as a subquery named `name` (\`source_id\`, \`person_id\`)
- * over every record of a source, for a module above to join and count in SQL
- * rather than read every participation (training's reach over tens of
- * thousands of participants). A pair comes once per day recorded: the caller
- * counts unique people after its own join, so the rows are not made distinct
- * here too (on 66,000 participations that was a fifth of the count’s time).
- * Merges already moved a record's participations to the person it joined.
- */
-export function participantsQuery(ctx: TenantCtx, of: { source: string; roles: ParticipationRole[] }, name: string) {
-  const p = personParticipations;
-  return ctx.tx.select({ sourceId: sql<string>`${p.sourceId}`.as('source_id'), personId: sql<string>`${p.personId}`.as('person_id') }).from(p)
-    .where(and(eq(p.orgId, ctx.orgId), eq(p.source, of.source), inArray(p.role, of.roles)))
-    .as(name);
-}
-
 /** How many participations each of these people has. */
 export async function participationCounts(ctx: TenantCtx, personIds: string[]): Promise<Map<string, number>> {
   if (!personIds.length) return new Map();

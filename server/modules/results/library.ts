@@ -6,7 +6,7 @@ import { decisionsDoneBetween, meetingsHeldBetween } from '../dialogue/figures-s
 import { ledPeopleBetween, ledPeopleIn, measuresEffectiveAt } from '../led/figures-service.js';
 import { activeMembersAt, activeMembersCountedAt, firmFigures, newMembersBetween, newMembersCountedBetween, type FirmCell, type FirmFigure } from '../members/figures-service.js';
 import { dealsBetween, dealsReportedBetween, introductionsBetween } from '../networking/figures-service.js';
-import { participationsBetween, peopleCountedBetween, type ParticipationSelection, type PeopleCell } from '../people/figures-service.js';
+import { branchPeopleCountedBetween, participationsBetween, peopleCountedBetween, type ParticipationSelection, type PeopleCell } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
 import { PEOPLE_TRAINED, peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
 import type { CellCount, Observation } from './engine/aggregate.js';
@@ -36,6 +36,13 @@ export interface LibraryIndicator {
    * record travelling. `observe` is the reference the tests hold it to.
    */
   count?(ctx: TenantCtx, period: Period, reads: Reads): Promise<CellCount[]>;
+  /**
+   * The figure in a direct branch's own records (an organisation of its own), for
+   * its umbrella: counted as the branch's own `count` counts it, with the owner's
+   * rights for a direct branch only, and only the total crosses (one cell, no
+   * breakdown). Absent: the indicator is not counted across organisations.
+   */
+  countInBranch?(ctx: TenantCtx, branchId: string, period: Period, reads: Reads): Promise<CellCount[]>;
 }
 
 /**
@@ -71,6 +78,7 @@ const asPerson = (type: string) => (r: { id: string; on: string; personId: strin
 /** An indicator of people counted once each, by sex and age band, from the records `observe` reads. */
 const peopleCounted = (code: string, level: LibraryIndicator['level'], observe: LibraryIndicator['observe'], count?: LibraryIndicator['count']): LibraryIndicator => ({
   code, kind: 'unique_people', level, unit: 'people', dimensions: ['sex', 'age_band'], observe, ...(count ? { count } : {}),
+  ...(code in PARTICIPATIONS ? { countInBranch: branchPeople(code) } : {}),
 });
 
 /**
@@ -94,6 +102,16 @@ const personCells = (c: PeopleCell): CellCount => ({ cells: { sex: c.sex, ...(c.
 const peopleCells = (code: string): LibraryIndicator['count'] => async (ctx, p, reads) => {
   const all = await reads.once('people counted', () => peopleCountedBetween(ctx, p.startsOn, p.endsOn, PARTICIPATION_CODES.map((c) => PARTICIPATIONS[c]!)));
   return all[PARTICIPATION_CODES.indexOf(code)]!.map(personCells);
+};
+
+/**
+ * One people indicator in a direct branch's own records: the same selections, counted by the same
+ * database function as the branch's own report (`branchPeopleCountedBetween`), once per branch and `reads`.
+ */
+const branchPeople = (code: string): LibraryIndicator['countInBranch'] => async (ctx, branchId, p, reads) => {
+  const all = await reads.once(`people counted in ${branchId}`, () => branchPeopleCountedBetween(ctx, branchId, p.startsOn, p.endsOn, PARTICIPATION_CODES.map((c) => PARTICIPATIONS[c]!)));
+  const { people, participations } = all[PARTICIPATION_CODES.indexOf(code)]!;
+  return [{ cells: {}, records: participations, n: people }];
 };
 
 /** A period's participations in every role the people indicators count, read once per `reads`. */

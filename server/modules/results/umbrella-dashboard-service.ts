@@ -3,7 +3,8 @@ import type { UmbrellaDashboard, UmbrellaIndicator } from '../../../contracts/re
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { ledPeopleIn, measureBranches } from '../led/figures-service.js';
 import { listBranches } from '../orgs/branch-service.js';
-import { LIBRARY, participationsOf, Reads, type Period } from './library.js';
+import { aggregate } from './engine/aggregate.js';
+import { LIBRARY, participationsOf, Reads, type LibraryIndicator, type Period } from './library.js';
 import { resultsFrameworks, resultsIndicators, resultsPeriods, resultsTargets } from './tables.js';
 
 // The umbrella's results dashboard over its branches (issue 20.5). Its branches
@@ -13,6 +14,9 @@ import { resultsFrameworks, resultsIndicators, resultsPeriods, resultsTargets } 
 // branch that ran the activity (an LED measure's region is run by a branch,
 // `led_regions.branch_id`), and there one person is one person: someone reached
 // by two branches counts in each branch and once in the umbrella's total.
+// Each branch's own records are counted too, as its own reports count them
+// (`countInBranch` in library.ts, migration 0071: only totals cross, for direct
+// branches only), and added up with the umbrella's total.
 
 /** The indicators the branch scope applies to: people counted once, each record a participation. */
 const BY_BRANCH = new Map(LIBRARY.filter((i) => i.kind === 'unique_people').map((i) => [i.code, i]));
@@ -33,6 +37,13 @@ async function branchOfParticipations(ctx: TenantCtx, period: Period, branchIds:
     of.set(p.id, branch && branchIds.has(branch) ? branch : null);
   }
   return of;
+}
+
+/** The figure of a people indicator in a branch's own records (null: not counted across organisations). */
+async function inBranch(ctx: TenantCtx, indicator: LibraryIndicator, branchId: string, period: Period, reads: Reads) {
+  if (!indicator.countInBranch) return null;
+  const { total } = aggregate(indicator.kind, [], [], await indicator.countInBranch(ctx, branchId, period, reads));
+  return 'n' in total ? total.n : null;
 }
 
 /** Every framework of the organisation with its periods, each people indicator counted now, in total and by branch. */
@@ -81,7 +92,8 @@ export async function umbrellaDashboard(ctx: TenantCtx): Promise<UmbrellaDashboa
       const { branchOf, reads } = await recordsOf(p);
       const figures: UmbrellaIndicator[] = [];
       for (const i of own) {
-        const observations = await BY_BRANCH.get(i.library!)!.observe(ctx, p, reads);
+        const indicator = BY_BRANCH.get(i.library!)!;
+        const observations = await indicator.observe(ctx, p, reads);
         const all = new Set<string>();
         const byBranch = new Map<string | null, Set<string>>();
         for (const o of observations) {
@@ -92,8 +104,10 @@ export async function umbrellaDashboard(ctx: TenantCtx): Promise<UmbrellaDashboa
           if (!units) byBranch.set(branch, (units = new Set()));
           units.add(o.unit);
         }
-        const parts = branches.map((b) => ({ ...b, people: byBranch.get(b.id)?.size ?? 0 }));
+        const parts = [];
+        for (const b of branches) parts.push({ ...b, people: byBranch.get(b.id)?.size ?? 0, recorded: await inBranch(ctx, indicator, b.id, p, reads) });
         const ownPeople = byBranch.get(null)?.size ?? 0;
+        const recorded = parts.map((b) => b.recorded);
         figures.push({
           indicatorId: i.id,
           name: i.name,
@@ -104,6 +118,7 @@ export async function umbrellaDashboard(ctx: TenantCtx): Promise<UmbrellaDashboa
           branches: parts,
           own: ownPeople,
           overlap: parts.reduce((s, b) => s + b.people, ownPeople) - all.size,
+          together: recorded.every((n) => n !== null) ? recorded.reduce((s: number, n) => s + n!, all.size) : null,
         });
       }
       list.push({ id: p.id, label: p.label, startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, indicators: figures });

@@ -1,49 +1,48 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Lineage } from '../../../contracts/training.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { participantsQuery } from '../people/participation-service.js';
 import { currentPersonIds, peopleByIds } from '../people/person-service.js';
 import { assembleLineage, lineageShape, type LineageReach, type LineageShapeNode } from './lineage.js';
+import { trainingReachSets } from './reach-tables.js';
 import { trainingCertifications, trainingCourses, trainingCourseTrainers } from './tables.js';
-
-/** Enough to hash the reach of ~250,000 (trainer, person) pairs in memory; beyond, PostgreSQL spills to disk as before. */
-const REACH_WORK_MEM = '32MB';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 
 /**
  * The unique people each trainer, each generation and all trainers reached,
- * counted in the database in one statement: the participants of the courses
- * each trainer ran (the people module's participations, `participantsQuery`),
- * joined to the tree's (course, trainer, generation) pairs handed in as
- * arrays. A person who attended two courses counts once per trainer, per
- * generation and overall. Only the counts come back, not the tens of
- * thousands of participations.
+ * read from the stored reach (migration 0070, `reach-tables.ts`): the sets of
+ * trainers people were reached by, each with how many people exactly that set
+ * reached, kept exact by the database on every write of a participation or a
+ * course's trainers. A person counts once for a trainer, a generation or
+ * overall when their set holds such a trainer, so each count is a sum over
+ * sets. The sets hold the trainers' ids as the courses record them; `trainers`
+ * maps each to its current record (a merged trainer's courses are the kept
+ * record's) and that record's generation in today's tree, so neither a
+ * certification nor a merge of two trainers changes what is stored.
  *
- * Measured on the benchmark's 50,000 participants (EXPLAIN ANALYZE): the
- * unique counts are `DISTINCT` subqueries, which PostgreSQL hashes, rather
- * than `count(DISTINCT …)`, which always sorts; and the report's transaction
- * gets the memory to hash ~70,000 (trainer, person) pairs (9 MB) instead of
- * spilling them to disk at the default 4 MB. Together with `participantsQuery`
- * no longer sorting out repeated days itself: the service 895 → 399 ms at
- * load 14, the database's CPU 142 → 112 ms a report.
+ * Measured on the benchmark's 50,000 participants: counting from the records
+ * hashed ~70,000 (trainer, generation, person) triples at each request (p50
+ * 285–335 ms, p95 344–526 ms, quiet); the sets are ~11,600 rows (one per
+ * trainer and per mix of trainers people took courses with): the statement
+ * about a quarter of the work (alternated at load 5–10: min 275 → 65–94 ms).
  */
-async function reachOf(ctx: TenantCtx, shape: LineageShapeNode[]): Promise<LineageReach> {
-  const runs = shape.flatMap((n) => n.courses.map((courseId) => ({ courseId, trainer: n.personId, generation: n.generation })));
+async function reachOf(ctx: TenantCtx, shape: LineageShapeNode[], trainers: Map<string, string>): Promise<LineageReach> {
   const reach: LineageReach = { byTrainer: new Map(), byGeneration: new Map(), total: 0 };
-  if (!runs.length) return reach;
-  const array = (values: Array<string | number>) => `{${values.join(',')}}`;
-  // For this transaction only: the report's request only reads.
-  await ctx.tx.execute(sql`SELECT set_config('work_mem', ${REACH_WORK_MEM}, true)`);
+  const generationOf = new Map(shape.map((n) => [n.personId, n.generation]));
+  const recorded = [...trainers].filter(([, now]) => generationOf.has(now));
+  if (!recorded.length) return reach;
   const rows = (await ctx.tx.execute<{ level: string; key: string; n: number }>(sql`
-    WITH runs AS (
-      SELECT * FROM unnest(${array(runs.map((r) => r.courseId))}::uuid[], ${array(runs.map((r) => r.trainer))}::uuid[], ${array(runs.map((r) => r.generation))}::int[])
-        AS x(course_id, trainer, generation)
-    ), reached AS MATERIALIZED (
-      SELECT DISTINCT runs.trainer, runs.generation, p.person_id
-      FROM runs JOIN ${participantsQuery(ctx, { source: 'training', roles: ['participant'] }, 'p')} ON p.source_id = runs.course_id
+    WITH trainers AS (
+      SELECT * FROM unnest(${arrayLiteral(recorded.map(([id]) => id))}::uuid[], ${arrayLiteral(recorded.map(([, now]) => now))}::uuid[], ${arrayLiteral(recorded.map(([, now]) => generationOf.get(now)!))}::int[])
+        AS x(trainer_id, person_id, generation)
+    ), members AS MATERIALIZED (
+      SELECT s.trainers_key, s.people, t.person_id, t.generation
+      FROM ${trainingReachSets} s CROSS JOIN LATERAL unnest(s.trainers) AS u(trainer_id)
+      JOIN trainers t ON t.trainer_id = u.trainer_id
+      WHERE s.org_id = ${ctx.orgId}
     )
-    SELECT 'trainer' AS level, trainer::text AS key, count(*)::int AS n FROM reached GROUP BY trainer
-    UNION ALL SELECT 'generation', generation::text, count(*)::int FROM (SELECT DISTINCT generation, person_id FROM reached) g GROUP BY generation
-    UNION ALL SELECT 'all', '', count(*)::int FROM (SELECT DISTINCT person_id FROM reached) a`)).rows;
+    SELECT 'trainer' AS level, person_id::text AS key, sum(people)::int AS n FROM (SELECT DISTINCT trainers_key, people, person_id FROM members) m GROUP BY person_id
+    UNION ALL SELECT 'generation', generation::text, sum(people)::int FROM (SELECT DISTINCT trainers_key, people, generation FROM members) g GROUP BY generation
+    UNION ALL SELECT 'all', '', coalesce(sum(people), 0)::int FROM (SELECT DISTINCT trainers_key, people FROM members) a`)).rows;
   for (const r of rows) {
     if (r.level === 'trainer') reach.byTrainer.set(r.key, Number(r.n));
     else if (r.level === 'generation') reach.byGeneration.set(Number(r.key), Number(r.n));
@@ -59,10 +58,12 @@ async function reachOf(ctx: TenantCtx, shape: LineageShapeNode[]): Promise<Linea
  * count once).
  */
 export async function getLineage(ctx: TenantCtx): Promise<Lineage> {
-  const courses = await ctx.tx.select({ id: trainingCourses.id, title: trainingCourses.title }).from(trainingCourses).where(eq(trainingCourses.orgId, ctx.orgId));
-  const titles = new Map(courses.map((c) => [c.id, c.title]));
-  const trainerRows = await ctx.tx.select().from(trainingCourseTrainers).where(eq(trainingCourseTrainers.orgId, ctx.orgId));
+  const trainerRows = await ctx.tx.select({ courseId: trainingCourseTrainers.courseId, personId: trainingCourseTrainers.personId }).from(trainingCourseTrainers).where(eq(trainingCourseTrainers.orgId, ctx.orgId));
   const certRows = await ctx.tx.select().from(trainingCertifications).where(eq(trainingCertifications.orgId, ctx.orgId));
+  // Only the ToTs someone was certified through are named.
+  const totIds = [...new Set(certRows.map((c) => c.courseId))];
+  const courses = totIds.length ? await ctx.tx.select({ id: trainingCourses.id, title: trainingCourses.title }).from(trainingCourses).where(and(eq(trainingCourses.orgId, ctx.orgId), inArray(trainingCourses.id, totIds))) : [];
+  const titles = new Map(courses.map((c) => [c.id, c.title]));
   const current = await currentPersonIds(ctx, [...trainerRows.map((t) => t.personId), ...certRows.map((c) => c.personId)]);
   const now = (id: string) => current.get(id) ?? id;
 
@@ -70,7 +71,7 @@ export async function getLineage(ctx: TenantCtx): Promise<Lineage> {
   for (const t of trainerRows) trainersOf.set(t.courseId, [...(trainersOf.get(t.courseId) ?? []), now(t.personId)]);
   const certifications = certRows.map((c) => ({ personId: now(c.personId), courseId: c.courseId, on: c.certifiedOn }));
   const shape = lineageShape({ trainersOf, certifications });
-  const figures = assembleLineage(shape, await reachOf(ctx, shape));
+  const figures = assembleLineage(shape, await reachOf(ctx, shape, new Map(trainerRows.map((t) => [t.personId, now(t.personId)]))));
   const people = await peopleByIds(ctx, figures.nodes.map((n) => n.personId));
   return {
     trainers: figures.nodes.map((n) => ({

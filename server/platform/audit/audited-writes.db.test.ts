@@ -429,6 +429,8 @@ describe('every write is audited', () => {
     must(await nwOwner.post(`/api/v1/networking/my/offers/${nwRequest}/withdraw`));
     const nwSettings = must(await admin.get('/api/v1/networking/settings'));
     must(await admin.put('/api/v1/networking/settings', { ...nwSettings, expiryMonths: 6 }));
+    // Events shared with the federation (events/federation-service.ts): switched on.
+    must(await admin.put('/api/v1/events/federation/sharing', { shareWithFederation: true }));
     // The showcase of local products (networking/showcase-service.ts): the scale, a staff product rated, photographed, published and
     // taken off; a firm's own proposed, returned, corrected and submitted again; one deleted.
     must(await admin.put('/api/v1/networking/quality-scale', { name: 'Audited OVOP stars', levels: ['One', 'Two', 'Three'] }));

@@ -50,6 +50,12 @@ const REVIEWED_TRIGGERS: Record<string, string> = {
   'person_participations.led_rollup_participations_update': 'recounts led_rollup_* rows of the people of the records before and after, keyed by their org_id',
   'led_measures.led_rollup_measures_delete': 'recounts led_rollup_* rows of the removed measures’ people, keyed by the measures’ org_id',
   'led_measures.led_rollup_measures_update': 'recounts led_rollup_* rows of the people of measures moved to another region, keyed by the measures’ org_id',
+  'person_participations.training_reach_participations_insert': 'recounts training_reach_* rows of the people of the inserted records, keyed by their org_id',
+  'person_participations.training_reach_participations_delete': 'recounts training_reach_* rows of the people of the deleted records, keyed by their org_id',
+  'person_participations.training_reach_participations_update': 'recounts training_reach_* rows of the people of the records before and after, keyed by their org_id',
+  'training_course_trainers.training_reach_trainers_insert': 'recounts training_reach_* rows of the people of the courses given a trainer, keyed by the rows’ org_id',
+  'training_course_trainers.training_reach_trainers_delete': 'recounts training_reach_* rows of the people of the courses losing a trainer, keyed by the rows’ org_id',
+  'training_course_trainers.training_reach_trainers_update': 'recounts training_reach_* rows of the people of the courses before and after, keyed by the rows’ org_id',
 };
 
 type Query = (text: string) => Promise<pg.QueryResult>;

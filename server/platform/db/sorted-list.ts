@@ -63,7 +63,7 @@ export function decodeSortedCursor(cursor: string | undefined, sort: string, col
  * order, with a cursor that holds the order, the key and the id. Lists read
  * their pages through `sortedPage`, which puts these parts in their place.
  */
-export function sortedQuery<C extends string>(columns: SortColumns<C>, id: AnyColumn, sort: SortValue<C>, cursor: string | undefined, idType: IdType = 'uuid'): SortedQuery {
+export function sortedQuery<C extends string>(columns: SortColumns<C>, id: SQL | AnyColumn, sort: SortValue<C>, cursor: string | undefined, idType: IdType = 'uuid'): SortedQuery {
   const { column, desc } = parseSort(sort);
   const spec = columns[column];
   if (!spec) throw invalidCursor();
@@ -95,7 +95,8 @@ export function sortedQuery<C extends string>(columns: SortColumns<C>, id: AnyCo
 /** A list's order: the columns it may be sorted by and the id that breaks ties. */
 export interface SortedList<C extends string> {
   columns: SortColumns<C>;
-  id: AnyColumn;
+  /** A column, or the id column of a row source that is no table (a SECURITY DEFINER function's rows). */
+  id: SQL | AnyColumn;
   idType?: IdType;
 }
 

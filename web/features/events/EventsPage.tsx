@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Tabs, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { eventKeys, eventsPath } from './api.js';
+import { FederationEventsTab } from './FederationEvents.js';
 
 const stateColor = { draft: 'gray', published: 'teal', cancelled: 'red' } as const;
 
@@ -58,7 +59,7 @@ function EventCard({ event }: { event: EventSummary }) {
   );
 }
 
-/** The calendar: the organisation's events and others' fairs, by date; upcoming first. */
+/** The calendar: the organisation's events and others' fairs, by date, upcoming first; and a tab of what the federation shares. */
 export function EventsPage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -79,24 +80,33 @@ export function EventsPage() {
         {can('events.manage') && <ExportMenu path={eventsPath} query={query} />}
         {can('events.manage') && <Button component={Link} to="/events/new" leftSection={<IconPlus size={16} />}>{t('events.add')}</Button>}
       </PageHeader>
-      <Stack>
-        <Text size="sm" c="dimmed">{t('events.intro')}</Text>
-        <Group align="flex-end">
-          <SegmentedControl value={when} onChange={(v) => params.set('when', v)} data={[{ value: 'upcoming', label: t('events.upcoming') }, { value: 'all', label: t('events.all') }]} />
-          <Select aria-label={t('events.kind')} placeholder={t('events.anyKind')} clearable value={kind || null} onChange={(v) => params.set('kind', v ?? '')} data={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))} />
-          <Select aria-label={t('events.sort')} allowDeselect={false} value={sort} onChange={(v) => params.set('sort', v ?? 'starts')} data={EVENT_SORTS.flatMap((c) => [c, `-${c}`]).map((v) => ({ value: v, label: t(`events.sorts.${v}`) }))} />
-        </Group>
-        <ProblemAlert error={list.error} />
-        {list.isPending ? <Loading /> : list.items.length === 0 ? <EmptyState>{can('events.manage') ? t('events.noneStaff') : t('events.none')}</EmptyState> : (
-          [...months].map(([month, items]) => (
-            <Stack key={month} gap="xs">
-              <Text fw={700} size="sm" tt="uppercase" c="dimmed">{month}</Text>
-              {items.map((e) => <EventCard key={e.id} event={e} />)}
-            </Stack>
-          ))
-        )}
-        <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
-      </Stack>
+      <Tabs defaultValue="ours" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="ours" mih={44}>{t('events.ourCalendar')}</Tabs.Tab>
+          <Tabs.Tab value="federation" mih={44}>{t('events.federation')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="federation"><FederationEventsTab /></Tabs.Panel>
+        <Tabs.Panel value="ours">
+          <Stack>
+            <Text size="sm" c="dimmed">{t('events.intro')}</Text>
+            <Group align="flex-end">
+              <SegmentedControl value={when} onChange={(v) => params.set('when', v)} data={[{ value: 'upcoming', label: t('events.upcoming') }, { value: 'all', label: t('events.all') }]} />
+              <Select aria-label={t('events.kind')} placeholder={t('events.anyKind')} clearable value={kind || null} onChange={(v) => params.set('kind', v ?? '')} data={EVENT_KINDS.map((k) => ({ value: k, label: t(`events.kinds.${k}`) }))} />
+              <Select aria-label={t('events.sort')} allowDeselect={false} value={sort} onChange={(v) => params.set('sort', v ?? 'starts')} data={EVENT_SORTS.flatMap((c) => [c, `-${c}`]).map((v) => ({ value: v, label: t(`events.sorts.${v}`) }))} />
+            </Group>
+            <ProblemAlert error={list.error} />
+            {list.isPending ? <Loading /> : list.items.length === 0 ? <EmptyState>{can('events.manage') ? t('events.noneStaff') : t('events.none')}</EmptyState> : (
+              [...months].map(([month, items]) => (
+                <Stack key={month} gap="xs">
+                  <Text fw={700} size="sm" tt="uppercase" c="dimmed">{month}</Text>
+                  {items.map((e) => <EventCard key={e.id} event={e} />)}
+                </Stack>
+              ))
+            )}
+            <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onLoad={() => void list.fetchNextPage()} />
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventState, Registration, RegistrationInput, SelfCheckIn, TicketTypeInput } from '../../../contracts/events.js';
+import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventSharing, EventState, Registration, RegistrationInput, SelfCheckIn, TicketTypeInput } from '../../../contracts/events.js';
 import { api } from '../../app/api.js';
 
 export const eventsPath = '/api/v1/events';
@@ -10,6 +10,8 @@ export const eventKeys = {
   one: (id: string) => ['events', 'one', id] as const,
   registrations: (id: string) => ['events', 'registrations', id] as const,
   selfCheckIn: (id: string) => ['events', 'self-check-in', id] as const,
+  federation: ['events', 'federation'] as const,
+  sharing: ['events', 'federation', 'sharing'] as const,
 };
 
 export const fetchEvent = (id: string) => api<EventDetail>(`${eventsPath}/${id}`);
@@ -31,3 +33,7 @@ export const sendCheckIns = (id: string, input: z.input<typeof CheckInInput>) =>
 /** Self check-in: whether it is on, and the link of the QR code to show now (a new one each minute). */
 export const fetchSelfCheckIn = (id: string) => api<SelfCheckIn>(`${eventsPath}/${id}/self-check-in`);
 export const setSelfCheckIn = (id: string, enabled: boolean) => api<SelfCheckIn>(`${eventsPath}/${id}/self-check-in`, { method: 'PUT', body: { enabled } });
+/** Across the federation: what the umbrella and branches share (a page at a time), and whether ours are shared. */
+export const federationEventsPath = `${eventsPath}/federation`;
+export const fetchEventSharing = () => api<EventSharing>(`${federationEventsPath}/sharing`);
+export const saveEventSharing = (input: EventSharing) => api<EventSharing>(`${federationEventsPath}/sharing`, { method: 'PUT', body: input });

@@ -34,7 +34,7 @@ export function RollupMeasuresPage() {
     queryKey: umbrellaBranch ? rollupKeys.branchMeasures(umbrellaBranch, regionId) : rollupKeys.measures(regionId, branchId),
     queryFn: () => (umbrellaBranch ? fetchBranchMeasures(umbrellaBranch, regionId) : fetchRollupMeasures(regionId, branchId)),
   });
-  const items = (q.data?.items ?? []).map((m) => ({ followedUp: false, effective: false, ...m }));
+  const items = q.data?.items ?? [];
   const branchName = q.data && 'branch' in q.data ? q.data.branch.name : null;
   const money = (n: number) => formatMoney(n, q.data?.currency ?? 'USD');
   const sum = (f: (m: (typeof items)[number]) => number) => items.reduce((s, m) => s + f(m), 0);
@@ -61,7 +61,7 @@ export function RollupMeasuresPage() {
                   <Table.Th scope="col" ta="right">{t('led.rollup.planned')}</Table.Th>
                   <Table.Th scope="col" ta="right">{t('led.rollup.actual')}</Table.Th>
                   {MEASURE_ROLES.map((role) => <Table.Th key={role} scope="col" ta="right">{t(`led.rollup.roles.${role}`)}</Table.Th>)}
-                  {own && <Table.Th scope="col">{t('led.impl.effectiveShare')}</Table.Th>}
+                  <Table.Th scope="col">{t('led.impl.effectiveShare')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -74,7 +74,7 @@ export function RollupMeasuresPage() {
                     <Table.Td ta="right">{money(m.planned)}</Table.Td>
                     <Table.Td ta="right">{money(m.actual)}</Table.Td>
                     {MEASURE_ROLES.map((role) => <Table.Td key={role} ta="right">{formatNumber(m.people[role])}</Table.Td>)}
-                    {own && <Table.Td>{!m.followedUp ? '—' : m.effective ? t('led.rollup.stillEffective') : t('led.rollup.notEffective')}</Table.Td>}
+                    <Table.Td>{!m.followedUp ? '—' : m.effective ? t('led.rollup.stillEffective') : t('led.rollup.notEffective')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -85,7 +85,7 @@ export function RollupMeasuresPage() {
                   <Table.Td ta="right" fw={600}>{money(sum((m) => m.planned))}</Table.Td>
                   <Table.Td ta="right" fw={600}>{money(sum((m) => m.actual))}</Table.Td>
                   {MEASURE_ROLES.map((role) => <Table.Td key={role} ta="right" fw={600}>{formatNumber(sum((m) => m.people[role]))}</Table.Td>)}
-                  {own && <Table.Td fw={600}>{t('led.impl.effectiveOf', { num: items.filter((m) => m.effective).length, den: items.filter((m) => m.followedUp).length })}</Table.Td>}
+                  <Table.Td fw={600}>{t('led.impl.effectiveOf', { num: items.filter((m) => m.effective).length, den: items.filter((m) => m.followedUp).length })}</Table.Td>
                 </Table.Tr>
               </Table.Tfoot>
             </Table>

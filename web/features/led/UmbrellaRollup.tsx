@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LedBoundaries, LedUmbrellaRollup, UmbrellaRollupBranch } from '../../../contracts/led-rollup.js';
 import { MEASURE_ROLES } from '../../../contracts/led-implementation.js';
+import { currentFormat } from '../../app/format.js';
 import { formatMoney, formatNumber } from '../../app/money.js';
 import { useCan } from '../../app/session.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
@@ -25,6 +26,7 @@ export function branchDrillHref(kind: 'measures' | Role, branchId: string, regio
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
+const pct = (s: { num: number; den: number }) => currentFormat().number(s.num / s.den, { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * The umbrella's roll-up over its branches (organisations of their own): every
@@ -92,6 +94,7 @@ function Differences({ rollup }: { rollup: LedUmbrellaRollup }) {
           );
         })}
         <Text size="xs" c="dimmed">{t('led.rollup.umbrella.notLinked')}</Text>
+        <Text size="xs" c="dimmed">{t('led.rollup.umbrella.effectivePooled')}</Text>
       </Stack>
     </Paper>
   );
@@ -109,24 +112,30 @@ function BranchTable({ rollup }: { rollup: LedUmbrellaRollup }) {
     const money = (n: number) => link(b, 'measures', regionId)(formatMoney(n, b.currency));
     return { measures: link(b, 'measures', regionId)(formatNumber(f.measures)), budget: money(f.budget), planned: money(f.planned), actual: money(f.actual) };
   };
+  // Still effective of those followed up: a share with its count, opening the measures behind it where the branch shares.
+  const effective = (b: UmbrellaRollupBranch | null, regionId: string | null, e: { num: number; den: number }) => {
+    if (!e.den) return '—';
+    const text = `${pct(e)} (${formatNumber(e.num)}/${formatNumber(e.den)})`;
+    return b ? link(b, 'measures', regionId)(text) : text;
+  };
   const total = rollup.total;
   const money = (key: 'budget' | 'planned' | 'actual') => total.money.map((m) => formatMoney(m[key], m.currency)).join(' + ') || '—';
   return (
-    <RollupFiguresTable caption={t('led.rollup.umbrella.caption')} lead={[t('led.branch'), t('led.region')]}
+    <RollupFiguresTable caption={t('led.rollup.umbrella.caption')} lead={[t('led.branch'), t('led.region')]} extra={t('led.impl.effectiveShare')}
       lines={rollup.branches.flatMap((b): RollupLine[] => [
         ...(b.regions ?? []).map((r): RollupLine => ({
-          key: r.id, lead: [b.name, r.name], header: 1, ...figures(b, r.id, r), people: people(b, r.id, r.people),
+          key: r.id, lead: [b.name, r.name], header: 1, ...figures(b, r.id, r), people: people(b, r.id, r.people), extra: effective(b, r.id, r.effective),
         })),
         {
           key: `${b.id}-total`, total: true,
           lead: [b.name, <Text size="xs" c="dimmed">{b.sharesUpward ? t('led.rollup.umbrella.branchTotal') : t('led.rollup.umbrella.totalsOnly')}</Text>],
-          ...figures(b, null, b.total), people: people(b, null, b.total.people),
+          ...figures(b, null, b.total), people: people(b, null, b.total.people), extra: effective(b, null, b.total.effective),
         },
       ])}
       foot={{
         key: 'total', lead: [t('led.rollup.umbrella.total', { n: formatNumber(total.branches) }), null],
         measures: formatNumber(total.measures), budget: money('budget'), planned: money('planned'), actual: money('actual'),
-        people: (role) => <PeopleOnce figure={total.people[role]} />,
+        people: (role) => <PeopleOnce figure={total.people[role]} />, extra: effective(null, null, total.effective),
       }} />
   );
 }

@@ -1,52 +1,19 @@
-import { Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { lazy, Suspense, useEffect, useState, type FocusEvent } from 'react';
+import { SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WhenNearScreen } from '../../ui/WhenNearScreen.js';
 import type { MemberForm } from './member-form.js';
 
 const MoreMemberFields = lazy(() => import('./MoreMemberFields.js'));
+const SectorSelect = lazy(() => import('./SectorSelect.js'));
 
-type Option = { value: string; label: string };
-let sectorOptions: Option[] | null = null;
-
-/**
- * The sector picker. ISIC's classes with their titles (about 8 kB compressed)
- * are not part of the form's code (issue 14: "my firm" on a phone): they come
- * after the form is on screen when a sector is chosen (a person reads its
- * title, not its code), else when the field gets focus or opens.
- */
-function SectorSelect({ label, description, inputProps }: { label: string; description: string; inputProps: any }) {
-  const [options, setOptions] = useState(sectorOptions);
-  const load = () => {
-    if (!options) void import('./isic-options.js').then((m) => setOptions((sectorOptions = m.isicClassOptions)), () => undefined);
-  };
-  const value: string | null = inputProps.value ?? null;
-  // Once, for the sector the firm had when the form opened.
-  useEffect(() => void (value && load()), []);
-  const data = options ?? (value ? [{ value, label: value }] : []);
-  return (
-    <Select
-      label={label}
-      description={description}
-      searchable
-      clearable
-      limit={50}
-      data={data}
-      {...inputProps}
-      onFocus={(e: FocusEvent<HTMLInputElement>) => {
-        load();
-        inputProps.onFocus?.(e);
-      }}
-      onDropdownOpen={load}
-    />
-  );
-}
-
+// The sector picker's height (label, description, input) while its code arrives.
+const SECTOR_HEIGHT = 95;
 
 /**
  * The fields of a member firm, shared by the new-member form, the profile tab
- * and the member portal. All but the identity and sector come in a second file
- * (MoreMemberFields.tsx: number inputs, selects, tags, the map); with `later`
+ * and the member portal. All but the identity come in other files (SectorSelect.tsx;
+ * MoreMemberFields.tsx: number inputs, selects, tags, the map); with `later`
  * (the member's own "my firm", issue 14) only once they come on screen.
  */
 export function MemberFields({ form, withTier = true, later = false }: { form: MemberForm; withTier?: boolean; later?: boolean }) {
@@ -60,17 +27,23 @@ export function MemberFields({ form, withTier = true, later = false }: { form: M
         <TextInput label={t('members.registrationNumber')} {...form.getInputProps('registrationNumber')} />
         <TextInput label={t('members.taxNumber')} {...form.getInputProps('taxNumber')} />
       </SimpleGrid>
-      <SectorSelect label={t('members.sector')} description={t('members.sectorHelp')} inputProps={form.getInputProps('isicClass')} />
       {later ? (
-        <WhenNearScreen margin="0px">
+        // Below a phone's first screen: the sector picker and the rest come as they near it.
+        <WhenNearScreen margin="0px" afterData>
           <Suspense fallback={<div style={{ height: 260 }} />}>
+            <SectorSelect label={t('members.sector')} description={t('members.sectorHelp')} inputProps={form.getInputProps('isicClass')} />
             <MoreMemberFields form={form} withTier={withTier} />
           </Suspense>
         </WhenNearScreen>
       ) : (
-        <Suspense fallback={<div style={{ height: 260 }} />}>
-          <MoreMemberFields form={form} withTier={withTier} />
-        </Suspense>
+        <>
+          <Suspense fallback={<div style={{ height: SECTOR_HEIGHT }} />}>
+            <SectorSelect label={t('members.sector')} description={t('members.sectorHelp')} inputProps={form.getInputProps('isicClass')} />
+          </Suspense>
+          <Suspense fallback={<div style={{ height: 260 }} />}>
+            <MoreMemberFields form={form} withTier={withTier} />
+          </Suspense>
+        </>
       )}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Enquiry, InfoEntry } from '../../../contracts/networking-info.js';
+import type { Enquiry, FederationInfoEntry, InfoEntry } from '../../../contracts/networking-info.js';
 
 /** Codes typed as a list: "1040, 1515 FR" → ["1040", "1515", "FR"]. */
 export const splitCodes = (s: string) => s.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
@@ -11,16 +11,21 @@ export function useHours() {
   return (seconds: number) => new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 }).format(seconds / 3600);
 }
 
-/** An entry as a card: type, title, text, tags, source and (for staff) its review date. */
-export function EntryCard({ entry, staff, children }: { entry: InfoEntry; staff?: boolean; children?: React.ReactNode }) {
+/**
+ * An entry as a card: type, title, text, tags, source and (for staff) its state and review date; an entry another
+ * organisation of the federation shares says where it comes from instead (it has no state here: it is read-only).
+ */
+export function EntryCard({ entry, staff, children }: { entry: InfoEntry | FederationInfoEntry; staff?: boolean; children?: React.ReactNode }) {
   const { t } = useTranslation();
+  const own = 'state' in entry ? entry : null;
   return (
     <Paper withBorder p="sm">
       <Stack gap={4}>
         <Group gap="xs" wrap="wrap">
           <Badge variant="light">{t(`networkingInfo.types.${entry.type}`)}</Badge>
-          {staff && <Badge variant="outline">{t(`networkingInfo.states.${entry.state}`)}</Badge>}
-          {staff && entry.reviewDue && <Badge variant="light" color="orange">{t('networkingInfo.reviewDue')}</Badge>}
+          {staff && own && <Badge variant="outline">{t(`networkingInfo.states.${own.state}`)}</Badge>}
+          {staff && own?.reviewDue && <Badge variant="light" color="orange">{t('networkingInfo.reviewDue')}</Badge>}
+          {'orgName' in entry && <Badge variant="outline" color="grape" style={{ textTransform: 'none' }}>{t('networkingInfo.fromOrg', { org: entry.orgName })}</Badge>}
         </Group>
         <Title order={3} size="h5" style={{ overflowWrap: 'anywhere' }}>{entry.title}</Title>
         {entry.body && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{entry.body}</Text>}

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INFO_ENTRY_STATES, INFO_ENTRY_TYPES, type Enquiry, type InfoEntry, type InfoEntryType } from '../../../contracts/networking-info.js';
+import { INFO_ENTRY_STATES, INFO_ENTRY_TYPES, type Enquiry, type FederationInfoEntry, type InfoEntry, type InfoEntryType } from '../../../contracts/networking-info.js';
 import { ApiError } from '../../app/api.js';
 import { useCan } from '../../app/session.js';
 import { EmptyState } from '../../ui/EmptyState.js';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
-import { answerEnquiry, createInfoEntry, enquiriesPath, entryFromEnquiry, infoEntriesPath, infoKeys, setInfoEntryState, updateInfoEntry } from './info-api.js';
+import { answerEnquiry, createInfoEntry, enquiriesPath, entryFromEnquiry, federationEntriesPath, infoEntriesPath, infoKeys, setInfoEntryState, updateInfoEntry } from './info-api.js';
 import { EnquiryCard, EntryCard, splitCodes } from './InfoParts.js';
 
 const inAYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -98,6 +98,26 @@ function EntriesTab() {
   );
 }
 
+/** What the umbrella and its branches share with this organisation (issue 18.8): searched as the own entries, read-only. */
+function FederationTab() {
+  const { t } = useTranslation();
+  const list = useListParams({ q: '', type: '' });
+  const entries = useCursorPages<FederationInfoEntry>(infoKeys.federationEntries, federationEntriesPath, list.query);
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">{t('networkingInfo.federationHelp')}</Text>
+      <Group gap="xs" wrap="wrap" align="flex-end">
+        <TextInput w={{ base: '100%', sm: 240 }} label={t('networking.search')} value={list.values.q} onChange={(e) => list.set('q', e.currentTarget.value)} />
+        <Select w={{ base: '100%', sm: 220 }} label={t('networkingInfo.type')} clearable data={INFO_ENTRY_TYPES.map((x) => ({ value: x, label: t(`networkingInfo.types.${x}`) }))} value={list.values.type || null} onChange={(x) => list.set('type', x ?? '')} />
+      </Group>
+      <ProblemAlert error={entries.error} />
+      {entries.isPending ? <Loading /> : !entries.items.length && <EmptyState>{t('networkingInfo.noFederationEntries')}</EmptyState>}
+      {entries.items.map((e) => <EntryCard key={`${e.orgId}:${e.id}`} entry={e} />)}
+      <LoadMore hasMore={Boolean(entries.hasNextPage)} loading={entries.isFetchingNextPage} onLoad={() => void entries.fetchNextPage()} />
+    </Stack>
+  );
+}
+
 function EnquiryActions({ enquiry }: { enquiry: Enquiry }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -136,7 +156,7 @@ function EnquiriesTab() {
   );
 }
 
-/** Staff: the information service's entries (search, filters, review dates due, editor) and the enquiries inbox. */
+/** Staff: the information service's entries (search, filters, review dates due, editor), the enquiries inbox, and what the federation shares. */
 export function InfoServicePage() {
   const { t } = useTranslation();
   return (
@@ -146,9 +166,11 @@ export function InfoServicePage() {
         <Tabs.List>
           <Tabs.Tab value="entries" mih={44}>{t('networkingInfo.entries')}</Tabs.Tab>
           <Tabs.Tab value="enquiries" mih={44}>{t('networkingInfo.enquiries')}</Tabs.Tab>
+          <Tabs.Tab value="federation" mih={44}>{t('networkingInfo.federation')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="entries" pt="sm"><EntriesTab /></Tabs.Panel>
         <Tabs.Panel value="enquiries" pt="sm"><EnquiriesTab /></Tabs.Panel>
+        <Tabs.Panel value="federation" pt="sm"><FederationTab /></Tabs.Panel>
       </Tabs>
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,13 +37,17 @@ function SettingsForm({ initial }: { initial: NetworkingSettings }) {
             onChange={(v) => setValues({ ...values, weights: { ...values.weights, [r]: num(v, 0) } })} disabled={!can('networking.settings')} />
         ))}
       </SimpleGrid>
+      <Text fw={600} size="sm">{t('networking.federationSharing')}</Text>
+      <Text size="xs" c="dimmed">{t('networking.federationSharingHelp')}</Text>
+      <Checkbox label={t('networking.shareInfoWithFederation')} checked={values.shareInfoWithFederation} disabled={!can('networking.settings')}
+        onChange={(e) => setValues({ ...values, shareInfoWithFederation: e.currentTarget.checked })} />
       <ProblemAlert error={save.error} />
       {can('networking.settings') && <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('ui.save')}</Button></Group>}
     </Form>
   );
 }
 
-/** How long listings last, when firms are reminded, and the weights of the matching rules. */
+/** How long listings last, when firms are reminded, the weights of the matching rules, and what the federation sees of ours. */
 export function NetworkingSettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery({ queryKey: networkingKeys.settings, queryFn: fetchSettings });

@@ -5,12 +5,15 @@ import { api } from '../../app/api.js';
 const base = '/api/v1/networking';
 export const infoEntriesPath = `${base}/info/entries`;
 export const enquiriesPath = `${base}/info/enquiries`;
+/** Entries the federation's other organisations share with this one (read-only). */
+export const federationEntriesPath = `${base}/info/federation-entries`;
 export const myInfoEntriesPath = `${base}/my/info/entries`;
 export const myEnquiriesPath = `${base}/my/info/enquiries`;
 
 export const infoKeys = {
   entries: ['networking', 'info', 'entries'] as const,
   enquiries: ['networking', 'info', 'enquiries'] as const,
+  federationEntries: ['networking', 'info', 'federation-entries'] as const,
   myEntries: ['networking', 'my', 'info', 'entries'] as const,
   myEnquiries: ['networking', 'my', 'info', 'enquiries'] as const,
   subscription: ['networking', 'my', 'info', 'subscription'] as const,

@@ -13,7 +13,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
 import { dashboardKeys, fetchDonorDashboard, fetchOrgDashboard } from './dashboard-api.js';
-import { formatFigure, towardsTarget } from './figure.js';
+import { formatFigure, formatTarget, progressText } from './figure.js';
+import { towardsTarget } from './target-progress.js';
 import { UmbrellaDashboard } from './UmbrellaDashboard.js';
 
 type Line = DashboardPeriod['indicators'][number];
@@ -35,8 +36,8 @@ function IndicatorCard({ period, line }: { period: DashboardPeriod; line: Line }
         </div>
         <div>
           <Text size="xs" c="dimmed">{t('resultsDashboard.target')}</Text>
-          <Text>{line.target === null ? '—' : formatNumber(line.target)}</Text>
-          {progress !== null && <Text size="xs" c="dimmed">{t('resultsDashboard.progress', { progress })}</Text>}
+          <Text>{formatTarget(line.total, line.target)}</Text>
+          {progress !== null && <Text size="xs" c="dimmed">{progressText(t, progress)}</Text>}
         </div>
         <div>
           <Text size="xs" c="dimmed">{t('resultsDashboard.records')}</Text>
@@ -85,8 +86,8 @@ function PeriodFigures({ period, linkReport }: { period: DashboardPeriod; linkRe
                     </Table.Td>
                     <Table.Td ta="right" fw={600} data-testid={`dashboard-total-${period.id}-${i.indicatorId}`}>{formatFigure(t, i.total)}</Table.Td>
                     <Table.Td ta="right">
-                      {i.target === null ? '—' : formatNumber(i.target)}
-                      {progress !== null && <Text size="xs" c="dimmed">{t('resultsDashboard.progress', { progress })}</Text>}
+                      {formatTarget(i.total, i.target)}
+                      {progress !== null && <Text size="xs" c="dimmed">{progressText(t, progress)}</Text>}
                     </Table.Td>
                     <Table.Td ta="right">{formatNumber(i.records)}</Table.Td>
                   </Table.Tr>

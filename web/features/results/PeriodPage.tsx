@@ -17,7 +17,8 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { ScrollTable } from '../../ui/ScrollTable.js';
 import { addValue, fetchFramework, fetchPeriod, fetchRecords, movePeriod, resultsKeys, setTarget, type Indicator, type PeriodReport, type ReportLine } from './api.js';
-import { formatFigure, towardsTarget } from './figure.js';
+import { formatFigure, formatTarget, progressText } from './figure.js';
+import { towardsTarget } from './target-progress.js';
 import { stateColor } from './FrameworkPage.js';
 
 /** One indicator's figure, its target and its breakdowns, each table ending with its total. */
@@ -43,7 +44,7 @@ function IndicatorCard({ line, indicator, period, editable, onDrill }: { line: R
         </Stack>
         <Stack gap={0} align="flex-end">
           <Text size="xl" fw={700} data-testid={`total-${line.indicatorId}`}>{formatFigure(t, line.total)}</Text>
-          {line.target !== null && <Text size="xs" c="dimmed">{t('results.ofTarget', { target: line.target, progress: progress ?? '—' })}</Text>}
+          {line.target !== null && <Text size="xs" c="dimmed">{t('results.ofTarget', { target: formatTarget(line.total, line.target), progress: progress ? progressText(t, progress) : '—' })}</Text>}
         </Stack>
       </Group>
       {Object.entries(line.breakdowns).map(([dimension, b]) => (

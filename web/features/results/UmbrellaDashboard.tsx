@@ -9,17 +9,21 @@ import { Loading } from '../../ui/Loading.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { dashboardKeys, fetchUmbrellaDashboard } from './dashboard-api.js';
 
-/** A line of a part: its name and its people, the name wrapping on a phone. */
-function PartLine({ name, people, testId }: { name: string; people: number; testId: string }) {
+/** A line of a part: its name and its people (none: not counted), the name wrapping on a phone. */
+function PartLine({ name, people, testId }: { name: string; people: number | null; testId: string }) {
+  const { t } = useTranslation();
   return (
     <Box component="li" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: 'var(--mantine-spacing-xs)' }}>
       <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>{name}</Text>
-      <Text size="sm" fw={500} data-testid={testId}>{formatNumber(people)}</Text>
+      {people === null ? <Text size="xs" c="dimmed" data-testid={testId}>{t('resultsDashboard.umbrella.notCounted')}</Text> : <Text size="sm" fw={500} data-testid={testId}>{formatNumber(people)}</Text>}
     </Box>
   );
 }
 
-/** One indicator: the total with each person once, then each branch's own figure and what they add up to. */
+/**
+ * One indicator: the total of our records with each person once, then the branch that ran each activity
+ * and what they add up to; then each branch's own records (organisations of their own) and all together.
+ */
 function IndicatorCard({ period, line }: { period: UmbrellaPeriod; line: UmbrellaIndicator }) {
   const { t } = useTranslation();
   const key = `${period.id}-${line.indicatorId}`;
@@ -37,6 +41,11 @@ function IndicatorCard({ period, line }: { period: UmbrellaPeriod; line: Umbrell
         <PartLine name={t('resultsDashboard.umbrella.own')} people={line.own} testId={`umbrella-own-${key}`} />
       </Stack>
       <Text size="xs" c="dimmed" mt={4}>{t('resultsDashboard.umbrella.addedUp', { sum: formatNumber(sum), overlap: formatNumber(line.overlap) })}</Text>
+      <Text size="xs" fw={500} mt="xs">{t('resultsDashboard.umbrella.branchRecords')}</Text>
+      <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0, marginTop: 4 }}>
+        {line.branches.map((b) => <PartLine key={b.id} name={b.name} people={b.recorded} testId={`umbrella-recorded-${key}-${b.id}`} />)}
+      </Stack>
+      {line.together !== null && <Text size="sm" fw={600} mt={4} data-testid={`umbrella-together-${key}`}>{t('resultsDashboard.umbrella.together', { n: formatNumber(line.together) })}</Text>}
     </Paper>
   );
 }
@@ -79,8 +88,8 @@ function ProgrammeCard({ programme }: { programme: UmbrellaProgramme }) {
 /**
  * The umbrella's section of the results dashboard (umbrella-dashboard-service.ts): its frameworks'
  * indicators of people counted once, counted now over its records, in total and by the branch that ran
- * each activity, so a reader sees the total of unique people is at most the branches added up. Shown
- * only to an organisation with branches.
+ * each activity, so a reader sees the total of unique people is at most the branches added up; beside
+ * them each branch's own records, which add up with it. Shown only to an organisation with branches.
  */
 export function UmbrellaDashboard() {
   const { t } = useTranslation();
@@ -93,6 +102,8 @@ export function UmbrellaDashboard() {
       <Title order={2} size="h3" id="umbrella-dashboard-title">{t('resultsDashboard.umbrella.title')}</Title>
       <Text size="sm" c="dimmed">{t('resultsDashboard.umbrella.intro')}</Text>
       <Text size="xs" c="dimmed">{t('resultsDashboard.umbrella.scope')}</Text>
+      {/* Across organisations unique counts add up: a person is recorded in one (umbrella-dashboard-service.ts). */}
+      <Text size="xs" c="dimmed">{t('resultsDashboard.umbrella.addsUp')}</Text>
       {q.data.programmes.map((p) => <ProgrammeCard key={p.frameworkId} programme={p} />)}
     </Stack>
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import {
-  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventStateInput, EventSummary, Registration, RegistrationFilter, RegistrationInput, RegistrationQuery, TicketTypeInput,
+  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventSharing, EventStateInput, EventSummary, FederationEvent, FederationEventQuery, Registration, RegistrationFilter, RegistrationInput, RegistrationQuery, TicketTypeInput,
 } from '../../../../contracts/events.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
@@ -11,6 +11,7 @@ import { clockFormat } from '../../../platform/time.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { eventCalendar } from '../calendar.js';
 import { checkIn, checkInList } from '../check-in-service.js';
+import { getEventSharing, listFederationEventPage, saveEventSharing } from '../federation-service.js';
 import { addTicketType, createEvent, editEvent, getEvent, getEventRow, listEvents, removeTicketType, setEventState } from '../event-service.js';
 import { cancelRegistration, registerFor, registrationPage } from '../registration-service.js';
 
@@ -75,6 +76,22 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
       config: { auth: 'tenant', permission: 'events.manage' },
     }, async (request, reply) => sendListExport(app, request, reply, format, eventsExport, request.query));
   }
+
+  // Across the federation (issue 18.8): this organisation's choice to share its published events, and what the others share (read-only).
+  app.get('/api/v1/events/federation', {
+    schema: { tags, querystring: FederationEventQuery, response: { 200: Page(FederationEvent) } },
+    config: { auth: 'tenant', permission: 'events.read' },
+  }, async (request) => app.tenant(request, (ctx) => listFederationEventPage(ctx, request.query)));
+
+  app.get('/api/v1/events/federation/sharing', {
+    schema: { tags, response: { 200: EventSharing } },
+    config: { auth: 'tenant', permission: 'events.read' },
+  }, async (request) => app.tenant(request, (ctx) => getEventSharing(ctx)));
+
+  app.put('/api/v1/events/federation/sharing', {
+    schema: { tags, body: EventSharing, response: { 200: EventSharing } },
+    config: { auth: 'tenant', permission: 'events.manage' },
+  }, async (request) => app.tenant(request, (ctx) => saveEventSharing(ctx, request.body)));
 
   app.get('/api/v1/events/:id', {
     schema: { tags, params: IdParams, response: { 200: EventDetail } },

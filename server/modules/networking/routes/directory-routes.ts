@@ -9,6 +9,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { pickLocale, translator } from '../../../platform/i18n/i18n.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { directoryPage, firmPage } from '../directory-page.js';
+import { DIRECTORY_COUNT_UP_TO, publicDirectoryPage } from '../directory-search-service.js';
 import { presentPublicProfile } from '../present.js';
 import { listedProfiles } from '../profile-service.js';
 import { showcasePage } from '../showcase-page.js';
@@ -20,6 +21,7 @@ import { PhotoSize } from '../../../../contracts/photos.js';
 const PublicSearch = z.object({
   q: z.string().max(100).optional(), sector: z.string().max(10).optional(), hs: z.string().max(10).optional(), region: z.string().max(10).optional(),
   market: z.string().max(10).optional(), certification: z.string().max(100).optional(), size: z.string().max(10).optional(), lang: z.enum(LOCALES).optional(),
+  cursor: z.string().max(500).optional(),
 });
 
 async function orgFacts(ctx: TenantCtx) {
@@ -40,17 +42,19 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['networking'], params: z.object({ orgId: z.uuid() }), querystring: PublicSearch },
     config: { auth: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const { lang, ...raw } = request.query;
+    const { lang, cursor, ...raw } = request.query;
     const parsed = DirectoryFilter.omit({ state: true, sort: true }).safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== '')));
     const search = parsed.success ? parsed.data : {};
-    const data = await withTenant(app.database.db, publicCtx(request.params.orgId, request.locale), async (ctx) => ({
-      ...(await orgFacts(ctx)),
-      profiles: (await listedProfiles(ctx, search, clock.now(), 200, undefined, true)).map(({ row, firm }) => presentPublicProfile(row, firm)).sort((a, b) => a.name.localeCompare(b.name)),
-    }));
+    const data = await withTenant(app.database.db, publicCtx(request.params.orgId, request.locale), async (ctx) => {
+      const facts = await orgFacts(ctx);
+      const found = await publicDirectoryPage(ctx, search, clock.now(), { cursor });
+      return { ...facts, ...found, profiles: found.profiles.map(({ row, firm }) => presentPublicProfile(row, firm)) };
+    });
     const locale = lang ?? (data.org.languages.includes(request.locale) ? request.locale : pickLocale(data.firstLanguage));
     // The words follow the reader's Accept-Language: a shared cache keeps one copy per language.
     reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').header('vary', 'Accept-Language');
-    return directoryPage(data.org, data.profiles, search, translator(locale), locale, `/directory/${request.params.orgId}`, data.regions);
+    const paging = { found: data.found, upTo: DIRECTORY_COUNT_UP_TO, next: data.next, paged: Boolean(cursor), lang };
+    return directoryPage(data.org, data.profiles, search, translator(locale), locale, `/directory/${request.params.orgId}`, data.regions, paging);
   });
 
   app.get('/directory/:orgId/firms/:memberId', {
@@ -60,7 +64,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
     const { orgId, memberId } = request.params;
     const data = await withTenant(app.database.db, publicCtx(orgId, request.locale), async (ctx) => {
       const facts = await orgFacts(ctx);
-      const found = (await listedProfiles(ctx, {}, clock.now(), 1, memberId, true))[0];
+      const found = (await listedProfiles(ctx, {}, clock.now(), 1, memberId))[0];
       if (!found) throw new AppError('networking.firm_not_found');
       return { ...facts, profile: presentPublicProfile(found.row, found.firm) };
     });

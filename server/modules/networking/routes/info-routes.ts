@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, Page } from '../../../../contracts/common.js';
 import {
-  Enquiry, EnquiryAnswerInput, EnquiryEntryInput, EnquiryInput, EnquiryQuery, InfoEntry, InfoEntryInput, InfoEntryQuery, InfoEntryStateInput, InfoSubscription, InfoSubscriptionInput,
+  Enquiry, EnquiryAnswerInput, EnquiryEntryInput, EnquiryInput, EnquiryQuery, FederationInfoEntry, FederationInfoQuery, InfoEntry, InfoEntryInput, InfoEntryQuery, InfoEntryStateInput, InfoSubscription, InfoSubscriptionInput,
 } from '../../../../contracts/networking-info.js';
 import { clock } from '../../../platform/clock.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { ownFirm } from '../../members/portal-service.js';
 import { answerEnquiry, askEnquiry, entryFromEnquiry, getEnquiry, listEnquiryPage } from '../enquiry-service.js';
 import { getInfoSubscription, saveInfoSubscription } from '../info-digest.js';
+import { listFederationInfoEntryPage } from '../federation-service.js';
 import { createInfoEntry, getInfoEntry, listInfoEntryPage, setInfoEntryState, updateInfoEntry } from '../info-entry-service.js';
 
 const tags = ['networking'];
@@ -53,6 +54,12 @@ export const infoRoutes: FastifyPluginAsyncZod = async (app) => {
     await setInfoEntryState(ctx, request.params.id, request.body.state, clock.now());
     return getInfoEntry(ctx, request.params.id, clock.now());
   }));
+
+  // Entries the federation's other organisations share with this one (issue 18.8): read-only, no route writes them.
+  app.get('/api/v1/networking/info/federation-entries', {
+    schema: { tags, querystring: FederationInfoQuery, response: { 200: Page(FederationInfoEntry) } },
+    config: { auth: 'tenant', permission: 'networking.read' },
+  }, async (request) => app.tenant(request, (ctx) => listFederationInfoEntryPage(ctx, request.query)));
 
   // Enquiries (staff): the inbox, answering, making an entry of an answer.
   app.get('/api/v1/networking/info/enquiries', {
