@@ -13,6 +13,7 @@ import { LED_KIND, LED_SOURCE } from './implementation-service.js';
 import { nextPeopleCursor, PEOPLE_PAGE, peopleAfter } from './rollup-people-page.js';
 import { ledRollupPersonRegions, ledRollupRegionCounts, ledRollupTotals } from './rollup-tables.js';
 import { ledBudgetLines, ledMeasures, ledRegions } from './tables.js';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 
 /**
  * The LED roll-up (issue 17.9): every region's measures, budgets and results
@@ -99,7 +100,7 @@ async function storedPeopleCounts(ctx: TenantCtx, regionIds: string[], allRegion
     SELECT role, count(*)::int AS people, sum(measures)::int AS sum,
            count(*) FILTER (WHERE measures > 1)::int AS several_measures, count(*) FILTER (WHERE regions > 1)::int AS several_regions
       FROM (SELECT ${a.role} AS role, sum(${a.measures}) AS measures, count(*) AS regions FROM ${a}
-             WHERE ${a.orgId} = ${ctx.orgId} AND ${a.regionId} = ANY(${`{${regionIds.join(',')}}`}::uuid[])
+             WHERE ${a.orgId} = ${ctx.orgId} AND ${a.regionId} = ANY(${arrayLiteral(regionIds)}::uuid[])
              GROUP BY ${a.role}, ${a.personId}) s
      GROUP BY role`)).rows;
   for (const r of rows) {

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { dayIn, dayTextIn } from '../../platform/db/day-in.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { currentOrgClock } from '../orgs/org-service.js';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 
 /** A member firm as the results module counts it: who it is, and the date it counted. */
 export type FirmFigure = {
@@ -80,7 +81,7 @@ export async function newMembersCountedBetween(ctx: TenantCtx, startsOn: string,
 /** Member firms by id, as the results module counts them (for firms reached through other records). */
 export async function firmFigures(ctx: TenantCtx, ids: string[]): Promise<Map<string, Omit<FirmFigure, 'on'>>> {
   if (!ids.length) return new Map();
-  const rows = await ctx.tx.execute<Omit<FirmFigure, 'on'>>(sql`SELECT ${firmColumns} FROM members m WHERE m.org_id = ${ctx.orgId} AND m.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
+  const rows = await ctx.tx.execute<Omit<FirmFigure, 'on'>>(sql`SELECT ${firmColumns} FROM members m WHERE m.org_id = ${ctx.orgId} AND m.id = ANY(${arrayLiteral([...new Set(ids)])}::uuid[])`);
   return new Map(rows.rows.map((r) => [r.id, r]));
 }
 

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ParticipationRole } from '../../../contracts/people.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-
-/** A PostgreSQL array literal of texts, each quoted (a list in `sql` would become several parameters). */
-const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 
 /** People once each beside the simple sum (each person once per activity), for a group of activities or all of them. */
 export interface GroupedCount {
@@ -46,8 +44,8 @@ export async function countPeopleByGroup(ctx: TenantCtx, of: { source: string; k
   // Groups travel as numbers: a number groups and hashes faster than its text.
   const keys = [...new Set(of.groups.map((g) => g.group))];
   const index = new Map(keys.map((k, i) => [k, i]));
-  const ids = `{${of.groups.map((g) => g.sourceId).join(',')}}`;
-  const groupIds = `{${of.groups.map((g) => index.get(g.group)).join(',')}}`;
+  const ids = arrayLiteral(of.groups.map((g) => g.sourceId));
+  const groupIds = arrayLiteral(of.groups.map((g) => index.get(g.group)!));
   // A report over a few hundred thousand records: room to hash them in memory rather than spill to disk.
   // JIT compiling costs more than it saves on a query of a few hundred milliseconds.
   await ctx.tx.execute(sql`SET LOCAL work_mem = '64MB'`);
@@ -62,7 +60,7 @@ export async function countPeopleByGroup(ctx: TenantCtx, of: { source: string; k
       SELECT p.role, p.person_id, p.source_id, g.grp
         FROM person_participations p
         JOIN g ON g.source_id = p.source_id
-       WHERE p.org_id = ${ctx.orgId} AND p.source = ${of.source} AND p.kind = ANY(${textArray(of.kinds)}::text[]) AND p.role = ANY(${textArray(of.roles)}::text[])
+       WHERE p.org_id = ${ctx.orgId} AND p.source = ${of.source} AND p.kind = ANY(${arrayLiteral(of.kinds)}::text[]) AND p.role = ANY(${arrayLiteral(of.roles)}::text[])
        GROUP BY p.role, p.person_id, p.source_id, g.grp
     ), per_group_person AS MATERIALIZED (
       SELECT role, person_id, grp, count(*)::int AS sources FROM once GROUP BY role, person_id, grp
@@ -94,8 +92,8 @@ export async function countPeopleByGroup(ctx: TenantCtx, of: { source: string; k
  */
 export async function peopleOfActivities(ctx: TenantCtx, of: { source: string; kinds: string[]; role: ParticipationRole; sourceIds: string[]; limit: number; after?: { name: string; id: string } }) {
   if (!of.sourceIds.length) return { total: 0, items: [] as Array<{ id: string; name: string; sex: string; sourceIds: string[] }> };
-  const ids = `{${of.sourceIds.join(',')}}`;
-  const kinds = textArray(of.kinds);
+  const ids = arrayLiteral(of.sourceIds);
+  const kinds = arrayLiteral(of.kinds);
   const who = sql`p.org_id = ${ctx.orgId} AND p.source = ${of.source} AND p.kind = ANY(${kinds}::text[]) AND p.role = ${of.role} AND p.source_id = ANY(${ids}::uuid[])`;
   const [count] = (await ctx.tx.execute<{ n: number }>(sql`SELECT count(DISTINCT p.person_id)::int AS n FROM person_participations p WHERE ${who}`)).rows;
   const items = (await ctx.tx.execute<{ id: string; name: string; sex: string; source_ids: string[] }>(sql`

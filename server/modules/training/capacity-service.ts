@@ -13,6 +13,7 @@ import { averageOf, domainScores, domainSums, gapsOf, scoresFromSums, unanswered
 import { capacityAnswers, capacityAssessments, capacityGapCourses } from './capacity-tables.js';
 import { createCourse } from './course-service.js';
 import { trainingCourses } from './tables.js';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 
 // The BMO's own capacity: one self-assessment per organisation and year,
 // filled by its staff (a draft saved part-way, then submitted), reopened by an
@@ -43,7 +44,7 @@ const ASSESSMENT_LIST: SortedList<(typeof ASSESSMENT_SORTS)[number]> = {
     year: { by: capacityAssessments.year, type: 'int' },
     answered: {
       by: sql`(SELECT count(*)::int FROM ${capacityAnswers} WHERE ${capacityAnswers.orgId} = ${capacityAssessments.orgId} AND ${capacityAnswers.assessmentId} = ${capacityAssessments.id}
-        AND ${capacityAnswers.level} IS NOT NULL AND ${capacityAnswers.itemKey} = ANY(${`{${CAPACITY_ITEMS.join(',')}}`}::text[]))`,
+        AND ${capacityAnswers.level} IS NOT NULL AND ${capacityAnswers.itemKey} = ANY(${arrayLiteral(CAPACITY_ITEMS)}::text[]))`,
       type: 'int',
     },
     submitted: { by: capacityAssessments.submittedAt, type: 'timestamptz', nullable: true },

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record.js';
 import { AppError } from '../errors/app-error.js';
 import { clock } from '../clock.js';
 import { tasks, type StoredTaskError } from './tables.js';
+import { arrayLiteral } from '../db/array-literal.js';
 
 export type TaskScope = Omit<TenantCtx, 'tx'>;
 
@@ -239,7 +240,7 @@ export function createTaskRunner(database: Database, log: FastifyBaseLogger) {
         const pending = await withSystem(database.db, async (tx) => {
           // Lost tasks of a kind that commits as it goes are marked with their undo pending, in the same statement.
           await tx.execute(sql`UPDATE tasks SET state = 'failed', error = '{"code":"tasks.interrupted"}', finished_at = now(),
-              undo_pending = kind = ANY(${`{${[...undoable.keys()].join(',')}}`}::text[])
+              undo_pending = kind = ANY(${arrayLiteral([...undoable.keys()])}::text[])
             WHERE state IN ('queued', 'running') AND heartbeat_at < now() - ${LOST_AFTER}::interval`);
           await tx.execute(sql`DELETE FROM tasks WHERE finished_at < now() - ${KEEP_FINISHED}::interval AND NOT undo_pending`);
           const rows = await tx.execute<{ id: string; org_id: string; kind: string; started_by: string | null; started_by_name: string }>(sql`
