@@ -38,7 +38,15 @@ export function clockFormat(clock: OrgClock, language: string) {
     if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale, options)));
     return f;
   };
-  const moneyDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // Building an Intl formatter costs far more than formatting with it (a page of figures built
+  // hundreds, about a tenth of a phone's first screen): one of each kind, kept with the clock.
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const nf = (key: string, options: Intl.NumberFormatOptions, tag = locale) => {
+    let f = numbers.get(key);
+    if (!f) numbers.set(key, (f = new Intl.NumberFormat(tag, options)));
+    return f;
+  };
+  const moneyDigits = (currency: string) => nf(`digits-${currency}`, { style: 'currency', currency }, 'en').resolvedOptions().maximumFractionDigits ?? 2;
   return {
     locale,
     timeZone,
@@ -60,11 +68,11 @@ export function clockFormat(clock: OrgClock, language: string) {
       return dtf('t', { timeStyle: 'short', timeZone }).format(new Date(value));
     },
     number(value: number, options: Intl.NumberFormatOptions = {}) {
-      return new Intl.NumberFormat(locale, options).format(value);
+      return nf(`n-${JSON.stringify(options)}`, options).format(value);
     },
     /** Integer minor units of a currency as money. */
     money(minor: number, currency: string) {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** moneyDigits(currency));
+      return nf(`m-${currency}`, { style: 'currency', currency }).format(minor / 10 ** moneyDigits(currency));
     },
   };
 }

@@ -250,8 +250,18 @@ export { normaliseTicketCode } from './ticket-code.js';
  * federation (the umbrella and its branches) see this one's published events,
  * read-only; off by default.
  */
-export const EventSharing = z.object({ shareWithFederation: z.boolean() });
+export const EventSharing = z.object({
+  shareWithFederation: z.boolean(),
+  /**
+   * How the others register for a shared event (a person, phone, e-mail or the
+   * organisation's own registration link): there is no public registration page.
+   */
+  registrationContact: z.string(),
+});
 export type EventSharing = z.infer<typeof EventSharing>;
+/** The choice as sent: without `registrationContact`, the one given before stays. */
+export const EventSharingInput = z.object({ shareWithFederation: z.boolean(), registrationContact: Text(300).optional() });
+export type EventSharingInput = z.infer<typeof EventSharingInput>;
 
 /** A published event another organisation of the federation shares: what its calendar shows, with where it comes from. */
 export const FederationEvent = z.object({
@@ -268,6 +278,8 @@ export const FederationEvent = z.object({
   audience: EventAudience,
   external: z.boolean(),
   organiser: z.string(),
+  /** How to register, as the owning organisation says (its `registrationContact`); registering stays with it. */
+  registrationContact: z.string(),
 });
 export type FederationEvent = z.infer<typeof FederationEvent>;
 

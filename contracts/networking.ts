@@ -165,6 +165,39 @@ export type OfferFilter = z.infer<typeof OfferFilter>;
 export const OfferQuery = PageQuery.extend(OfferFilter.shape);
 export type OfferQuery = z.infer<typeof OfferQuery>;
 
+/** The organisation a shared record comes from, and whom to call about it (issue 18.8). */
+export const SharedBy = z.object({ orgId: Uuid, orgName: z.string(), contact: z.string() });
+export type SharedBy = z.infer<typeof SharedBy>;
+
+/**
+ * A published, unexpired offer or request another organisation of the
+ * federation shares (`shareOffersWithFederation` of its settings): read-only,
+ * the firm not named; an interest goes to the owning chamber (`sharedBy`).
+ */
+export const FederationOffer = z.object({
+  id: Uuid,
+  kind: OfferKind,
+  side: OfferSide,
+  title: z.string(),
+  offered: z.string(),
+  sought: z.string(),
+  hsCodes: z.array(z.string()),
+  sectors: z.array(z.string()),
+  countries: z.array(z.string()),
+  publishedAt: IsoDateTime.nullable(),
+  expiresAt: IsoDateTime.nullable(),
+  sharedBy: SharedBy,
+});
+export type FederationOffer = z.infer<typeof FederationOffer>;
+export const FEDERATION_OFFER_SORTS = ['published', 'title'] as const;
+export const FederationOfferQuery = PageQuery.extend({
+  q: Text(200).optional(),
+  side: OfferSide.optional(),
+  kind: OfferKind.optional(),
+  sort: SortParam(FEDERATION_OFFER_SORTS, '-published'),
+});
+export type FederationOfferQuery = z.infer<typeof FederationOfferQuery>;
+
 export const ReturnInput = z.object({ reason: Text(1000).refine((s) => s.trim().length > 0, { params: { code: 'networking.reason_required' } }) });
 
 export const InterestInput = z.object({ message: Text(2000).default('') });
@@ -246,11 +279,14 @@ export const BLOCKERS = ['same_firm', 'not_listed', 'not_published', 'expired', 
 export type Blocker = (typeof BLOCKERS)[number];
 
 export const Match = z.object({
+  /** The firm; for an offer shared by another organisation, the offer's id (the firm is not named across organisations). */
   memberId: Uuid,
   firmName: z.string(),
   offer: z.object({ id: Uuid, title: z.string(), kind: OfferKind, side: OfferSide }).nullable(),
   score: z.number(),
   reasons: z.array(MatchReason),
+  /** Set for an offer another organisation of the federation shares: introduce through that chamber. */
+  sharedBy: SharedBy.nullable(),
 });
 export type Match = z.infer<typeof Match>;
 export const WhyNot = z.object({
@@ -276,6 +312,10 @@ export const NetworkingSettings = z.object({
    * 18.8, networking/federation-service.ts); off by default.
    */
   shareInfoWithFederation: z.boolean().default(false),
+  /** Its published, unexpired cooperation offers and requests too, without the firms' names (migration 0079); off by default. */
+  shareOffersWithFederation: z.boolean().default(false),
+  /** Whom the others call about what is shared (a person, phone, e-mail): an interest in a shared offer goes to this chamber. */
+  federationContact: Text(300).default(''),
 });
 export type NetworkingSettings = z.infer<typeof NetworkingSettings>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Uuid } from './common.js';
-import type { Figure } from './results.js';
+import { AGE_BAND_NAMES, PERSON_SEXES } from './people.js';
+import { NOT_STATED, type Figure } from './results.js';
 
 /**
  * Dashboards of results, read from stored figures only (approved reports as
@@ -66,10 +67,23 @@ export const DonorShareParams = z.object({ id: Uuid, donorId: Uuid });
  * says by how many.
  *
  * Beside them, each branch's own records (an organisation of its own, counted
- * as its own reports count them, migration 0071): people belong to one
+ * as its own reports count them, migrations 0071, 0076, 0082 and 0083): people belong to one
  * organisation and nobody is linked across organisations, so these add up with
  * the umbrella's total into `together`.
  */
+/**
+ * People by sex and by age band, in the categories of the organisation's own report: `not_stated`
+ * holds other or not said (sex) and no age known (age band). Each person counts in one category of
+ * each (the one of their first record counted, as the report's engine counts), so female + male +
+ * not stated and the age bands each add up to the figure they break down.
+ */
+export const BREAKDOWN_SEXES = PERSON_SEXES;
+export const BREAKDOWN_AGE_BANDS = [...AGE_BAND_NAMES, NOT_STATED] as const;
+export interface PeopleBreakdown {
+  sex: Record<(typeof BREAKDOWN_SEXES)[number], number>;
+  ageBand: Record<(typeof BREAKDOWN_AGE_BANDS)[number], number>;
+}
+
 export interface UmbrellaIndicator {
   indicatorId: string;
   name: string;
@@ -77,16 +91,19 @@ export interface UmbrellaIndicator {
   level: string;
   target: number | null;
   total: number;
+  totalBy: PeopleBreakdown;
   /**
    * `people`: the umbrella's records the branch ran; `recorded`: the people in the branch's own
    * records, as its own dashboard counts them for the same days (null: not counted across organisations).
    */
-  branches: Array<{ id: string; name: string; people: number; recorded: number | null }>;
+  branches: Array<{ id: string; name: string; people: number; peopleBy: PeopleBreakdown; recorded: number | null; recordedBy: PeopleBreakdown | null }>;
   /** People reached by activities no branch ran (the umbrella's own). */
   own: number;
+  ownBy: PeopleBreakdown;
   overlap: number;
   /** The umbrella's total and every branch's own records added up (null when a branch's is not counted). */
   together: number | null;
+  togetherBy: PeopleBreakdown | null;
 }
 
 export interface UmbrellaPeriod {

@@ -23,5 +23,21 @@ describe("an umbrella's results dashboard", () => {
     await section.getByText(/^With the branches’ own records: \d/).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(page, 'umbrella results dashboard (phone)');
+
+    // Each indicator's figures by sex, then by age band: one line under every figure, the parts adding up to it.
+    const card = section.getByRole('radiogroup').first().locator('xpath=..');
+    const total = Number((await card.locator('[data-testid^="umbrella-total-"]:not([data-testid$="-by"])').textContent())!.replace(/,/g, ''));
+    const addedUp = async () => (await card.locator('[data-testid^="umbrella-total-"][data-testid$="-by"]').textContent())!
+      .split(' · ').reduce((s, part) => s + Number(/([\d,]+)$/.exec(part)![1]!.replace(/,/g, '')), 0);
+    await card.getByText('By sex', { exact: true }).click();
+    const bySex = card.getByText(/^Women: \d+ · Men: \d+ · Not stated: \d+$/);
+    await bySex.first().waitFor();
+    expect(await bySex.count()).toBeGreaterThan(1);
+    expect(await addedUp()).toBe(total);
+    await card.getByText('By age', { exact: true }).click();
+    await card.getByText(/^Under 15: \d+ · 15–24 \(youth\): \d+ · 25–34: \d+ · 35 and over: \d+ · Not stated: \d+$/).first().waitFor();
+    expect(await addedUp()).toBe(total);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'umbrella results dashboard by age band (phone)');
   });
 });

@@ -48,6 +48,7 @@ import { showcaseRoutes } from './modules/networking/routes/showcase-routes.js';
 import { recordSessionAttendance } from './modules/training/attendance-service.js';
 import { resultsRoutes } from './modules/results/routes/results-routes.js';
 import { donorRoutes } from './modules/results/routes/donor-routes.js';
+import { resultsFinanceRoutes } from './modules/results/routes/finance-routes.js';
 import { homeRoutes } from './modules/home/routes/home-routes.js';
 import { issuesBuiltOn } from './modules/advocacy/issue-service.js';
 import { issuesCitingConsultation } from './modules/advocacy/evidence-service.js';
@@ -59,6 +60,7 @@ import { answersOfFirm } from './modules/surveys/firm-answers-service.js';
 import { auditedWrites } from './platform/audit/audited-writes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { signInPageRoutes } from './platform/auth/sign-in-page-routes.js';
 import { tileOrigin, type Config } from './platform/config.js';
 import { logUrl } from './platform/http/log-url.js';
 import type { Database } from './platform/db/database.js';
@@ -163,6 +165,7 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(multipartGuard);
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(signInPageRoutes);
   await app.register(orgRoutes);
   await app.register(auditRoutes, { vocabularies: recordVocabularies });
   await app.register(mailRoutes);
@@ -209,13 +212,16 @@ export async function buildApp({ config, database, serveWeb = true, logger, stri
   await app.register(showcaseRoutes);
   await app.register(resultsRoutes);
   await app.register(donorRoutes);
+  await app.register(resultsFinanceRoutes);
   await app.register(homeRoutes);
 
   const hasWeb = serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await serveBuiltApp(app, webDist);
   // Client-side routes load the app shell; unknown API paths stay problems.
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // A file of the build that is not there (a chunk of an earlier build asked for after a deploy) is
+    // missing, not a page: the app's shell in its place would be read as a script and fail obscurely.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
       // A respondent's link opens the light respondent page, not the staff app.
       const page = request.url.startsWith('/r/') ? 'respond.html' : 'index.html';
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile(page);

@@ -9,7 +9,7 @@ const config = loadConfig();
 // the rest of the server's code and its packages load meanwhile (dynamic
 // imports are chunks of their own in dist/server), on the other core.
 const opening = openMigratedDatabase(config);
-const loading = Promise.all([import('./app.js'), import('./demo/seed-demo.js'), import('./platform/db/statistics.js'), import('./platform/jobs/jobs.js')]);
+const loading = Promise.all([import('./app.js'), import('./demo/seed-demo.js'), import('./platform/db/statistics.js')]);
 loading.catch(() => undefined); // awaited below, once the database is open
 const database = await opening.catch((error: Error) => {
   // A second server on the same data folder: say so plainly rather than with a stack.
@@ -17,7 +17,7 @@ const database = await opening.catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });
-const [{ buildApp }, { seedDemoIfEmpty }, { refreshStatistics, statisticsJobs }, { startJobs }] = await loading;
+const [{ buildApp }, { seedDemoIfEmpty }, { refreshStatistics, statisticsJobs }] = await loading;
 const app = await buildApp({ config, database });
 
 const demo = config.ROUNDTABLE_DEMO === 'on' || (config.ROUNDTABLE_DEMO === 'auto' && database.kind === 'pglite');
@@ -52,8 +52,9 @@ await app.listen({ port: config.PORT, host: config.HOST });
 app.log.info({ database: database.kind, ms: Math.round(performance.now() - startedAt), url: config.publicUrl }, 'Roundtable is ready');
 
 // Jobs start once the server answers: pg-boss's schema check, queues and
-// schedules cost round trips that no request needs to wait for.
-const jobs = startJobs(database, jobDefinitions, app.log);
+// schedules cost round trips that no request needs to wait for, and loading
+// pg-boss itself about 50 ms of the start.
+const jobs = import('./platform/jobs/jobs.js').then(({ startJobs }) => startJobs(database, jobDefinitions, app.log));
 jobs.catch((error: unknown) => {
   app.log.error({ err: error }, 'the job system did not start');
   void shutdown('jobs failed', 1);

@@ -125,7 +125,7 @@ export function networkingStory(cast: DemoCast) {
     /** About two hundred days ago: the chamber opens the directory; a cashew buyer lists itself and its first offer. */
     launch: () => at([199.8, 199.2], async (now) => {
       await castFirms();
-      await saveNetworkingSettings(ctx, { expiryMonths: 6, reminderDays: 30, weights: DEFAULT_WEIGHTS, shareInfoWithFederation: false });
+      await saveNetworkingSettings(ctx, { expiryMonths: 6, reminderDays: 30, weights: DEFAULT_WEIGHTS, shareInfoWithFederation: false, shareOffersWithFederation: false, federationContact: '' });
       await profile('cashew', {
         optedIn: true,
         summary: `Produce buyer with a warehouse in ${town('cashew')}: raw cashew nuts bought from farmer groups in the Northern and Bono East regions between February and May, dried, graded by out-turn and bagged in 80 kg jute sacks; cocoa beans in the main crop season as an agent of a licensed buying company.`,

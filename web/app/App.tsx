@@ -1,14 +1,17 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter, matchRoutes, Navigate, RouterProvider, useLocation, type RouteObject } from 'react-router';
+import { Anchor } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, matchRoutes, RouterProvider, useLocation, type RouteObject } from 'react-router';
 import { ProblemAlert } from '../ui/ProblemAlert.js';
 import { Loading } from '../ui/Loading.js';
 import { lazyPage, page } from './lazy-page.js';
+import { preloadHome } from '../features/home/home-choice.js';
 import { useSession } from './session.js';
 
 // The public pages and the member firms' first ones; every other route is in
 // more-routes.tsx, fetched by the router the first time a path is not here.
 
-const SignInPage = page(() => import('../features/auth/SignInPage.js'), 'SignInPage');
 const SignUpPage = page(() => import('../features/auth/SignUpPage.js'), 'SignUpPage');
 const ForgotPasswordPage = page(() => import('../features/auth/ForgotPasswordPage.js'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('../features/auth/ResetPasswordPage.js'), 'ResetPasswordPage');
@@ -20,17 +23,60 @@ const IssuesPage = page(() => import('../features/intake/IssuesPage.js'), 'Issue
 const IssuePage = page(() => import('../features/intake/IssuePage.js'), 'IssuePage');
 
 // The signed-in frame (navigation, menus) is a chunk of its own, so the
-// sign-in page does not download it; it is asked for alongside the session.
+// pages before signing in do not download it; it is asked for alongside the session.
 const loadShell = () => import('./Shell.js');
 const Shell = lazy(async () => ({ default: (await loadShell()).Shell }));
 
+// The address this document was loaded at (this module is read as the app starts).
+const documentAddress = window.location.pathname + window.location.search;
+
+/**
+ * A page the server writes, left for by a full navigation: the sign-in page
+ * (server/platform/auth/sign-in-page.ts) is light HTML the app does not draw.
+ * A document loaded at that very address means no server page answered it,
+ * and loading it again would only go round.
+ */
+function ServerPage({ to }: { to: string }) {
+  const { t } = useTranslation();
+  const here = to === documentAddress;
+  useEffect(() => {
+    if (!here) window.location.replace(to);
+  }, [here, to]);
+  // Not a spinner for ever: a link the person can follow (or see that the server did not answer).
+  return here ? <Anchor href={to} m="md" display="block">{t('auth.signIn.title')}</Anchor> : <Loading />;
+}
+
+/** To the server's sign-in page by its one address (`/sign-in/` too), with what the link asked for. */
+function SignInOnServer() {
+  const { search } = useLocation();
+  return <ServerPage to={`/sign-in${search}`} />;
+}
+
+/** The page chunk of a signed-in address among these routes (`handle.preload`), if it has one. */
+function preloadPageAt(pathname: string) {
+  const deepest = matchRoutes(routes, pathname)?.at(-1)?.route.handle as { preload?: () => void } | undefined;
+  deepest?.preload?.();
+}
+
 function RequireSession() {
+  // The frame, the page and (once the session says whose) the home are asked for together, not
+  // one after the other as each renders: each step is a round trip on a slow phone.
   void loadShell();
-  const { data: session, isPending, error } = useSession();
   const location = useLocation();
+  const [firstAddress] = useState(location.pathname);
+  useEffect(() => preloadPageAt(firstAddress), [firstAddress]);
+  const { data: session, isPending, error } = useSession();
+  const queryClient = useQueryClient();
+  // Once, for the first load at the home: a later session answer (a profile saved, another organisation) is not a first screen.
+  const homePreloaded = useRef(false);
+  useEffect(() => {
+    if (!session || firstAddress !== '/' || homePreloaded.current) return;
+    homePreloaded.current = true;
+    preloadHome(session, queryClient);
+  }, [session, firstAddress, queryClient]);
   if (isPending) return <Loading />;
   if (error) return <ProblemAlert error={error} />;
-  if (!session) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session) return <ServerPage to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} />;
   return (
     <Suspense fallback={<Loading />}>
       <Shell session={session} />
@@ -40,7 +86,7 @@ function RequireSession() {
 
 const SIGNED_IN = 'signed-in';
 const routes: RouteObject[] = [
-  { path: '/sign-in', element: lazyPage(<SignInPage />) },
+  { path: '/sign-in', element: <SignInOnServer /> },
   { path: '/sign-up', element: lazyPage(<SignUpPage />) },
   { path: '/forgot-password', element: lazyPage(<ForgotPasswordPage />) },
   { path: '/reset-password/:token', element: lazyPage(<ResetPasswordPage />) },
@@ -50,11 +96,11 @@ const routes: RouteObject[] = [
     element: <RequireSession />,
     hydrateFallbackElement: <Loading />,
     children: [
-      { index: true, element: lazyPage(<HomePage />) },
-      { path: 'profile', element: lazyPage(<ProfilePage />) },
-      { path: 'my-firm', element: lazyPage(<PortalPage />) },
-      { path: 'issues', element: lazyPage(<IssuesPage />) },
-      { path: 'issues/:id', element: lazyPage(<IssuePage />) },
+      { index: true, element: lazyPage(<HomePage />), handle: { preload: HomePage.preload } },
+      { path: 'profile', element: lazyPage(<ProfilePage />), handle: { preload: ProfilePage.preload } },
+      { path: 'my-firm', element: lazyPage(<PortalPage />), handle: { preload: PortalPage.preload } },
+      { path: 'issues', element: lazyPage(<IssuesPage />), handle: { preload: IssuesPage.preload } },
+      { path: 'issues/:id', element: lazyPage(<IssuePage />), handle: { preload: IssuePage.preload } },
     ],
   },
 ];

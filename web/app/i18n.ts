@@ -1,14 +1,27 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../../contracts/role-list.js';
+import { isLocale, LOCALE_COOKIE, LOCALES, type Locale } from '../../contracts/role-list.js';
 
 const STORAGE_KEY = 'roundtable.locale';
 
+/** The language chosen on the sign-in page the server writes, or here (a cookie both read). */
+const chosenLocale = () => {
+  const chosen = new RegExp(`(?:^|; )${LOCALE_COOKIE}=([a-z]{2})(?:;|$)`).exec(document.cookie)?.[1];
+  return isLocale(chosen) ? chosen : undefined;
+};
+const browserLocale = (): Locale => {
+  const browser = navigator.language.slice(0, 2);
+  return isLocale(browser) ? browser : 'en';
+};
+
+/**
+ * The language chosen last (the cookie; localStorage is what this app kept
+ * before), else the browser's. The server's sign-in page picks it the same way
+ * (server/platform/i18n/interface-locale.ts).
+ */
 function initialLocale(): Locale {
   const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
-  const browser = navigator.language.slice(0, 2);
-  return (LOCALES as readonly string[]).includes(browser) ? (browser as Locale) : 'en';
+  return chosenLocale() ?? (isLocale(stored) ? stored : browserLocale());
 }
 
 type Messages = { [key: string]: string | Messages };
@@ -26,7 +39,6 @@ const base: Record<Locale, Part> = {
 };
 /** The parts of the pages shown so far, and the languages each is in the store in. */
 const unitParts = new Map<string, { parts: Record<Locale, Part>; loadedIn: Set<Locale> }>();
-const isLocale = (lng: string): lng is Locale => (LOCALES as readonly string[]).includes(lng);
 
 async function loadPart(unit: string, language: Locale) {
   const entry = unitParts.get(unit)!;
@@ -107,5 +119,10 @@ function applyLocale(lng: string) {
 }
 i18n.on('languageChanged', (lng) => {
   localStorage.setItem(STORAGE_KEY, lng);
+  // Without the cookie the server's page takes the browser's language: it is written only for another one.
+  if (lng !== (chosenLocale() ?? browserLocale())) {
+    const secure = location.protocol === 'https:' ? '; Secure' : '';
+    document.cookie = `${LOCALE_COOKIE}=${encodeURIComponent(lng)}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+  }
   applyLocale(lng);
 });

@@ -6,7 +6,7 @@ type Validator<T> = (values: T) => Record<string, ReactNode>;
 
 /**
  * useContractForm (use-contract-form.ts) for a page that must stay light on a
- * slow phone (the sign-in page, issue 14): the contract and zod are downloaded
+ * slow phone (a member firm's own page, issue 14): the contract and zod are downloaded
  * once the person starts typing, not with the page. A field left or the form
  * sent before they arrive waits for them (Mantine's asynchronous validation),
  * so the browser still refuses what the server would, with the same words.

@@ -1,7 +1,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { EVENT_SORTS, EventSharing, FederationEvent, FederationEventQuery } from '../../../contracts/events.js';
+import type { EVENT_SORTS, EventSharing, EventSharingInput, FederationEvent, FederationEventQuery } from '../../../contracts/events.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
-import { recordAudit } from '../../platform/audit/record.js';
+import { changedFields, recordAudit } from '../../platform/audit/record.js';
 import { dayIn } from '../../platform/db/day-in.js';
 import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
@@ -18,22 +18,25 @@ import { eventSettings } from './tables.js';
  * nothing to write: registering stays with the organisation that runs the event.
  */
 
-/** Whether this organisation's published events are shown to the rest of its federation (no row: no). */
+/** Whether this organisation's published events are shown to the rest of its federation (no row: no), and how the others register. */
 export async function getEventSharing(ctx: TenantCtx): Promise<EventSharing> {
   const [row] = await ctx.tx.select().from(eventSettings).where(eq(eventSettings.orgId, ctx.orgId));
-  return { shareWithFederation: row?.shareWithFederation ?? false };
+  return { shareWithFederation: row?.shareWithFederation ?? false, registrationContact: row?.registrationContact ?? '' };
 }
 
-export async function saveEventSharing(ctx: TenantCtx, input: EventSharing): Promise<EventSharing> {
+/** Saves the choice; a request without `registrationContact` keeps the one given before. The audit holds what changed. */
+export async function saveEventSharing(ctx: TenantCtx, input: EventSharingInput): Promise<EventSharing> {
   const before = await getEventSharing(ctx);
-  if (before.shareWithFederation === input.shareWithFederation) {
+  const after: EventSharing = { shareWithFederation: input.shareWithFederation, registrationContact: input.registrationContact?.trim() ?? before.registrationContact };
+  const changed = changedFields({ ...before }, { ...after });
+  if (!Object.keys(changed.after).length) {
     nothingChanged();
     return before;
   }
-  await ctx.tx.insert(eventSettings).values({ orgId: ctx.orgId, shareWithFederation: input.shareWithFederation })
-    .onConflictDoUpdate({ target: eventSettings.orgId, set: { shareWithFederation: input.shareWithFederation, updatedAt: sql`now()` } });
-  await recordAudit(ctx, { action: 'event_settings.update', entityType: 'event_settings', entityId: ctx.orgId, before, after: input });
-  return input;
+  await ctx.tx.insert(eventSettings).values({ orgId: ctx.orgId, ...after })
+    .onConflictDoUpdate({ target: eventSettings.orgId, set: { ...after, updatedAt: sql`now()` } });
+  await recordAudit(ctx, { action: 'event_settings.update', entityType: 'event_settings', entityId: ctx.orgId, ...changed });
+  return after;
 }
 
 // ISO text: a function's timestamps come back as the driver reads them, which differs between PGlite and node-postgres.
@@ -54,6 +57,7 @@ const f = {
   audience: sql<FederationEvent['audience']>`f.audience`,
   external: sql<boolean>`f.external`,
   organiser: sql<string>`f.organiser`,
+  registrationContact: sql<string>`f.registration_contact`,
 };
 
 const SHARED_EVENT_LIST: SortedList<(typeof EVENT_SORTS)[number]> = {

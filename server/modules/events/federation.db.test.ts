@@ -4,15 +4,15 @@ import type { FederationEvent } from '../../../contracts/events.js';
 import { auditLog } from '../../platform/audit/tables.js';
 import { withSystem } from '../../platform/db/tenancy.js';
 import { useTestApp, type Client } from '../../test/app.js';
-import { createEvent, createOrg, orgInput } from '../../test/factories.js';
+import { createEvent, createFirmUser, createMemberFirm, createOrg, orgInput } from '../../test/factories.js';
 
 const t = useTestApp();
 const ghana = { country: 'GH', regions: ['GH-AA', 'GH-AH', 'GH-NP'] };
 
-async function share(as: Client, on: boolean) {
-  const res = await as.put('/api/v1/events/federation/sharing', { shareWithFederation: on });
+async function share(as: Client, on: boolean, registrationContact?: string) {
+  const res = await as.put('/api/v1/events/federation/sharing', { shareWithFederation: on, registrationContact });
   expect(res.statusCode).toBe(200);
-  expect(res.json()).toEqual({ shareWithFederation: on });
+  expect(res.json()).toMatchObject({ shareWithFederation: on, ...(registrationContact === undefined ? {} : { registrationContact }) });
 }
 
 async function shared(as: Client, query = ''): Promise<FederationEvent[]> {
@@ -36,7 +36,7 @@ describe('events across the federation', () => {
     };
 
     let as = await inOrg(ashanti.id);
-    expect((await as.get('/api/v1/events/federation/sharing')).json()).toEqual({ shareWithFederation: false });
+    expect((await as.get('/api/v1/events/federation/sharing')).json()).toEqual({ shareWithFederation: false, registrationContact: '' });
     const fair = await createEvent(as, { title: 'Kumasi trade fair', kind: 'trade_fair', audience: 'public', startsAt: '2027-05-01T08:00:00Z', endsAt: '2027-05-03T17:00:00Z', onlineUrl: 'https://meet.example/fair' });
     await createEvent(as, { title: 'Ashanti workshop', audience: 'members', startsAt: '2027-03-10T09:00:00Z', endsAt: '2027-03-10T13:00:00Z', onlineUrl: 'https://meet.example/ashanti-members' });
     await createEvent(as, { title: 'Ashanti draft' }, false);
@@ -50,9 +50,9 @@ describe('events across the federation', () => {
     // Nobody in the federation shares yet.
     for (const orgId of [umbrella.orgId, ashanti.id, northern.id]) expect(await shared(await inOrg(orgId))).toEqual([]);
 
-    // Ashanti shares: its sibling and umbrella see its published events by start (no draft, no cancelled), marked with it.
+    // Ashanti shares, saying how to register: its sibling and umbrella see its published events by start (no draft, no cancelled), marked with it.
     as = await inOrg(ashanti.id);
-    await share(as, true);
+    await share(as, true, 'Register at https://ashanti.example/register or call Yaw, +233 32 200 0001');
     expect(await shared(as)).toEqual([]);
     for (const orgId of [northern.id, umbrella.orgId]) {
       const items = await shared(await inOrg(orgId));
@@ -60,8 +60,16 @@ describe('events across the federation', () => {
       expect(items.every((i) => i.orgId === ashanti.id && i.orgName === 'Ashanti branch')).toBe(true);
       // A members-only event's online link stays with Ashanti's own members; a public one's travels.
       expect(items.map((i) => i.onlineUrl)).toEqual(['', 'https://meet.example/fair']);
+      // There is no public registration page: every shared event says how to register with its owner.
+      expect(items.map((i) => i.registrationContact)).toEqual(Array(2).fill('Register at https://ashanti.example/register or call Yaw, +233 32 200 0001'));
     }
     as = await inOrg(northern.id);
+    // Northern's members see them too, to register with Ashanti; the members-only event's online link stays unshared.
+    const firm = await createMemberFirm(as, { legalName: 'Tamale Traders' });
+    const member = await createFirmUser(t.app, as, northern.id, firm.id);
+    const seenByMember = await shared(member);
+    expect(titles(seenByMember)).toEqual(['Ashanti workshop', 'Kumasi trade fair']);
+    expect(seenByMember.map((i) => [i.onlineUrl, i.registrationContact !== ''])).toEqual([['', true], ['https://meet.example/fair', true]]);
     expect((await shared(as, '?kind=trade_fair'))).toEqual([expect.objectContaining({
       id: fair.id, title: 'Kumasi trade fair', audience: 'public', startsAt: '2027-05-01T08:00:00.000Z', endsAt: '2027-05-03T17:00:00.000Z', venue: 'Chamber House, Accra',
     })]);
@@ -84,14 +92,21 @@ describe('events across the federation', () => {
     expect((await shared(await inOrg(ashanti.id))).map((e) => e.id)).not.toContain(northernEvent.id);
     expect((await shared(await inOrg(umbrella.orgId))).map((e) => e.id)).not.toContain(northernEvent.id);
 
-    // Ashanti takes it back: nothing crosses any more. Both choices audited, with what they were before.
+    // A change of the contact alone reaches the others at once; a switch sent without it keeps it.
+    as = await inOrg(ashanti.id);
+    await share(as, true, 'events@ashanti.example');
+    expect((await shared(await inOrg(northern.id))).map((i) => i.registrationContact)).toEqual(['events@ashanti.example', 'events@ashanti.example']);
+
+    // Ashanti takes it back: nothing crosses any more, the contact stays for next time. Every change audited, with what it was before.
     as = await inOrg(ashanti.id);
     await share(as, false);
+    expect((await as.get('/api/v1/events/federation/sharing')).json()).toEqual({ shareWithFederation: false, registrationContact: 'events@ashanti.example' });
     expect(await shared(await inOrg(northern.id))).toEqual([]);
     const audits = await withSystem(t.database.db, (tx) => tx.select().from(auditLog)
       .where(and(eq(auditLog.orgId, ashanti.id), eq(auditLog.action, 'event_settings.update'))).orderBy(auditLog.id));
     expect(audits.map((a) => [a.before, a.after])).toEqual([
-      [{ shareWithFederation: false }, { shareWithFederation: true }],
+      [{ shareWithFederation: false, registrationContact: '' }, { shareWithFederation: true, registrationContact: 'Register at https://ashanti.example/register or call Yaw, +233 32 200 0001' }],
+      [{ registrationContact: 'Register at https://ashanti.example/register or call Yaw, +233 32 200 0001' }, { registrationContact: 'events@ashanti.example' }],
       [{ shareWithFederation: true }, { shareWithFederation: false }],
     ]);
   });

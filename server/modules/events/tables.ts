@@ -144,7 +144,12 @@ export const eventSettings = pgTable(
   {
     orgId: orgId(),
     shareWithFederation: boolean('share_with_federation').notNull().default(false),
+    /** How the federation's others register for a shared event (migration 0080): there is no public registration page. */
+    registrationContact: text('registration_contact').notNull().default(''),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'event_settings_pkey', columns: [t.orgId] })],
+  (t) => [
+    primaryKey({ name: 'event_settings_pkey', columns: [t.orgId] }),
+    check('event_settings_registration_contact_check', sql`length(${t.registrationContact}) <= 300`),
+  ],
 );

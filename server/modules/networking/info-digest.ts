@@ -39,9 +39,12 @@ export function subscriptionMatches(s: Pick<Subscription, 'sectors' | 'hsCodes' 
  * The weekly digest (pg-boss, daily, server/main.ts): each active
  * subscription whose last digest is at least a week old gets one mail to its
  * firm's consenting contacts (or the firm's address) listing the entries
- * published since its last digest (or since it subscribed) that match it. A
- * subscription with nothing new gets nothing and is looked at again the next
- * day. A subscription another process is handling is skipped.
+ * published since its last digest (or since it subscribed) that match it:
+ * the organisation's own, and those the other organisations of its federation
+ * share with it at the time of the digest (issue 18.8), each marked with the
+ * organisation it comes from. A subscription with nothing new gets nothing and
+ * is looked at again the next day. A subscription another process is handling
+ * is skipped.
  */
 export async function sendInfoDigests(database: Database, now = clock.now()) {
   return withSystem(database.db, async (tx) => {
@@ -54,14 +57,18 @@ export async function sendInfoDigests(database: Database, now = clock.now()) {
     let mails = 0;
     for (const { sub, orgName, languages } of due) {
       const since = sub.lastDigestAt ?? sub.createdAt;
-      const entries = await tx.select({ type: e.type, title: e.title, source: e.source }).from(e)
-        .where(and(eq(e.orgId, sub.orgId), eq(e.state, 'published'), gt(e.publishedAt, since), lte(e.publishedAt, now), subscriptionMatches(sub)))
-        .orderBy(e.publishedAt, e.id).limit(500);
+      // The organisation's own entries first, then those its federation shares with it: one mail of at most 15 entries,
+      // so a week of many own entries leaves the shared ones out rather than making the mail long.
+      const sharers = sql`(SELECT f.org_id FROM federation_info_sharers_of(${sub.orgId}::uuid) f)`;
+      const entries = await tx.select({ type: e.type, title: e.title, source: e.source, orgId: e.orgId, from: orgs.name }).from(e)
+        .innerJoin(orgs, eq(orgs.id, e.orgId))
+        .where(and(or(eq(e.orgId, sub.orgId), sql`${e.orgId} IN ${sharers}`), eq(e.state, 'published'), gt(e.publishedAt, since), lte(e.publishedAt, now), subscriptionMatches(sub)))
+        .orderBy(sql`${e.orgId} <> ${sub.orgId}`, e.publishedAt, e.id).limit(500);
       if (!entries.length) continue;
       const firm = await firmRecipientsById(tx, sub.orgId, sub.memberId);
       const locale = orgMailLocale(languages, 'en');
       const t = translator(locale);
-      const listed = entries.slice(0, DIGEST_MAX_ENTRIES).map((x) => `- ${t(`networkingInfo.types.${x.type}`)}: ${x.title} (${x.source})`);
+      const listed = entries.slice(0, DIGEST_MAX_ENTRIES).map((x) => `- ${t(`networkingInfo.types.${x.type}`)}: ${x.title} (${x.source})${x.orgId === sub.orgId ? '' : ` — ${t('networkingInfo.digestSharedBy', { org: x.from })}`}`);
       if (entries.length > DIGEST_MAX_ENTRIES) listed.push(t('networkingInfo.digestMore', { count: String(entries.length - DIGEST_MAX_ENTRIES) }));
       for (const to of firm?.to ?? []) {
         await queueMail(tx, { orgId: sub.orgId, kind: 'info_digest', to, locale, params: { firm: firm!.name, orgName, count: String(entries.length), entries: listed.join('\n') } });

@@ -2,10 +2,11 @@ import type { Blocker, Match, WhyNot } from '../../../contracts/networking.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { directoryFirms, type DirectoryFirm } from '../members/audience-service.js';
-import { rankMatches, scorePair, type Party, type Ranked } from './matching.js';
+import { federationOfferParties } from './federation-service.js';
+import { rankMatches, reachOf, scorePair, type Party, type Ranked } from './matching.js';
 import { offersForMatching, offerRow } from './offer-service.js';
 import { offerState, profileState, type OfferRow, type ProfileRow } from './present.js';
-import { listedProfiles, profileRow, profilesOf } from './profile-service.js';
+import { matchableProfiles, profileRow, profilesOf } from './profile-service.js';
 import { getNetworkingSettings } from './settings-service.js';
 
 /**
@@ -38,13 +39,20 @@ function offerParty(firm: DirectoryFirm, offer: OfferRow, profile: ProfileRow | 
   };
 }
 
-/** Every candidate of the organisation: published (or expired) offers and every profile. */
-async function candidates(ctx: TenantCtx, now: Date, memberIds?: string[]): Promise<Party[]> {
-  const offers = await offersForMatching(ctx, { publishedOnly: !memberIds, memberIds });
+/**
+ * The candidates of the organisation. For a ranking (`reach`): its listed offers and the listed
+ * profiles `reachOf` the subject leaves (any other is kept out, so reading none loses no match),
+ * all of them, and the offers the federation's other organisations share with it. For "why not"
+ * (`memberIds`): every offer and profile of these firms, listed or not.
+ */
+async function candidates(ctx: TenantCtx, now: Date, whose: { memberIds: string[] } | { reach: ReturnType<typeof reachOf> }): Promise<Party[]> {
+  const memberIds = 'memberIds' in whose ? whose.memberIds : undefined;
+  const offers = await offersForMatching(ctx, memberIds ? { memberIds } : { listedAt: now });
   let profiles: ProfileRow[];
   if (memberIds) profiles = await profilesOf(ctx, memberIds);
   else {
-    const listed = (await listedProfiles(ctx, {}, now, 5000)).map((p) => p.row);
+    // Only the profiles that can have something in common with the subject, but every one of them.
+    const listed = await matchableProfiles(ctx, now, 'reach' in whose ? whose.reach : { chapters: [], divisions: [] });
     const have = new Set(listed.map((p) => p.memberId));
     profiles = [...listed, ...(await profilesOf(ctx, [...new Set(offers.map((o) => o.memberId))].filter((id) => !have.has(id))))];
   }
@@ -54,6 +62,7 @@ async function candidates(ctx: TenantCtx, now: Date, memberIds?: string[]): Prom
   for (const o of offers) if (firms.has(o.memberId)) parties.push(offerParty(firms.get(o.memberId)!, o, profileOf.get(o.memberId) ?? null, now));
   for (const p of profiles) if (firms.has(p.memberId)) parties.push(profileParty(firms.get(p.memberId)!, p, now));
   for (const id of memberIds ?? []) if (firms.has(id) && !profileOf.has(id)) parties.push(profileParty(firms.get(id)!, null, now));
+  if (!memberIds) parties.push(...(await federationOfferParties(ctx, now)));
   return parties;
 }
 
@@ -69,13 +78,13 @@ async function subjectOf(ctx: TenantCtx, what: { offerId?: string; memberId?: st
   return profileParty(firm, await profileRow(ctx, firm.id), now);
 }
 
-const toMatch = (r: Ranked): Match => ({ memberId: r.party.memberId, firmName: r.party.firmName, offer: r.party.offer, score: r.score, reasons: r.reasons });
+const toMatch = (r: Ranked): Match => ({ memberId: r.party.memberId, firmName: r.party.firmName, offer: r.party.offer, score: r.score, reasons: r.reasons, sharedBy: r.party.sharedBy ?? null });
 
 /** The ranked matches of an offer or of a firm, each with its reasons. */
 export async function matchesFor(ctx: TenantCtx, what: { offerId?: string; memberId?: string }, now: Date, limit = 20): Promise<Match[]> {
   const subject = await subjectOf(ctx, what, now);
   const { weights } = await getNetworkingSettings(ctx);
-  return rankMatches(subject, await candidates(ctx, now), weights, limit).map(toMatch);
+  return rankMatches(subject, await candidates(ctx, now, { reach: reachOf(subject, weights) }), weights, limit).map(toMatch);
 }
 
 /**
@@ -86,7 +95,7 @@ export async function matchesFor(ctx: TenantCtx, what: { offerId?: string; membe
 export async function whyNot(ctx: TenantCtx, what: { offerId?: string; memberId?: string }, memberId: string, now: Date): Promise<WhyNot> {
   const subject = await subjectOf(ctx, what, now);
   const { weights } = await getNetworkingSettings(ctx);
-  const theirs = await candidates(ctx, now, [memberId]);
+  const theirs = await candidates(ctx, now, { memberIds: [memberId] });
   const firm = (await directoryFirms(ctx, [memberId])).get(memberId);
   if (!firm) throw new AppError('networking.firm_not_found');
   const scored = theirs.map((party) => ({ party, ...scorePair(subject, party, weights) }))
@@ -98,7 +107,7 @@ export async function whyNot(ctx: TenantCtx, what: { offerId?: string; memberId?
     const blockers = [...new Set(scored.flatMap((s) => s.blockers))] as Blocker[];
     return { memberId, firmName: firm.name, matched: false, rank: null, blockers, score: best.score, reasons: best.reasons };
   }
-  const ranking = rankMatches(subject, await candidates(ctx, now), weights, 10_000);
+  const ranking = rankMatches(subject, await candidates(ctx, now, { reach: reachOf(subject, weights) }), weights, 10_000);
   const rank = ranking.findIndex((r) => r.party.memberId === memberId);
   return { memberId, firmName: firm.name, matched: rank >= 0, rank: rank >= 0 ? rank + 1 : null, blockers: [], score: best.score, reasons: best.reasons };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, type OfferKind, type OfferSide } from '../../../contracts/networking.js';
-import { rankMatches, scorePair, type Party } from './matching.js';
+import { rankMatches, reachOf, scorePair, type Party } from './matching.js';
 import { seededRandom as random } from '../../platform/seeded-random.js';
 
 const party = (over: Partial<Party> & { memberId: string }): Party => ({
@@ -37,6 +37,36 @@ describe('scoring a pair', () => {
     expect(scorePair(a, party({ memberId: 'c', hs: ['8703'], languages: [] }), DEFAULT_WEIGHTS).blockers).toEqual(['nothing_in_common']);
     // Linked products: shea nuts (chapter 12) feed shea butter (chapter 15).
     expect(scorePair(party({ memberId: 'x', hs: ['120792'] }), party({ memberId: 'y', hs: ['151590'] }), DEFAULT_WEIGHTS).reasons[0]).toMatchObject({ code: 'linked_products', params: { from: '12', to: '15' } });
+  });
+});
+
+describe('what matching reads', () => {
+  it('reaches every profile a subject can match, whatever the weights', () => {
+    const rnd = random(77);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const HS = ['120792', '151590', '1801', '180100', '19', '520831', '6109', '440729', '9403', '870830', '3401'];
+    const ISIC = ['0126', '1040', '0127', '1073', '1312', '1410', '4620', '4711', '2930', '4520', '6201'];
+    const some = <T>(xs: readonly T[]) => Array.from({ length: Math.floor(rnd() * 3) }, () => pick(xs));
+    const kinds: OfferKind[] = ['supplier', 'buyer', 'distributor', 'technology'];
+    let reached = 0;
+    let outside = 0;
+    for (let i = 0; i < 400; i++) {
+      const weights = { ...DEFAULT_WEIGHTS, products: pick([0, 25]), sectors: pick([0, 10]), supplyChain: pick([0, 20]) };
+      const subject = party({ memberId: 's', offer: rnd() < 0.5 ? offer('o', pick(kinds), pick(['offer', 'request'] as const)) : null, hs: some(HS), isic: some(ISIC) });
+      const reach = reachOf(subject, weights);
+      for (let j = 0; j < 20; j++) {
+        const candidate = party({ memberId: `c${j}`, hs: some(HS), isic: some(ISIC), region: 'GH-NP', languages: ['en'] });
+        // What the SQL of matchableProfiles tests: a product of a chapter reached, or a sector of a division reached.
+        const within = candidate.hs.some((h) => reach.chapters.includes(h.slice(0, 2))) || candidate.isic.some((c) => reach.divisions.includes(c.slice(0, 2)));
+        const kept = scorePair(subject, candidate, weights).blockers.length === 0;
+        if (kept) expect(within, JSON.stringify({ subject, candidate, weights })).toBe(true);
+        if (within) reached += 1;
+        else outside += 1;
+      }
+    }
+    // Both kinds occur, so the test says something.
+    expect(reached).toBeGreaterThan(500);
+    expect(outside).toBeGreaterThan(500);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Blocker, MatchReason, MatchWeights, OfferKind, OfferSide } from '../../../contracts/networking.js';
+import type { Blocker, MatchReason, MatchWeights, OfferKind, OfferSide, SharedBy } from '../../../contracts/networking.js';
 
 /**
  * Explained matchmaking: deterministic rules a person can read, each worth
@@ -6,8 +6,11 @@ import type { Blocker, MatchReason, MatchWeights, OfferKind, OfferSide } from '.
  * Pure: no database, no clock; the services hand it what the records say.
  */
 export interface Party {
+  /** The firm; for an offer another organisation shares, the offer's id (its firm is not named across organisations). */
   memberId: string;
   firmName: string;
+  /** The organisation of the federation that shares this offer (issue 18.8); absent for the organisation's own. */
+  sharedBy?: SharedBy;
   /** The offer or request this party stands for; null for a firm's profile alone. */
   offer: { id: string; title: string; kind: OfferKind; side: OfferSide } | null;
   /** HS codes of its products (offer's and profile's). */
@@ -240,4 +243,30 @@ export function rankMatches(subject: Party, candidates: Party[], weights: MatchW
 
 function compare(x: Ranked, y: Ranked) {
   return y.score - x.score || x.party.firmName.localeCompare(y.party.firmName) || x.party.memberId.localeCompare(y.party.memberId) || (x.party.offer?.id ?? '').localeCompare(y.party.offer?.id ?? '');
+}
+
+/**
+ * What a firm's profile (a party without an offer, so no side rule) must have
+ * for `subject` to find anything in common with it: a product in one of
+ * `chapters` (the subject's HS chapters and the chapters linked to them) or a
+ * sector in one of `divisions` (the subject's ISIC divisions and those linked
+ * to them by a supply chain), counting only rules whose weight is above zero.
+ * Matching reads only such profiles: any other is kept out as nothing in common.
+ */
+export function reachOf(subject: Party, weights: MatchWeights): { chapters: string[]; divisions: string[] } {
+  const chapters = new Set<string>();
+  const divisions = new Set<string>();
+  if (weights.products > 0) {
+    for (const code of subject.hs) {
+      const chapter = code.slice(0, 2);
+      chapters.add(chapter);
+      for (const [x, y] of PRODUCT_LINKS) if (x === chapter) chapters.add(y); else if (y === chapter) chapters.add(x);
+    }
+  }
+  for (const code of subject.isic) {
+    const division = code.slice(0, 2);
+    if (weights.sectors > 0) divisions.add(division);
+    if (weights.supplyChain > 0) for (const [x, y] of SUPPLY_LINKS) if (x === division) divisions.add(y); else if (y === division) divisions.add(x);
+  }
+  return { chapters: [...chapters], divisions: [...divisions] };
 }

@@ -4,7 +4,7 @@ import type { Match, Offer, OfferDetail, Profile, WhyNot } from '../../../contra
 import { withSystem, withTenant } from '../../platform/db/tenancy.js';
 import { useTestApp, type Client } from '../../test/app.js';
 import { createFirmUser, createMemberFirm, createOrg } from '../../test/factories.js';
-import { publicDirectoryPage } from './directory-search-service.js';
+import { planDirectoryText, publicDirectoryPage, type DirectoryTextPlan } from './directory-search-service.js';
 import { sendNetworkingReminders } from './renewal-reminders.js';
 
 const t = useTestApp();
@@ -51,6 +51,10 @@ describe('directory profiles', () => {
     expect(await search('region=GH-NP&market=NG&certification=fda%20ghana')).toEqual(['Savannah Nut Collectors', 'Tamale Shea Co']);
     expect(await search('q=women')).toEqual(['Savannah Nut Collectors']);
     expect(await search('q=tamale')).toEqual(['Tamale Shea Co']);
+    // Staff find words as the public directory does (names of products, not the JSON around them), in every field, public or not.
+    expect(await search('q=product')).toEqual([]);
+    expect(await search('q=fda')).toEqual(['Savannah Nut Collectors', 'Tamale Shea Co']);
+    expect((await admin.get('/api/v1/networking/profiles?q=secret')).json().items.map((p: Profile) => p.firmName)).toEqual(['Not Listed Ltd']);
 
     // The public directory: listed firms only, no contacts, schema.org data.
     const directory = await new (owner.constructor as typeof Client)(t.app).get(`/directory/${orgId}`);
@@ -293,5 +297,67 @@ describe('introductions and deals in results', () => {
     const edited = await anon.get(`/directory/${orgId}?cursor=not-a-cursor`);
     expect(edited.statusCode).toBe(200);
     expect(edited.body).toContain('Accra Cassava Mills');
+  });
+
+  it('finds the same firms and counts by every way of searching the words, and estimates a word\'s share from the tenant\'s own profiles', async () => {
+    const { admin, orgId } = await createOrg(t.app, ghana);
+    // Six listed firms: "sun" in the public summary of four, hidden (summary not public) in a fifth.
+    const firms: Array<[name: string, summary: string, publicFields: string[]]> = [
+      ['Accra Cassava Mills', 'Cassava flour dried in the sun', ['summary', 'offerings']],
+      ['Bolga Baskets', 'Baskets woven in the sun', ['summary', 'offerings']],
+      ['Cape Coast Salt', 'Salt evaporated by the sun', ['summary', 'offerings']],
+      ['Dagbon Shea Works', 'Shea butter, sun dried nuts', ['summary', 'offerings']],
+      ['Ewe Kente House', 'Kente woven in the sun, 100% cotton', ['offerings']],
+      ['Fante Fish Smokers', 'Smoked fish', ['summary', 'offerings']],
+    ];
+    for (const [legalName, summary, publicFields] of firms) {
+      const firm = await activeFirm(admin, { legalName, region: 'GH-NP', email: `${legalName.split(' ')[0]!.toLowerCase()}@contact.example` });
+      expect((await admin.put(`/api/v1/networking/profiles/${firm.id}`, profile({ summary, publicFields, offerings: [{ name: `${legalName} goods`, kind: 'product', hsCode: '151590' }] }))).statusCode).toBe(200);
+    }
+    // Another organisation's profiles, all holding a word none of this one's do.
+    const other = await createOrg(t.app, ghana);
+    for (const legalName of ['Zebra One', 'Zebra Two']) {
+      const firm = await activeFirm(other.admin, { legalName });
+      await other.admin.put(`/api/v1/networking/profiles/${firm.id}`, profile({ summary: 'Zanzibar cloves' }));
+    }
+
+    const asPublic = { orgId, role: 'viewer' as const, actor: { userId: null, name: 'Public' }, locale: 'en' };
+    const shareOf = async (q: string) => Number((await withTenant(t.database.db, asPublic, (ctx) => ctx.tx.execute<{ s: number }>(sql`SELECT networking_profile_text_share(${q}) AS s`))).rows[0]!.s);
+    expect(await shareOf('sun')).toBeCloseTo(4 / 6, 5);
+    expect(await shareOf('zanzibar')).toBe(0);
+    expect(await shareOf('smoked')).toBeCloseTo(1 / 6, 5);
+
+    // Every page, two firms at a time, and each page's count, by one way.
+    const allPages = async (q: string, plan?: DirectoryTextPlan) => {
+      const pages: Array<{ names: string[]; found: number }> = [];
+      let cursor: string | undefined;
+      do {
+        const page = await withTenant(t.database.db, asPublic, (ctx) => publicDirectoryPage(ctx, { q }, new Date(), { cursor, limit: 2 }, plan ? async () => plan : planDirectoryText));
+        pages.push({ names: page.profiles.map((p) => p.firm.name), found: page.found });
+        cursor = page.next ?? undefined;
+      } while (cursor && pages.length < 10);
+      return pages;
+    };
+    const ways: DirectoryTextPlan[] = [{ way: 'gather' }, { way: 'test' }, { way: 'walk', window: 1000 }, { way: 'walk', window: 2 }, { way: 'walk', window: 1 }];
+    const expected: Record<string, string[]> = {
+      sun: ['Accra Cassava Mills', 'Bolga Baskets', 'Cape Coast Salt', 'Dagbon Shea Works'],
+      // A word of a name (Ewe Kente House hid its summary: only its name finds it).
+      house: ['Ewe Kente House'],
+      // Names of products and services are public text.
+      goods: firms.map(([n]) => n),
+      // A misspelt name, as the member list finds it.
+      cassave: ['Accra Cassava Mills'],
+      // Hidden fields and contacts are not searched; a wildcard is a character like any other.
+      cotton: [], 'contact.example': [], '%': [], _: [], 'sun_': [], '100%': [],
+      zanzibar: [],
+    };
+    for (const [q, names] of Object.entries(expected)) {
+      const byDefault = await allPages(q);
+      expect([q, byDefault.flatMap((p) => p.names)]).toEqual([q, names]);
+      // Every page counts all the matches (independently: the names listed), however many pages there are.
+      expect([q, byDefault.map((p) => p.found)]).toEqual([q, byDefault.map(() => names.length)]);
+      if (names.length > 2) expect(byDefault.length).toBe(Math.ceil(names.length / 2));
+      for (const plan of ways) expect([q, plan, await allPages(q, plan)]).toEqual([q, plan, byDefault]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Interest, OFFER_SORTS, Offer, OfferDetail, OfferInput, OfferQuery, OfferState } from '../../../contracts/networking.js';
 import { nothingChanged } from '../../platform/audit/audited-writes.js';
 import { changedFields, recordAudit } from '../../platform/audit/record.js';
@@ -163,12 +163,15 @@ export async function expressInterest(ctx: TenantCtx, offerId: string, memberId:
   return created!.id;
 }
 
-/** Offers of these states, for matching (every firm's, with `memberIds` only theirs). */
-export async function offersForMatching(ctx: TenantCtx, where: { publishedOnly: boolean; memberIds?: string[] }): Promise<OfferRow[]> {
+/**
+ * Offers for matching: with `listedAt` the published ones not expired then (any other is kept out of
+ * a ranking), all of them however many; with `memberIds` every offer of these firms (for "why not").
+ */
+export async function offersForMatching(ctx: TenantCtx, where: { listedAt?: Date; memberIds?: string[] }): Promise<OfferRow[]> {
   const o = networkingOffers;
   return ctx.tx.select().from(o).where(and(
     eq(o.orgId, ctx.orgId),
-    where.publishedOnly ? inArray(o.state, ['published', 'expired']) : undefined,
+    where.listedAt ? and(eq(o.state, 'published'), or(isNull(o.expiresAt), gt(o.expiresAt, where.listedAt))) : undefined,
     where.memberIds ? inArray(o.memberId, where.memberIds) : undefined,
-  )).limit(5000);
+  ));
 }

@@ -1,11 +1,13 @@
-import { and, eq, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DIRECTORY_SORTS, DirectoryFilter, DirectoryQuery, Profile, ProfileInput, PublicField } from '../../../contracts/networking.js';
 import { recordAudit } from '../../platform/audit/record.js';
+import { arrayLiteral } from '../../platform/db/array-literal.js';
 import { sortedPage, type SortedList } from '../../platform/db/sorted-list.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { escapeLike } from '../../platform/db/like.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { directoryFirms, firmIdsWhere } from '../members/audience-service.js';
+import { activeFirmsInDivisions, directoryFirms, firmIdsWhere } from '../members/audience-service.js';
+import { firmsNamed } from '../members/name-order-service.js';
 import { presentProfile, type ProfileRow } from './present.js';
 import { addMonths, getNetworkingSettings } from './settings-service.js';
 import { networkingProfiles } from './tables.js';
@@ -97,10 +99,13 @@ async function directoryConditions(ctx: TenantCtx, f: Omit<DirectoryFilter, 'sor
     firmConditions.push(inArray(p.memberId, ids));
   }
   let text: SQL | undefined;
-  if (f.q?.trim()) {
-    const like = `%${escapeLike(f.q.trim().toLowerCase())}%`;
-    const named = await firmIdsWhere(ctx, { q: f.q.trim() });
-    text = sql`(lower(${p.summary}) LIKE ${like} OR lower(${p.offerings}::text) LIKE ${like} OR EXISTS (SELECT 1 FROM unnest(${p.certifications}) c WHERE lower(c) LIKE ${like})${named.length ? sql` OR ${inArray(p.memberId, named)}` : sql``})`;
+  const q = f.q?.trim();
+  if (q) {
+    // The public directory's words (migration 0074: the summary, the names of the products and services, the
+    // certifications) in every field, public or not (0077), through its trigram indexes; names as the member list
+    // finds them. One set (a UNION): under OR the planner re-runs a subquery for every profile.
+    const named = await firmsNamed(ctx, q);
+    text = sql`${p.memberId} IN (${named ? sql`SELECT member_id FROM (${named}) n UNION ` : sql``}SELECT member_id FROM networking_profile_staff_text_matches(${q}))`;
   }
   return [
     eq(p.orgId, ctx.orgId),
@@ -142,8 +147,25 @@ export async function listedProfiles(ctx: TenantCtx, filter: Omit<DirectoryFilte
   return rows.filter((r) => firms.get(r.memberId)?.active).map((row) => ({ row, firm: firms.get(row.memberId)! }));
 }
 
+/**
+ * Where matching may find a match among profiles: a firm with no offer scores only through its
+ * products and its sector (matching.ts `reachOf`), so only listed profiles naming a product of
+ * one of `chapters` (HS) or of an active firm in one of `divisions` (ISIC) are read, all of them.
+ */
+export async function matchableProfiles(ctx: TenantCtx, now: Date, reach: { chapters: string[]; divisions: string[] }): Promise<ProfileRow[]> {
+  const p = networkingProfiles;
+  if (!reach.chapters.length && !reach.divisions.length) return [];
+  return ctx.tx.select().from(p).where(and(
+    eq(p.orgId, ctx.orgId), eq(p.optedIn, true), isNotNull(p.expiresAt), gt(p.expiresAt, now),
+    or(
+      reach.chapters.length ? sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${p.offerings}) o WHERE left(o->>'hsCode', 2) = ANY(${arrayLiteral(reach.chapters)}::text[]))` : undefined,
+      reach.divisions.length ? sql`${p.memberId} IN (${activeFirmsInDivisions(ctx, reach.divisions)})` : undefined,
+    ),
+  ));
+}
+
 /** Every profile of these firms, listed or not (for "why not"). */
 export async function profilesOf(ctx: TenantCtx, memberIds: string[]): Promise<ProfileRow[]> {
   if (!memberIds.length) return [];
-  return ctx.tx.select().from(networkingProfiles).where(and(eq(networkingProfiles.orgId, ctx.orgId), inArray(networkingProfiles.memberId, memberIds)));
+  return ctx.tx.select().from(networkingProfiles).where(and(eq(networkingProfiles.orgId, ctx.orgId), sql`${networkingProfiles.memberId} = ANY(${arrayLiteral([...new Set(memberIds)])}::uuid[])`));
 }

@@ -7,7 +7,7 @@ import { networkingSettings } from './tables.js';
 
 export const DEFAULT_SETTINGS: NetworkingSettings = {
   expiryMonths: 12, reminderDays: 30, weights: DEFAULT_WEIGHTS,
-  shareInfoWithFederation: false,
+  shareInfoWithFederation: false, shareOffersWithFederation: false, federationContact: '',
 };
 
 /** The organisation's networking settings, or the defaults (12 months, 30 days, the default weights, nothing shared with the federation). */
@@ -16,7 +16,7 @@ export async function getNetworkingSettings(ctx: TenantCtx): Promise<NetworkingS
   return row
     ? {
       expiryMonths: row.expiryMonths, reminderDays: row.reminderDays, weights: { ...DEFAULT_WEIGHTS, ...row.weights },
-      shareInfoWithFederation: row.shareInfoWithFederation,
+      shareInfoWithFederation: row.shareInfoWithFederation, shareOffersWithFederation: row.shareOffersWithFederation, federationContact: row.federationContact,
     }
     : DEFAULT_SETTINGS;
 }

@@ -143,6 +143,10 @@ export const networkingSettings = pgTable(
     qualityScale: jsonb('quality_scale').$type<QualityScale>(),
     /** What the other organisations of the federation see (migration 0073, federation-service.ts): the owner's choice, off by default. */
     shareInfoWithFederation: boolean('share_info_with_federation').notNull().default(false),
+    /** Its published, unexpired cooperation offers and requests too (migration 0079), without naming the firms. */
+    shareOffersWithFederation: boolean('share_offers_with_federation').notNull().default(false),
+    /** Whom the federation's other organisations call about what is shared (0079): organisations keep no contact of their own. */
+    federationContact: text('federation_contact').notNull().default(''),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
@@ -150,6 +154,7 @@ export const networkingSettings = pgTable(
     sameOrgForeignKey(t.orgId, t.dealFormId, forms).onDelete('set null'),
     check('networking_settings_expiry_check', sql`${t.expiryMonths} BETWEEN 1 AND 36`),
     check('networking_settings_reminder_check', sql`${t.reminderDays} BETWEEN 1 AND 90`),
+    check('networking_settings_federation_contact_check', sql`length(${t.federationContact}) <= 300`),
   ],
 );
 

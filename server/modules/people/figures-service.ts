@@ -51,37 +51,57 @@ const selectionsJson = (selections: readonly ParticipationSelection[]) =>
 export async function peopleCountedBetween(ctx: TenantCtx, startsOn: string, endsOn: string, selections: readonly ParticipationSelection[]): Promise<PeopleCell[][]> {
   if (!selections.length) return [];
   // People alike (sex, birth year or band stated, the year of their first participation) come together: a few thousand rows at most.
-  const rows = await ctx.tx.execute<{ selection: number; sex: string; birthYear: number | null; ageBand: string | null; year: number; people: number; participations: number }>(sql`
+  const rows = await ctx.tx.execute<CountedRow & { selection: number; participations: number }>(sql`
     SELECT selection, sex, birth_year AS "birthYear", age_band AS "ageBand", year, people, participations
       FROM people_counted(${ctx.orgId}::uuid, ${startsOn}::date, ${endsOn}::date, ${selectionsJson(selections)}::jsonb)`);
-  const cells = selections.map(() => new Map<string, PeopleCell>());
-  for (const r of rows.rows) {
-    // The age band on a day depends only on its year (contracts/people.ts, ageInYear).
+  return bySelection(rows.rows, selections.length);
+}
+
+/** A row of people alike as the database counts them: who they are and the year of their first record counted. */
+export type CountedRow = {
+  sex: string;
+  birthYear: number | null;
+  ageBand: string | null;
+  year: number;
+  people: number;
+};
+
+/**
+ * Rows of people alike into cells of sex and age band: the age band on a day depends only on
+ * its year (contracts/people.ts, ageInYear), so the band of a person's first record follows
+ * from the row. `records` is what each row counted beside the people (participations, certifications).
+ */
+export function peopleCellsOf(rows: ReadonlyArray<CountedRow & { records: number }>): PeopleCell[] {
+  const cells = new Map<string, PeopleCell>();
+  for (const r of rows) {
     const ageBand = ageBandAt({ birthYear: r.birthYear, ageBand: r.ageBand as AgeBand | null }, `${r.year}-01-01`);
     const key = `${r.sex} ${ageBand}`;
-    const of = cells[Number(r.selection)]!;
-    const cell = of.get(key);
+    const cell = cells.get(key);
     if (cell) {
       cell.people += Number(r.people);
-      cell.participations += Number(r.participations);
-    } else of.set(key, { sex: r.sex, ageBand, people: Number(r.people), participations: Number(r.participations) });
+      cell.participations += Number(r.records);
+    } else cells.set(key, { sex: r.sex, ageBand, people: Number(r.people), participations: Number(r.records) });
   }
-  return cells.map((c) => [...c.values()]);
+  return [...cells.values()];
+}
+
+function bySelection(rows: ReadonlyArray<CountedRow & { selection: number; participations: number }>, selections: number): PeopleCell[][] {
+  return Array.from({ length: selections }, (_, i) => peopleCellsOf(rows.filter((r) => Number(r.selection) === i).map((r) => ({ ...r, records: r.participations }))));
 }
 
 /**
  * A direct branch's people of each selection, counted as its own reports count
  * them (`people_counted()` with the owner's rights, `branch_people_counted()`,
- * migration 0071), for its umbrella: totals only, never who. Another
- * organisation (a sibling, the umbrella itself) counts as nobody.
+ * migrations 0071 and 0082), for its umbrella: the same cells of sex and age
+ * band as its own report, counts only, never who. Another organisation (a
+ * sibling, the umbrella itself) counts as nobody.
  */
-export async function branchPeopleCountedBetween(ctx: TenantCtx, branchId: string, startsOn: string, endsOn: string, selections: readonly ParticipationSelection[]) {
-  const counted = selections.map(() => ({ people: 0, participations: 0 }));
-  if (!selections.length) return counted;
-  const rows = await ctx.tx.execute<{ selection: number; people: number; participations: number }>(sql`
-    SELECT selection, people, participations FROM branch_people_counted(${branchId}::uuid, ${startsOn}::date, ${endsOn}::date, ${selectionsJson(selections)}::jsonb)`);
-  for (const r of rows.rows) counted[Number(r.selection)] = { people: Number(r.people), participations: Number(r.participations) };
-  return counted;
+export async function branchPeopleCountedBetween(ctx: TenantCtx, branchId: string, startsOn: string, endsOn: string, selections: readonly ParticipationSelection[]): Promise<PeopleCell[][]> {
+  if (!selections.length) return [];
+  const rows = await ctx.tx.execute<CountedRow & { selection: number; participations: number }>(sql`
+    SELECT selection, sex, birth_year AS "birthYear", age_band AS "ageBand", year, people, participations
+      FROM branch_people_counted(${branchId}::uuid, ${startsOn}::date, ${endsOn}::date, ${selectionsJson(selections)}::jsonb)`);
+  return bySelection(rows.rows, selections.length);
 }
 
 /**

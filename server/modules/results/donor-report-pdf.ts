@@ -57,6 +57,27 @@ export function donorReportPdf(report: DonorReport, t: TFunction, orgName: strin
         report.corrections.map((c) => [c.name, c.reported.text, c.now.text, String(c.added), String(c.gone)]),
       );
     }
+    if (report.budgets.length || report.transactionTotals.length) {
+      doc.moveDown(0.8);
+      write(doc, t('results.finance.title'), { weight: 'bold', size: 12 });
+      if (report.budgets.length) {
+        table(
+          doc,
+          [{ share: 5 }, { share: 2 }, { share: 2 }, { share: 3, align: 'end' }],
+          [t('results.finance.period'), t('results.finance.type'), t('results.finance.status'), t('results.finance.value')],
+          report.budgets.map((b) => [b.period, b.type, b.status, b.amount.text]),
+        );
+      }
+      if (report.transactionTotals.length) {
+        doc.moveDown(0.4);
+        table(
+          doc,
+          [{ share: 5 }, { share: 2, align: 'end' }, { share: 3, align: 'end' }],
+          [t('results.finance.transactions'), t('results.finance.count'), t('results.finance.value')],
+          report.transactionTotals.map((s) => [s.type, String(s.count), s.amount.text]),
+        );
+      }
+    }
     doc.moveDown(1.5);
     write(doc, report.footer, { size: 8, color: '#777777' });
   });

@@ -3,7 +3,8 @@ import type { DonorReport, ReportFigure } from './donor-report.js';
 
 /**
  * The donor report as a workbook: the indicators, their breakdowns (one row
- * per category, then the total) and any corrections, each on its own sheet.
+ * per category, then the total), any corrections and the period's budget lines
+ * and transaction totals, each on its own sheet.
  * Figures are numbers a spreadsheet can add (a pooled share as its percent),
  * with the words beside them; texts are never formulas.
  */
@@ -37,6 +38,17 @@ export async function donorReportXlsx(report: DonorReport, t: TFunction): Promis
     const corrections = book.addWorksheet(t('results.report.sheets.corrections'));
     corrections.addRow([t('results.report.indicator'), t('results.report.reported'), t('results.report.now'), t('results.report.added'), t('results.report.gone')]).font = { bold: true };
     for (const c of report.corrections) corrections.addRow([c.name, value(c.reported), value(c.now), c.added, c.gone]);
+  }
+  if (report.budgets.length || report.transactionTotals.length) {
+    const money = book.addWorksheet(t('results.finance.title'));
+    money.addRow([t('results.finance.budgets')]).font = { bold: true };
+    money.addRow([t('results.finance.period'), t('results.finance.type'), t('results.finance.status'), t('results.finance.value'), t('results.finance.currency')]).font = { bold: true };
+    for (const b of report.budgets) money.addRow([b.period, b.type, b.status, b.amount.value, b.currency]);
+    money.addRow([]);
+    money.addRow([t('results.finance.transactions')]).font = { bold: true };
+    money.addRow([t('results.finance.type'), t('results.finance.count'), '', t('results.finance.value'), t('results.finance.currency')]).font = { bold: true };
+    for (const s of report.transactionTotals) money.addRow([s.type, s.count, '', s.amount.value, s.currency]);
+    money.columns.forEach((c, n) => (c.width = n === 0 ? 30 : 18));
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

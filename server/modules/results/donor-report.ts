@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { subdivisionName } from '../../../contracts/geo-data.js';
 import { isicEntry } from '../../../contracts/isic.js';
+import { minorToMajor } from '../../../contracts/money.js';
+import type { FrameworkFinance } from '../../../contracts/results-finance.js';
 import { NOT_STATED, type Dimension, type Figure, type IndicatorResult } from '../../../contracts/results.js';
 import type { ClockFormat } from '../../platform/time.js';
 import type { getFramework } from './framework-service.js';
@@ -44,10 +46,16 @@ export interface DonorReport {
   warning: string | null;
   indicators: ReportIndicator[];
   corrections: Array<{ name: string; reported: ReportFigure; now: ReportFigure; added: number; gone: number }>;
+  /**
+   * The framework's money in the period: its budget lines that cover some of its days, and its
+   * transactions dated in it added up by type and currency (amounts in major units for a spreadsheet).
+   */
+  budgets: Array<{ period: string; type: string; status: string; amount: ReportFigure; currency: string }>;
+  transactionTotals: Array<{ type: string; count: number; amount: ReportFigure; currency: string }>;
   footer: string;
 }
 
-export function donorReport(framework: Framework, report: Report, orgName: string, t: TFunction, format: ClockFormat, now: Date): DonorReport {
+export function donorReport(framework: Framework, report: Report, orgName: string, t: TFunction, format: ClockFormat, now: Date, finance: FrameworkFinance | null = null): DonorReport {
   const figure = (f: Figure | null | undefined): ReportFigure => {
     if (!f) return { text: '—', value: null };
     if ('n' in f) return { text: format.number(f.n), value: f.n };
@@ -91,6 +99,23 @@ export function donorReport(framework: Framework, report: Report, orgName: strin
       })),
     };
   });
+  const money = (minor: number, currency: string): ReportFigure => ({ text: format.money(minor, currency), value: minorToMajor(minor, currency) });
+  const budgets = (finance?.budgets ?? [])
+    .filter((b) => b.startsOn <= report.endsOn && b.endsOn >= report.startsOn)
+    .map((b) => ({
+      period: `${format.date(b.startsOn)} – ${format.date(b.endsOn)}`,
+      type: t(`results.finance.budgetTypes.${b.type}`),
+      status: t(`results.finance.budgetStatuses.${b.status}`),
+      amount: money(b.value, b.currency),
+      currency: b.currency,
+    }));
+  const sums = new Map<string, { type: string; currency: string; count: number; minor: number }>();
+  for (const tr of (finance?.transactions ?? []).filter((x) => x.on >= report.startsOn && x.on <= report.endsOn)) {
+    const key = `${tr.type} ${tr.currency}`;
+    const sum = sums.get(key) ?? { type: tr.type, currency: tr.currency, count: 0, minor: 0 };
+    sums.set(key, { ...sum, count: sum.count + 1, minor: sum.minor + tr.value });
+  }
+  const transactionTotals = [...sums.values()].map((s) => ({ type: t(`results.finance.transactionTypes.${s.type}`), count: s.count, amount: money(s.minor, s.currency), currency: s.currency }));
   const state =
     report.approved !== null
       ? t('results.approvedBy', { by: report.approved.by, at: format.dateTime(report.approved.at) }) + ` ${t('results.checksum')}: ${report.approved.checksum}`
@@ -105,6 +130,8 @@ export function donorReport(framework: Framework, report: Report, orgName: strin
     warning: report.approved && !report.approved.intact ? t('results.tampered') : null,
     indicators,
     corrections: report.corrections.map((c) => ({ name: c.name, reported: figure(c.reported as Figure), now: figure(c.now as Figure | null), added: c.added.length, gone: c.gone.length })),
+    budgets,
+    transactionTotals,
     footer: t('results.report.footer', { org: orgName }),
   };
 }

@@ -19,4 +19,7 @@ export const resultsErrors = {
   'results.donor_not_found': 404,
   'results.share_not_found': 404,
   'results.not_a_donor': 403,
+  'results.budget_not_found': 404,
+  'results.transaction_not_found': 404,
+  'results.iati_rules_broken': 422,
 } as const;

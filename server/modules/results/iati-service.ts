@@ -3,10 +3,13 @@ import type { Figure } from '../../../contracts/results.js';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { getCurrentOrg } from '../orgs/org-service.js';
+import { frameworkFinance } from './finance-service.js';
 import { frameworkRow } from './framework-service.js';
 import { checksumOf } from './period-service.js';
 import { iatiActivityXml, validateIati, type IatiActivity } from './iati/iati-file.js';
+import { iatiRuleProblems } from './iati/iati-rules.js';
 import { resultsFrameworks, resultsIndicators, resultsPeriods, resultsTargets } from './tables.js';
 
 type Breakdowns = Record<string, { categories: Array<{ category: string; figure: Figure }> }>;
@@ -29,6 +32,7 @@ export async function iatiActivity(ctx: TenantCtx, frameworkId: string, generate
   const targets = periods.length
     ? await ctx.tx.select().from(resultsTargets).where(and(eq(resultsTargets.orgId, ctx.orgId), inArray(resultsTargets.periodId, periods.map((p) => p.id))))
     : [];
+  const finance = await frameworkFinance(ctx, frameworkId);
   return {
     identifier: framework.iatiActivityId,
     orgRef: framework.iatiOrgRef,
@@ -40,6 +44,8 @@ export async function iatiActivity(ctx: TenantCtx, frameworkId: string, generate
     description: framework.description,
     donor: framework.donor,
     generatedAt,
+    budgets: finance.budgets.map(({ id: _id, ...b }) => b),
+    transactions: finance.transactions.map(({ id: _id, ...t }) => t),
     indicators: indicators.map((i) => ({
       name: i.name,
       level: i.level,
@@ -64,10 +70,19 @@ export async function iatiActivity(ctx: TenantCtx, frameworkId: string, generate
   };
 }
 
-/** The activity file, checked against the IATI schema: refused with the schema's messages when it does not validate. */
+/**
+ * The activity file, checked against IATI's rules on budgets and results and then its schema:
+ * refused with the rules broken, in the reader's language, or the schema's messages.
+ */
 export async function iatiFile(ctx: TenantCtx, frameworkId: string) {
   const { rows } = await ctx.tx.execute<{ now: string }>(sql`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS now`);
-  const xml = iatiActivityXml(await iatiActivity(ctx, frameworkId, rows[0]!.now));
+  const activity = await iatiActivity(ctx, frameworkId, rows[0]!.now);
+  const broken = iatiRuleProblems(activity);
+  if (broken.length) {
+    const t = translator(ctx.locale);
+    throw new AppError('results.iati_rules_broken', { problems: broken.slice(0, 5).map((p) => t(`results.iatiRule.${p.code}`, p.params)).join('; ') });
+  }
+  const xml = iatiActivityXml(activity);
   const problems = await validateIati(xml);
   if (problems.length) throw new AppError('results.iati_invalid', { problems: problems.slice(0, 5).join('; ') });
   return xml;

@@ -8,7 +8,7 @@ import { activeMembersAt, activeMembersCountedAt, firmFigures, newMembersBetween
 import { dealsBetween, dealsReportedBetween, introductionsBetween } from '../networking/figures-service.js';
 import { branchPeopleCountedBetween, participationsBetween, peopleCountedBetween, type ParticipationSelection, type PeopleCell } from '../people/figures-service.js';
 import { firmsConsultedBetween } from '../surveys/figures-service.js';
-import { PEOPLE_TRAINED, peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
+import { branchTrainersCertifiedBetween, PEOPLE_TRAINED, peopleTrainedBetween, trainersCertifiedBetween } from '../training/figures-service.js';
 import type { CellCount, Observation } from './engine/aggregate.js';
 
 export interface Period {
@@ -39,8 +39,8 @@ export interface LibraryIndicator {
   /**
    * The figure in a direct branch's own records (an organisation of its own), for
    * its umbrella: counted as the branch's own `count` counts it, with the owner's
-   * rights for a direct branch only, and only the total crosses (one cell, no
-   * breakdown). Absent: the indicator is not counted across organisations.
+   * rights for a direct branch only: the same cells of its breakdowns (sex, age
+   * band), counts only, never who. Absent: the indicator is not counted across organisations.
    */
   countInBranch?(ctx: TenantCtx, branchId: string, period: Period, reads: Reads): Promise<CellCount[]>;
 }
@@ -110,8 +110,7 @@ const peopleCells = (code: string): LibraryIndicator['count'] => async (ctx, p, 
  */
 const branchPeople = (code: string): LibraryIndicator['countInBranch'] => async (ctx, branchId, p, reads) => {
   const all = await reads.once(`people counted in ${branchId}`, () => branchPeopleCountedBetween(ctx, branchId, p.startsOn, p.endsOn, PARTICIPATION_CODES.map((c) => PARTICIPATIONS[c]!)));
-  const { people, participations } = all[PARTICIPATION_CODES.indexOf(code)]!;
-  return [{ cells: {}, records: participations, n: people }];
+  return all[PARTICIPATION_CODES.indexOf(code)]!.map(personCells);
 };
 
 /** A period's participations in every role the people indicators count, read once per `reads`. */
@@ -139,8 +138,11 @@ export const LIBRARY: readonly LibraryIndicator[] = [
   peopleIndicator('people.higher_income', ['higher_income'], 'impact'),
   // Course attendance as training records it (source training): each person once across courses.
   peopleCounted('training.people_trained', 'output', async (ctx, p) => (await peopleTrainedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('participation')), peopleCells('training.people_trained')),
-  // Trainers certified after a ToT and a teach-back, on the day certified.
-  peopleCounted('training.certified_trainers', 'output', async (ctx, p) => (await trainersCertifiedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('training_certification'))),
+  // Trainers certified after a ToT and a teach-back, on the day certified; in a branch's own records as the branch counts them.
+  {
+    ...peopleCounted('training.certified_trainers', 'output', async (ctx, p) => (await trainersCertifiedBetween(ctx, p.startsOn, p.endsOn)).map(asPerson('training_certification'))),
+    countInBranch: async (ctx, branchId, p) => (await branchTrainersCertifiedBetween(ctx, branchId, p.startsOn, p.endsOn)).map(personCells),
+  },
   // LED measures (led/figures-service.ts): people as the people module records them, each once across measures and regions.
   ledPeopleIndicator('led.people_trained', 'participant', 'output'),
   ledPeopleIndicator('led.new_jobs', 'new_job', 'outcome'),

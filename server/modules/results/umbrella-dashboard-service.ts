@@ -3,8 +3,9 @@ import type { UmbrellaDashboard, UmbrellaIndicator } from '../../../contracts/re
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { ledPeopleIn, measureBranches } from '../led/figures-service.js';
 import { listBranches } from '../orgs/branch-service.js';
-import { aggregate } from './engine/aggregate.js';
+import { aggregate, type Observation } from './engine/aggregate.js';
 import { LIBRARY, participationsOf, Reads, type LibraryIndicator, type Period } from './library.js';
+import { addedUp, peopleBreakdown } from './people-breakdown.js';
 import { resultsFrameworks, resultsIndicators, resultsPeriods, resultsTargets } from './tables.js';
 
 // The umbrella's results dashboard over its branches (issue 20.5). Its branches
@@ -15,8 +16,11 @@ import { resultsFrameworks, resultsIndicators, resultsPeriods, resultsTargets } 
 // `led_regions.branch_id`), and there one person is one person: someone reached
 // by two branches counts in each branch and once in the umbrella's total.
 // Each branch's own records are counted too, as its own reports count them
-// (`countInBranch` in library.ts, migration 0071: only totals cross, for direct
-// branches only), and added up with the umbrella's total.
+// (`countInBranch` in library.ts, migrations 0082 and 0083: only counts by cell of
+// sex and age band cross, for direct branches only), and added up with the umbrella's
+// total. Every figure is broken down by sex and by age band as the organisation's own
+// report breaks it down (the engine's `aggregate`, each person in the category of
+// their first record counted), so the parts of each add up to it.
 
 /** The indicators the branch scope applies to: people counted once, each record a participation. */
 const BY_BRANCH = new Map(LIBRARY.filter((i) => i.kind === 'unique_people').map((i) => [i.code, i]));
@@ -39,11 +43,19 @@ async function branchOfParticipations(ctx: TenantCtx, period: Period, branchIds:
   return of;
 }
 
-/** The figure of a people indicator in a branch's own records (null: not counted across organisations). */
+const DIMENSIONS = ['sex', 'age_band'] as const;
+
+/** People once each in some records of an indicator, with their breakdown by sex and age band. */
+function peopleIn(indicator: LibraryIndicator, observations: Observation[]) {
+  const counted = aggregate(indicator.kind, observations, DIMENSIONS);
+  return { n: 'n' in counted.total ? counted.total.n : 0, by: peopleBreakdown(counted) };
+}
+
+/** The figure of a people indicator in a branch's own records, with its breakdown (null: not counted across organisations). */
 async function inBranch(ctx: TenantCtx, indicator: LibraryIndicator, branchId: string, period: Period, reads: Reads) {
   if (!indicator.countInBranch) return null;
-  const { total } = aggregate(indicator.kind, [], [], await indicator.countInBranch(ctx, branchId, period, reads));
-  return 'n' in total ? total.n : null;
+  const counted = aggregate(indicator.kind, [], DIMENSIONS, await indicator.countInBranch(ctx, branchId, period, reads));
+  return 'n' in counted.total ? { n: counted.total.n, by: peopleBreakdown(counted) } : null;
 }
 
 /** Every framework of the organisation with its periods, each people indicator counted now, in total and by branch. */
@@ -93,32 +105,38 @@ export async function umbrellaDashboard(ctx: TenantCtx): Promise<UmbrellaDashboa
       const figures: UmbrellaIndicator[] = [];
       for (const i of own) {
         const indicator = BY_BRANCH.get(i.library!)!;
-        const observations = await indicator.observe(ctx, p, reads);
-        const all = new Set<string>();
-        const byBranch = new Map<string | null, Set<string>>();
+        const observations = (await indicator.observe(ctx, p, reads)).filter((o) => o.unit !== undefined);
+        const byBranch = new Map<string | null, Observation[]>();
         for (const o of observations) {
-          if (o.unit === undefined) continue;
-          all.add(o.unit);
           const branch = branchOf.get(o.record.id) ?? null;
-          let units = byBranch.get(branch);
-          if (!units) byBranch.set(branch, (units = new Set()));
-          units.add(o.unit);
+          let records = byBranch.get(branch);
+          if (!records) byBranch.set(branch, (records = []));
+          records.push(o);
         }
+        const all = peopleIn(indicator, observations);
         const parts = [];
-        for (const b of branches) parts.push({ ...b, people: byBranch.get(b.id)?.size ?? 0, recorded: await inBranch(ctx, indicator, b.id, p, reads) });
-        const ownPeople = byBranch.get(null)?.size ?? 0;
-        const recorded = parts.map((b) => b.recorded);
+        for (const b of branches) {
+          const placed = peopleIn(indicator, byBranch.get(b.id) ?? []);
+          const recorded = await inBranch(ctx, indicator, b.id, p, reads);
+          parts.push({ ...b, people: placed.n, peopleBy: placed.by, recorded: recorded?.n ?? null, recordedBy: recorded?.by ?? null });
+        }
+        const own = peopleIn(indicator, byBranch.get(null) ?? []);
+        const recorded = parts.map((b) => (b.recorded === null || b.recordedBy === null ? null : { n: b.recorded, by: b.recordedBy }));
+        const counted = recorded.every((r) => r !== null) ? recorded : null;
         figures.push({
           indicatorId: i.id,
           name: i.name,
           library: i.library!,
           level: i.level,
           target: targetOf.get(`${i.id}:${p.id}`) ?? null,
-          total: all.size,
+          total: all.n,
+          totalBy: all.by,
           branches: parts,
-          own: ownPeople,
-          overlap: parts.reduce((s, b) => s + b.people, ownPeople) - all.size,
-          together: recorded.every((n) => n !== null) ? recorded.reduce((s: number, n) => s + n!, all.size) : null,
+          own: own.n,
+          ownBy: own.by,
+          overlap: parts.reduce((s, b) => s + b.people, own.n) - all.n,
+          together: counted ? counted.reduce((s, r) => s + r.n, all.n) : null,
+          togetherBy: counted ? addedUp([all.by, ...counted.map((r) => r.by)]) : null,
         });
       }
       list.push({ id: p.id, label: p.label, startsOn: p.startsOn, endsOn: p.endsOn, state: p.state, indicators: figures });

@@ -1,6 +1,6 @@
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
-import { participationsBetween, peopleOnDays, type ParticipationSelection } from '../people/figures-service.js';
+import { participationsBetween, peopleCellsOf, peopleOnDays, type CountedRow, type ParticipationSelection, type PeopleCell } from '../people/figures-service.js';
 import { trainingCertifications } from './tables.js';
 
 /** The participations that count people trained: course attendance as training records it (source `training`, role participant). */
@@ -25,4 +25,18 @@ export async function trainersCertifiedBetween(ctx: TenantCtx, startsOn: string,
     const person = people[i];
     return person ? [{ id: r.id, on: r.on, personId: person.personId, sex: person.sex, ageBand: person.ageBand }] : [];
   });
+}
+
+/**
+ * Trainers certified in a direct branch's own records, for its umbrella: counted as the branch's own
+ * `trainersCertifiedBetween` counts them (each person once, merges followed, in the cell of their sex and
+ * their age band on the day of their first certification) by the database function
+ * `branch_trainers_certified()` (migrations 0076 and 0083), with the owner's rights. Counts by cell only,
+ * never who; another organisation (a sibling, the umbrella itself) counts as nobody.
+ */
+export async function branchTrainersCertifiedBetween(ctx: TenantCtx, branchId: string, startsOn: string, endsOn: string): Promise<PeopleCell[]> {
+  const rows = await ctx.tx.execute<CountedRow & { certifications: number }>(sql`
+    SELECT sex, birth_year AS "birthYear", age_band AS "ageBand", year, people, certifications
+      FROM branch_trainers_certified(${branchId}::uuid, ${startsOn}::date, ${endsOn}::date)`);
+  return peopleCellsOf(rows.rows.map((r) => ({ ...r, records: r.certifications })));
 }

@@ -39,6 +39,7 @@ let admin: Client;
 
 const UNAUDITED = [
   'POST /api/v1/auth/login',
+  'POST /sign-in',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/switch-org',
   'POST /api/v1/auth/forgot-password',
@@ -483,6 +484,13 @@ describe('every write is audited', () => {
     must(await admin.post(`/api/v1/results/frameworks/${framework.id}/shares`, { donorId: donor.id }));
     must(await admin.delete(`/api/v1/results/frameworks/${framework.id}/shares/${donor.id}`));
     must(await admin.post(`/api/v1/results/frameworks/${framework.id}/shares`, { donorId: donor.id }));
+    // Its budget and transactions (migration 0081): added, changed, removed.
+    const budget = must(await admin.post(`/api/v1/results/frameworks/${framework.id}/budgets`, { startsOn: '2026-01-01', endsOn: '2026-12-31', value: 500_000 })).budgets[0].id;
+    must(await admin.put(`/api/v1/results/frameworks/${framework.id}/budgets/${budget}`, { startsOn: '2026-01-01', endsOn: '2026-12-31', value: 600_000, status: 'committed' }));
+    must(await admin.delete(`/api/v1/results/frameworks/${framework.id}/budgets/${budget}`));
+    const transaction = must(await admin.post(`/api/v1/results/frameworks/${framework.id}/transactions`, { on: '2026-02-01', type: '1', value: 500_000 })).transactions[0].id;
+    must(await admin.put(`/api/v1/results/frameworks/${framework.id}/transactions/${transaction}`, { on: '2026-02-02', type: '1', value: 500_000, description: 'Audited tranche' }));
+    must(await admin.delete(`/api/v1/results/frameworks/${framework.id}/transactions/${transaction}`));
   });
 
   it('calls every other write route of the table until it succeeds', { timeout: 120_000 }, async () => {

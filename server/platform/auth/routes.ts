@@ -12,12 +12,12 @@ import {
 } from '../../../contracts/auth.js';
 import { Ok } from '../../../contracts/common.js';
 import { SESSION_COOKIE } from '../http/authenticate.js';
-import { AppError } from '../errors/app-error.js';
 import * as auth from './auth-service.js';
+import { countedSignIn, guardAttempt } from './attempts.js';
 import { resetRequestRules, resetTokenRules, signInRules, signupRules } from './limits.js';
 import { presentSession } from './present-session.js';
 import { deleteSession, SESSION_DAYS } from './sessions.js';
-import { giveBackAttempt, takeAttempt, type ThrottleRule } from './throttle.js';
+import { giveBackAttempt, type ThrottleRule } from './throttle.js';
 
 export function sessionCookieOptions(secure: boolean) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_DAYS * 86_400 };
@@ -36,23 +36,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const limit = app.config.LOGIN_RATE_LIMIT;
   const db = app.database.db;
 
-  /** Counts the attempt; past a limit it is refused before anything is checked. */
-  async function guard(reply: FastifyReply, rules: ThrottleRule[]) {
-    const refusal = await takeAttempt(db, rules);
-    if (!refusal) return;
-    reply.header('retry-after', String(refusal.retryAfterSeconds));
-    throw new AppError('auth.too_many_attempts', { minutes: Math.ceil(refusal.retryAfterSeconds / 60) });
-  }
+  const guard = (reply: FastifyReply, rules: ThrottleRule[]) => guardAttempt(db, reply, rules);
 
   app.post(
     '/api/v1/auth/login',
     { schema: { tags, body: LoginInput, response: { 200: SessionInfo } }, config: { auth: 'public', unaudited: 'opens a session for the caller; attempts are counted in auth_throttle' } },
     async (request, reply) => {
-      const rules = signInRules(limit, request.body.email, request.ip);
-      await guard(reply, rules);
-      const { token } = await auth.login(db, request.body, request.headers['user-agent']);
-      // Only failures count toward a lockout.
-      await giveBackAttempt(db, rules);
+      const { token } = await countedSignIn(db, reply, { limit, ip: request.ip, userAgent: request.headers['user-agent'] }, request.body);
       return respondWithNewSession(request, reply, token);
     },
   );

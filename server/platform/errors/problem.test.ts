@@ -10,6 +10,7 @@ async function app() {
   server.setSerializerCompiler(serializerCompiler);
   server.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   server.get('/things/:id', { schema: { params: z.object({ id: z.uuid() }), querystring: z.object({ limit: z.coerce.number().int().max(10).optional() }) } }, async () => ({ ok: true }));
+  server.post('/things', { schema: { body: z.object({ value: z.number(), note: z.string() }) } }, async () => ({ ok: true }));
   await server.ready();
   return server;
 }
@@ -30,6 +31,15 @@ describe('a refused request as a person reads it', () => {
     const server = await app();
     const res = await server.inject({ url: `/things/${crypto.randomUUID()}?limit=100`, headers: { 'accept-language': 'en' } });
     expect(res.json()).toMatchObject({ code: 'validation_failed', title: 'Some fields need your attention.', errors: [{ path: 'limit', code: 'too_big' }] });
+    await server.close();
+  });
+
+  it('says a field left out is required, and a field of the wrong kind what it expects', async () => {
+    const server = await app();
+    const res = await server.inject({ method: 'POST', url: '/things', payload: { note: 7 }, headers: { 'accept-language': 'en' } });
+    const errors = res.json().errors as Array<{ path: string; code: string; message: string }>;
+    expect(errors.find((e) => e.path === 'value')).toEqual({ path: 'value', code: 'invalid_type', message: 'Required.' });
+    expect(errors.find((e) => e.path === 'note')).toMatchObject({ code: 'invalid_type', message: expect.not.stringMatching(/^Required/) });
     await server.close();
   });
 });

@@ -28,6 +28,13 @@ function codeOfFastifyError(error: FastifyError): string | undefined {
   return undefined;
 }
 
+/** What a request's body holds at a validation error's path ("/lines/0/value"), undefined when nothing is there. */
+function valueAt(body: unknown, path: string): unknown {
+  let at = body;
+  for (const key of path.slice(1).split('/')) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const locale = request.locale ?? pickLocale(request.headers['accept-language']);
   const t = translator(locale);
@@ -50,8 +57,10 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
         const issue = { ...v.params, code: v.keyword } as Record<string, unknown>;
         const custom = v.keyword === 'custom' && typeof issue.params === 'object' ? (issue.params as Record<string, unknown>) : null;
         const code = typeof custom?.code === 'string' ? custom.code : v.keyword;
-        // An empty required text reads "Required.", not zod's "expected string to have >=1 characters".
-        const empty = v.keyword === 'too_small' && issue.origin === 'string' && issue.minimum === 1;
+        // An empty required text reads "Required.", not zod's "expected string to have >=1 characters";
+        // so does a field left out (an empty number field sends nothing), not "expected number, received undefined".
+        const empty = (v.keyword === 'too_small' && issue.origin === 'string' && issue.minimum === 1)
+          || (v.keyword === 'invalid_type' && (error as { validationContext?: string }).validationContext === 'body' && v.instancePath !== '' && valueAt(request.body, v.instancePath) === undefined);
         const message = badLink ? t('errors.bad_link') : custom?.code ? t(`errors.${code}`, custom) : empty ? t('errors.required') : zodMessage(locale, issue);
         return { path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), code, message };
       }),

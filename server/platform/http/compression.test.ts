@@ -50,6 +50,10 @@ describe('compression and caching', () => {
 
     const page = await app.inject({ url: '/members' });
     expect(page.headers['cache-control']).toBe('no-cache');
+    // `/` is the shell; a path with no file behind it is left to the app's not-found handler.
+    const home = await app.inject({ url: '/' });
+    expect([home.statusCode, home.body, home.headers['cache-control']]).toEqual([200, '<!doctype html><title>Roundtable</title>', 'no-cache']);
+    expect((await app.inject({ url: '/assets/app-00000000.js' })).statusCode).toBe(404);
     await app.close();
   });
 });

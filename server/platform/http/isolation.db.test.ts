@@ -22,6 +22,7 @@ import { b2bProfiles, b2bRequests, b2bSettings } from '../../modules/b2b/tables.
 import { networkingIntroductions, networkingOffers, networkingProducts, networkingProfiles, networkingSettings } from '../../modules/networking/tables.js';
 import { resultsFrameworks, resultsIndicators, resultsManualValues, resultsPeriods, resultsTargets } from '../../modules/results/tables.js';
 import { resultsFrameworkShares } from '../../modules/results/donor-tables.js';
+import { resultsBudgets, resultsTransactions } from '../../modules/results/finance-tables.js';
 import { createDonor } from '../../modules/results/donor-service.js';
 import { sampleInput } from '../../test/sample-input.js';
 import { createPublishedForm, mailedLinks, portClearanceForm } from '../../test/survey-factories.js';
@@ -98,6 +99,8 @@ async function snapshotOf(orgIds: string[]) {
     targets: await tx.select().from(resultsTargets).where(inArray(resultsTargets.orgId, orgIds)).orderBy(resultsTargets.indicatorId, resultsTargets.periodId),
     resultValues: await tx.select().from(resultsManualValues).where(inArray(resultsManualValues.orgId, orgIds)).orderBy(resultsManualValues.id),
     frameworkShares: await tx.select().from(resultsFrameworkShares).where(inArray(resultsFrameworkShares.orgId, orgIds)).orderBy(resultsFrameworkShares.frameworkId, resultsFrameworkShares.donorId),
+    budgets: await tx.select().from(resultsBudgets).where(inArray(resultsBudgets.orgId, orgIds)).orderBy(resultsBudgets.id),
+    transactions: await tx.select().from(resultsTransactions).where(inArray(resultsTransactions.orgId, orgIds)).orderBy(resultsTransactions.id),
     capacityAssessments: await tx.select().from(capacityAssessments).where(inArray(capacityAssessments.orgId, orgIds)).orderBy(capacityAssessments.id),
     capacityAnswers: await tx.select().from(capacityAnswers).where(inArray(capacityAnswers.orgId, orgIds)).orderBy(capacityAnswers.assessmentId, capacityAnswers.itemKey),
     capacityGapCourses: await tx.select().from(capacityGapCourses).where(inArray(capacityGapCourses.orgId, orgIds)).orderBy(capacityGapCourses.courseId),
@@ -283,6 +286,8 @@ describe('tenant isolation, for every route and every role', () => {
     // Shared with a donor: another organisation may neither see nor revoke the share.
     const victimDonor = await createDonor(t.app.database.db, 'Victim GIZ');
     await a.admin.post(`/api/v1/results/frameworks/${framework.id}/shares`, { donorId: victimDonor.id });
+    const budget = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/budgets`, { startsOn: '2026-01-01', endsOn: '2026-12-31', value: 7_700_000 })).json().budgets[0];
+    const transaction = (await a.admin.post(`/api/v1/results/frameworks/${framework.id}/transactions`, { on: '2026-02-01', type: '1', value: 7_700_000, description: 'Victim tranche of funds' })).json().transactions[0];
     victim.orgIds = [a.orgId, branch.id];
     // The victim's ids by the path segment that names their kind (`/members/:id` takes a firm's id):
     // a route's parameter gets the victim records of its own kind, parent and child together, where
@@ -334,6 +339,8 @@ describe('tenant isolation, for every route and every role', () => {
         // A course's form kind, not an id: every kind, rather than every victim id.
         evaluation: ['pre', 'post', 'satisfaction'],
         frameworks: [framework.id],
+        budgets: [budget.id],
+        transactions: [transaction.id],
         indicators: [indicator.id],
         shares: [victimDonor.id],
         targets: [indicator.id],
@@ -371,7 +378,7 @@ describe('tenant isolation, for every route and every role', () => {
     victim.ids = [
       a.orgId, branch.id, a.adminId, staff.userId, invitation.id, token.token.id, mail.id, tier.id, firm.id, invoice.id, contact.id, view.id, form.id, consultation.id, response.responseId, issue.id,
       advocacy.id, costed.costs.activities[0].id, forum.id, seat.id, meeting.id, agenda.id, decision.id,
-      body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, fair.id, ticket.id, registration.id, framework.id, indicator.id, period.id, resultValue.id,
+      body.id, post.id, dm.id, membership.id, objective.id, document.id, reached.id, fair.id, ticket.id, registration.id, framework.id, indicator.id, period.id, resultValue.id, budget.id, transaction.id,
       course.id, courseModule.id, courseSession.id, learner.id, learnerPerson, certification.id, quiz.id, assessment.id, gapCourse.courseId,
       ledRegion.id, ledTeamMember.id, ledFigure.id, ledCell.id, ledBottleneck.id, ledMeasure.id, ledMilestone.id, ledLine.id, ledReport.id, ledTrainee.personId, ledCall.id, ledApplication.id, ledInterview.id, ledCode.codeId,
       buyer.id, b2bRequest.id,
@@ -385,7 +392,7 @@ describe('tenant isolation, for every route and every role', () => {
       'Victim advocacy on shea export levy', 'Victim advocacy problem', 'Victim cost activity', 'Victim shea round table', 'Victim official Alhassan', 'alhassan@victim.example',
       'Victim meeting', 'Victim agenda item', 'Victim decision text', 'Victim Ministry of Food', 'Victim Deputy Minister', 'Victim Hon. Abdulai', 'abdulai@victim.example',
       'Victim stance note', 'Victim objective text', 'victim-levy-study.pdf', 'Victim document description', 'Victim document body',
-      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim shea fair', 'Victim exhibitor ticket', 'Victim Visitor Adwoa', 'adwoa@victim.example', registration.ticketCode, 'Victim ToT on shea butter', 'Victim audience of women processors', 'Victim module on quality', 'Victim objective of grading', 'Victim manual', 'Victim ToT session', 'Victim Learner Fuseini', 'fuseini@victim.example', learner.ticketCode, 'Victim teach-back notes', 'Victim quiz on grading', 'Victim quiz question', 'Victim quiz answer', 'Victim capacity note', 'Victim board workshop', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A',
+      'Victim Trainee Akosua', 'akosua@victim.example', 'Victim shea fair', 'Victim exhibitor ticket', 'Victim Visitor Adwoa', 'adwoa@victim.example', registration.ticketCode, 'Victim ToT on shea butter', 'Victim audience of women processors', 'Victim module on quality', 'Victim objective of grading', 'Victim manual', 'Victim ToT session', 'Victim Learner Fuseini', 'fuseini@victim.example', learner.ticketCode, 'Victim teach-back notes', 'Victim quiz on grading', 'Victim quiz question', 'Victim quiz answer', 'Victim capacity note', 'Victim board workshop', 'Victim donor framework', 'Victim indicator of trainees', 'Victim period 2026', 'Victim evidence sheet', 'GH-RGD-VICTIM1-A', 'Victim tranche of funds',
       'Victim LED region Savannah', 'Victim LED narrative', 'Victim LED banker Issah', 'issah@victim.example', 'Victim LED population', 'Victim LED census', 'Victim LED factor', 'Victim LED evidence', 'Victim LED bottleneck of roads', 'Victim LED measure of feeder roads', 'Victim LED partner', 'Victim LED milestone', 'Victim LED budget line', 'Victim LED progress', 'Victim LED trainee Zenabu', 'Victim LED call', 'Victim LED application', 'Victim LED applicant', 'applicant@victim.example',
       'Victim Buyer Kwame', 'kwame@victim.example', buyer.ticketCode, 'Victim table Baobab', 'Victim B2B offer of shea', 'Victim B2B seek of buyers', 'Victim B2B request message',
       'Victim networking summary', 'Victim certification', 'Victim shea product', 'Victim Cocoa Buyers', 'victim.buyers@victim.example', 'Victim offer of shea', 'Victim offered text', 'Victim info entry', 'Victim info source', 'Victim introduction note',

@@ -1,7 +1,6 @@
 import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ForgotPasswordInput } from '../../../contracts/auth.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
 import { askPasswordReset } from './api.js';
@@ -29,7 +28,7 @@ export function ForgotPasswordPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
+      <Anchor href="/sign-in" size="sm" mt="md" display="block">
         {t('auth.backToSignIn')}
       </Anchor>
     </PublicLayout>

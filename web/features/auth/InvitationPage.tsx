@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { AcceptInvitationInput } from '../../../contracts/orgs.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
 import { useAcceptSession, useSession } from '../../app/session.js';
@@ -50,7 +50,7 @@ export function InvitationPage() {
           ) : (
             <>
               <Alert color="blue">{t('auth.invitation.signInFirst', { email: inv.email })}</Alert>
-              <Button component={Link} to={`/sign-in?next=${encodeURIComponent(`/invitation/${token}`)}`}>
+              <Button component="a" href={`/sign-in?next=${encodeURIComponent(`/invitation/${token}`)}`}>
                 {t('auth.signIn.submit')}
               </Button>
             </>

@@ -23,7 +23,7 @@ export function ResetPasswordPage() {
           <Alert color="teal" role="status">
             {t('auth.reset.done')}
           </Alert>
-          <Button component={Link} to="/sign-in">
+          <Button component="a" href="/sign-in">
             {t('auth.signIn.submit')}
           </Button>
         </Stack>

@@ -1,7 +1,7 @@
 import { Anchor, Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { SignupInput } from '../../../contracts/auth.js';
 import type { Locale } from '../../../contracts/roles.js';
 import { PublicLayout } from '../../app/PublicLayout.js';
@@ -44,7 +44,7 @@ export function SignUpPage() {
           <Button type="submit" loading={signUp.isPending}>
             {t('auth.signUp.submit')}
           </Button>
-          <Anchor component={Link} to="/sign-in" size="sm">
+          <Anchor href="/sign-in" size="sm">
             {t('auth.signUp.haveAccount')}
           </Anchor>
         </Stack>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ForgotPasswordInput, LoginInput, PasswordChangeInput, ResetPasswordInput, SessionInfo, SignupInput } from '../../../contracts/auth.js';
+import type { ForgotPasswordInput, PasswordChangeInput, ResetPasswordInput, SessionInfo, SignupInput } from '../../../contracts/auth.js';
 import type { InvitationPreview } from '../../../contracts/orgs.js';
 import { api } from '../../app/api.js';
 
@@ -7,7 +7,6 @@ export const authKeys = {
   invitation: (token: string) => ['invitation', token] as const,
 };
 
-export const logIn = (values: z.input<typeof LoginInput>) => api<SessionInfo>('/api/v1/auth/login', { method: 'POST', body: values });
 export const createAccount = (values: z.input<typeof SignupInput>) => api<SessionInfo>('/api/v1/auth/signup', { method: 'POST', body: values });
 export const askPasswordReset = (values: z.input<typeof ForgotPasswordInput>) => api('/api/v1/auth/forgot-password', { method: 'POST', body: values });
 export const resetPassword = (values: z.input<typeof ResetPasswordInput>) => api('/api/v1/auth/reset-password', { method: 'POST', body: values });

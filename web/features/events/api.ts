@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventSharing, EventState, Registration, RegistrationInput, SelfCheckIn, TicketTypeInput } from '../../../contracts/events.js';
+import type { CheckInInput, CheckInList, CheckInResult, EventDetail, EventInput, EventSharing, EventSharingInput, EventState, Registration, RegistrationInput, SelfCheckIn, TicketTypeInput } from '../../../contracts/events.js';
 import { api } from '../../app/api.js';
 
 export const eventsPath = '/api/v1/events';
@@ -36,4 +36,4 @@ export const setSelfCheckIn = (id: string, enabled: boolean) => api<SelfCheckIn>
 /** Across the federation: what the umbrella and branches share (a page at a time), and whether ours are shared. */
 export const federationEventsPath = `${eventsPath}/federation`;
 export const fetchEventSharing = () => api<EventSharing>(`${federationEventsPath}/sharing`);
-export const saveEventSharing = (input: EventSharing) => api<EventSharing>(`${federationEventsPath}/sharing`, { method: 'PUT', body: input });
+export const saveEventSharing = (input: EventSharingInput) => api<EventSharing>(`${federationEventsPath}/sharing`, { method: 'PUT', body: input });

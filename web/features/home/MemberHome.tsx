@@ -152,7 +152,8 @@ export function MemberHome() {
   const { t } = useTranslation();
   const { data: session } = useSession();
   const can = useCan();
-  const home = useQuery({ queryKey: homeKeys.member, queryFn: fetchMemberHome, retry: false });
+  // Fetched ahead with the session on a first load (home-choice.ts): a few seconds' old answer is not fetched again on mount.
+  const home = useQuery({ queryKey: homeKeys.member, queryFn: fetchMemberHome, retry: false, staleTime: 5_000 });
   if (home.isPending) return <Loading />;
   if (home.error) return <ProblemAlert error={home.error} />;
   const d = home.data;

@@ -54,7 +54,7 @@ export function Matches({ kind, id, introduceFrom }: { kind: 'offer' | 'firm'; i
       {matches.isPending ? <Loading /> : !matches.data?.items.length ? <EmptyState>{t('networking.noMatches')}</EmptyState> : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {matches.data.items.map((m) => (
-            <MatchCard key={`${m.memberId}-${m.offer?.id ?? ''}`} match={m} extra={introduceFrom && can('networking.manage') && (
+            <MatchCard key={`${m.memberId}-${m.offer?.id ?? ''}`} match={m} extra={introduceFrom && !m.sharedBy && can('networking.manage') && (
               <Group><Button size="sm" variant="light" loading={introduce.isPending && introduce.variables === m.memberId} onClick={() => introduce.mutate(m.memberId)}>{t('networking.introduce')}</Button></Group>
             )} />
           ))}

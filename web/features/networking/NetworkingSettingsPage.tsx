@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, SimpleGrid, Text } from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,9 @@ import { notify } from '../../ui/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { ProblemAlert } from '../../ui/ProblemAlert.js';
 import { fetchSettings, networkingKeys, saveSettings } from './api.js';
+
+// The two sharing choices sit one under the other: each label a row a thumb can hit (44 px) without touching the other.
+const THUMB_ROW = { body: { alignItems: 'center' }, label: { minHeight: 44, display: 'flex', alignItems: 'center' } } as const;
 
 function SettingsForm({ initial }: { initial: NetworkingSettings }) {
   const { t } = useTranslation();
@@ -39,8 +42,12 @@ function SettingsForm({ initial }: { initial: NetworkingSettings }) {
       </SimpleGrid>
       <Text fw={600} size="sm">{t('networking.federationSharing')}</Text>
       <Text size="xs" c="dimmed">{t('networking.federationSharingHelp')}</Text>
-      <Checkbox label={t('networking.shareInfoWithFederation')} checked={values.shareInfoWithFederation} disabled={!can('networking.settings')}
+      <Checkbox label={t('networking.shareInfoWithFederation')} checked={values.shareInfoWithFederation} disabled={!can('networking.settings')} styles={THUMB_ROW}
         onChange={(e) => setValues({ ...values, shareInfoWithFederation: e.currentTarget.checked })} />
+      <Checkbox label={t('networking.shareOffersWithFederation')} checked={values.shareOffersWithFederation} disabled={!can('networking.settings')} styles={THUMB_ROW}
+        onChange={(e) => setValues({ ...values, shareOffersWithFederation: e.currentTarget.checked })} />
+      <TextInput label={t('networking.federationContact')} description={t('networking.federationContactHelp')} maxLength={300} value={values.federationContact}
+        error={errors.federationContact} disabled={!can('networking.settings')} onChange={(e) => setValues({ ...values, federationContact: e.currentTarget.value })} />
       <ProblemAlert error={save.error} />
       {can('networking.settings') && <Group justify="flex-end"><Button type="submit" loading={save.isPending}>{t('ui.save')}</Button></Group>}
     </Form>

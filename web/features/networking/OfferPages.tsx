@@ -20,28 +20,49 @@ import { useCursorPages } from '../../ui/use-cursor-pages.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { useTabParam } from '../../ui/use-tab-param.js';
 import { createIntroduction, fetchInterests, fetchOffer, moveOffer, networkingKeys, offersPath, returnOffer } from './api.js';
+import { FederationOffersTab } from './FederationOffers.js';
 import { IntroductionList } from './IntroductionList.js';
 import { Matches } from './Matches.js';
 import { linkStyle, OfferCard, stateColor } from './parts.js';
 import { NewOfferForFirm } from './StaffForms.js';
 
-/** Cooperation offers and requests: the review queue first (submitted), then any state. */
+/**
+ * Cooperation offers and requests: the review queue first (submitted), then
+ * any state; a second tab holds those the federation's other organisations share.
+ */
 export function OffersPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [adding, setAdding] = useState(false);
+  const tabs = useTabParam('ours');
+  return (
+    <>
+      <PageHeader title={t('nav.networkingOffers')}>
+        {can('networking.manage') && !adding && tabs.value === 'ours' && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('networking.enterOffer')}</Button>}
+      </PageHeader>
+      <Tabs {...tabs} keepMounted={false}>
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
+          <Tabs.Tab value="ours" mih={44}>{t('networking.ourOffers')}</Tabs.Tab>
+          <Tabs.Tab value="federation" mih={44}>{t('networking.federation')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="ours" pt="sm"><OwnOffers adding={adding} onClose={() => setAdding(false)} /></Tabs.Panel>
+        <Tabs.Panel value="federation" pt="sm"><FederationOffersTab /></Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function OwnOffers({ adding, onClose }: { adding: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const list = useListParams({ state: 'submitted', side: '', kind: '', sort: '-updated' });
   const offers = useCursorPages<Offer>(networkingKeys.offers, offersPath, list.query);
   const interests = useQuery({ queryKey: networkingKeys.interests, queryFn: fetchInterests });
   return (
     <>
-      <PageHeader title={t('nav.networkingOffers')}>
-        <ExportMenu path={offersPath} query={list.query} />
-        {can('networking.manage') && !adding && <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('networking.enterOffer')}</Button>}
-      </PageHeader>
       <Stack>
+        <Group justify="flex-end"><ExportMenu path={offersPath} query={list.query} /></Group>
         <Text size="sm" c="dimmed">{t('networking.offersIntro')}</Text>
-        {adding && <NewOfferForFirm onCancel={() => setAdding(false)} />}
+        {adding && <NewOfferForFirm onCancel={onClose} />}
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
           <Select label={t('networking.state')} clearable placeholder={t('networking.anyState')} data={OFFER_STATES.map((s) => ({ value: s, label: t(`networking.states.${s}`) }))} value={list.values.state || null} onChange={(v) => list.set('state', v ?? '')} />
           <Select label={t('networking.side')} clearable data={OFFER_SIDES.map((s) => ({ value: s, label: t(`networking.sides.${s}`) }))} value={list.values.side || null} onChange={(v) => list.set('side', v ?? '')} />

@@ -8,12 +8,15 @@ export const offersPath = `${base}/offers`;
 export const introductionsPath = `${base}/introductions`;
 export const myOffersPath = `${base}/my/offers`;
 export const marketPath = `${base}/my/market`;
+/** Offers and requests the federation's other organisations share with this one (read-only). */
+export const federationOffersPath = `${base}/federation-offers`;
 
 export const networkingKeys = {
   all: ['networking'] as const,
   profiles: ['networking', 'profiles'] as const,
   profile: (memberId: string) => ['networking', 'profile', memberId] as const,
   offers: ['networking', 'offers'] as const,
+  federationOffers: ['networking', 'federation-offers'] as const,
   offer: (id: string) => ['networking', 'offer', id] as const,
   matches: (kind: 'offer' | 'firm', id: string) => ['networking', 'matches', kind, id] as const,
   whyNot: (kind: 'offer' | 'firm', id: string, memberId: string) => ['networking', 'why-not', kind, id, memberId] as const,

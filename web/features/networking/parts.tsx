@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  hsChapter, OFFER_KINDS, OFFER_SIDES, PUBLIC_FIELDS, type Match, type MatchReason, type Offer, type OfferInput, type OfferState, type Profile, type ProfileInput, type PublicField,
+  hsChapter, OFFER_KINDS, OFFER_SIDES, PUBLIC_FIELDS, type Match, type MatchReason, type Offer, type OfferInput, type OfferState, type Profile, type ProfileInput, type PublicField, type SharedBy,
 } from '../../../contracts/networking.js';
 import { ApiError } from '../../app/api.js';
 import { countryName, formatDate } from '../../app/format.js';
@@ -51,21 +51,42 @@ export function ReasonText({ reason }: { reason: MatchReason }) {
   return <>{t(`networking.reasons.${reason.code}`, params)} <Text span c="dimmed" size="xs">+{formatNumber(reason.points)}</Text></>;
 }
 
+/**
+ * Where a shared offer comes from and whom to call about it: its firm is not
+ * named across organisations, so the chamber that owns it makes the introduction.
+ */
+export function SharedByNote({ sharedBy }: { sharedBy: SharedBy }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group gap={4} wrap="wrap"><Badge variant="outline" color="grape" style={{ textTransform: 'none' }}>{t('networking.fromOrg', { org: sharedBy.orgName })}</Badge></Group>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {sharedBy.contact ? t('networking.contactOrg', { org: sharedBy.orgName, contact: sharedBy.contact }) : t('networking.contactOrgNoContact', { org: sharedBy.orgName })}
+      </Text>
+    </>
+  );
+}
+
 export function MatchCard({ match, extra }: { match: Match; extra?: React.ReactNode }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm">
       <Stack gap={4}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Stack gap={0}>
-            <Text fw={600}>{match.firmName}</Text>
-            {match.offer ? <Anchor component={Link} to={`/networking/offers/${match.offer.id}`} size="sm" style={linkStyle}>{match.offer.title}</Anchor> : <Text size="sm" c="dimmed">{t('networking.firmProfile')}</Text>}
+          <Stack gap={0} miw={0}>
+            {match.sharedBy ? <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{match.offer?.title}</Text> : (
+              <>
+                <Text fw={600}>{match.firmName}</Text>
+                {match.offer ? <Anchor component={Link} to={`/networking/offers/${match.offer.id}`} size="sm" style={linkStyle}>{match.offer.title}</Anchor> : <Text size="sm" c="dimmed">{t('networking.firmProfile')}</Text>}
+              </>
+            )}
           </Stack>
           <Badge variant="light" size="lg">{t('networking.score', { score: formatNumber(match.score) })}</Badge>
         </Group>
         <ul style={{ margin: 0, paddingInlineStart: '1.1rem' }}>
           {match.reasons.map((r) => <li key={r.rule}><Text size="sm" span><ReasonText reason={r} /></Text></li>)}
         </ul>
+        {match.sharedBy && <SharedByNote sharedBy={match.sharedBy} />}
         {extra}
       </Stack>
     </Paper>

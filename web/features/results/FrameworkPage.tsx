@@ -22,6 +22,7 @@ import {
   addIndicator, addPeriod, fetchFramework, fetchLibrary, iatiDownloadPath, iatiPublicPath, indicatorsPath, periodsPath, publishIati, removeIndicator, resultsKeys, type Framework, type Indicator, type PeriodSummary,
 } from './api.js';
 import { FrameworkForm } from './ResultsPage.js';
+import { FinancePanel } from './FinancePanel.js';
 import { SharesPanel } from './SharesPanel.js';
 
 export const stateColor = { draft: 'gray', submitted: 'blue', approved: 'teal' } as const;
@@ -270,6 +271,7 @@ export function FrameworkPage() {
         {(f.donor || f.description) && <Text size="sm">{[f.donor, f.description].filter(Boolean).join(' — ')}</Text>}
         <Indicators frameworkId={id} manage={manage} onAdd={() => setDialog('indicator')} />
         <Periods frameworkId={id} manage={manage} onAdd={() => setDialog('period')} />
+        <FinancePanel frameworkId={id} manage={manage} />
         <IatiPanel framework={f} />
         {can('results.approve') && <SharesPanel frameworkId={id} frameworkName={f.name} />}
       </Stack>

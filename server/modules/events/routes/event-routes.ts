@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChildParams, IdParams, Page, TABLE_FORMATS } from '../../../../contracts/common.js';
 import {
-  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventSharing, EventStateInput, EventSummary, FederationEvent, FederationEventQuery, Registration, RegistrationFilter, RegistrationInput, RegistrationQuery, TicketTypeInput,
+  CheckInInput, CheckInList, CheckInResult, EventDetail, EventFilter, EventInput, EventQuery, EventSharing, EventSharingInput, EventStateInput, EventSummary, FederationEvent, FederationEventQuery, Registration, RegistrationFilter, RegistrationInput, RegistrationQuery, TicketTypeInput,
 } from '../../../../contracts/events.js';
 import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
@@ -89,7 +89,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
   }, async (request) => app.tenant(request, (ctx) => getEventSharing(ctx)));
 
   app.put('/api/v1/events/federation/sharing', {
-    schema: { tags, body: EventSharing, response: { 200: EventSharing } },
+    schema: { tags, body: EventSharingInput, response: { 200: EventSharing } },
     config: { auth: 'tenant', permission: 'events.manage' },
   }, async (request) => app.tenant(request, (ctx) => saveEventSharing(ctx, request.body)));
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Page, TABLE_FORMATS, Uuid } from '../../../../contracts/common.js';
 import {
-  DealFollowUp, DealFollowUpQuery, DirectoryFilter, DirectoryQuery, Interest, InterestInput, Introduction, IntroductionInput, IntroductionQuery, IntroductionStatusInput, Match, NetworkingSettings,
+  DealFollowUp, DealFollowUpQuery, DirectoryFilter, DirectoryQuery, FederationOffer, FederationOfferQuery, Interest, InterestInput, Introduction, IntroductionInput, IntroductionQuery, IntroductionStatusInput, Match, NetworkingSettings,
   Offer, OfferDetail, OfferFilter, OfferInput, OfferQuery, Profile, ProfileInput, ReturnInput, StaffOfferInput, WhyNot,
 } from '../../../../contracts/networking.js';
 import { clock } from '../../../platform/clock.js';
@@ -10,6 +10,7 @@ import type { TenantCtx } from '../../../platform/db/tenancy.js';
 import { sendListExport, type ListExport } from '../../../platform/export/list-export.js';
 import { ownFirm } from '../../members/portal-service.js';
 import { dealFollowUpList, dealFollowUpsOf } from '../deal-service.js';
+import { listFederationOfferPage } from '../federation-service.js';
 import { createIntroduction, getIntroduction, introductionsOf, listIntroductionPage, moveIntroduction } from '../introduction-service.js';
 import { matchesFor, whyNot } from '../match-service.js';
 import { createOffer, expressInterest, getOfferDetail, interestsWhere, listOfferPage, moveOffer, updateOffer, type OfferAction } from '../offer-service.js';
@@ -93,6 +94,12 @@ export const networkingRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, querystring: OfferQuery, response: { 200: Page(Offer) } },
     config: { auth: 'tenant', permission: 'networking.read' },
   }, async (request) => app.tenant(request, (ctx) => listOfferPage(ctx, request.query, clock.now())));
+
+  // What the federation's other organisations share: read-only, their firms not named (federation-service.ts).
+  app.get('/api/v1/networking/federation-offers', {
+    schema: { tags, querystring: FederationOfferQuery, response: { 200: Page(FederationOffer) } },
+    config: { auth: 'tenant', permission: 'networking.read' },
+  }, async (request) => app.tenant(request, (ctx) => listFederationOfferPage(ctx, request.query, clock.now())));
 
   for (const format of TABLE_FORMATS) {
     app.get(`/api/v1/networking/offers/export.${format}`, {

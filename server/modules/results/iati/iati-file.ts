@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { currencyDigits } from '../../../../contracts/money.js';
 import type { Figure } from '../../../../contracts/results.js';
 import { projectFile } from '../../../platform/project-files.js';
 
-// The IATI 2.03 activity standard's schemas and the codelist this module reads,
+// The IATI 2.03 activity standard's schemas and the codelists this module reads,
 // copied from the IATI reference (../shared/reference/iati, see its LICENSE):
 // the product never reads outside itself at run time.
 const here = (name: string) => projectFile('server', 'modules', 'results', 'iati', name);
@@ -47,6 +48,32 @@ export interface IatiActivity {
       actual: null | { total: Figure; categories: Array<{ dimension: string; category: string; figure: Figure }> };
     }>;
   }>;
+  /** Amounts in whole minor units of their currency, as the product keeps money. */
+  budgets: Array<{ type: 'original' | 'revised'; status: 'indicative' | 'committed'; startsOn: string; endsOn: string; value: number; currency: string }>;
+  transactions: Array<{ type: string; on: string; value: number; currency: string; description: string; providerOrg: string; receiverOrg: string }>;
+}
+
+/** IATI's TransactionType codelist (code, English name), as IATI publishes it. */
+export const TRANSACTION_TYPE_NAMES: ReadonlyArray<{ code: string; name: string }> = fs
+  .readFileSync(here('TransactionType.csv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => l.trim())
+  .map((l) => ({ code: l.slice(0, l.indexOf(',')).trim(), name: l.slice(l.indexOf(',') + 1).trim() }));
+
+/** BudgetType and BudgetStatus codes. */
+const BUDGET_TYPE = { original: '1', revised: '2' } as const;
+const BUDGET_STATUS = { indicative: '1', committed: '2' } as const;
+
+/**
+ * Minor units as IATI's decimal value in major units, written from the digits rather than
+ * divided, so no amount is rounded on the way: 123456 pesewas → "1234.56".
+ */
+export function majorValue(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const whole = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return digits ? `${sign}${whole.slice(0, -digits)}.${whole.slice(-digits)}` : `${sign}${whole}`;
 }
 
 /** A figure as IATI's `value`: a count or sum, or a percentage rounded to one decimal; none for qualitative. */
@@ -71,12 +98,30 @@ export function iatiActivityXml(a: IatiActivity): string {
   if (a.donor) narrative(act, 'participating-org', a.donor, { role: '1' });
   narrative(act, 'participating-org', a.orgName, { ref: a.orgRef, role: '4', type: a.orgType });
   act.ele('activity-status', { code: '2' });
-  const periods = a.indicators.flatMap((i) => i.periods);
+  // The activity spans its reporting periods, budgets and transactions.
+  const periods = [...a.indicators.flatMap((i) => i.periods), ...a.budgets, ...a.transactions.map((tr) => ({ startsOn: tr.on, endsOn: tr.on }))];
   const first = periods.map((p) => p.startsOn).sort()[0];
   const last = periods.map((p) => p.endsOn).sort().at(-1);
   if (first) act.ele('activity-date', { type: '1', 'iso-date': first });
   if (last) act.ele('activity-date', { type: '3', 'iso-date': last });
   act.ele('recipient-country', { code: a.country, percentage: '100' });
+  // The schema's order: budgets, then transactions, then results.
+  for (const b of [...a.budgets].sort((x, y) => x.startsOn.localeCompare(y.startsOn) || x.type.localeCompare(y.type))) {
+    const budget = act.ele('budget', { type: BUDGET_TYPE[b.type], status: BUDGET_STATUS[b.status] });
+    budget.ele('period-start', { 'iso-date': b.startsOn });
+    budget.ele('period-end', { 'iso-date': b.endsOn });
+    // The value is as of the period's first day, the day IATI converts it on.
+    budget.ele('value', { currency: b.currency, 'value-date': b.startsOn }).txt(majorValue(b.value, b.currency));
+  }
+  for (const tr of [...a.transactions].sort((x, y) => x.on.localeCompare(y.on))) {
+    const transaction = act.ele('transaction');
+    transaction.ele('transaction-type', { code: tr.type });
+    transaction.ele('transaction-date', { 'iso-date': tr.on });
+    transaction.ele('value', { currency: tr.currency, 'value-date': tr.on }).txt(majorValue(tr.value, tr.currency));
+    if (tr.description) narrative(transaction, 'description', tr.description);
+    if (tr.providerOrg) narrative(transaction, 'provider-org', tr.providerOrg);
+    if (tr.receiverOrg) narrative(transaction, 'receiver-org', tr.receiverOrg);
+  }
   for (const indicator of a.indicators) {
     const result = act.ele('result', { type: RESULT_TYPE[indicator.level], 'aggregation-status': '1' });
     narrative(result, 'title', indicator.name);

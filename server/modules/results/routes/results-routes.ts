@@ -17,6 +17,7 @@ import { orgClock } from '../../../platform/org-clock.js';
 import { clockFormat } from '../../../platform/time.js';
 import { getCurrentOrg } from '../../orgs/org-service.js';
 import { donorReport } from '../donor-report.js';
+import { frameworkFinance } from '../finance-service.js';
 import { donorReportPdf } from '../donor-report-pdf.js';
 import { donorReportXlsx } from '../donor-report-xlsx.js';
 import { addManualValue, addPeriod, approvePeriod, indicatorRecords, periodReport, removeManualValue, returnPeriod, setTarget, submitPeriod } from '../period-service.js';
@@ -173,7 +174,8 @@ export const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
         const report = await periodReport(ctx, id);
         const [framework, org] = await Promise.all([getFramework(ctx, report.frameworkId), getCurrentOrg(ctx)]);
         const t = translator(ctx.locale);
-        const content = donorReport(framework, report, org.name, t, clockFormat(orgClock(org), ctx.locale), clock.now());
+        const finance = await frameworkFinance(ctx, report.frameworkId);
+        const content = donorReport(framework, report, org.name, t, clockFormat(orgClock(org), ctx.locale), clock.now(), finance);
         return format === 'pdf' ? donorReportPdf(content, t, org.name) : donorReportXlsx(content, t);
       });
       reply.type(format === 'pdf' ? 'application/pdf' : TABLE_CONTENT_TYPES.xlsx);
