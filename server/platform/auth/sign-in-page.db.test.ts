@@ -130,7 +130,9 @@ describe('the sign-in page the server writes', () => {
     expect(wrong.body).toContain('<div class="alert" role="alert">E-mail or password is wrong.</div>');
     expect(wrong.body).toContain(`value="${email}"`);
     expect(wrong.body).not.toContain('not the password 42');
-    expect(wrong.body).toMatch(/<input id="password" name="password" type="password"[^>]*required maxlength="200">/);
+    // The address is kept, so the cursor waits where the person types again: the password (empty, never sent back).
+    expect(wrong.body).toMatch(/<input id="password" name="password" type="password"[^>]*required maxlength="200" autofocus>/);
+    expect(wrong.body).not.toMatch(/<input id="email"[^>]* autofocus/);
     expect(sessionCookie(wrong)).toBeUndefined();
     // In the reader's language, as the API's problem would be.
     const form = await openForm({ 'accept-language': 'fr' });

@@ -50,13 +50,15 @@ export function signInPage(t: TFunction, locale: string, opts: SignInPageOptions
   const problem = opts.problem ? `<div class="alert" role="alert">${escape(opts.problem)}</div>` : '';
   const onEmail = fieldProblem('email', opts.emailProblem);
   const onPassword = fieldProblem('password', opts.passwordProblem);
-  // The one thing to do here: the cursor waits in the e-mail field.
+  // The one thing to do here: the cursor waits in the e-mail field, or, the address kept after a
+  // refusal and not itself in question, in the password field, which is what is typed again.
+  const onPasswordFirst = !!opts.email && !opts.emailProblem;
   const form = `<form method="post" action="${escape(opts.action)}">
 <input type="hidden" name="formToken" value="${escape(opts.formToken)}">
 <label for="email">${escape(t('auth.email'))}</label>
-<input id="email" name="email" type="email" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="254" autofocus value="${escape(opts.email ?? '')}"${onEmail.state}>${onEmail.text}
+<input id="email" name="email" type="email" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="254"${onPasswordFirst ? '' : ' autofocus'} value="${escape(opts.email ?? '')}"${onEmail.state}>${onEmail.text}
 <label for="password">${escape(t('auth.password'))}</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200"${onPassword.state}>${onPassword.text}
+<input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200"${onPasswordFirst ? ' autofocus' : ''}${onPassword.state}>${onPassword.text}
 <button type="submit">${escape(t('auth.signIn.submit'))}</button>
 </form>
 <p class="links"><a href="/forgot-password">${escape(t('auth.signIn.forgot'))}</a><a href="/sign-up">${escape(t('auth.signIn.register'))}</a></p>`;
