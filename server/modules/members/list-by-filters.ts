@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { MemberQuery } from '../../../contracts/members.js';
 import { cursorKeyOf, CursorKey, decodeCursor, pageOf, type CursorKeyType } from '../../platform/db/cursor.js';
+import { estimatedRows } from '../../platform/db/estimated-rows.js';
 import type { TenantCtx } from '../../platform/db/tenancy.js';
 import { hasFieldFilters, memberConditions } from './member-conditions.js';
 import { gatheredRows, pageOfFirms } from './keyed-pages.js';
@@ -110,10 +111,7 @@ async function walkInOrder(ctx: TenantCtx, query: MemberQuery, many: boolean | n
  * (from the statistics ANALYZE keeps, no row read), to two significant figures.
  */
 async function estimatedCount(ctx: TenantCtx, matching: SQL | undefined) {
-  const res = await ctx.tx.execute<{ 'QUERY PLAN': unknown }>(sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${members} WHERE ${matching}`);
-  const raw = res.rows[0]?.['QUERY PLAN'];
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
-  const n = Math.max(GATHER_AT_MOST + 1, plan[0]?.Plan['Plan Rows'] ?? 0);
+  const n = Math.max(GATHER_AT_MOST + 1, await estimatedRows(ctx.tx, sql`SELECT 1 FROM ${members} WHERE ${matching}`));
   const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
   return Math.round(n / unit) * unit;
 }

@@ -49,8 +49,8 @@ export async function frameworkFinance(ctx: TenantCtx, frameworkId: string): Pro
   return { currency: org.currency, budgets, transactions };
 }
 
-/** A budget line's stored form: its currency, or the organisation's when none is given. */
-async function budgetValues(ctx: TenantCtx, input: BudgetInput) {
+/** A budget line's or transaction's stored form: its currency, or the organisation's when none is given. */
+async function withCurrency<T extends { currency?: string | null | undefined }>(ctx: TenantCtx, input: T) {
   return { ...input, currency: input.currency ?? (await getCurrentOrg(ctx)).currency };
 }
 
@@ -77,7 +77,7 @@ async function budgetRow(ctx: TenantCtx, frameworkId: string, id: string) {
 export async function addBudget(ctx: TenantCtx, frameworkId: string, input: BudgetInput) {
   await lockedFramework(ctx, frameworkId);
   await refuseOverlap(ctx, frameworkId, input, null);
-  const values = await budgetValues(ctx, input);
+  const values = await withCurrency(ctx, input);
   const [row] = await ctx.tx.insert(resultsBudgets).values({ orgId: ctx.orgId, frameworkId, ...values }).returning({ id: resultsBudgets.id });
   await recordAudit(ctx, { action: 'results.budget_add', entityType: 'results_framework', entityId: frameworkId, after: { budgetId: row!.id, ...values } });
   return row!.id;
@@ -87,7 +87,7 @@ export async function updateBudget(ctx: TenantCtx, frameworkId: string, id: stri
   await lockedFramework(ctx, frameworkId);
   const { id: _id, ...before } = await budgetRow(ctx, frameworkId, id);
   await refuseOverlap(ctx, frameworkId, input, id);
-  const values = await budgetValues(ctx, input);
+  const values = await withCurrency(ctx, input);
   await ctx.tx.update(resultsBudgets).set(values).where(and(eq(resultsBudgets.orgId, ctx.orgId), eq(resultsBudgets.id, id)));
   const change = changedFields(before, values);
   await recordAudit(ctx, { action: 'results.budget_update', entityType: 'results_framework', entityId: frameworkId, before: { budgetId: id, ...change.before }, after: { budgetId: id, ...change.after } });
@@ -106,13 +106,9 @@ async function transactionRow(ctx: TenantCtx, frameworkId: string, id: string) {
   return row;
 }
 
-async function transactionValues(ctx: TenantCtx, input: TransactionInput) {
-  return { ...input, currency: input.currency ?? (await getCurrentOrg(ctx)).currency };
-}
-
 export async function addTransaction(ctx: TenantCtx, frameworkId: string, input: TransactionInput) {
   await lockedFramework(ctx, frameworkId);
-  const values = await transactionValues(ctx, input);
+  const values = await withCurrency(ctx, input);
   const [row] = await ctx.tx.insert(resultsTransactions).values({ orgId: ctx.orgId, frameworkId, ...values }).returning({ id: resultsTransactions.id });
   await recordAudit(ctx, { action: 'results.transaction_add', entityType: 'results_framework', entityId: frameworkId, after: { transactionId: row!.id, ...values } });
   return row!.id;
@@ -121,7 +117,7 @@ export async function addTransaction(ctx: TenantCtx, frameworkId: string, input:
 export async function updateTransaction(ctx: TenantCtx, frameworkId: string, id: string, input: TransactionInput) {
   await lockedFramework(ctx, frameworkId);
   const { id: _id, ...before } = await transactionRow(ctx, frameworkId, id);
-  const values = await transactionValues(ctx, input);
+  const values = await withCurrency(ctx, input);
   await ctx.tx.update(resultsTransactions).set(values).where(and(eq(resultsTransactions.orgId, ctx.orgId), eq(resultsTransactions.id, id)));
   const change = changedFields(before, values);
   await recordAudit(ctx, { action: 'results.transaction_update', entityType: 'results_framework', entityId: frameworkId, before: { transactionId: id, ...change.before }, after: { transactionId: id, ...change.after } });
